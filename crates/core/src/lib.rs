@@ -1,0 +1,13 @@
+//! The Handshake engine.
+//!
+//! Every decision Handshake makes lives here, behind plain Rust functions that
+//! the command-line tool (`crates/cli`) and the desktop app (`src-tauri`) call
+//! alike: neither front end holds logic of its own. Data flows one way, from a
+//! [`Target`] to what the probes saw, to findings, to generated files, to a
+//! verification (see `DESIGN.md`). Each capability is one module.
+
+#![warn(missing_docs)]
+
+pub mod target;
+
+pub use target::{HostKind, Scheme, Target, TargetError};
