@@ -294,6 +294,10 @@ fn split_scheme(input: &str) -> Result<(Scheme, &str), TargetError> {
     }
     // `ftp:x` and friends: a scheme-shaped prefix we do not support.
     if let Some((name, _)) = input.split_once(':') {
+        // `wss:` or `wss:/` while the user is still typing.
+        if let Some(scheme) = Scheme::from_name(name) {
+            return Err(TargetError::MissingHost { scheme });
+        }
         let is_scheme = name.len() > 1
             && name.starts_with(|c: char| c.is_ascii_alphabetic())
             && name
@@ -477,7 +481,7 @@ mod tests {
 
     #[test]
     fn an_empty_host_is_refused() {
-        for input in ["wss://", "wss:///socket", "https://?x", "ws://:8080/ws"] {
+        for input in ["wss://", "wss:///socket", "https://?x", "ws://:8080/ws", "wss:", "wss:/"] {
             let error = err(input);
             assert!(
                 matches!(

@@ -1,0 +1,10 @@
+//! Declares the app's own commands so that each needs an explicit permission
+//! in `capabilities/` (least privilege: nothing is allowed by default).
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(&["parse_target", "launch_target"])),
+    )
+    .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));
+}

@@ -1,0 +1,55 @@
+//! The desktop app: a thin Tauri shell over `handshake-core`.
+//!
+//! `commands` holds the `#[tauri::command]`s, a few lines each; `error` is
+//! the `{ code, message }` shape errors take across the IPC boundary. The
+//! TypeScript bindings in `ui/src/lib/bindings.ts` are generated from
+//! [`specta_builder`] (see `tests/bindings.rs`), so the UI never copies a type.
+
+mod commands;
+mod error;
+
+pub use error::{CommandError, ErrorCode};
+
+/// The typed command registry: the single list of what the UI may call.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            commands::parse_target,
+            commands::launch_target
+        ])
+}
+
+/// What the app was started with.
+#[derive(Debug, Default)]
+pub struct LaunchArgs {
+    /// The first argument that is not an option, taken as the target URL.
+    /// It is not parsed here: the UI shows it in the Target step, where a bad
+    /// URL gets its message.
+    pub target: Option<String>,
+}
+
+impl LaunchArgs {
+    /// Reads the process arguments. Options (`--automation`, which WebDriver
+    /// adds, and whatever a desktop launcher passes) are skipped.
+    pub fn from_env() -> LaunchArgs {
+        LaunchArgs {
+            target: std::env::args_os()
+                .skip(1)
+                .map(|arg| arg.to_string_lossy().into_owned())
+                .find(|arg| !arg.starts_with('-') && !arg.trim().is_empty()),
+        }
+    }
+}
+
+/// Opens the main window and runs until it is closed.
+pub fn run() {
+    let builder = specta_builder();
+    let result = tauri::Builder::default()
+        .manage(LaunchArgs::from_env())
+        .invoke_handler(builder.invoke_handler())
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("Handshake could not start its window: {error}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,235 @@
+//! Drives the real Handshake window: Xvfb for a display, `tauri-driver` (which
+//! starts Debian's `WebKitWebDriver`) for WebDriver, and the built
+//! `handshake-app` binary.
+//!
+//! Every wait here is bounded: a test that cannot reach the window fails with
+//! a message that says which part did not come up, instead of hanging CI.
+
+use std::io::{BufRead, BufReader};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder, Locator};
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+/// How long any part (display, driver, window, element) may take to appear.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A running app window under a private X display.
+#[derive(Debug)]
+pub struct Desktop {
+    /// The WebDriver session attached to the app's webview.
+    pub client: Client,
+    driver: Child,
+    xvfb: Child,
+}
+
+impl Desktop {
+    /// Starts a display, the WebDriver bridge and the app with `args`, and
+    /// waits until the UI has mounted.
+    pub async fn launch(args: &[&str]) -> Desktop {
+        let app = app_binary();
+        let (xvfb, display) = start_xvfb();
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", format!(":{display}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|error| panic!("could not start tauri-driver ({error}); install it with `cargo install tauri-driver --locked`"));
+        wait_for_port(port, "tauri-driver");
+
+        let mut capabilities = Capabilities::new();
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app, "args": args }),
+        );
+        capabilities.insert("browserName".into(), "wry".into());
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap_or_else(|error| panic!("WebDriver session with {} failed: {error}", app.display()));
+        let desktop = Desktop { client, driver, xvfb };
+        desktop.find("#app nav").await;
+        desktop
+    }
+
+    /// Waits for the element matching `css`.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|error| panic!("no element {css} within {PATIENCE:?}: {error}"))
+    }
+
+    /// Waits until the element matching `css` has text for which `accept`
+    /// holds, and returns that text.
+    pub async fn text_of(&self, css: &str, accept: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = element.text().await {
+                    if accept(&text) {
+                        return text;
+                    }
+                    last = text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} never showed the expected text within {PATIENCE:?}; last seen: {last:?}");
+    }
+
+    /// Replaces the text of the input matching `css` with `text`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field.clear().await.unwrap_or_else(|error| panic!("clearing {css}: {error}"));
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|error| panic!("typing into {css}: {error}"));
+    }
+
+    /// Saves a PNG of the window under `artifacts/NAME.png` and returns its path.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        // WebKit snapshots what was last painted: let two frames pass so the
+        // picture shows the DOM the test just asserted on.
+        self.client
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|error| panic!("waiting for a paint: {error}"));
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .unwrap_or_else(|error| panic!("screenshot failed: {error}"));
+        let dir = artifacts_dir();
+        std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("creating {}: {error}", dir.display()));
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
+        path
+    }
+
+    /// Ends the session and stops the driver and the display.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        stop(&mut self.driver);
+        stop(&mut self.xvfb);
+    }
+}
+
+impl Drop for Desktop {
+    // A failed assertion skips `close`; never leave processes behind, or the
+    // orphaned WebKitWebDriver holds the test's output open.
+    fn drop(&mut self) {
+        stop(&mut self.driver);
+        stop(&mut self.xvfb);
+    }
+}
+
+/// Where screenshots go: `tests/e2e/artifacts/`.
+pub fn artifacts_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts")
+}
+
+/// The app binary: `HANDSHAKE_APP`, or `handshake-app` beside this test's
+/// own target directory.
+fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("HANDSHAKE_APP") {
+        return PathBuf::from(path);
+    }
+    let exe = std::env::current_exe().unwrap_or_else(|error| panic!("current_exe: {error}"));
+    // target/<profile>/deps/it-<hash> → target/<profile>/handshake-app
+    let candidate = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|profile| profile.join("handshake-app"))
+        .unwrap_or_default();
+    assert!(
+        candidate.is_file(),
+        "the app is not built at {}: run `./dev test`, or `cargo build -p handshake-app` first (or set HANDSHAKE_APP)",
+        candidate.display()
+    );
+    candidate
+}
+
+fn tauri_driver() -> PathBuf {
+    std::env::var_os("TAURI_DRIVER").map_or_else(|| PathBuf::from("tauri-driver"), PathBuf::from)
+}
+
+/// Starts Xvfb on the first free display and returns it with its number.
+fn start_xvfb() -> (Child, String) {
+    let mut xvfb = Command::new("Xvfb")
+        .args(["-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|error| panic!("could not start Xvfb ({error}): apt-get install xvfb"));
+    let stdout = xvfb.stdout.take().unwrap_or_else(|| panic!("Xvfb has no stdout"));
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = sender.send(line);
+    });
+    match receiver.recv_timeout(PATIENCE) {
+        Ok(line) if !line.trim().is_empty() => (xvfb, line.trim().to_owned()),
+        _ => {
+            stop(&mut xvfb);
+            panic!("Xvfb did not report a display within {PATIENCE:?}");
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .unwrap_or_else(|error| panic!("no free loopback port: {error}"))
+}
+
+fn wait_for_port(port: u16, what: &str) {
+    let address = SocketAddr::from(([127, 0, 0, 1], port));
+    let deadline = Instant::now() + PATIENCE;
+    while Instant::now() < deadline {
+        if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{what} did not listen on port {port} within {PATIENCE:?}");
+}
+
+/// SIGTERM, then a bounded wait, then SIGKILL. tauri-driver must get SIGTERM
+/// so it can stop the WebKitWebDriver it started.
+fn stop(child: &mut Child) {
+    if matches!(child.try_wait(), Ok(Some(_))) {
+        return;
+    }
+    if let Ok(pid) = i32::try_from(child.id()) {
+        let _ = kill(Pid::from_raw(pid), Signal::SIGTERM);
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if matches!(child.try_wait(), Ok(Some(_))) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}

@@ -1,0 +1,3 @@
+//! The real Handshake window, end to end.
+
+mod target;

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import type { CommandError, Target } from "../lib/bindings";
+import TargetStep from "./TargetStep.svelte";
+
+// The component is tested against the IPC boundary; the parsing itself is the
+// Rust core's, tested there and end to end in the real window.
+const parsed: Target = {
+  url: "wss://localhost:8443/ws",
+  scheme: "wss",
+  host: "localhost",
+  host_kind: "domain",
+  port: 8443,
+  default_port: false,
+  path: "/ws",
+  secure: true,
+};
+const refusal: CommandError = {
+  code: "invalid-target",
+  message: 'Handshake checks WebSocket and HTTP endpoints, not "ftp://".',
+};
+
+let calls: string[] = [];
+let launchTarget: string | null = null;
+
+beforeEach(() => {
+  calls = [];
+  launchTarget = null;
+  mockIPC((command, payload) => {
+    if (command === "launch_target") return launchTarget;
+    const url = (payload as { url: string }).url;
+    calls.push(`${command} ${url}`);
+    if (url.startsWith("ftp")) throw refusal;
+    return parsed;
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+describe("Target step", () => {
+  it("offers examples before anything is typed", () => {
+    render(TargetStep);
+    expect(screen.getByRole("button", { name: "wss://localhost:8443/ws" })).toBeTruthy();
+    expect(calls).toEqual([]);
+  });
+
+  it("shows what the core understood", async () => {
+    render(TargetStep);
+    const field = screen.getByLabelText("Target URL");
+    await fireEvent.input(field, { target: { value: "wss://localhost:8443/ws" } });
+    const card = await screen.findByTestId("target-parsed");
+    expect(calls).toEqual(["parse_target wss://localhost:8443/ws"]);
+    expect(card.querySelector('[data-field="port"]')?.textContent?.trim()).toBe("8443");
+    expect(card.querySelector('[data-field="host"]')?.textContent).toContain("DNS name");
+    expect(card.textContent).toContain("Encrypted");
+    expect(field.getAttribute("aria-invalid")).toBe("false");
+  });
+
+  it("shows the core's message for a refused URL, after typing pauses", async () => {
+    render(TargetStep);
+    const field = screen.getByLabelText("Target URL");
+    await fireEvent.input(field, { target: { value: "ftp://x" } });
+    expect(screen.queryByTestId("target-error")).toBeNull();
+    const error = await screen.findByTestId("target-error", {}, { timeout: 2000 });
+    expect(error.textContent).toBe(refusal.message);
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("starts with the URL the app was launched with", async () => {
+    launchTarget = "wss://localhost:8443/ws";
+    render(TargetStep);
+    await screen.findByTestId("target-parsed");
+    expect((screen.getByLabelText("Target URL") as HTMLInputElement).value).toBe("wss://localhost:8443/ws");
+  });
+
+  it("fills the field from an example", async () => {
+    render(TargetStep);
+    await fireEvent.click(screen.getByRole("button", { name: "wss://localhost:8443/ws" }));
+    await waitFor(() => expect(calls).toEqual(["parse_target wss://localhost:8443/ws"]));
+    expect((screen.getByLabelText("Target URL") as HTMLInputElement).value).toBe("wss://localhost:8443/ws");
+  });
+});
