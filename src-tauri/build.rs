@@ -2,9 +2,8 @@
 //! in `capabilities/` (least privilege: nothing is allowed by default).
 
 fn main() {
-    tauri_build::try_build(
-        tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(&["parse_target", "launch_target"])),
-    )
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&["parse_target", "launch_target"]),
+    ))
     .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));
 }

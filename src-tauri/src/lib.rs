@@ -12,11 +12,10 @@ pub use error::{CommandError, ErrorCode};
 
 /// The typed command registry: the single list of what the UI may call.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new()
-        .commands(tauri_specta::collect_commands![
-            commands::parse_target,
-            commands::launch_target
-        ])
+    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
+        commands::parse_target,
+        commands::launch_target
+    ])
 }
 
 /// What the app was started with.

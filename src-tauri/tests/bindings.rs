@@ -9,10 +9,7 @@ fn typescript_bindings_are_up_to_date() {
     let checked_in = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
     let fresh = std::env::temp_dir().join(format!("handshake-bindings-{}.ts", std::process::id()));
     handshake_app::specta_builder()
-        .export(
-            specta_typescript::Typescript::default(),
-            &fresh,
-        )
+        .export(specta_typescript::Typescript::default(), &fresh)
         .unwrap_or_else(|error| panic!("exporting bindings failed: {error}"));
     let fresh_text = std::fs::read_to_string(&fresh).unwrap_or_else(|error| panic!("{error}"));
     let _ = std::fs::remove_file(&fresh);

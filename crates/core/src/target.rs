@@ -481,7 +481,14 @@ mod tests {
 
     #[test]
     fn an_empty_host_is_refused() {
-        for input in ["wss://", "wss:///socket", "https://?x", "ws://:8080/ws", "wss:", "wss:/"] {
+        for input in [
+            "wss://",
+            "wss:///socket",
+            "https://?x",
+            "ws://:8080/ws",
+            "wss:",
+            "wss:/",
+        ] {
             let error = err(input);
             assert!(
                 matches!(

@@ -56,8 +56,14 @@ impl Desktop {
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
-            .unwrap_or_else(|error| panic!("WebDriver session with {} failed: {error}", app.display()));
-        let desktop = Desktop { client, driver, xvfb };
+            .unwrap_or_else(|error| {
+                panic!("WebDriver session with {} failed: {error}", app.display())
+            });
+        let desktop = Desktop {
+            client,
+            driver,
+            xvfb,
+        };
         desktop.find("#app nav").await;
         desktop
     }
@@ -78,13 +84,13 @@ impl Desktop {
         let deadline = Instant::now() + PATIENCE;
         let mut last = String::new();
         while Instant::now() < deadline {
-            if let Ok(element) = self.client.find(Locator::Css(css)).await {
-                if let Ok(text) = element.text().await {
-                    if accept(&text) {
-                        return text;
-                    }
-                    last = text;
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && let Ok(text) = element.text().await
+            {
+                if accept(&text) {
+                    return text;
                 }
+                last = text;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -94,7 +100,10 @@ impl Desktop {
     /// Replaces the text of the input matching `css` with `text`.
     pub async fn type_into(&self, css: &str, text: &str) {
         let field = self.find(css).await;
-        field.clear().await.unwrap_or_else(|error| panic!("clearing {css}: {error}"));
+        field
+            .clear()
+            .await
+            .unwrap_or_else(|error| panic!("clearing {css}: {error}"));
         field
             .send_keys(text)
             .await
@@ -118,9 +127,11 @@ impl Desktop {
             .await
             .unwrap_or_else(|error| panic!("screenshot failed: {error}"));
         let dir = artifacts_dir();
-        std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("creating {}: {error}", dir.display()));
+        std::fs::create_dir_all(&dir)
+            .unwrap_or_else(|error| panic!("creating {}: {error}", dir.display()));
         let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, png).unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
+        std::fs::write(&path, png)
+            .unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
         path
     }
 
@@ -174,12 +185,23 @@ fn tauri_driver() -> PathBuf {
 /// Starts Xvfb on the first free display and returns it with its number.
 fn start_xvfb() -> (Child, String) {
     let mut xvfb = Command::new("Xvfb")
-        .args(["-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x860x24",
+            "-nolisten",
+            "tcp",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap_or_else(|error| panic!("could not start Xvfb ({error}): apt-get install xvfb"));
-    let stdout = xvfb.stdout.take().unwrap_or_else(|| panic!("Xvfb has no stdout"));
+    let stdout = xvfb
+        .stdout
+        .take()
+        .unwrap_or_else(|| panic!("Xvfb has no stdout"));
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         let mut line = String::new();
