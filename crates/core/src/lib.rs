@@ -3,11 +3,17 @@
 //! Every decision Handshake makes lives here, behind plain Rust functions that
 //! the command-line tool (`crates/cli`) and the desktop app (`src-tauri`) call
 //! alike: neither front end holds logic of its own. Data flows one way, from a
-//! [`Target`] to what the probes saw, to findings, to generated files, to a
-//! verification (see `DESIGN.md`). Each capability is one module.
+//! [`Target`] to what the probes saw ([`diagnose::Evidence`]), to findings
+//! ([`Finding`]), to generated files, to a verification (see `DESIGN.md`).
+//! Each capability is one module.
 
 #![warn(missing_docs)]
 
+pub mod diagnose;
+pub mod finding;
+pub mod probe;
 pub mod target;
 
+pub use diagnose::{Options, Report, diagnose};
+pub use finding::{Code, Finding, Severity};
 pub use target::{HostKind, Scheme, Target, TargetError};

@@ -1,0 +1,194 @@
+//! Findings: what Handshake concluded, in words a user can act on.
+//!
+//! The codes are a public, stable contract (documented in the README, like
+//! lint rule ids): scripts match on them. Adding a code is fine; renaming or
+//! removing one is a breaking change.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The connection fails, or will fail for some clients.
+    Error,
+    /// It works today, but something needs attention.
+    Warning,
+    /// Good news or context.
+    Info,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        })
+    }
+}
+
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
+        /// A finding's stable identifier.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[doc = $doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in catalogue order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The kebab-case name (`"tls-to-plain-port"`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+
+            /// One line on when the code is reported, for the README and `--help`.
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Code::$variant => concat!($($doc),*).trim_ascii(),)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The host name does not resolve.
+    DnsUnresolved = "dns-unresolved",
+    /// Nothing listens on the port (connection refused), within the wait window.
+    TcpRefused = "tcp-refused",
+    /// No answer at all to the connection attempt (filtered port, wrong host).
+    TcpTimeout = "tcp-timeout",
+    /// Refused at first, then accepted within `--wait`.
+    ServerNotReady = "server-not-ready",
+    /// The connection was accepted, but the server sent nothing in time.
+    ServerSilent = "server-silent",
+    /// The server closed the connection in the middle of the exchange.
+    ConnectionClosed = "connection-closed",
+    /// The URL is https/wss, but the port speaks plain HTTP.
+    TlsToPlainPort = "tls-to-plain-port",
+    /// The URL is http/ws, but the port speaks TLS.
+    PlainToTlsPort = "plain-to-tls-port",
+    /// The port speaks something other than HTTP (an SSH or SMTP banner, binary data).
+    NotHttp = "not-http",
+    /// The certificate's validity ended.
+    CertExpired = "cert-expired",
+    /// The certificate's validity has not begun yet.
+    CertNotYetValid = "cert-not-yet-valid",
+    /// The certificate expires in fewer than 30 days.
+    CertExpiringSoon = "cert-expiring-soon",
+    /// No name in the certificate matches the host.
+    CertHostnameMismatch = "cert-hostname-mismatch",
+    /// The certificate is its own issuer.
+    CertSelfSigned = "cert-self-signed",
+    /// The certificate chains to a CA this client does not trust.
+    CertUntrustedIssuer = "cert-untrusted-issuer",
+    /// The server does not send the intermediate certificate.
+    CertChainIncomplete = "cert-chain-incomplete",
+    /// The TLS handshake failed for another reason (protocol version, alert).
+    TlsHandshakeFailed = "tls-handshake-failed",
+    /// The URL answers with a redirect, which WebSocket clients do not follow.
+    HttpRedirect = "http-redirect",
+    /// The response head is larger than any real server sends.
+    HttpHeadersTooLarge = "http-headers-too-large",
+    /// An Upgrade request got a normal response: the Upgrade was not forwarded, or no WebSocket endpoint is there.
+    WsUpgradeIgnored = "ws-upgrade-ignored",
+    /// The server refused the upgrade itself (400, 426, 505).
+    WsUpgradeRejected = "ws-upgrade-rejected",
+    /// The server switched protocols but its Sec-WebSocket-Accept is wrong.
+    WsAcceptMismatch = "ws-accept-mismatch",
+    /// Nothing at this path (404).
+    WsPathNotFound = "ws-path-not-found",
+    /// Refused (403) with the page's Origin, accepted with another or none.
+    WsOriginForbidden = "ws-origin-forbidden",
+    /// Refused (403) whatever the Origin.
+    WsForbidden = "ws-forbidden",
+    /// The endpoint wants credentials (401).
+    WsAuthRequired = "ws-auth-required",
+    /// A proxy answered that its upstream is down (502, 503, 504).
+    ProxyUpstreamDown = "proxy-upstream-down",
+    /// An https page would open an unencrypted ws:// or http:// endpoint: browsers block it.
+    MixedContent = "mixed-content",
+    /// The CORS preflight answer has no Access-Control-Allow-Origin.
+    CorsMissing = "cors-missing",
+    /// The CORS preflight allows another origin than the page's.
+    CorsOriginMismatch = "cors-origin-mismatch",
+    /// The WebSocket handshake succeeded.
+    WsOk = "ws-ok",
+    /// The HTTP endpoint answered.
+    HttpOk = "http-ok",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One conclusion about the endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Finding {
+    /// The stable identifier.
+    pub code: Code,
+    /// How much it matters.
+    pub severity: Severity,
+    /// One line.
+    pub title: String,
+    /// Why, in plain words, citing what was observed.
+    pub explanation: String,
+    /// What to do, and which Handshake generator produces it.
+    pub fix: String,
+}
+
+impl Finding {
+    /// A finding with every part given.
+    pub fn new(
+        code: Code,
+        severity: Severity,
+        title: impl Into<String>,
+        explanation: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            code,
+            severity,
+            title: title.into(),
+            explanation: explanation.into(),
+            fix: fix.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_kebab_case_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            let name = code.as_str();
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{name}"
+            );
+            assert!(seen.insert(name), "{name} twice");
+            assert_eq!(
+                serde_json::to_value(code).ok(),
+                Some(serde_json::json!(name))
+            );
+            assert!(!code.summary().is_empty(), "{name} has no summary");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The facts of a certificate that decide whether a client accepts it.
+
+use serde::{Deserialize, Serialize};
+use x509_parser::prelude::*;
+
+/// One certificate as the server presented it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CertInfo {
+    /// The subject distinguished name.
+    pub subject: String,
+    /// The issuer distinguished name.
+    pub issuer: String,
+    /// DNS names in the subjectAltName extension.
+    pub dns_names: Vec<String>,
+    /// IP addresses in the subjectAltName extension.
+    pub ip_addresses: Vec<String>,
+    /// Start of validity, RFC 3339.
+    pub not_before: String,
+    /// End of validity, RFC 3339.
+    pub not_after: String,
+    /// Whole days from the diagnosis to `not_after` (negative once expired).
+    pub days_left: i32,
+    /// Whether issuer and subject are the same name.
+    pub self_issued: bool,
+    /// Whether basicConstraints marks it as a CA.
+    pub is_ca: bool,
+    /// Whether it names where its issuer's certificate can be fetched
+    /// (authorityInfoAccess caIssuers): public CAs' leaves do.
+    pub names_issuer_location: bool,
+    /// The key, e.g. `ECDSA P-256` or `RSA 2048`.
+    pub key: String,
+    /// Serial number in hex.
+    pub serial: String,
+    #[serde(skip)]
+    pub(crate) not_before_unix: i64,
+    #[serde(skip)]
+    pub(crate) not_after_unix: i64,
+    #[serde(skip)]
+    pub(crate) subject_der: Vec<u8>,
+    #[serde(skip)]
+    pub(crate) issuer_der: Vec<u8>,
+}
+
+/// Reads the facts from a DER certificate; `None` when it does not parse.
+pub fn inspect(der: &[u8], now_unix: i64) -> Option<CertInfo> {
+    let (_, cert) = X509Certificate::from_der(der).ok()?;
+    let mut dns_names = Vec::new();
+    let mut ip_addresses = Vec::new();
+    if let Ok(Some(san)) = cert.subject_alternative_name() {
+        for name in &san.value.general_names {
+            match name {
+                GeneralName::DNSName(dns) => dns_names.push((*dns).to_owned()),
+                GeneralName::IPAddress(bytes) => ip_addresses.push(ip_text(bytes)),
+                _ => {}
+            }
+        }
+    }
+    let names_issuer_location = cert.extensions().iter().any(|ext| {
+        matches!(ext.parsed_extension(), ParsedExtension::AuthorityInfoAccess(aia)
+            if aia.accessdescs.iter().any(|d| d.access_method == oid_registry::OID_PKIX_ACCESS_DESCRIPTOR_CA_ISSUERS))
+    });
+    let validity = cert.validity();
+    let not_after_unix = validity.not_after.timestamp();
+    Some(CertInfo {
+        subject: cert.subject().to_string(),
+        issuer: cert.issuer().to_string(),
+        dns_names,
+        ip_addresses,
+        not_before: rfc3339(validity.not_before),
+        not_after: rfc3339(validity.not_after),
+        days_left: i32::try_from((not_after_unix - now_unix).div_euclid(86_400))
+            .unwrap_or(i32::MIN),
+        self_issued: cert.subject().as_raw() == cert.issuer().as_raw(),
+        is_ca: cert.is_ca(),
+        names_issuer_location,
+        key: key_text(&cert),
+        serial: cert.raw_serial_as_string().replace(':', ""),
+        not_before_unix: validity.not_before.timestamp(),
+        not_after_unix,
+        subject_der: cert.subject().as_raw().to_vec(),
+        issuer_der: cert.issuer().as_raw().to_vec(),
+    })
+}
+
+impl CertInfo {
+    /// Every name the certificate covers, DNS names first.
+    pub fn names(&self) -> Vec<String> {
+        self.dns_names
+            .iter()
+            .chain(&self.ip_addresses)
+            .cloned()
+            .collect()
+    }
+}
+
+fn rfc3339(time: ASN1Time) -> String {
+    time.to_datetime()
+        .format(&::time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| time.to_string())
+}
+
+fn ip_text(bytes: &[u8]) -> String {
+    match bytes.len() {
+        4 => std::net::Ipv4Addr::new(bytes[0], bytes[1], bytes[2], bytes[3]).to_string(),
+        16 => {
+            let mut octets = [0u8; 16];
+            octets.copy_from_slice(bytes);
+            std::net::Ipv6Addr::from(octets).to_string()
+        }
+        _ => format!("{bytes:02x?}"),
+    }
+}
+
+fn key_text(cert: &X509Certificate<'_>) -> String {
+    match cert.public_key().parsed() {
+        Ok(x509_parser::public_key::PublicKey::RSA(rsa)) => format!("RSA {}", rsa.key_size()),
+        Ok(x509_parser::public_key::PublicKey::EC(ec)) => format!("ECDSA P-{}", ec.key_size()),
+        Ok(other) => format!("{other:?}")
+            .split('(')
+            .next()
+            .unwrap_or("unknown")
+            .to_owned(),
+        Err(_) => "unknown".to_owned(),
+    }
+}

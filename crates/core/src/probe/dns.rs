@@ -1,0 +1,45 @@
+//! Name resolution: every address (A and AAAA), in the order the resolver
+//! returns them.
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use crate::{HostKind, Target};
+
+/// Why a name did not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DnsError {
+    /// The resolver answered with an error (NXDOMAIN and friends).
+    NotFound(String),
+    /// The resolver did not answer in time.
+    Timeout,
+}
+
+/// Resolves the target's host to socket addresses. IP addresses are used
+/// as they are, without asking the resolver.
+pub async fn resolve(target: &Target, timeout: Duration) -> Result<Vec<SocketAddr>, DnsError> {
+    if target.host_kind != HostKind::Domain {
+        return match target.host.parse::<IpAddr>() {
+            Ok(ip) => Ok(vec![SocketAddr::new(ip, target.port)]),
+            Err(error) => Err(DnsError::NotFound(error.to_string())),
+        };
+    }
+    let lookup = tokio::net::lookup_host((target.host.as_str(), target.port));
+    match tokio::time::timeout(timeout, lookup).await {
+        Err(_) => Err(DnsError::Timeout),
+        Ok(Err(error)) => Err(DnsError::NotFound(error.to_string())),
+        Ok(Ok(addresses)) => {
+            let mut unique: Vec<SocketAddr> = Vec::new();
+            for address in addresses {
+                if !unique.contains(&address) {
+                    unique.push(address);
+                }
+            }
+            if unique.is_empty() {
+                Err(DnsError::NotFound("no addresses".into()))
+            } else {
+                Ok(unique)
+            }
+        }
+    }
+}

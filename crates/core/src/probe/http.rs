@@ -1,0 +1,252 @@
+//! Just enough HTTP/1.1 for diagnosis: write one request, read one response
+//! head, bounded in size and time.
+//!
+//! A general HTTP client would follow redirects, retry and hide the status
+//! line; diagnosis needs the opposite: exactly what the server said, and a
+//! guarantee that a server streaming endless headers cannot grow memory.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use tokio::io::{AsyncRead, AsyncReadExt};
+
+/// The largest response head accepted; real servers send a few hundred bytes.
+pub const MAX_HEAD_BYTES: usize = 16 * 1024;
+/// The most header lines accepted.
+pub const MAX_HEADERS: usize = 100;
+
+/// A parsed response status line and headers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ResponseHead {
+    /// The status code.
+    pub status: u16,
+    /// The status line as sent, e.g. `HTTP/1.1 101 Switching Protocols`.
+    pub status_line: String,
+    /// Header names (as sent) and values, in order.
+    pub headers: Vec<(String, String)>,
+    /// The first bytes of the body that arrived with the head (lossy UTF-8).
+    pub body_start: String,
+}
+
+impl ResponseHead {
+    /// The first line of raw bytes a server sent, for messages.
+    pub fn status_line_of(bytes: &[u8]) -> String {
+        let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        String::from_utf8_lossy(&line[..line.len().min(200)])
+            .trim_end()
+            .to_owned()
+    }
+
+    /// The first value of header `name`, ignoring case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Why no response head could be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeadError {
+    /// Nothing arrived before the timeout.
+    Silent,
+    /// Something arrived, then nothing more before the timeout.
+    Stalled {
+        /// The bytes received so far.
+        received: Vec<u8>,
+    },
+    /// The connection closed before a complete head.
+    Closed {
+        /// The bytes received before the close.
+        received: Vec<u8>,
+    },
+    /// The head grew past [`MAX_HEAD_BYTES`] or [`MAX_HEADERS`].
+    TooLarge {
+        /// The start of what was received.
+        received: Vec<u8>,
+    },
+    /// The bytes are not an HTTP response.
+    Malformed {
+        /// What was received.
+        received: Vec<u8>,
+    },
+    /// The socket failed.
+    Io(String),
+}
+
+/// Parses `buf` as a response head: `Ok(None)` while incomplete.
+pub fn parse_head(buf: &[u8]) -> Result<Option<ResponseHead>, HeadError> {
+    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut response = httparse::Response::new(&mut headers);
+    match response.parse(buf) {
+        Ok(httparse::Status::Partial) => Ok(None),
+        Ok(httparse::Status::Complete(head_len)) => {
+            let status = response.code.unwrap_or_default();
+            let line_end = buf.iter().position(|&b| b == b'\n').unwrap_or(buf.len());
+            let status_line = String::from_utf8_lossy(&buf[..line_end])
+                .trim_end()
+                .to_owned();
+            let headers = response
+                .headers
+                .iter()
+                .map(|h| {
+                    (
+                        h.name.to_owned(),
+                        String::from_utf8_lossy(h.value).into_owned(),
+                    )
+                })
+                .collect();
+            let body = &buf[head_len..];
+            Ok(Some(ResponseHead {
+                status,
+                status_line,
+                headers,
+                body_start: String::from_utf8_lossy(&body[..body.len().min(512)]).into_owned(),
+            }))
+        }
+        Err(httparse::Error::TooManyHeaders) => Err(HeadError::TooLarge {
+            received: buf[..buf.len().min(1024)].to_vec(),
+        }),
+        Err(_) => Err(HeadError::Malformed {
+            received: buf[..buf.len().min(1024)].to_vec(),
+        }),
+    }
+}
+
+/// Reads one response head from `stream`, waiting at most `timeout` for
+/// each chunk. After the head, whatever body arrived in the same read is
+/// kept in `body_start`; nothing more is read.
+pub async fn read_head<S: AsyncRead + Unpin>(
+    stream: &mut S,
+    timeout: Duration,
+) -> Result<ResponseHead, HeadError> {
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 4096];
+    loop {
+        let read = tokio::time::timeout(timeout, stream.read(&mut chunk)).await;
+        let n = match read {
+            Err(_) if buf.is_empty() => return Err(HeadError::Silent),
+            Err(_) => return Err(HeadError::Stalled { received: buf }),
+            Ok(Err(error)) if buf.is_empty() => return Err(HeadError::Io(error.to_string())),
+            Ok(Err(_)) | Ok(Ok(0)) => return Err(HeadError::Closed { received: buf }),
+            Ok(Ok(n)) => n,
+        };
+        buf.extend_from_slice(&chunk[..n]);
+        // Judge the protocol from the first bytes: no need to wait for more
+        // of a TLS alert or an SSH banner.
+        if !buf.starts_with(&b"HTTP/"[..buf.len().min(5)]) {
+            return Err(HeadError::Malformed { received: buf });
+        }
+        if let Some(head) = parse_head(&buf)? {
+            return Ok(head);
+        }
+        if buf.len() > MAX_HEAD_BYTES {
+            buf.truncate(1024);
+            return Err(HeadError::TooLarge { received: buf });
+        }
+    }
+}
+
+/// A request head: `METHOD path HTTP/1.1`, `Host`, then `headers`.
+pub fn request(method: &str, path: &str, host: &str, headers: &[(&str, &str)]) -> Vec<u8> {
+    let mut text = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: handshake/{}\r\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    for (name, value) in headers {
+        text.push_str(name);
+        text.push_str(": ");
+        text.push_str(value);
+        text.push_str("\r\n");
+    }
+    text.push_str("\r\n");
+    text.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_a_switching_protocols_head() {
+        let raw = b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n\x81\x02hi";
+        let head = parse_head(raw)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("complete head"));
+        assert_eq!(head.status, 101);
+        assert_eq!(head.status_line, "HTTP/1.1 101 Switching Protocols");
+        assert_eq!(head.header("upgrade"), Some("websocket"));
+        assert_eq!(
+            head.header("SEC-WEBSOCKET-ACCEPT"),
+            Some("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
+        );
+        assert!(head.body_start.ends_with("hi"));
+    }
+
+    #[test]
+    fn a_partial_head_asks_for_more() {
+        assert_eq!(parse_head(b"HTTP/1.1 200 OK\r\nContent-"), Ok(None));
+    }
+
+    #[tokio::test]
+    async fn endless_headers_are_cut_off() {
+        let mut endless = b"HTTP/1.1 200 OK\r\n".to_vec();
+        while endless.len() < 64 * 1024 {
+            endless.extend_from_slice(
+                b"X-Padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n",
+            );
+        }
+        let result = read_head(&mut endless.as_slice(), Duration::from_secs(1)).await;
+        assert!(
+            matches!(result, Err(HeadError::TooLarge { .. })),
+            "{result:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn non_http_is_reported_at_once() {
+        let alert: &[u8] = &[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46];
+        let result = read_head(&mut &alert[..], Duration::from_secs(1)).await;
+        assert_eq!(
+            result,
+            Err(HeadError::Malformed {
+                received: alert.to_vec()
+            })
+        );
+        let result = read_head(&mut &b""[..], Duration::from_secs(1)).await;
+        assert_eq!(result, Err(HeadError::Closed { received: vec![] }));
+    }
+
+    #[test]
+    fn requests_are_well_formed() {
+        let raw = request(
+            "GET",
+            "/ws?x=1",
+            "localhost:8443",
+            &[("Upgrade", "websocket")],
+        );
+        let text = String::from_utf8_lossy(&raw);
+        assert!(text.starts_with("GET /ws?x=1 HTTP/1.1\r\nHost: localhost:8443\r\n"));
+        assert!(text.ends_with("Upgrade: websocket\r\n\r\n"));
+    }
+
+    proptest! {
+        #[test]
+        fn parse_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..8192)) {
+            let _ = parse_head(&bytes);
+        }
+
+        #[test]
+        fn parse_never_panics_on_http_shaped_input(
+            status in "[0-9]{3}",
+            lines in proptest::collection::vec("[ -~]{0,80}", 0..40),
+        ) {
+            let raw = format!("HTTP/1.1 {status} X\r\n{}\r\n\r\n", lines.join("\r\n"));
+            let _ = parse_head(raw.as_bytes());
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! DNS, TCP and "what does this port speak", against real sockets.
+
+use std::time::Duration;
+
+use handshake_core::Options;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+use crate::support::{
+    self, answer, codes, diagnose, diagnose_with, finding, quick, serve, switching,
+};
+
+#[tokio::test]
+async fn a_closed_port_is_refused() {
+    let port = support::closed_port().await;
+    let report = diagnose(&format!("wss://127.0.0.1:{port}/ws")).await;
+    assert_eq!(codes(&report), ["tcp-refused"]);
+    assert!(!report.ok);
+    assert!(
+        finding(&report, "tcp-refused")
+            .explanation
+            .contains(&format!("127.0.0.1:{port}"))
+    );
+}
+
+#[tokio::test]
+async fn a_server_that_comes_up_during_the_wait_is_reported_with_the_delay() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    drop(listener);
+    let late = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .await
+            .expect("rebind");
+        let (mut stream, _) = listener.accept().await.expect("accept");
+        if let Some(request) = support::read_request(&mut stream).await {
+            let _ = stream.write_all(&switching(&request)).await;
+        }
+    });
+    let options = Options {
+        wait: Some(Duration::from_secs(10)),
+        ..quick()
+    };
+    let report = diagnose_with(&format!("ws://127.0.0.1:{port}/ws"), options).await;
+    assert_eq!(codes(&report), ["server-not-ready", "ws-ok"]);
+    assert!(report.ok, "a warning and an info are ok");
+    assert!(report.evidence.connect_attempts > 1);
+    late.abort();
+}
+
+#[tokio::test]
+async fn tls_to_a_plain_http_port_is_named_with_the_bytes() {
+    // What Tomcat's HTTP connector does with a ClientHello.
+    let server = support::http(|_| {
+        answer(
+            "400 ",
+            "Content-Type: text/html;charset=utf-8\r\n",
+            "<h1>HTTP Status 400 – Bad Request</h1>",
+        )
+    })
+    .await;
+    let report = diagnose(&format!("wss://127.0.0.1:{}/ws", server.port)).await;
+    assert_eq!(codes(&report), ["tls-to-plain-port"]);
+    let found = finding(&report, "tls-to-plain-port");
+    assert!(
+        found.explanation.contains("0x16 0x03 0x01"),
+        "{}",
+        found.explanation
+    );
+    assert!(
+        found.explanation.contains("HTTP/1.1 400"),
+        "{}",
+        found.explanation
+    );
+    assert!(
+        found
+            .fix
+            .contains(&format!("ws://127.0.0.1:{}/ws", server.port)),
+        "{}",
+        found.fix
+    );
+    assert!(
+        report
+            .evidence
+            .bytes
+            .as_ref()
+            .is_some_and(|b| b.text.starts_with("HTTP/1.1 400"))
+    );
+}
+
+#[tokio::test]
+async fn plain_http_to_a_tls_port_is_named() {
+    let ca = support::Ca::new("Test CA");
+    let server = support::https(&ca.leaf(&["localhost"], -1, 90), switching).await;
+    let report = diagnose(&format!("ws://localhost:{}/ws", server.port)).await;
+    assert_eq!(
+        codes(&report),
+        ["plain-to-tls-port"],
+        "{:#?}",
+        report.findings
+    );
+    assert!(
+        finding(&report, "plain-to-tls-port")
+            .fix
+            .contains("wss://localhost:")
+    );
+}
+
+#[tokio::test]
+async fn an_ssh_banner_is_not_http_on_either_scheme() {
+    let server = serve(|mut stream| async move {
+        let _ = stream
+            .write_all(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n")
+            .await;
+        let mut sink = [0u8; 1024];
+        let _ = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut sink)).await;
+    })
+    .await;
+    for scheme in ["ws", "wss"] {
+        let report = diagnose(&format!("{scheme}://127.0.0.1:{}/", server.port)).await;
+        assert_eq!(codes(&report), ["not-http"], "{scheme}");
+        assert!(
+            finding(&report, "not-http")
+                .explanation
+                .contains("an SSH server"),
+            "{scheme}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn binary_garbage_is_not_http() {
+    let server = serve(|mut stream| async move {
+        let _ = support::read_request(&mut stream).await;
+        let _ = stream
+            .write_all(&[0x00, 0xff, 0x13, 0x37, 0x42, 0x00, 0x01])
+            .await;
+    })
+    .await;
+    let report = diagnose(&format!("ws://127.0.0.1:{}/", server.port)).await;
+    assert_eq!(codes(&report), ["not-http"]);
+    assert!(
+        report
+            .evidence
+            .bytes
+            .as_ref()
+            .is_some_and(|b| b.hex.starts_with("00 ff 13 37"))
+    );
+}
+
+#[tokio::test]
+async fn a_black_hole_ends_within_the_timeout() {
+    let server = serve(|stream| async move {
+        tokio::time::sleep(Duration::from_secs(60)).await;
+        drop(stream);
+    })
+    .await;
+    let options = Options {
+        timeout: Duration::from_millis(500),
+        ..Options::default()
+    };
+    for scheme in ["ws", "wss"] {
+        let report = diagnose_with(
+            &format!("{scheme}://127.0.0.1:{}/", server.port),
+            options.clone(),
+        )
+        .await;
+        assert_eq!(codes(&report), ["server-silent"], "{scheme}");
+        assert!(
+            report.timings_ms.total < 5_000.0,
+            "{scheme}: bounded by the timeout"
+        );
+    }
+}
+
+#[tokio::test]
+async fn endless_headers_are_cut_off() {
+    let server = serve(|mut stream| async move {
+        let _ = support::read_request(&mut stream).await;
+        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\n").await;
+        for _ in 0..100_000 {
+            if stream
+                .write_all(b"X-Endless: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n")
+                .await
+                .is_err()
+            {
+                break;
+            }
+        }
+    })
+    .await;
+    let report = diagnose(&format!("ws://127.0.0.1:{}/", server.port)).await;
+    assert_eq!(codes(&report), ["http-headers-too-large"]);
+}
+
+#[tokio::test]
+async fn a_close_without_an_answer_is_reported() {
+    let server = serve(|mut stream| async move {
+        let _ = support::read_request(&mut stream).await;
+        drop(stream);
+    })
+    .await;
+    let report = diagnose(&format!("ws://127.0.0.1:{}/", server.port)).await;
+    assert_eq!(codes(&report), ["connection-closed"]);
+}
+
+#[tokio::test]
+async fn a_tls_alert_is_a_handshake_failure_with_its_name() {
+    let server = serve(|mut stream| async move {
+        let mut hello = [0u8; 1024];
+        let _ = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut hello)).await;
+        // A fatal handshake_failure alert (40), as a server with no shared cipher sends.
+        let _ = stream
+            .write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28])
+            .await;
+    })
+    .await;
+    let report = diagnose(&format!("wss://127.0.0.1:{}/", server.port)).await;
+    assert_eq!(codes(&report), ["tls-handshake-failed"]);
+    assert!(
+        finding(&report, "tls-handshake-failed")
+            .explanation
+            .contains("HandshakeFailure")
+    );
+}
