@@ -1,5 +1,6 @@
 //! One module per subcommand; [`run`] dispatches.
 
+mod diagnose;
 mod target;
 
 use clap::Subcommand;
@@ -9,12 +10,14 @@ use crate::exit::ExitStatus;
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
+    Diagnose(diagnose::Args),
     Target(target::Args),
 }
 
 /// Runs one subcommand.
 pub(crate) fn run(command: Command) -> anyhow::Result<ExitStatus> {
     match command {
+        Command::Diagnose(args) => diagnose::run(&args),
         Command::Target(args) => target::run(&args),
     }
 }

@@ -31,18 +31,24 @@ pub(super) fn mixed_content(target: &Target, origin: &str) -> Option<Finding> {
     if !page_is_secure || target.secure {
         return None;
     }
-    let kind = if target.scheme.is_websocket() {
-        "WebSocket"
+    let url = &target.url;
+    let (kind, console) = if target.scheme.is_websocket() {
+        (
+            "WebSocket",
+            format!("\"Mixed Content: The page at '{origin}' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint '{url}'\""),
+        )
     } else {
-        "fetch/XHR"
+        (
+            "fetch/XHR",
+            format!("\"Mixed Content: The page at '{origin}' was loaded over HTTPS, but requested an insecure resource '{url}'. This request has been blocked\""),
+        )
     };
     Some(Finding::new(
         Code::MixedContent,
         Severity::Error,
         format!("Browsers block this {kind} connection from an https page"),
         format!(
-            "The page {origin} is served over HTTPS, but the endpoint {url} is not encrypted. Browsers refuse it as mixed content (Chrome: \"Mixed Content: … attempted to connect to the insecure WebSocket endpoint '{url}'\") before any packet is sent.",
-            url = target.url
+            "The page {origin} is served over HTTPS, but the endpoint {url} is not encrypted. Browsers refuse it as mixed content before any packet is sent; Chrome's console says {console}."
         ),
         format!(
             "Connect with {secure} and serve it over TLS: {FIX_TLS_ON_SERVER}. In the client, derive the scheme from the page (`location.protocol === 'https:' ? 'wss:' : 'ws:'`; `handshake generate client` writes that snippet).",

@@ -117,7 +117,7 @@ pub async fn diagnose(target: &Target, options: &Options) -> Report {
     let mut run = Run {
         target,
         options,
-        trust: Trust::new(&options.ca),
+        trust: None,
         evidence: Evidence::default(),
         findings: Vec::new(),
         timings: Timings::default(),
@@ -143,7 +143,8 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
 struct Run<'a> {
     target: &'a Target,
     options: &'a Options,
-    trust: Trust,
+    /// Built on first use: plain targets never load the system roots.
+    trust: Option<Trust>,
     evidence: Evidence,
     findings: Vec<Finding>,
     timings: Timings,
@@ -281,9 +282,10 @@ impl Run<'_> {
     /// The TLS layer: handshake and certificate. Returns the stream only
     /// when the certificate is trusted.
     async fn secure(&mut self, stream: TcpStream) -> Option<Box<dyn Io>> {
+        let trust = self.trust.get_or_insert_with(|| Trust::new(&self.options.ca)).clone();
         let step = Instant::now();
         let outcome =
-            tls::handshake(stream, &self.target.host, &self.trust, self.options.timeout).await;
+            tls::handshake(stream, &self.target.host, &trust, self.options.timeout).await;
         self.timings.tls = Some(millis(step.elapsed()));
         match outcome {
             Handshake::Failed {
@@ -326,7 +328,7 @@ impl Run<'_> {
                     &chain,
                     &self.evidence.chain,
                     &verdict,
-                    &self.trust,
+                    &trust,
                     now,
                 );
                 let trusted = verdict.is_ok();
@@ -407,7 +409,8 @@ impl Run<'_> {
         if !self.target.secure {
             return Some(Box::new(stream));
         }
-        match tls::handshake(stream, &self.target.host, &self.trust, timeout).await {
+        let trust = self.trust.as_ref()?;
+        match tls::handshake(stream, &self.target.host, trust, timeout).await {
             Handshake::Established {
                 stream,
                 verdict: Ok(()),

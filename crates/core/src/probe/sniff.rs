@@ -49,7 +49,7 @@ pub fn classify(bytes: &[u8]) -> Speech {
         [content_type @ (0x14..=0x17), 0x03, 0x00..=0x04, ..] => Speech::Tls {
             content_type: *content_type,
         },
-        _ if bytes.starts_with(b"HTTP/") => Speech::Http,
+        _ if bytes.starts_with(b"HTTP/") || is_http09_error_page(bytes) => Speech::Http,
         _ if bytes.starts_with(b"SSH-") => Speech::Ssh {
             banner: first_line(bytes),
         },
@@ -100,6 +100,14 @@ impl BytesSeen {
     }
 }
 
+/// Servers that take a request line without a version for HTTP/0.9 (Python's
+/// http.server, old Jetty) answer with a bare HTML error page, no status line.
+fn is_http09_error_page(bytes: &[u8]) -> bool {
+    let start = &bytes[..bytes.len().min(16)];
+    let lower = start.to_ascii_lowercase();
+    lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
+}
+
 fn first_line(bytes: &[u8]) -> String {
     let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let line = &line[..line.len().min(200)];
@@ -121,6 +129,7 @@ mod tests {
     #[test]
     fn recognises_what_servers_send() {
         assert_eq!(classify(b"HTTP/1.1 400 Bad Request\r\n"), Speech::Http);
+        assert_eq!(classify(b"<!DOCTYPE HTML>\n<html lang=\"en\">"), Speech::Http);
         assert_eq!(
             classify(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46]),
             Speech::Tls { content_type: 0x15 }

@@ -90,6 +90,43 @@ impl Trust {
     }
 }
 
+/// Why a CA file given with `--ca` cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CaFileError {
+    /// The file cannot be read.
+    #[error("Cannot read the CA file {path}: {source}. Check the path and its permissions.")]
+    Unreadable {
+        /// The path as given.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file holds no PEM certificate.
+    #[error(
+        "{path} contains no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----). Pass the CA's certificate, not its key; convert DER with `openssl x509 -inform der -in FILE -out ca.pem`."
+    )]
+    NoCertificate {
+        /// The path as given.
+        path: String,
+    },
+}
+
+/// Reads every certificate in a PEM file, to trust them as CAs.
+pub fn read_ca_file(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, CaFileError> {
+    use rustls::pki_types::pem::PemObject;
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| CaFileError::Unreadable {
+        path: shown.clone(),
+        source,
+    })?;
+    let certs: Vec<_> = CertificateDer::pem_slice_iter(&bytes).filter_map(Result::ok).collect();
+    if certs.is_empty() {
+        return Err(CaFileError::NoCertificate { path: shown });
+    }
+    Ok(certs)
+}
+
 /// Runs the handshake with SNI for `host`, offering ALPN `http/1.1` only
 /// (`h2` would break the WebSocket upgrade).
 pub async fn handshake(
@@ -205,11 +242,33 @@ fn failed(reason: String, alert: Option<String>, timed_out: bool, received: Vec<
     }
 }
 
+/// The system's CA bundle files, as Debian/Ubuntu, Fedora/RHEL, Alpine and
+/// openSUSE lay them out.
+const BUNDLES: [&str; 4] = [
+    "/etc/ssl/certs/ca-certificates.crt",
+    "/etc/pki/tls/certs/ca-bundle.crt",
+    "/etc/ssl/cert.pem",
+    "/etc/ssl/ca-bundle.pem",
+];
+
 fn system_roots() -> &'static RootCertStore {
     static ROOTS: OnceLock<RootCertStore> = OnceLock::new();
     ROOTS.get_or_init(|| {
+        use rustls::pki_types::pem::PemObject;
         let mut roots = RootCertStore::empty();
-        roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
+        // One bundle file is what every TLS client on the system reads, and
+        // parsing it takes a fraction of what scanning /etc/ssl/certs does.
+        let bundle = std::env::var_os("SSL_CERT_FILE")
+            .map(std::path::PathBuf::from)
+            .into_iter()
+            .chain(BUNDLES.iter().map(std::path::PathBuf::from))
+            .find_map(|path| std::fs::read(path).ok());
+        if let Some(pem) = bundle {
+            roots.add_parsable_certificates(CertificateDer::pem_slice_iter(&pem).filter_map(Result::ok));
+        }
+        if roots.is_empty() {
+            roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
+        }
         if roots.is_empty() {
             roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
         }
