@@ -10,7 +10,9 @@ use crate::exit::ExitStatus;
 
 /// Diagnose an endpoint: what fails, why, and what to do.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  handshake diagnose wss://localhost:8443/ws\n  handshake diagnose wss://localhost:8443/ws --ca handshake-dev-ca.pem --wait 30\n  handshake diagnose https://api.example.com/v1 --origin https://app.example.com --json\n\nExit status: 0 when no finding is an error, 1 when one is, 2 for unusable input.")]
+#[command(
+    after_help = "Examples:\n  handshake diagnose wss://localhost:8443/ws\n  handshake diagnose wss://localhost:8443/ws --ca handshake-dev-ca.pem --wait 30\n  handshake diagnose https://api.example.com/v1 --origin https://app.example.com --json\n\nExit status: 0 when no finding is an error, 1 when one is, 2 for unusable input."
+)]
 pub(crate) struct Args {
     /// The endpoint, e.g. wss://api.example.com/socket (ws, wss, http, https).
     url: String,
@@ -56,14 +58,20 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
         wait: wait.flatten(),
         timeout,
     };
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     let report = runtime.block_on(handshake_core::diagnose(&target, &options));
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", render(&report));
     }
-    Ok(if report.ok { ExitStatus::Success } else { ExitStatus::Failure })
+    Ok(if report.ok {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
 }
 
 fn usage(message: &str) -> ExitStatus {
@@ -90,17 +98,30 @@ fn render(report: &Report) -> String {
             out.push_str(&format!("  Fix: {}\n", finding.fix));
         }
     }
-    let errors = report.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let verdict = match errors {
         0 => "no errors".to_owned(),
         1 => "1 error".to_owned(),
         n => format!("{n} errors"),
     };
     let t = &report.timings_ms;
-    let steps: Vec<String> = [("dns", t.dns), ("tcp", t.tcp), ("tls", t.tls), ("http", t.http)]
-        .into_iter()
-        .filter_map(|(name, ms)| ms.map(|ms| format!("{name} {ms:.1}")))
-        .collect();
-    out.push_str(&format!("\n{verdict} · {:.1} ms ({})\n", t.total, steps.join(", ")));
+    let steps: Vec<String> = [
+        ("dns", t.dns),
+        ("tcp", t.tcp),
+        ("tls", t.tls),
+        ("http", t.http),
+    ]
+    .into_iter()
+    .filter_map(|(name, ms)| ms.map(|ms| format!("{name} {ms:.1}")))
+    .collect();
+    out.push_str(&format!(
+        "\n{verdict} · {:.1} ms ({})\n",
+        t.total,
+        steps.join(", ")
+    ));
     out
 }

@@ -1,5 +1,7 @@
 //! Integration tests of the `handshake` binary, run as a user runs it.
 
+mod diagnose;
+mod readme;
 mod target;
 
 use std::process::{Command, Output};

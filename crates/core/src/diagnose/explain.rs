@@ -35,12 +35,16 @@ pub(super) fn mixed_content(target: &Target, origin: &str) -> Option<Finding> {
     let (kind, console) = if target.scheme.is_websocket() {
         (
             "WebSocket",
-            format!("\"Mixed Content: The page at '{origin}' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint '{url}'\""),
+            format!(
+                "\"Mixed Content: The page at '{origin}' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint '{url}'\""
+            ),
         )
     } else {
         (
             "fetch/XHR",
-            format!("\"Mixed Content: The page at '{origin}' was loaded over HTTPS, but requested an insecure resource '{url}'. This request has been blocked\""),
+            format!(
+                "\"Mixed Content: The page at '{origin}' was loaded over HTTPS, but requested an insecure resource '{url}'. This request has been blocked\""
+            ),
         )
     };
     Some(Finding::new(
@@ -294,7 +298,7 @@ pub(super) fn certificate(
                     "Replace the expired intermediate in the server's certificate file with the CA's current one.",
                 ));
             }
-            !(leaf.self_issued && !trust.has_subject(&leaf.subject_der))
+            !leaf.self_issued || trust.has_subject(&leaf.subject_der)
         }
         // A self-signed certificate whose name happens to match a trusted
         // root (a host's own snakeoil certificate in /etc/ssl/certs, say)
@@ -744,7 +748,15 @@ fn server_of(head: &ResponseHead) -> String {
         .map_or_else(String::new, |s| format!(" (Server: {s})"))
 }
 
+/// What a response body says, in one line: an HTML page's title, or the
+/// first line of text.
 fn first_line(text: &str) -> &str {
+    let lower = text.to_ascii_lowercase();
+    if let (Some(open), Some(close)) = (lower.find("<title>"), lower.find("</title>"))
+        && open + 7 <= close
+    {
+        return text[open + 7..close].trim();
+    }
     let line = text
         .lines()
         .find(|l| !l.trim().is_empty())

@@ -282,10 +282,12 @@ impl Run<'_> {
     /// The TLS layer: handshake and certificate. Returns the stream only
     /// when the certificate is trusted.
     async fn secure(&mut self, stream: TcpStream) -> Option<Box<dyn Io>> {
-        let trust = self.trust.get_or_insert_with(|| Trust::new(&self.options.ca)).clone();
+        let trust = self
+            .trust
+            .get_or_insert_with(|| Trust::new(&self.options.ca))
+            .clone();
         let step = Instant::now();
-        let outcome =
-            tls::handshake(stream, &self.target.host, &trust, self.options.timeout).await;
+        let outcome = tls::handshake(stream, &self.target.host, &trust, self.options.timeout).await;
         self.timings.tls = Some(millis(step.elapsed()));
         match outcome {
             Handshake::Failed {
@@ -333,7 +335,7 @@ impl Run<'_> {
                 );
                 let trusted = verdict.is_ok();
                 self.findings.extend(findings);
-                trusted.then(|| stream as Box<dyn Io>)
+                trusted.then_some(stream as Box<dyn Io>)
             }
         }
     }

@@ -129,7 +129,10 @@ mod tests {
     #[test]
     fn recognises_what_servers_send() {
         assert_eq!(classify(b"HTTP/1.1 400 Bad Request\r\n"), Speech::Http);
-        assert_eq!(classify(b"<!DOCTYPE HTML>\n<html lang=\"en\">"), Speech::Http);
+        assert_eq!(
+            classify(b"<!DOCTYPE HTML>\n<html lang=\"en\">"),
+            Speech::Http
+        );
         assert_eq!(
             classify(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46]),
             Speech::Tls { content_type: 0x15 }

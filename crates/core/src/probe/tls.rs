@@ -120,7 +120,9 @@ pub fn read_ca_file(path: &std::path::Path) -> Result<Vec<CertificateDer<'static
         path: shown.clone(),
         source,
     })?;
-    let certs: Vec<_> = CertificateDer::pem_slice_iter(&bytes).filter_map(Result::ok).collect();
+    let certs: Vec<_> = CertificateDer::pem_slice_iter(&bytes)
+        .filter_map(Result::ok)
+        .collect();
     if certs.is_empty() {
         return Err(CaFileError::NoCertificate { path: shown });
     }
@@ -264,7 +266,9 @@ fn system_roots() -> &'static RootCertStore {
             .chain(BUNDLES.iter().map(std::path::PathBuf::from))
             .find_map(|path| std::fs::read(path).ok());
         if let Some(pem) = bundle {
-            roots.add_parsable_certificates(CertificateDer::pem_slice_iter(&pem).filter_map(Result::ok));
+            roots.add_parsable_certificates(
+                CertificateDer::pem_slice_iter(&pem).filter_map(Result::ok),
+            );
         }
         if roots.is_empty() {
             roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);

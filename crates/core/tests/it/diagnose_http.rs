@@ -7,7 +7,10 @@ use crate::support::{
     self, answer, codes, diagnose, diagnose_with, finding, header, quick, switching,
 };
 
-async fn diagnose_answer(respond: fn(&str) -> Vec<u8>) -> handshake_core::Report {
+/// How a test server answers a request.
+type Respond = fn(&str) -> Vec<u8>;
+
+async fn diagnose_answer(respond: Respond) -> handshake_core::Report {
     let server = support::http(respond).await;
     diagnose(&format!("ws://127.0.0.1:{}/ws", server.port)).await
 }
@@ -41,7 +44,7 @@ async fn a_wrong_accept_value_is_caught() {
 
 #[tokio::test]
 async fn each_status_has_its_finding() {
-    let cases: [(fn(&str) -> Vec<u8>, &str); 9] = [
+    let cases: [(Respond, &str); 9] = [
         (
             |_| answer("200 OK", "", "<html>app</html>"),
             "ws-upgrade-ignored",

@@ -3,4 +3,5 @@
 mod diagnose_http;
 mod diagnose_tls;
 mod diagnose_transport;
+mod nginx;
 mod support;

@@ -1,0 +1,117 @@
+//! `handshake diagnose` as a user runs it: output, JSON shape, exit status.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::process::Command;
+use std::time::Duration;
+
+use crate::{handshake, stderr, stdout};
+
+/// A one-connection plain HTTP server on loopback that answers `response`
+/// to whatever arrives, like Tomcat's HTTP connector does to a ClientHello.
+fn answer_once(response: &'static [u8]) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let _ = stream.write_all(response);
+        }
+    });
+    port
+}
+
+#[test]
+fn names_tls_sent_to_a_plain_port_and_exits_1() {
+    let port = answer_once(b"HTTP/1.1 400 \r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    let output = handshake(&["diagnose", &format!("wss://127.0.0.1:{port}/ws")]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("[tls-to-plain-port]"), "{text}");
+    assert!(
+        text.contains(&format!("Either connect with ws://127.0.0.1:{port}/ws")),
+        "{text}"
+    );
+    assert!(text.contains("1 error ·"), "{text}");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let port = answer_once(b"HTTP/1.1 400 \r\nContent-Length: 0\r\n\r\n");
+    let output = handshake(&["diagnose", "--json", &format!("wss://127.0.0.1:{port}/ws")]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON on stdout");
+    assert_eq!(json["url"], format!("wss://127.0.0.1:{port}/ws"));
+    assert_eq!(json["ok"], false);
+    let finding = &json["findings"][0];
+    assert_eq!(finding["code"], "tls-to-plain-port");
+    assert_eq!(finding["severity"], "error");
+    for field in ["title", "explanation", "fix"] {
+        assert!(
+            finding[field].as_str().is_some_and(|s| !s.is_empty()),
+            "{field}"
+        );
+    }
+    assert!(
+        json["evidence"]["bytes"]["hex"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("48 54 54 50"))
+    );
+    assert!(json["timings_ms"]["total"].as_f64().is_some());
+}
+
+#[test]
+fn a_refused_port_exits_1_with_the_finding() {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let output = handshake(&["diagnose", &format!("ws://127.0.0.1:{port}/")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("[tcp-refused]"));
+}
+
+#[test]
+fn bad_input_exits_2_with_the_fix() {
+    let output = handshake(&["diagnose", "wss//localhost/ws"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("Did you mean wss://localhost/ws?"));
+
+    let output = handshake(&[
+        "diagnose",
+        "--ca",
+        "/nonexistent/ca.pem",
+        "wss://localhost/ws",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("Cannot read the CA file /nonexistent/ca.pem"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = handshake(&["diagnose", "--timeout", "-1", "wss://localhost/ws"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn an_unknown_host_does_not_resolve() {
+    // In a network namespace of its own the resolver is unreachable, so the
+    // lookup fails here, without a packet leaving the machine.
+    let output = Command::new("unshare")
+        .args([
+            "--net",
+            env!("CARGO_BIN_EXE_handshake"),
+            "diagnose",
+            "--json",
+            "wss://no-such-host.invalid/ws",
+        ])
+        .output()
+        .expect("unshare (util-linux) runs");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["findings"][0]["code"], "dns-unresolved");
+}
