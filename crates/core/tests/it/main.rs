@@ -5,3 +5,4 @@ mod diagnose_tls;
 mod diagnose_transport;
 mod nginx;
 mod support;
+mod tomcat;
