@@ -2,11 +2,10 @@
 //! an upgrade that is not forwarded, an upstream that is down, plain HTTP to
 //! a TLS port, a redirect, and the working configuration for contrast.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
 use handshake_core::Options;
+use handshake_testkit::nginx::Nginx;
+use handshake_testkit::pki::pem;
+use handshake_testkit::servers::free_port;
 use rustls::pki_types::pem::PemObject;
 
 use crate::support::{
@@ -24,85 +23,6 @@ fn spring_like(request: &str) -> Vec<u8> {
             "Can \"Upgrade\" only to \"WebSocket\".",
         )
     }
-}
-
-struct Nginx {
-    child: Child,
-    dir: PathBuf,
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-impl Nginx {
-    /// Starts nginx with `servers` (server blocks) in a private prefix and
-    /// waits until every port in `ports` accepts connections.
-    fn start(servers: &str, ports: &[u16]) -> Nginx {
-        let dir = std::env::temp_dir().join(format!(
-            "handshake-nginx-{}-{}",
-            std::process::id(),
-            ports[0]
-        ));
-        std::fs::create_dir_all(dir.join("tmp")).expect("nginx dir");
-        let d = dir.display();
-        let config = format!(
-            "pid {d}/nginx.pid;\nerror_log {d}/error.log info;\nevents {{ worker_connections 64; }}\nhttp {{\n  access_log {d}/access.log;\n  client_body_temp_path {d}/tmp/body;\n  proxy_temp_path {d}/tmp/proxy;\n  fastcgi_temp_path {d}/tmp/fastcgi;\n  uwsgi_temp_path {d}/tmp/uwsgi;\n  scgi_temp_path {d}/tmp/scgi;\n{servers}\n}}\n"
-        );
-        std::fs::write(dir.join("nginx.conf"), config).expect("nginx.conf");
-        let child = Command::new(nginx_binary())
-            .args([
-                "-p",
-                &format!("{d}/"),
-                "-c",
-                &format!("{d}/nginx.conf"),
-                "-e",
-                &format!("{d}/error.log"),
-                "-g",
-                "daemon off; master_process off;",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("nginx runs (apt-get install nginx)");
-        let nginx = Nginx { child, dir };
-        let deadline = Instant::now() + Duration::from_secs(10);
-        for &port in ports {
-            while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-                assert!(
-                    Instant::now() < deadline,
-                    "nginx did not listen on {port}: {}",
-                    nginx.log()
-                );
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-        nginx
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.join("error.log")).unwrap_or_default()
-    }
-}
-
-fn nginx_binary() -> &'static str {
-    if Path::new("/usr/sbin/nginx").exists() {
-        "/usr/sbin/nginx"
-    } else {
-        "nginx"
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
 }
 
 #[tokio::test]
@@ -225,18 +145,4 @@ async fn plain_http_to_an_nginx_tls_port() {
     assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
     drop(nginx);
     let _ = std::fs::remove_dir_all(dir);
-}
-
-fn pem(label: &str, der: &[u8]) -> String {
-    use base64::Engine as _;
-    let body = base64::engine::general_purpose::STANDARD.encode(der);
-    let lines: Vec<&str> = body
-        .as_bytes()
-        .chunks(64)
-        .map(|c| std::str::from_utf8(c).unwrap_or_default())
-        .collect();
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
-    )
 }

@@ -1,0 +1,79 @@
+//! The real nginx (Debian's package), started on loopback with a private
+//! prefix and configuration written by the test.
+
+use std::path::Path;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running nginx, stopped (and its prefix removed) when dropped.
+pub struct Nginx {
+    child: Child,
+    dir: PathBuf,
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Nginx {
+    /// Starts nginx with `servers` (server blocks) in a private prefix and
+    /// waits until every port in `ports` accepts connections.
+    pub fn start(servers: &str, ports: &[u16]) -> Nginx {
+        let dir = std::env::temp_dir().join(format!(
+            "handshake-nginx-{}-{}",
+            std::process::id(),
+            ports[0]
+        ));
+        std::fs::create_dir_all(dir.join("tmp")).expect("nginx dir");
+        let d = dir.display();
+        let config = format!(
+            "pid {d}/nginx.pid;\nerror_log {d}/error.log info;\nevents {{ worker_connections 64; }}\nhttp {{\n  access_log {d}/access.log;\n  client_body_temp_path {d}/tmp/body;\n  proxy_temp_path {d}/tmp/proxy;\n  fastcgi_temp_path {d}/tmp/fastcgi;\n  uwsgi_temp_path {d}/tmp/uwsgi;\n  scgi_temp_path {d}/tmp/scgi;\n{servers}\n}}\n"
+        );
+        std::fs::write(dir.join("nginx.conf"), config).expect("nginx.conf");
+        let child = Command::new(nginx_binary())
+            .args([
+                "-p",
+                &format!("{d}/"),
+                "-c",
+                &format!("{d}/nginx.conf"),
+                "-e",
+                &format!("{d}/error.log"),
+                "-g",
+                "daemon off; master_process off;",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("nginx runs (apt-get install nginx)");
+        let nginx = Nginx { child, dir };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        for &port in ports {
+            while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+                assert!(
+                    Instant::now() < deadline,
+                    "nginx did not listen on {port}: {}",
+                    nginx.log()
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        nginx
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("error.log")).unwrap_or_default()
+    }
+}
+
+fn nginx_binary() -> &'static str {
+    if Path::new("/usr/sbin/nginx").exists() {
+        "/usr/sbin/nginx"
+    } else {
+        "nginx"
+    }
+}

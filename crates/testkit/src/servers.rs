@@ -1,0 +1,151 @@
+//! Small servers on loopback: each a tokio task bound to 127.0.0.1 port 0,
+//! stopped when its [`Server`] is dropped. Every read has a timeout, so a
+//! test cannot hang on a server.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use handshake_core::probe::ws::accept_for;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::JoinHandle;
+
+use crate::pki::Identity;
+
+/// A server running until dropped.
+pub struct Server {
+    pub port: u16,
+    task: JoinHandle<()>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Accepts connections and runs `handler` on each.
+pub async fn serve<F, Fut>(handler: F) -> Server
+where
+    F: Fn(TcpStream) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let port = listener.local_addr().expect("local addr").port();
+    let task = tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            tokio::spawn(handler(stream));
+        }
+    });
+    Server { port, task }
+}
+
+/// A plain HTTP server answering each request with `respond(request)`.
+pub async fn http(respond: fn(&str) -> Vec<u8>) -> Server {
+    serve(move |mut stream| async move {
+        if let Some(request) = read_request(&mut stream).await {
+            let _ = stream.write_all(&respond(&request)).await;
+            let _ = stream.flush().await;
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await
+}
+
+/// A TLS server presenting `identity`, answering like [`http`].
+pub async fn https(identity: &Identity, respond: fn(&str) -> Vec<u8>) -> Server {
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::aws_lc_rs::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .expect("protocol versions")
+    .with_no_client_auth()
+    .with_single_cert(identity.chain.clone(), identity.key.clone_key())
+    .expect("server certificate");
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    serve(move |stream| {
+        let acceptor = acceptor.clone();
+        async move {
+            let Ok(Ok(mut tls)) =
+                tokio::time::timeout(Duration::from_secs(5), acceptor.accept(stream)).await
+            else {
+                return;
+            };
+            if let Some(request) = read_request(&mut tls).await {
+                let _ = tls.write_all(&respond(&request)).await;
+                let _ = tls.flush().await;
+                let _ = tls.shutdown().await;
+            }
+        }
+    })
+    .await
+}
+
+/// Reads one request head (at most 16 KiB, 5 s).
+pub async fn read_request<S: AsyncRead + Unpin>(stream: &mut S) -> Option<String> {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 2048];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 16 * 1024 {
+        let n = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut chunk))
+            .await
+            .ok()?
+            .ok()?;
+        if n == 0 {
+            break;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        // Like Tomcat and nginx: a request that does not start with a method
+        // token (a TLS ClientHello, 0x16 …) is answered at once.
+        if !buf[0].is_ascii_uppercase() {
+            break;
+        }
+    }
+    Some(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// The value of header `name` in a raw request.
+pub fn header<'a>(request: &'a str, name: &str) -> Option<&'a str> {
+    request.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.trim().eq_ignore_ascii_case(name).then(|| value.trim())
+    })
+}
+
+/// A correct `101 Switching Protocols` for the request's key.
+pub fn switching(request: &str) -> Vec<u8> {
+    let key = header(request, "Sec-WebSocket-Key").unwrap_or_default();
+    format!(
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {}\r\n\r\n",
+        accept_for(key)
+    )
+    .into_bytes()
+}
+
+/// A response with `status_line` and a short body.
+pub fn answer(status_line: &str, extra_headers: &str, body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 {status_line}\r\nServer: test\r\nContent-Length: {}\r\nConnection: close\r\n{extra_headers}\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// A loopback port that was free a moment ago (for servers that bind it
+/// themselves: nginx, Tomcat, a late starter).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free loopback port")
+}
+
+/// A port where nothing listens.
+pub async fn closed_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    listener.local_addr().expect("local addr").port()
+}

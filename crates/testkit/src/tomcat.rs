@@ -1,0 +1,88 @@
+//! The real Tomcat 10 (Debian's `tomcat10`, the server Spring Boot embeds),
+//! started with a private CATALINA_BASE.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CATALINA_HOME: &str = "/usr/share/tomcat10";
+
+/// A running Tomcat, stopped (and its CATALINA_BASE removed) when dropped.
+pub struct Tomcat {
+    child: Child,
+    base: PathBuf,
+}
+
+impl Drop for Tomcat {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.base);
+    }
+}
+
+impl Tomcat {
+    /// Starts Tomcat with a private CATALINA_BASE and one plain HTTP
+    /// connector on `port`, and waits (at most 90 s) until it accepts.
+    pub fn start_http(port: u16) -> Tomcat {
+        let base =
+            std::env::temp_dir().join(format!("handshake-tomcat-{}-{port}", std::process::id()));
+        for dir in ["conf", "logs", "temp", "work", "webapps/ROOT"] {
+            std::fs::create_dir_all(base.join(dir)).expect("CATALINA_BASE");
+        }
+        std::fs::copy("/etc/tomcat10/web.xml", base.join("conf/web.xml"))
+            .expect("tomcat10 is installed (apt-get install tomcat10)");
+        std::fs::write(
+            base.join("conf/server.xml"),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?>
+<Server port="-1" shutdown="SHUTDOWN">
+  <Service name="Catalina">
+    <Connector address="127.0.0.1" port="{port}" protocol="HTTP/1.1" connectionTimeout="20000"/>
+    <Engine name="Catalina" defaultHost="localhost">
+      <Host name="localhost" appBase="webapps" unpackWARs="false" autoDeploy="false"/>
+    </Engine>
+  </Service>
+</Server>
+"#
+            ),
+        )
+        .expect("server.xml");
+        std::fs::write(base.join("webapps/ROOT/index.html"), "ok").expect("index.html");
+        let log = std::fs::File::create(base.join("logs/console.log")).expect("console log");
+        let classpath =
+            format!("{CATALINA_HOME}/bin/bootstrap.jar:{CATALINA_HOME}/bin/tomcat-juli.jar");
+        let child = Command::new("java")
+            .args([
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                &classpath,
+                &format!("-Dcatalina.home={CATALINA_HOME}"),
+                &format!("-Dcatalina.base={}", base.display()),
+                &format!("-Djava.io.tmpdir={}", base.join("temp").display()),
+                "org.apache.catalina.startup.Bootstrap",
+                "start",
+            ])
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log)
+            .stdin(Stdio::null())
+            .spawn()
+            .expect("java runs");
+        let tomcat = Tomcat { child, base };
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "Tomcat did not listen on {port}: {}",
+                tomcat.log()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        tomcat
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.base.join("logs/console.log")).unwrap_or_default()
+    }
+}
