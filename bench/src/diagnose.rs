@@ -1,0 +1,195 @@
+//! Time to a complete verdict on loopback endpoints, Handshake against what a
+//! user runs instead, in one run on the same endpoints. Run by
+//! `bench/diagnose.sh`, which builds the release binaries and installs the
+//! peers.
+//!
+//! Usage: bench-diagnose HANDSHAKE_BINARY [RUNS]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use handshake_testkit::pki::{Ca, pem};
+use handshake_testkit::servers::{self, answer, switching};
+
+/// One way of getting a verdict: one or more commands run one after another.
+struct Tool {
+    name: &'static str,
+    commands: Vec<Vec<String>>,
+    runs: usize,
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(handshake) = args.next() else {
+        eprintln!("usage: bench-diagnose HANDSHAKE_BINARY [RUNS]");
+        std::process::exit(2);
+    };
+    let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(30);
+
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    let ca = Ca::new("Handshake Bench CA");
+    let dir = std::env::temp_dir().join(format!("handshake-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let ca_file = dir.join("ca.pem");
+    std::fs::write(&ca_file, pem("CERTIFICATE", ca.cert().as_ref())).expect("ca.pem");
+
+    let (healthy, plain, expired) = runtime.block_on(async {
+        (
+            servers::https(&ca.leaf(&["localhost"], -1, 200), switching).await,
+            servers::http(|_| answer("400 ", "", "")).await,
+            servers::https(&ca.leaf(&["localhost"], -90, -3), switching).await,
+        )
+    });
+
+    println!("Time to a verdict, median of {runs} runs (sslyze: 5, testssl: 3), loopback.\n");
+    println!(
+        "{:<28} {:<26} {:>10} {:>10} {:>8}",
+        "endpoint", "tool", "median ms", "p90 ms", "ratio"
+    );
+    for (label, port, path) in [
+        ("healthy wss", healthy.port, "/ws"),
+        ("wss to a plain HTTP port", plain.port, "/ws"),
+        ("wss with an expired cert", expired.port, "/ws"),
+    ] {
+        let tools = tools(&handshake, &ca_file, port, path, runs);
+        let mut baseline = None;
+        for tool in tools {
+            let Some((median, p90)) = measure(&tool) else {
+                println!("{label:<28} {:<26} {:>10}", tool.name, "not installed");
+                continue;
+            };
+            let base = *baseline.get_or_insert(median);
+            println!(
+                "{label:<28} {:<26} {:>10.1} {:>10.1} {:>7.1}x",
+                tool.name,
+                ms(median),
+                ms(p90),
+                median.as_secs_f64() / base.as_secs_f64()
+            );
+        }
+        println!();
+    }
+    println!("ratio = the tool's median / Handshake's median (higher: Handshake is faster).");
+    drop((healthy, plain, expired));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn tools(handshake: &str, ca: &Path, port: u16, path: &str, runs: usize) -> Vec<Tool> {
+    let ca = ca.display().to_string();
+    let url = format!("wss://localhost:{port}{path}");
+    let https = format!("https://localhost:{port}{path}");
+    let strings = |parts: &[&str]| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>();
+    vec![
+        Tool {
+            name: "handshake diagnose",
+            commands: vec![strings(&[
+                handshake, "diagnose", "--json", "--ca", &ca, &url,
+            ])],
+            runs,
+        },
+        Tool {
+            name: "openssl s_client + curl",
+            commands: vec![
+                strings(&[
+                    "openssl",
+                    "s_client",
+                    "-connect",
+                    &format!("127.0.0.1:{port}"),
+                    "-servername",
+                    "localhost",
+                    "-CAfile",
+                    &ca,
+                    "-verify_return_error",
+                    "-brief",
+                ]),
+                strings(&[
+                    "curl",
+                    "-sv",
+                    "--max-time",
+                    "5",
+                    "--http1.1",
+                    "--cacert",
+                    &ca,
+                    "-H",
+                    "Connection: Upgrade",
+                    "-H",
+                    "Upgrade: websocket",
+                    "-H",
+                    "Sec-WebSocket-Version: 13",
+                    "-H",
+                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                    &https,
+                ]),
+            ],
+            runs,
+        },
+        Tool {
+            name: "sslyze --certinfo",
+            commands: vec![strings(&[
+                &sslyze(),
+                "--quiet",
+                "--certinfo",
+                "--certinfo_ca_file",
+                &ca,
+                &format!("localhost:{port}{{127.0.0.1}}"),
+            ])],
+            runs: runs.min(5),
+        },
+        Tool {
+            name: "testssl --server-defaults",
+            commands: vec![strings(&[
+                "testssl",
+                "--quiet",
+                "--color",
+                "0",
+                "--warnings",
+                "off",
+                "--server-defaults",
+                "--add-ca",
+                &ca,
+                "--ip",
+                "127.0.0.1",
+                &format!("localhost:{port}"),
+            ])],
+            runs: runs.min(3),
+        },
+    ]
+}
+
+/// sslyze from the bench's own virtualenv, when `bench/diagnose.sh` made one.
+fn sslyze() -> String {
+    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/sslyze");
+    if venv.exists() {
+        venv.display().to_string()
+    } else {
+        "sslyze".to_owned()
+    }
+}
+
+/// Median and 90th percentile wall time, or `None` if the tool is missing.
+fn measure(tool: &Tool) -> Option<(Duration, Duration)> {
+    let mut times = Vec::with_capacity(tool.runs);
+    for _ in 0..tool.runs {
+        let started = Instant::now();
+        for command in &tool.commands {
+            let status = Command::new(&command[0])
+                .args(&command[1..])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+            if status.is_err() {
+                return None;
+            }
+        }
+        times.push(started.elapsed());
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    Some((at(0.5), at(0.9)))
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
