@@ -224,3 +224,55 @@ async fn a_tls_alert_is_a_handshake_failure_with_its_name() {
             .contains("HandshakeFailure")
     );
 }
+
+#[tokio::test]
+async fn a_port_that_drops_connection_attempts_times_out() {
+    // A listener that never accepts, with its queue full: the kernel drops
+    // further SYNs, which is what a filtering firewall looks like.
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket
+        .bind("127.0.0.1:0".parse().expect("address"))
+        .expect("bind");
+    let port = socket.local_addr().expect("addr").port();
+    let _listener = socket.listen(0).expect("listen");
+    let mut queued = Vec::new();
+    for _ in 0..8 {
+        let attempt = tokio::time::timeout(
+            Duration::from_millis(200),
+            tokio::net::TcpStream::connect(("127.0.0.1", port)),
+        )
+        .await;
+        match attempt {
+            Ok(Ok(stream)) => queued.push(stream),
+            _ => break,
+        }
+    }
+    let options = Options {
+        timeout: Duration::from_millis(500),
+        ..Options::default()
+    };
+    let report = diagnose_with(&format!("ws://127.0.0.1:{port}/"), options).await;
+    assert_eq!(codes(&report), ["tcp-timeout"], "{:#?}", report.findings);
+    assert!(
+        finding(&report, "tcp-timeout")
+            .explanation
+            .contains("no answer at all within 0.5 s")
+    );
+}
+
+#[tokio::test]
+async fn a_close_in_the_middle_of_the_tls_handshake_is_reported() {
+    let server = serve(|mut stream| async move {
+        let mut hello = [0u8; 1024];
+        let _ = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut hello)).await;
+        drop(stream);
+    })
+    .await;
+    let report = diagnose(&format!("wss://127.0.0.1:{}/", server.port)).await;
+    assert_eq!(codes(&report), ["tls-handshake-failed"]);
+    assert!(
+        finding(&report, "tls-handshake-failed")
+            .explanation
+            .contains("closed the connection during the TLS handshake")
+    );
+}
