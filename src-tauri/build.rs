@@ -3,7 +3,7 @@
 
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&["parse_target", "launch_target"]),
+        tauri_build::AppManifest::new().commands(&["parse_target", "launch_target", "diagnose"]),
     ))
     .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));
 }

@@ -1,7 +1,7 @@
 //! The commands the UI calls. Each is a few lines: all logic is in
 //! `handshake-core`.
 
-use handshake_core::Target;
+use handshake_core::{Options, Report, Target};
 use tauri::State;
 
 use crate::{CommandError, LaunchArgs};
@@ -18,4 +18,16 @@ pub(crate) fn parse_target(url: String) -> Result<Target, CommandError> {
 #[specta::specta]
 pub(crate) fn launch_target(launch: State<'_, LaunchArgs>) -> Option<String> {
     launch.target.clone()
+}
+
+/// Diagnoses a target, exactly as `handshake diagnose URL [--origin O]` does.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn diagnose(url: String, origin: Option<String>) -> Result<Report, CommandError> {
+    let target = Target::parse(&url)?;
+    let options = Options {
+        origin: origin.filter(|o| !o.trim().is_empty()),
+        ..Options::default()
+    };
+    Ok(handshake_core::diagnose(&target, &options).await)
 }

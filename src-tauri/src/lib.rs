@@ -12,10 +12,16 @@ pub use error::{CommandError, ErrorCode};
 
 /// The typed command registry: the single list of what the UI may call.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
-        commands::parse_target,
-        commands::launch_target
-    ])
+    // Unified serde mode: one TypeScript type per Rust type (the phase-aware
+    // mode splits every type with an optional field into _Serialize and
+    // _Deserialize variants, and the UI only ever receives these values).
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .disable_serde_phases()
+        .commands(tauri_specta::collect_commands![
+            commands::parse_target,
+            commands::launch_target,
+            commands::diagnose
+        ])
 }
 
 /// What the app was started with.

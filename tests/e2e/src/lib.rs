@@ -97,6 +97,15 @@ impl Desktop {
         panic!("{css} never showed the expected text within {PATIENCE:?}; last seen: {last:?}");
     }
 
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|error| panic!("clicking {css}: {error}"));
+    }
+
     /// Replaces the text of the input matching `css` with `text`.
     pub async fn type_into(&self, css: &str, text: &str) {
         let field = self.find(css).await;

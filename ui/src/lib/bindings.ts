@@ -8,9 +8,119 @@ export const commands = {
 	parseTarget: (url: string) => typedError<Target, CommandError>(__TAURI_INVOKE("parse_target", { url })),
 	/**  The target URL the app was started with (`handshake-app wss://…`), if any. */
 	launchTarget: () => __TAURI_INVOKE<string | null>("launch_target"),
+	/**  Diagnoses a target, exactly as `handshake diagnose URL [--origin O]` does. */
+	diagnose: (url: string, origin: string | null) => typedError<Report, CommandError>(__TAURI_INVOKE("diagnose", { url, origin })),
 };
 
 /* Types */
+/**  Bytes as evidence: the first [`PREVIEW_BYTES`] in hex and as text. */
+export type BytesSeen = {
+	/**  Space-separated hex, e.g. `15 03 03 00 02 02 46`. */
+	hex: string,
+	/**  The same bytes with anything unprintable shown as `.`. */
+	text: string,
+	/**  How many bytes were received in all (the preview may be shorter). */
+	total: number,
+};
+
+/**  One certificate as the server presented it. */
+export type CertInfo = {
+	/**  The subject distinguished name. */
+	subject: string,
+	/**  The issuer distinguished name. */
+	issuer: string,
+	/**  DNS names in the subjectAltName extension. */
+	dns_names: string[],
+	/**  IP addresses in the subjectAltName extension. */
+	ip_addresses: string[],
+	/**  Start of validity, RFC 3339. */
+	not_before: string,
+	/**  End of validity, RFC 3339. */
+	not_after: string,
+	/**  Whole days from the diagnosis to `not_after` (negative once expired). */
+	days_left: number,
+	/**  Whether issuer and subject are the same name. */
+	self_issued: boolean,
+	/**  Whether basicConstraints marks it as a CA. */
+	is_ca: boolean,
+	/**
+	 *  Whether it names where its issuer's certificate can be fetched
+	 *  (authorityInfoAccess caIssuers): public CAs' leaves do.
+	 */
+	names_issuer_location: boolean,
+	/**  The key, e.g. `ECDSA P-256` or `RSA 2048`. */
+	key: string,
+	/**  Serial number in hex. */
+	serial: string,
+};
+
+/**  A finding's stable identifier. */
+export type Code = 
+/**  The host name does not resolve. */
+"dns-unresolved" | 
+/**  Nothing listens on the port (connection refused), within the wait window. */
+"tcp-refused" | 
+/**  No answer at all to the connection attempt (filtered port, wrong host). */
+"tcp-timeout" | 
+/**  Refused at first, then accepted within `--wait`. */
+"server-not-ready" | 
+/**  The connection was accepted, but the server sent nothing in time. */
+"server-silent" | 
+/**  The server closed the connection in the middle of the exchange. */
+"connection-closed" | 
+/**  The URL is https/wss, but the port speaks plain HTTP. */
+"tls-to-plain-port" | 
+/**  The URL is http/ws, but the port speaks TLS. */
+"plain-to-tls-port" | 
+/**  The port speaks something other than HTTP (an SSH or SMTP banner, binary data). */
+"not-http" | 
+/**  The certificate's validity ended. */
+"cert-expired" | 
+/**  The certificate's validity has not begun yet. */
+"cert-not-yet-valid" | 
+/**  The certificate expires in fewer than 30 days. */
+"cert-expiring-soon" | 
+/**  No name in the certificate matches the host. */
+"cert-hostname-mismatch" | 
+/**  The certificate is its own issuer. */
+"cert-self-signed" | 
+/**  The certificate chains to a CA this client does not trust. */
+"cert-untrusted-issuer" | 
+/**  The server does not send the intermediate certificate. */
+"cert-chain-incomplete" | 
+/**  The TLS handshake failed for another reason (protocol version, alert). */
+"tls-handshake-failed" | 
+/**  The URL answers with a redirect, which WebSocket clients do not follow. */
+"http-redirect" | 
+/**  The response head is larger than any real server sends. */
+"http-headers-too-large" | 
+/**  An Upgrade request got a normal response: the Upgrade was not forwarded, or no WebSocket endpoint is there. */
+"ws-upgrade-ignored" | 
+/**  The server refused the upgrade itself (400, 426, 505). */
+"ws-upgrade-rejected" | 
+/**  The server switched protocols but its Sec-WebSocket-Accept is wrong. */
+"ws-accept-mismatch" | 
+/**  Nothing at this path (404). */
+"ws-path-not-found" | 
+/**  Refused (403) with the page's Origin, accepted with another or none. */
+"ws-origin-forbidden" | 
+/**  Refused (403) whatever the Origin. */
+"ws-forbidden" | 
+/**  The endpoint wants credentials (401). */
+"ws-auth-required" | 
+/**  A proxy answered that its upstream is down (502, 503, 504). */
+"proxy-upstream-down" | 
+/**  An https page would open an unencrypted ws:// or http:// endpoint: browsers block it. */
+"mixed-content" | 
+/**  The CORS preflight answer has no Access-Control-Allow-Origin. */
+"cors-missing" | 
+/**  The CORS preflight allows another origin than the page's. */
+"cors-origin-mismatch" | 
+/**  The WebSocket handshake succeeded. */
+"ws-ok" | 
+/**  The HTTP endpoint answered. */
+"http-ok";
+
 /**  An error returned by a command. */
 export type CommandError = {
 	/**  What kind of error it is. */
@@ -24,6 +134,47 @@ export type ErrorCode =
 /**  The target URL was refused. */
 "invalid-target";
 
+/**  What the probes saw, raw enough to check the findings against. */
+export type Evidence = {
+	/**  The addresses the host resolved to, in the order tried. */
+	addresses: string[],
+	/**  The address that accepted the connection. */
+	connected_to: string | null,
+	/**  Rounds of connection attempts (more than one while waiting for a server). */
+	connect_attempts: number,
+	/**  The negotiated TLS parameters. */
+	tls: TlsSession | null,
+	/**  The certificate chain as presented, leaf first. */
+	chain: CertInfo[],
+	/**  Why the TLS handshake or verification failed. */
+	tls_error: string | null,
+	/**  What the server sent when it was not what the scheme expects. */
+	bytes: BytesSeen | null,
+	/**  The response to the request (the WebSocket upgrade, or a GET). */
+	response: ResponseHead | null,
+	/**
+	 *  The status of the same upgrade sent without an `Origin` header, when
+	 *  the first was refused with 403.
+	 */
+	status_without_origin: number | null,
+	/**  The answer to the CORS preflight. */
+	preflight: ResponseHead | null,
+};
+
+/**  One conclusion about the endpoint. */
+export type Finding = {
+	/**  The stable identifier. */
+	code: Code,
+	/**  How much it matters. */
+	severity: Severity,
+	/**  One line. */
+	title: string,
+	/**  Why, in plain words, citing what was observed. */
+	explanation: string,
+	/**  What to do, and which Handshake generator produces it. */
+	fix: string,
+};
+
 /**
  *  What kind of host a target names; decides whether DNS is asked and
  *  whether a certificate must cover a DNS name or an IP address.
@@ -36,6 +187,32 @@ export type HostKind =
 /**  An IPv6 address. */
 "ipv6";
 
+/**  The result of a diagnosis: the JSON of `handshake diagnose --json`. */
+export type Report = {
+	/**  The normalised target URL. */
+	url: string,
+	/**  True when no finding is an error. */
+	ok: boolean,
+	/**  What was found, errors first. */
+	findings: Finding[],
+	/**  What the probes saw. */
+	evidence: Evidence,
+	/**  How long each step took. */
+	timings_ms: Timings,
+};
+
+/**  A parsed response status line and headers. */
+export type ResponseHead = {
+	/**  The status code. */
+	status: number,
+	/**  The status line as sent, e.g. `HTTP/1.1 101 Switching Protocols`. */
+	status_line: string,
+	/**  Header names (as sent) and values, in order. */
+	headers: ([string, string])[],
+	/**  The first bytes of the body that arrived with the head (lossy UTF-8). */
+	body_start: string,
+};
+
 /**  A URL scheme Handshake can check. */
 export type Scheme = 
 /**  WebSocket over plain TCP. */
@@ -46,6 +223,15 @@ export type Scheme =
 "http" | 
 /**  HTTP over TLS. */
 "https";
+
+/**  How much a finding matters. */
+export type Severity = 
+/**  The connection fails, or will fail for some clients. */
+"error" | 
+/**  It works today, but something needs attention. */
+"warning" | 
+/**  Good news or context. */
+"info";
 
 /**  A checked, normalised target URL. */
 export type Target = {
@@ -68,6 +254,30 @@ export type Target = {
 	path: string,
 	/**  Whether the scheme runs over TLS (`wss`, `https`). */
 	secure: boolean,
+};
+
+/**  Milliseconds spent in each step (absent when the step did not run). */
+export type Timings = {
+	/**  Name resolution. */
+	dns: number | null,
+	/**  TCP connection, including any waiting for the server. */
+	tcp: number | null,
+	/**  TLS handshake. */
+	tls: number | null,
+	/**  Request to response head. */
+	http: number | null,
+	/**  The whole diagnosis. */
+	total: number | null,
+};
+
+/**  The negotiated parameters. */
+export type TlsSession = {
+	/**  `TLSv1_3` or `TLSv1_2`. */
+	version: string,
+	/**  The cipher suite. */
+	cipher: string,
+	/**  The ALPN protocol, when the server chose one. */
+	alpn: string | null,
 };
 
 /* Tauri Specta runtime */

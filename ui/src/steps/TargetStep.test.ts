@@ -43,13 +43,13 @@ afterEach(() => {
 
 describe("Target step", () => {
   it("offers examples before anything is typed", () => {
-    render(TargetStep);
+    render(TargetStep, { onDiagnose: () => {} });
     expect(screen.getByRole("button", { name: "wss://localhost:8443/ws" })).toBeTruthy();
     expect(calls).toEqual([]);
   });
 
   it("shows what the core understood", async () => {
-    render(TargetStep);
+    render(TargetStep, { onDiagnose: () => {} });
     const field = screen.getByLabelText("Target URL");
     await fireEvent.input(field, { target: { value: "wss://localhost:8443/ws" } });
     const card = await screen.findByTestId("target-parsed");
@@ -61,7 +61,7 @@ describe("Target step", () => {
   });
 
   it("shows the core's message for a refused URL, after typing pauses", async () => {
-    render(TargetStep);
+    render(TargetStep, { onDiagnose: () => {} });
     const field = screen.getByLabelText("Target URL");
     await fireEvent.input(field, { target: { value: "ftp://x" } });
     expect(screen.queryByTestId("target-error")).toBeNull();
@@ -72,13 +72,26 @@ describe("Target step", () => {
 
   it("starts with the URL the app was launched with", async () => {
     launchTarget = "wss://localhost:8443/ws";
-    render(TargetStep);
+    render(TargetStep, { onDiagnose: () => {} });
     await screen.findByTestId("target-parsed");
     expect((screen.getByLabelText("Target URL") as HTMLInputElement).value).toBe("wss://localhost:8443/ws");
   });
 
+  it("diagnoses a valid URL with the page origin", async () => {
+    const asked: [string, string | null][] = [];
+    render(TargetStep, { onDiagnose: (url: string, origin: string | null) => asked.push([url, origin]) });
+    const button = screen.getByTestId("diagnose") as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    await fireEvent.input(screen.getByLabelText("Target URL"), { target: { value: "wss://localhost:8443/ws" } });
+    await screen.findByTestId("target-parsed");
+    await fireEvent.input(screen.getByLabelText(/Page that opens it/), { target: { value: " https://app.example.com " } });
+    expect(button.disabled).toBe(false);
+    await fireEvent.click(button);
+    expect(asked).toEqual([["wss://localhost:8443/ws", "https://app.example.com"]]);
+  });
+
   it("fills the field from an example", async () => {
-    render(TargetStep);
+    render(TargetStep, { onDiagnose: () => {} });
     await fireEvent.click(screen.getByRole("button", { name: "wss://localhost:8443/ws" }));
     await waitFor(() => expect(calls).toEqual(["parse_target wss://localhost:8443/ws"]));
     expect((screen.getByLabelText("Target URL") as HTMLInputElement).value).toBe("wss://localhost:8443/ws");

@@ -13,7 +13,7 @@ use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use rustls::pki_types::CertificateDer;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -53,7 +53,7 @@ impl Default for Options {
 }
 
 /// The result of a diagnosis: the JSON of `handshake diagnose --json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Report {
     /// The normalised target URL.
@@ -69,7 +69,7 @@ pub struct Report {
 }
 
 /// What the probes saw, raw enough to check the findings against.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Evidence {
     /// The addresses the host resolved to, in the order tried.
@@ -96,7 +96,7 @@ pub struct Evidence {
 }
 
 /// Milliseconds spent in each step (absent when the step did not run).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Timings {
     /// Name resolution.

@@ -72,7 +72,7 @@ pub struct BytesSeen {
     /// The same bytes with anything unprintable shown as `.`.
     pub text: String,
     /// How many bytes were received in all (the preview may be shorter).
-    pub total: usize,
+    pub total: u32,
 }
 
 impl BytesSeen {
@@ -95,7 +95,7 @@ impl BytesSeen {
                     }
                 })
                 .collect(),
-            total: bytes.len(),
+            total: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
         }
     }
 }

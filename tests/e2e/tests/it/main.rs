@@ -1,3 +1,4 @@
 //! The real Handshake window, end to end.
 
+mod diagnose;
 mod target;

@@ -1,0 +1,69 @@
+//! The Diagnose step in the real window, against real loopback servers.
+
+use handshake_e2e::Desktop;
+use handshake_testkit::servers::{self, answer, switching};
+
+#[tokio::test]
+async fn wss_to_a_plain_http_port_is_explained_in_the_window() {
+    // Answers a ClientHello the way Tomcat's HTTP connector does.
+    let plain = servers::http(|_| {
+        answer(
+            "400 ",
+            "Content-Type: text/html;charset=utf-8\r\n",
+            "<h1>HTTP Status 400 – Bad Request</h1>",
+        )
+    })
+    .await;
+    let healthy = servers::http(switching).await;
+    let desktop = Desktop::launch(&[]).await;
+
+    desktop
+        .type_into("#target-url", &format!("wss://127.0.0.1:{}/ws", plain.port))
+        .await;
+    desktop
+        .text_of("[data-testid=target-parsed] [data-field=port]", |t| {
+            t == plain.port.to_string()
+        })
+        .await;
+    desktop.click("[data-testid=diagnose]").await;
+    let card = desktop
+        .text_of("[data-code=tls-to-plain-port]", |t| {
+            t.to_lowercase().contains("how to fix")
+        })
+        .await;
+    assert!(card.contains("speaks plain HTTP, not TLS"), "{card}");
+    assert!(
+        card.contains(&format!("ws://127.0.0.1:{}/ws", plain.port)),
+        "{card}"
+    );
+    desktop
+        .text_of("#diagnose-heading", |t| t == "1 problem found")
+        .await;
+    desktop.screenshot("diagnose-tls-to-plain").await;
+
+    // Back to the target, now a working endpoint.
+    desktop.click("button.secondary").await;
+    desktop
+        .type_into(
+            "#target-url",
+            &format!("ws://127.0.0.1:{}/ws", healthy.port),
+        )
+        .await;
+    desktop
+        .text_of("[data-testid=target-parsed] [data-field=port]", |t| {
+            t == healthy.port.to_string()
+        })
+        .await;
+    desktop.click("[data-testid=diagnose]").await;
+    desktop
+        .text_of("#diagnose-heading", |t| t == "No problems found")
+        .await;
+    desktop
+        .text_of("[data-code=ws-ok]", |t| {
+            t.contains("101 Switching Protocols")
+        })
+        .await;
+    desktop.screenshot("diagnose-ok").await;
+
+    desktop.close().await;
+}
