@@ -440,13 +440,8 @@ pub(super) fn bad_response(target: &Target, error: &HeadError, timeout: Duration
         HeadError::Closed { received } | HeadError::Malformed { received } => {
             let seen = BytesSeen::new(received);
             match sniff::classify(received) {
-                Speech::Tls { content_type } if !target.secure => Finding::new(
-                    Code::PlainToTlsPort,
-                    Severity::Error,
-                    format!(
-                        "Port {} speaks TLS, but the URL is {}://",
-                        target.port, target.scheme
-                    ),
+                Speech::Tls { content_type } if !target.secure => plain_to_tls(
+                    target,
                     format!(
                         "The request went out as plain HTTP, and the server answered with a TLS record (bytes {}: content type 0x{content_type:02x}, {}). Servers log this as \"plain HTTP request was sent to HTTPS port\" (nginx) or \"Unsupported or unrecognized SSL message\" (Java).",
                         seen.hex,
@@ -456,7 +451,6 @@ pub(super) fn bad_response(target: &Target, error: &HeadError, timeout: Duration
                             "a handshake"
                         }
                     ),
-                    format!("Connect with {}.", swapped(target)),
                 ),
                 Speech::Ssh { banner }
                 | Speech::Greeting220 { banner }
@@ -481,18 +475,12 @@ pub(super) fn response(
     let line = &head.status_line;
     let body = head.body_start.trim();
     if !target.secure && is_plain_to_tls_answer(head) {
-        return vec![Finding::new(
-            Code::PlainToTlsPort,
-            Severity::Error,
-            format!(
-                "Port {} speaks TLS, but the URL is {}://",
-                target.port, target.scheme
-            ),
+        return vec![plain_to_tls(
+            target,
             format!(
                 "The server answered \"{line}\" with \"{}\": the request arrived unencrypted on its TLS port.",
                 first_line(body)
             ),
-            format!("Connect with {}.", swapped(target)),
         )];
     }
     if (502..=504).contains(&status) {
@@ -653,6 +641,19 @@ fn http_ok(target: &Target, head: &ResponseHead) -> Finding {
             if target.secure { hsts } else { String::new() }
         ),
         "Nothing to fix at the transport level.",
+    )
+}
+
+fn plain_to_tls(target: &Target, explanation: String) -> Finding {
+    Finding::new(
+        Code::PlainToTlsPort,
+        Severity::Error,
+        format!(
+            "Port {} speaks TLS, but the URL is {}://",
+            target.port, target.scheme
+        ),
+        explanation,
+        format!("Connect with {}.", swapped(target)),
     )
 }
 
