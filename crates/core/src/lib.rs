@@ -11,6 +11,7 @@
 
 pub mod diagnose;
 pub mod finding;
+pub mod logs;
 pub mod probe;
 pub mod target;
 

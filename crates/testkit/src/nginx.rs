@@ -66,7 +66,9 @@ impl Nginx {
     }
 
     pub fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.join("error.log")).unwrap_or_default()
+        // Lossy: servers log raw client bytes, which are not UTF-8.
+        String::from_utf8_lossy(&std::fs::read(self.dir.join("error.log")).unwrap_or_default())
+            .into_owned()
     }
 }
 

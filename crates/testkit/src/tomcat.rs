@@ -83,6 +83,10 @@ impl Tomcat {
     }
 
     pub fn log(&self) -> String {
-        std::fs::read_to_string(self.base.join("logs/console.log")).unwrap_or_default()
+        // Lossy: servers log raw client bytes, which are not UTF-8.
+        String::from_utf8_lossy(
+            &std::fs::read(self.base.join("logs/console.log")).unwrap_or_default(),
+        )
+        .into_owned()
     }
 }

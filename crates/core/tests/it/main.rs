@@ -3,6 +3,7 @@
 mod diagnose_http;
 mod diagnose_tls;
 mod diagnose_transport;
+mod logs_real;
 mod nginx;
 mod support;
 mod tomcat;

@@ -2,7 +2,8 @@
 //! an upgrade that is not forwarded, an upstream that is down, plain HTTP to
 //! a TLS port, a redirect, and the working configuration for contrast.
 
-use handshake_core::Options;
+use handshake_core::logs::explain_text;
+use handshake_core::{Code, Options};
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::pem;
 use handshake_testkit::servers::free_port;
@@ -60,7 +61,7 @@ async fn nginx_without_upgrade_headers_gets_the_upgrade_rejected() {
 #[tokio::test]
 async fn nginx_with_its_upstream_down_is_a_502() {
     let (proxy, dead) = (free_port(), support::closed_port().await);
-    let _nginx = Nginx::start(
+    let nginx = Nginx::start(
         &format!(
             "server {{ listen 127.0.0.1:{proxy}; location / {{ proxy_pass http://127.0.0.1:{dead}; }} }}"
         ),
@@ -72,6 +73,12 @@ async fn nginx_with_its_upstream_down_is_a_502() {
         ["proxy-upstream-down"],
         "{:#?}",
         report.findings
+    );
+    assert_eq!(
+        log_codes(&nginx),
+        [Code::LogUpstreamRefused],
+        "{}",
+        nginx.log()
     );
 }
 
@@ -123,6 +130,12 @@ async fn plain_http_to_an_nginx_tls_port() {
             .explanation
             .contains("The plain HTTP request was sent to HTTPS port")
     );
+    assert_eq!(
+        log_codes(&nginx),
+        [Code::LogPlainOnTlsPort],
+        "{}",
+        nginx.log()
+    );
     assert!(
         nginx
             .log()
@@ -145,4 +158,42 @@ async fn plain_http_to_an_nginx_tls_port() {
     assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
     drop(nginx);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn tls_to_a_plain_nginx_port() {
+    let port = free_port();
+    let nginx = Nginx::start(
+        &format!("server {{ listen 127.0.0.1:{port}; return 200 'ok'; }}"),
+        &[port],
+    );
+    let report = diagnose(&format!("wss://127.0.0.1:{port}/ws")).await;
+    assert_eq!(
+        codes(&report),
+        ["tls-to-plain-port"],
+        "{:#?}",
+        report.findings
+    );
+    // nginx logs the ClientHello as an invalid method (at level info), raw
+    // bytes included: the log is not valid UTF-8.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !nginx.log().contains("client sent invalid method") {
+        assert!(std::time::Instant::now() < deadline, "{}", nginx.log());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(
+        log_codes(&nginx),
+        [Code::LogTlsOnPlainPort],
+        "{}",
+        nginx.log()
+    );
+}
+
+/// The log analyzer's codes for what nginx wrote to its error log.
+fn log_codes(nginx: &Nginx) -> Vec<Code> {
+    explain_text(&nginx.log())
+        .findings
+        .iter()
+        .map(|f| f.finding.code)
+        .collect()
 }

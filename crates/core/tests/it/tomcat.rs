@@ -5,6 +5,8 @@
 
 use std::time::{Duration, Instant};
 
+use handshake_core::Code;
+use handshake_core::logs::explain_text;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::tomcat::Tomcat;
 
@@ -43,6 +45,27 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(tomcat.log().contains("HTTP method names must be tokens"));
+
+    // And the log analyzer reads Tomcat's own words: the ClientHello decoded.
+    let explained = explain_text(&tomcat.log());
+    let found = explained
+        .findings
+        .iter()
+        .find(|f| f.finding.code == Code::LogTlsOnPlainPort)
+        .unwrap_or_else(|| panic!("not recognised: {}", tomcat.log()));
+    assert!(
+        found.finding.explanation.contains("a TLS handshake record"),
+        "{}",
+        found.finding.explanation
+    );
+    assert!(
+        found
+            .finding
+            .explanation
+            .contains("ClientHello offering TLS 1.2"),
+        "{}",
+        found.finding.explanation
+    );
 
     // The same port diagnosed as ws:// reaches the HTTP server.
     let report = diagnose(&format!("ws://127.0.0.1:{port}/ws")).await;

@@ -1,0 +1,141 @@
+//! The log analyzer on text the real programs printed in this run: the JDK's
+//! keytool and JSSE client, Tomcat 10 and nginx (those two in their own
+//! modules' tests).
+
+use std::process::Command;
+
+use handshake_core::Code;
+use handshake_core::logs::explain_text;
+use handshake_testkit::pki::Ca;
+use handshake_testkit::servers::{self, answer, switching};
+
+/// A throwaway folder for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("handshake-logs-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn output_text(output: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn codes_in(text: &str) -> Vec<Code> {
+    explain_text(text)
+        .findings
+        .iter()
+        .map(|f| f.finding.code)
+        .collect()
+}
+
+#[test]
+fn keytool_with_the_wrong_password() {
+    let dir = scratch("keytool");
+    let store = dir.join("server.p12");
+    let made = Command::new("keytool")
+        .args([
+            "-genkeypair",
+            "-alias",
+            "server",
+            "-keyalg",
+            "EC",
+            "-dname",
+            "CN=localhost",
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            "rightpass",
+            "-keystore",
+        ])
+        .arg(&store)
+        .output()
+        .expect("keytool runs (a JDK is installed)");
+    assert!(made.status.success(), "{}", output_text(&made));
+
+    let wrong = Command::new("keytool")
+        .args([
+            "-list",
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            "wrongpass",
+            "-keystore",
+        ])
+        .arg(&store)
+        .output()
+        .expect("keytool");
+    let text = output_text(&wrong);
+    assert!(
+        text.contains("password was incorrect"),
+        "keytool said: {text}"
+    );
+    assert_eq!(codes_in(&text), [Code::LogKeystorePassword], "{text}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+const CLIENT: &str = r#"
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+public class Client {
+    public static void main(String[] args) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(args[0])).timeout(java.time.Duration.ofSeconds(5)).build();
+        try {
+            client.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+}
+"#;
+
+/// Runs a Java 11+ HttpClient against `url` and returns what it printed.
+fn java_client(url: &str) -> String {
+    let dir = scratch("java");
+    std::fs::write(dir.join("Client.java"), CLIENT).expect("Client.java");
+    let output = Command::new("java")
+        .arg(dir.join("Client.java"))
+        .arg(url)
+        .output()
+        .expect("java runs");
+    let _ = std::fs::remove_dir_all(dir);
+    output_text(&output)
+}
+
+// The servers run on other threads while this one waits for the JVM.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn java_does_not_trust_a_development_certificate() {
+    let ca = Ca::new("Untrusted Dev CA");
+    let server = servers::https(&ca.leaf(&["localhost"], -1, 90), switching).await;
+    let text = java_client(&format!("https://localhost:{}/", server.port));
+    assert!(
+        text.contains("PKIX path building failed"),
+        "java said: {text}"
+    );
+    assert!(
+        codes_in(&text).contains(&Code::LogPkixPathBuilding),
+        "{text}"
+    );
+}
+
+// The servers run on other threads while this one waits for the JVM.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn java_speaking_tls_to_a_plain_port() {
+    let server = servers::http(|_| answer("400 ", "", "")).await;
+    let text = java_client(&format!("https://localhost:{}/", server.port));
+    // The client's side of the original bug, in JSSE's own words.
+    assert!(
+        text.contains("Unrecognized SSL message, plaintext connection?"),
+        "java said: {text}"
+    );
+    assert!(codes_in(&text).contains(&Code::LogTlsOnPlainPort), "{text}");
+}
