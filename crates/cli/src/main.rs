@@ -19,7 +19,7 @@ use crate::exit::ExitStatus;
     name = "handshake",
     version,
     about,
-    after_help = "Examples:\n  handshake target wss://localhost:8443/ws\n  handshake target --json https://api.example.com"
+    after_help = "Examples:\n  handshake diagnose wss://localhost:8443/ws\n  handshake explain-log /var/log/tomcat10/catalina.out\n  handshake target wss://localhost:8443/ws"
 )]
 struct Cli {
     #[command(subcommand)]

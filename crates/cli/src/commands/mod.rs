@@ -1,6 +1,7 @@
 //! One module per subcommand; [`run`] dispatches.
 
 mod diagnose;
+mod explain_log;
 mod target;
 
 use clap::Subcommand;
@@ -11,6 +12,7 @@ use crate::exit::ExitStatus;
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     Diagnose(diagnose::Args),
+    ExplainLog(explain_log::Args),
     Target(target::Args),
 }
 
@@ -18,6 +20,7 @@ pub(crate) enum Command {
 pub(crate) fn run(command: Command) -> anyhow::Result<ExitStatus> {
     match command {
         Command::Diagnose(args) => diagnose::run(&args),
+        Command::ExplainLog(args) => explain_log::run(&args),
         Command::Target(args) => target::run(&args),
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests of the `handshake` binary, run as a user runs it.
 
 mod diagnose;
+mod explain_log;
 mod readme;
 mod target;
 

@@ -1,0 +1,63 @@
+//! `handshake explain-log` as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::{handshake, stderr, stdout};
+
+const CONSOLE: &str = "Mixed Content: The page at 'https://app.example.com/' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint 'ws://api.example.com:8080/ws'. This request has been blocked; this endpoint must be available over WSS.\nWebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 400\n";
+
+#[test]
+fn explains_a_file_with_line_numbers_and_exits_1() {
+    let path = std::env::temp_dir().join(format!("handshake-console-{}.log", std::process::id()));
+    std::fs::write(&path, CONSOLE).expect("log file");
+    let output = handshake(&["explain-log", path.to_str().expect("utf-8 path")]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains(": 2 problems in 2 lines"), "{text}");
+    assert!(text.contains("[log-mixed-content]"), "{text}");
+    assert!(text.contains("line 2: WebSocket connection"), "{text}");
+    assert!(
+        text.contains("Check the endpoint: handshake diagnose wss://api.example.com/ws"),
+        "{text}"
+    );
+}
+
+#[test]
+fn reads_standard_input_and_prints_json() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handshake"))
+        .args(["explain-log", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("handshake runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(CONSOLE.as_bytes())
+        .expect("write");
+    let output = child.wait_with_output().expect("output");
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["lines"], 2);
+    assert_eq!(json["findings"][0]["code"], "log-mixed-content");
+    assert_eq!(json["findings"][1]["code"], "log-ws-unexpected-status");
+    assert_eq!(json["findings"][1]["first_line"], 2);
+    assert_eq!(
+        json["findings"][0]["diagnose"],
+        "wss://api.example.com:8080/ws"
+    );
+}
+
+#[test]
+fn a_clean_log_exits_0_and_a_missing_file_2() {
+    let output = handshake(&["explain-log", "/dev/null"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("no known problem"));
+    let output = handshake(&["explain-log", "/nonexistent/catalina.out"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot read /nonexistent/catalina.out"));
+}
