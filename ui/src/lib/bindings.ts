@@ -119,7 +119,43 @@ export type Code =
 /**  The WebSocket handshake succeeded. */
 "ws-ok" | 
 /**  The HTTP endpoint answered. */
-"http-ok";
+"http-ok" | 
+/**  Log: TLS bytes reached a plain HTTP parser (Tomcat's "Invalid character found in method name [0x16…]", nginx's "client sent invalid method"). */
+"log-tls-on-plain-port" | 
+/**  Log: plain HTTP reached a TLS port (nginx 497, Netty NotSslRecordException, JSSE "Unsupported or unrecognized SSL message"). */
+"log-plain-on-tls-port" | 
+/**  Log: a request target with characters that must be percent-encoded (Tomcat). */
+"log-invalid-request-target" | 
+/**  Log: Spring refused a WebSocket handshake without the Upgrade header (a proxy dropped it). */
+"log-upgrade-header-missing" | 
+/**  Log: a WebSocket or CORS request refused for its Origin. */
+"log-origin-rejected" | 
+/**  Log: nginx could not connect to its upstream. */
+"log-upstream-refused" | 
+/**  Log: nginx's upstream closed the connection early. */
+"log-upstream-closed" | 
+/**  Log: nginx has no live upstream left. */
+"log-no-live-upstreams" | 
+/**  Log: a TLS handshake failed (nginx SSL_do_handshake, browsers' ERR_SSL_PROTOCOL_ERROR). */
+"log-tls-handshake-failed" | 
+/**  Log: Java does not trust the server's certificate (PKIX path building failed). */
+"log-pkix-path-building" | 
+/**  Log: a browser does not trust the server's certificate (ERR_CERT_AUTHORITY_INVALID). */
+"log-cert-untrusted" | 
+/**  Log: the keystore password is wrong. */
+"log-keystore-password" | 
+/**  Log: the key alias is missing from the keystore, or holds no private key. */
+"log-keystore-alias" | 
+/**  Log: Java's TLS server has no certificate for any enabled cipher suite. */
+"log-no-server-certificate" | 
+/**  Log: a browser blocked ws:// or http:// from an https page. */
+"log-mixed-content" | 
+/**  Log: a browser blocked a request by CORS policy. */
+"log-cors-blocked" | 
+/**  Log: the WebSocket upgrade got another status than 101. */
+"log-ws-unexpected-status" | 
+/**  Log: a browser could not open a WebSocket. */
+"log-ws-connection-failed";
 
 /**  An error returned by a command. */
 export type CommandError = {
