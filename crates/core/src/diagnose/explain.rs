@@ -474,12 +474,13 @@ pub(super) fn response(
     let status = head.status;
     let line = &head.status_line;
     let body = head.body_start.trim();
-    if !target.secure && is_plain_to_tls_answer(head) {
+    if !target.secure
+        && let Some(words) = plain_to_tls_answer(head)
+    {
         return vec![plain_to_tls(
             target,
             format!(
-                "The server answered \"{line}\" with \"{}\": the request arrived unencrypted on its TLS port.",
-                first_line(body)
+                "The server answered \"{line}\" saying \"{words}\": the request arrived unencrypted on its TLS port."
             ),
         )];
     }
@@ -713,15 +714,19 @@ fn closed(target: &Target, reason: &str) -> Finding {
     )
 }
 
-/// The known answers of TLS servers to plain HTTP.
-fn is_plain_to_tls_answer(head: &ResponseHead) -> bool {
+/// The words of a TLS server's answer to plain HTTP (nginx, Tomcat, Go,
+/// Apache httpd), when the response is one.
+fn plain_to_tls_answer(head: &ResponseHead) -> Option<&'static str> {
     const SIGNATURES: [&str; 4] = [
         "plain HTTP request was sent to HTTPS port",
         "This combination of host and port requires TLS",
         "Client sent an HTTP request to an HTTPS server",
         "speaking plain HTTP to an SSL-enabled server port",
     ];
-    head.status == 400 && SIGNATURES.iter().any(|s| head.body_start.contains(s))
+    if head.status != 400 {
+        return None;
+    }
+    SIGNATURES.into_iter().find(|s| head.body_start.contains(s))
 }
 
 /// The same URL with the other security: wss ↔ ws, https ↔ http.

@@ -39,6 +39,7 @@ pub static SIGNATURES: &[Signature] = &[
             "NotSslRecordException",
             "Unsupported or unrecognized SSL message",
             "speaking plain HTTP to an SSL-enabled server port",
+            "HTTP spoken on HTTPS port",
             "This combination of host and port requires TLS",
             "Client sent an HTTP request to an HTTPS server",
         ],
@@ -215,7 +216,8 @@ fn plain_on_tls_port(line: &str) -> Option<Explained> {
         "Netty"
     } else if line.contains("Unsupported or unrecognized SSL message") {
         "Java (JSSE)"
-    } else if line.contains("SSL-enabled server port") {
+    } else if line.contains("SSL-enabled server port") || line.contains("HTTP spoken on HTTPS port")
+    {
         "Apache httpd"
     } else if line.contains("combination of host and port") {
         "Tomcat"
@@ -642,6 +644,8 @@ mod tests {
     }
 
     #[test]
+    // nginx 1.22 (captured for real in tests/it/nginx.rs), Jetty 11's
+    // HttpParser and Node's llhttp, as they print them.
     fn nginx_and_jetty_and_node_wordings() {
         for (line, server) in [
             (
@@ -684,12 +688,16 @@ mod tests {
             "io.netty.handler.ssl.NotSslRecordException: not an SSL/TLS record: 474554202f20485454502f312e310d0a",
             "javax.net.ssl.SSLException: Unsupported or unrecognized SSL message",
             "[ssl:info] AH02261: Re-negotiation handshake failed: You're speaking plain HTTP to an SSL-enabled server port.",
+            // Apache httpd 2.4's mod_ssl (also captured from the real server in tests/it/apache.rs).
+            "[ssl:info] [pid 1:tid 2] [client 127.0.0.1:58994] AH01996: SSL handshake failed: HTTP spoken on HTTPS port; trying to send HTML error page",
         ] {
             assert_eq!(only(line).finding.code, Code::LogPlainOnTlsPort, "{line}");
         }
     }
 
     #[test]
+    // Spring Framework 6's documented wording (DefaultHandshakeHandler,
+    // OriginHandshakeInterceptor, DefaultCorsProcessor): Spring does not run here.
     fn spring_upgrade_and_origin() {
         let found = only(
             "o.s.w.s.s.s.DefaultHandshakeHandler : Handshake failed due to invalid Upgrade header: null",
@@ -727,6 +735,8 @@ mod tests {
     }
 
     #[test]
+    // JDK 17 wording; keytool's and JSSE's are also captured for real in
+    // tests/it/logs_real.rs. Spring Boot's alias message is its documented one.
     fn java_keystore_and_trust() {
         assert_eq!(only("Caused by: sun.security.validator.ValidatorException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target").finding.code, Code::LogPkixPathBuilding);
         assert_eq!(
@@ -757,6 +767,8 @@ mod tests {
     }
 
     #[test]
+    // Chrome's and Firefox's console wording, as documented by the browsers:
+    // no browser runs a page against these endpoints here.
     fn browser_consoles() {
         let found = only(
             "Mixed Content: The page at 'https://app.example.com/' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint 'ws://api.example.com:8080/ws'. This request has been blocked; this endpoint must be available over WSS.",

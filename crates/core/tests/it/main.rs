@@ -1,5 +1,6 @@
 //! Integration tests of the engine against real servers on loopback.
 
+mod apache;
 mod diagnose_http;
 mod diagnose_tls;
 mod diagnose_transport;

@@ -128,7 +128,7 @@ async fn plain_http_to_an_nginx_tls_port() {
     assert!(
         finding(&report, "plain-to-tls-port")
             .explanation
-            .contains("The plain HTTP request was sent to HTTPS port")
+            .contains("plain HTTP request was sent to HTTPS port")
     );
     assert_eq!(
         log_codes(&nginx),

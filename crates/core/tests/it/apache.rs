@@ -1,0 +1,61 @@
+//! Apache httpd (Debian's `apache2`) with mod_ssl, hit with plain HTTP: the
+//! diagnosis and the log analyzer both name it from Apache's own words.
+
+use handshake_core::Code;
+use handshake_core::logs::explain_text;
+use handshake_testkit::apache::Apache;
+use handshake_testkit::pki::{Ca, pem};
+use handshake_testkit::servers::free_port;
+
+use crate::support::{codes, diagnose, finding};
+
+#[tokio::test]
+async fn plain_http_to_an_apache_tls_port() {
+    let ca = Ca::new("Test CA");
+    let identity = ca.leaf(&["localhost"], -1, 90);
+    let port = free_port();
+    let dir = std::env::temp_dir().join(format!(
+        "handshake-apache-pem-{}-{port}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).expect("pem dir");
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    std::fs::write(&cert, pem("CERTIFICATE", identity.chain[0].as_ref())).expect("cert");
+    std::fs::write(&key, pem("PRIVATE KEY", identity.key.secret_der())).expect("key");
+    let apache = Apache::start(
+        &["ssl", "socache_shmcb"],
+        &format!(
+            "Listen 127.0.0.1:{port}\nSSLSessionCache none\n<VirtualHost 127.0.0.1:{port}>\n  SSLEngine on\n  SSLCertificateFile {}\n  SSLCertificateKeyFile {}\n</VirtualHost>\n",
+            cert.display(),
+            key.display()
+        ),
+        &[port],
+    );
+
+    let report = diagnose(&format!("ws://localhost:{port}/ws")).await;
+    assert_eq!(
+        codes(&report),
+        ["plain-to-tls-port"],
+        "{:#?}",
+        report.findings
+    );
+    assert!(
+        finding(&report, "plain-to-tls-port")
+            .explanation
+            .contains("speaking plain HTTP to an SSL-enabled server port")
+    );
+
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !apache.log().contains("HTTP spoken on HTTPS port") {
+        assert!(std::time::Instant::now() < deadline, "{}", apache.log());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let codes: Vec<Code> = explain_text(&apache.log())
+        .findings
+        .iter()
+        .map(|f| f.finding.code)
+        .collect();
+    assert_eq!(codes, [Code::LogPlainOnTlsPort], "{}", apache.log());
+    drop(apache);
+    let _ = std::fs::remove_dir_all(dir);
+}

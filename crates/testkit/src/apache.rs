@@ -1,0 +1,78 @@
+//! The real Apache httpd (Debian's `apache2`), started on loopback with a
+//! private ServerRoot and a configuration written by the test.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const MODULES: &str = "/usr/lib/apache2/modules";
+
+/// A running httpd, stopped (and its ServerRoot removed) when dropped.
+pub struct Apache {
+    child: Child,
+    root: PathBuf,
+}
+
+impl Drop for Apache {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+impl Apache {
+    /// Starts httpd in the foreground with the core modules, `modules`
+    /// (e.g. `["ssl", "socache_shmcb"]`) and `config`, and waits until every
+    /// port in `ports` accepts connections.
+    pub fn start(modules: &[&str], config: &str, ports: &[u16]) -> Apache {
+        let root = std::env::temp_dir().join(format!(
+            "handshake-apache-{}-{}",
+            std::process::id(),
+            ports[0]
+        ));
+        std::fs::create_dir_all(root.join("logs")).expect("ServerRoot");
+        let r = root.display();
+        let mut text = format!(
+            "ServerRoot {r}\nServerName localhost\nPidFile {r}/httpd.pid\nUser nobody\nGroup nogroup\nErrorLog {r}/logs/error.log\nLogLevel info\nMutex file:{r}\n"
+        );
+        for module in ["mpm_event", "authz_core"].iter().chain(modules) {
+            text.push_str(&format!(
+                "LoadModule {module}_module {MODULES}/mod_{module}.so\n"
+            ));
+        }
+        text.push_str(config);
+        let file = root.join("httpd.conf");
+        std::fs::write(&file, text).expect("httpd.conf");
+        let child = Command::new("/usr/sbin/apache2")
+            .arg("-f")
+            .arg(&file)
+            .args(["-DFOREGROUND"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("apache2 runs (apt-get install apache2)");
+        let apache = Apache { child, root };
+        let deadline = Instant::now() + Duration::from_secs(15);
+        for &port in ports {
+            while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+                assert!(
+                    Instant::now() < deadline,
+                    "httpd did not listen on {port}: {}",
+                    apache.log()
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        apache
+    }
+
+    /// The error log so far.
+    pub fn log(&self) -> String {
+        // Lossy: servers log raw client bytes, which are not UTF-8.
+        String::from_utf8_lossy(
+            &std::fs::read(self.root.join("logs/error.log")).unwrap_or_default(),
+        )
+        .into_owned()
+    }
+}
