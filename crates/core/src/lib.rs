@@ -9,12 +9,17 @@
 
 #![warn(missing_docs)]
 
+mod clock;
 pub mod diagnose;
 pub mod finding;
 pub mod logs;
 pub mod probe;
+pub mod secret;
 pub mod target;
+pub mod verify;
 
 pub use diagnose::{Options, Report, diagnose};
 pub use finding::{Code, Finding, Severity};
+pub use secret::Secret;
 pub use target::{HostKind, Scheme, Target, TargetError};
+pub use verify::{CheckOptions, CheckReport, check};

@@ -11,3 +11,4 @@ pub mod nginx;
 pub mod pki;
 pub mod servers;
 pub mod tomcat;
+pub mod websocket;

@@ -14,17 +14,18 @@ use std::time::{Duration, Instant};
 
 use rustls::pki_types::CertificateDer;
 use serde::Serialize;
-use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
 use crate::Target;
+use crate::clock::{millis, now_unix};
 use crate::finding::{Finding, Severity};
 use crate::probe::cert::{self, CertInfo};
 use crate::probe::http::{self, HeadError, ResponseHead};
 use crate::probe::sniff::BytesSeen;
 use crate::probe::tcp::{self, Connect};
 use crate::probe::tls::{self, Handshake, TlsSession, Trust};
-use crate::probe::{dns, ws};
+use crate::probe::{Io, dns, ws};
 
 /// What the user asked for besides the URL.
 #[derive(Debug, Clone)]
@@ -135,10 +136,6 @@ pub async fn diagnose(target: &Target, options: &Options) -> Report {
         timings_ms: run.timings,
     }
 }
-
-/// Anything the exchange can run over: plain TCP or TLS.
-trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
-impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
 
 struct Run<'a> {
     target: &'a Target,
@@ -432,14 +429,4 @@ impl Run<'_> {
             self.target.authority()
         }
     }
-}
-
-fn millis(duration: Duration) -> f64 {
-    (duration.as_secs_f64() * 10_000.0).round() / 10.0
-}
-
-fn now_unix() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }

@@ -8,3 +8,9 @@ pub mod sniff;
 pub mod tcp;
 pub mod tls;
 pub mod ws;
+
+use tokio::io::{AsyncRead, AsyncWrite};
+
+/// Anything an exchange can run over: plain TCP or TLS.
+pub trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}

@@ -8,3 +8,4 @@ mod logs_real;
 mod nginx;
 mod support;
 mod tomcat;
+mod verify;

@@ -1,0 +1,240 @@
+//! `check`: real WebSocket round trips, and failures explained by the
+//! diagnosis, against real servers (tokio-tungstenite echo, nginx).
+
+use std::time::Duration;
+
+use handshake_core::{CheckOptions, CheckReport, Target};
+use handshake_testkit::nginx::Nginx;
+use handshake_testkit::pki::{Ca, pem};
+use handshake_testkit::servers::{self, answer, free_port, header, switching};
+use handshake_testkit::websocket::{self, Behaviour};
+
+async fn check(url: &str, options: CheckOptions) -> CheckReport {
+    let target = Target::parse(url).expect("test URL parses");
+    tokio::time::timeout(
+        Duration::from_secs(30),
+        handshake_core::check(&target, &options),
+    )
+    .await
+    .expect("the check ends within its deadline")
+}
+
+fn trusting(ca: &Ca) -> CheckOptions {
+    CheckOptions {
+        ca: vec![ca.cert()],
+        timeout: Duration::from_secs(2),
+        ..CheckOptions::default()
+    }
+}
+
+fn codes(report: &CheckReport) -> Vec<&'static str> {
+    report.findings.iter().map(|f| f.code.as_str()).collect()
+}
+
+#[tokio::test]
+async fn round_trips_over_wss_with_every_phase_timed() {
+    let ca = Ca::new("Handshake Dev CA");
+    let server = websocket::wss(&ca.leaf(&["localhost"], -1, 90), Behaviour::Echo).await;
+    let options = CheckOptions {
+        send: "hello".into(),
+        count: 5,
+        ..trusting(&ca)
+    };
+    let report = check(&format!("wss://localhost:{}/ws", server.port), options).await;
+    assert!(report.ok, "{report:#?}");
+    assert_eq!(report.answer.as_deref(), Some("hello"));
+    assert_eq!(report.round_trips_ms.len(), 5);
+    let latency = report.latency.as_ref().expect("latency");
+    assert!(latency.min <= latency.median && latency.median <= latency.max);
+    assert_eq!(report.close_code, Some(1000));
+    assert_eq!(
+        report.tls.as_ref().map(|t| t.version.as_str()),
+        Some("TLSv1_3")
+    );
+    assert!(
+        report
+            .certificate
+            .as_ref()
+            .is_some_and(|c| c.issuer.contains("Handshake Dev CA"))
+    );
+    for phase in [
+        report.phases_ms.dns,
+        report.phases_ms.tcp,
+        report.phases_ms.tls,
+        report.phases_ms.upgrade,
+        report.phases_ms.first_answer,
+    ] {
+        assert!(phase.is_some(), "{:?}", report.phases_ms);
+    }
+    assert!(report.findings.is_empty());
+}
+
+#[tokio::test]
+async fn through_real_nginx_terminating_tls() {
+    let ca = Ca::new("Handshake Dev CA");
+    let identity = ca.leaf(&["localhost"], -1, 90);
+    let echo = websocket::ws(Behaviour::Echo).await;
+    let port = free_port();
+    let dir = std::env::temp_dir().join(format!(
+        "handshake-verify-pem-{}-{port}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).expect("pem dir");
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    std::fs::write(&cert, pem("CERTIFICATE", identity.chain[0].as_ref())).expect("cert");
+    std::fs::write(&key, pem("PRIVATE KEY", identity.key.secret_der())).expect("key");
+    let _nginx = Nginx::start(
+        &format!(
+            "  map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}\n  server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {};\n    location /ws {{ proxy_pass http://127.0.0.1:{}; proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade; }} }}",
+            cert.display(),
+            key.display(),
+            echo.port
+        ),
+        &[port],
+    );
+    let report = check(&format!("wss://localhost:{port}/ws"), trusting(&ca)).await;
+    assert!(report.ok, "{report:#?}");
+    assert_eq!(report.answer.as_deref(), Some("ping"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn waits_for_a_restarting_server_and_says_how_long() {
+    let port = free_port();
+    let late = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+            .await
+            .expect("rebind");
+        let (stream, _) = listener.accept().await.expect("accept");
+        let mut socket = tokio_tungstenite::accept_async(stream)
+            .await
+            .expect("upgrade");
+        use futures_util::{SinkExt, StreamExt};
+        while let Some(Ok(message)) = socket.next().await {
+            if message.is_text() && socket.send(message).await.is_err() {
+                break;
+            }
+        }
+    });
+    let url = format!("ws://127.0.0.1:{port}/ws");
+
+    let report = check(
+        &url,
+        CheckOptions {
+            timeout: Duration::from_secs(2),
+            ..CheckOptions::default()
+        },
+    )
+    .await;
+    assert!(!report.ok);
+    assert_eq!(
+        codes(&report),
+        ["tcp-refused"],
+        "without --wait: {report:#?}"
+    );
+
+    let options = CheckOptions {
+        wait: Some(Duration::from_secs(10)),
+        timeout: Duration::from_secs(2),
+        ..CheckOptions::default()
+    };
+    let report = check(&url, options).await;
+    assert!(report.ok, "{report:#?}");
+    assert!(
+        report.waited_ms.is_some_and(|w| w >= 1000.0),
+        "{:?}",
+        report.waited_ms
+    );
+    late.abort();
+}
+
+#[tokio::test]
+async fn failures_come_with_the_diagnosis() {
+    let ca = Ca::new("Handshake Dev CA");
+    let other = Ca::new("Some Other CA");
+    let wss = websocket::wss(&ca.leaf(&["localhost"], -1, 90), Behaviour::Echo).await;
+    let report = check(
+        &format!("wss://localhost:{}/ws", wss.port),
+        trusting(&other),
+    )
+    .await;
+    assert!(!report.ok);
+    assert!(
+        report
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("not trusted")),
+        "{report:#?}"
+    );
+    assert_eq!(codes(&report), ["cert-untrusted-issuer"]);
+
+    let plain = servers::http(|_| answer("400 ", "", "")).await;
+    let report = check(&format!("wss://127.0.0.1:{}/ws", plain.port), trusting(&ca)).await;
+    assert_eq!(codes(&report), ["tls-to-plain-port"], "{report:#?}");
+
+    // A proxy that strips Upgrade, in front of a Spring-like backend.
+    let backend = servers::http(|request| {
+        if header(request, "Upgrade").is_some() {
+            switching(request)
+        } else {
+            answer(
+                "400 Bad Request",
+                "",
+                "Can \"Upgrade\" only to \"WebSocket\".",
+            )
+        }
+    })
+    .await;
+    let port = free_port();
+    let _nginx = Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{port}; location /ws {{ proxy_pass http://127.0.0.1:{}; }} }}",
+            backend.port
+        ),
+        &[port],
+    );
+    let report = check(&format!("ws://127.0.0.1:{port}/ws"), trusting(&ca)).await;
+    assert!(
+        report.error.as_deref().is_some_and(|e| e.contains("400")),
+        "{report:#?}"
+    );
+    assert_eq!(codes(&report), ["ws-upgrade-rejected"]);
+}
+
+#[tokio::test]
+async fn a_silent_or_flooding_server_is_bounded() {
+    let silent = websocket::ws(Behaviour::Silent).await;
+    let options = CheckOptions {
+        timeout: Duration::from_millis(500),
+        ..CheckOptions::default()
+    };
+    let report = check(
+        &format!("ws://127.0.0.1:{}/ws", silent.port),
+        options.clone(),
+    )
+    .await;
+    assert!(!report.ok);
+    assert!(
+        report
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("no answer within 0.5 s")),
+        "{report:#?}"
+    );
+    assert!(
+        report.findings.iter().any(|f| f.code.as_str() == "ws-ok"),
+        "the handshake itself works: {report:#?}"
+    );
+
+    let flood = websocket::ws(Behaviour::Oversized).await;
+    let report = check(&format!("ws://127.0.0.1:{}/ws", flood.port), options).await;
+    assert!(!report.ok);
+    assert!(
+        report
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("1024 KiB limit")),
+        "{report:#?}"
+    );
+}
