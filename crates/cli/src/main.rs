@@ -6,6 +6,7 @@
 
 mod commands;
 mod exit;
+mod render;
 
 use std::process::ExitCode;
 

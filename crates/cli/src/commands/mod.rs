@@ -1,6 +1,8 @@
 //! One module per subcommand; [`run`] dispatches.
 
+mod check;
 mod diagnose;
+mod endpoint;
 mod explain_log;
 mod target;
 
@@ -11,6 +13,7 @@ use crate::exit::ExitStatus;
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
+    Check(check::Args),
     Diagnose(diagnose::Args),
     ExplainLog(explain_log::Args),
     Target(target::Args),
@@ -19,6 +22,7 @@ pub(crate) enum Command {
 /// Runs one subcommand.
 pub(crate) fn run(command: Command) -> anyhow::Result<ExitStatus> {
     match command {
+        Command::Check(args) => check::run(&args),
         Command::Diagnose(args) => diagnose::run(&args),
         Command::ExplainLog(args) => explain_log::run(&args),
         Command::Target(args) => target::run(&args),
