@@ -12,6 +12,7 @@
 mod clock;
 pub mod diagnose;
 pub mod finding;
+pub mod keystore;
 pub mod logs;
 pub mod probe;
 pub mod secret;

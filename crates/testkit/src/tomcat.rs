@@ -25,6 +25,42 @@ impl Tomcat {
     /// Starts Tomcat with a private CATALINA_BASE and one plain HTTP
     /// connector on `port`, and waits (at most 90 s) until it accepts.
     pub fn start_http(port: u16) -> Tomcat {
+        Tomcat::start(
+            &format!(
+                r#"<Connector address="127.0.0.1" port="{port}" protocol="HTTP/1.1" connectionTimeout="20000"/>"#
+            ),
+            "",
+            port,
+        )
+    }
+
+    /// Starts Tomcat with an HTTPS connector on `port` configured the way
+    /// Spring Boot maps `server.ssl.key-store`, `key-store-type`,
+    /// `key-store-password` and `key-alias` onto its embedded Tomcat, and the
+    /// examples webapp (its WebSocket echo is at
+    /// `/examples/websocket/echoAnnotation`).
+    pub fn start_https_with_examples(
+        port: u16,
+        keystore: &std::path::Path,
+        password: &str,
+        alias: &str,
+    ) -> Tomcat {
+        Tomcat::start(
+            &format!(
+                r#"<Connector address="127.0.0.1" port="{port}" protocol="org.apache.coyote.http11.Http11NioProtocol" SSLEnabled="true" scheme="https" secure="true">
+      <SSLHostConfig protocols="TLSv1.2+TLSv1.3">
+        <Certificate certificateKeystoreFile="{}" certificateKeystoreType="PKCS12" certificateKeystorePassword="{password}" certificateKeyAlias="{alias}"/>
+      </SSLHostConfig>
+    </Connector>"#,
+                keystore.display()
+            ),
+            r#"<Context path="/examples" docBase="/usr/share/tomcat10-examples/examples"/>"#,
+            port,
+        )
+    }
+
+    /// Starts Tomcat with `connectors` and `contexts` (inside the Host).
+    fn start(connectors: &str, contexts: &str, port: u16) -> Tomcat {
         let base =
             std::env::temp_dir().join(format!("handshake-tomcat-{}-{port}", std::process::id()));
         for dir in ["conf", "logs", "temp", "work", "webapps/ROOT"] {
@@ -38,9 +74,11 @@ impl Tomcat {
                 r#"<?xml version="1.0" encoding="UTF-8"?>
 <Server port="-1" shutdown="SHUTDOWN">
   <Service name="Catalina">
-    <Connector address="127.0.0.1" port="{port}" protocol="HTTP/1.1" connectionTimeout="20000"/>
+    {connectors}
     <Engine name="Catalina" defaultHost="localhost">
-      <Host name="localhost" appBase="webapps" unpackWARs="false" autoDeploy="false"/>
+      <Host name="localhost" appBase="webapps" unpackWARs="false" autoDeploy="false">
+        {contexts}
+      </Host>
     </Engine>
   </Service>
 </Server>

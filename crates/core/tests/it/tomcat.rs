@@ -76,3 +76,89 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
         report.findings
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tomcat_serves_tls_from_a_handshake_keystore_and_check_round_trips() {
+    use handshake_core::keystore::{KeystoreSpec, to_pkcs12};
+    use handshake_core::{CheckOptions, Secret, Target};
+    use handshake_testkit::pki::Ca;
+
+    let ca = Ca::new("Handshake Dev CA");
+    let identity = ca.leaf(&["localhost"], -1, 90);
+    let mut chain = identity.chain.clone();
+    chain.push(ca.cert());
+    let password = Secret::new("changeit-please");
+    let keystore = to_pkcs12(&KeystoreSpec {
+        alias: "server",
+        password: &password,
+        chain: &chain,
+        key_pkcs8: identity.key.secret_der(),
+    })
+    .expect("keystore");
+    let port = free_port();
+    let file = std::env::temp_dir().join(format!(
+        "handshake-tomcat-{}-{port}.p12",
+        std::process::id()
+    ));
+    std::fs::write(&file, keystore).expect("write keystore");
+
+    // The real JDK reads it: one PrivateKeyEntry with the whole chain.
+    let listed = std::process::Command::new("keytool")
+        .args([
+            "-list",
+            "-v",
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            password.expose(),
+            "-alias",
+            "server",
+            "-keystore",
+        ])
+        .arg(&file)
+        .output()
+        .expect("keytool");
+    let listed_text = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.status.success(),
+        "{listed_text}{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    assert!(
+        listed_text.contains("Entry type: PrivateKeyEntry"),
+        "{listed_text}"
+    );
+    assert!(
+        listed_text.contains("Certificate chain length: 2"),
+        "{listed_text}"
+    );
+
+    // Real Tomcat serves TLS from it, and its WebSocket echo answers.
+    let tomcat = Tomcat::start_https_with_examples(port, &file, password.expose(), "server");
+    let target = Target::parse(&format!(
+        "wss://localhost:{port}/examples/websocket/echoAnnotation"
+    ))
+    .expect("URL");
+    let options = CheckOptions {
+        ca: vec![ca.cert()],
+        send: "hello tomcat".into(),
+        count: 3,
+        ..CheckOptions::default()
+    };
+    let report = tokio::time::timeout(
+        Duration::from_secs(30),
+        handshake_core::check(&target, &options),
+    )
+    .await
+    .expect("bounded");
+    assert!(report.ok, "{report:#?}\n{}", tomcat.log());
+    assert_eq!(report.answer.as_deref(), Some("hello tomcat"));
+    assert!(
+        report
+            .certificate
+            .as_ref()
+            .is_some_and(|c| c.dns_names == ["localhost"])
+    );
+    drop(tomcat);
+    let _ = std::fs::remove_file(file);
+}
