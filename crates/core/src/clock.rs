@@ -2,9 +2,9 @@
 
 use std::time::Duration;
 
-/// Milliseconds with one decimal, as reports show them.
+/// Milliseconds to the microsecond (loopback round trips take tens of µs).
 pub(crate) fn millis(duration: Duration) -> f64 {
-    (duration.as_secs_f64() * 10_000.0).round() / 10.0
+    (duration.as_secs_f64() * 1_000_000.0).round() / 1000.0
 }
 
 /// Seconds since the Unix epoch (0 if the clock is before it).
