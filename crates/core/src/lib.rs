@@ -11,9 +11,11 @@
 
 mod clock;
 pub mod diagnose;
+pub mod export;
 pub mod finding;
 pub mod keystore;
 pub mod logs;
+pub mod pki;
 pub mod probe;
 pub mod secret;
 pub mod target;

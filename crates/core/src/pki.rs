@@ -1,0 +1,419 @@
+//! Certificates: a local development CA, leaves it signs, self-signed
+//! leaves, and importing what the user already has (a PEM chain such as
+//! Let's Encrypt's `fullchain.pem` and its key).
+//!
+//! Everything ends as a [`Credential`]: a chain ordered leaf-first and the
+//! leaf's key as PKCS#8, which is what a PKCS12 keystore and every server
+//! config need. Imports are checked before anything is written: the key
+//! must match the certificate, and the chain is put in order.
+
+use std::path::{Path, PathBuf};
+
+use aws_lc_rs::encoding::AsDer;
+use rcgen::{
+    BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
+    KeyUsagePurpose, SanType,
+};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use time::OffsetDateTime;
+use x509_parser::prelude::{FromDer, X509Certificate};
+
+use crate::clock::now_unix;
+
+/// The key types offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeyType {
+    /// ECDSA on P-256: small, fast, accepted everywhere that matters.
+    #[default]
+    EcdsaP256,
+    /// RSA 2048 bits.
+    Rsa2048,
+    /// RSA 3072 bits.
+    Rsa3072,
+    /// RSA 4096 bits.
+    Rsa4096,
+}
+
+impl KeyType {
+    /// Parses `ecdsa-p256`, `rsa-2048`, `rsa-3072`, `rsa-4096`.
+    pub fn from_name(name: &str) -> Option<KeyType> {
+        match name {
+            "ecdsa-p256" | "ec" | "ecdsa" => Some(KeyType::EcdsaP256),
+            "rsa-2048" | "rsa" => Some(KeyType::Rsa2048),
+            "rsa-3072" => Some(KeyType::Rsa3072),
+            "rsa-4096" => Some(KeyType::Rsa4096),
+            _ => None,
+        }
+    }
+
+    fn generate(self) -> Result<KeyPair, PkiError> {
+        let size = match self {
+            KeyType::EcdsaP256 => {
+                return KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256)
+                    .map_err(PkiError::rcgen);
+            }
+            KeyType::Rsa2048 => rcgen::RsaKeySize::_2048,
+            KeyType::Rsa3072 => rcgen::RsaKeySize::_3072,
+            KeyType::Rsa4096 => rcgen::RsaKeySize::_4096,
+        };
+        KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, size).map_err(PkiError::rcgen)
+    }
+}
+
+/// What a new leaf certificate is for.
+#[derive(Debug, Clone)]
+pub struct LeafRequest {
+    /// Host names and IP addresses, the first also the subject's CN.
+    pub hosts: Vec<String>,
+    /// Days of validity (browsers accept at most 398 for public CAs; the
+    /// default stays under that).
+    pub days: u32,
+    /// The key type.
+    pub key_type: KeyType,
+}
+
+impl LeafRequest {
+    /// ECDSA P-256, valid 397 days.
+    pub fn new(hosts: Vec<String>) -> LeafRequest {
+        LeafRequest {
+            hosts,
+            days: 397,
+            key_type: KeyType::EcdsaP256,
+        }
+    }
+}
+
+/// A chain (leaf first) and the leaf's private key.
+#[derive(Debug, Clone)]
+pub struct Credential {
+    /// The chain, leaf first.
+    pub chain: Vec<CertificateDer<'static>>,
+    /// The leaf's private key, PKCS#8 DER.
+    pub key_pkcs8: Vec<u8>,
+    /// What the user should know (expiry soon, a chain certificate missing).
+    pub warnings: Vec<String>,
+}
+
+/// Why certificates could not be made or imported.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PkiError {
+    /// No host was given.
+    #[error(
+        "Name at least one host the certificate is for, e.g. --host localhost --host 127.0.0.1."
+    )]
+    NoHost,
+    /// A file cannot be read or written.
+    #[error("Cannot use {path}: {source}.")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// No certificate in the PEM given.
+    #[error(
+        "{what} contains no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----)."
+    )]
+    NoCertificateInPem {
+        /// Which input.
+        what: String,
+    },
+    /// No usable key in the PEM given.
+    #[error(
+        "{what} contains no private key Handshake can read (PKCS#8 \"PRIVATE KEY\", PKCS#1 \"RSA PRIVATE KEY\" or SEC1 \"EC PRIVATE KEY\")."
+    )]
+    NoKeyInPem {
+        /// Which input.
+        what: String,
+    },
+    /// The key is encrypted.
+    #[error(
+        "The private key is encrypted. Decrypt it first: `openssl pkcs8 -in key.pem -out key-plain.pem` (keep the result private)."
+    )]
+    EncryptedKey,
+    /// The key belongs to another certificate.
+    #[error(
+        "The private key does not belong to the certificate for {subject}: their public keys differ. Check that the key and certificate files are a pair (Let's Encrypt: privkey.pem with fullchain.pem from the same live/ folder)."
+    )]
+    KeyMismatch {
+        /// The leaf's subject.
+        subject: String,
+    },
+    /// A certificate could not be made.
+    #[error("The certificate could not be made: {0}")]
+    Generation(String),
+}
+
+impl PkiError {
+    fn rcgen(error: rcgen::Error) -> PkiError {
+        PkiError::Generation(error.to_string())
+    }
+}
+
+/// A local development CA: created once, reused, so that trusting it once
+/// makes every certificate Handshake issues work.
+#[derive(Debug)]
+pub struct DevCa {
+    cert_pem: String,
+    key_pem: String,
+    cert_path: PathBuf,
+}
+
+impl DevCa {
+    /// The CA in `dir` (`handshake-dev-ca.pem`, `handshake-dev-ca-key.pem`),
+    /// created with a fresh key (file mode 0600) when it is not there yet.
+    pub fn load_or_create(dir: &Path) -> Result<DevCa, PkiError> {
+        let cert_path = dir.join("handshake-dev-ca.pem");
+        let key_path = dir.join("handshake-dev-ca-key.pem");
+        let io = |path: &Path| {
+            let path = path.to_owned();
+            move |source| PkiError::Io { path, source }
+        };
+        if cert_path.exists() && key_path.exists() {
+            return Ok(DevCa {
+                cert_pem: std::fs::read_to_string(&cert_path).map_err(io(&cert_path))?,
+                key_pem: std::fs::read_to_string(&key_path).map_err(io(&key_path))?,
+                cert_path,
+            });
+        }
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        let key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).map_err(PkiError::rcgen)?;
+        let cert = ca_params().self_signed(&key).map_err(PkiError::rcgen)?;
+        crate::export::write_new(
+            &key_path,
+            key.serialize_pem().as_bytes(),
+            crate::export::Mode::Secret,
+        )
+        .map_err(io(&key_path))?;
+        crate::export::write_new(
+            &cert_path,
+            cert.pem().as_bytes(),
+            crate::export::Mode::Public,
+        )
+        .map_err(io(&cert_path))?;
+        Ok(DevCa {
+            cert_pem: cert.pem(),
+            key_pem: key.serialize_pem(),
+            cert_path,
+        })
+    }
+
+    /// The CA certificate in PEM, to trust.
+    pub fn cert_pem(&self) -> &str {
+        &self.cert_pem
+    }
+
+    /// Where the CA certificate is.
+    pub fn cert_path(&self) -> &Path {
+        &self.cert_path
+    }
+
+    /// The CA certificate in DER.
+    pub fn cert_der(&self) -> Result<CertificateDer<'static>, PkiError> {
+        CertificateDer::from_pem_slice(self.cert_pem.as_bytes()).map_err(|_| {
+            PkiError::NoCertificateInPem {
+                what: self.cert_path.display().to_string(),
+            }
+        })
+    }
+
+    /// Issues a leaf for `request`, signed by this CA; the chain holds the
+    /// leaf and the CA.
+    pub fn issue(&self, request: &LeafRequest) -> Result<Credential, PkiError> {
+        let ca_key = KeyPair::from_pem(&self.key_pem).map_err(PkiError::rcgen)?;
+        let issuer = Issuer::from_ca_cert_pem(&self.cert_pem, ca_key).map_err(PkiError::rcgen)?;
+        let key = request.key_type.generate()?;
+        let leaf = leaf_params(request)?
+            .signed_by(&key, &issuer)
+            .map_err(PkiError::rcgen)?;
+        Ok(Credential {
+            chain: vec![leaf.der().clone(), self.cert_der()?],
+            key_pkcs8: key.serialize_der(),
+            warnings: Vec::new(),
+        })
+    }
+}
+
+/// A self-signed leaf for `request`.
+pub fn self_signed(request: &LeafRequest) -> Result<Credential, PkiError> {
+    let key = request.key_type.generate()?;
+    let cert = leaf_params(request)?
+        .self_signed(&key)
+        .map_err(PkiError::rcgen)?;
+    Ok(Credential {
+        chain: vec![cert.der().clone()],
+        key_pkcs8: key.serialize_der(),
+        warnings: vec!["A self-signed certificate is trusted by no client until it is installed in each one; a development CA (--ca-dir) is trusted once for all.".to_owned()],
+    })
+}
+
+/// Imports a PEM chain (any order) and its key (PKCS#8, PKCS#1 or SEC1):
+/// checks that the key matches a certificate, orders the chain leaf-first,
+/// and warns about expiry and a missing chain certificate.
+pub fn import_pem(certs_pem: &[u8], key_pem: &[u8]) -> Result<Credential, PkiError> {
+    if String::from_utf8_lossy(key_pem).contains("ENCRYPTED PRIVATE KEY") {
+        return Err(PkiError::EncryptedKey);
+    }
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(certs_pem)
+        .filter_map(Result::ok)
+        .collect();
+    if certs.is_empty() {
+        return Err(PkiError::NoCertificateInPem {
+            what: "The certificate file".to_owned(),
+        });
+    }
+    let key = PrivateKeyDer::from_pem_slice(key_pem).map_err(|_| PkiError::NoKeyInPem {
+        what: "The key file".to_owned(),
+    })?;
+    let key_pkcs8 = to_pkcs8(&key)?;
+    let key_pair = KeyPair::try_from(key_pkcs8.as_slice()).map_err(|_| PkiError::NoKeyInPem {
+        what: "The key file".to_owned(),
+    })?;
+    let public = rcgen::PublicKeyData::subject_public_key_info(&key_pair);
+
+    let parsed: Vec<X509Certificate<'_>> = certs
+        .iter()
+        .filter_map(|der| {
+            X509Certificate::from_der(der.as_ref())
+                .ok()
+                .map(|(_, cert)| cert)
+        })
+        .collect();
+    let Some(leaf) = parsed
+        .iter()
+        .position(|cert| cert.public_key().raw == public.as_slice())
+    else {
+        let subject = parsed
+            .first()
+            .map_or_else(String::new, |c| c.subject().to_string());
+        return Err(PkiError::KeyMismatch { subject });
+    };
+
+    // Follow issuer → subject links from the leaf.
+    let mut order = vec![leaf];
+    while let Some(&last) = order.last() {
+        let issuer = parsed[last].issuer().as_raw();
+        let next = parsed
+            .iter()
+            .enumerate()
+            .position(|(i, c)| !order.contains(&i) && c.subject().as_raw() == issuer && i != last);
+        match next {
+            Some(next) if parsed[last].subject().as_raw() != issuer => order.push(next),
+            _ => break,
+        }
+    }
+    let mut warnings = Vec::new();
+    let top = &parsed[order[order.len() - 1]];
+    if top.subject().as_raw() != top.issuer().as_raw() && order.len() == 1 {
+        warnings.push(format!(
+            "The file holds only the certificate for {}, not the intermediate that issued it ({}): Java, curl and mobile clients will reject the chain. Use the full chain (Let's Encrypt: fullchain.pem).",
+            top.subject(),
+            top.issuer()
+        ));
+    }
+    let days_left = (parsed[leaf].validity().not_after.timestamp() - now_unix()).div_euclid(86_400);
+    if days_left < 30 {
+        warnings.push(format!(
+            "The certificate expires in {days_left} days ({}): renew it soon.",
+            parsed[leaf].validity().not_after
+        ));
+    }
+    Ok(Credential {
+        chain: order.iter().map(|&i| certs[i].clone()).collect(),
+        key_pkcs8,
+        warnings,
+    })
+}
+
+/// Any supported private key as PKCS#8 DER.
+fn to_pkcs8(key: &PrivateKeyDer<'_>) -> Result<Vec<u8>, PkiError> {
+    let unreadable = || PkiError::NoKeyInPem {
+        what: "The key file".to_owned(),
+    };
+    match key {
+        PrivateKeyDer::Pkcs8(der) => Ok(der.secret_pkcs8_der().to_vec()),
+        PrivateKeyDer::Pkcs1(der) => {
+            let pair = aws_lc_rs::rsa::KeyPair::from_der(der.secret_pkcs1_der())
+                .map_err(|_| unreadable())?;
+            let pkcs8: aws_lc_rs::encoding::Pkcs8V1Der<'_> =
+                pair.as_der().map_err(|_| unreadable())?;
+            Ok(pkcs8.as_ref().to_vec())
+        }
+        PrivateKeyDer::Sec1(der) => {
+            let pair = aws_lc_rs::signature::EcdsaKeyPair::from_private_key_der(
+                &aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
+                der.secret_sec1_der(),
+            )
+            .or_else(|_| {
+                aws_lc_rs::signature::EcdsaKeyPair::from_private_key_der(
+                    &aws_lc_rs::signature::ECDSA_P384_SHA384_ASN1_SIGNING,
+                    der.secret_sec1_der(),
+                )
+            })
+            .map_err(|_| unreadable())?;
+            Ok(pair
+                .to_pkcs8v1()
+                .map_err(|_| unreadable())?
+                .as_ref()
+                .to_vec())
+        }
+        _ => Err(unreadable()),
+    }
+}
+
+fn ca_params() -> CertificateParams {
+    let mut params = CertificateParams::default();
+    let user = std::env::var("USER").unwrap_or_else(|_| "developer".to_owned());
+    let host = std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_default();
+    params.distinguished_name.push(
+        DnType::CommonName,
+        format!("Handshake Development CA ({user}@{host})"),
+    );
+    params
+        .distinguished_name
+        .push(DnType::OrganizationName, "Handshake development CA");
+    params.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
+    params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
+    let now = OffsetDateTime::now_utc();
+    params.not_before = now - time::Duration::days(1);
+    params.not_after = now + time::Duration::days(3650);
+    params
+}
+
+fn leaf_params(request: &LeafRequest) -> Result<CertificateParams, PkiError> {
+    let first = request.hosts.first().ok_or(PkiError::NoHost)?;
+    let mut params = CertificateParams::default();
+    params.subject_alt_names = request
+        .hosts
+        .iter()
+        .map(|host| match host.parse::<std::net::IpAddr>() {
+            Ok(ip) => Ok(SanType::IpAddress(ip)),
+            Err(_) => host
+                .clone()
+                .try_into()
+                .map(SanType::DnsName)
+                .map_err(PkiError::rcgen),
+        })
+        .collect::<Result<_, _>>()?;
+    params
+        .distinguished_name
+        .push(DnType::CommonName, first.as_str());
+    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    params.key_usages = vec![
+        KeyUsagePurpose::DigitalSignature,
+        KeyUsagePurpose::KeyEncipherment,
+    ];
+    params.use_authority_key_identifier_extension = true;
+    let now = OffsetDateTime::now_utc();
+    params.not_before = now - time::Duration::hours(1);
+    params.not_after = now + time::Duration::days(i64::from(request.days.max(1)));
+    Ok(params)
+}
