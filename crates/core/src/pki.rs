@@ -417,3 +417,56 @@ fn leaf_params(request: &LeafRequest) -> Result<CertificateParams, PkiError> {
     params.not_after = now + time::Duration::days(i64::from(request.days.max(1)));
     Ok(params)
 }
+
+/// Where a credential comes from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A new leaf signed by the development CA in this folder (created on
+    /// first use).
+    DevCa {
+        /// The CA's folder.
+        dir: PathBuf,
+        /// The leaf.
+        request: LeafRequest,
+    },
+    /// A new self-signed leaf.
+    SelfSigned(LeafRequest),
+    /// Existing PEM files.
+    Import {
+        /// The certificate chain file.
+        cert: PathBuf,
+        /// The private key file.
+        key: PathBuf,
+    },
+}
+
+/// The default folder of the development CA: `$XDG_DATA_HOME/handshake`,
+/// else `~/.local/share/handshake`.
+pub fn default_ca_dir() -> PathBuf {
+    std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("handshake")
+}
+
+/// Makes or imports the credential; for a development CA, also says where
+/// its certificate is (to trust it).
+pub fn credential(source: &Source) -> Result<(Credential, Option<PathBuf>), PkiError> {
+    match source {
+        Source::DevCa { dir, request } => {
+            let ca = DevCa::load_or_create(dir)?;
+            Ok((ca.issue(request)?, Some(ca.cert_path().to_owned())))
+        }
+        Source::SelfSigned(request) => Ok((self_signed(request)?, None)),
+        Source::Import { cert, key } => {
+            let read = |path: &PathBuf| {
+                std::fs::read(path).map_err(|source| PkiError::Io {
+                    path: path.clone(),
+                    source,
+                })
+            };
+            Ok((import_pem(&read(cert)?, &read(key)?)?, None))
+        }
+    }
+}

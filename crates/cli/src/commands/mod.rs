@@ -4,6 +4,7 @@ mod check;
 mod diagnose;
 mod endpoint;
 mod explain_log;
+mod keystore;
 mod target;
 
 use clap::Subcommand;
@@ -16,6 +17,7 @@ pub(crate) enum Command {
     Check(check::Args),
     Diagnose(diagnose::Args),
     ExplainLog(explain_log::Args),
+    Keystore(keystore::Args),
     Target(target::Args),
 }
 
@@ -25,6 +27,7 @@ pub(crate) fn run(command: Command) -> anyhow::Result<ExitStatus> {
         Command::Check(args) => check::run(&args),
         Command::Diagnose(args) => diagnose::run(&args),
         Command::ExplainLog(args) => explain_log::run(&args),
+        Command::Keystore(args) => keystore::run(&args),
         Command::Target(args) => target::run(&args),
     }
 }

@@ -1,0 +1,169 @@
+//! `handshake keystore` as a user runs it; the JDK reads the result.
+
+use std::process::Command;
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("handshake-cli-ks-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn keystore(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_handshake"))
+        .arg("keystore")
+        .args(args)
+        .current_dir(dir)
+        .env("KS_PASSWORD", "changeit-123")
+        .output()
+        .expect("handshake runs")
+}
+
+#[test]
+fn a_dev_ca_keystore_that_keytool_lists_and_spring_properties_to_use_it() {
+    let dir = scratch("dev-ca");
+    let output = keystore(
+        &dir,
+        &[
+            "--host",
+            "localhost",
+            "--host",
+            "127.0.0.1",
+            "--ca-dir",
+            "ca",
+            "--out",
+            "server.p12",
+            "--password-env",
+            "KS_PASSWORD",
+        ],
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        text.contains("server.ssl.key-store-password=${KS_PASSWORD}"),
+        "{text}"
+    );
+    assert!(text.contains("server.ssl.key-alias=server"));
+    assert!(
+        !text.contains("changeit-123"),
+        "the password is never printed"
+    );
+    assert!(text.contains("ca/handshake-dev-ca.pem"), "{text}");
+
+    let listed = Command::new("keytool")
+        .args([
+            "-list",
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            "changeit-123",
+            "-keystore",
+        ])
+        .arg(dir.join("server.p12"))
+        .output()
+        .expect("keytool");
+    assert!(
+        String::from_utf8_lossy(&listed.stdout).contains("server, "),
+        "{}",
+        String::from_utf8_lossy(&listed.stdout)
+    );
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("PrivateKeyEntry"));
+
+    // Nothing is overwritten without --force; with it, the old file is kept.
+    let again = keystore(
+        &dir,
+        &[
+            "--host",
+            "localhost",
+            "--ca-dir",
+            "ca",
+            "--out",
+            "server.p12",
+            "--password-env",
+            "KS_PASSWORD",
+        ],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists; nothing was written"));
+    let forced = keystore(
+        &dir,
+        &[
+            "--host",
+            "localhost",
+            "--ca-dir",
+            "ca",
+            "--out",
+            "server.p12",
+            "--password-env",
+            "KS_PASSWORD",
+            "--force",
+        ],
+    );
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(dir.join("server.p12.bak").exists());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_mismatched_key_writes_nothing() {
+    let dir = scratch("mismatch");
+    assert_eq!(
+        keystore(
+            &dir,
+            &[
+                "--host",
+                "a.test",
+                "--ca-dir",
+                "ca",
+                "--out",
+                "a.p12",
+                "--password-env",
+                "KS_PASSWORD"
+            ]
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    // The CA's certificate with some other key: refused, and no file appears.
+    let other = dir.join("other-key.pem");
+    let made = Command::new("openssl")
+        .args([
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+        ])
+        .arg(&other)
+        .output()
+        .expect("openssl");
+    assert!(made.status.success());
+    let output = keystore(
+        &dir,
+        &[
+            "--cert",
+            "ca/handshake-dev-ca.pem",
+            "--key",
+            "other-key.pem",
+            "--out",
+            "b.p12",
+            "--password-env",
+            "KS_PASSWORD",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("does not belong to the certificate"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!dir.join("b.p12").exists());
+    let _ = std::fs::remove_dir_all(dir);
+}
