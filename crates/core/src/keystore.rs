@@ -5,11 +5,16 @@
 //! the alias as friendlyName and a localKeyId pairing key and certificate —
 //! what `keytool` needs to list a PrivateKeyEntry with its chain.
 
-use p12_keystore::{Certificate, KeyStore, KeyStoreEntry, PrivateKey, PrivateKeyChain};
+use p12_keystore::{
+    Certificate, KeyStore, KeyStoreEntry, Pkcs12ImportPolicy, PrivateKey, PrivateKeyChain,
+};
 use rustls::pki_types::CertificateDer;
+use serde::Serialize;
 use sha1::{Digest, Sha1};
 
 use crate::Secret;
+use crate::clock::now_unix;
+use crate::probe::cert::{CertInfo, inspect as inspect_cert};
 
 /// What goes into a keystore.
 #[derive(Debug)]
@@ -34,6 +39,138 @@ pub enum KeystoreError {
     /// A certificate or the key could not be encoded.
     #[error("The certificate or key could not be stored in a PKCS12 keystore: {0}")]
     Encoding(String),
+    /// The file is not a PKCS12 keystore.
+    #[error(
+        "This is not a PKCS12 keystore ({0}). A JKS file needs `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12` first."
+    )]
+    NotPkcs12(String),
+    /// The password does not open the keystore.
+    #[error(
+        "The password does not open this keystore. Java says \"keystore password was incorrect\" (Spring Boot: \"Keystore was tampered with, or password was incorrect\"); check server.ssl.key-store-password."
+    )]
+    WrongPassword,
+    /// The alias is not in the keystore.
+    #[error(
+        "The keystore has no alias \"{alias}\" (it has: {available}). Spring Boot says \"Keystore does not contain alias '{alias}'\"; set server.ssl.key-alias to one of these."
+    )]
+    AliasMissing {
+        /// The alias asked for.
+        alias: String,
+        /// The aliases present.
+        available: String,
+    },
+    /// The alias holds no private key.
+    #[error(
+        "The alias \"{alias}\" holds only a certificate, no private key: Java says \"Alias name {alias} does not identify a key entry\". Use the PrivateKeyEntry's alias for server.ssl.key-alias."
+    )]
+    AliasNotKey {
+        /// The alias asked for.
+        alias: String,
+    },
+}
+
+/// One entry of a keystore, as stored.
+#[derive(Debug, Clone)]
+pub struct StoredEntry {
+    /// Its alias.
+    pub alias: String,
+    /// Its certificates (the chain for a key entry, leaf first).
+    pub chain: Vec<CertificateDer<'static>>,
+    /// The private key (PKCS#8), for a key entry.
+    pub key_pkcs8: Option<Vec<u8>>,
+}
+
+/// Reads every entry of a PKCS12 keystore.
+pub fn read(bytes: &[u8], password: &Secret) -> Result<Vec<StoredEntry>, KeystoreError> {
+    let store = KeyStore::from_pkcs12(bytes, password.expose(), Pkcs12ImportPolicy::Relaxed)
+        .map_err(|error| match error {
+            p12_keystore::error::Error::MacError(_) => KeystoreError::WrongPassword,
+            other => KeystoreError::NotPkcs12(other.to_string()),
+        })?;
+    let mut entries: Vec<StoredEntry> = store
+        .entries()
+        .filter_map(|(alias, entry)| {
+            let (chain, key) = match entry {
+                KeyStoreEntry::PrivateKeyChain(chain) => {
+                    (chain.certs().to_vec(), Some(chain.key().as_der().to_vec()))
+                }
+                KeyStoreEntry::Certificate(cert) => (vec![cert.clone()], None),
+                KeyStoreEntry::Secret(_) => return None,
+            };
+            Some(StoredEntry {
+                alias: alias.clone(),
+                chain: chain
+                    .iter()
+                    .map(|c| CertificateDer::from(c.as_der().to_vec()))
+                    .collect(),
+                key_pkcs8: key,
+            })
+        })
+        .collect();
+    entries.sort_by(|a, b| a.alias.cmp(&b.alias));
+    Ok(entries)
+}
+
+/// What decides whether Spring Boot starts with this keystore.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct EntryReport {
+    /// The alias.
+    pub alias: String,
+    /// Whether it holds a private key (a PrivateKeyEntry).
+    pub private_key: bool,
+    /// Whether the key matches the first certificate.
+    pub key_matches: Option<bool>,
+    /// The certificates, leaf first.
+    pub chain: Vec<CertInfo>,
+}
+
+/// Inspects a keystore; with `alias`, also checks what Spring Boot's
+/// `server.ssl.key-alias` needs (present, and a key entry).
+pub fn inspect(
+    bytes: &[u8],
+    password: &Secret,
+    alias: Option<&str>,
+) -> Result<Vec<EntryReport>, KeystoreError> {
+    let entries = read(bytes, password)?;
+    if let Some(alias) = alias {
+        match entries.iter().find(|e| e.alias.eq_ignore_ascii_case(alias)) {
+            None => {
+                return Err(KeystoreError::AliasMissing {
+                    alias: alias.to_owned(),
+                    available: entries
+                        .iter()
+                        .map(|e| e.alias.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+            Some(entry) if entry.key_pkcs8.is_none() => {
+                return Err(KeystoreError::AliasNotKey {
+                    alias: alias.to_owned(),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    let now = now_unix();
+    Ok(entries
+        .iter()
+        .map(|entry| EntryReport {
+            alias: entry.alias.clone(),
+            private_key: entry.key_pkcs8.is_some(),
+            key_matches: entry
+                .key_pkcs8
+                .as_deref()
+                .zip(entry.chain.first())
+                .map(|(key, leaf)| crate::pki::key_matches(leaf, key)),
+            chain: entry
+                .chain
+                .iter()
+                .filter_map(|der| inspect_cert(der, now))
+                .collect(),
+        })
+        .collect())
 }
 
 /// Encodes `spec` as a PKCS12 file.

@@ -268,11 +268,10 @@ pub fn import_pem(certs_pem: &[u8], key_pem: &[u8]) -> Result<Credential, PkiErr
         what: "The key file".to_owned(),
     })?;
     let key_pkcs8 = to_pkcs8(&key)?;
-    let key_pair = KeyPair::try_from(key_pkcs8.as_slice()).map_err(|_| PkiError::NoKeyInPem {
+    // A key the crypto library cannot load is not a key, whatever its PEM label.
+    KeyPair::try_from(key_pkcs8.as_slice()).map_err(|_| PkiError::NoKeyInPem {
         what: "The key file".to_owned(),
     })?;
-    let public = rcgen::PublicKeyData::subject_public_key_info(&key_pair);
-
     let parsed: Vec<X509Certificate<'_>> = certs
         .iter()
         .filter_map(|der| {
@@ -281,10 +280,13 @@ pub fn import_pem(certs_pem: &[u8], key_pem: &[u8]) -> Result<Credential, PkiErr
                 .map(|(_, cert)| cert)
         })
         .collect();
-    let Some(leaf) = parsed
-        .iter()
-        .position(|cert| cert.public_key().raw == public.as_slice())
-    else {
+    if parsed.len() != certs.len() {
+        return Err(PkiError::NoCertificateInPem {
+            what: "The certificate file (one of its blocks is not a valid X.509 certificate)"
+                .to_owned(),
+        });
+    }
+    let Some(leaf) = certs.iter().position(|cert| key_matches(cert, &key_pkcs8)) else {
         let subject = parsed
             .first()
             .map_or_else(String::new, |c| c.subject().to_string());
@@ -325,6 +327,16 @@ pub fn import_pem(certs_pem: &[u8], key_pem: &[u8]) -> Result<Credential, PkiErr
         key_pkcs8,
         warnings,
     })
+}
+
+/// Whether the PKCS#8 `key` is the private half of `cert`'s public key.
+pub fn key_matches(cert: &CertificateDer<'_>, key_pkcs8: &[u8]) -> bool {
+    let Ok(pair) = KeyPair::try_from(key_pkcs8) else {
+        return false;
+    };
+    let public = rcgen::PublicKeyData::subject_public_key_info(&pair);
+    X509Certificate::from_der(cert.as_ref())
+        .is_ok_and(|(_, parsed)| parsed.public_key().raw == public.as_slice())
 }
 
 /// Any supported private key as PKCS#8 DER.

@@ -216,3 +216,91 @@ fn refuses_clearly_what_cannot_work() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_keystore_reads_back_the_same_and_inspection_speaks_springs_errors() {
+    use handshake_core::keystore::{self, KeystoreError};
+    let dir = scratch("readback");
+    let ca = DevCa::load_or_create(&dir).expect("dev CA");
+    let issued = ca
+        .issue(&LeafRequest::new(vec!["localhost".into()]))
+        .expect("issue");
+    let password = Secret::new("round-trip-1");
+    let bytes = to_pkcs12(&KeystoreSpec {
+        alias: "server",
+        password: &password,
+        chain: &issued.chain,
+        key_pkcs8: &issued.key_pkcs8,
+    })
+    .expect("write");
+
+    let entries = keystore::read(&bytes, &password).expect("read back");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].alias, "server");
+    assert_eq!(entries[0].chain, issued.chain);
+    assert!(
+        entries[0]
+            .key_pkcs8
+            .as_deref()
+            .is_some_and(|key| pki::key_matches(&issued.chain[0], key))
+    );
+
+    let report = keystore::inspect(&bytes, &password, Some("server")).expect("inspect");
+    assert_eq!(
+        (report[0].private_key, report[0].key_matches),
+        (true, Some(true))
+    );
+    assert_eq!(report[0].chain[0].dns_names, ["localhost"]);
+
+    assert!(matches!(
+        keystore::read(&bytes, &Secret::new("wrong-password")),
+        Err(KeystoreError::WrongPassword)
+    ));
+    let error = keystore::inspect(&bytes, &password, Some("tomcat")).expect_err("no such alias");
+    assert!(
+        error
+            .to_string()
+            .contains("Keystore does not contain alias 'tomcat'")
+            && error.to_string().contains("it has: server"),
+        "{error}"
+    );
+    assert!(matches!(
+        keystore::read(b"not a keystore", &password),
+        Err(KeystoreError::NotPkcs12(_))
+    ));
+    let truncated = &bytes[..bytes.len() / 2];
+    assert!(keystore::read(truncated, &password).is_err());
+
+    // A JDK-made keystore with a trusted certificate entry: not a key entry.
+    let store = dir.join("jdk.p12");
+    std::fs::write(dir.join("ca.pem"), ca.cert_pem()).expect("ca.pem");
+    let imported = Command::new("keytool")
+        .args([
+            "-importcert",
+            "-noprompt",
+            "-alias",
+            "devca",
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            "round-trip-1",
+            "-file",
+        ])
+        .arg(dir.join("ca.pem"))
+        .arg("-keystore")
+        .arg(&store)
+        .output()
+        .expect("keytool");
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let jdk = std::fs::read(&store).expect("jdk keystore");
+    let error = keystore::inspect(&jdk, &password, Some("devca")).expect_err("certificate only");
+    assert!(
+        error.to_string().contains("does not identify a key entry"),
+        "{error}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
