@@ -27,6 +27,9 @@ pub struct KeystoreSpec<'a> {
     pub chain: &'a [CertificateDer<'static>],
     /// The leaf's private key, PKCS#8 DER.
     pub key_pkcs8: &'a [u8],
+    /// Write what JDKs before 8u301 / 11.0.12 read (3DES and a SHA-1 MAC);
+    /// they report AES-encrypted files as "keystore password was incorrect".
+    pub legacy: bool,
 }
 
 /// Why a keystore could not be written.
@@ -191,8 +194,13 @@ pub fn to_pkcs12(spec: &KeystoreSpec<'_>) -> Result<Vec<u8>, KeystoreError> {
         spec.alias,
         KeyStoreEntry::PrivateKeyChain(PrivateKeyChain::new(local_key_id, key, certs)),
     );
-    store
-        .writer(spec.password.expose())
-        .write()
-        .map_err(encoding)
+    let writer = store.writer(spec.password.expose());
+    let writer = if spec.legacy {
+        writer
+            .encryption_algorithm(p12_keystore::EncryptionAlgorithm::PbeWithShaAnd3KeyTripleDesCbc)
+            .mac_algorithm(p12_keystore::MacAlgorithm::HmacSha1)
+    } else {
+        writer
+    };
+    writer.write().map_err(encoding)
 }

@@ -53,6 +53,10 @@ pub(crate) struct Args {
     /// Replace an existing file (the old one is kept as FILE.p12.bak).
     #[arg(long)]
     force: bool,
+    /// Encrypt with 3DES and a SHA-1 MAC for JDKs before 8u301 / 11.0.12,
+    /// which report today's AES keystores as "keystore password was incorrect".
+    #[arg(long)]
+    legacy: bool,
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
@@ -83,6 +87,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
         password: &password,
         chain: &credential.chain,
         key_pkcs8: &credential.key_pkcs8,
+        legacy: args.legacy,
     })?;
     let written = match export::write(&args.out, &bytes, Mode::Secret, args.force) {
         Ok(written) => written,

@@ -23,6 +23,7 @@ fn keytool_list(credential: &Credential, dir: &std::path::Path, name: &str) -> S
         password: &password,
         chain: &credential.chain,
         key_pkcs8: &credential.key_pkcs8,
+        legacy: false,
     })
     .expect("keystore");
     let file = dir.join(format!("{name}.p12"));
@@ -231,6 +232,7 @@ fn a_keystore_reads_back_the_same_and_inspection_speaks_springs_errors() {
         password: &password,
         chain: &issued.chain,
         key_pkcs8: &issued.key_pkcs8,
+        legacy: false,
     })
     .expect("write");
 
@@ -301,6 +303,70 @@ fn a_keystore_reads_back_the_same_and_inspection_speaks_springs_errors() {
     assert!(
         error.to_string().contains("does not identify a key entry"),
         "{error}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_legacy_option_writes_3des_with_a_sha1_mac_that_the_jdk_still_reads() {
+    let dir = scratch("legacy");
+    let ca = DevCa::load_or_create(&dir).expect("dev CA");
+    let issued = ca
+        .issue(&LeafRequest::new(vec!["localhost".into()]))
+        .expect("issue");
+    let password = Secret::new("legacy-pass");
+    let file = dir.join("legacy.p12");
+    let bytes = to_pkcs12(&KeystoreSpec {
+        alias: "server",
+        password: &password,
+        chain: &issued.chain,
+        key_pkcs8: &issued.key_pkcs8,
+        legacy: true,
+    })
+    .expect("write");
+    std::fs::write(&file, &bytes).expect("write file");
+
+    let info = Command::new("openssl")
+        .args([
+            "pkcs12",
+            "-info",
+            "-noout",
+            "-legacy",
+            "-passin",
+            "pass:legacy-pass",
+            "-in",
+        ])
+        .arg(&file)
+        .output()
+        .expect("openssl");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&info.stdout),
+        String::from_utf8_lossy(&info.stderr)
+    );
+    assert!(text.contains("MAC: sha1"), "{text}");
+    assert!(text.contains("pbeWithSHA1And3-KeyTripleDES-CBC"), "{text}");
+
+    let listed = Command::new("keytool")
+        .args([
+            "-list",
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            "legacy-pass",
+            "-keystore",
+        ])
+        .arg(&file)
+        .output()
+        .expect("keytool");
+    assert!(
+        String::from_utf8_lossy(&listed.stdout).contains("PrivateKeyEntry"),
+        "{}",
+        String::from_utf8_lossy(&listed.stdout)
+    );
+    assert_eq!(
+        handshake_core::keystore::read(&bytes, &password).expect("read back")[0].chain,
+        issued.chain
     );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -93,6 +93,7 @@ async fn tomcat_serves_tls_from_a_handshake_keystore_and_check_round_trips() {
         password: &password,
         chain: &chain,
         key_pkcs8: identity.key.secret_der(),
+        legacy: false,
     })
     .expect("keystore");
     let port = free_port();
