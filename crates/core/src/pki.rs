@@ -482,3 +482,34 @@ pub fn credential(source: &Source) -> Result<(Credential, Option<PathBuf>), PkiE
         }
     }
 }
+
+/// A key and a certificate signing request for a public CA.
+#[derive(Debug)]
+pub struct SigningRequest {
+    /// The CSR, PEM.
+    pub csr_pem: String,
+    /// The private key, PKCS#8 PEM (keep it: the CA's certificate pairs with it).
+    pub key_pem: String,
+}
+
+/// Generates a key and a CSR naming `request.hosts` as SANs (the validity
+/// is the CA's to choose).
+pub fn signing_request(request: &LeafRequest) -> Result<SigningRequest, PkiError> {
+    let key = request.key_type.generate()?;
+    // The authority key identifier is the CA's to set (rcgen refuses it in
+    // a request); the names, key usages and serverAuth go in.
+    let mut params = leaf_params(request)?;
+    params.use_authority_key_identifier_extension = false;
+    let csr = params.serialize_request(&key).map_err(PkiError::rcgen)?;
+    Ok(SigningRequest {
+        csr_pem: csr.pem().map_err(PkiError::rcgen)?,
+        key_pem: key.serialize_pem(),
+    })
+}
+
+/// The CA certificate as DER (for Windows and Android, which prefer it).
+pub fn pem_to_der(pem: &str) -> Option<Vec<u8>> {
+    CertificateDer::from_pem_slice(pem.as_bytes())
+        .ok()
+        .map(|der| der.as_ref().to_vec())
+}

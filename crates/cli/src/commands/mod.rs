@@ -1,6 +1,7 @@
 //! One module per subcommand; [`run`] dispatches.
 
 mod check;
+mod csr;
 mod diagnose;
 mod endpoint;
 mod explain_log;
@@ -15,6 +16,7 @@ use crate::exit::ExitStatus;
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     Check(check::Args),
+    Csr(csr::Args),
     Diagnose(diagnose::Args),
     ExplainLog(explain_log::Args),
     Keystore(keystore::Args),
@@ -25,6 +27,7 @@ pub(crate) enum Command {
 pub(crate) fn run(command: Command) -> anyhow::Result<ExitStatus> {
     match command {
         Command::Check(args) => check::run(&args),
+        Command::Csr(args) => csr::run(&args),
         Command::Diagnose(args) => diagnose::run(&args),
         Command::ExplainLog(args) => explain_log::run(&args),
         Command::Keystore(args) => keystore::run(&args),

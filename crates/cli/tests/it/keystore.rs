@@ -167,3 +167,63 @@ fn a_mismatched_key_writes_nothing() {
     assert!(!dir.join("b.p12").exists());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_csr_that_openssl_verifies_with_the_hosts_as_sans() {
+    let dir = scratch("csr");
+    let output = Command::new(env!("CARGO_BIN_EXE_handshake"))
+        .args([
+            "csr",
+            "--host",
+            "api.example.com",
+            "--host",
+            "10.0.0.7",
+            "--key-type",
+            "rsa-2048",
+            "--key-out",
+            "api.key",
+            "--csr-out",
+            "api.csr",
+        ])
+        .current_dir(&dir)
+        .output()
+        .expect("handshake runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let verified = Command::new("openssl")
+        .args(["req", "-verify", "-noout", "-text", "-in", "api.csr"])
+        .current_dir(&dir)
+        .output()
+        .expect("openssl");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&verified.stdout),
+        String::from_utf8_lossy(&verified.stderr)
+    );
+    assert!(verified.status.success(), "{text}");
+    assert!(
+        text.contains("verify OK") || text.contains("Certificate request self-signature verify OK"),
+        "{text}"
+    );
+    assert!(
+        text.contains("DNS:api.example.com") && text.contains("IP Address:10.0.0.7"),
+        "{text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(dir.join("api.key"))
+                .expect("key")
+                .permissions()
+                .mode()
+                & 0o777,
+            0o600
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
