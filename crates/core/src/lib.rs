@@ -19,6 +19,7 @@ pub mod pki;
 pub mod probe;
 pub mod secret;
 pub mod target;
+pub mod trust;
 pub mod verify;
 
 pub use diagnose::{Options, Report, diagnose};

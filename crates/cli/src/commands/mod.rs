@@ -7,6 +7,7 @@ mod endpoint;
 mod explain_log;
 mod keystore;
 mod target;
+mod trust;
 
 use clap::Subcommand;
 
@@ -21,6 +22,7 @@ pub(crate) enum Command {
     ExplainLog(explain_log::Args),
     Keystore(keystore::Args),
     Target(target::Args),
+    Trust(trust::Args),
 }
 
 /// Runs one subcommand.
@@ -32,5 +34,6 @@ pub(crate) fn run(command: Command) -> anyhow::Result<ExitStatus> {
         Command::ExplainLog(args) => explain_log::run(&args),
         Command::Keystore(args) => keystore::run(&args),
         Command::Target(args) => target::run(&args),
+        Command::Trust(args) => trust::run(&args),
     }
 }

@@ -227,3 +227,46 @@ fn a_csr_that_openssl_verifies_with_the_hosts_as_sans() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn trust_shows_the_plan_asks_and_reverses() {
+    let dir = scratch("trust");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "trust",
+            "--ca-dir",
+            "ca",
+            "--java-cacerts",
+            "truststore.p12",
+        ];
+        args.extend_from_slice(extra);
+        let output = Command::new(env!("CARGO_BIN_EXE_handshake"))
+            .args(&args)
+            .current_dir(&dir)
+            .output()
+            .expect("runs");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    let (code, text) = run(&[]);
+    assert_eq!(code, Some(1), "no terminal, no --yes: nothing changes");
+    assert!(
+        text.contains("✗ not trusted in the Java truststore")
+            && text.contains("keytool -importcert"),
+        "{text}"
+    );
+    assert!(!dir.join("truststore.p12").exists());
+
+    let (code, text) = run(&["--yes"]);
+    assert_eq!(code, Some(0), "{text}");
+    let (code, text) = run(&["--check"]);
+    assert_eq!(code, Some(0));
+    assert!(text.contains("✓ trusted in the Java truststore"), "{text}");
+
+    let (code, text) = run(&["--uninstall", "--yes"]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(run(&["--check"]).1.contains("✗ not trusted"));
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -9,4 +9,5 @@ mod logs_real;
 mod nginx;
 mod support;
 mod tomcat;
+mod trust;
 mod verify;

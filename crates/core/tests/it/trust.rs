@@ -1,0 +1,88 @@
+//! Trusting the development CA in private stores made for the test — a
+//! system-store root run through the real update-ca-certificates, an NSS
+//! database through the real certutil, a Java truststore through keytool —
+//! never the machine's own.
+
+use std::process::Command;
+
+use handshake_core::pki::DevCa;
+use handshake_core::trust::Store;
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("handshake-trust-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// check → install → check → install again is harmless → uninstall → check.
+fn round_trip(store: &Store, ca: &DevCa) {
+    let what = store.describe();
+    assert!(
+        !store.check(ca.cert_pem()).expect("check"),
+        "{what}: not there at first"
+    );
+    assert!(!store.plan(false).is_empty());
+    store.install(ca.cert_path()).expect("install");
+    assert!(
+        store.check(ca.cert_pem()).expect("check"),
+        "{what}: installed"
+    );
+    store.uninstall().expect("uninstall");
+    assert!(
+        !store.check(ca.cert_pem()).expect("check"),
+        "{what}: removed"
+    );
+    store.uninstall().expect("uninstalling twice is harmless");
+}
+
+#[test]
+fn the_system_store_layout_of_debian() {
+    let dir = scratch("system");
+    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    let store = Store::Debian {
+        root: dir.join("root"),
+    };
+    assert!(
+        store
+            .plan(false)
+            .iter()
+            .any(|line| line.contains("update-ca-certificates --certsconf")),
+        "{:?}",
+        store.plan(false)
+    );
+    round_trip(&store, &ca);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_nss_database() {
+    let dir = scratch("nss");
+    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    let db = dir.join("nssdb");
+    std::fs::create_dir_all(&db).expect("db dir");
+    let made = Command::new("certutil")
+        .args(["-N", "--empty-password", "-d"])
+        .arg(format!("sql:{}", db.display()))
+        .output()
+        .expect("certutil runs (libnss3-tools)");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    round_trip(&Store::Nss { dir: db }, &ca);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_java_truststore() {
+    let dir = scratch("java");
+    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    let store = Store::Java {
+        cacerts: dir.join("cacerts"),
+        password: "changeit".into(),
+    };
+    round_trip(&store, &ca);
+    let _ = std::fs::remove_dir_all(dir);
+}
