@@ -128,11 +128,16 @@ pub enum PkiError {
         /// Which input.
         what: String,
     },
-    /// The key is encrypted.
+    /// The key is encrypted and no passphrase was given.
     #[error(
-        "The private key is encrypted. Decrypt it first: `openssl pkcs8 -in key.pem -out key-plain.pem` (keep the result private)."
+        "The private key is encrypted: give its passphrase (CLI: --key-password-file FILE, a file only you can read)."
     )]
     EncryptedKey,
+    /// The passphrase does not decrypt the key.
+    #[error(
+        "The passphrase does not decrypt the private key (or its encryption is not PBES2 with PBKDF2/scrypt and AES; convert it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`)."
+    )]
+    WrongPassphrase,
     /// The key belongs to another certificate.
     #[error(
         "The private key does not belong to the certificate for {subject}: their public keys differ. Check that the key and certificate files are a pair (Let's Encrypt: privkey.pem with fullchain.pem from the same live/ folder)."
@@ -252,10 +257,19 @@ pub fn self_signed(request: &LeafRequest) -> Result<Credential, PkiError> {
 /// Imports a PEM chain (any order) and its key (PKCS#8, PKCS#1 or SEC1):
 /// checks that the key matches a certificate, orders the chain leaf-first,
 /// and warns about expiry and a missing chain certificate.
-pub fn import_pem(certs_pem: &[u8], key_pem: &[u8]) -> Result<Credential, PkiError> {
-    if String::from_utf8_lossy(key_pem).contains("ENCRYPTED PRIVATE KEY") {
-        return Err(PkiError::EncryptedKey);
-    }
+pub fn import_pem(
+    certs_pem: &[u8],
+    key_pem: &[u8],
+    passphrase: Option<&crate::Secret>,
+) -> Result<Credential, PkiError> {
+    let decrypted;
+    let key_pem = if String::from_utf8_lossy(key_pem).contains("ENCRYPTED PRIVATE KEY") {
+        let passphrase = passphrase.ok_or(PkiError::EncryptedKey)?;
+        decrypted = decrypt_pkcs8(key_pem, passphrase)?;
+        decrypted.as_bytes()
+    } else {
+        key_pem
+    };
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(certs_pem)
         .filter_map(Result::ok)
         .collect();
@@ -337,6 +351,27 @@ pub fn key_matches(cert: &CertificateDer<'_>, key_pkcs8: &[u8]) -> bool {
     let public = rcgen::PublicKeyData::subject_public_key_info(&pair);
     X509Certificate::from_der(cert.as_ref())
         .is_ok_and(|(_, parsed)| parsed.public_key().raw == public.as_slice())
+}
+
+/// Decrypts an encrypted PKCS#8 PEM (PBES2: PBKDF2 or scrypt with AES) to
+/// a plain PKCS#8 PEM.
+fn decrypt_pkcs8(pem: &[u8], passphrase: &crate::Secret) -> Result<String, PkiError> {
+    use pkcs8::der::pem::{self, LineEnding};
+    let unreadable = || PkiError::NoKeyInPem {
+        what: "The key file".to_owned(),
+    };
+    let text = String::from_utf8_lossy(pem);
+    let start = text
+        .find("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+        .ok_or_else(unreadable)?;
+    let (_, der) = pem::decode_vec(text[start..].trim().as_bytes()).map_err(|_| unreadable())?;
+    let encrypted =
+        pkcs8::EncryptedPrivateKeyInfo::try_from(der.as_slice()).map_err(|_| unreadable())?;
+    let plain = encrypted
+        .decrypt(passphrase.expose())
+        .map_err(|_| PkiError::WrongPassphrase)?;
+    pem::encode_string("PRIVATE KEY", LineEnding::LF, plain.as_bytes())
+        .map_err(|_| PkiError::WrongPassphrase)
 }
 
 /// Any supported private key as PKCS#8 DER.
@@ -449,6 +484,8 @@ pub enum Source {
         cert: PathBuf,
         /// The private key file.
         key: PathBuf,
+        /// The key's passphrase, when it is encrypted.
+        passphrase: Option<crate::Secret>,
     },
 }
 
@@ -471,14 +508,21 @@ pub fn credential(source: &Source) -> Result<(Credential, Option<PathBuf>), PkiE
             Ok((ca.issue(request)?, Some(ca.cert_path().to_owned())))
         }
         Source::SelfSigned(request) => Ok((self_signed(request)?, None)),
-        Source::Import { cert, key } => {
+        Source::Import {
+            cert,
+            key,
+            passphrase,
+        } => {
             let read = |path: &PathBuf| {
                 std::fs::read(path).map_err(|source| PkiError::Io {
                     path: path.clone(),
                     source,
                 })
             };
-            Ok((import_pem(&read(cert)?, &read(key)?)?, None))
+            Ok((
+                import_pem(&read(cert)?, &read(key)?, passphrase.as_ref())?,
+                None,
+            ))
         }
     }
 }

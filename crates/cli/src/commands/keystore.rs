@@ -35,6 +35,9 @@ pub(crate) struct Args {
     /// The PEM private key of --cert (PKCS#8, PKCS#1 or SEC1).
     #[arg(long, value_name = "PEM", requires = "cert")]
     key: Option<PathBuf>,
+    /// A file holding the passphrase of an encrypted --key.
+    #[arg(long, value_name = "FILE", requires = "key")]
+    key_password_file: Option<PathBuf>,
     /// Key type for a new certificate: ecdsa-p256, rsa-2048, rsa-3072, rsa-4096.
     #[arg(long, value_name = "TYPE", default_value = "ecdsa-p256")]
     key_type: String,
@@ -140,9 +143,22 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
 
 fn source(args: &Args) -> Result<Source, String> {
     if let (Some(cert), Some(key)) = (&args.cert, &args.key) {
+        let passphrase = match &args.key_password_file {
+            None => None,
+            Some(file) => {
+                let text = std::fs::read_to_string(file).map_err(|error| {
+                    format!(
+                        "cannot read the passphrase file {}: {error}",
+                        file.display()
+                    )
+                })?;
+                Some(Secret::new(text.trim_end_matches(['\r', '\n'])))
+            }
+        };
         return Ok(Source::Import {
             cert: cert.clone(),
             key: key.clone(),
+            passphrase,
         });
     }
     if args.hosts.is_empty() {

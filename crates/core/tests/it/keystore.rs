@@ -148,7 +148,7 @@ fn imports_a_chain_in_any_order_with_pkcs1_sec1_or_pkcs8_keys() {
         assert!(old_style.contains(expected), "{old_style}");
         for key_pem in [old_style, pem("PRIVATE KEY", &issued.key_pkcs8)] {
             let imported =
-                pki::import_pem(chain_pem.as_bytes(), key_pem.as_bytes()).expect("import");
+                pki::import_pem(chain_pem.as_bytes(), key_pem.as_bytes(), None).expect("import");
             assert_eq!(imported.chain, issued.chain, "leaf first, then the CA");
             assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
             let text = keytool_list(&imported, &dir, &format!("import-{key_type:?}"));
@@ -173,6 +173,7 @@ fn refuses_clearly_what_cannot_work() {
     let error = pki::import_pem(
         cert_one.as_bytes(),
         pem("PRIVATE KEY", &two.key_pkcs8).as_bytes(),
+        None,
     )
     .expect_err("mismatch");
     assert!(matches!(error, PkiError::KeyMismatch { .. }), "{error}");
@@ -186,6 +187,7 @@ fn refuses_clearly_what_cannot_work() {
     let error = pki::import_pem(
         b"not a certificate",
         pem("PRIVATE KEY", &one.key_pkcs8).as_bytes(),
+        None,
     )
     .expect_err("garbage");
     assert!(
@@ -195,16 +197,18 @@ fn refuses_clearly_what_cannot_work() {
     let error = pki::import_pem(
         cert_one.as_bytes(),
         b"-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n",
+        None,
     )
     .expect_err("encrypted");
     assert!(matches!(error, PkiError::EncryptedKey), "{error}");
-    let error = pki::import_pem(cert_one.as_bytes(), b"garbage").expect_err("no key");
+    let error = pki::import_pem(cert_one.as_bytes(), b"garbage", None).expect_err("no key");
     assert!(matches!(error, PkiError::NoKeyInPem { .. }), "{error}");
 
     // A leaf without its intermediate imports, with a warning.
     let imported = pki::import_pem(
         cert_one.as_bytes(),
         pem("PRIVATE KEY", &one.key_pkcs8).as_bytes(),
+        None,
     )
     .expect("leaf only");
     assert!(
@@ -368,5 +372,66 @@ fn the_legacy_option_writes_3des_with_a_sha1_mac_that_the_jdk_still_reads() {
         handshake_core::keystore::read(&bytes, &password).expect("read back")[0].chain,
         issued.chain
     );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_encrypted_pkcs8_key_imports_with_its_passphrase() {
+    let dir = scratch("encrypted");
+    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    for key_type in [KeyType::EcdsaP256, KeyType::Rsa2048] {
+        let issued = ca
+            .issue(&LeafRequest {
+                key_type,
+                ..LeafRequest::new(vec!["localhost".into()])
+            })
+            .expect("issue");
+        let plain = dir.join("plain.pem");
+        let encrypted = dir.join("encrypted.pem");
+        std::fs::write(&plain, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
+        // What `openssl pkcs8 -topk8` writes: PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC.
+        let made = Command::new("openssl")
+            .args([
+                "pkcs8",
+                "-topk8",
+                "-v2",
+                "aes-256-cbc",
+                "-passout",
+                "pass:open sesame",
+                "-in",
+            ])
+            .arg(&plain)
+            .arg("-out")
+            .arg(&encrypted)
+            .output()
+            .expect("openssl");
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        let key_pem = std::fs::read(&encrypted).expect("encrypted key");
+        let chain_pem = format!(
+            "{}{}",
+            pem("CERTIFICATE", issued.chain[0].as_ref()),
+            pem("CERTIFICATE", issued.chain[1].as_ref())
+        );
+
+        let imported = pki::import_pem(
+            chain_pem.as_bytes(),
+            &key_pem,
+            Some(&Secret::new("open sesame")),
+        )
+        .expect("decrypts");
+        assert_eq!(imported.key_pkcs8, issued.key_pkcs8, "{key_type:?}");
+        assert!(matches!(
+            pki::import_pem(chain_pem.as_bytes(), &key_pem, None),
+            Err(PkiError::EncryptedKey)
+        ));
+        assert!(matches!(
+            pki::import_pem(chain_pem.as_bytes(), &key_pem, Some(&Secret::new("wrong"))),
+            Err(PkiError::WrongPassphrase)
+        ));
+    }
     let _ = std::fs::remove_dir_all(dir);
 }
