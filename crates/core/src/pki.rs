@@ -557,3 +557,20 @@ pub fn pem_to_der(pem: &str) -> Option<Vec<u8>> {
         .ok()
         .map(|der| der.as_ref().to_vec())
 }
+
+/// Short instructions for trusting the CA by hand, per platform; `pem` and
+/// `der` are the exported file names.
+pub fn trust_instructions(pem: &str, der: &str) -> String {
+    format!(
+        "# Trusting the Handshake development CA\n\n\
+         Only trust this CA on machines you develop on: anyone with its key can issue certificates they will accept.\n\n\
+         - Debian/Ubuntu: `sudo cp {pem} /usr/local/share/ca-certificates/handshake-dev-ca.crt && sudo update-ca-certificates` (or `sudo handshake trust --system`)\n\
+         - Fedora/RHEL: `sudo cp {pem} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust extract`\n\
+         - macOS: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain {pem}`\n\
+         - Windows (administrator PowerShell): `Import-Certificate -FilePath {der} -CertStoreLocation Cert:\\\\LocalMachine\\\\Root`\n\
+         - Firefox: Settings → Privacy & Security → Certificates → View Certificates → Authorities → Import `{pem}`, tick \"Trust this CA to identify websites\" (or `handshake trust --nss <profile folder>`)\n\
+         - Chromium on Linux: `handshake trust --nss ~/.pki/nssdb`\n\
+         - Java: `keytool -importcert -cacerts -alias handshake-dev-ca -file {pem}` (password `changeit`), or `handshake trust --java`\n\n\
+         To undo: remove the file you copied and run the same update command, or `handshake trust --uninstall` with the same options.\n"
+    )
+}

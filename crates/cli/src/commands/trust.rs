@@ -41,13 +41,17 @@ pub(crate) struct Args {
     /// Apply without asking.
     #[arg(long)]
     yes: bool,
+    /// Also write the CA certificate (PEM and DER) and trust instructions
+    /// for every platform into this folder.
+    #[arg(long, value_name = "DIR")]
+    export: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
     let stores = match stores(args) {
-        Ok(stores) if stores.is_empty() => {
+        Ok(stores) if stores.is_empty() && args.export.is_none() => {
             return Ok(usage(
-                "name at least one store: --system, --nss DIR, --java or --java-cacerts FILE",
+                "name at least one store (--system, --nss DIR, --java, --java-cacerts FILE), or --export DIR",
             ));
         }
         Ok(stores) => stores,
@@ -58,6 +62,11 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
         Err(error) => return Ok(usage(&error.to_string())),
     };
     println!("development CA: {}", ca.cert_path().display());
+    if let Some(dir) = &args.export {
+        if let Err(message) = export(&ca, dir) {
+            return Ok(usage(&message));
+        }
+    }
     let mut pending = Vec::new();
     for store in &stores {
         let trusted = match store.check(ca.cert_pem()) {
@@ -132,6 +141,28 @@ fn stores(args: &Args) -> Result<Vec<Store>, String> {
         password: "changeit".into(),
     }));
     Ok(stores)
+}
+
+/// Writes the CA as PEM and DER, and the instructions, into `dir`.
+fn export(ca: &DevCa, dir: &std::path::Path) -> Result<(), String> {
+    use handshake_core::export::{Mode, write};
+    let der =
+        pki::pem_to_der(ca.cert_pem()).ok_or("the development CA certificate cannot be read")?;
+    let files = [
+        ("handshake-dev-ca.pem", ca.cert_pem().as_bytes().to_vec()),
+        ("handshake-dev-ca.cer", der),
+        (
+            "TRUST-CA.md",
+            pki::trust_instructions("handshake-dev-ca.pem", "handshake-dev-ca.cer").into_bytes(),
+        ),
+    ];
+    std::fs::create_dir_all(dir)
+        .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+    for (name, bytes) in files {
+        write(&dir.join(name), &bytes, Mode::Public, true).map_err(|error| error.to_string())?;
+        println!("  wrote {}", dir.join(name).display());
+    }
+    Ok(())
 }
 
 /// Asks on the terminal; anywhere else, the answer is no.

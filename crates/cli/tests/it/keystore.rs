@@ -270,3 +270,42 @@ fn trust_shows_the_plan_asks_and_reverses() {
     assert!(run(&["--check"]).1.contains("✗ not trusted"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_ca_exports_as_pem_and_der_with_instructions() {
+    let dir = scratch("export");
+    let output = Command::new(env!("CARGO_BIN_EXE_handshake"))
+        .args(["trust", "--ca-dir", "ca", "--export", "out"])
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let der = dir.join("out/handshake-dev-ca.cer");
+    let parsed = Command::new("openssl")
+        .args(["x509", "-inform", "der", "-noout", "-subject", "-in"])
+        .arg(&der)
+        .output()
+        .expect("openssl");
+    assert!(
+        String::from_utf8_lossy(&parsed.stdout).contains("Handshake Development CA"),
+        "{}",
+        String::from_utf8_lossy(&parsed.stderr)
+    );
+    let instructions = std::fs::read_to_string(dir.join("out/TRUST-CA.md")).expect("instructions");
+    for platform in [
+        "Debian/Ubuntu",
+        "Fedora",
+        "macOS",
+        "Windows",
+        "Firefox",
+        "Java",
+    ] {
+        assert!(instructions.contains(platform), "{platform}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
