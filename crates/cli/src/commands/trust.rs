@@ -62,10 +62,10 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
         Err(error) => return Ok(usage(&error.to_string())),
     };
     println!("development CA: {}", ca.cert_path().display());
-    if let Some(dir) = &args.export {
-        if let Err(message) = export(&ca, dir) {
-            return Ok(usage(&message));
-        }
+    if let Some(dir) = &args.export
+        && let Err(message) = export(&ca, dir)
+    {
+        return Ok(usage(&message));
     }
     let mut pending = Vec::new();
     for store in &stores {
