@@ -309,3 +309,56 @@ fn the_ca_exports_as_pem_and_der_with_instructions() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn inspect_says_what_spring_would_say() {
+    let dir = scratch("inspect");
+    assert_eq!(
+        keystore(
+            &dir,
+            &[
+                "--host",
+                "localhost",
+                "--ca-dir",
+                "ca",
+                "--out",
+                "server.p12",
+                "--password-env",
+                "KS_PASSWORD"
+            ]
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    let inspect = |password: &str, alias: &str| {
+        Command::new(env!("CARGO_BIN_EXE_handshake"))
+            .args([
+                "inspect",
+                "server.p12",
+                "--password-env",
+                "P",
+                "--alias",
+                alias,
+            ])
+            .env("P", password)
+            .current_dir(&dir)
+            .output()
+            .expect("runs")
+    };
+    let ok = inspect("changeit-123", "server");
+    let text = String::from_utf8_lossy(&ok.stdout);
+    assert_eq!(ok.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("PrivateKeyEntry · chain of 2 · key matches its certificate"),
+        "{text}"
+    );
+    let wrong = inspect("not-the-password", "server");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("keystore password was incorrect"));
+    let alias = inspect("changeit-123", "tomcat");
+    assert!(
+        String::from_utf8_lossy(&alias.stderr).contains("Keystore does not contain alias 'tomcat'")
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
