@@ -161,20 +161,9 @@ impl Store {
                 &ca,
             ])
             .map(drop),
-            Store::Java { cacerts, password } => run(&[
-                "keytool",
-                "-importcert",
-                "-noprompt",
-                "-keystore",
-                &cacerts.display().to_string(),
-                "-storepass",
-                password,
-                "-alias",
-                NICKNAME,
-                "-file",
-                &ca,
-            ])
-            .map(drop),
+            Store::Java { cacerts, password } => {
+                keytool("-importcert", cacerts, password, &["-file", &ca]).map(drop)
+            }
         }
     }
 
@@ -201,18 +190,9 @@ impl Store {
             Store::Nss { dir } => {
                 run(&["certutil", "-D", "-d", &sql(dir), "-n", NICKNAME]).map(drop)
             }
-            Store::Java { cacerts, password } => run(&[
-                "keytool",
-                "-delete",
-                "-noprompt",
-                "-keystore",
-                &cacerts.display().to_string(),
-                "-storepass",
-                password,
-                "-alias",
-                NICKNAME,
-            ])
-            .map(drop),
+            Store::Java { cacerts, password } => {
+                keytool("-delete", cacerts, password, &[]).map(drop)
+            }
         }
     }
 
@@ -221,19 +201,7 @@ impl Store {
         match self {
             Store::Nss { dir } => run(&["certutil", "-L", "-d", &sql(dir), "-n", NICKNAME]).is_ok(),
             Store::Java { cacerts, password } => {
-                cacerts.exists()
-                    && run(&[
-                        "keytool",
-                        "-list",
-                        "-noprompt",
-                        "-keystore",
-                        &cacerts.display().to_string(),
-                        "-storepass",
-                        password,
-                        "-alias",
-                        NICKNAME,
-                    ])
-                    .is_ok()
+                cacerts.exists() && keytool("-list", cacerts, password, &[]).is_ok()
             }
             Store::Debian { .. } => self.anchor().exists(),
         }
@@ -295,6 +263,29 @@ impl Store {
 
 fn sql(dir: &Path) -> String {
     format!("sql:{}", dir.display())
+}
+
+/// `keytool COMMAND -keystore FILE -storepass P -alias NICKNAME EXTRA…`.
+fn keytool(
+    command: &str,
+    cacerts: &Path,
+    password: &str,
+    extra: &[&str],
+) -> Result<String, TrustError> {
+    let file = cacerts.display().to_string();
+    let mut args = vec![
+        "keytool",
+        command,
+        "-noprompt",
+        "-keystore",
+        &file,
+        "-storepass",
+        password,
+        "-alias",
+        NICKNAME,
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
 }
 
 /// Runs a program (no shell) with a timeout; its output on success.

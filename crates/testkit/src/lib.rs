@@ -12,3 +12,17 @@ pub mod pki;
 pub mod servers;
 pub mod tomcat;
 pub mod websocket;
+
+/// Polls `condition` every 20 ms for at most `seconds`; panics with
+/// `context()` (e.g. a server's log) when it never holds.
+pub fn wait_until(seconds: u64, mut condition: impl FnMut() -> bool, context: impl Fn() -> String) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while !condition() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "gave up waiting after {seconds} s: {}",
+            context()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

@@ -14,6 +14,31 @@ pub struct Identity {
     pub key: PrivateKeyDer<'static>,
 }
 
+impl Identity {
+    /// A TLS acceptor presenting this identity (TLS 1.2 and 1.3).
+    pub fn acceptor(&self) -> tokio_rustls::TlsAcceptor {
+        let config = rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+            rustls::crypto::aws_lc_rs::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .expect("protocol versions")
+        .with_no_client_auth()
+        .with_single_cert(self.chain.clone(), self.key.clone_key())
+        .expect("server certificate");
+        tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config))
+    }
+
+    /// Writes the leaf certificate and key as PEM files into `dir` (for
+    /// nginx and Apache) and returns their paths.
+    pub fn write_pem(&self, dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+        std::fs::create_dir_all(dir).expect("pem dir");
+        let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+        std::fs::write(&cert, pem("CERTIFICATE", self.chain[0].as_ref())).expect("cert.pem");
+        std::fs::write(&key, pem("PRIVATE KEY", self.key.secret_der())).expect("key.pem");
+        (cert, key)
+    }
+}
+
 /// A CA that signs test certificates.
 pub struct Ca {
     issuer: CertifiedIssuer<'static, KeyPair>,

@@ -3,7 +3,6 @@
 //! test cannot hang on a server.
 
 use std::future::Future;
-use std::sync::Arc;
 use std::time::Duration;
 
 use handshake_core::probe::ws::accept_for;
@@ -60,15 +59,7 @@ pub async fn http(respond: fn(&str) -> Vec<u8>) -> Server {
 
 /// A TLS server presenting `identity`, answering like [`http`].
 pub async fn https(identity: &Identity, respond: fn(&str) -> Vec<u8>) -> Server {
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::aws_lc_rs::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .expect("protocol versions")
-    .with_no_client_auth()
-    .with_single_cert(identity.chain.clone(), identity.key.clone_key())
-    .expect("server certificate");
-    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let acceptor = identity.acceptor();
     serve(move |stream| {
         let acceptor = acceptor.clone();
         async move {

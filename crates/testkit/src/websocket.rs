@@ -1,7 +1,6 @@
 //! WebSocket servers on loopback, plain or behind TLS: an echo server, and
 //! misbehaving ones (silent after the upgrade, an oversized message).
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
@@ -29,15 +28,7 @@ pub async fn ws(behaviour: Behaviour) -> Server {
 
 /// A `wss://` server presenting `identity`.
 pub async fn wss(identity: &Identity, behaviour: Behaviour) -> Server {
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::aws_lc_rs::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .expect("protocol versions")
-    .with_no_client_auth()
-    .with_single_cert(identity.chain.clone(), identity.key.clone_key())
-    .expect("server certificate");
-    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let acceptor = identity.acceptor();
     serve(move |stream| {
         let acceptor = acceptor.clone();
         async move {

@@ -4,8 +4,9 @@
 use handshake_core::Code;
 use handshake_core::logs::explain_text;
 use handshake_testkit::apache::Apache;
-use handshake_testkit::pki::{Ca, pem};
+use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::free_port;
+use handshake_testkit::wait_until;
 
 use crate::support::{codes, diagnose, finding};
 
@@ -18,10 +19,7 @@ async fn plain_http_to_an_apache_tls_port() {
         "handshake-apache-pem-{}-{port}",
         std::process::id()
     ));
-    std::fs::create_dir_all(&dir).expect("pem dir");
-    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
-    std::fs::write(&cert, pem("CERTIFICATE", identity.chain[0].as_ref())).expect("cert");
-    std::fs::write(&key, pem("PRIVATE KEY", identity.key.secret_der())).expect("key");
+    let (cert, key) = identity.write_pem(&dir);
     let apache = Apache::start(
         &["ssl", "socache_shmcb"],
         &format!(
@@ -45,11 +43,11 @@ async fn plain_http_to_an_apache_tls_port() {
             .contains("speaking plain HTTP to an SSL-enabled server port")
     );
 
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while !apache.log().contains("HTTP spoken on HTTPS port") {
-        assert!(std::time::Instant::now() < deadline, "{}", apache.log());
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_until(
+        5,
+        || apache.log().contains("HTTP spoken on HTTPS port"),
+        || apache.log(),
+    );
     let codes: Vec<Code> = explain_text(&apache.log())
         .findings
         .iter()

@@ -7,6 +7,7 @@ use handshake_core::{Code, Options};
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::pem;
 use handshake_testkit::servers::free_port;
+use handshake_testkit::wait_until;
 use rustls::pki_types::pem::PemObject;
 
 use crate::support::{
@@ -105,11 +106,7 @@ async fn plain_http_to_an_nginx_tls_port() {
     let port = free_port();
     let dir =
         std::env::temp_dir().join(format!("handshake-nginx-pem-{}-{port}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("pem dir");
-    let cert = dir.join("cert.pem");
-    let key = dir.join("key.pem");
-    std::fs::write(&cert, pem("CERTIFICATE", identity.chain[0].as_ref())).expect("cert");
-    std::fs::write(&key, pem("PRIVATE KEY", identity.key.secret_der())).expect("key");
+    let (cert, key) = identity.write_pem(&dir);
     let nginx = Nginx::start(
         &format!(
             "server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}",
@@ -176,11 +173,11 @@ async fn tls_to_a_plain_nginx_port() {
     );
     // nginx logs the ClientHello as an invalid method (at level info), raw
     // bytes included: the log is not valid UTF-8.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while !nginx.log().contains("client sent invalid method") {
-        assert!(std::time::Instant::now() < deadline, "{}", nginx.log());
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_until(
+        5,
+        || nginx.log().contains("client sent invalid method"),
+        || nginx.log(),
+    );
     assert_eq!(
         log_codes(&nginx),
         [Code::LogTlsOnPlainPort],

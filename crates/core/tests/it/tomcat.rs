@@ -3,12 +3,13 @@
 //! HTTP-only connector. Handshake must name it, and Tomcat must log the
 //! "Invalid character found in method name" the user saw.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use handshake_core::Code;
 use handshake_core::logs::explain_text;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::tomcat::Tomcat;
+use handshake_testkit::wait_until;
 
 use crate::support::{codes, diagnose, finding};
 
@@ -32,18 +33,15 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
 
     // Tomcat logs the error of the original bug report (bounded wait: the
     // log line is written after the response).
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !tomcat
-        .log()
-        .contains("Invalid character found in method name")
-    {
-        assert!(
-            Instant::now() < deadline,
-            "Tomcat did not log the parse error:\n{}",
-            tomcat.log()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until(
+        10,
+        || {
+            tomcat
+                .log()
+                .contains("Invalid character found in method name")
+        },
+        || tomcat.log(),
+    );
     assert!(tomcat.log().contains("HTTP method names must be tokens"));
 
     // And the log analyzer reads Tomcat's own words: the ClientHello decoded.

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use handshake_core::{CheckOptions, CheckReport, Target};
 use handshake_testkit::nginx::Nginx;
-use handshake_testkit::pki::{Ca, pem};
+use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::{self, answer, free_port, header, switching};
 use handshake_testkit::websocket::{self, Behaviour};
 
@@ -79,10 +79,7 @@ async fn through_real_nginx_terminating_tls() {
         "handshake-verify-pem-{}-{port}",
         std::process::id()
     ));
-    std::fs::create_dir_all(&dir).expect("pem dir");
-    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
-    std::fs::write(&cert, pem("CERTIFICATE", identity.chain[0].as_ref())).expect("cert");
-    std::fs::write(&key, pem("PRIVATE KEY", identity.key.secret_der())).expect("key");
+    let (cert, key) = identity.write_pem(&dir);
     let _nginx = Nginx::start(
         &format!(
             "  map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}\n  server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {};\n    location /ws {{ proxy_pass http://127.0.0.1:{}; proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade; }} }}",
