@@ -29,12 +29,8 @@ impl Nginx {
             std::process::id(),
             ports[0]
         ));
-        std::fs::create_dir_all(dir.join("tmp")).expect("nginx dir");
+        write_config(&dir, servers);
         let d = dir.display();
-        let config = format!(
-            "pid {d}/nginx.pid;\nerror_log {d}/error.log info;\nevents {{ worker_connections 64; }}\nhttp {{\n  access_log {d}/access.log;\n  client_body_temp_path {d}/tmp/body;\n  proxy_temp_path {d}/tmp/proxy;\n  fastcgi_temp_path {d}/tmp/fastcgi;\n  uwsgi_temp_path {d}/tmp/uwsgi;\n  scgi_temp_path {d}/tmp/scgi;\n{servers}\n}}\n"
-        );
-        std::fs::write(dir.join("nginx.conf"), config).expect("nginx.conf");
         let child = Command::new(nginx_binary())
             .args([
                 "-p",
@@ -70,6 +66,47 @@ impl Nginx {
         String::from_utf8_lossy(&std::fs::read(self.dir.join("error.log")).unwrap_or_default())
             .into_owned()
     }
+}
+
+/// Runs `nginx -t` on `http_content` (what goes in the http block) in a
+/// private prefix: `Ok` when nginx accepts it, else what nginx said.
+pub fn test_config(http_content: &str) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!(
+        "handshake-nginx-t-{}-{}",
+        std::process::id(),
+        http_content.len()
+    ));
+    write_config(&dir, http_content);
+    let d = dir.display();
+    let output = Command::new(nginx_binary())
+        .args([
+            "-t",
+            "-p",
+            &format!("{d}/"),
+            "-c",
+            &format!("{d}/nginx.conf"),
+            "-e",
+            &format!("{d}/error.log"),
+        ])
+        .output()
+        .expect("nginx runs (apt-get install nginx)");
+    let _ = std::fs::remove_dir_all(&dir);
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
+/// A main config in `dir` with every path inside it and `http_content` in
+/// the http block.
+fn write_config(dir: &Path, http_content: &str) {
+    std::fs::create_dir_all(dir.join("tmp")).expect("nginx dir");
+    let d = dir.display();
+    let config = format!(
+        "pid {d}/nginx.pid;\nerror_log {d}/error.log info;\nevents {{ worker_connections 64; }}\nhttp {{\n  access_log {d}/access.log;\n  client_body_temp_path {d}/tmp/body;\n  proxy_temp_path {d}/tmp/proxy;\n  fastcgi_temp_path {d}/tmp/fastcgi;\n  uwsgi_temp_path {d}/tmp/uwsgi;\n  scgi_temp_path {d}/tmp/scgi;\n{http_content}\n}}\n"
+    );
+    std::fs::write(dir.join("nginx.conf"), config).expect("nginx.conf");
 }
 
 fn nginx_binary() -> &'static str {

@@ -4,6 +4,7 @@ mod apache;
 mod diagnose_http;
 mod diagnose_tls;
 mod diagnose_transport;
+mod generate_nginx;
 mod keystore;
 mod logs_real;
 mod nginx;

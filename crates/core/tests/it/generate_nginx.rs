@@ -1,0 +1,141 @@
+//! The Nginx generator: the file a user reads (golden), what real nginx
+//! accepts, and a real wss:// round trip through it — which fails without
+//! the upgrade headers.
+
+use std::time::Duration;
+
+use handshake_core::pki::{DevCa, LeafRequest};
+use handshake_core::render::nginx::{NginxPlan, render};
+use handshake_core::{CheckOptions, Target};
+use handshake_testkit::nginx::{Nginx, test_config};
+use handshake_testkit::pki::pem;
+use handshake_testkit::servers::free_port;
+use handshake_testkit::websocket::{self, Behaviour};
+
+fn plan() -> NginxPlan {
+    NginxPlan::new(
+        vec!["api.example.com".into(), "www.example.com".into()],
+        "/etc/letsencrypt/live/api.example.com/fullchain.pem".into(),
+        "/etc/letsencrypt/live/api.example.com/privkey.pem".into(),
+        "http://127.0.0.1:8080".into(),
+    )
+}
+
+#[test]
+fn the_generated_config_reads_well() {
+    insta::assert_snapshot!("nginx_default", render(&plan()));
+}
+
+#[test]
+fn real_nginx_accepts_the_config_as_generated() {
+    let dir = std::env::temp_dir().join(format!("handshake-gen-nginx-t-{}", std::process::id()));
+    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    let issued = ca
+        .issue(&LeafRequest::new(vec!["api.example.com".into()]))
+        .expect("issue");
+    let (cert, key) = (dir.join("fullchain.pem"), dir.join("privkey.pem"));
+    std::fs::write(
+        &cert,
+        issued
+            .chain
+            .iter()
+            .map(|c| pem("CERTIFICATE", c.as_ref()))
+            .collect::<String>(),
+    )
+    .expect("cert");
+    std::fs::write(&key, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
+    let plan = NginxPlan {
+        certificate: cert.display().to_string(),
+        certificate_key: key.display().to_string(),
+        ..plan()
+    };
+    // The default ports 443 and 80: nginx -t checks the syntax and loads the certificate, binds nothing.
+    test_config(&render(&plan))
+        .unwrap_or_else(|error| panic!("nginx -t refused the generated config:\n{error}"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgrade_headers() {
+    let dir = std::env::temp_dir().join(format!("handshake-gen-nginx-{}", std::process::id()));
+    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    let issued = ca
+        .issue(&LeafRequest::new(vec!["localhost".into()]))
+        .expect("issue");
+    let (cert, key) = (dir.join("fullchain.pem"), dir.join("privkey.pem"));
+    std::fs::write(
+        &cert,
+        issued
+            .chain
+            .iter()
+            .map(|c| pem("CERTIFICATE", c.as_ref()))
+            .collect::<String>(),
+    )
+    .expect("cert");
+    std::fs::write(&key, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
+    let echo = websocket::ws(Behaviour::Echo).await;
+
+    let check = |port: u16| {
+        let ca = ca.cert_der().expect("CA");
+        async move {
+            let target = Target::parse(&format!("wss://localhost:{port}/ws")).expect("URL");
+            let options = CheckOptions {
+                ca: vec![ca],
+                timeout: Duration::from_secs(3),
+                ..CheckOptions::default()
+            };
+            tokio::time::timeout(
+                Duration::from_secs(30),
+                handshake_core::check(&target, &options),
+            )
+            .await
+            .expect("bounded")
+        }
+    };
+    let config = |port: u16| {
+        render(&NginxPlan {
+            listen_tls: format!("127.0.0.1:{port}"),
+            listen_redirect: None,
+            server_names: vec!["localhost".into()],
+            certificate: cert.display().to_string(),
+            certificate_key: key.display().to_string(),
+            upstream: format!("http://127.0.0.1:{}", echo.port),
+            ..plan()
+        })
+    };
+
+    let port = free_port();
+    let nginx = Nginx::start(&config(port), &[port]);
+    let report = check(port).await;
+    assert!(report.ok, "{report:#?}\n{}", nginx.log());
+    assert_eq!(report.answer.as_deref(), Some("ping"));
+    drop(nginx);
+
+    // The same config without the three lines that make WebSockets work.
+    let port = free_port();
+    let stripped: String = config(port)
+        .lines()
+        .filter(|line| {
+            !line.contains("proxy_http_version")
+                && !line.contains("proxy_set_header Upgrade")
+                && !line.contains("proxy_set_header Connection")
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let nginx = Nginx::start(&stripped, &[port]);
+    let report = check(port).await;
+    assert!(
+        !report.ok,
+        "without the upgrade headers the upgrade must fail: {report:#?}"
+    );
+    let codes: Vec<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
+    assert!(
+        codes
+            .iter()
+            .any(|c| matches!(*c, "ws-upgrade-rejected" | "proxy-upstream-down")),
+        "{codes:?}\n{}",
+        nginx.log()
+    );
+    drop(nginx);
+    let _ = std::fs::remove_dir_all(dir);
+}
