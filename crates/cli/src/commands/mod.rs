@@ -5,6 +5,7 @@ mod csr;
 mod diagnose;
 mod endpoint;
 mod explain_log;
+mod generate;
 mod inspect;
 mod keystore;
 mod target;
@@ -21,6 +22,7 @@ pub(crate) enum Command {
     Csr(csr::Args),
     Diagnose(diagnose::Args),
     ExplainLog(explain_log::Args),
+    Generate(generate::Args),
     Inspect(inspect::Args),
     Keystore(keystore::Args),
     Target(target::Args),
@@ -34,6 +36,7 @@ pub(crate) fn run(command: Command) -> anyhow::Result<ExitStatus> {
         Command::Csr(args) => csr::run(&args),
         Command::Diagnose(args) => diagnose::run(&args),
         Command::ExplainLog(args) => explain_log::run(&args),
+        Command::Generate(args) => generate::run(&args),
         Command::Inspect(args) => inspect::run(&args),
         Command::Keystore(args) => keystore::run(&args),
         Command::Target(args) => target::run(&args),

@@ -3,6 +3,7 @@
 mod check;
 mod diagnose;
 mod explain_log;
+mod generate;
 mod keystore;
 mod readme;
 mod target;

@@ -1,0 +1,90 @@
+//! `handshake generate nginx` as a user runs it.
+
+use std::process::Command;
+
+#[test]
+fn writes_the_nginx_config_and_never_overwrites_silently() {
+    let dir = std::env::temp_dir().join(format!("handshake-cli-generate-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "generate",
+            "nginx",
+            "--host",
+            "api.example.com",
+            "--cert",
+            "certs/fullchain.pem",
+            "--key",
+            "certs/privkey.pem",
+            "--upstream",
+            "http://127.0.0.1:8080",
+            "--out",
+            "out",
+        ];
+        args.extend_from_slice(extra);
+        Command::new(env!("CARGO_BIN_EXE_handshake"))
+            .args(&args)
+            .current_dir(&dir)
+            .output()
+            .expect("runs")
+    };
+    let output = run(&[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let config = std::fs::read_to_string(dir.join("out/handshake-nginx.conf")).expect("config");
+    assert!(
+        config.contains(&format!(
+            "ssl_certificate     {}",
+            dir.join("certs/fullchain.pem").display()
+        )),
+        "absolute paths: {config}"
+    );
+    assert!(config.contains("proxy_set_header Upgrade $http_upgrade;"));
+    assert!(
+        std::fs::read_to_string(dir.join("out/application-behind-nginx.properties"))
+            .expect("props")
+            .contains("server.forward-headers-strategy=native")
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .contains("handshake check wss://api.example.com/ws")
+    );
+
+    let again = run(&[]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing was written"));
+    assert_eq!(run(&["--force"]).status.code(), Some(0));
+    assert!(dir.join("out/handshake-nginx.conf.bak").exists());
+
+    let bad = Command::new(env!("CARGO_BIN_EXE_handshake"))
+        .args([
+            "generate",
+            "nginx",
+            "--host",
+            "a.test",
+            "--cert",
+            "c.pem",
+            "--key",
+            "k.pem",
+            "--upstream",
+            "https://127.0.0.1:8443",
+            "--out",
+            "bad",
+        ])
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("Nginx does the TLS"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    assert!(!dir.join("bad/handshake-nginx.conf").exists());
+    let _ = std::fs::remove_dir_all(dir);
+}
