@@ -25,25 +25,51 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 pub struct Desktop {
     /// The WebDriver session attached to the app's webview.
     pub client: Client,
-    driver: Child,
+    processes: Processes,
+    // One window at a time: two WebKit windows on two cores make both flaky.
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+/// The display and the driver, stopped when dropped — also when a test
+/// fails halfway through starting them.
+#[derive(Debug)]
+struct Processes {
+    driver: Option<Child>,
     xvfb: Child,
 }
+
+impl Drop for Processes {
+    // A failed assertion skips `close`; never leave processes behind, or the
+    // orphaned WebKitWebDriver holds the test's output open.
+    fn drop(&mut self) {
+        if let Some(driver) = &mut self.driver {
+            stop(driver);
+        }
+        stop(&mut self.xvfb);
+    }
+}
+
+static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 impl Desktop {
     /// Starts a display, the WebDriver bridge and the app with `args`, and
     /// waits until the UI has mounted.
     pub async fn launch(args: &[&str]) -> Desktop {
+        let turn = TURN.lock().await;
         let app = app_binary();
         let (xvfb, display) = start_xvfb();
+        let mut processes = Processes { driver: None, xvfb };
         let port = free_port();
         let native_port = free_port();
-        let driver = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("DISPLAY", format!(":{display}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap_or_else(|error| panic!("could not start tauri-driver ({error}); install it with `cargo install tauri-driver --locked`"));
+        processes.driver = Some(
+            Command::new(tauri_driver())
+                .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+                .env("DISPLAY", format!(":{display}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .unwrap_or_else(|error| panic!("could not start tauri-driver ({error}); install it with `cargo install tauri-driver --locked`")),
+        );
         wait_for_port(port, "tauri-driver");
 
         let mut capabilities = Capabilities::new();
@@ -52,17 +78,27 @@ impl Desktop {
             serde_json::json!({ "application": app, "args": args }),
         );
         capabilities.insert("browserName".into(), "wry".into());
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .unwrap_or_else(|error| {
-                panic!("WebDriver session with {} failed: {error}", app.display())
-            });
+        // The driver may accept connections a moment before it serves them.
+        let mut attempts = 0;
+        let client = loop {
+            attempts += 1;
+            let connected =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(capabilities.clone())
+                    .connect(&format!("http://127.0.0.1:{port}"))
+                    .await;
+            match connected {
+                Ok(client) => break client,
+                Err(error) if attempts >= 5 => {
+                    panic!("WebDriver session with {} failed: {error}", app.display())
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
+            }
+        };
         let desktop = Desktop {
             client,
-            driver,
-            xvfb,
+            processes,
+            _turn: turn,
         };
         desktop.find("#app nav").await;
         desktop
@@ -145,19 +181,9 @@ impl Desktop {
     }
 
     /// Ends the session and stops the driver and the display.
-    pub async fn close(mut self) {
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
-        stop(&mut self.driver);
-        stop(&mut self.xvfb);
-    }
-}
-
-impl Drop for Desktop {
-    // A failed assertion skips `close`; never leave processes behind, or the
-    // orphaned WebKitWebDriver holds the test's output open.
-    fn drop(&mut self) {
-        stop(&mut self.driver);
-        stop(&mut self.xvfb);
+        drop(self.processes);
     }
 }
 
