@@ -30,18 +30,8 @@ impl Nginx {
             ports[0]
         ));
         write_config(&dir, servers);
-        let d = dir.display();
-        let child = Command::new(nginx_binary())
-            .args([
-                "-p",
-                &format!("{d}/"),
-                "-c",
-                &format!("{d}/nginx.conf"),
-                "-e",
-                &format!("{d}/error.log"),
-                "-g",
-                "daemon off; master_process off;",
-            ])
+        let child = nginx_in(&dir)
+            .args(["-g", "daemon off; master_process off;"])
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -77,17 +67,8 @@ pub fn test_config(http_content: &str) -> Result<(), String> {
         http_content.len()
     ));
     write_config(&dir, http_content);
-    let d = dir.display();
-    let output = Command::new(nginx_binary())
-        .args([
-            "-t",
-            "-p",
-            &format!("{d}/"),
-            "-c",
-            &format!("{d}/nginx.conf"),
-            "-e",
-            &format!("{d}/error.log"),
-        ])
+    let output = nginx_in(&dir)
+        .arg("-t")
         .output()
         .expect("nginx runs (apt-get install nginx)");
     let _ = std::fs::remove_dir_all(&dir);
@@ -96,6 +77,21 @@ pub fn test_config(http_content: &str) -> Result<(), String> {
     } else {
         Err(String::from_utf8_lossy(&output.stderr).into_owned())
     }
+}
+
+/// nginx with its prefix, config and error log in `dir`.
+fn nginx_in(dir: &Path) -> Command {
+    let d = dir.display();
+    let mut command = Command::new(nginx_binary());
+    command.args([
+        "-p",
+        &format!("{d}/"),
+        "-c",
+        &format!("{d}/nginx.conf"),
+        "-e",
+        &format!("{d}/error.log"),
+    ]);
+    command
 }
 
 /// A main config in `dir` with every path inside it and `http_content` in

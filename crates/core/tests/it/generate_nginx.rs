@@ -21,17 +21,14 @@ fn plan() -> NginxPlan {
     )
 }
 
-#[test]
-fn the_generated_config_reads_well() {
-    insta::assert_snapshot!("nginx_default", render(&plan()));
-}
-
-#[test]
-fn real_nginx_accepts_the_config_as_generated() {
-    let dir = std::env::temp_dir().join(format!("handshake-gen-nginx-t-{}", std::process::id()));
+/// A development CA, and a leaf for `host` written as fullchain.pem and privkey.pem.
+fn certificate_files(
+    dir: &std::path::Path,
+    host: &str,
+) -> (DevCa, std::path::PathBuf, std::path::PathBuf) {
     let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
     let issued = ca
-        .issue(&LeafRequest::new(vec!["api.example.com".into()]))
+        .issue(&LeafRequest::new(vec![host.into()]))
         .expect("issue");
     let (cert, key) = (dir.join("fullchain.pem"), dir.join("privkey.pem"));
     std::fs::write(
@@ -44,6 +41,18 @@ fn real_nginx_accepts_the_config_as_generated() {
     )
     .expect("cert");
     std::fs::write(&key, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
+    (ca, cert, key)
+}
+
+#[test]
+fn the_generated_config_reads_well() {
+    insta::assert_snapshot!("nginx_default", render(&plan()));
+}
+
+#[test]
+fn real_nginx_accepts_the_config_as_generated() {
+    let dir = std::env::temp_dir().join(format!("handshake-gen-nginx-t-{}", std::process::id()));
+    let (_ca, cert, key) = certificate_files(&dir, "api.example.com");
     let plan = NginxPlan {
         certificate: cert.display().to_string(),
         certificate_key: key.display().to_string(),
@@ -58,21 +67,7 @@ fn real_nginx_accepts_the_config_as_generated() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgrade_headers() {
     let dir = std::env::temp_dir().join(format!("handshake-gen-nginx-{}", std::process::id()));
-    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
-    let issued = ca
-        .issue(&LeafRequest::new(vec!["localhost".into()]))
-        .expect("issue");
-    let (cert, key) = (dir.join("fullchain.pem"), dir.join("privkey.pem"));
-    std::fs::write(
-        &cert,
-        issued
-            .chain
-            .iter()
-            .map(|c| pem("CERTIFICATE", c.as_ref()))
-            .collect::<String>(),
-    )
-    .expect("cert");
-    std::fs::write(&key, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
+    let (ca, cert, key) = certificate_files(&dir, "localhost");
     let echo = websocket::ws(Behaviour::Echo).await;
 
     let check = |port: u16| {
