@@ -5,3 +5,4 @@
 //! compiler checks every placeholder.
 
 pub mod nginx;
+pub mod spring;

@@ -5,6 +5,7 @@ mod diagnose_http;
 mod diagnose_tls;
 mod diagnose_transport;
 mod generate_nginx;
+mod generate_spring;
 mod keystore;
 mod logs_real;
 mod nginx;
