@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use handshake_core::Target;
 use handshake_core::export::{self, Mode};
 use handshake_core::render::nginx::{self, NginxPlan};
+use handshake_core::render::spring::{self, SpringPlan};
+use handshake_core::{Secret, Target};
 
 use super::diagnose::usage;
 use crate::exit::ExitStatus;
@@ -23,6 +24,33 @@ enum What {
         after_help = "Example:\n  handshake generate nginx --host api.example.com --cert /etc/letsencrypt/live/api.example.com/fullchain.pem \\\n    --key /etc/letsencrypt/live/api.example.com/privkey.pem --upstream http://127.0.0.1:8080 --ws-path /ws --out ./nginx"
     )]
     Nginx(NginxArgs),
+    /// Spring Boot terminates TLS itself: server.ssl.* properties and YAML, and ssl.env.
+    #[command(
+        after_help = "Example:\n  SSL_KEYSTORE_PASSWORD=… handshake generate spring --key-store file:/etc/chat/server.p12 --out ./spring"
+    )]
+    Spring(SpringArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct SpringArgs {
+    /// server.ssl.key-store: file:/path/server.p12, or classpath:server.p12.
+    #[arg(long, value_name = "LOCATION")]
+    key_store: String,
+    /// server.ssl.key-alias.
+    #[arg(long, default_value = "server")]
+    alias: String,
+    /// server.port.
+    #[arg(long, default_value_t = 8443)]
+    port: u16,
+    /// The environment variable with the keystore password; its value goes to ssl.env only.
+    #[arg(long, value_name = "VAR", default_value = "SSL_KEYSTORE_PASSWORD")]
+    password_env: String,
+    /// The folder to write into.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Replace existing files (the old ones are kept as .bak).
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -60,7 +88,81 @@ struct NginxArgs {
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
-    let What::Nginx(args) = &args.what;
+    match &args.what {
+        What::Nginx(args) => nginx(args),
+        What::Spring(args) => spring(args),
+    }
+}
+
+fn spring(args: &SpringArgs) -> anyhow::Result<ExitStatus> {
+    let Ok(password) = std::env::var(&args.password_env) else {
+        return Ok(usage(&format!(
+            "the environment variable {} is not set; put the keystore password in it",
+            args.password_env
+        )));
+    };
+    if !(args.key_store.starts_with("file:") || args.key_store.starts_with("classpath:")) {
+        return Ok(usage(
+            "--key-store starts with file: or classpath:, e.g. file:/etc/chat/server.p12",
+        ));
+    }
+    let plan = SpringPlan {
+        port: args.port,
+        password_env: args.password_env.clone(),
+        ..SpringPlan::new(args.key_store.clone(), args.alias.clone())
+    };
+    let files = [
+        (
+            "application.properties",
+            spring::properties(&plan),
+            Mode::Public,
+        ),
+        ("application.yml", spring::yaml(&plan), Mode::Public),
+        (
+            "ssl.env",
+            spring::env_file(&plan, &Secret::new(password)),
+            Mode::Secret,
+        ),
+    ];
+    if let Some(refused) = write_all(&args.out, &files, args.force)? {
+        return Ok(refused);
+    }
+    println!(
+        "\nNext: merge the properties (or the YAML) into the application's, load ssl.env into its environment, restart it, then prove it: handshake check wss://localhost:{}/ws",
+        args.port
+    );
+    Ok(ExitStatus::Success)
+}
+
+/// Writes every file, or none when one would be refused.
+fn write_all(
+    out: &Path,
+    files: &[(&str, String, Mode)],
+    force: bool,
+) -> anyhow::Result<Option<ExitStatus>> {
+    if let Err(error) = std::fs::create_dir_all(out) {
+        return Ok(Some(usage(&format!(
+            "cannot create {}: {error}",
+            out.display()
+        ))));
+    }
+    if !force && let Some((name, _, _)) = files.iter().find(|(name, _, _)| out.join(name).exists())
+    {
+        return Ok(Some(usage(&format!(
+            "{} already exists; nothing was written (use --force to replace, keeping .bak)",
+            out.join(name).display()
+        ))));
+    }
+    for (name, text, mode) in files {
+        if let Err(error) = export::write(&out.join(name), text.as_bytes(), *mode, force) {
+            return Ok(Some(usage(&error.to_string())));
+        }
+        println!("wrote {}", out.join(name).display());
+    }
+    Ok(None)
+}
+
+fn nginx(args: &NginxArgs) -> anyhow::Result<ExitStatus> {
     let upstream = match Target::parse(&args.upstream) {
         Ok(target) if !target.secure && !target.scheme.is_websocket() => {
             format!("http://{}", target.authority())
@@ -88,37 +190,15 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
         )
     };
     let files = [
-        ("handshake-nginx.conf", nginx::render(&plan)),
+        ("handshake-nginx.conf", nginx::render(&plan), Mode::Public),
         (
             "application-behind-nginx.properties",
             nginx::SPRING_FORWARDED.to_owned(),
+            Mode::Public,
         ),
     ];
-    if let Err(error) = std::fs::create_dir_all(&args.out) {
-        return Ok(usage(&format!(
-            "cannot create {}: {error}",
-            args.out.display()
-        )));
-    }
-    // Check every name first: nothing is written when one would be refused.
-    if !args.force
-        && let Some((name, _)) = files.iter().find(|(name, _)| args.out.join(name).exists())
-    {
-        return Ok(usage(&format!(
-            "{} already exists; nothing was written (use --force to replace, keeping .bak)",
-            args.out.join(name).display()
-        )));
-    }
-    for (name, text) in &files {
-        if let Err(error) = export::write(
-            &args.out.join(name),
-            text.as_bytes(),
-            Mode::Public,
-            args.force,
-        ) {
-            return Ok(usage(&error.to_string()));
-        }
-        println!("wrote {}", args.out.join(name).display());
+    if let Some(refused) = write_all(&args.out, &files, args.force)? {
+        return Ok(refused);
     }
     println!(
         "\nNext: copy handshake-nginx.conf to /etc/nginx/conf.d/, run `sudo nginx -t && sudo systemctl reload nginx`,\nadd the properties to the application, then prove it: handshake check wss://{}{}",

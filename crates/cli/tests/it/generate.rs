@@ -88,3 +88,59 @@ fn writes_the_nginx_config_and_never_overwrites_silently() {
     assert!(!dir.join("bad/handshake-nginx.conf").exists());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn spring_files_keep_the_password_in_a_private_env_file() {
+    let dir = std::env::temp_dir().join(format!(
+        "handshake-cli-generate-spring-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_handshake"))
+        .args([
+            "generate",
+            "spring",
+            "--key-store",
+            "file:/etc/chat/server.p12",
+            "--out",
+            "spring",
+        ])
+        .env("SSL_KEYSTORE_PASSWORD", "pa55-word")
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let properties =
+        std::fs::read_to_string(dir.join("spring/application.properties")).expect("properties");
+    assert!(properties.contains("server.ssl.key-store-password=${SSL_KEYSTORE_PASSWORD}"));
+    assert!(
+        std::fs::read_to_string(dir.join("spring/application.yml"))
+            .expect("yaml")
+            .contains("key-store-type: PKCS12")
+    );
+    let env = dir.join("spring/ssl.env");
+    assert!(
+        std::fs::read_to_string(&env)
+            .expect("env")
+            .contains("SSL_KEYSTORE_PASSWORD=pa55-word")
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&env).expect("env").permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    assert!(
+        !String::from_utf8_lossy(&output.stdout).contains("pa55-word"),
+        "never printed"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
