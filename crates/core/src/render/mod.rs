@@ -4,5 +4,6 @@
 //! memory; `export` writes them. Templates are plain Rust `format!` so the
 //! compiler checks every placeholder.
 
+pub mod apache;
 pub mod nginx;
 pub mod spring;

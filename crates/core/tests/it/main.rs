@@ -4,6 +4,7 @@ mod apache;
 mod diagnose_http;
 mod diagnose_tls;
 mod diagnose_transport;
+mod generate_apache;
 mod generate_nginx;
 mod generate_spring;
 mod keystore;

@@ -1,0 +1,99 @@
+//! The Apache generator: golden file, and real Apache httpd 2.4 started from
+//! it proxying a wss:// round trip to a WebSocket echo.
+
+use std::time::Duration;
+
+use handshake_core::pki::{DevCa, LeafRequest};
+use handshake_core::render::apache::{ApachePlan, MODULES, render};
+use handshake_core::{CheckOptions, Target};
+use handshake_testkit::apache::Apache;
+use handshake_testkit::pki::pem;
+use handshake_testkit::servers::free_port;
+use handshake_testkit::websocket::{self, Behaviour};
+
+fn plan() -> ApachePlan {
+    ApachePlan {
+        server_names: vec!["api.example.com".into(), "www.example.com".into()],
+        listen_tls: "*:443".into(),
+        listen_redirect: Some("*:80".into()),
+        certificate: "/etc/letsencrypt/live/api.example.com/fullchain.pem".into(),
+        certificate_key: "/etc/letsencrypt/live/api.example.com/privkey.pem".into(),
+        upstream: "http://127.0.0.1:8080".into(),
+        ws_path: "/ws".into(),
+        hsts: true,
+    }
+}
+
+#[test]
+fn the_generated_virtual_host_reads_well() {
+    insta::assert_snapshot!("apache_default", render(&plan()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wss_round_trips_through_real_apache_from_the_generated_host() {
+    let dir = std::env::temp_dir().join(format!("handshake-gen-apache-{}", std::process::id()));
+    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    let issued = ca
+        .issue(&LeafRequest::new(vec!["localhost".into()]))
+        .expect("issue");
+    let (cert, key) = (dir.join("fullchain.pem"), dir.join("privkey.pem"));
+    std::fs::write(
+        &cert,
+        issued
+            .chain
+            .iter()
+            .map(|c| pem("CERTIFICATE", c.as_ref()))
+            .collect::<String>(),
+    )
+    .expect("cert");
+    std::fs::write(&key, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
+    let echo = websocket::ws(Behaviour::Echo).await;
+    let (port, plain) = (free_port(), free_port());
+    let site = render(&ApachePlan {
+        server_names: vec!["localhost".into()],
+        listen_tls: format!("127.0.0.1:{port}"),
+        listen_redirect: Some(format!("127.0.0.1:{plain}")),
+        certificate: cert.display().to_string(),
+        certificate_key: key.display().to_string(),
+        upstream: format!("http://127.0.0.1:{}", echo.port),
+        ws_path: "/ws".into(),
+        hsts: true,
+    });
+    let apache = Apache::start(
+        &MODULES,
+        &format!("Listen 127.0.0.1:{port}\nListen 127.0.0.1:{plain}\nSSLSessionCache none\n{site}"),
+        &[port, plain],
+    );
+
+    let target = Target::parse(&format!("wss://localhost:{port}/ws")).expect("URL");
+    let options = CheckOptions {
+        ca: vec![ca.cert_der().expect("CA")],
+        timeout: Duration::from_secs(3),
+        ..CheckOptions::default()
+    };
+    let report = tokio::time::timeout(
+        Duration::from_secs(30),
+        handshake_core::check(&target, &options),
+    )
+    .await
+    .expect("bounded");
+    assert!(report.ok, "{report:#?}\n{}", apache.log());
+    assert_eq!(report.answer.as_deref(), Some("ping"));
+
+    // The plain port redirects to https.
+    let plain_target = Target::parse(&format!("http://127.0.0.1:{plain}/")).expect("URL");
+    let diagnosis =
+        handshake_core::diagnose(&plain_target, &handshake_core::Options::default()).await;
+    let redirect = diagnosis
+        .findings
+        .iter()
+        .find(|f| f.code.as_str() == "http-redirect")
+        .unwrap_or_else(|| panic!("{:#?}", diagnosis.findings));
+    assert!(
+        redirect.title.contains("https://localhost/"),
+        "{}",
+        redirect.title
+    );
+    drop(apache);
+    let _ = std::fs::remove_dir_all(dir);
+}
