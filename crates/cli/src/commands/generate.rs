@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use handshake_core::export::{self, Mode};
+use handshake_core::render::apache::{self, ApachePlan};
 use handshake_core::render::nginx::{self, NginxPlan};
 use handshake_core::render::spring::{self, SpringPlan};
 use handshake_core::{Secret, Target};
@@ -24,6 +25,11 @@ enum What {
         after_help = "Example:\n  handshake generate nginx --host api.example.com --cert /etc/letsencrypt/live/api.example.com/fullchain.pem \\\n    --key /etc/letsencrypt/live/api.example.com/privkey.pem --upstream http://127.0.0.1:8080 --ws-path /ws --out ./nginx"
     )]
     Nginx(NginxArgs),
+    /// Apache httpd terminates TLS in front of the application.
+    #[command(
+        after_help = "Example:\n  handshake generate apache --host api.example.com --cert fullchain.pem --key privkey.pem --upstream http://127.0.0.1:8080 --out ./apache"
+    )]
+    Apache(NginxArgs),
     /// Spring Boot terminates TLS itself: server.ssl.* properties and YAML, and ssl.env.
     #[command(
         after_help = "Example:\n  SSL_KEYSTORE_PASSWORD=… handshake generate spring --key-store file:/etc/chat/server.p12 --out ./spring"
@@ -89,7 +95,8 @@ struct NginxArgs {
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
     match &args.what {
-        What::Nginx(args) => nginx(args),
+        What::Nginx(args) => proxy(args, Proxy::Nginx),
+        What::Apache(args) => proxy(args, Proxy::Apache),
         What::Spring(args) => spring(args),
     }
 }
@@ -162,7 +169,14 @@ fn write_all(
     Ok(None)
 }
 
-fn nginx(args: &NginxArgs) -> anyhow::Result<ExitStatus> {
+/// Which reverse proxy terminates TLS.
+#[derive(Debug, Clone, Copy)]
+enum Proxy {
+    Nginx,
+    Apache,
+}
+
+fn proxy(args: &NginxArgs, proxy: Proxy) -> anyhow::Result<ExitStatus> {
     let upstream = match Target::parse(&args.upstream) {
         Ok(target) if !target.secure && !target.scheme.is_websocket() => {
             format!("http://{}", target.authority())
@@ -189,10 +203,31 @@ fn nginx(args: &NginxArgs) -> anyhow::Result<ExitStatus> {
             upstream,
         )
     };
+    let (name, config, reload) = match proxy {
+        Proxy::Nginx => (
+            "handshake-nginx.conf",
+            nginx::render(&plan),
+            "copy it to /etc/nginx/conf.d/, run `sudo nginx -t && sudo systemctl reload nginx`",
+        ),
+        Proxy::Apache => (
+            "handshake-apache.conf",
+            apache::render(&ApachePlan {
+                server_names: plan.server_names.clone(),
+                listen_tls: virtual_host(&plan.listen_tls),
+                listen_redirect: plan.listen_redirect.as_deref().map(virtual_host),
+                certificate: plan.certificate.clone(),
+                certificate_key: plan.certificate_key.clone(),
+                upstream: plan.upstream.clone(),
+                ws_path: plan.ws_path.clone(),
+                hsts: plan.hsts,
+            }),
+            "copy it to /etc/apache2/sites-available/, run `sudo a2enmod ssl socache_shmcb proxy proxy_http headers alias && sudo a2ensite handshake-apache && sudo apache2ctl configtest && sudo systemctl reload apache2`",
+        ),
+    };
     let files = [
-        ("handshake-nginx.conf", nginx::render(&plan), Mode::Public),
+        (name, config, Mode::Public),
         (
-            "application-behind-nginx.properties",
+            "application-behind-proxy.properties",
             nginx::SPRING_FORWARDED.to_owned(),
             Mode::Public,
         ),
@@ -201,10 +236,19 @@ fn nginx(args: &NginxArgs) -> anyhow::Result<ExitStatus> {
         return Ok(refused);
     }
     println!(
-        "\nNext: copy handshake-nginx.conf to /etc/nginx/conf.d/, run `sudo nginx -t && sudo systemctl reload nginx`,\nadd the properties to the application, then prove it: handshake check wss://{}{}",
+        "\nNext: {reload},\nadd the properties to the application, then prove it: handshake check wss://{}{}",
         args.hosts[0], args.ws_path
     );
     Ok(ExitStatus::Success)
+}
+
+/// `443` → `*:443`; an address with a host stays as it is.
+fn virtual_host(listen: &str) -> String {
+    if listen.contains(':') {
+        listen.to_owned()
+    } else {
+        format!("*:{listen}")
+    }
 }
 
 /// Nginx resolves relative paths against its prefix, not the user's folder.

@@ -46,7 +46,7 @@ fn writes_the_nginx_config_and_never_overwrites_silently() {
     );
     assert!(config.contains("proxy_set_header Upgrade $http_upgrade;"));
     assert!(
-        std::fs::read_to_string(dir.join("out/application-behind-nginx.properties"))
+        std::fs::read_to_string(dir.join("out/application-behind-proxy.properties"))
             .expect("props")
             .contains("server.forward-headers-strategy=native")
     );
@@ -142,5 +142,47 @@ fn spring_files_keep_the_password_in_a_private_env_file() {
         !String::from_utf8_lossy(&output.stdout).contains("pa55-word"),
         "never printed"
     );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn writes_the_apache_virtual_host() {
+    let dir = std::env::temp_dir().join(format!(
+        "handshake-cli-generate-apache-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_handshake"))
+        .args([
+            "generate",
+            "apache",
+            "--host",
+            "api.example.com",
+            "--cert",
+            "fullchain.pem",
+            "--key",
+            "privkey.pem",
+            "--upstream",
+            "http://127.0.0.1:8080",
+            "--out",
+            "apache",
+        ])
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let site = std::fs::read_to_string(dir.join("apache/handshake-apache.conf")).expect("site");
+    assert!(
+        site.contains("<VirtualHost *:443>")
+            && site.contains("ProxyPass /ws http://127.0.0.1:8080/ws upgrade=websocket"),
+        "{site}"
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("a2enmod ssl"));
     let _ = std::fs::remove_dir_all(dir);
 }
