@@ -3,8 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use handshake_core::export::{self, Mode};
-use handshake_core::render::apache::{self, ApachePlan};
-use handshake_core::render::nginx::{self, NginxPlan};
+use handshake_core::render::ProxyPlan;
+use handshake_core::render::apache;
+use handshake_core::render::nginx;
 use handshake_core::render::spring::{self, SpringPlan};
 use handshake_core::{Secret, Target};
 
@@ -191,12 +192,12 @@ fn proxy(args: &NginxArgs, proxy: Proxy) -> anyhow::Result<ExitStatus> {
     if !args.ws_path.starts_with('/') {
         return Ok(usage("--ws-path starts with /, e.g. /ws"));
     }
-    let plan = NginxPlan {
+    let plan = ProxyPlan {
         listen_tls: args.listen.clone(),
         listen_redirect: (args.redirect_from != "none").then(|| args.redirect_from.clone()),
         ws_path: args.ws_path.clone(),
         hsts: !args.no_hsts,
-        ..NginxPlan::new(
+        ..ProxyPlan::new(
             args.hosts.clone(),
             absolute(&args.cert),
             absolute(&args.key),
@@ -211,16 +212,7 @@ fn proxy(args: &NginxArgs, proxy: Proxy) -> anyhow::Result<ExitStatus> {
         ),
         Proxy::Apache => (
             "handshake-apache.conf",
-            apache::render(&ApachePlan {
-                server_names: plan.server_names.clone(),
-                listen_tls: virtual_host(&plan.listen_tls),
-                listen_redirect: plan.listen_redirect.as_deref().map(virtual_host),
-                certificate: plan.certificate.clone(),
-                certificate_key: plan.certificate_key.clone(),
-                upstream: plan.upstream.clone(),
-                ws_path: plan.ws_path.clone(),
-                hsts: plan.hsts,
-            }),
+            apache::render(&plan),
             "copy it to /etc/apache2/sites-available/, run `sudo a2enmod ssl socache_shmcb proxy proxy_http headers alias && sudo a2ensite handshake-apache && sudo apache2ctl configtest && sudo systemctl reload apache2`",
         ),
     };
@@ -240,15 +232,6 @@ fn proxy(args: &NginxArgs, proxy: Proxy) -> anyhow::Result<ExitStatus> {
         args.hosts[0], args.ws_path
     );
     Ok(ExitStatus::Success)
-}
-
-/// `443` → `*:443`; an address with a host stays as it is.
-fn virtual_host(listen: &str) -> String {
-    if listen.contains(':') {
-        listen.to_owned()
-    } else {
-        format!("*:{listen}")
-    }
 }
 
 /// Nginx resolves relative paths against its prefix, not the user's folder.

@@ -4,26 +4,7 @@
 
 use std::fmt::Write as _;
 
-/// What the virtual host is for.
-#[derive(Debug, Clone)]
-pub struct ApachePlan {
-    /// `ServerName` and `ServerAlias`es.
-    pub server_names: Vec<String>,
-    /// The TLS `Listen`/`VirtualHost` address, e.g. `*:443`.
-    pub listen_tls: String,
-    /// The plain address redirecting to TLS, e.g. `*:80`; `None` for none.
-    pub listen_redirect: Option<String>,
-    /// `SSLCertificateFile`: the full chain, PEM.
-    pub certificate: String,
-    /// `SSLCertificateKeyFile`.
-    pub certificate_key: String,
-    /// The application, e.g. `http://127.0.0.1:8080`.
-    pub upstream: String,
-    /// The WebSocket path.
-    pub ws_path: String,
-    /// Send `Strict-Transport-Security`.
-    pub hsts: bool,
-}
+use super::{MOZILLA_INTERMEDIATE_CIPHERS, ProxyPlan};
 
 /// The modules the virtual host needs (`a2enmod` names).
 pub const MODULES: [&str; 6] = [
@@ -36,7 +17,7 @@ pub const MODULES: [&str; 6] = [
 ];
 
 /// The site file (sites-available/), for a server with [`MODULES`] enabled.
-pub fn render(plan: &ApachePlan) -> String {
+pub fn render(plan: &ProxyPlan) -> String {
     let (name, aliases) = plan
         .server_names
         .split_first()
@@ -51,7 +32,7 @@ pub fn render(plan: &ApachePlan) -> String {
         upstream = plan.upstream,
         modules = MODULES.join(" ")
     );
-    if let Some(listen) = &plan.listen_redirect {
+    if let Some(listen) = plan.listen_redirect.as_deref().map(virtual_host) {
         let _ = write!(
             out,
             "\n<VirtualHost {listen}>\n    ServerName {name}\n{alias_line}    Redirect permanent / https://{name}/\n</VirtualHost>\n"
@@ -59,8 +40,8 @@ pub fn render(plan: &ApachePlan) -> String {
     }
     let _ = write!(
         out,
-        "\n<VirtualHost {listen}>\n    ServerName {name}\n{alias_line}\n    SSLEngine on\n    SSLCertificateFile {cert}\n    SSLCertificateKeyFile {key}\n    # Mozilla intermediate profile.\n    SSLProtocol -all +TLSv1.2 +TLSv1.3\n    SSLCipherSuite ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305\n    SSLHonorCipherOrder off\n    SSLSessionTickets off\n",
-        listen = plan.listen_tls,
+        "\n<VirtualHost {listen}>\n    ServerName {name}\n{alias_line}\n    SSLEngine on\n    SSLCertificateFile {cert}\n    SSLCertificateKeyFile {key}\n    # Mozilla intermediate profile.\n    SSLProtocol -all +TLSv1.2 +TLSv1.3\n    SSLCipherSuite {MOZILLA_INTERMEDIATE_CIPHERS}\n    SSLHonorCipherOrder off\n    SSLSessionTickets off\n",
+        listen = virtual_host(&plan.listen_tls),
         cert = plan.certificate,
         key = plan.certificate_key
     );
@@ -69,9 +50,19 @@ pub fn render(plan: &ApachePlan) -> String {
     }
     let _ = write!(
         out,
-        "\n    ProxyPreserveHost On\n    RequestHeader set X-Forwarded-Proto \"https\"\n    # WebSocket: forward the Upgrade to the application (Apache 2.4.47+).\n    ProxyPass {ws} {upstream}{ws} upgrade=websocket timeout=3600\n    ProxyPassReverse {ws} {upstream}{ws}\n    ProxyPass / {upstream}/\n    ProxyPassReverse / {upstream}/\n</VirtualHost>\n",
+        "\n    ProxyPreserveHost On\n    RequestHeader set X-Forwarded-Proto \"https\"\n    # WebSocket: forward the Upgrade to the application (Apache 2.4.47+).\n    ProxyPass {ws} {upstream}{ws} upgrade=websocket timeout={idle}\n    ProxyPassReverse {ws} {upstream}{ws}\n    ProxyPass / {upstream}/\n    ProxyPassReverse / {upstream}/\n</VirtualHost>\n",
         ws = plan.ws_path,
+        idle = plan.idle_timeout_secs,
         upstream = plan.upstream.trim_end_matches('/')
     );
     out
+}
+
+/// `443` → `*:443`; an address with a host stays as it is.
+fn virtual_host(listen: &str) -> String {
+    if listen.contains(':') {
+        listen.to_owned()
+    } else {
+        format!("*:{listen}")
+    }
 }

@@ -4,23 +4,25 @@
 use std::time::Duration;
 
 use handshake_core::pki::{DevCa, LeafRequest};
-use handshake_core::render::apache::{ApachePlan, MODULES, render};
+use handshake_core::render::ProxyPlan;
+use handshake_core::render::apache::{MODULES, render};
 use handshake_core::{CheckOptions, Target};
 use handshake_testkit::apache::Apache;
 use handshake_testkit::pki::pem;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::websocket::{self, Behaviour};
 
-fn plan() -> ApachePlan {
-    ApachePlan {
+fn plan() -> ProxyPlan {
+    ProxyPlan {
         server_names: vec!["api.example.com".into(), "www.example.com".into()],
-        listen_tls: "*:443".into(),
-        listen_redirect: Some("*:80".into()),
+        listen_tls: "443".into(),
+        listen_redirect: Some("80".into()),
         certificate: "/etc/letsencrypt/live/api.example.com/fullchain.pem".into(),
         certificate_key: "/etc/letsencrypt/live/api.example.com/privkey.pem".into(),
         upstream: "http://127.0.0.1:8080".into(),
         ws_path: "/ws".into(),
         hsts: true,
+        idle_timeout_secs: 3600,
     }
 }
 
@@ -49,7 +51,7 @@ async fn wss_round_trips_through_real_apache_from_the_generated_host() {
     std::fs::write(&key, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
     let echo = websocket::ws(Behaviour::Echo).await;
     let (port, plain) = (free_port(), free_port());
-    let site = render(&ApachePlan {
+    let site = render(&ProxyPlan {
         server_names: vec!["localhost".into()],
         listen_tls: format!("127.0.0.1:{port}"),
         listen_redirect: Some(format!("127.0.0.1:{plain}")),
@@ -58,6 +60,7 @@ async fn wss_round_trips_through_real_apache_from_the_generated_host() {
         upstream: format!("http://127.0.0.1:{}", echo.port),
         ws_path: "/ws".into(),
         hsts: true,
+        idle_timeout_secs: 3600,
     });
     let apache = Apache::start(
         &MODULES,

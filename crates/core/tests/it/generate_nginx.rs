@@ -5,15 +5,16 @@
 use std::time::Duration;
 
 use handshake_core::pki::{DevCa, LeafRequest};
-use handshake_core::render::nginx::{NginxPlan, render};
+use handshake_core::render::ProxyPlan;
+use handshake_core::render::nginx::render;
 use handshake_core::{CheckOptions, Target};
 use handshake_testkit::nginx::{Nginx, test_config};
 use handshake_testkit::pki::pem;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::websocket::{self, Behaviour};
 
-fn plan() -> NginxPlan {
-    NginxPlan::new(
+fn plan() -> ProxyPlan {
+    ProxyPlan::new(
         vec!["api.example.com".into(), "www.example.com".into()],
         "/etc/letsencrypt/live/api.example.com/fullchain.pem".into(),
         "/etc/letsencrypt/live/api.example.com/privkey.pem".into(),
@@ -53,7 +54,7 @@ fn the_generated_config_reads_well() {
 fn real_nginx_accepts_the_config_as_generated() {
     let dir = std::env::temp_dir().join(format!("handshake-gen-nginx-t-{}", std::process::id()));
     let (_ca, cert, key) = certificate_files(&dir, "api.example.com");
-    let plan = NginxPlan {
+    let plan = ProxyPlan {
         certificate: cert.display().to_string(),
         certificate_key: key.display().to_string(),
         ..plan()
@@ -88,7 +89,7 @@ async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgr
         }
     };
     let config = |port: u16| {
-        render(&NginxPlan {
+        render(&ProxyPlan {
             listen_tls: format!("127.0.0.1:{port}"),
             listen_redirect: None,
             server_names: vec!["localhost".into()],
