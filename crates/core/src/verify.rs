@@ -68,7 +68,7 @@ impl Default for CheckOptions {
 }
 
 /// The result of `handshake check`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CheckReport {
     /// The normalised URL.
@@ -134,18 +134,7 @@ pub struct Latency {
 pub async fn check(target: &Target, options: &CheckOptions) -> CheckReport {
     let mut report = CheckReport {
         url: target.url.clone(),
-        ok: false,
-        error: None,
-        waited_ms: None,
-        phases_ms: Phases::default(),
-        tls: None,
-        certificate: None,
-        subprotocol: None,
-        round_trips_ms: Vec::new(),
-        latency: None,
-        answer: None,
-        close_code: None,
-        findings: Vec::new(),
+        ..CheckReport::default()
     };
     match attempt(target, options, &mut report).await {
         Ok(()) => report.ok = true,
