@@ -57,6 +57,23 @@ pub enum Store {
         /// `/` for the real system, a private folder in tests.
         root: PathBuf,
     },
+    /// A Fedora/RHEL system store: a `.pem` in `/etc/pki/ca-trust/source/anchors`,
+    /// then `update-ca-trust extract`, which rebuilds the bundles under
+    /// `/etc/pki/ca-trust/extracted`.
+    Fedora {
+        /// `/` for the real system; a private folder only for checks, since
+        /// `update-ca-trust` always reads the system's own sources.
+        root: PathBuf,
+    },
+    /// A macOS keychain, changed with `security` (the System keychain needs
+    /// `sudo`; a user's login keychain does not).
+    MacOs {
+        /// The keychain file.
+        keychain: PathBuf,
+    },
+    /// The current user's Windows root store, changed with `certutil -user`
+    /// (Windows asks the user to confirm adding a root; no administrator needed).
+    Windows,
     /// An NSS database (`sql:` format), as Firefox profiles and
     /// `~/.pki/nssdb` (Chromium) hold.
     Nss {
@@ -73,13 +90,40 @@ pub enum Store {
 }
 
 impl Store {
+    /// The operating system's own trust store on this machine.
+    pub fn system() -> Store {
+        if cfg!(target_os = "macos") {
+            Store::MacOs {
+                keychain: PathBuf::from("/Library/Keychains/System.keychain"),
+            }
+        } else if cfg!(windows) {
+            Store::Windows
+        } else {
+            Store::linux_at(Path::new("/"))
+        }
+    }
+
+    /// The Linux system store under `root`: Fedora's layout when `root`
+    /// has `/etc/pki/ca-trust` and not Debian's tools, Debian's otherwise.
+    pub fn linux_at(root: &Path) -> Store {
+        let fedora = root.join("etc/pki/ca-trust/source/anchors").is_dir()
+            && !root.join("usr/sbin/update-ca-certificates").exists();
+        let root = root.to_owned();
+        if fedora {
+            Store::Fedora { root }
+        } else {
+            Store::Debian { root }
+        }
+    }
+
     /// A short name for messages.
     pub fn describe(&self) -> String {
         match self {
-            Store::Debian { root } => format!(
-                "the system trust store ({})",
-                root.join("usr/local/share/ca-certificates").display()
-            ),
+            Store::Debian { .. } | Store::Fedora { .. } => {
+                format!("the system trust store ({})", self.anchor().display())
+            }
+            Store::MacOs { keychain } => format!("the keychain {}", keychain.display()),
+            Store::Windows => "the Windows root store of this user".to_owned(),
             Store::Nss { dir } => format!("the NSS database {}", dir.display()),
             Store::Java { cacerts, .. } => format!("the Java truststore {}", cacerts.display()),
         }
@@ -87,31 +131,61 @@ impl Store {
 
     /// Whether the CA (PEM) is in the store.
     pub fn check(&self, ca_pem: &str) -> Result<bool, TrustError> {
-        match self {
-            Store::Debian { root } => {
-                let bundle = root.join("etc/ssl/certs/ca-certificates.crt");
-                let body = ca_pem.trim();
-                Ok(
-                    std::fs::read_to_string(&bundle).is_ok_and(|b| b.contains(body))
-                        && self.anchor().exists(),
-                )
+        let bundle = match self {
+            Store::Debian { root } => root.join("etc/ssl/certs/ca-certificates.crt"),
+            Store::Fedora { root } => root.join("etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem"),
+            Store::MacOs { keychain } => {
+                let listed = run(&[
+                    "security",
+                    "find-certificate",
+                    "-a",
+                    "-Z",
+                    "-c",
+                    CA_NAME,
+                    &keychain.display().to_string(),
+                ]);
+                return Ok(listed.is_ok_and(|text| text.contains(&fingerprint(ca_pem))));
             }
-            Store::Nss { .. } | Store::Java { .. } => Ok(self.holds_nickname()),
-        }
+            Store::Windows => {
+                return Ok(
+                    run(&["certutil", "-user", "-store", "Root", &fingerprint(ca_pem)]).is_ok(),
+                );
+            }
+            Store::Nss { .. } | Store::Java { .. } => return Ok(self.holds_nickname()),
+        };
+        let body = ca_pem.trim();
+        Ok(
+            std::fs::read_to_string(&bundle).is_ok_and(|b| b.contains(body))
+                && self.anchor().exists(),
+        )
     }
 
     /// Exactly what installing (or, with `remove`, uninstalling) would do,
     /// one line per change, for the user to confirm.
     pub fn plan(&self, remove: bool) -> Vec<String> {
+        let anchor = self.anchor();
+        let update = format!("run {}", self.update_command().join(" "));
         match (self, remove) {
-            (Store::Debian { .. }, false) => vec![
-                format!("write {}", self.anchor().display()),
-                format!("run {}", self.update_command().join(" ")),
-            ],
-            (Store::Debian { .. }, true) => vec![
-                format!("delete {}", self.anchor().display()),
-                format!("run {}", self.update_command().join(" ")),
-            ],
+            (Store::Debian { .. } | Store::Fedora { .. }, false) => {
+                vec![format!("write {}", anchor.display()), update]
+            }
+            (Store::Debian { .. } | Store::Fedora { .. }, true) => {
+                vec![format!("delete {}", anchor.display()), update]
+            }
+            (Store::MacOs { keychain }, false) => vec![format!(
+                "run security add-trusted-cert -d -r trustRoot -k {} <CA file>",
+                keychain.display()
+            )],
+            (Store::MacOs { keychain }, true) => vec![format!(
+                "run security delete-certificate -Z <CA fingerprint> -t {}",
+                keychain.display()
+            )],
+            (Store::Windows, false) => {
+                vec!["run certutil -user -addstore Root <CA file>".to_owned()]
+            }
+            (Store::Windows, true) => {
+                vec!["run certutil -user -delstore Root <CA fingerprint>".to_owned()]
+            }
             (Store::Nss { dir }, false) => vec![format!(
                 "run certutil -A -d {} -t C,, -n {NICKNAME} -i <CA file>",
                 sql(dir)
@@ -130,11 +204,13 @@ impl Store {
         }
     }
 
-    /// Adds the CA in `ca_file` (PEM) to the store.
+    /// Adds the CA in `ca_file` (PEM) to the store. The programs it needs
+    /// are looked for first, so a missing one changes nothing.
     pub fn install(&self, ca_file: &Path) -> Result<(), TrustError> {
+        self.preflight()?;
         let ca = ca_file.display().to_string();
         match self {
-            Store::Debian { .. } => {
+            Store::Debian { .. } | Store::Fedora { .. } => {
                 let anchor = self.anchor();
                 if let Some(folder) = anchor.parent() {
                     std::fs::create_dir_all(folder).map_err(|source| TrustError::Io {
@@ -148,6 +224,18 @@ impl Store {
                 })?;
                 self.update()
             }
+            Store::MacOs { keychain } => run(&[
+                "security",
+                "add-trusted-cert",
+                "-d",
+                "-r",
+                "trustRoot",
+                "-k",
+                &keychain.display().to_string(),
+                &ca,
+            ])
+            .map(drop),
+            Store::Windows => run(&["certutil", "-user", "-addstore", "Root", &ca]).map(drop),
             Store::Nss { dir } => run(&[
                 "certutil",
                 "-A",
@@ -167,17 +255,18 @@ impl Store {
         }
     }
 
-    /// Removes the CA from the store (nothing to do when it is absent).
-    pub fn uninstall(&self) -> Result<(), TrustError> {
-        if matches!(self, Store::Nss { .. } | Store::Java { .. }) && !self.holds_nickname() {
+    /// Removes the CA (PEM) from the store; nothing to do when it is absent.
+    pub fn uninstall(&self, ca_pem: &str) -> Result<(), TrustError> {
+        if !self.check(ca_pem)? && !self.anchor_exists() {
             return Ok(());
         }
+        self.preflight()?;
         match self {
-            Store::Debian { .. } => {
+            Store::Debian { .. } | Store::Fedora { .. } => {
                 let anchor = self.anchor();
                 match std::fs::remove_file(&anchor) {
                     Ok(()) => {}
-                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
                     Err(source) => {
                         return Err(TrustError::Io {
                             path: anchor,
@@ -187,12 +276,46 @@ impl Store {
                 }
                 self.update()
             }
+            Store::MacOs { keychain } => run(&[
+                "security",
+                "delete-certificate",
+                "-Z",
+                &fingerprint(ca_pem),
+                "-t",
+                &keychain.display().to_string(),
+            ])
+            .map(drop),
+            Store::Windows => run(&[
+                "certutil",
+                "-user",
+                "-delstore",
+                "Root",
+                &fingerprint(ca_pem),
+            ])
+            .map(drop),
             Store::Nss { dir } => {
                 run(&["certutil", "-D", "-d", &sql(dir), "-n", NICKNAME]).map(drop)
             }
             Store::Java { cacerts, password } => {
                 keytool("-delete", cacerts, password, &[]).map(drop)
             }
+        }
+    }
+
+    /// Fails with [`TrustError::Missing`] when a program the store needs is
+    /// not on `PATH`, before anything is changed.
+    fn preflight(&self) -> Result<(), TrustError> {
+        let program = match self {
+            Store::Debian { .. } => "update-ca-certificates",
+            Store::Fedora { .. } => "update-ca-trust",
+            Store::MacOs { .. } => "security",
+            Store::Windows | Store::Nss { .. } => "certutil",
+            Store::Java { .. } => "keytool",
+        };
+        if on_path(program) {
+            Ok(())
+        } else {
+            Err(missing(program))
         }
     }
 
@@ -203,22 +326,34 @@ impl Store {
             Store::Java { cacerts, password } => {
                 cacerts.exists() && keytool("-list", cacerts, password, &[]).is_ok()
             }
-            Store::Debian { .. } => self.anchor().exists(),
+            _ => false,
         }
     }
 
+    fn anchor_exists(&self) -> bool {
+        matches!(self, Store::Debian { .. } | Store::Fedora { .. }) && self.anchor().exists()
+    }
+
+    /// The file a Linux system store reads the CA from.
     fn anchor(&self) -> PathBuf {
         match self {
             Store::Debian { root } => root
                 .join("usr/local/share/ca-certificates")
                 .join(format!("{NICKNAME}.crt")),
+            Store::Fedora { root } => root
+                .join("etc/pki/ca-trust/source/anchors")
+                .join(format!("{NICKNAME}.pem")),
             _ => PathBuf::new(),
         }
     }
 
     fn update_command(&self) -> Vec<String> {
-        let Store::Debian { root } = self else {
-            return Vec::new();
+        let root = match self {
+            Store::Debian { root } => root,
+            Store::Fedora { .. } => {
+                return vec!["update-ca-trust".to_owned(), "extract".to_owned()];
+            }
+            _ => return Vec::new(),
         };
         let mut command = vec!["update-ca-certificates".to_owned()];
         if root != Path::new("/") {
@@ -237,10 +372,9 @@ impl Store {
     }
 
     fn update(&self) -> Result<(), TrustError> {
-        let Store::Debian { root } = self else {
-            return Ok(());
-        };
-        if root != Path::new("/") {
+        if let Store::Debian { root } = self
+            && root != Path::new("/")
+        {
             for folder in [
                 "usr/share/ca-certificates",
                 "etc/ssl/certs",
@@ -258,6 +392,45 @@ impl Store {
         let command = self.update_command();
         let parts: Vec<&str> = command.iter().map(String::as_str).collect();
         run(&parts).map(drop)
+    }
+}
+
+/// The start of the development CA's common name (the rest names the user
+/// and host), which `security find-certificate -c` matches.
+const CA_NAME: &str = "Handshake Development CA";
+
+/// The SHA-1 fingerprint (upper-case hex) that `security` and `certutil`
+/// on Windows name certificates by.
+fn fingerprint(ca_pem: &str) -> String {
+    use sha1::Digest;
+    let der = crate::pki::pem_to_der(ca_pem).unwrap_or_default();
+    sha1::Sha1::digest(der)
+        .iter()
+        .map(|byte| format!("{byte:02X}"))
+        .collect()
+}
+
+/// Whether `program` is an executable file in a `PATH` folder.
+fn on_path(program: &str) -> bool {
+    let names = [program.to_owned(), format!("{program}.exe")];
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| names.iter().any(|name| dir.join(name).is_file()))
+    })
+}
+
+fn missing(program: &str) -> TrustError {
+    let hint = match program {
+        "certutil" => "apt-get install libnss3-tools (Fedora: dnf install nss-tools)",
+        "keytool" => "install a JDK, or set JAVA_HOME to one",
+        "update-ca-certificates" => "apt-get install ca-certificates",
+        "update-ca-trust" => {
+            "dnf install ca-certificates (this is Fedora's tool; on Debian or Ubuntu use the Debian store)"
+        }
+        _ => "install it with the system's package manager",
+    };
+    TrustError::Missing {
+        program: program.to_owned(),
+        hint: hint.to_owned(),
     }
 }
 
@@ -290,21 +463,13 @@ fn keytool(
 
 /// Runs a program (no shell) with a timeout; its output on success.
 fn run(command: &[&str]) -> Result<String, TrustError> {
-    let hint = match command[0] {
-        "certutil" => "apt-get install libnss3-tools (Fedora: nss-tools)",
-        "keytool" => "install a JDK, or set JAVA_HOME to one",
-        _ => "install it with the system's package manager",
-    };
     let mut child = Command::new(command[0])
         .args(&command[1..])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|_| TrustError::Missing {
-            program: command[0].to_owned(),
-            hint: hint.to_owned(),
-        })?;
+        .map_err(|_| missing(command[0]))?;
     let started = Instant::now();
     loop {
         match child.try_wait() {
@@ -334,5 +499,44 @@ fn run(command: &[&str]) -> Result<String, TrustError> {
             command: command.join(" "),
             output: text.trim().to_owned(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fingerprint `security` and Windows' `certutil` match on is the
+    /// one OpenSSL prints.
+    #[test]
+    fn fingerprint_is_openssls_sha1() {
+        let dir = std::env::temp_dir().join(format!("handshake-fp-{}", std::process::id()));
+        let ca = crate::pki::DevCa::load_or_create(&dir).expect("dev CA");
+        let out = Command::new("openssl")
+            .args(["x509", "-noout", "-fingerprint", "-sha1", "-in"])
+            .arg(ca.cert_path())
+            .output()
+            .expect("openssl runs");
+        let text = String::from_utf8_lossy(&out.stdout).replace(':', "");
+        assert!(text.trim().ends_with(&fingerprint(ca.cert_pem())), "{text}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn macos_and_windows_plans_name_their_stores() {
+        let keychain = Store::MacOs {
+            keychain: PathBuf::from("/Library/Keychains/System.keychain"),
+        };
+        assert_eq!(
+            keychain.plan(false),
+            [
+                "run security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain <CA file>"
+            ]
+        );
+        assert!(Store::Windows.plan(true)[0].contains("-delstore Root"));
+        // Neither program is on Debian: checking says "not there", and
+        // uninstalling something that is not there changes nothing.
+        assert!(!keychain.check("").expect("check"));
+        assert!(keychain.uninstall("").is_ok());
     }
 }

@@ -20,7 +20,7 @@ pub(crate) struct Args {
     /// The development CA's folder (default: ~/.local/share/handshake).
     #[arg(long, value_name = "DIR")]
     ca_dir: Option<PathBuf>,
-    /// The system store (Debian/Ubuntu: update-ca-certificates; needs root).
+    /// The system store (Debian/Ubuntu: update-ca-certificates; Fedora/RHEL: update-ca-trust; macOS: the System keychain; Windows: your root store); needs root on Linux and macOS.
     #[arg(long)]
     system: bool,
     /// An NSS database folder (Chromium: ~/.pki/nssdb; Firefox: the profile folder); repeatable.
@@ -101,7 +101,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
     }
     for store in pending {
         let done = if args.uninstall {
-            store.uninstall()
+            store.uninstall(ca.cert_pem())
         } else {
             store.install(ca.cert_path())
         };
@@ -117,9 +117,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
 fn stores(args: &Args) -> Result<Vec<Store>, String> {
     let mut stores = Vec::new();
     if args.system {
-        stores.push(Store::Debian {
-            root: PathBuf::from("/"),
-        });
+        stores.push(Store::system());
     }
     stores.extend(args.nss.iter().map(|dir| Store::Nss { dir: dir.clone() }));
     if args.java {

@@ -28,12 +28,14 @@ fn round_trip(store: &Store, ca: &DevCa) {
         store.check(ca.cert_pem()).expect("check"),
         "{what}: installed"
     );
-    store.uninstall().expect("uninstall");
+    store.uninstall(ca.cert_pem()).expect("uninstall");
     assert!(
         !store.check(ca.cert_pem()).expect("check"),
         "{what}: removed"
     );
-    store.uninstall().expect("uninstalling twice is harmless");
+    store
+        .uninstall(ca.cert_pem())
+        .expect("uninstalling twice is harmless");
 }
 
 #[test]
@@ -84,5 +86,57 @@ fn a_java_truststore() {
         password: "changeit".into(),
     };
     round_trip(&store, &ca);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Fedora's `update-ca-trust` is not on Debian, so the round trip cannot run
+/// here; what can: the layout is recognised, the check reads the extracted
+/// bundle, and a missing program changes nothing.
+#[test]
+fn the_system_store_layout_of_fedora() {
+    let dir = scratch("fedora");
+    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    let root = dir.join("root");
+    let anchors = root.join("etc/pki/ca-trust/source/anchors");
+    std::fs::create_dir_all(&anchors).expect("anchors");
+    let store = Store::linux_at(&root);
+    assert!(matches!(store, Store::Fedora { .. }), "{store:?}");
+    assert_eq!(
+        store.plan(false),
+        [
+            format!("write {}", anchors.join("handshake-dev-ca.pem").display()),
+            "run update-ca-trust extract".to_owned()
+        ]
+    );
+    assert!(!store.check(ca.cert_pem()).expect("check"));
+
+    let error = store
+        .install(ca.cert_path())
+        .expect_err("no update-ca-trust here");
+    assert!(
+        error
+            .to_string()
+            .contains("update-ca-trust is not installed"),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&anchors).expect("anchors").count(),
+        0,
+        "nothing written"
+    );
+
+    // What update-ca-trust leaves behind once it has run.
+    std::fs::copy(ca.cert_path(), anchors.join("handshake-dev-ca.pem")).expect("anchor");
+    let extracted = root.join("etc/pki/ca-trust/extracted/pem");
+    std::fs::create_dir_all(&extracted).expect("extracted");
+    std::fs::write(extracted.join("tls-ca-bundle.pem"), ca.cert_pem()).expect("bundle");
+    assert!(store.check(ca.cert_pem()).expect("check"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn debian_is_the_layout_without_fedoras_folders() {
+    let dir = scratch("layout");
+    assert!(matches!(Store::linux_at(&dir), Store::Debian { .. }));
     let _ = std::fs::remove_dir_all(dir);
 }
