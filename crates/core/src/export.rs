@@ -88,6 +88,69 @@ pub fn write(path: &Path, bytes: &[u8], mode: Mode, replace: bool) -> Result<Wri
     })
 }
 
+/// The files among `names` that already exist in `dir`: what the user
+/// must agree to replace before [`write_all`] with `replace`.
+pub fn conflicts<'a>(dir: &Path, names: impl IntoIterator<Item = &'a str>) -> Vec<PathBuf> {
+    names
+        .into_iter()
+        .map(|name| dir.join(name))
+        .filter(|path| path.exists())
+        .collect()
+}
+
+/// Writes every file (name, bytes, mode) into `dir`, or none of them: an
+/// existing file refuses the whole set before anything is written (unless
+/// `replace`), and a failure midway removes what was written, puts the
+/// replaced files back and removes `dir` if this call created it.
+pub fn write_all(
+    dir: &Path,
+    files: &[(&str, &[u8], Mode)],
+    replace: bool,
+) -> Result<Vec<Written>, ExportError> {
+    let existed = dir.is_dir();
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    if !replace
+        && let Some(path) = conflicts(dir, files.iter().map(|(name, _, _)| *name))
+            .into_iter()
+            .next()
+    {
+        return Err(ExportError::Exists {
+            path: path.display().to_string(),
+        });
+    }
+    let mut written = Vec::with_capacity(files.len());
+    for (name, bytes, mode) in files {
+        match write(&dir.join(name), bytes, *mode, replace) {
+            Ok(file) => written.push(file),
+            Err(error) => {
+                undo(&written);
+                if !existed {
+                    let _ = std::fs::remove_dir(dir);
+                }
+                return Err(error);
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// Puts back what `written` replaced, newest first.
+fn undo(written: &[Written]) {
+    for file in written.iter().rev() {
+        match &file.backup {
+            Some(backup) => {
+                let _ = std::fs::rename(backup, &file.path);
+            }
+            None => {
+                let _ = std::fs::remove_file(&file.path);
+            }
+        }
+    }
+}
+
 /// Writes a file that must not exist yet (fails with `AlreadyExists`).
 pub fn write_new(path: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
     write(path, bytes, mode, false)
@@ -200,6 +263,78 @@ mod tests {
             & 0o777;
         assert_eq!(mode, 0o600);
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_set_is_refused_whole_when_one_file_exists() {
+        let dir = scratch("set-refused");
+        std::fs::write(dir.join("b.conf"), "mine").expect("existing");
+        let files: [(&str, &[u8], Mode); 2] = [
+            ("a.conf", b"new a", Mode::Public),
+            ("b.conf", b"new b", Mode::Public),
+        ];
+        let error = write_all(&dir, &files, false).expect_err("b exists");
+        assert!(
+            error.to_string().contains("b.conf already exists"),
+            "{error}"
+        );
+        assert_eq!(names(&dir), ["b.conf"], "a.conf was not written either");
+        assert_eq!(write_all(&dir, &files, true).expect("replace").len(), 2);
+        assert_eq!(names(&dir), ["a.conf", "b.conf", "b.conf.bak"]);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// The second file cannot be replaced (its backup name is taken by a
+    /// folder): the first, already replaced, gets its old contents back.
+    #[test]
+    fn a_failure_midway_puts_everything_back() {
+        let dir = scratch("midway");
+        std::fs::write(dir.join("a.conf"), "old a").expect("a");
+        std::fs::write(dir.join("b.conf"), "old b").expect("b");
+        std::fs::create_dir_all(dir.join("b.conf.bak/in-the-way")).expect("blocker");
+        let files: [(&str, &[u8], Mode); 3] = [
+            ("a.conf", b"new a", Mode::Public),
+            ("new.conf", b"new", Mode::Public),
+            ("b.conf", b"new b", Mode::Public),
+        ];
+        let error = write_all(&dir, &files, true).expect_err("b cannot be backed up");
+        assert!(error.to_string().contains("nothing was changed"), "{error}");
+        assert_eq!(names(&dir), ["a.conf", "b.conf", "b.conf.bak"]);
+        assert_eq!(
+            std::fs::read_to_string(dir.join("a.conf")).ok().as_deref(),
+            Some("old a")
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("b.conf")).ok().as_deref(),
+            Some("old b")
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// A folder nobody may write into (even root cannot create files in
+    /// /proc): a clear error, and no folder left behind.
+    #[test]
+    fn an_unwritable_target_leaves_nothing() {
+        let dir = Path::new("/proc/handshake-export-test");
+        let files: [(&str, &[u8], Mode); 1] = [("a.conf", b"a", Mode::Public)];
+        let error = write_all(dir, &files, false).expect_err("read-only");
+        assert!(
+            error
+                .to_string()
+                .starts_with("Cannot write /proc/handshake-export-test"),
+            "{error}"
+        );
+        assert!(!dir.exists());
     }
 
     #[test]

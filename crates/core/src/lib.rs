@@ -17,6 +17,7 @@ pub mod keystore;
 pub mod logs;
 pub mod pki;
 pub mod probe;
+pub mod profile;
 pub mod render;
 pub mod secret;
 pub mod target;

@@ -574,3 +574,10 @@ pub fn trust_instructions(pem: &str, der: &str) -> String {
          To undo: remove the file you copied and run the same update command, or `handshake trust --uninstall` with the same options.\n"
     )
 }
+
+/// `der` as a PEM block with `label` (`CERTIFICATE`, `PRIVATE KEY`).
+pub fn pem(label: &str, der: &[u8]) -> String {
+    use pkcs8::der::pem::{LineEnding, encode_string};
+    // Encoding fails only for labels PEM forbids; ours are constants.
+    encode_string(label, LineEnding::LF, der).unwrap_or_default()
+}

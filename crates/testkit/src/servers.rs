@@ -30,7 +30,17 @@ where
     F: Fn(TcpStream) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let listener = TcpListener::bind("127.0.0.1:0")
+    serve_on(0, handler).await
+}
+
+/// [`serve`] on a chosen port (0: any free one), for a server that comes up
+/// where a client is already waiting.
+pub async fn serve_on<F, Fut>(port: u16, handler: F) -> Server
+where
+    F: Fn(TcpStream) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let listener = TcpListener::bind(("127.0.0.1", port))
         .await
         .expect("bind loopback");
     let port = listener.local_addr().expect("local addr").port();

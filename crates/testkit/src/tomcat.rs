@@ -7,6 +7,52 @@ use std::time::{Duration, Instant};
 
 const CATALINA_HOME: &str = "/usr/share/tomcat10";
 
+/// The certificate of an HTTPS connector, as Spring Boot hands it to its
+/// embedded Tomcat.
+#[derive(Debug, Clone)]
+pub enum TlsCertificate {
+    /// `server.ssl.key-store`, `key-store-type` (PKCS12), `key-store-password`
+    /// and `key-alias` (or a JKS-style SSL bundle): Tomcat's
+    /// `certificateKeystore*` attributes.
+    Keystore {
+        /// The keystore file.
+        file: PathBuf,
+        /// Its password.
+        password: String,
+        /// The key's alias.
+        alias: String,
+    },
+    /// `server.ssl.certificate` and `certificate-private-key` (or a PEM SSL
+    /// bundle): Tomcat's `certificateFile` and `certificateKeyFile`, which it
+    /// loads into a keystore in memory, as Spring does.
+    Pem {
+        /// The chain, leaf first.
+        certificate: PathBuf,
+        /// The PKCS#8 key.
+        key: PathBuf,
+    },
+}
+
+impl TlsCertificate {
+    fn element(&self) -> String {
+        match self {
+            TlsCertificate::Keystore {
+                file,
+                password,
+                alias,
+            } => format!(
+                r#"<Certificate certificateKeystoreFile="{}" certificateKeystoreType="PKCS12" certificateKeystorePassword="{password}" certificateKeyAlias="{alias}"/>"#,
+                file.display()
+            ),
+            TlsCertificate::Pem { certificate, key } => format!(
+                r#"<Certificate certificateFile="{}" certificateKeyFile="{}"/>"#,
+                certificate.display(),
+                key.display()
+            ),
+        }
+    }
+}
+
 /// A running Tomcat, stopped (and its CATALINA_BASE removed) when dropped.
 pub struct Tomcat {
     child: Child,
@@ -34,25 +80,18 @@ impl Tomcat {
         )
     }
 
-    /// Starts Tomcat with an HTTPS connector on `port` configured the way
-    /// Spring Boot maps `server.ssl.key-store`, `key-store-type`,
-    /// `key-store-password` and `key-alias` onto its embedded Tomcat, and the
-    /// examples webapp (its WebSocket echo is at
+    /// Starts Tomcat with an HTTPS connector on `port` serving
+    /// `certificate`, and the examples webapp (its WebSocket echo is at
     /// `/examples/websocket/echoAnnotation`).
-    pub fn start_https_with_examples(
-        port: u16,
-        keystore: &std::path::Path,
-        password: &str,
-        alias: &str,
-    ) -> Tomcat {
+    pub fn start_https_with_examples(port: u16, certificate: &TlsCertificate) -> Tomcat {
         Tomcat::start(
             &format!(
                 r#"<Connector address="127.0.0.1" port="{port}" protocol="org.apache.coyote.http11.Http11NioProtocol" SSLEnabled="true" scheme="https" secure="true">
       <SSLHostConfig protocols="TLSv1.2+TLSv1.3">
-        <Certificate certificateKeystoreFile="{}" certificateKeystoreType="PKCS12" certificateKeystorePassword="{password}" certificateKeyAlias="{alias}"/>
+        {}
       </SSLHostConfig>
     </Connector>"#,
-                keystore.display()
+                certificate.element()
             ),
             r#"<Context path="/examples" docBase="/usr/share/tomcat10-examples/examples"/>"#,
             port,

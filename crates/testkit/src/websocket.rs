@@ -8,7 +8,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_tungstenite::tungstenite::Message;
 
 use crate::pki::Identity;
-use crate::servers::{Server, serve};
+use crate::servers::{Server, serve, serve_on};
 
 /// What the server does once the socket is open.
 #[derive(Debug, Clone, Copy)]
@@ -28,8 +28,13 @@ pub async fn ws(behaviour: Behaviour) -> Server {
 
 /// A `wss://` server presenting `identity`.
 pub async fn wss(identity: &Identity, behaviour: Behaviour) -> Server {
+    wss_on(0, identity, behaviour).await
+}
+
+/// [`wss`] on a chosen port (0: any free one).
+pub async fn wss_on(port: u16, identity: &Identity, behaviour: Behaviour) -> Server {
     let acceptor = identity.acceptor();
-    serve(move |stream| {
+    serve_on(port, move |stream| {
         let acceptor = acceptor.clone();
         async move {
             if let Ok(Ok(tls)) =

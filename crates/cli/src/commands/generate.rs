@@ -1,76 +1,105 @@
-//! `handshake generate nginx`: the files that fix the connection.
+//! `handshake generate`: the files that fix the connection, written all
+//! together or not at all, with `NEXT-STEPS.md` and a `handshake.toml`
+//! profile that reproduces them.
 
 use std::path::{Path, PathBuf};
 
-use handshake_core::export::{self, Mode};
-use handshake_core::render::ProxyPlan;
-use handshake_core::render::apache;
-use handshake_core::render::nginx;
-use handshake_core::render::spring::{self, SpringPlan};
+use handshake_core::export;
+use handshake_core::pki::{self, Credential, Source};
+use handshake_core::profile::{self, Profile};
+use handshake_core::render::client::ClientPlan;
+use handshake_core::render::spring::{BootVersion, SpringForm, SpringPlan};
+use handshake_core::render::{self, Fix, Language, Material, ProxyPlan};
 use handshake_core::{Secret, Target};
 
+use super::credential;
 use super::diagnose::usage;
 use crate::exit::ExitStatus;
 
 /// Generate the configuration that fixes the connection.
 #[derive(Debug, clap::Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  handshake generate nginx --host chat.example.com --cert /etc/letsencrypt/live/chat.example.com/fullchain.pem \\\n    --key /etc/letsencrypt/live/chat.example.com/privkey.pem --upstream http://127.0.0.1:8080 --out ./fix\n  SSL_KEYSTORE_PASSWORD=… handshake generate spring --dev-ca --host localhost --out ./fix\n  handshake generate client --target wss://chat.example.com/ws --out ./fix\n  handshake generate --profile ./fix/handshake.toml --force\n\nEvery run also writes NEXT-STEPS.md (--lang en|ko) and handshake.toml, the profile that reproduces the files."
+)]
 pub(crate) struct Args {
     #[command(subcommand)]
-    what: What,
+    what: Option<What>,
+    /// Reproduce the files recorded in a profile (into its folder unless --out).
+    #[arg(long, value_name = "handshake.toml")]
+    profile: Option<PathBuf>,
+    #[command(flatten)]
+    output: Output,
+}
+
+/// Where and how the files are written; allowed before or after the subcommand.
+#[derive(Debug, clap::Args)]
+struct Output {
+    /// The folder to write into.
+    #[arg(long, value_name = "DIR", global = true)]
+    out: Option<PathBuf>,
+    /// Replace existing files (the old ones are kept as .bak).
+    #[arg(long, global = true)]
+    force: bool,
+    /// The language of NEXT-STEPS.md: en or ko.
+    #[arg(long, value_name = "LANG", global = true)]
+    lang: Option<String>,
+    /// The wss:// URL the fix is for (default: built from the host, port and path).
+    #[arg(long, value_name = "URL", global = true)]
+    target: Option<String>,
+    /// The origin of the page that opens the socket, e.g. https://app.example.com.
+    #[arg(long, value_name = "ORIGIN", global = true)]
+    origin: Option<String>,
 }
 
 #[derive(Debug, clap::Subcommand)]
 enum What {
     /// Nginx terminates TLS in front of the application (which stays on plain HTTP).
-    #[command(
-        after_help = "Example:\n  handshake generate nginx --host api.example.com --cert /etc/letsencrypt/live/api.example.com/fullchain.pem \\\n    --key /etc/letsencrypt/live/api.example.com/privkey.pem --upstream http://127.0.0.1:8080 --ws-path /ws --out ./nginx"
-    )]
-    Nginx(NginxArgs),
+    Nginx(ProxyArgs),
     /// Apache httpd terminates TLS in front of the application.
-    #[command(
-        after_help = "Example:\n  handshake generate apache --host api.example.com --cert fullchain.pem --key privkey.pem --upstream http://127.0.0.1:8080 --out ./apache"
-    )]
-    Apache(NginxArgs),
-    /// Spring Boot terminates TLS itself: server.ssl.* properties and YAML, and ssl.env.
-    #[command(
-        after_help = "Example:\n  SSL_KEYSTORE_PASSWORD=… handshake generate spring --key-store file:/etc/chat/server.p12 --out ./spring"
-    )]
+    Apache(ProxyArgs),
+    /// Spring Boot terminates TLS itself: server.ssl.* (or an SSL bundle) as properties and YAML.
     Spring(SpringArgs),
+    /// Only the browser client changes: socket.ts and socket.js (needs --target).
+    Client,
 }
 
+/// A new certificate made along with the configuration.
 #[derive(Debug, clap::Args)]
-struct SpringArgs {
-    /// server.ssl.key-store: file:/path/server.p12, or classpath:server.p12.
-    #[arg(long, value_name = "LOCATION")]
-    key_store: String,
-    /// server.ssl.key-alias.
-    #[arg(long, default_value = "server")]
-    alias: String,
-    /// server.port.
-    #[arg(long, default_value_t = 8443)]
-    port: u16,
-    /// The environment variable with the keystore password; its value goes to ssl.env only.
-    #[arg(long, value_name = "VAR", default_value = "SSL_KEYSTORE_PASSWORD")]
-    password_env: String,
-    /// The folder to write into.
-    #[arg(long, value_name = "DIR")]
-    out: PathBuf,
-    /// Replace existing files (the old ones are kept as .bak).
+struct NewCert {
+    /// Make a certificate for the --host names, signed by the development CA.
+    #[arg(long, conflicts_with = "self_signed")]
+    dev_ca: bool,
+    /// Make a self-signed certificate for the --host names.
     #[arg(long)]
-    force: bool,
+    self_signed: bool,
+    /// The development CA's folder (default: ~/.local/share/handshake).
+    #[arg(long, value_name = "DIR")]
+    ca_dir: Option<PathBuf>,
+    /// ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096.
+    #[arg(long, value_name = "TYPE", default_value = "ecdsa-p256")]
+    key_type: String,
+    /// Days of validity.
+    #[arg(long, value_name = "N", default_value_t = 397)]
+    days: u32,
+    /// Where the certificate files will be on the server (default: the --out folder).
+    #[arg(long, value_name = "DIR")]
+    location: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
-struct NginxArgs {
+struct ProxyArgs {
     /// The host name clients use (server_name); repeatable.
     #[arg(long = "host", value_name = "NAME", required = true)]
     hosts: Vec<String>,
-    /// The certificate chain file on the server (ssl_certificate).
-    #[arg(long, value_name = "PEM")]
-    cert: PathBuf,
-    /// The private key file on the server (ssl_certificate_key).
-    #[arg(long, value_name = "PEM")]
-    key: PathBuf,
+    /// The certificate chain already on the server (referenced where it is, so renewals apply).
+    #[arg(long, value_name = "PEM", requires = "key", conflicts_with_all = ["dev_ca", "self_signed"])]
+    cert: Option<PathBuf>,
+    /// The private key already on the server.
+    #[arg(long, value_name = "PEM", requires = "cert")]
+    key: Option<PathBuf>,
+    #[command(flatten)]
+    new_cert: NewCert,
     /// Where the application listens, e.g. http://127.0.0.1:8080.
     #[arg(long, value_name = "URL")]
     upstream: String,
@@ -86,155 +115,305 @@ struct NginxArgs {
     /// Leave out Strict-Transport-Security.
     #[arg(long)]
     no_hsts: bool,
-    /// The folder to write into.
-    #[arg(long, value_name = "DIR")]
-    out: PathBuf,
-    /// Replace existing files (the old ones are kept as .bak).
-    #[arg(long)]
-    force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct SpringArgs {
+    /// The Spring Boot version of the application (decides the forms offered).
+    #[arg(long, value_name = "VERSION", default_value_t = BootVersion::LATEST)]
+    boot: BootVersion,
+    /// keystore (every version), pem (2.7+), keystore-bundle or pem-bundle (3.1+).
+    #[arg(long, value_name = "FORM", default_value = "keystore", value_parser = parse_form)]
+    form: SpringForm,
+    /// server.port.
+    #[arg(long, default_value_t = 8443)]
+    port: u16,
+    /// An existing keystore: file:/path/server.p12, or classpath:server.p12.
+    #[arg(long, value_name = "LOCATION", conflicts_with_all = ["cert", "dev_ca", "self_signed"])]
+    key_store: Option<String>,
+    /// The key's alias in the keystore.
+    #[arg(long, default_value = "server")]
+    alias: String,
+    /// The environment variable with the keystore password; its value goes to ssl.env only.
+    #[arg(long, value_name = "VAR", default_value = "SSL_KEYSTORE_PASSWORD")]
+    password_env: String,
+    /// Existing PEM files to import (the key in any format; written as PKCS#8 or into the keystore).
+    #[arg(long, value_name = "PEM", requires = "key", conflicts_with_all = ["dev_ca", "self_signed"])]
+    cert: Option<PathBuf>,
+    /// The private key of --cert.
+    #[arg(long, value_name = "PEM", requires = "cert")]
+    key: Option<PathBuf>,
+    /// A file holding the passphrase of an encrypted --key.
+    #[arg(long, value_name = "FILE", requires = "key")]
+    key_password_file: Option<PathBuf>,
+    /// The host names of a new certificate (with --dev-ca or --self-signed); repeatable.
+    #[arg(long = "host", value_name = "NAME")]
+    hosts: Vec<String>,
+    #[command(flatten)]
+    new_cert: NewCert,
+}
+
+fn parse_form(text: &str) -> Result<SpringForm, String> {
+    SpringForm::ALL
+        .into_iter()
+        .find(|form| form.name() == text)
+        .ok_or_else(|| "use keystore, pem, keystore-bundle or pem-bundle".to_owned())
 }
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
-    match &args.what {
-        What::Nginx(args) => proxy(args, Proxy::Nginx),
-        What::Apache(args) => proxy(args, Proxy::Apache),
-        What::Spring(args) => spring(args),
+    match prepare(args) {
+        Ok(job) => write(args, &job),
+        Err(message) => Ok(usage(&message)),
     }
 }
 
-fn spring(args: &SpringArgs) -> anyhow::Result<ExitStatus> {
-    let Ok(password) = std::env::var(&args.password_env) else {
-        return Ok(usage(&format!(
-            "the environment variable {} is not set; put the keystore password in it",
-            args.password_env
-        )));
-    };
-    if !(args.key_store.starts_with("file:") || args.key_store.starts_with("classpath:")) {
-        return Ok(usage(
-            "--key-store starts with file: or classpath:, e.g. file:/etc/chat/server.p12",
-        ));
-    }
-    let plan = SpringPlan {
-        port: args.port,
-        password_env: args.password_env.clone(),
-        ..SpringPlan::new(args.key_store.clone(), args.alias.clone())
-    };
-    let files = [
-        (
-            "application.properties",
-            spring::properties(&plan),
-            Mode::Public,
-        ),
-        ("application.yml", spring::yaml(&plan), Mode::Public),
-        (
-            "ssl.env",
-            spring::env_file(&plan, &Secret::new(password)),
-            Mode::Secret,
-        ),
-    ];
-    if let Some(refused) = write_all(&args.out, &files, args.force)? {
-        return Ok(refused);
-    }
-    println!(
-        "\nNext: merge the properties (or the YAML) into the application's, load ssl.env into its environment, restart it, then prove it: handshake check wss://localhost:{}/ws",
-        args.port
-    );
-    Ok(ExitStatus::Success)
+/// Everything decided before anything is written.
+struct Job {
+    profile: Profile,
+    out: PathBuf,
+    credential: Option<(Credential, Option<PathBuf>)>,
+    password: Option<Secret>,
 }
 
-/// Writes every file, or none when one would be refused.
-fn write_all(
-    out: &Path,
-    files: &[(&str, String, Mode)],
-    force: bool,
-) -> anyhow::Result<Option<ExitStatus>> {
-    if let Err(error) = std::fs::create_dir_all(out) {
-        return Ok(Some(usage(&format!(
-            "cannot create {}: {error}",
-            out.display()
-        ))));
+fn prepare(args: &Args) -> Result<Job, String> {
+    let output = &args.output;
+    let language = match output.lang.as_deref() {
+        None => None,
+        Some(code) => Some(Language::from_code(code).ok_or("--lang is en or ko")?),
+    };
+    let (mut profile, out, source) = match (&args.what, &args.profile) {
+        (None, None) => {
+            return Err(
+                "name what to generate (nginx, apache, spring, client) or --profile FILE".into(),
+            );
+        }
+        (Some(_), Some(_)) => {
+            return Err("--profile reproduces a profile; leave out the subcommand".into());
+        }
+        (None, Some(file)) => {
+            let text = std::fs::read_to_string(file)
+                .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
+            let profile = Profile::parse(&text, &file.display().to_string())
+                .map_err(|error| error.to_string())?;
+            let folder = file
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            (
+                profile,
+                output.out.clone().unwrap_or_else(|| folder.to_owned()),
+                None,
+            )
+        }
+        (Some(what), None) => {
+            let out = output
+                .out
+                .clone()
+                .ok_or("name the folder to write into: --out DIR")?;
+            let (fix, target, source) = plan(what, output, &out)?;
+            let profile = Profile {
+                target,
+                origin: output.origin.clone(),
+                language: Language::En,
+                fix,
+            };
+            (profile, out, source)
+        }
+    };
+    if let Some(language) = language {
+        profile.language = language;
     }
-    if !force && let Some((name, _, _)) = files.iter().find(|(name, _, _)| out.join(name).exists())
+    let credential = source
+        .map(|source| pki::credential(&source).map_err(|error| error.to_string()))
+        .transpose()?;
+    // The password is needed to make a keystore; otherwise it only goes to ssl.env.
+    let password = match &profile.fix {
+        Fix::Spring(plan) if plan.needs_password() => {
+            match (std::env::var(&plan.password_env), &credential) {
+                (Ok(value), _) if value.chars().count() >= 6 => Some(Secret::new(value)),
+                (Ok(_), _) => return Err("the keystore password must have at least 6 characters (keytool and Java refuse shorter ones)".into()),
+                (Err(_), Some(_)) => {
+                    return Err(format!(
+                        "the environment variable {} is not set; put the new keystore's password in it",
+                        plan.password_env
+                    ));
+                }
+                (Err(_), None) => None,
+            }
+        }
+        _ => None,
+    };
+    Ok(Job {
+        profile,
+        out,
+        credential,
+        password,
+    })
+}
+
+/// The fix, its target URL and where a new certificate comes from.
+fn plan(what: &What, output: &Output, out: &Path) -> Result<(Fix, String, Option<Source>), String> {
+    let target = |default: String| -> Result<String, String> {
+        let url = output.target.clone().unwrap_or(default);
+        Target::parse(&url)
+            .map(|t| t.url)
+            .map_err(|error| format!("--target: {error}"))
+    };
+    match what {
+        What::Client => {
+            let url = output
+                .target
+                .as_deref()
+                .ok_or("name the socket's URL: --target wss://host/path")?;
+            let parsed = Target::parse(url).map_err(|error| format!("--target: {error}"))?;
+            let plan = ClientPlan::for_target(&parsed, output.origin.as_deref());
+            Ok((Fix::Client(plan), parsed.url, None))
+        }
+        What::Nginx(args) | What::Apache(args) => {
+            let upstream = match Target::parse(&args.upstream) {
+                Ok(target) if !target.secure && !target.scheme.is_websocket() => {
+                    format!("http://{}", target.authority())
+                }
+                Ok(_) => return Err("--upstream is the application's plain HTTP address, e.g. http://127.0.0.1:8080 (the proxy does the TLS)".into()),
+                Err(error) => return Err(format!("--upstream: {error}")),
+            };
+            if !args.ws_path.starts_with('/') {
+                return Err("--ws-path starts with /, e.g. /ws".into());
+            }
+            let new = &args.new_cert;
+            let (cert, key, source) = match (&args.cert, &args.key) {
+                (Some(cert), Some(key)) => (absolute(cert), absolute(key), None),
+                _ if new.dev_ca || new.self_signed => {
+                    let at = absolute(new.location.as_deref().unwrap_or(out));
+                    let source = credential::new_leaf(&args.hosts, new.self_signed, new.ca_dir.as_deref(), &new.key_type, new.days)?;
+                    (format!("{at}/fullchain.pem"), format!("{at}/privkey.pem"), Some(source))
+                }
+                _ => return Err("name the certificate: --cert and --key (files already on the server), or make one with --dev-ca or --self-signed".into()),
+            };
+            let plan = ProxyPlan {
+                listen_tls: args.listen.clone(),
+                listen_redirect: (args.redirect_from != "none").then(|| args.redirect_from.clone()),
+                ws_path: args.ws_path.clone(),
+                hsts: !args.no_hsts,
+                ..ProxyPlan::new(args.hosts.clone(), cert, key, upstream)
+            };
+            let url = target(format!("wss://{}{}", args.hosts[0], args.ws_path))?;
+            let fix = if matches!(what, What::Nginx(_)) {
+                Fix::Nginx(plan)
+            } else {
+                Fix::Apache(plan)
+            };
+            Ok((fix, url, source))
+        }
+        What::Spring(args) => {
+            let new = &args.new_cert;
+            let source = match (&args.cert, &args.key) {
+                (Some(cert), Some(key)) => Some(credential::import(
+                    cert,
+                    key,
+                    args.key_password_file.as_deref(),
+                )?),
+                _ if new.dev_ca || new.self_signed => Some(credential::new_leaf(
+                    &args.hosts,
+                    new.self_signed,
+                    new.ca_dir.as_deref(),
+                    &new.key_type,
+                    new.days,
+                )?),
+                _ => None,
+            };
+            let at = absolute(new.location.as_deref().unwrap_or(out));
+            let key_store = match (&args.key_store, &source) {
+                (Some(location), _) => location.clone(),
+                (None, Some(_)) => format!("file:{at}/server.p12"),
+                (None, None) if !args.form.is_pem() => return Err("name the keystore: --key-store file:/path/server.p12, or make one with --dev-ca, --self-signed or --cert/--key".into()),
+                (None, None) => String::new(),
+            };
+            if args.form.is_pem() && source.is_none() {
+                return Err("the PEM forms need the certificate: --cert and --key (the key is written as PKCS#8), or --dev-ca / --self-signed".into());
+            }
+            let plan = SpringPlan {
+                boot: args.boot,
+                form: args.form,
+                port: args.port,
+                certificate: format!("file:{at}/fullchain.pem"),
+                private_key: format!("file:{at}/privkey.pem"),
+                password_env: args.password_env.clone(),
+                ..SpringPlan::new(key_store, args.alias.clone())
+            };
+            if let Some(problem) = plan.problem() {
+                return Err(problem);
+            }
+            let host = args.hosts.first().map_or("localhost", String::as_str);
+            let url = target(format!("wss://{host}:{}/ws", args.port))?;
+            Ok((Fix::Spring(plan), url, source))
+        }
+    }
+}
+
+fn write(args: &Args, job: &Job) -> anyhow::Result<ExitStatus> {
+    let previous = std::fs::read_to_string(job.out.join(profile::FILE_NAME)).ok();
+    let material = Material {
+        credential: job.credential.as_ref().map(|(credential, _)| credential),
+        password: job.password.as_ref(),
+    };
+    let files = match render::files(&job.profile, material, previous.as_deref()) {
+        Ok(files) => files,
+        Err(error) => return Ok(usage(&error.to_string())),
+    };
+    let entries: Vec<(&str, &[u8], export::Mode)> = files
+        .iter()
+        .map(|file| (file.name.as_str(), file.bytes.as_slice(), file.mode))
+        .collect();
+    // The profile is ours to update: replacing only it needs no --force.
+    let force = args.output.force
+        || export::conflicts(&job.out, entries.iter().map(|(name, _, _)| *name))
+            .iter()
+            .all(|path| path.ends_with(profile::FILE_NAME));
+    let written = match export::write_all(&job.out, &entries, force) {
+        Ok(written) => written,
+        Err(error) => return Ok(usage(&error.to_string())),
+    };
+    for (file, done) in files.iter().zip(&written) {
+        let secret = if file.mode == export::Mode::Secret {
+            " (mode 0600)"
+        } else {
+            ""
+        };
+        println!("wrote {}{secret}", done.path.display());
+        if let Some(backup) = &done.backup {
+            println!("  the previous file is kept as {}", backup.display());
+        }
+    }
+    if let Some((credential, ca)) = &job.credential {
+        for warning in &credential.warnings {
+            println!("  ! {warning}");
+        }
+        if let Some(ca) = ca {
+            println!(
+                "  clients must trust the development CA: {} (handshake trust --system)",
+                ca.display()
+            );
+        }
+    }
+    if let Fix::Spring(plan) = &job.profile.fix
+        && plan.needs_password()
+        && job.password.is_none()
     {
-        return Ok(Some(usage(&format!(
-            "{} already exists; nothing was written (use --force to replace, keeping .bak)",
-            out.join(name).display()
-        ))));
-    }
-    for (name, text, mode) in files {
-        if let Err(error) = export::write(&out.join(name), text.as_bytes(), *mode, force) {
-            return Ok(Some(usage(&error.to_string())));
-        }
-        println!("wrote {}", out.join(name).display());
-    }
-    Ok(None)
-}
-
-/// Which reverse proxy terminates TLS.
-#[derive(Debug, Clone, Copy)]
-enum Proxy {
-    Nginx,
-    Apache,
-}
-
-fn proxy(args: &NginxArgs, proxy: Proxy) -> anyhow::Result<ExitStatus> {
-    let upstream = match Target::parse(&args.upstream) {
-        Ok(target) if !target.secure && !target.scheme.is_websocket() => {
-            format!("http://{}", target.authority())
-        }
-        Ok(_) => {
-            return Ok(usage(
-                "--upstream is the application's plain HTTP address, e.g. http://127.0.0.1:8080 (Nginx does the TLS)",
-            ));
-        }
-        Err(error) => return Ok(usage(&format!("--upstream: {error}"))),
-    };
-    if !args.ws_path.starts_with('/') {
-        return Ok(usage("--ws-path starts with /, e.g. /ws"));
-    }
-    let plan = ProxyPlan {
-        listen_tls: args.listen.clone(),
-        listen_redirect: (args.redirect_from != "none").then(|| args.redirect_from.clone()),
-        ws_path: args.ws_path.clone(),
-        hsts: !args.no_hsts,
-        ..ProxyPlan::new(
-            args.hosts.clone(),
-            absolute(&args.cert),
-            absolute(&args.key),
-            upstream,
-        )
-    };
-    let (name, config, reload) = match proxy {
-        Proxy::Nginx => (
-            "handshake-nginx.conf",
-            nginx::render(&plan),
-            "copy it to /etc/nginx/conf.d/, run `sudo nginx -t && sudo systemctl reload nginx`",
-        ),
-        Proxy::Apache => (
-            "handshake-apache.conf",
-            apache::render(&plan),
-            "copy it to /etc/apache2/sites-available/, run `sudo a2enmod ssl socache_shmcb proxy proxy_http headers alias && sudo a2ensite handshake-apache && sudo apache2ctl configtest && sudo systemctl reload apache2`",
-        ),
-    };
-    let files = [
-        (name, config, Mode::Public),
-        (
-            "application-behind-proxy.properties",
-            nginx::SPRING_FORWARDED.to_owned(),
-            Mode::Public,
-        ),
-    ];
-    if let Some(refused) = write_all(&args.out, &files, args.force)? {
-        return Ok(refused);
+        println!(
+            "  ! ssl.env not written: set {} to write it",
+            plan.password_env
+        );
     }
     println!(
-        "\nNext: {reload},\nadd the properties to the application, then prove it: handshake check wss://{}{}",
-        args.hosts[0], args.ws_path
+        "\nNext: read {}, then prove it: handshake check {}",
+        job.out.join("NEXT-STEPS.md").display(),
+        job.profile.target
     );
     Ok(ExitStatus::Success)
 }
 
-/// Nginx resolves relative paths against its prefix, not the user's folder.
+/// Servers resolve relative paths against their own folders, not the user's.
 fn absolute(path: &Path) -> String {
     std::path::absolute(path)
         .unwrap_or_else(|_| path.to_owned())

@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use handshake_core::Secret;
 use handshake_core::export::{self, Mode};
 use handshake_core::keystore::{KeystoreSpec, to_pkcs12};
-use handshake_core::pki::{self, KeyType, LeafRequest, Source};
+use handshake_core::pki::{self, Source};
 use handshake_core::probe::cert::inspect;
 
+use super::credential;
 use super::diagnose::usage;
 use crate::exit::ExitStatus;
 
@@ -142,45 +143,14 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
 }
 
 fn source(args: &Args) -> Result<Source, String> {
-    if let (Some(cert), Some(key)) = (&args.cert, &args.key) {
-        let passphrase = match &args.key_password_file {
-            None => None,
-            Some(file) => {
-                let text = std::fs::read_to_string(file).map_err(|error| {
-                    format!(
-                        "cannot read the passphrase file {}: {error}",
-                        file.display()
-                    )
-                })?;
-                Some(Secret::new(text.trim_end_matches(['\r', '\n'])))
-            }
-        };
-        return Ok(Source::Import {
-            cert: cert.clone(),
-            key: key.clone(),
-            passphrase,
-        });
+    match (&args.cert, &args.key) {
+        (Some(cert), Some(key)) => credential::import(cert, key, args.key_password_file.as_deref()),
+        _ => credential::new_leaf(
+            &args.hosts,
+            args.self_signed,
+            args.ca_dir.as_deref(),
+            &args.key_type,
+            args.days,
+        ),
     }
-    if args.hosts.is_empty() {
-        return Err("name the hosts the certificate is for (--host localhost --host 127.0.0.1), or import one with --cert and --key".to_owned());
-    }
-    let key_type = KeyType::from_name(&args.key_type).ok_or_else(|| {
-        format!(
-            "unknown key type \"{}\": use ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096",
-            args.key_type
-        )
-    })?;
-    let request = LeafRequest {
-        hosts: args.hosts.clone(),
-        days: args.days,
-        key_type,
-    };
-    Ok(if args.self_signed {
-        Source::SelfSigned(request)
-    } else {
-        Source::DevCa {
-            dir: args.ca_dir.clone().unwrap_or_else(pki::default_ca_dir),
-            request,
-        }
-    })
 }

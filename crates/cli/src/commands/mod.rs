@@ -1,6 +1,7 @@
 //! One module per subcommand; [`run`] dispatches.
 
 mod check;
+mod credential;
 mod csr;
 mod diagnose;
 mod endpoint;

@@ -81,7 +81,7 @@ fn writes_the_nginx_config_and_never_overwrites_silently() {
         .expect("runs");
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&bad.stderr).contains("Nginx does the TLS"),
+        String::from_utf8_lossy(&bad.stderr).contains("the proxy does the TLS"),
         "{}",
         String::from_utf8_lossy(&bad.stderr)
     );
@@ -122,7 +122,7 @@ fn spring_files_keep_the_password_in_a_private_env_file() {
     assert!(
         std::fs::read_to_string(dir.join("spring/application.yml"))
             .expect("yaml")
-            .contains("key-store-type: PKCS12")
+            .contains("key-store-type: \"PKCS12\"")
     );
     let env = dir.join("spring/ssl.env");
     assert!(
@@ -183,6 +183,169 @@ fn writes_the_apache_virtual_host() {
             && site.contains("ProxyPass /ws http://127.0.0.1:8080/ws upgrade=websocket"),
         "{site}"
     );
-    assert!(String::from_utf8_lossy(&output.stdout).contains("a2enmod ssl"));
+    let next = std::fs::read_to_string(dir.join("apache/NEXT-STEPS.md")).expect("next steps");
+    assert!(next.contains("sudo a2enmod ssl"), "{next}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn handshake(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_handshake"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs")
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("handshake-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    dir
+}
+
+/// The client path, in Korean, then reproduced from its profile after the
+/// user commented it: the same files, the comment kept.
+#[test]
+fn the_client_snippet_and_its_profile_reproduce_the_files() {
+    let dir = scratch("generate-client");
+    let output = handshake(
+        &dir,
+        &[
+            "generate",
+            "client",
+            "--target",
+            "wss://chat.example.com/ws",
+            "--origin",
+            "https://app.example.com",
+            "--lang",
+            "ko",
+            "--out",
+            "fix",
+        ],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let read = |name: &str| std::fs::read_to_string(dir.join("fix").join(name)).expect(name);
+    let snippet = read("socket.ts");
+    assert!(
+        snippet.contains("const HOST: string | null = \"chat.example.com\";"),
+        "{snippet}"
+    );
+    assert!(read("socket.js").contains("export class LazySocket"));
+    assert!(read("NEXT-STEPS.md").starts_with("# 다음 단계"));
+    let profile = read("handshake.toml");
+    assert!(!profile.contains("password"), "{profile}");
+
+    std::fs::write(
+        dir.join("fix/handshake.toml"),
+        format!("# chat team\n{profile}"),
+    )
+    .expect("edit");
+    std::fs::remove_file(dir.join("fix/socket.ts")).expect("remove");
+    let refused = handshake(&dir, &["generate", "--profile", "fix/handshake.toml"]);
+    assert_eq!(refused.status.code(), Some(2), "socket.js exists");
+    assert!(!dir.join("fix/socket.ts").exists(), "nothing written");
+
+    let again = handshake(
+        &dir,
+        &["generate", "--profile", "fix/handshake.toml", "--force"],
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(read("socket.ts"), snippet);
+    assert!(read("handshake.toml").starts_with("# chat team\n"));
+    assert!(
+        read("NEXT-STEPS.md").starts_with("# 다음 단계"),
+        "the language is part of the profile"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Spring with a new development certificate in the PEM form: the key is
+/// written as PKCS#8 with mode 0600, and a form the Boot version does not
+/// know is refused with the ones it does.
+#[test]
+fn spring_pem_form_with_a_development_certificate() {
+    let dir = scratch("generate-spring-pem");
+    let output = handshake(
+        &dir,
+        &[
+            "generate",
+            "spring",
+            "--boot",
+            "3.1",
+            "--form",
+            "pem",
+            "--dev-ca",
+            "--ca-dir",
+            "ca",
+            "--host",
+            "localhost",
+            "--out",
+            "fix",
+        ],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let key = std::fs::read_to_string(dir.join("fix/privkey.pem")).expect("key");
+    assert!(key.starts_with("-----BEGIN PRIVATE KEY-----"), "PKCS#8");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join("fix/privkey.pem"))
+            .expect("key")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let properties =
+        std::fs::read_to_string(dir.join("fix/application.properties")).expect("props");
+    let expected = format!(
+        "server.ssl.certificate=file:{}/fix/fullchain.pem",
+        dir.display()
+    );
+    assert!(properties.contains(&expected), "{properties}");
+    assert!(
+        !dir.join("fix/ssl.env").exists(),
+        "no password in the PEM form"
+    );
+
+    let old = handshake(
+        &dir,
+        &[
+            "generate",
+            "spring",
+            "--boot",
+            "2.6",
+            "--form",
+            "pem",
+            "--dev-ca",
+            "--ca-dir",
+            "ca",
+            "--host",
+            "localhost",
+            "--out",
+            "old",
+        ],
+    );
+    assert_eq!(old.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&old.stderr);
+    assert!(
+        text.contains("needs Spring Boot 2.7 or later") && text.contains("choose one of: keystore"),
+        "{text}"
+    );
+    assert!(!dir.join("old").exists(), "nothing written");
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -5,15 +5,28 @@
 //! compiler checks every placeholder.
 
 pub mod apache;
+pub mod client;
+mod next_steps;
 pub mod nginx;
 pub mod spring;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Secret;
+use crate::export::Mode;
+use crate::keystore::{KeystoreSpec, to_pkcs12};
+use crate::pki::Credential;
+use crate::profile::Profile;
+use client::ClientPlan;
+use spring::SpringPlan;
 
 /// Mozilla's intermediate cipher list for TLS 1.2, ECDHE only (no DHE, so
 /// no dhparam file to manage); TLS 1.3 suites need no configuration.
 pub(crate) const MOZILLA_INTERMEDIATE_CIPHERS: &str = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
 
 /// How a reverse proxy (Nginx or Apache) terminates TLS in front of the application.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProxyPlan {
     /// `server_name`s; the first is the canonical one.
     pub server_names: Vec<String>,
@@ -56,4 +69,290 @@ impl ProxyPlan {
             idle_timeout_secs: 3600,
         }
     }
+}
+
+/// Which way TLS reaches the WebSocket server: the fix the user chose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Fix {
+    /// Spring Boot terminates TLS itself.
+    Spring(SpringPlan),
+    /// Nginx terminates TLS in front of the application.
+    Nginx(ProxyPlan),
+    /// Apache httpd terminates TLS in front of the application.
+    Apache(ProxyPlan),
+    /// The server is fine; only the browser's client must change.
+    Client(ClientPlan),
+}
+
+/// The language of `NEXT-STEPS.md` (and of the desktop app).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Language {
+    /// English.
+    #[default]
+    En,
+    /// Korean.
+    Ko,
+}
+
+impl Language {
+    /// The text in this language.
+    pub fn pick<'a>(self, en: &'a str, ko: &'a str) -> &'a str {
+        match self {
+            Language::En => en,
+            Language::Ko => ko,
+        }
+    }
+
+    /// Reads `en` or `ko`.
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code {
+            "en" => Some(Language::En),
+            "ko" => Some(Language::Ko),
+            _ => None,
+        }
+    }
+}
+
+/// What a generated file holds, for syntax highlighting in the preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Syntax {
+    /// An Nginx config.
+    Nginx,
+    /// An Apache httpd config.
+    Apache,
+    /// Java properties.
+    Properties,
+    /// YAML.
+    Yaml,
+    /// `KEY=value` lines.
+    Env,
+    /// TypeScript.
+    Typescript,
+    /// JavaScript.
+    Javascript,
+    /// Markdown.
+    Markdown,
+    /// TOML.
+    Toml,
+    /// PEM certificates or keys.
+    Pem,
+    /// Not text (a PKCS12 keystore).
+    Binary,
+}
+
+/// One file of the fix, in memory until exported.
+#[derive(Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// The file name inside the export folder.
+    pub name: String,
+    /// The contents.
+    pub bytes: Vec<u8>,
+    /// Who may read it.
+    pub mode: Mode,
+    /// What it holds.
+    pub syntax: Syntax,
+}
+
+impl std::fmt::Debug for GeneratedFile {
+    // Keys and keystores must not reach a log through `{:?}`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GeneratedFile")
+            .field("name", &self.name)
+            .field("bytes", &self.bytes.len())
+            .field("mode", &self.mode)
+            .field("syntax", &self.syntax)
+            .finish()
+    }
+}
+
+impl GeneratedFile {
+    fn text(name: &str, text: String, syntax: Syntax) -> GeneratedFile {
+        GeneratedFile {
+            name: name.to_owned(),
+            bytes: text.into_bytes(),
+            mode: Mode::Public,
+            syntax,
+        }
+    }
+
+    fn secret(mut self) -> GeneratedFile {
+        self.mode = Mode::Secret;
+        self
+    }
+
+    /// The text to preview: the contents, or `None` for secrets and binary files.
+    pub fn preview(&self) -> Option<&str> {
+        match (self.mode, self.syntax) {
+            (Mode::Secret, _) | (_, Syntax::Binary) => None,
+            _ => std::str::from_utf8(&self.bytes).ok(),
+        }
+    }
+}
+
+/// Certificates and secrets to write along with the configuration.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Material<'a> {
+    /// A new (or imported) certificate and key: written as a keystore or PEM
+    /// files where the plan says they go.
+    pub credential: Option<&'a Credential>,
+    /// The keystore password (Spring's keystore forms): protects the
+    /// keystore and goes into `ssl.env`.
+    pub password: Option<&'a Secret>,
+}
+
+/// Why the files could not be generated.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// The choices contradict each other or the target.
+    #[error("{0}")]
+    Plan(String),
+    /// A keystore could not be written.
+    #[error(transparent)]
+    Keystore(#[from] crate::keystore::KeystoreError),
+}
+
+/// Every file of the fix described by `profile`: the configuration, the
+/// certificate material, `NEXT-STEPS.md` and the profile itself
+/// (`handshake.toml`, merged into `previous_profile` so the user's comments
+/// survive).
+pub fn files(
+    profile: &Profile,
+    material: Material<'_>,
+    previous_profile: Option<&str>,
+) -> Result<Vec<GeneratedFile>, RenderError> {
+    let mut out = match &profile.fix {
+        Fix::Spring(plan) => spring_files(plan, material)?,
+        Fix::Nginx(plan) | Fix::Apache(plan) => {
+            let config = match &profile.fix {
+                Fix::Apache(_) => GeneratedFile::text(
+                    "handshake-apache.conf",
+                    apache::render(plan),
+                    Syntax::Apache,
+                ),
+                _ => {
+                    GeneratedFile::text("handshake-nginx.conf", nginx::render(plan), Syntax::Nginx)
+                }
+            };
+            let mut files = vec![
+                config,
+                GeneratedFile::text(
+                    "application-behind-proxy.properties",
+                    nginx::SPRING_FORWARDED.to_owned(),
+                    Syntax::Properties,
+                ),
+            ];
+            if let Some(credential) = material.credential {
+                files.extend(pem_files(
+                    credential,
+                    &plan.certificate,
+                    &plan.certificate_key,
+                ));
+            }
+            files
+        }
+        Fix::Client(plan) => vec![
+            GeneratedFile::text("socket.ts", client::typescript(plan), Syntax::Typescript),
+            GeneratedFile::text("socket.js", client::javascript(plan), Syntax::Javascript),
+        ],
+    };
+    let names: Vec<String> = out.iter().map(|file| file.name.clone()).collect();
+    out.push(GeneratedFile::text(
+        "NEXT-STEPS.md",
+        next_steps::render(profile, &names),
+        Syntax::Markdown,
+    ));
+    out.push(GeneratedFile::text(
+        crate::profile::FILE_NAME,
+        profile.to_toml(previous_profile),
+        Syntax::Toml,
+    ));
+    Ok(out)
+}
+
+fn spring_files(
+    plan: &SpringPlan,
+    material: Material<'_>,
+) -> Result<Vec<GeneratedFile>, RenderError> {
+    if let Some(problem) = plan.problem() {
+        return Err(RenderError::Plan(problem));
+    }
+    let mut files = vec![
+        GeneratedFile::text(
+            "application.properties",
+            spring::properties(plan),
+            Syntax::Properties,
+        ),
+        GeneratedFile::text("application.yml", spring::yaml(plan), Syntax::Yaml),
+    ];
+    if plan.needs_password()
+        && let Some(password) = material.password
+    {
+        files.push(
+            GeneratedFile::text("ssl.env", spring::env_file(plan, password), Syntax::Env).secret(),
+        );
+    }
+    let Some(credential) = material.credential else {
+        return Ok(files);
+    };
+    if plan.form.is_pem() {
+        files.extend(pem_files(credential, &plan.certificate, &plan.private_key));
+    } else {
+        let password = material.password.ok_or_else(|| {
+            RenderError::Plan(
+                "a keystore needs a password: set one (CLI: --password-env)".to_owned(),
+            )
+        })?;
+        let bytes = to_pkcs12(&KeystoreSpec {
+            alias: &plan.key_alias,
+            password,
+            chain: &credential.chain,
+            key_pkcs8: &credential.key_pkcs8,
+            legacy: false,
+        })?;
+        files.push(GeneratedFile {
+            name: file_name(&plan.key_store, "server.p12"),
+            bytes,
+            mode: Mode::Secret,
+            syntax: Syntax::Binary,
+        });
+    }
+    Ok(files)
+}
+
+/// The chain and the PKCS#8 key as PEM files, named after where the plan
+/// says they go.
+fn pem_files(credential: &Credential, chain_at: &str, key_at: &str) -> [GeneratedFile; 2] {
+    let chain: String = credential
+        .chain
+        .iter()
+        .map(|der| crate::pki::pem("CERTIFICATE", der))
+        .collect();
+    [
+        GeneratedFile::text(&file_name(chain_at, "fullchain.pem"), chain, Syntax::Pem),
+        GeneratedFile::text(
+            &file_name(key_at, "privkey.pem"),
+            crate::pki::pem("PRIVATE KEY", &credential.key_pkcs8),
+            Syntax::Pem,
+        )
+        .secret(),
+    ]
+}
+
+/// The last part of a path or Spring location (`file:/etc/app/server.p12`).
+fn file_name(location: &str, fallback: &str) -> String {
+    let path = location
+        .strip_prefix("file:")
+        .or_else(|| location.strip_prefix("classpath:"))
+        .unwrap_or(location);
+    std::path::Path::new(path)
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| fallback.to_owned())
 }

@@ -1,77 +1,406 @@
-//! Spring Boot terminating TLS itself: `server.ssl.*` as properties and
-//! YAML, the password in a separate environment file.
+//! Spring Boot terminating TLS itself: `server.ssl.*` (or an SSL bundle) as
+//! properties and YAML, the password in a separate environment file.
 //!
 //! The password never appears in the properties: they reference
 //! `${SSL_KEYSTORE_PASSWORD}`, and `ssl.env` (mode 0600) holds the value.
+//! Which forms are offered depends on the Spring Boot version: the PEM
+//! properties arrived in 2.7, SSL bundles in 3.1, `reload-on-update` in 3.2.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::Language;
+
+/// A Spring Boot version, major and minor (`3.2`, `2.7.18`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "specta", derive(specta::Type), specta(type = String))]
+pub struct BootVersion {
+    /// `3` in 3.2.
+    pub major: u16,
+    /// `2` in 3.2.
+    pub minor: u16,
+}
+
+impl BootVersion {
+    /// The latest Spring Boot line Handshake knows.
+    pub const LATEST: BootVersion = BootVersion { major: 3, minor: 5 };
+
+    /// Reads `3.2`, `3.2.5` or `2.7.18-SNAPSHOT`.
+    pub fn parse(text: &str) -> Option<BootVersion> {
+        let mut parts = text.trim().split(['.', '-']);
+        let major = parts.next()?.parse().ok()?;
+        let minor = parts.next()?.parse().ok()?;
+        Some(BootVersion { major, minor })
+    }
+
+    fn at_least(self, major: u16, minor: u16) -> bool {
+        self >= BootVersion { major, minor }
+    }
+}
+
+impl fmt::Display for BootVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+impl std::str::FromStr for BootVersion {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        BootVersion::parse(text)
+            .ok_or_else(|| format!("{text:?} is not a Spring Boot version such as 3.2"))
+    }
+}
+
+impl TryFrom<String> for BootVersion {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        text.parse()
+    }
+}
+
+impl From<BootVersion> for String {
+    fn from(version: BootVersion) -> String {
+        version.to_string()
+    }
+}
+
+/// How the properties name the certificate and key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum SpringForm {
+    /// `server.ssl.key-store` and friends: every version.
+    Keystore,
+    /// `server.ssl.certificate` / `certificate-private-key`: Boot 2.7+.
+    Pem,
+    /// `spring.ssl.bundle.jks.server.*` + `server.ssl.bundle`: Boot 3.1+.
+    KeystoreBundle,
+    /// `spring.ssl.bundle.pem.server.*` + `server.ssl.bundle`: Boot 3.1+.
+    PemBundle,
+}
+
+impl SpringForm {
+    /// Every form, oldest first.
+    pub const ALL: [SpringForm; 4] = [
+        SpringForm::Keystore,
+        SpringForm::Pem,
+        SpringForm::KeystoreBundle,
+        SpringForm::PemBundle,
+    ];
+
+    /// The forms `version` understands.
+    pub fn offered(version: BootVersion) -> Vec<SpringForm> {
+        SpringForm::ALL
+            .into_iter()
+            .filter(|form| version >= form.since())
+            .collect()
+    }
+
+    /// The first Spring Boot version that reads this form.
+    pub fn since(self) -> BootVersion {
+        let (major, minor) = match self {
+            SpringForm::Keystore => (1, 0),
+            SpringForm::Pem => (2, 7),
+            SpringForm::KeystoreBundle | SpringForm::PemBundle => (3, 1),
+        };
+        BootVersion { major, minor }
+    }
+
+    /// Whether the certificate comes as PEM files rather than a keystore.
+    pub fn is_pem(self) -> bool {
+        matches!(self, SpringForm::Pem | SpringForm::PemBundle)
+    }
+
+    /// The name used on the command line and in the profile.
+    pub fn name(self) -> &'static str {
+        match self {
+            SpringForm::Keystore => "keystore",
+            SpringForm::Pem => "pem",
+            SpringForm::KeystoreBundle => "keystore-bundle",
+            SpringForm::PemBundle => "pem-bundle",
+        }
+    }
+}
 
 /// What the Spring configuration is for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SpringPlan {
+    /// The Spring Boot version the application uses.
+    pub boot: BootVersion,
+    /// How the certificate is named.
+    pub form: SpringForm,
     /// `server.port`.
     pub port: u16,
-    /// `server.ssl.key-store`, e.g. `file:/etc/myapp/server.p12` or `classpath:server.p12`.
+    /// The keystore, e.g. `file:/etc/myapp/server.p12` or `classpath:server.p12`.
     pub key_store: String,
-    /// `server.ssl.key-alias`.
+    /// The key's alias in the keystore.
     pub key_alias: String,
-    /// The environment variable holding the password.
+    /// The PEM certificate chain (PEM forms), e.g. `file:/etc/myapp/server-chain.pem`.
+    pub certificate: String,
+    /// The PEM private key, PKCS#8 (PEM forms).
+    pub private_key: String,
+    /// The environment variable holding the keystore password.
     pub password_env: String,
 }
 
+/// The bundle name the generated properties use.
+const BUNDLE: &str = "server";
+
 impl SpringPlan {
-    /// Port 8443, password from `SSL_KEYSTORE_PASSWORD`.
+    /// The keystore form for the latest Boot, port 8443, password from
+    /// `SSL_KEYSTORE_PASSWORD`.
     pub fn new(key_store: String, key_alias: String) -> SpringPlan {
         SpringPlan {
+            boot: BootVersion::LATEST,
+            form: SpringForm::Keystore,
             port: 8443,
             key_store,
             key_alias,
+            certificate: "file:server-chain.pem".to_owned(),
+            private_key: "file:server-key.pem".to_owned(),
             password_env: "SSL_KEYSTORE_PASSWORD".to_owned(),
         }
     }
 
+    /// Whether the configuration needs the keystore password.
+    pub fn needs_password(&self) -> bool {
+        !self.form.is_pem()
+    }
+
+    /// Why this plan would not start Spring Boot, in the user's terms.
+    pub fn problem(&self) -> Option<String> {
+        let since = self.form.since();
+        if self.boot < since {
+            return Some(format!(
+                "the {} form needs Spring Boot {since} or later, and the application uses {}; choose one of: {}",
+                self.form.name(),
+                self.boot,
+                SpringForm::offered(self.boot)
+                    .iter()
+                    .map(|form| form.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        let locations = if self.form.is_pem() {
+            vec![&self.certificate, &self.private_key]
+        } else {
+            vec![&self.key_store]
+        };
+        locations
+            .into_iter()
+            .find(|location| !(location.starts_with("file:") || location.starts_with("classpath:")))
+            .map(|location| {
+                format!("{location:?} is not a Spring resource location: start it with file: or classpath:, e.g. file:/etc/chat/server.p12")
+            })
+    }
+
+    /// Whether the bundle is reloaded when its files change (3.2+, `file:` only).
+    fn reloads(&self) -> bool {
+        let watched = if self.form.is_pem() {
+            self.certificate.starts_with("file:") && self.private_key.starts_with("file:")
+        } else {
+            self.key_store.starts_with("file:")
+        };
+        self.boot.at_least(3, 2) && watched
+    }
+
     /// The properties as (key, value) pairs, in file order.
-    pub fn properties(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("server.port", self.port.to_string()),
-            ("server.ssl.enabled", "true".to_owned()),
-            ("server.ssl.key-store", self.key_store.clone()),
-            ("server.ssl.key-store-type", "PKCS12".to_owned()),
-            ("server.ssl.key-alias", self.key_alias.clone()),
-            (
-                "server.ssl.key-store-password",
-                format!("${{{}}}", self.password_env),
-            ),
-            ("server.ssl.enabled-protocols", "TLSv1.2,TLSv1.3".to_owned()),
-        ]
+    pub fn properties(&self) -> Vec<(String, String)> {
+        let password = format!("${{{}}}", self.password_env);
+        let protocols = "TLSv1.2,TLSv1.3".to_owned();
+        let mut out = vec![("server.port".to_owned(), self.port.to_string())];
+        let mut push = |key: String, value: String| out.push((key, value));
+        match self.form {
+            SpringForm::Keystore => {
+                push("server.ssl.enabled".into(), "true".into());
+                push("server.ssl.key-store".into(), self.key_store.clone());
+                push("server.ssl.key-store-type".into(), "PKCS12".into());
+                push("server.ssl.key-alias".into(), self.key_alias.clone());
+                push("server.ssl.key-store-password".into(), password);
+                push("server.ssl.enabled-protocols".into(), protocols);
+            }
+            SpringForm::Pem => {
+                push("server.ssl.enabled".into(), "true".into());
+                push("server.ssl.certificate".into(), self.certificate.clone());
+                push(
+                    "server.ssl.certificate-private-key".into(),
+                    self.private_key.clone(),
+                );
+                push("server.ssl.enabled-protocols".into(), protocols);
+            }
+            SpringForm::KeystoreBundle => {
+                let prefix = format!("spring.ssl.bundle.jks.{BUNDLE}");
+                push(
+                    format!("{prefix}.keystore.location"),
+                    self.key_store.clone(),
+                );
+                push(format!("{prefix}.keystore.type"), "PKCS12".into());
+                push(format!("{prefix}.keystore.password"), password);
+                push(format!("{prefix}.key.alias"), self.key_alias.clone());
+                push(format!("{prefix}.options.enabled-protocols"), protocols);
+                if self.reloads() {
+                    push(format!("{prefix}.reload-on-update"), "true".into());
+                }
+                push("server.ssl.bundle".into(), BUNDLE.into());
+            }
+            SpringForm::PemBundle => {
+                let prefix = format!("spring.ssl.bundle.pem.{BUNDLE}");
+                push(
+                    format!("{prefix}.keystore.certificate"),
+                    self.certificate.clone(),
+                );
+                push(
+                    format!("{prefix}.keystore.private-key"),
+                    self.private_key.clone(),
+                );
+                push(format!("{prefix}.options.enabled-protocols"), protocols);
+                if self.reloads() {
+                    push(format!("{prefix}.reload-on-update"), "true".into());
+                }
+                push("server.ssl.bundle".into(), BUNDLE.into());
+            }
+        }
+        out
+    }
+
+    /// What the user must know about this form, one sentence each.
+    pub fn advice(&self, language: Language) -> Vec<String> {
+        let t = |en: &str, ko: &str| language.pick(en, ko).to_owned();
+        let port = self.port;
+        let mut advice = vec![language.pick(
+            &format!("Spring Boot serves HTTPS on port {port} instead of HTTP: properties alone cannot serve both, so either point every client at https/wss, put Nginx in front, or add a second (plain) connector in code (TomcatServletWebServerFactory.addAdditionalTomcatConnectors)."),
+            &format!("Spring Boot는 포트 {port}에서 HTTP 대신 HTTPS를 제공합니다. 속성만으로는 둘 다 제공할 수 없으니, 모든 클라이언트를 https/wss로 바꾸거나, 앞에 Nginx를 두거나, 코드에서 두 번째(평문) 커넥터를 추가하세요(TomcatServletWebServerFactory.addAdditionalTomcatConnectors)."),
+        ).to_owned()];
+        if self.port < 1024 {
+            advice.push(t(
+                "Ports below 1024 need root or CAP_NET_BIND_SERVICE; 8443 (or a proxy on 443) avoids that.",
+                "1024 미만 포트는 root 또는 CAP_NET_BIND_SERVICE가 필요합니다. 8443(또는 443의 프록시)을 쓰면 필요 없습니다.",
+            ));
+        }
+        if matches!(
+            self.form,
+            SpringForm::KeystoreBundle | SpringForm::PemBundle
+        ) {
+            advice.push(t(
+                "server.ssl.bundle cannot be mixed with server.ssl.key-store, server.ssl.certificate and the other server.ssl.* key properties: remove those if the application has them.",
+                "server.ssl.bundle은 server.ssl.key-store, server.ssl.certificate 등 다른 server.ssl.* 키 속성과 함께 쓸 수 없습니다. 애플리케이션에 있다면 지우세요.",
+            ));
+            if self.reloads() {
+                advice.push(t(
+                    "reload-on-update swaps in renewed files without a restart, with the embedded Tomcat or Netty only (not Jetty or Undertow).",
+                    "reload-on-update는 재시작 없이 갱신된 파일을 적용합니다. 내장 Tomcat과 Netty에서만 동작합니다(Jetty, Undertow 제외).",
+                ));
+            } else if self.boot.at_least(3, 2) {
+                advice.push(t(
+                    "reload-on-update is left out: it watches files, so it needs file: locations, not classpath:.",
+                    "reload-on-update는 넣지 않았습니다. 파일을 감시하므로 classpath:가 아닌 file: 위치가 필요합니다.",
+                ));
+            }
+        }
+        if self.form.is_pem() {
+            advice.push(t(
+                "The private key file must be unencrypted PKCS#8 (BEGIN PRIVATE KEY) and readable only by the application's user (chmod 600).",
+                "개인 키 파일은 암호화되지 않은 PKCS#8(BEGIN PRIVATE KEY)이어야 하고, 애플리케이션 사용자만 읽을 수 있어야 합니다(chmod 600).",
+            ));
+        }
+        advice
     }
 }
 
 /// `application.properties`.
 pub fn properties(plan: &SpringPlan) -> String {
-    let mut out = format!(
-        "# Generated by Handshake: Spring Boot serves HTTPS and wss:// itself on port {port}.\n\
-         # The password comes from the environment ({env}); see ssl.env.\n",
-        port = plan.port,
-        env = plan.password_env
-    );
-    if plan.port < 1024 {
-        out.push_str("# Ports below 1024 need root or CAP_NET_BIND_SERVICE; 8443 (or a proxy on 443) avoids that.\n");
-    }
+    let mut out = header(plan);
     for (key, value) in plan.properties() {
         out.push_str(&format!("{key}={value}\n"));
     }
     out
 }
 
-/// `application.yml`, the same settings.
+/// `application.yml`, the same settings nested (keys sharing a prefix
+/// under one parent, in the order they first appear).
 pub fn yaml(plan: &SpringPlan) -> String {
-    let quote = |value: &str| format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""));
-    format!(
-        "# Generated by Handshake: the same settings as application.properties.\nserver:\n  port: {port}\n  ssl:\n    enabled: true\n    key-store: {store}\n    key-store-type: PKCS12\n    key-alias: {alias}\n    key-store-password: {password}\n    enabled-protocols: TLSv1.2,TLSv1.3\n",
-        port = plan.port,
-        store = quote(&plan.key_store),
-        alias = quote(&plan.key_alias),
-        password = quote(&format!("${{{}}}", plan.password_env)),
-    )
+    let mut root = Vec::new();
+    for (key, value) in plan.properties() {
+        let path: Vec<&str> = key.split('.').collect();
+        insert(&mut root, &path, value);
+    }
+    let mut out = header(plan);
+    write_yaml(&mut out, &root, 0);
+    out
+}
+
+/// A YAML mapping: keys in file order, each a scalar or a nested mapping.
+enum Node {
+    Scalar(String),
+    Map(Vec<(String, Node)>),
+}
+
+fn insert(map: &mut Vec<(String, Node)>, path: &[&str], value: String) {
+    let Some((first, rest)) = path.split_first() else {
+        return;
+    };
+    if rest.is_empty() {
+        map.push(((*first).to_owned(), Node::Scalar(value)));
+        return;
+    }
+    let index = match map
+        .iter()
+        .position(|(key, node)| key == first && matches!(node, Node::Map(_)))
+    {
+        Some(index) => index,
+        None => {
+            map.push(((*first).to_owned(), Node::Map(Vec::new())));
+            map.len() - 1
+        }
+    };
+    if let Node::Map(children) = &mut map[index].1 {
+        insert(children, rest, value);
+    }
+}
+
+fn write_yaml(out: &mut String, map: &[(String, Node)], depth: usize) {
+    for (key, node) in map {
+        let indent = "  ".repeat(depth);
+        match node {
+            Node::Scalar(value) => out.push_str(&format!("{indent}{key}: {}\n", scalar(value))),
+            Node::Map(children) => {
+                out.push_str(&format!("{indent}{key}:\n"));
+                write_yaml(out, children, depth + 1);
+            }
+        }
+    }
+}
+
+/// A YAML scalar: numbers and booleans bare, everything else quoted.
+fn scalar(value: &str) -> String {
+    if value == "true" || value == "false" || value.parse::<u32>().is_ok() {
+        value.to_owned()
+    } else {
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+fn header(plan: &SpringPlan) -> String {
+    let mut out = format!(
+        "# Generated by Handshake for Spring Boot {boot}: the application serves HTTPS and wss:// itself on port {port}.\n",
+        boot = plan.boot,
+        port = plan.port
+    );
+    if plan.needs_password() {
+        out.push_str(&format!(
+            "# The password comes from the environment ({}); see ssl.env.\n",
+            plan.password_env
+        ));
+    }
+    for line in plan.advice(Language::En) {
+        out.push_str(&format!("# {line}\n"));
+    }
+    out
 }
 
 /// `ssl.env`: the one file with the password (write it with mode 0600).
@@ -81,4 +410,59 @@ pub fn env_file(plan: &SpringPlan, password: &crate::Secret) -> String {
         plan.password_env,
         password.expose()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_decide_the_forms() {
+        let v = |text| BootVersion::parse(text).expect("version");
+        assert_eq!(SpringForm::offered(v("2.6.3")), [SpringForm::Keystore]);
+        assert_eq!(
+            SpringForm::offered(v("2.7")),
+            [SpringForm::Keystore, SpringForm::Pem]
+        );
+        assert_eq!(SpringForm::offered(v("3.1.0-SNAPSHOT")).len(), 4);
+        assert_eq!(BootVersion::parse("three"), None);
+    }
+
+    #[test]
+    fn a_form_too_new_for_the_version_is_refused() {
+        let plan = SpringPlan {
+            boot: BootVersion { major: 2, minor: 7 },
+            form: SpringForm::PemBundle,
+            ..SpringPlan::new("file:/x.p12".into(), "server".into())
+        };
+        let problem = plan.problem().expect("refused");
+        assert!(problem.contains("needs Spring Boot 3.1"), "{problem}");
+        assert!(problem.contains("keystore, pem"), "{problem}");
+    }
+
+    #[test]
+    fn reload_needs_32_and_file_locations() {
+        let plan = |boot, store: &str| SpringPlan {
+            boot,
+            form: SpringForm::KeystoreBundle,
+            ..SpringPlan::new(store.into(), "server".into())
+        };
+        let reloads = |plan: SpringPlan| {
+            plan.properties()
+                .iter()
+                .any(|(key, _)| key.ends_with("reload-on-update"))
+        };
+        assert!(reloads(plan(
+            BootVersion { major: 3, minor: 2 },
+            "file:/a.p12"
+        )));
+        assert!(!reloads(plan(
+            BootVersion { major: 3, minor: 1 },
+            "file:/a.p12"
+        )));
+        assert!(!reloads(plan(
+            BootVersion { major: 3, minor: 4 },
+            "classpath:a.p12"
+        )));
+    }
 }

@@ -1,22 +1,35 @@
 //! The Spring Boot generator: golden files, and real Tomcat 10 configured
 //! from the generated properties exactly as Spring Boot maps `server.ssl.*`
-//! onto its embedded Tomcat, serving wss:// with a Handshake keystore.
+//! (or an SSL bundle) onto its embedded Tomcat, serving wss:// with the
+//! generated keystore or PEM files — for every form.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use handshake_core::keystore::{KeystoreSpec, to_pkcs12};
+use handshake_core::export;
 use handshake_core::pki::{DevCa, LeafRequest};
-use handshake_core::render::spring::{SpringPlan, env_file, properties, yaml};
+use handshake_core::profile::Profile;
+use handshake_core::render::spring::{
+    BootVersion, SpringForm, SpringPlan, env_file, properties, yaml,
+};
+use handshake_core::render::{self, Fix, Material};
 use handshake_core::{CheckOptions, Secret, Target};
 use handshake_testkit::servers::free_port;
-use handshake_testkit::tomcat::Tomcat;
+use handshake_testkit::tomcat::{TlsCertificate, Tomcat};
 
 #[test]
 fn the_generated_files_read_well() {
     let plan = SpringPlan::new("file:/etc/chat/server.p12".into(), "server".into());
     insta::assert_snapshot!("spring_properties", properties(&plan));
     insta::assert_snapshot!("spring_yaml", yaml(&plan));
+    let bundle = SpringPlan {
+        form: SpringForm::PemBundle,
+        certificate: "file:/etc/chat/fullchain.pem".into(),
+        private_key: "file:/etc/chat/privkey.pem".into(),
+        ..plan.clone()
+    };
+    insta::assert_snapshot!("spring_pem_bundle_yaml", yaml(&bundle));
     let env = env_file(&plan, &Secret::new("s3cret-pass"));
     assert!(env.contains("SSL_KEYSTORE_PASSWORD=s3cret-pass"));
     assert!(
@@ -34,61 +47,114 @@ fn parse(text: &str) -> HashMap<String, String> {
         .collect()
 }
 
+/// What Spring Boot does at start-up: read the properties, resolve the
+/// password placeholder from the environment, and hand the certificate to
+/// its embedded Tomcat.
+fn as_spring_maps_it(
+    props: &HashMap<String, String>,
+    env: &HashMap<String, String>,
+) -> TlsCertificate {
+    let file = |key: &str| PathBuf::from(props[key].trim_start_matches("file:"));
+    let password = |key: &str| {
+        let variable = props[key].trim_start_matches("${").trim_end_matches('}');
+        env[variable].clone()
+    };
+    if props.contains_key("server.ssl.key-store") {
+        assert_eq!(props["server.ssl.key-store-type"], "PKCS12");
+        TlsCertificate::Keystore {
+            file: file("server.ssl.key-store"),
+            password: password("server.ssl.key-store-password"),
+            alias: props["server.ssl.key-alias"].clone(),
+        }
+    } else if props.contains_key("server.ssl.certificate") {
+        TlsCertificate::Pem {
+            certificate: file("server.ssl.certificate"),
+            key: file("server.ssl.certificate-private-key"),
+        }
+    } else {
+        let bundle = &props["server.ssl.bundle"];
+        let jks = format!("spring.ssl.bundle.jks.{bundle}");
+        let pem = format!("spring.ssl.bundle.pem.{bundle}");
+        if props.contains_key(&format!("{jks}.keystore.location")) {
+            TlsCertificate::Keystore {
+                file: file(&format!("{jks}.keystore.location")),
+                password: password(&format!("{jks}.keystore.password")),
+                alias: props[&format!("{jks}.key.alias")].clone(),
+            }
+        } else {
+            TlsCertificate::Pem {
+                certificate: file(&format!("{pem}.keystore.certificate")),
+                key: file(&format!("{pem}.keystore.private-key")),
+            }
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn tomcat_configured_from_the_generated_properties_serves_wss() {
+async fn tomcat_configured_from_every_form_serves_wss() {
     let dir = std::env::temp_dir().join(format!("handshake-gen-spring-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
     let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
     let issued = ca
         .issue(&LeafRequest::new(vec!["localhost".into()]))
         .expect("issue");
     let password = Secret::new("generated-pass-1");
-    let store = dir.join("server.p12");
-    let bytes = to_pkcs12(&KeystoreSpec {
-        alias: "server",
-        password: &password,
-        chain: &issued.chain,
-        key_pkcs8: &issued.key_pkcs8,
-        legacy: false,
-    })
-    .expect("keystore");
-    std::fs::write(&store, bytes).expect("write keystore");
-    let port = free_port();
-    let plan = SpringPlan {
-        port,
-        ..SpringPlan::new(format!("file:{}", store.display()), "server".into())
-    };
+    for form in SpringForm::ALL {
+        let out = dir.join(form.name());
+        let port = free_port();
+        let at = out.display();
+        let plan = SpringPlan {
+            boot: BootVersion { major: 3, minor: 2 },
+            form,
+            port,
+            certificate: format!("file:{at}/fullchain.pem"),
+            private_key: format!("file:{at}/privkey.pem"),
+            ..SpringPlan::new(format!("file:{at}/server.p12"), "server".into())
+        };
+        let profile = Profile {
+            target: format!("wss://localhost:{port}/examples/websocket/echoAnnotation"),
+            origin: None,
+            language: Default::default(),
+            fix: Fix::Spring(plan),
+        };
+        let material = Material {
+            credential: Some(&issued),
+            password: Some(&password),
+        };
+        let files = render::files(&profile, material, None).expect("files");
+        let entries: Vec<_> = files
+            .iter()
+            .map(|f| (f.name.as_str(), f.bytes.as_slice(), f.mode))
+            .collect();
+        export::write_all(&out, &entries, false).expect("export");
 
-    // What Spring Boot does at start-up: read the properties, resolve the
-    // placeholder from the environment, configure Tomcat's connector.
-    let props = parse(&properties(&plan));
-    let env = parse(&env_file(&plan, &password));
-    let placeholder = &props["server.ssl.key-store-password"];
-    let variable = placeholder.trim_start_matches("${").trim_end_matches('}');
-    assert_eq!(props["server.ssl.key-store-type"], "PKCS12");
-    assert_eq!(props["server.port"], port.to_string());
-    let keystore_file = props["server.ssl.key-store"].trim_start_matches("file:");
-    let tomcat = Tomcat::start_https_with_examples(
-        port,
-        std::path::Path::new(keystore_file),
-        &env[variable],
-        &props["server.ssl.key-alias"],
-    );
-
-    let target = Target::parse(&format!(
-        "wss://localhost:{port}/examples/websocket/echoAnnotation"
-    ))
-    .expect("URL");
-    let options = CheckOptions {
-        ca: vec![ca.cert_der().expect("CA")],
-        ..CheckOptions::default()
-    };
-    let report = tokio::time::timeout(
-        Duration::from_secs(30),
-        handshake_core::check(&target, &options),
-    )
-    .await
-    .expect("bounded");
-    assert!(report.ok, "{report:#?}\n{}", tomcat.log());
-    drop(tomcat);
+        let props = parse(&read(&out, "application.properties"));
+        let env = if form.is_pem() {
+            assert!(
+                !out.join("ssl.env").exists(),
+                "{form:?}: no password to keep"
+            );
+            HashMap::new()
+        } else {
+            parse(&read(&out, "ssl.env"))
+        };
+        let tomcat = Tomcat::start_https_with_examples(port, &as_spring_maps_it(&props, &env));
+        let target = Target::parse(&profile.target).expect("URL");
+        let options = CheckOptions {
+            ca: vec![ca.cert_der().expect("CA")],
+            ..CheckOptions::default()
+        };
+        let report = tokio::time::timeout(
+            Duration::from_secs(30),
+            handshake_core::check(&target, &options),
+        )
+        .await
+        .expect("bounded");
+        assert!(report.ok, "{form:?}: {report:#?}\n{}", tomcat.log());
+    }
     let _ = std::fs::remove_dir_all(dir);
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join(name)).unwrap_or_else(|error| panic!("{name}: {error}"))
 }

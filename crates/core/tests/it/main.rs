@@ -5,6 +5,7 @@ mod diagnose_http;
 mod diagnose_tls;
 mod diagnose_transport;
 mod generate_apache;
+mod generate_client;
 mod generate_nginx;
 mod generate_spring;
 mod keystore;

@@ -8,7 +8,7 @@ use std::time::Duration;
 use handshake_core::Code;
 use handshake_core::logs::explain_text;
 use handshake_testkit::servers::free_port;
-use handshake_testkit::tomcat::Tomcat;
+use handshake_testkit::tomcat::{TlsCertificate, Tomcat};
 use handshake_testkit::wait_until;
 
 use crate::support::{codes, diagnose, finding};
@@ -133,7 +133,14 @@ async fn tomcat_serves_tls_from_a_handshake_keystore_and_check_round_trips() {
     );
 
     // Real Tomcat serves TLS from it, and its WebSocket echo answers.
-    let tomcat = Tomcat::start_https_with_examples(port, &file, password.expose(), "server");
+    let tomcat = Tomcat::start_https_with_examples(
+        port,
+        &TlsCertificate::Keystore {
+            file: file.clone(),
+            password: password.expose().to_owned(),
+            alias: "server".to_owned(),
+        },
+    );
     let target = Target::parse(&format!(
         "wss://localhost:{port}/examples/websocket/echoAnnotation"
     ))

@@ -1,0 +1,62 @@
+//! Where a certificate comes from, as `keystore` and `generate` read it
+//! from the command line.
+
+use std::path::{Path, PathBuf};
+
+use handshake_core::Secret;
+use handshake_core::pki::{self, KeyType, LeafRequest, Source};
+
+/// Existing PEM files (any key format; `passphrase_file` for an encrypted one).
+pub(crate) fn import(
+    cert: &Path,
+    key: &Path,
+    passphrase_file: Option<&Path>,
+) -> Result<Source, String> {
+    let passphrase = match passphrase_file {
+        None => None,
+        Some(file) => {
+            let text = std::fs::read_to_string(file).map_err(|error| {
+                format!(
+                    "cannot read the passphrase file {}: {error}",
+                    file.display()
+                )
+            })?;
+            Some(Secret::new(text.trim_end_matches(['\r', '\n'])))
+        }
+    };
+    Ok(Source::Import {
+        cert: cert.to_owned(),
+        key: key.to_owned(),
+        passphrase,
+    })
+}
+
+/// A new leaf for `hosts`: self-signed, or signed by the development CA
+/// in `ca_dir` (the default folder when `None`).
+pub(crate) fn new_leaf(
+    hosts: &[String],
+    self_signed: bool,
+    ca_dir: Option<&Path>,
+    key_type: &str,
+    days: u32,
+) -> Result<Source, String> {
+    if hosts.is_empty() {
+        return Err("name the hosts the certificate is for (--host localhost --host 127.0.0.1), or import one with --cert and --key".to_owned());
+    }
+    let key_type = KeyType::from_name(key_type).ok_or_else(|| {
+        format!("unknown key type \"{key_type}\": use ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096")
+    })?;
+    let request = LeafRequest {
+        hosts: hosts.to_vec(),
+        days,
+        key_type,
+    };
+    Ok(if self_signed {
+        Source::SelfSigned(request)
+    } else {
+        Source::DevCa {
+            dir: ca_dir.map_or_else(pki::default_ca_dir, PathBuf::from),
+            request,
+        }
+    })
+}

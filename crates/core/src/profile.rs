@@ -1,0 +1,206 @@
+//! `handshake.toml`: the target and every choice behind the generated
+//! files, never a secret, so `handshake generate --profile handshake.toml`
+//! (or the app) reproduces the same files.
+//!
+//! Updating a profile keeps what the user wrote around the values — their
+//! comments and the order of keys — because it edits the document
+//! (`toml_edit`) instead of rewriting it.
+
+use serde::{Deserialize, Serialize};
+use toml_edit::{DocumentMut, Item, Table};
+
+use crate::Target;
+use crate::render::{Fix, Language};
+
+/// The profile's file name in an export folder.
+pub const FILE_NAME: &str = "handshake.toml";
+
+/// The target and the choices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Profile {
+    /// The URL the fix is for, as the user gave it.
+    pub target: String,
+    /// The origin of the page that opens the socket, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// The language of `NEXT-STEPS.md`.
+    #[serde(default)]
+    pub language: Language,
+    /// The fix and its options.
+    pub fix: Fix,
+}
+
+/// Why a profile could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProfileError {
+    /// Not TOML, or not a profile.
+    #[error(
+        "{file} is not a Handshake profile: {reason}. Fix the line it names, or generate a new one."
+    )]
+    Invalid {
+        /// The file, for the message.
+        file: String,
+        /// What is wrong, with the line.
+        reason: String,
+    },
+}
+
+impl Profile {
+    /// Reads a profile; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Profile, ProfileError> {
+        let invalid = |reason: String| ProfileError::Invalid {
+            file: file.to_owned(),
+            reason: reason.trim().to_owned(),
+        };
+        let document: DocumentMut = text
+            .parse()
+            .map_err(|error: toml_edit::TomlError| invalid(error.to_string()))?;
+        let profile: Profile =
+            toml_edit::de::from_document(document).map_err(|error| invalid(error.to_string()))?;
+        Target::parse(&profile.target).map_err(|error| invalid(format!("target: {error}")))?;
+        Ok(profile)
+    }
+
+    /// The profile as TOML, merged into `previous` (an earlier version of
+    /// the file) so the user's comments and key order survive.
+    pub fn to_toml(&self, previous: Option<&str>) -> String {
+        let Ok(mut fresh) = toml_edit::ser::to_document(self) else {
+            return String::new();
+        };
+        // `[fix]` as a table of its own, not one long inline line.
+        for (_, item) in fresh.as_table_mut().iter_mut() {
+            if let Item::Value(toml_edit::Value::InlineTable(table)) = item {
+                *item = Item::Table(std::mem::take(table).into_table());
+            }
+        }
+        let mut document = match previous.and_then(|text| text.parse::<DocumentMut>().ok()) {
+            Some(document) => document,
+            None => {
+                let mut document = DocumentMut::new();
+                document.decor_mut().set_prefix(
+                    "# Handshake profile: the target and the choices behind the generated files.\n\
+                     # No secrets here. Reproduce the files: handshake generate --profile handshake.toml\n",
+                );
+                document
+            }
+        };
+        merge(document.as_table_mut(), fresh.as_table());
+        document.to_string()
+    }
+
+    /// The target's host, for messages.
+    pub fn host(&self) -> String {
+        Target::parse(&self.target)
+            .map(|t| t.host)
+            .unwrap_or_default()
+    }
+
+    /// The target's path, for messages.
+    pub fn path(&self) -> String {
+        Target::parse(&self.target)
+            .map(|t| t.path)
+            .unwrap_or_else(|_| "/".to_owned())
+    }
+}
+
+/// Sets every value of `fresh` in `into`, keeping the decoration (comments,
+/// spacing) of keys that were already there; drops keys `fresh` no longer has.
+fn merge(into: &mut Table, fresh: &Table) {
+    let stale: Vec<String> = into
+        .iter()
+        .map(|(key, _)| key.to_owned())
+        .filter(|key| !fresh.contains_key(key))
+        .collect();
+    for key in stale {
+        into.remove(&key);
+    }
+    for (key, item) in fresh.iter() {
+        match (into.get_mut(key), item) {
+            (Some(Item::Table(old)), Item::Table(new)) => merge(old, new),
+            (Some(Item::Value(old)), Item::Value(new)) => {
+                let decor = old.decor().clone();
+                *old = new.clone();
+                *old.decor_mut() = decor;
+            }
+            _ => {
+                into.insert(key, item.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::ProxyPlan;
+
+    fn nginx() -> Profile {
+        Profile {
+            target: "wss://chat.example.com/ws".into(),
+            origin: Some("https://app.example.com".into()),
+            language: Language::Ko,
+            fix: Fix::Nginx(ProxyPlan::new(
+                vec!["chat.example.com".into()],
+                "/etc/ssl/chat/fullchain.pem".into(),
+                "/etc/ssl/chat/privkey.pem".into(),
+                "http://127.0.0.1:8080".into(),
+            )),
+        }
+    }
+
+    #[test]
+    fn a_profile_reads_back_as_written() {
+        let profile = nginx();
+        let text = profile.to_toml(None);
+        assert!(text.contains("\n[fix]\nkind = \"nginx\"\n"), "{text}");
+        assert_eq!(
+            Profile::parse(&text, "handshake.toml").expect("parse"),
+            profile
+        );
+    }
+
+    #[test]
+    fn the_users_comments_and_order_survive_an_update() {
+        let mut profile = nginx();
+        let text = profile.to_toml(None);
+        let edited = text
+            .replace("language = ", "# Our team reads Korean.\nlanguage = ")
+            .replace("[fix]\n", "[fix] # staging proxy\n")
+            + "# end of file, kept\n";
+        if let Fix::Nginx(plan) = &mut profile.fix {
+            plan.upstream = "http://127.0.0.1:9090".into();
+        }
+        let updated = profile.to_toml(Some(&edited));
+        assert!(
+            updated.contains("# Our team reads Korean.\nlanguage = \"ko\""),
+            "{updated}"
+        );
+        assert!(updated.contains("[fix] # staging proxy\n"), "{updated}");
+        assert!(
+            updated.contains("upstream = \"http://127.0.0.1:9090\""),
+            "{updated}"
+        );
+        assert!(updated.ends_with("# end of file, kept\n"), "{updated}");
+        assert_eq!(Profile::parse(&updated, "p").expect("parse"), profile);
+    }
+
+    #[test]
+    fn a_broken_profile_names_the_problem() {
+        let error = Profile::parse("target = \"wss://x/ws\"\n[fix]\nkind = \"iis\"\n", "p.toml")
+            .expect_err("unknown kind");
+        let text = error.to_string();
+        assert!(
+            text.starts_with("p.toml is not a Handshake profile"),
+            "{text}"
+        );
+        assert!(text.contains("iis"), "{text}");
+        let error = Profile::parse(
+            "target = \"ftp://x\"\n[fix]\nkind = \"client\"\npath = \"/\"\n",
+            "p.toml",
+        )
+        .expect_err("bad target");
+        assert!(error.to_string().contains("target:"), "{error}");
+    }
+}

@@ -1,0 +1,151 @@
+//! The browser client snippet: a golden file, the TypeScript accepted by
+//! `tsc --strict`, and the JavaScript run in Node (with the `ws` package as
+//! the browser's WebSocket) against a real wss:// echo server that comes up
+//! only after the client started trying — it must not connect before it is
+//! used, pick wss: on an https: page, and get through by retrying.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use handshake_core::Target;
+use handshake_core::render::client::{ClientPlan, javascript, typescript};
+use handshake_testkit::pki::Ca;
+use handshake_testkit::servers::free_port;
+use handshake_testkit::websocket::{Behaviour, wss_on};
+
+/// The UI's node_modules: TypeScript and `ws` come from there.
+fn node_modules() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("handshake-client-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch");
+    dir
+}
+
+#[test]
+fn the_plan_follows_the_target_and_the_page() {
+    let target = Target::parse("wss://chat.example.com/ws?room=1").expect("URL");
+    let cross = ClientPlan::for_target(&target, Some("https://app.example.com"));
+    assert_eq!(cross.host.as_deref(), Some("chat.example.com"));
+    assert_eq!(cross.path, "/ws?room=1");
+    let same = ClientPlan::for_target(&target, Some("https://chat.example.com"));
+    assert_eq!(same.host, None, "the page's own host");
+    let port = Target::parse("wss://[::1]:8443/ws").expect("URL");
+    assert_eq!(
+        ClientPlan::for_target(&port, None).host.as_deref(),
+        Some("[::1]:8443")
+    );
+    insta::assert_snapshot!("client_typescript", typescript(&cross));
+}
+
+#[test]
+fn the_typescript_passes_tsc_strict() {
+    let dir = scratch("tsc");
+    let plan = ClientPlan {
+        host: Some("chat.example.com".into()),
+        path: "/ws".into(),
+    };
+    std::fs::write(dir.join("socket.ts"), typescript(&plan)).expect("write");
+    let output = Command::new("node")
+        .arg(node_modules().join("typescript/bin/tsc"))
+        .args([
+            "--noEmit",
+            "--strict",
+            "--target",
+            "es2020",
+            "--lib",
+            "es2020,dom",
+        ])
+        .arg(dir.join("socket.ts"))
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_javascript_waits_for_use_then_retries_until_the_server_is_up() {
+    let dir = scratch("node");
+    let ca = Ca::new("Client test CA");
+    let identity = ca.leaf(&["localhost"], -1, 30);
+    std::fs::write(
+        dir.join("ca.pem"),
+        handshake_testkit::pki::pem("CERTIFICATE", &ca.cert()),
+    )
+    .expect("ca");
+    let port = free_port();
+    // The page is https://localhost:PORT, the socket on the same host.
+    let plan = ClientPlan {
+        host: None,
+        path: "/ws".into(),
+    };
+    std::fs::write(dir.join("socket.mjs"), javascript(&plan)).expect("snippet");
+    let harness = format!(
+        r#"import {{ createRequire }} from "node:module";
+const require = createRequire({modules:?} + "/");
+const WS = require("ws");
+let attempts = 0;
+globalThis.WebSocket = class extends WS {{ constructor(url) {{ super(url); attempts += 1; }} }};
+globalThis.window = {{ location: {{ protocol: "https:", host: "localhost:{port}" }} }};
+const {{ LazySocket, socketUrl }} = await import("./socket.mjs");
+console.log("url", socketUrl());
+const socket = new LazySocket({{ onMessage: (text) => {{
+  console.log("echo", text, "after", attempts, "attempts");
+  socket.close();
+  process.exit(0);
+}} }});
+await new Promise((resolve) => setTimeout(resolve, 300));
+console.log("before use", attempts);
+socket.send("hello");
+setTimeout(() => {{ console.log("gave up after", attempts); process.exit(1); }}, 20000);
+"#,
+        modules = node_modules().display().to_string(),
+    );
+    std::fs::write(dir.join("harness.mjs"), harness).expect("harness");
+    let child = tokio::process::Command::new("node")
+        .arg("harness.mjs")
+        .current_dir(&dir)
+        .env("NODE_EXTRA_CA_CERTS", dir.join("ca.pem"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("node runs");
+    // The server comes up while the client is already retrying.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let _server = wss_on(port, &identity, Behaviour::Echo).await;
+    let output = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
+        .await
+        .expect("bounded")
+        .expect("node ran");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains(&format!("url wss://localhost:{port}/ws")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("before use 0"), "lazy: {stdout}");
+    let attempts: u32 = stdout
+        .split("after ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("attempt count");
+    assert!(
+        attempts >= 2,
+        "connected only by retrying ({attempts}): {stdout}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
