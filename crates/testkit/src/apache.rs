@@ -7,6 +7,27 @@ use std::time::{Duration, Instant};
 
 const MODULES: &str = "/usr/lib/apache2/modules";
 
+static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Writes a private ServerRoot at `root`: `apache2.conf` loading the core
+/// modules and `modules`, then `config`. Returns the file.
+fn config_root(root: &std::path::Path, modules: &[&str], config: &str) -> PathBuf {
+    std::fs::create_dir_all(root.join("logs")).expect("ServerRoot");
+    let r = root.display();
+    let mut text = format!(
+        "ServerRoot {r}\nServerName localhost\nPidFile {r}/httpd.pid\nUser nobody\nGroup nogroup\nErrorLog {r}/logs/error.log\nLogLevel info\nMutex file:{r}\n"
+    );
+    for module in ["mpm_event", "authz_core"].iter().chain(modules) {
+        text.push_str(&format!(
+            "LoadModule {module}_module {MODULES}/mod_{module}.so\n"
+        ));
+    }
+    text.push_str(config);
+    let file = root.join("apache2.conf");
+    std::fs::write(&file, text).expect("apache2.conf");
+    file
+}
+
 /// A running httpd, stopped (and its ServerRoot removed) when dropped.
 pub struct Apache {
     child: Child,
@@ -31,19 +52,7 @@ impl Apache {
             std::process::id(),
             ports[0]
         ));
-        std::fs::create_dir_all(root.join("logs")).expect("ServerRoot");
-        let r = root.display();
-        let mut text = format!(
-            "ServerRoot {r}\nServerName localhost\nPidFile {r}/httpd.pid\nUser nobody\nGroup nogroup\nErrorLog {r}/logs/error.log\nLogLevel info\nMutex file:{r}\n"
-        );
-        for module in ["mpm_event", "authz_core"].iter().chain(modules) {
-            text.push_str(&format!(
-                "LoadModule {module}_module {MODULES}/mod_{module}.so\n"
-            ));
-        }
-        text.push_str(config);
-        let file = root.join("httpd.conf");
-        std::fs::write(&file, text).expect("httpd.conf");
+        let file = config_root(&root, modules, config);
         let child = Command::new("/usr/sbin/apache2")
             .arg("-f")
             .arg(&file)
@@ -65,6 +74,34 @@ impl Apache {
             }
         }
         apache
+    }
+
+    /// What `apache2ctl -t` says of `config` (with the core modules and
+    /// `modules` loaded) in a private config root (`APACHE_CONFDIR`), as a
+    /// user runs it before reloading: `Ok` with its output when accepted.
+    pub fn configtest(modules: &[&str], config: &str) -> Result<String, String> {
+        let root = std::env::temp_dir().join(format!(
+            "handshake-apache-t-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        config_root(&root, modules, config);
+        let output = Command::new("/usr/sbin/apache2ctl")
+            .arg("-t")
+            .env("APACHE_CONFDIR", &root)
+            .output()
+            .expect("apache2ctl runs (apt-get install apache2)");
+        let _ = std::fs::remove_dir_all(&root);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        if output.status.success() {
+            Ok(text)
+        } else {
+            Err(text)
+        }
     }
 
     /// The error log so far.

@@ -31,6 +31,35 @@ fn the_generated_virtual_host_reads_well() {
     insta::assert_snapshot!("apache_default", render(&plan()));
 }
 
+/// `apache2ctl -t` in a private config root accepts the host as generated
+/// (default 443/80 listeners, certificate files present), and refuses it
+/// without mod_ssl, so the check is real.
+#[test]
+fn apache2ctl_accepts_the_generated_host() {
+    let dir = std::env::temp_dir().join(format!("handshake-gen-apache-t-{}", std::process::id()));
+    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    let issued = ca
+        .issue(&LeafRequest::new(vec!["api.example.com".into()]))
+        .expect("issue");
+    let (cert, key) = (dir.join("fullchain.pem"), dir.join("privkey.pem"));
+    std::fs::write(&cert, pem("CERTIFICATE", issued.chain[0].as_ref())).expect("cert");
+    std::fs::write(&key, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
+    let site = render(&ProxyPlan {
+        certificate: cert.display().to_string(),
+        certificate_key: key.display().to_string(),
+        ..plan()
+    });
+    let accepted = Apache::configtest(&MODULES, &site);
+    assert!(
+        accepted.as_ref().is_ok_and(|out| out.contains("Syntax OK")),
+        "{accepted:?}"
+    );
+    let without_ssl: Vec<&str> = MODULES.iter().copied().filter(|m| *m != "ssl").collect();
+    let refused = Apache::configtest(&without_ssl, &site).expect_err("SSLEngine unknown");
+    assert!(refused.contains("SSL"), "{refused}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wss_round_trips_through_real_apache_from_the_generated_host() {
     let dir = std::env::temp_dir().join(format!("handshake-gen-apache-{}", std::process::id()));
