@@ -22,16 +22,22 @@ use x509_parser::prelude::{FromDer, X509Certificate};
 use crate::clock::now_unix;
 
 /// The key types offered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum KeyType {
     /// ECDSA on P-256: small, fast, accepted everywhere that matters.
     #[default]
+    #[serde(rename = "ecdsa-p256")]
     EcdsaP256,
     /// RSA 2048 bits.
+    #[serde(rename = "rsa-2048")]
     Rsa2048,
     /// RSA 3072 bits.
+    #[serde(rename = "rsa-3072")]
     Rsa3072,
     /// RSA 4096 bits.
+    #[serde(rename = "rsa-4096")]
     Rsa4096,
 }
 

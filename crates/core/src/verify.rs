@@ -145,8 +145,8 @@ pub async fn check(target: &Target, options: &CheckOptions) -> CheckReport {
                 &Options {
                     origin: options.origin.clone(),
                     ca: options.ca.clone(),
-                    wait: None,
                     timeout: options.timeout,
+                    ..Options::default()
                 },
             )
             .await;

@@ -29,6 +29,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
         ca: endpoint.ca,
         wait: endpoint.wait,
         timeout: endpoint.timeout,
+        progress: None,
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -8,6 +8,9 @@
 //! within `wait + a few × timeout` whatever the server does.
 
 mod explain;
+mod markdown;
+
+pub use markdown::markdown;
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -40,6 +43,54 @@ pub struct Options {
     pub wait: Option<Duration>,
     /// How long each network step may take.
     pub timeout: Duration,
+    /// Told when each step starts and ends (the app's live progress).
+    pub progress: Option<Progress>,
+}
+
+/// A step of the diagnosis, as progress reports name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Stage {
+    /// Resolving the host name.
+    Dns,
+    /// Connecting.
+    Tcp,
+    /// The TLS handshake and the certificate.
+    Tls,
+    /// The request: the WebSocket upgrade, or a GET.
+    Http,
+}
+
+/// A step starting (`finished: false`) or ending.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StepEvent {
+    /// Which step.
+    pub stage: Stage,
+    /// Whether it ended.
+    pub finished: bool,
+    /// Whether it worked (meaningful once finished).
+    pub ok: bool,
+    /// How long it took, once finished.
+    pub ms: Option<f64>,
+}
+
+/// Where progress goes: a callback, so the app can forward it to the window.
+#[derive(Clone)]
+pub struct Progress(std::sync::Arc<dyn Fn(StepEvent) + Send + Sync>);
+
+impl Progress {
+    /// Calls `report` for every step event.
+    pub fn new(report: impl Fn(StepEvent) + Send + Sync + 'static) -> Progress {
+        Progress(std::sync::Arc::new(report))
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
 }
 
 impl Default for Options {
@@ -49,6 +100,7 @@ impl Default for Options {
             ca: Vec::new(),
             wait: None,
             timeout: Duration::from_secs(5),
+            progress: None,
         }
     }
 }
@@ -223,21 +275,23 @@ impl Run<'_> {
     /// DNS and TCP. Reports what failed and returns `None` then.
     async fn connect(&mut self) -> Option<TcpStream> {
         let timeout = self.options.timeout;
-        let step = Instant::now();
+        let step = self.start(Stage::Dns);
         let addresses = match dns::resolve(self.target, timeout).await {
             Ok(addresses) => addresses,
             Err(error) => {
+                self.finish(Stage::Dns, step, false);
                 self.findings
                     .push(explain::dns_unresolved(self.target, &error));
                 return None;
             }
         };
-        self.timings.dns = Some(millis(step.elapsed()));
+        self.timings.dns = Some(self.finish(Stage::Dns, step, true));
         self.evidence.addresses = addresses.iter().map(SocketAddr::to_string).collect();
 
-        let step = Instant::now();
+        let step = self.start(Stage::Tcp);
         let outcome = tcp::connect(&addresses, timeout, self.options.wait).await;
-        self.timings.tcp = Some(millis(step.elapsed()));
+        let connected = matches!(outcome, Connect::Connected { .. });
+        self.timings.tcp = Some(self.finish(Stage::Tcp, step, connected));
         match outcome {
             Connect::Connected {
                 stream,
@@ -283,9 +337,16 @@ impl Run<'_> {
             .trust
             .get_or_insert_with(|| Trust::new(&self.options.ca))
             .clone();
-        let step = Instant::now();
+        let step = self.start(Stage::Tls);
         let outcome = tls::handshake(stream, &self.target.host, &trust, self.options.timeout).await;
-        self.timings.tls = Some(millis(step.elapsed()));
+        let trusted = matches!(
+            outcome,
+            Handshake::Established {
+                verdict: Ok(()),
+                ..
+            }
+        );
+        self.timings.tls = Some(self.finish(Stage::Tls, step, trusted));
         match outcome {
             Handshake::Failed {
                 reason,
@@ -361,14 +422,48 @@ impl Run<'_> {
                 &[("Accept", "*/*"), ("Connection", "close")],
             )
         };
-        let step = Instant::now();
+        let first = self.timings.http.is_none();
+        let step = if first {
+            self.start(Stage::Http)
+        } else {
+            Instant::now()
+        };
         let head = match stream.write_all(&request).await {
             Ok(()) => http::read_head(&mut stream, self.options.timeout).await,
             Err(error) => Err(HeadError::Io(error.to_string())),
         };
-        self.timings.http.get_or_insert(millis(step.elapsed()));
+        if first {
+            self.timings.http = Some(self.finish(Stage::Http, step, head.is_ok()));
+        }
         let _ = stream.shutdown().await;
         (head, key)
+    }
+
+    /// Reports that `stage` starts; its start time.
+    fn start(&self, stage: Stage) -> Instant {
+        if let Some(progress) = &self.options.progress {
+            (progress.0)(StepEvent {
+                stage,
+                finished: false,
+                ok: false,
+                ms: None,
+            });
+        }
+        Instant::now()
+    }
+
+    /// Reports that `stage` ended; how long it took, in milliseconds.
+    fn finish(&self, stage: Stage, started: Instant, ok: bool) -> f64 {
+        let ms = millis(started.elapsed());
+        if let Some(progress) = &self.options.progress {
+            (progress.0)(StepEvent {
+                stage,
+                finished: true,
+                ok,
+                ms: Some(ms),
+            });
+        }
+        ms
     }
 
     /// The CORS preflight a browser sends before calling an API from `origin`.

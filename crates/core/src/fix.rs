@@ -1,0 +1,406 @@
+//! Choosing and preparing the fix: which path the findings point to, the
+//! defaults a target implies, where the certificate comes from, and the
+//! complete set of files — what the desktop wizard's steps 3 to 5 show.
+//!
+//! The renderers (`render`) turn a plan into text; this module decides the
+//! plan and gathers the certificate material, so the app's commands stay a
+//! line or two.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::Code;
+use crate::pki::{self, KeyType, LeafRequest, PkiError, Source};
+use crate::profile::Profile;
+use crate::render::client::ClientPlan;
+use crate::render::spring::SpringPlan;
+use crate::render::{self, Fix, GeneratedFile, Language, Material, ProxyPlan, RenderError};
+use crate::{Secret, Target};
+
+/// The four ways to fix a `wss://` connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum FixKind {
+    /// Spring Boot terminates TLS itself.
+    Spring,
+    /// Nginx in front.
+    Nginx,
+    /// Apache httpd in front.
+    Apache,
+    /// Only the client's URL and connection logic change.
+    Client,
+}
+
+/// The recommended fix and the finding that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Suggestion {
+    /// The fix to preselect.
+    pub kind: FixKind,
+    /// The finding it answers; `None` when nothing pointed anywhere in
+    /// particular (then Nginx, the most common setup).
+    pub because: Option<Code>,
+}
+
+/// The fix the findings point to, most decisive finding first.
+pub fn suggest(codes: &[Code], target: &Target) -> Suggestion {
+    let rules: [(Code, FixKind); 12] = [
+        // The page or the URL is wrong, the server is fine.
+        (Code::MixedContent, FixKind::Client),
+        (Code::PlainToTlsPort, FixKind::Client),
+        (Code::ServerNotReady, FixKind::Client),
+        (Code::WsOriginForbidden, FixKind::Client),
+        // The application speaks plain HTTP where TLS is expected: put TLS
+        // in front of it without touching it.
+        (Code::TlsToPlainPort, FixKind::Nginx),
+        // A proxy is already there and does not forward the upgrade.
+        (Code::WsUpgradeIgnored, FixKind::Nginx),
+        (Code::WsUpgradeRejected, FixKind::Nginx),
+        (Code::ProxyUpstreamDown, FixKind::Nginx),
+        // A certificate problem: a new certificate where TLS ends.
+        (Code::CertExpired, certificate_fix(target)),
+        (Code::CertHostnameMismatch, certificate_fix(target)),
+        (Code::CertSelfSigned, certificate_fix(target)),
+        (Code::CertUntrustedIssuer, certificate_fix(target)),
+    ];
+    rules.iter().find(|(code, _)| codes.contains(code)).map_or(
+        Suggestion {
+            kind: FixKind::Nginx,
+            because: None,
+        },
+        |&(code, kind)| Suggestion {
+            kind,
+            because: Some(code),
+        },
+    )
+}
+
+/// On 443 TLS usually ends at a proxy; on another port, at the application.
+fn certificate_fix(target: &Target) -> FixKind {
+    if target.port == 443 {
+        FixKind::Nginx
+    } else {
+        FixKind::Spring
+    }
+}
+
+/// The placeholder for the export folder in paths shown before it is chosen.
+pub const EXPORT_FOLDER: &str = "<export folder>";
+
+/// A profile for `kind` with the defaults `url` implies: its host as the
+/// server name, its path as the WebSocket path, its port for Spring (8443
+/// instead of 443), the application on 127.0.0.1:8080 behind a proxy.
+pub fn default_profile(
+    kind: FixKind,
+    target: &Target,
+    origin: Option<&str>,
+    language: Language,
+) -> Profile {
+    let ws_path = target.path.split('?').next().unwrap_or("/").to_owned();
+    let fix = match kind {
+        FixKind::Spring => Fix::Spring(SpringPlan {
+            port: if target.port == 443 {
+                8443
+            } else {
+                target.port
+            },
+            ..SpringPlan::new(String::new(), "server".to_owned())
+        }),
+        FixKind::Nginx | FixKind::Apache => {
+            let plan = ProxyPlan {
+                ws_path,
+                ..ProxyPlan::new(
+                    vec![target.host.clone()],
+                    String::new(),
+                    String::new(),
+                    "http://127.0.0.1:8080".to_owned(),
+                )
+            };
+            if kind == FixKind::Nginx {
+                Fix::Nginx(plan)
+            } else {
+                Fix::Apache(plan)
+            }
+        }
+        FixKind::Client => Fix::Client(ClientPlan::for_target(target, origin)),
+    };
+    let mut profile = Profile {
+        target: target.url.clone(),
+        origin: origin.map(str::to_owned),
+        language,
+        fix,
+    };
+    place_material(&mut profile.fix, EXPORT_FOLDER);
+    profile
+}
+
+/// Points the plan's certificate, key and keystore paths into `folder`
+/// (where the generated material will be on the server).
+pub fn place_material(fix: &mut Fix, folder: &str) {
+    let folder = folder.trim_end_matches('/');
+    match fix {
+        Fix::Spring(plan) => {
+            plan.key_store = format!("file:{folder}/server.p12");
+            plan.certificate = format!("file:{folder}/fullchain.pem");
+            plan.private_key = format!("file:{folder}/privkey.pem");
+        }
+        Fix::Nginx(plan) | Fix::Apache(plan) => {
+            plan.certificate = format!("{folder}/fullchain.pem");
+            plan.certificate_key = format!("{folder}/privkey.pem");
+        }
+        Fix::Client(_) => {}
+    }
+}
+
+/// Where the certificate comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum CertificateChoice {
+    /// A new certificate signed by the development CA (made once, reused).
+    DevCa,
+    /// A new self-signed certificate.
+    SelfSigned,
+    /// PEM files the user has (e.g. Let's Encrypt's): imported, the key
+    /// converted as the server needs it.
+    Import {
+        /// The certificate chain file.
+        cert: String,
+        /// The private key file (not encrypted).
+        key: String,
+    },
+    /// Files already on the server, referenced where they are (a proxy
+    /// reads Let's Encrypt's renewals in place).
+    Existing {
+        /// The certificate chain path on the server.
+        cert: String,
+        /// The private key path on the server.
+        key: String,
+    },
+}
+
+/// What the wizard generates: the profile and the certificate's origin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FixRequest {
+    /// The target and the plan.
+    pub profile: Profile,
+    /// Where the certificate comes from (ignored for the client fix).
+    pub certificate: CertificateChoice,
+    /// The key type of a new certificate.
+    pub key_type: KeyType,
+}
+
+/// The files, ready to export.
+#[derive(Debug)]
+pub struct Prepared {
+    /// Every file, in the order they are shown.
+    pub files: Vec<GeneratedFile>,
+    /// The development CA's certificate, when it signed the new one.
+    pub ca_cert: Option<PathBuf>,
+    /// What the user should know about the certificate.
+    pub warnings: Vec<String>,
+}
+
+/// Why the files could not be prepared.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum FixError {
+    /// The certificate could not be made or read.
+    #[error(transparent)]
+    Certificate(#[from] PkiError),
+    /// The plan is inconsistent.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+}
+
+/// Prepares every file of `request` for `folder` (or [`EXPORT_FOLDER`]
+/// for a preview): makes or imports the certificate (in the development
+/// CA at `ca_dir`), and a random keystore password when Spring needs one.
+pub fn prepare(
+    request: &FixRequest,
+    folder: Option<&Path>,
+    ca_dir: &Path,
+    previous_profile: Option<&str>,
+) -> Result<Prepared, FixError> {
+    let mut profile = request.profile.clone();
+    let hosts = hosts(&profile);
+    let leaf = LeafRequest {
+        key_type: request.key_type,
+        ..LeafRequest::new(hosts)
+    };
+    let source = match (&request.certificate, &mut profile.fix) {
+        (_, Fix::Client(_)) => None,
+        (CertificateChoice::Existing { cert, key }, Fix::Nginx(plan) | Fix::Apache(plan)) => {
+            plan.certificate = cert.clone();
+            plan.certificate_key = key.clone();
+            None
+        }
+        (CertificateChoice::DevCa, _) => Some(Source::DevCa {
+            dir: ca_dir.to_owned(),
+            request: leaf,
+        }),
+        (CertificateChoice::SelfSigned, _) => Some(Source::SelfSigned(leaf)),
+        (
+            CertificateChoice::Import { cert, key } | CertificateChoice::Existing { cert, key },
+            _,
+        ) => Some(Source::Import {
+            cert: PathBuf::from(cert),
+            key: PathBuf::from(key),
+            passphrase: None,
+        }),
+    };
+    if source.is_some() {
+        let shown = folder.map_or_else(|| EXPORT_FOLDER.to_owned(), |f| f.display().to_string());
+        place_material(&mut profile.fix, &shown);
+    }
+    let made = source.as_ref().map(pki::credential).transpose()?;
+    let password = match &profile.fix {
+        Fix::Spring(plan) if plan.needs_password() => Some(random_password()),
+        _ => None,
+    };
+    let material = Material {
+        credential: made.as_ref().map(|(credential, _)| credential),
+        password: password.as_ref(),
+    };
+    let files = render::files(&profile, material, previous_profile)?;
+    let (warnings, ca_cert) = made
+        .map(|(credential, ca)| (credential.warnings, ca))
+        .unwrap_or_default();
+    Ok(Prepared {
+        files,
+        ca_cert,
+        warnings,
+    })
+}
+
+/// The host names a new certificate covers: the target's, and a proxy's
+/// server names.
+fn hosts(profile: &Profile) -> Vec<String> {
+    let mut hosts = vec![profile.host()];
+    if let Fix::Nginx(plan) | Fix::Apache(plan) = &profile.fix {
+        hosts.extend(plan.server_names.iter().cloned());
+    }
+    hosts.retain(|host| !host.is_empty());
+    hosts.dedup();
+    if hosts.is_empty() {
+        hosts.push("localhost".to_owned());
+    }
+    hosts
+}
+
+/// 24 random characters from the URL-safe base64 alphabet (144 bits).
+fn random_password() -> Secret {
+    use base64::Engine as _;
+    let mut bytes = [0u8; 18];
+    // getrandom does not fail on the systems we run on; a zero key would
+    // still be a valid (weak) password, never a crash.
+    let _ = aws_lc_rs::rand::fill(&mut bytes);
+    Secret::new(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(url: &str) -> Target {
+        Target::parse(url).expect("URL")
+    }
+
+    #[test]
+    fn the_findings_choose_the_fix() {
+        let api = target("wss://chat.example.com/ws");
+        let app = target("wss://localhost:8443/ws");
+        let pick = |codes: &[Code], target: &Target| suggest(codes, target);
+        assert_eq!(pick(&[Code::TlsToPlainPort], &app).kind, FixKind::Nginx);
+        assert_eq!(
+            pick(&[Code::CertSelfSigned, Code::MixedContent], &api),
+            Suggestion {
+                kind: FixKind::Client,
+                because: Some(Code::MixedContent)
+            }
+        );
+        assert_eq!(pick(&[Code::CertExpired], &api).kind, FixKind::Nginx);
+        assert_eq!(pick(&[Code::CertExpired], &app).kind, FixKind::Spring);
+        assert_eq!(pick(&[Code::WsOk], &app).because, None);
+    }
+
+    #[test]
+    fn defaults_come_from_the_target() {
+        let target = target("wss://chat.example.com/socket?room=1");
+        let profile = default_profile(FixKind::Nginx, &target, None, Language::En);
+        let Fix::Nginx(plan) = &profile.fix else {
+            panic!("nginx: {profile:?}")
+        };
+        assert_eq!(plan.server_names, ["chat.example.com"]);
+        assert_eq!(plan.ws_path, "/socket");
+        assert_eq!(plan.certificate, "<export folder>/fullchain.pem");
+        let spring = default_profile(FixKind::Spring, &target, None, Language::En);
+        assert!(matches!(&spring.fix, Fix::Spring(plan) if plan.port == 8443));
+    }
+
+    #[test]
+    fn a_development_certificate_lands_in_the_export_folder() {
+        let dir = std::env::temp_dir().join(format!("handshake-fix-{}", std::process::id()));
+        let request = FixRequest {
+            profile: default_profile(
+                FixKind::Spring,
+                &target("wss://localhost:8443/ws"),
+                None,
+                Language::En,
+            ),
+            certificate: CertificateChoice::DevCa,
+            key_type: KeyType::EcdsaP256,
+        };
+        let prepared = prepare(
+            &request,
+            Some(Path::new("/srv/chat")),
+            &dir.join("ca"),
+            None,
+        )
+        .expect("files");
+        let names: Vec<&str> = prepared.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "application.properties",
+                "application.yml",
+                "ssl.env",
+                "server.p12",
+                "NEXT-STEPS.md",
+                "handshake.toml"
+            ]
+        );
+        let properties = prepared.files[0].preview().expect("text");
+        assert!(properties.contains("server.ssl.key-store=file:/srv/chat/server.p12"));
+        assert!(prepared.files[2].preview().is_none(), "ssl.env is a secret");
+        assert_eq!(
+            prepared.ca_cert.as_deref(),
+            Some(dir.join("ca/handshake-dev-ca.pem").as_path())
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn existing_files_on_the_server_are_referenced_not_copied() {
+        let request = FixRequest {
+            profile: default_profile(
+                FixKind::Nginx,
+                &target("wss://chat.example.com/ws"),
+                None,
+                Language::En,
+            ),
+            certificate: CertificateChoice::Existing {
+                cert: "/etc/letsencrypt/live/chat.example.com/fullchain.pem".into(),
+                key: "/etc/letsencrypt/live/chat.example.com/privkey.pem".into(),
+            },
+            key_type: KeyType::EcdsaP256,
+        };
+        let prepared = prepare(&request, None, Path::new("/nonexistent"), None).expect("files");
+        assert!(!prepared.files.iter().any(|f| f.name.ends_with(".pem")));
+        let config = prepared.files[0].preview().expect("text");
+        assert!(config.contains("/etc/letsencrypt/live/chat.example.com/fullchain.pem"));
+    }
+}
