@@ -3,7 +3,21 @@
 
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&["parse_target", "launch_target", "diagnose"]),
+        tauri_build::AppManifest::new().commands(&[
+            "parse_target",
+            "launch_target",
+            "diagnose",
+            "cancel_diagnosis",
+            "explain_log",
+            "default_fix",
+            "preview_fix",
+            "export_conflicts",
+            "export_fix",
+            "open_export_folder",
+            "verify",
+            "load_settings",
+            "save_language",
+        ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));
 }

@@ -1,9 +1,19 @@
 //! The commands the UI calls. Each is a few lines: all logic is in
 //! `handshake-core`.
 
-use handshake_core::{Options, Report, Target};
-use tauri::State;
+use std::path::Path;
+use std::time::Duration;
 
+use handshake_core::fix::{self, FixKind, FixRequest, Suggestion};
+use handshake_core::logs::{self, LogReport};
+use handshake_core::render::{Language, Syntax};
+use handshake_core::settings::Settings;
+use handshake_core::{CheckOptions, CheckReport, Options, Report, Target, diagnose as core};
+use serde::Serialize;
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::state::AppState;
 use crate::{CommandError, LaunchArgs};
 
 /// Parses a target URL, exactly as `handshake target URL` does.
@@ -20,14 +30,200 @@ pub(crate) fn launch_target(launch: State<'_, LaunchArgs>) -> Option<String> {
     launch.target.clone()
 }
 
-/// Diagnoses a target, exactly as `handshake diagnose URL [--origin O]` does.
+/// A diagnosis with what the next steps need.
+#[derive(Debug, Serialize, specta::Type)]
+pub(crate) struct Diagnosis {
+    /// The findings and evidence.
+    report: Report,
+    /// The report as Markdown ("Copy report").
+    markdown: String,
+    /// The fix the findings point to.
+    suggestion: Suggestion,
+}
+
+/// Diagnoses a target as `handshake diagnose URL [--origin O]` does,
+/// streaming each step to `on_step`; [`cancel_diagnosis`] stops it.
 #[tauri::command]
 #[specta::specta]
-pub(crate) async fn diagnose(url: String, origin: Option<String>) -> Result<Report, CommandError> {
+pub(crate) async fn diagnose(
+    url: String,
+    origin: Option<String>,
+    on_step: Channel<core::StepEvent>,
+    state: State<'_, AppState>,
+) -> Result<Diagnosis, CommandError> {
     let target = Target::parse(&url)?;
+    state.remember_target(&target.url);
     let options = Options {
         origin: origin.filter(|o| !o.trim().is_empty()),
+        progress: Some(core::Progress::new(move |event| {
+            let _ = on_step.send(event);
+        })),
         ..Options::default()
     };
-    Ok(handshake_core::diagnose(&target, &options).await)
+    let report = state
+        .cancellable(async move { handshake_core::diagnose(&target, &options).await })
+        .await?;
+    let codes: Vec<_> = report.findings.iter().map(|f| f.code).collect();
+    let target = Target::parse(&report.url)?;
+    Ok(Diagnosis {
+        markdown: core::markdown(&report),
+        suggestion: fix::suggest(&codes, &target),
+        report,
+    })
+}
+
+/// Stops the running diagnosis, if any.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn cancel_diagnosis(state: State<'_, AppState>) {
+    state.cancel();
+}
+
+/// Explains a pasted log, as `handshake explain-log` does.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn explain_log(text: String) -> LogReport {
+    logs::explain_text(&text)
+}
+
+/// The fix of `kind` with the defaults the target implies.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn default_fix(
+    kind: FixKind,
+    url: String,
+    origin: Option<String>,
+    language: Language,
+) -> Result<FixRequest, CommandError> {
+    let target = Target::parse(&url)?;
+    Ok(FixRequest {
+        profile: fix::default_profile(kind, &target, origin.as_deref(), language),
+        certificate: fix::CertificateChoice::DevCa,
+        key_type: Default::default(),
+    })
+}
+
+/// One file as the preview shows it.
+#[derive(Debug, Serialize, specta::Type)]
+pub(crate) struct FilePreview {
+    /// The file name.
+    name: String,
+    /// What it holds.
+    syntax: Syntax,
+    /// The text; `None` for secrets and binary files.
+    text: Option<String>,
+    /// Whether it is written with mode 0600.
+    secret: bool,
+    /// Its size in bytes.
+    size: u32,
+}
+
+/// Every file the request would write into `folder` (or the placeholder
+/// folder before one is chosen).
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn preview_fix(
+    request: FixRequest,
+    folder: Option<String>,
+    state: State<'_, AppState>,
+) -> Result<Vec<FilePreview>, CommandError> {
+    let prepared = state.prepare(&request, folder.as_deref().map(Path::new))?;
+    Ok(prepared
+        .files
+        .iter()
+        .map(|file| FilePreview {
+            name: file.name.clone(),
+            syntax: file.syntax,
+            text: file.preview().map(str::to_owned),
+            secret: file.mode == handshake_core::export::Mode::Secret,
+            size: u32::try_from(file.bytes.len()).unwrap_or(u32::MAX),
+        })
+        .collect())
+}
+
+/// The files in `folder` that an export would replace.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn export_conflicts(
+    request: FixRequest,
+    folder: String,
+    state: State<'_, AppState>,
+) -> Result<Vec<String>, CommandError> {
+    let prepared = state.prepare(&request, Some(Path::new(&folder)))?;
+    Ok(handshake_core::export::conflicts(
+        Path::new(&folder),
+        prepared.files.iter().map(|f| f.name.as_str()),
+    )
+    .iter()
+    .map(|path| path.display().to_string())
+    .collect())
+}
+
+pub(crate) use crate::state::Exported;
+
+/// Writes every file into `folder` (all or none; replacing only with
+/// `replace`, keeping `.bak`), and remembers the choices.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn export_fix(
+    request: FixRequest,
+    folder: String,
+    replace: bool,
+    state: State<'_, AppState>,
+) -> Result<Exported, CommandError> {
+    state.export(&request, Path::new(&folder), replace)
+}
+
+/// Opens the folder of the last export in the file manager.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn open_export_folder(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<(), CommandError> {
+    use tauri_plugin_opener::OpenerExt;
+    let folder = state
+        .last_folder()
+        .ok_or_else(|| CommandError::io("Nothing was exported yet."))?;
+    app.opener()
+        .open_path(folder, None::<&str>)
+        .map_err(|error| CommandError::io(format!("Cannot open the folder: {error}")))
+}
+
+/// Proves the fix: a real WebSocket to `url` trusting `ca` (a PEM file),
+/// retrying a refused port for `wait_secs` while the server restarts.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn verify(
+    url: String,
+    ca: Option<String>,
+    wait_secs: u32,
+) -> Result<CheckReport, CommandError> {
+    let target = Target::parse(&url)?;
+    let ca = match ca.filter(|path| !path.trim().is_empty()) {
+        Some(path) => {
+            handshake_core::probe::tls::read_ca_file(Path::new(&path)).map_err(CommandError::io)?
+        }
+        None => Vec::new(),
+    };
+    let options = CheckOptions {
+        ca,
+        wait: (wait_secs > 0).then(|| Duration::from_secs(u64::from(wait_secs))),
+        ..CheckOptions::default()
+    };
+    Ok(handshake_core::check(&target, &options).await)
+}
+
+/// What the app remembers (language, recent targets, last choices).
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn load_settings(state: State<'_, AppState>) -> Settings {
+    state.settings()
+}
+
+/// Remembers the UI language.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn save_language(language: Language, state: State<'_, AppState>) {
+    state.update(|settings| settings.language = Some(language));
 }

@@ -9,6 +9,16 @@ use serde::Serialize;
 pub enum ErrorCode {
     /// The target URL was refused.
     InvalidTarget,
+    /// The user stopped the operation.
+    Cancelled,
+    /// A certificate or key could not be made or read.
+    Certificate,
+    /// The choices contradict each other.
+    Plan,
+    /// A file already exists (replacing it needs a confirmation).
+    Exists,
+    /// A file could not be read or written.
+    Io,
 }
 
 /// An error returned by a command.
@@ -20,10 +30,46 @@ pub struct CommandError {
     pub message: String,
 }
 
+impl CommandError {
+    /// A file error with `message`.
+    pub(crate) fn io(message: impl std::fmt::Display) -> CommandError {
+        CommandError {
+            code: ErrorCode::Io,
+            message: message.to_string(),
+        }
+    }
+}
+
 impl From<handshake_core::TargetError> for CommandError {
     fn from(error: handshake_core::TargetError) -> Self {
         CommandError {
             code: ErrorCode::InvalidTarget,
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<handshake_core::fix::FixError> for CommandError {
+    fn from(error: handshake_core::fix::FixError) -> Self {
+        let code = match error {
+            handshake_core::fix::FixError::Certificate(_) => ErrorCode::Certificate,
+            _ => ErrorCode::Plan,
+        };
+        CommandError {
+            code,
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<handshake_core::export::ExportError> for CommandError {
+    fn from(error: handshake_core::export::ExportError) -> Self {
+        let code = match error {
+            handshake_core::export::ExportError::Exists { .. } => ErrorCode::Exists,
+            _ => ErrorCode::Io,
+        };
+        CommandError {
+            code,
             message: error.to_string(),
         }
     }

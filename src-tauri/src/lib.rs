@@ -7,8 +7,10 @@
 
 mod commands;
 mod error;
+mod state;
 
 pub use error::{CommandError, ErrorCode};
+pub use state::AppState;
 
 /// The typed command registry: the single list of what the UI may call.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
@@ -20,7 +22,17 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .commands(tauri_specta::collect_commands![
             commands::parse_target,
             commands::launch_target,
-            commands::diagnose
+            commands::diagnose,
+            commands::cancel_diagnosis,
+            commands::explain_log,
+            commands::default_fix,
+            commands::preview_fix,
+            commands::export_conflicts,
+            commands::export_fix,
+            commands::open_export_folder,
+            commands::verify,
+            commands::load_settings,
+            commands::save_language
         ])
 }
 
@@ -50,7 +62,19 @@ impl LaunchArgs {
 pub fn run() {
     let builder = specta_builder();
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(LaunchArgs::from_env())
+        .setup(|app| {
+            use tauri::Manager;
+            let config = app.path().app_config_dir()?;
+            app.manage(AppState::new(
+                config.join("settings.toml"),
+                handshake_core::pki::default_ca_dir(),
+            ));
+            Ok(())
+        })
         .invoke_handler(builder.invoke_handler())
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -1,0 +1,169 @@
+//! What the app holds between commands: where its files live, the settings,
+//! and the running diagnosis (to cancel it).
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use handshake_core::export;
+use handshake_core::fix::{self, FixRequest, Prepared};
+use handshake_core::profile;
+use handshake_core::settings::Settings;
+use serde::Serialize;
+use tokio::task::AbortHandle;
+
+use crate::{CommandError, ErrorCode};
+
+/// The app's state, managed by Tauri.
+#[derive(Debug)]
+pub struct AppState {
+    settings_file: PathBuf,
+    ca_dir: PathBuf,
+    settings: Mutex<Settings>,
+    running: Mutex<Option<AbortHandle>>,
+}
+
+/// One file written by an export.
+#[derive(Debug, Serialize, specta::Type)]
+pub(crate) struct WrittenFile {
+    /// Where it is.
+    path: String,
+    /// Where the file it replaced was kept.
+    backup: Option<String>,
+    /// Whether it is private (mode 0600).
+    secret: bool,
+}
+
+/// What an export did, and what comes next.
+#[derive(Debug, Serialize, specta::Type)]
+pub(crate) struct Exported {
+    /// The files, in order.
+    files: Vec<WrittenFile>,
+    /// NEXT-STEPS.md.
+    next_steps: String,
+    /// The development CA certificate to trust when verifying.
+    ca_cert: Option<String>,
+    /// What to know about the certificate.
+    warnings: Vec<String>,
+}
+
+impl AppState {
+    /// State keeping its settings in `settings_file` and the development CA in `ca_dir`.
+    pub fn new(settings_file: PathBuf, ca_dir: PathBuf) -> AppState {
+        AppState {
+            settings: Mutex::new(Settings::load(&settings_file)),
+            settings_file,
+            ca_dir,
+            running: Mutex::new(None),
+        }
+    }
+
+    /// A copy of the settings.
+    pub(crate) fn settings(&self) -> Settings {
+        self.settings.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Changes the settings and saves them (a failed save only loses the
+    /// remembered state, never user files).
+    pub(crate) fn update(&self, change: impl FnOnce(&mut Settings)) {
+        if let Ok(mut settings) = self.settings.lock() {
+            change(&mut settings);
+            let _ = settings.save(&self.settings_file);
+        }
+    }
+
+    pub(crate) fn remember_target(&self, url: &str) {
+        self.update(|settings| settings.remember_target(url));
+    }
+
+    pub(crate) fn last_folder(&self) -> Option<String> {
+        self.settings().last_folder
+    }
+
+    /// Runs `work` so that [`AppState::cancel`] can stop it.
+    pub(crate) async fn cancellable<T: Send + 'static>(
+        &self,
+        work: impl Future<Output = T> + Send + 'static,
+    ) -> Result<T, CommandError> {
+        let task = tauri::async_runtime::spawn(work);
+        if let (Ok(mut running), tauri::async_runtime::JoinHandle::Tokio(handle)) =
+            (self.running.lock(), &task)
+        {
+            *running = Some(handle.abort_handle());
+        }
+        task.await.map_err(|_| CommandError {
+            code: ErrorCode::Cancelled,
+            message: "Stopped. Nothing was sent after the step that was running.".to_owned(),
+        })
+    }
+
+    pub(crate) fn cancel(&self) {
+        if let Ok(mut running) = self.running.lock()
+            && let Some(handle) = running.take()
+        {
+            handle.abort();
+        }
+    }
+
+    /// Every file of `request` for `folder`, with the folder's existing
+    /// profile as the base (so its comments survive).
+    pub(crate) fn prepare(
+        &self,
+        request: &FixRequest,
+        folder: Option<&Path>,
+    ) -> Result<Prepared, CommandError> {
+        let previous =
+            folder.and_then(|f| std::fs::read_to_string(f.join(profile::FILE_NAME)).ok());
+        Ok(fix::prepare(
+            request,
+            folder,
+            &self.ca_dir,
+            previous.as_deref(),
+        )?)
+    }
+
+    pub(crate) fn export(
+        &self,
+        request: &FixRequest,
+        folder: &Path,
+        replace: bool,
+    ) -> Result<Exported, CommandError> {
+        if folder.as_os_str().is_empty() || !folder.is_absolute() {
+            return Err(CommandError::io(
+                "Choose a folder (an absolute path) to export into.",
+            ));
+        }
+        let prepared = self.prepare(request, Some(folder))?;
+        let entries: Vec<_> = prepared
+            .files
+            .iter()
+            .map(|file| (file.name.as_str(), file.bytes.as_slice(), file.mode))
+            .collect();
+        let written = export::write_all(folder, &entries, replace)?;
+        self.update(|settings| {
+            settings.last_folder = Some(folder.display().to_string());
+            settings.last_request = Some(request.clone());
+        });
+        let next_steps = prepared
+            .files
+            .iter()
+            .find(|file| file.name == "NEXT-STEPS.md")
+            .and_then(|file| file.preview())
+            .unwrap_or_default()
+            .to_owned();
+        Ok(Exported {
+            files: prepared
+                .files
+                .iter()
+                .zip(written)
+                .map(|(file, done)| WrittenFile {
+                    path: done.path.display().to_string(),
+                    backup: done.backup.map(|b| b.display().to_string()),
+                    secret: file.mode == export::Mode::Secret,
+                })
+                .collect(),
+            next_steps,
+            ca_cert: prepared.ca_cert.map(|p| p.display().to_string()),
+            warnings: prepared.warnings,
+        })
+    }
+}
