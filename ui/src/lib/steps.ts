@@ -1,12 +1,14 @@
+import type { Key } from "./i18n.svelte";
+
 /** The wizard's steps, in the order a user walks them. */
 export const steps = [
-  { id: "target", title: "Target", caption: "The URL that fails" },
-  { id: "diagnose", title: "Diagnose", caption: "Name the root cause" },
-  { id: "fix", title: "Choose a fix", caption: "Spring, Nginx, Apache or client" },
-  { id: "generate", title: "Generate", caption: "Keystore and configs" },
-  { id: "export", title: "Export", caption: "Write the files safely" },
-  { id: "verify", title: "Verify", caption: "A real wss:// handshake" },
-] as const;
+  { id: "target", title: "step.target", caption: "step.target.caption" },
+  { id: "diagnose", title: "step.diagnose", caption: "step.diagnose.caption" },
+  { id: "fix", title: "step.fix", caption: "step.fix.caption" },
+  { id: "generate", title: "step.generate", caption: "step.generate.caption" },
+  { id: "export", title: "step.export", caption: "step.export.caption" },
+  { id: "verify", title: "step.verify", caption: "step.verify.caption" },
+] as const satisfies readonly { id: string; title: Key; caption: Key }[];
 
 /** One step's identifier. */
 export type StepId = (typeof steps)[number]["id"];

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { Report } from "../lib/bindings";
+import type { Channel } from "@tauri-apps/api/core";
+import type { Diagnosis, Report, StepEvent } from "../lib/bindings";
 import DiagnoseStep from "./DiagnoseStep.svelte";
 
 // A report as the core sends it (shape from the generated bindings).
@@ -32,26 +33,79 @@ const report: Report = {
   timings_ms: { dns: 0, tcp: 0.2, tls: 1.1, http: null, total: 1.4 },
 };
 
+const diagnosis = (of: Report): Diagnosis => ({
+  report: of,
+  markdown: `## Handshake diagnosis: ${of.url}`,
+  suggestion: { kind: "nginx", because: "tls-to-plain-port" },
+});
+
 afterEach(() => {
   cleanup();
   clearMocks();
 });
 
 describe("Diagnose step", () => {
-  it("shows each finding with its fix, and the evidence", async () => {
-    const calls: unknown[] = [];
+  it("streams each step, then shows each finding with its fix, and the evidence", async () => {
+    const calls: [string, unknown][] = [];
+    let finish: (value: Diagnosis) => void = () => {};
+    let steps: Channel<StepEvent> | undefined;
     mockIPC((command, payload) => {
       calls.push([command, payload]);
-      return report;
+      steps = (payload as { onStep: Channel<StepEvent> }).onStep;
+      return new Promise<Diagnosis>((resolve) => (finish = resolve));
     });
-    render(DiagnoseStep, { url: report.url, origin: null, onBack: () => {} });
+    let chosen: Diagnosis | null = null;
+    render(DiagnoseStep, { url: report.url, origin: null, onBack: () => {}, onChoose: (d: Diagnosis) => (chosen = d) });
+    await waitFor(() => expect(steps).toBeDefined());
+    steps?.onmessage({ stage: "dns", finished: true, ok: true, ms: 0.1 });
+    steps?.onmessage({ stage: "tcp", finished: false, ok: false, ms: null });
+    const progress = await screen.findByTestId("progress");
+    await waitFor(() => expect(progress.textContent).toContain("Connect"));
+    expect(progress.textContent).toContain("Resolve the name");
+    expect(progress.textContent).toContain("0.1 ms");
+
+    finish(diagnosis(report));
     const findings = await screen.findByTestId("findings");
-    expect(calls).toEqual([["diagnose", { url: report.url, origin: null }]]);
+    expect(calls[0]?.[0]).toBe("diagnose");
+    expect(calls[0]?.[1]).toMatchObject({ url: report.url, origin: null });
     expect(screen.getByRole("heading", { level: 1 }).textContent).toContain("1 problem found");
     const card = findings.querySelector('[data-code="tls-to-plain-port"]');
     expect(card?.textContent).toContain("How to fix");
     expect(card?.textContent).toContain("ws://127.0.0.1:8080/ws");
     expect(screen.getByTestId("evidence").textContent).toContain("48 54 54 50");
+    await fireEvent.click(screen.getByTestId("choose-fix"));
+    expect(chosen).toEqual(diagnosis(report));
+  });
+
+  it("stops when asked, and says so", async () => {
+    const commands: string[] = [];
+    let reject: (error: unknown) => void = () => {};
+    mockIPC((command) => {
+      commands.push(command);
+      if (command === "cancel_diagnosis") {
+        reject({ code: "cancelled", message: "Stopped." });
+        return null;
+      }
+      return new Promise((_, fail) => (reject = fail));
+    });
+    render(DiagnoseStep, { url: report.url, origin: null, onBack: () => {} });
+    await fireEvent.click(await screen.findByTestId("cancel"));
+    expect((await screen.findByRole("alert")).textContent).toBe("Stopped.");
+    expect(commands).toEqual(["diagnose", "cancel_diagnosis"]);
+    expect(screen.queryByTestId("choose-fix")).toBeNull();
+  });
+
+  it("copies a Markdown report", async () => {
+    mockIPC(() => diagnosis(report));
+    const written: string[] = [];
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: async (text: string) => void written.push(text) },
+      configurable: true,
+    });
+    render(DiagnoseStep, { url: report.url, origin: null, onBack: () => {} });
+    await fireEvent.click(await screen.findByTestId("copy-report"));
+    expect(written).toEqual([`## Handshake diagnosis: ${report.url}`]);
+    expect(screen.getByTestId("copy-report").textContent).toContain("Copied");
   });
 
   it("says when the diagnosis could not run", async () => {
@@ -66,7 +120,7 @@ describe("Diagnose step", () => {
     let runs = 0;
     mockIPC(() => {
       runs += 1;
-      return { ...report, ok: true, findings: [] };
+      return diagnosis({ ...report, ok: true, findings: [] });
     });
     let back = 0;
     render(DiagnoseStep, { url: report.url, origin: "https://app.example.com", onBack: () => (back += 1) });

@@ -1,0 +1,242 @@
+// Steps 3 to 6 and the log entry point, against the IPC boundary (the
+// generating, writing and verifying are the Rust core's, tested there and
+// end to end in the real window).
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import type { CheckReport, Exported, FilePreview, FixRequest, LogReport } from "../lib/bindings";
+import { locale } from "../lib/i18n.svelte";
+import ExportStep from "./ExportStep.svelte";
+import FixStep from "./FixStep.svelte";
+import GenerateStep from "./GenerateStep.svelte";
+import LogStep from "./LogStep.svelte";
+import VerifyStep from "./VerifyStep.svelte";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  locale.current = "en";
+});
+
+const request: FixRequest = {
+  profile: {
+    target: "wss://chat.example.com/ws",
+    origin: null,
+    language: "en",
+    fix: {
+      kind: "nginx",
+      server_names: ["chat.example.com"],
+      listen_tls: "443",
+      listen_redirect: "80",
+      certificate: "<export folder>/fullchain.pem",
+      certificate_key: "<export folder>/privkey.pem",
+      upstream: "http://127.0.0.1:8080",
+      ws_path: "/ws",
+      hsts: true,
+      idle_timeout_secs: 3600,
+    },
+  },
+  certificate: { kind: "dev-ca" },
+  key_type: "ecdsa-p256",
+};
+
+const preview: FilePreview[] = [
+  { name: "handshake-nginx.conf", syntax: "nginx", text: "# Generated\n    listen 443 ssl;", secret: false, size: 30 },
+  { name: "privkey.pem", syntax: "pem", text: null, secret: true, size: 241 },
+];
+
+describe("Choose a fix", () => {
+  it("preselects the suggestion, says why, and passes the choice on", async () => {
+    let next = "";
+    render(FixStep, { suggestion: { kind: "nginx", because: "tls-to-plain-port" }, onBack: () => {}, onNext: (k: string) => (next = k) });
+    const nginx = screen.getByRole("radio", { name: /Nginx in front/ });
+    expect((nginx as HTMLInputElement).checked).toBe(true);
+    expect(nginx.closest("label")?.textContent).toContain("Recommended");
+    expect(nginx.closest("label")?.textContent).toContain("tls-to-plain-port");
+    await fireEvent.click(screen.getByRole("radio", { name: /Spring Boot terminates TLS/ }));
+    await fireEvent.click(screen.getByTestId("fix-next"));
+    expect(next).toBe("spring");
+  });
+
+  it("speaks Korean", () => {
+    locale.current = "ko";
+    render(FixStep, { suggestion: { kind: "client", because: null }, onBack: () => {}, onNext: () => {} });
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("TLS를 어디에서 처리할까요?");
+    expect(screen.getByRole("radio", { name: /클라이언트만 변경/ })).toBeTruthy();
+  });
+});
+
+describe("Generate", () => {
+  it("starts from the target's defaults and previews every change", async () => {
+    const previews: FixRequest[] = [];
+    mockIPC((command, payload) => {
+      if (command === "default_fix") return request;
+      if (command === "preview_fix") {
+        previews.push((payload as { request: FixRequest }).request);
+        return preview;
+      }
+    });
+    let ready: FixRequest | null = null;
+    render(GenerateStep, {
+      url: "wss://chat.example.com/ws",
+      origin: null,
+      kind: "nginx",
+      initial: null,
+      onBack: () => {},
+      onNext: (r: FixRequest) => (ready = r),
+    });
+    const upstream = (await screen.findByLabelText("Application (plain HTTP)")) as HTMLInputElement;
+    expect(upstream.value).toBe("http://127.0.0.1:8080");
+    const shown = await screen.findByTestId("preview");
+    expect(shown.querySelector("pre")?.textContent).toContain("listen 443 ssl;");
+    expect(shown.querySelector("pre .comment")?.textContent).toBe("# Generated");
+    await fireEvent.click(screen.getByRole("tab", { name: /privkey.pem/ }));
+    expect(screen.getByText(/not shown/).textContent).toContain("0600");
+
+    await fireEvent.input(upstream, { target: { value: "http://127.0.0.1:9000" } });
+    await waitFor(() => expect(previews.at(-1)?.profile.fix).toMatchObject({ upstream: "http://127.0.0.1:9000" }));
+    await fireEvent.click(screen.getByTestId("generate-next"));
+    expect(ready).toMatchObject({ profile: { fix: { upstream: "http://127.0.0.1:9000" } } });
+  });
+
+  it("shows the core's refusal and holds the export back", async () => {
+    mockIPC((command) => {
+      if (command === "default_fix") return request;
+      throw { code: "plan", message: "the pem-bundle form needs Spring Boot 3.1 or later" };
+    });
+    render(GenerateStep, { url: "wss://x/ws", origin: null, kind: "nginx", initial: null, onBack: () => {}, onNext: () => {} });
+    expect((await screen.findByTestId("generate-error")).textContent).toContain("needs Spring Boot 3.1");
+    expect((screen.getByTestId("generate-next") as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+const exported: Exported = {
+  files: [{ path: "/tmp/fix/handshake-nginx.conf", backup: "/tmp/fix/handshake-nginx.conf.bak", secret: false }],
+  next_steps: "# Next steps — Nginx",
+  ca_cert: "/home/u/.local/share/handshake/handshake-dev-ca.pem",
+  warnings: [],
+};
+
+describe("Export", () => {
+  it("shows conflicts first and replaces only when confirmed", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((command, payload) => {
+      calls.push([command, payload]);
+      if (command === "export_conflicts") return ["/tmp/fix/handshake-nginx.conf"];
+      if (command === "export_fix") return exported;
+    });
+    let done: Exported | null = null;
+    render(ExportStep, { request, folder: "/tmp/fix", onBack: () => {}, onNext: (e: Exported) => (done = e) });
+    await fireEvent.click(screen.getByTestId("export"));
+    expect((await screen.findByTestId("conflicts")).textContent).toContain("/tmp/fix/handshake-nginx.conf");
+    expect(calls.map(([c]) => c)).toEqual(["export_conflicts"]);
+    expect((screen.getByTestId("export") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId("replace"));
+    await fireEvent.click(screen.getByTestId("export"));
+    expect((await screen.findByTestId("exported")).textContent).toContain("Exported 1 files");
+    expect(calls.at(-1)).toEqual(["export_fix", { request, folder: "/tmp/fix", replace: true }]);
+    expect(screen.getByText(/previous kept as/).textContent).toContain(".bak");
+    await fireEvent.click(screen.getByTestId("to-verify"));
+    expect(done).toEqual(exported);
+  });
+
+  it("says plainly when the folder cannot be written, or none was chosen", async () => {
+    mockIPC((command) => {
+      if (command === "plugin:dialog|open") return null;
+      if (command === "export_conflicts") return [];
+      throw { code: "io", message: "Cannot write /proc/x: Permission denied. Nothing was changed." };
+    });
+    render(ExportStep, { request, folder: "/proc/x", onBack: () => {}, onNext: () => {} });
+    await fireEvent.click(screen.getByTestId("export"));
+    expect((await screen.findByTestId("export-error")).textContent).toContain("Nothing was changed");
+    await fireEvent.click(screen.getByRole("button", { name: "Choose…" }));
+    expect((await screen.findByTestId("export-error")).textContent).toBe("No folder chosen; nothing was written.");
+    expect((screen.getByTestId("folder") as HTMLInputElement).value).toBe("/proc/x");
+  });
+
+  it("takes the folder picked in the dialog", async () => {
+    mockIPC((command) => (command === "plugin:dialog|open" ? "/home/u/chat-tls" : null));
+    render(ExportStep, { request, folder: "", onBack: () => {}, onNext: () => {} });
+    await fireEvent.click(screen.getByRole("button", { name: "Choose…" }));
+    await waitFor(() => expect((screen.getByTestId("folder") as HTMLInputElement).value).toBe("/home/u/chat-tls"));
+  });
+});
+
+const checked: CheckReport = {
+  url: "wss://chat.example.com/ws",
+  ok: true,
+  error: null,
+  waited_ms: null,
+  phases_ms: { dns: 0.1, tcp: 0.2, tls: 2.5, upgrade: 0.8, first_answer: 0.3 },
+  tls: { version: "TLSv1.3", cipher: "TLS13_AES_128_GCM_SHA256", alpn: null },
+  certificate: null,
+  subprotocol: null,
+  round_trips_ms: [0.3],
+  latency: null,
+  answer: "handshake",
+  close_code: 1000,
+  findings: [],
+};
+
+describe("Verify", () => {
+  it("trusts the exported CA and shows green with the phases", async () => {
+    const calls: unknown[] = [];
+    mockIPC((command, payload) => {
+      calls.push(payload);
+      return checked;
+    });
+    render(VerifyStep, { url: checked.url, ca: "/ca.pem", onBack: () => {} });
+    await fireEvent.click(screen.getByTestId("verify"));
+    expect((await screen.findByTestId("verify-ok")).textContent).toContain("works");
+    expect(screen.getByTestId("phases").textContent).toContain("TLSv1.3");
+    expect(calls).toEqual([{ url: checked.url, ca: "/ca.pem", waitSecs: 30 }]);
+  });
+
+  it("counts down while waiting, then shows red with the findings", async () => {
+    let answer: (report: CheckReport) => void = () => {};
+    mockIPC(() => new Promise((resolve) => (answer = resolve)));
+    render(VerifyStep, { url: checked.url, ca: null, onBack: () => {} });
+    await fireEvent.click(screen.getByTestId("verify"));
+    expect((await screen.findByRole("status")).textContent).toContain("Waiting for your server… 30 s");
+    answer({
+      ...checked,
+      ok: false,
+      error: "connection refused",
+      findings: [{ code: "tcp-refused", severity: "error", title: "Nothing listens", explanation: "Refused.", fix: "Start it." }],
+    });
+    expect((await screen.findByTestId("verify-failed")).textContent).toContain("connection refused");
+    expect(screen.getByText("Nothing listens")).toBeTruthy();
+    expect(screen.getByTestId("verify").textContent).toContain("Try again");
+  });
+});
+
+describe("Explain a log", () => {
+  it("turns pasted lines into findings, with the URL to diagnose", async () => {
+    const report: LogReport = {
+      ok: false,
+      lines: 3,
+      findings: [
+        {
+          code: "log-tls-on-plain-port",
+          severity: "error",
+          title: "TLS reached a plain HTTP port",
+          explanation: "Tomcat saw a ClientHello.",
+          fix: "Use ws://, or enable TLS.",
+          count: 2,
+          first_line: 1,
+          last_line: 3,
+          sample: "Invalid character found in method name [0x160x03…]",
+          diagnose: "wss://localhost:8080/ws",
+        },
+      ],
+    };
+    mockIPC(() => report);
+    let diagnosed = "";
+    render(LogStep, { onBack: () => {}, onDiagnose: (url: string) => (diagnosed = url) });
+    await fireEvent.input(screen.getByTestId("log-text"), { target: { value: "Invalid character found in method name [0x160x03" } });
+    await fireEvent.click(screen.getByTestId("explain"));
+    expect((await screen.findByTestId("log-findings")).textContent).toContain("lines 1–3 · 2×");
+    await fireEvent.click(screen.getByRole("button", { name: /wss:\/\/localhost:8080\/ws/ }));
+    expect(diagnosed).toBe("wss://localhost:8080/ws");
+  });
+});
