@@ -55,8 +55,22 @@ impl Desktop {
     /// Starts a display, the WebDriver bridge and the app with `args`, and
     /// waits until the UI has mounted.
     pub async fn launch(args: &[&str]) -> Desktop {
+        Desktop::launch_with_env(args, &[]).await
+    }
+
+    /// [`Desktop::launch`] with extra environment variables for the app
+    /// (e.g. private `XDG_DATA_HOME`/`XDG_CONFIG_HOME`, so the development
+    /// CA and the settings of a test never touch the user's own).
+    pub async fn launch_with_env(args: &[&str], env: &[(&str, &Path)]) -> Desktop {
         let turn = TURN.lock().await;
         let app = app_binary();
+        // A fresh home per window: settings and the development CA of one
+        // test never leak into the next, or into the user's own.
+        let home = std::env::temp_dir().join(format!(
+            "handshake-e2e-home-{}-{}",
+            std::process::id(),
+            free_port()
+        ));
         let (xvfb, display) = start_xvfb();
         let mut processes = Processes { driver: None, xvfb };
         let port = free_port();
@@ -65,6 +79,9 @@ impl Desktop {
             Command::new(tauri_driver())
                 .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
                 .env("DISPLAY", format!(":{display}"))
+                .env("XDG_CONFIG_HOME", home.join("config"))
+                .env("XDG_DATA_HOME", home.join("data"))
+                .envs(env.iter().copied())
                 .stdout(Stdio::null())
                 .stderr(Stdio::inherit())
                 .spawn()
@@ -181,6 +198,15 @@ impl Desktop {
     }
 
     /// Ends the session and stops the driver and the display.
+    /// Picks `value` in the `<select>` at `css`.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.find(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|error| panic!("selecting {value} in {css}: {error}"));
+    }
+
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
         drop(self.processes);

@@ -700,7 +700,7 @@ export type Timings = {
 
 /**  The negotiated parameters. */
 export type TlsSession = {
-	/**  `TLSv1_3` or `TLSv1_2`. */
+	/**  `TLSv1.3` or `TLSv1.2`. */
 	version: string,
 	/**  The cipher suite. */
 	cipher: string,

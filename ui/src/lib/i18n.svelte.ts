@@ -146,6 +146,7 @@ const dictionary = {
   "export.replace": { en: "Replace them (the old ones are kept as .bak)", ko: "바꾸기(기존 파일은 .bak으로 보관)" },
   "export.write": { en: "Export", ko: "내보내기" },
   "export.done": { en: "Exported {n} files", ko: "파일 {n}개를 내보냈습니다" },
+  "export.private": { en: "private · 0600", ko: "비공개 · 0600" },
   "export.backup": { en: "previous kept as", ko: "이전 파일 보관:" },
   "export.open": { en: "Open folder", ko: "폴더 열기" },
   "export.next": { en: "Next steps", ko: "다음 단계" },

@@ -90,7 +90,7 @@ describe("Generate", () => {
     const shown = await screen.findByTestId("preview");
     expect(shown.querySelector("pre")?.textContent).toContain("listen 443 ssl;");
     expect(shown.querySelector("pre .comment")?.textContent).toBe("# Generated");
-    await fireEvent.click(screen.getByRole("tab", { name: /privkey.pem/ }));
+    await fireEvent.click(await screen.findByRole("tab", { name: /privkey.pem, private/ }));
     expect(screen.getByText(/not shown/).textContent).toContain("0600");
 
     await fireEvent.input(upstream, { target: { value: "http://127.0.0.1:9000" } });

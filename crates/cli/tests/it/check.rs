@@ -57,7 +57,7 @@ fn a_working_wss_endpoint_passes_with_timings() {
         "{text}"
     );
     assert!(text.contains("answer       \"hi\""), "{text}");
-    assert!(text.contains("tls          TLSv1_3"), "{text}");
+    assert!(text.contains("tls          TLSv1.3"), "{text}");
     assert!(text.contains("round trip   min"), "{text}");
     let _ = std::fs::remove_file(ca_file);
 }

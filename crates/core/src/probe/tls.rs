@@ -29,7 +29,7 @@ const TAP_BYTES: usize = 4096;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TlsSession {
-    /// `TLSv1_3` or `TLSv1_2`.
+    /// `TLSv1.3` or `TLSv1.2`.
     pub version: String,
     /// The cipher suite.
     pub cipher: String,
@@ -212,7 +212,8 @@ pub async fn handshake(
             let session = TlsSession {
                 version: connection
                     .protocol_version()
-                    .map_or_else(|| "unknown".into(), |v| format!("{v:?}")),
+                    // `TLSv1.3`, as OpenSSL, Java and Spring's enabled-protocols write it.
+                    .map_or_else(|| "unknown".into(), |v| format!("{v:?}").replace('_', ".")),
                 cipher: connection
                     .negotiated_cipher_suite()
                     .map_or_else(|| "unknown".into(), |s| format!("{:?}", s.suite())),

@@ -30,14 +30,14 @@ async fn a_trusted_chain_reaches_the_websocket() {
     assert_eq!(codes(&report), ["ws-ok"], "{:#?}", report.findings);
     assert!(report.ok);
     let tls = report.evidence.tls.as_ref().expect("TLS evidence");
-    assert_eq!(tls.version, "TLSv1_3");
+    assert_eq!(tls.version, "TLSv1.3");
     assert_eq!(tls.alpn, None);
     let leaf = &report.evidence.chain[0];
     assert_eq!(leaf.dns_names, ["localhost"]);
     assert_eq!(leaf.ip_addresses, ["127.0.0.1"]);
     assert_eq!(leaf.key, "ECDSA P-256");
     assert!(leaf.issuer.contains("Handshake Test CA"));
-    assert!(finding(&report, "ws-ok").explanation.contains("TLSv1_3"));
+    assert!(finding(&report, "ws-ok").explanation.contains("TLSv1.3"));
 }
 
 #[tokio::test]

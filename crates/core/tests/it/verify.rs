@@ -49,7 +49,7 @@ async fn round_trips_over_wss_with_every_phase_timed() {
     assert_eq!(report.close_code, Some(1000));
     assert_eq!(
         report.tls.as_ref().map(|t| t.version.as_str()),
-        Some("TLSv1_3")
+        Some("TLSv1.3")
     );
     assert!(
         report

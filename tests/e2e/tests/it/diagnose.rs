@@ -42,7 +42,7 @@ async fn wss_to_a_plain_http_port_is_explained_in_the_window() {
     desktop.screenshot("diagnose-tls-to-plain").await;
 
     // Back to the target, now a working endpoint.
-    desktop.click("button.secondary").await;
+    desktop.click("[data-testid=change-target]").await;
     desktop
         .type_into(
             "#target-url",

@@ -2,3 +2,4 @@
 
 mod diagnose;
 mod target;
+mod wizard;

@@ -1,0 +1,183 @@
+//! The whole wizard in the real window, as a stranger would walk it: a
+//! plain-HTTP server diagnosed with wss:// (→ the TLS-to-plain finding),
+//! then the Nginx path — generate, export to a folder, start the real
+//! nginx from the exported files in front of a WebSocket echo server, and
+//! verify → green. Every step is photographed, in English, then in Korean.
+
+use std::path::Path;
+
+use handshake_e2e::Desktop;
+use handshake_testkit::nginx::Nginx;
+use handshake_testkit::servers::{self, answer, free_port};
+use handshake_testkit::websocket::{self, Behaviour};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn from_a_broken_url_to_a_verified_wss_connection() {
+    // The application as the user has it: plain HTTP where wss:// is aimed
+    // (answers a ClientHello the way Tomcat's HTTP connector does).
+    let plain = servers::http(|_| {
+        answer(
+            "400 ",
+            "Content-Type: text/html;charset=utf-8\r\n",
+            "<h1>HTTP Status 400 – Bad Request</h1>",
+        )
+    })
+    .await;
+    let echo = websocket::ws(Behaviour::Echo).await;
+    let (tls_port, redirect_port) = (free_port(), free_port());
+    let home = std::env::temp_dir().join(format!("handshake-e2e-wizard-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    let folder = home.join("chat-tls");
+    let data = home.join("data");
+    let desktop = Desktop::launch_with_env(&[], &[("XDG_DATA_HOME", data.as_path())]).await;
+
+    // 1. Target.
+    let broken = format!("wss://localhost:{}/ws", plain.port);
+    desktop.type_into("#target-url", &broken).await;
+    desktop
+        .text_of("[data-testid=target-parsed] [data-field=port]", |t| {
+            t == plain.port.to_string()
+        })
+        .await;
+    desktop.screenshot("wizard-1-target").await;
+
+    // 2. Diagnose: the finding that names the root cause.
+    desktop.click("[data-testid=diagnose]").await;
+    let card = desktop
+        .text_of("[data-code=tls-to-plain-port]", |t| {
+            t.to_lowercase().contains("how to fix")
+        })
+        .await;
+    assert!(card.contains("speaks plain HTTP, not TLS"), "{card}");
+    desktop.screenshot("wizard-2-diagnose").await;
+
+    // 3. Choose a fix: Nginx in front is recommended because of that finding.
+    desktop.click("[data-testid=choose-fix]").await;
+    let nginx = desktop
+        .text_of("[data-kind=nginx]", |t| t.contains("Recommended"))
+        .await;
+    assert!(nginx.contains("tls-to-plain-port"), "{nginx}");
+    desktop.screenshot("wizard-3-fix").await;
+    desktop.click("[data-testid=fix-next]").await;
+
+    // 4. Generate: defaults from the target; loopback ports for this test.
+    desktop.text_of("#hosts", |_| true).await;
+    let hosts = desktop
+        .find("#hosts")
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert_eq!(hosts, "localhost");
+    desktop
+        .type_into("#upstream", &format!("http://127.0.0.1:{}", echo.port))
+        .await;
+    desktop
+        .type_into("#listen", &format!("127.0.0.1:{tls_port}"))
+        .await;
+    desktop
+        .type_into("#redirect", &format!("127.0.0.1:{redirect_port}"))
+        .await;
+    desktop
+        .text_of("[data-testid=preview] pre", |t| {
+            t.contains(&format!("listen 127.0.0.1:{tls_port} ssl"))
+        })
+        .await;
+    desktop.screenshot("wizard-4-generate").await;
+    desktop
+        .client
+        .execute(
+            "document.querySelector('[data-testid=preview]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .expect("scroll to the preview");
+    desktop.screenshot("wizard-4-generate-preview").await;
+    desktop.click("[data-testid=generate-next]").await;
+
+    // 5. Export into a folder that does not exist yet.
+    desktop
+        .type_into("[data-testid=folder]", &folder.display().to_string())
+        .await;
+    desktop.click("[data-testid=export]").await;
+    desktop
+        .text_of("[data-testid=exported]", |t| t.starts_with("Exported"))
+        .await;
+    desktop.screenshot("wizard-5-export").await;
+    let config =
+        std::fs::read_to_string(folder.join("handshake-nginx.conf")).expect("exported config");
+    assert!(
+        config.contains(&folder.join("fullchain.pem").display().to_string()),
+        "{config}"
+    );
+    assert!(folder.join("privkey.pem").exists() && folder.join("NEXT-STEPS.md").exists());
+
+    // The user reloads nginx with the exported file.
+    let nginx = Nginx::start(&config, &[tls_port, redirect_port]);
+
+    // 6. Verify against the proxy, trusting the development CA.
+    desktop.click("[data-testid=to-verify]").await;
+    let ca = desktop
+        .find("[data-testid=verify-ca]")
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(Path::new(&ca).starts_with(&data), "the test's own CA: {ca}");
+    desktop
+        .type_into(
+            "[data-testid=verify-url]",
+            &format!("wss://localhost:{tls_port}/ws"),
+        )
+        .await;
+    desktop.click("[data-testid=verify]").await;
+    let verdict = desktop
+        .text_of(
+            "[data-testid=verify-ok], [data-testid=verify-failed]",
+            |t| !t.is_empty(),
+        )
+        .await;
+    assert!(verdict.contains("works"), "{verdict}\n{}", nginx.log());
+    desktop
+        .text_of("[data-testid=phases]", |t| t.contains("TLSv1.3"))
+        .await;
+    desktop.screenshot("wizard-6-verify").await;
+
+    // The same steps in Korean, walking back.
+    desktop.select("[data-testid=language]", "ko").await;
+    desktop
+        .text_of("#verify-heading", |t| t == "실제 핸드셰이크로 확인하세요")
+        .await;
+    desktop.screenshot("wizard-ko-6-verify").await;
+    for (step, heading, back) in [
+        ("5-export", "#export-heading", "파일을 어디에 저장할까요?"),
+        (
+            "4-generate",
+            "#generate-heading",
+            "생성할 내용을 검토하세요",
+        ),
+        ("3-fix", "#fix-heading", "TLS를 어디에서 처리할까요?"),
+    ] {
+        desktop.click("[data-testid=back]").await;
+        desktop.text_of(heading, |t| t == back).await;
+        if step == "4-generate" {
+            desktop
+                .text_of("[data-testid=preview] pre", |t| !t.is_empty())
+                .await;
+        }
+        desktop.screenshot(&format!("wizard-ko-{step}")).await;
+    }
+    desktop.click("[data-testid=back]").await;
+    desktop
+        .text_of("[data-code=tls-to-plain-port]", |t| t.contains("해결 방법"))
+        .await;
+    desktop.screenshot("wizard-ko-2-diagnose").await;
+
+    drop(nginx);
+    desktop.close().await;
+    let _ = std::fs::remove_dir_all(home);
+}
