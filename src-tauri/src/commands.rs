@@ -27,6 +27,8 @@ pub(crate) fn parse_target(url: String) -> Result<Target, CommandError> {
 #[tauri::command]
 #[specta::specta]
 pub(crate) fn launch_target(launch: State<'_, LaunchArgs>) -> Option<String> {
+    // The first call the UI makes once it is on screen.
+    crate::trace::milestone("ready");
     launch.target.clone()
 }
 
@@ -63,6 +65,7 @@ pub(crate) async fn diagnose(
     let report = state
         .cancellable(async move { handshake_core::diagnose(&target, &options).await })
         .await?;
+    crate::trace::milestone("diagnosed");
     let codes: Vec<_> = report.findings.iter().map(|f| f.code).collect();
     let target = Target::parse(&report.url)?;
     Ok(Diagnosis {

@@ -8,6 +8,7 @@
 mod commands;
 mod error;
 mod state;
+mod trace;
 
 pub use error::{CommandError, ErrorCode};
 pub use state::AppState;

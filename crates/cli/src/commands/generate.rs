@@ -4,13 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use handshake_core::export;
 use handshake_core::pki::{self, Credential, Source};
 use handshake_core::profile::{self, Profile};
 use handshake_core::render::client::ClientPlan;
 use handshake_core::render::spring::{BootVersion, SpringForm, SpringPlan};
 use handshake_core::render::{self, Fix, Language, Material, ProxyPlan};
 use handshake_core::{Secret, Target};
+use handshake_core::{export, fix};
 
 use super::credential;
 use super::diagnose::usage;
@@ -283,10 +283,10 @@ fn plan(what: &What, output: &Output, out: &Path) -> Result<(Fix, String, Option
             let new = &args.new_cert;
             let (cert, key, source) = match (&args.cert, &args.key) {
                 (Some(cert), Some(key)) => (absolute(cert), absolute(key), None),
+                // The paths are set below, where the new files will be.
                 _ if new.dev_ca || new.self_signed => {
-                    let at = absolute(new.location.as_deref().unwrap_or(out));
                     let source = credential::new_leaf(&args.hosts, new.self_signed, new.ca_dir.as_deref(), &new.key_type, new.days)?;
-                    (format!("{at}/fullchain.pem"), format!("{at}/privkey.pem"), Some(source))
+                    (String::new(), String::new(), Some(source))
                 }
                 _ => return Err("name the certificate: --cert and --key (files already on the server), or make one with --dev-ca or --self-signed".into()),
             };
@@ -298,11 +298,14 @@ fn plan(what: &What, output: &Output, out: &Path) -> Result<(Fix, String, Option
                 ..ProxyPlan::new(args.hosts.clone(), cert, key, upstream)
             };
             let url = target(format!("wss://{}{}", args.hosts[0], args.ws_path))?;
-            let fix = if matches!(what, What::Nginx(_)) {
+            let mut fix = if matches!(what, What::Nginx(_)) {
                 Fix::Nginx(plan)
             } else {
                 Fix::Apache(plan)
             };
+            if source.is_some() {
+                fix::place_material(&mut fix, &absolute(new.location.as_deref().unwrap_or(out)));
+            }
             Ok((fix, url, source))
         }
         What::Spring(args) => {
@@ -322,31 +325,32 @@ fn plan(what: &What, output: &Output, out: &Path) -> Result<(Fix, String, Option
                 )?),
                 _ => None,
             };
-            let at = absolute(new.location.as_deref().unwrap_or(out));
-            let key_store = match (&args.key_store, &source) {
-                (Some(location), _) => location.clone(),
-                (None, Some(_)) => format!("file:{at}/server.p12"),
-                (None, None) if !args.form.is_pem() => return Err("name the keystore: --key-store file:/path/server.p12, or make one with --dev-ca, --self-signed or --cert/--key".into()),
-                (None, None) => String::new(),
-            };
-            if args.form.is_pem() && source.is_none() {
-                return Err("the PEM forms need the certificate: --cert and --key (the key is written as PKCS#8), or --dev-ca / --self-signed".into());
+            match (&args.key_store, &source) {
+                (_, None) if args.form.is_pem() => return Err("the PEM forms need the certificate: --cert and --key (the key is written as PKCS#8), or --dev-ca / --self-signed".into()),
+                (None, None) => return Err("name the keystore: --key-store file:/path/server.p12, or make one with --dev-ca, --self-signed or --cert/--key".into()),
+                _ => {}
             }
-            let plan = SpringPlan {
+            let mut fix = Fix::Spring(SpringPlan {
                 boot: args.boot,
                 form: args.form,
                 port: args.port,
-                certificate: format!("file:{at}/fullchain.pem"),
-                private_key: format!("file:{at}/privkey.pem"),
                 password_env: args.password_env.clone(),
-                ..SpringPlan::new(key_store, args.alias.clone())
-            };
-            if let Some(problem) = plan.problem() {
+                ..SpringPlan::new(
+                    args.key_store.clone().unwrap_or_default(),
+                    args.alias.clone(),
+                )
+            });
+            if source.is_some() {
+                fix::place_material(&mut fix, &absolute(new.location.as_deref().unwrap_or(out)));
+            }
+            if let Fix::Spring(plan) = &fix
+                && let Some(problem) = plan.problem()
+            {
                 return Err(problem);
             }
             let host = args.hosts.first().map_or("localhost", String::as_str);
             let url = target(format!("wss://{host}:{}/ws", args.port))?;
-            Ok((Fix::Spring(plan), url, source))
+            Ok((fix, url, source))
         }
     }
 }

@@ -68,17 +68,28 @@ async fn the_target_step_parses_urls_and_explains_bad_ones() {
 }
 
 #[tokio::test]
-async fn a_url_given_at_launch_is_understood_at_once() {
-    let desktop = Desktop::launch(&["ws://127.0.0.1:8080/socket"]).await;
+async fn a_url_given_at_launch_opens_straight_at_diagnose() {
+    let healthy = handshake_testkit::servers::http(handshake_testkit::servers::switching).await;
+    let url = format!("ws://127.0.0.1:{}/ws", healthy.port);
+    let desktop = Desktop::launch(&[&url]).await;
     desktop
-        .text_of("[data-testid=target-parsed] [data-field=host]", |t| {
-            t.starts_with("127.0.0.1")
-        })
+        .text_of("#diagnose-heading", |t| t == "No problems found")
         .await;
+    desktop.click("[data-testid=change-target]").await;
     desktop
         .text_of("[data-testid=target-parsed] [data-field=scheme]", |t| {
             t.contains("not encrypted")
         })
         .await;
+    desktop.close().await;
+}
+
+#[tokio::test]
+async fn a_bad_url_given_at_launch_stays_at_the_target_with_its_message() {
+    let desktop = Desktop::launch(&["ftp://127.0.0.1/files"]).await;
+    let message = desktop
+        .text_of("[data-testid=target-error]", |t| !t.is_empty())
+        .await;
+    assert!(message.contains("ftp"), "{message}");
     desktop.close().await;
 }
