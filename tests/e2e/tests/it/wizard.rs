@@ -85,6 +85,25 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
             t.contains(&format!("listen 127.0.0.1:{tls_port} ssl"))
         })
         .await;
+    // A PEM file that is not there: the core's message, and no way on.
+    desktop.click("input[name=certificate][value=import]").await;
+    desktop
+        .type_into("#cert-file", "/nonexistent/fullchain.pem")
+        .await;
+    desktop
+        .type_into("#key-file", "/nonexistent/privkey.pem")
+        .await;
+    let refused = desktop
+        .text_of("[data-testid=generate-error]", |t| !t.is_empty())
+        .await;
+    assert!(refused.contains("/nonexistent/fullchain.pem"), "{refused}");
+    desktop.screenshot("wizard-4-generate-bad-pem").await;
+    desktop.click("input[name=certificate][value=dev-ca]").await;
+    desktop
+        .text_of("[data-testid=preview] pre", |t| {
+            t.contains(&format!("listen 127.0.0.1:{tls_port} ssl"))
+        })
+        .await;
     desktop.screenshot("wizard-4-generate").await;
     desktop
         .client
@@ -97,7 +116,20 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     desktop.screenshot("wizard-4-generate-preview").await;
     desktop.click("[data-testid=generate-next]").await;
 
-    // 5. Export into a folder that does not exist yet.
+    // 5. Export: first into a folder nobody may write (even root cannot
+    // create files in /proc), then into one that does not exist yet.
+    desktop
+        .type_into("[data-testid=folder]", "/proc/handshake-denied")
+        .await;
+    desktop.click("[data-testid=export]").await;
+    let denied = desktop
+        .text_of("[data-testid=export-error]", |t| !t.is_empty())
+        .await;
+    assert!(
+        denied.contains("Cannot write /proc/handshake-denied"),
+        "{denied}"
+    );
+    desktop.screenshot("wizard-5-export-denied").await;
     desktop
         .type_into("[data-testid=folder]", &folder.display().to_string())
         .await;
