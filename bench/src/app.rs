@@ -34,7 +34,8 @@ fn main() {
     let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
     let server = runtime.block_on(servers::http(switching));
     let url = format!("ws://127.0.0.1:{}/ws", server.port);
-    let (mut xvfb, display) = xvfb();
+    let (mut xvfb, display) = handshake_testkit::display::xvfb();
+    let display = format!(":{display}");
     let scratch = std::env::temp_dir().join(format!("handshake-bench-app-{}", std::process::id()));
     let swing = compile_swing(&scratch);
 
@@ -204,30 +205,6 @@ fn kib(pid: u32, file: &str, field: &str) -> f64 {
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
-}
-
-fn xvfb() -> (Child, String) {
-    let mut child = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            "1280x860x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Xvfb runs (apt-get install xvfb)");
-    let mut line = String::new();
-    if let Some(out) = child.stdout.take() {
-        BufReader::new(out)
-            .read_line(&mut line)
-            .expect("Xvfb display number");
-    }
-    (child, format!(":{}", line.trim()))
 }
 
 /// A Swing window like a keystore tool's first screen: a title, a field, a

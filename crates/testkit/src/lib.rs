@@ -7,6 +7,7 @@
 #![allow(missing_docs, missing_debug_implementations, unreachable_pub)]
 
 pub mod apache;
+pub mod display;
 pub mod nginx;
 pub mod pki;
 pub mod servers;

@@ -55,6 +55,19 @@ where
     Server { port, task }
 }
 
+/// A plain HTTP server that answers anything — a TLS ClientHello too — the
+/// way Tomcat's HTTP connector does: `400` with its HTML error page.
+pub async fn tomcat_like() -> Server {
+    http(|_| {
+        answer(
+            "400 ",
+            "Content-Type: text/html;charset=utf-8\r\n",
+            "<h1>HTTP Status 400 – Bad Request</h1>",
+        )
+    })
+    .await
+}
+
 /// A plain HTTP server answering each request with `respond(request)`.
 pub async fn http(respond: fn(&str) -> Vec<u8>) -> Server {
     serve(move |mut stream| async move {

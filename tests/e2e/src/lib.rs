@@ -71,7 +71,7 @@ impl Desktop {
             std::process::id(),
             free_port()
         ));
-        let (xvfb, display) = start_xvfb();
+        let (xvfb, display) = handshake_testkit::display::xvfb();
         let mut processes = Processes { driver: None, xvfb };
         let port = free_port();
         let native_port = free_port();
@@ -198,6 +198,19 @@ impl Desktop {
     }
 
     /// Ends the session and stops the driver and the display.
+    /// Scrolls the element at `css` to the middle of the window (for a
+    /// screenshot of what lies below the fold).
+    pub async fn scroll_to(&self, css: &str) {
+        self.find(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .unwrap_or_else(|error| panic!("scrolling to {css}: {error}"));
+    }
+
     /// Picks `value` in the `<select>` at `css`.
     pub async fn select(&self, css: &str, value: &str) {
         self.find(css)
@@ -241,41 +254,6 @@ fn app_binary() -> PathBuf {
 
 fn tauri_driver() -> PathBuf {
     std::env::var_os("TAURI_DRIVER").map_or_else(|| PathBuf::from("tauri-driver"), PathBuf::from)
-}
-
-/// Starts Xvfb on the first free display and returns it with its number.
-fn start_xvfb() -> (Child, String) {
-    let mut xvfb = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            "1280x860x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|error| panic!("could not start Xvfb ({error}): apt-get install xvfb"));
-    let stdout = xvfb
-        .stdout
-        .take()
-        .unwrap_or_else(|| panic!("Xvfb has no stdout"));
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = sender.send(line);
-    });
-    match receiver.recv_timeout(PATIENCE) {
-        Ok(line) if !line.trim().is_empty() => (xvfb, line.trim().to_owned()),
-        _ => {
-            stop(&mut xvfb);
-            panic!("Xvfb did not report a display within {PATIENCE:?}");
-        }
-    }
 }
 
 fn free_port() -> u16 {

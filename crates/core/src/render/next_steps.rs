@@ -60,7 +60,7 @@ pub(super) fn render(profile: &Profile, names: &[String]) -> String {
                 ],
                 commands,
                 vec![
-                    format!("{} {}", t("The application keeps listening on plain HTTP at", "애플리케이션은 계속 평문 HTTP로 대기합니다:"), plan.upstream),
+                    format!("{} `{}`.", t("The application keeps listening on plain HTTP at", "애플리케이션은 계속 평문 HTTP로 대기합니다:"), plan.upstream),
                     t("Idle WebSockets stay open for an hour; raise the read timeout if clients stay silent longer.", "유휴 WebSocket은 한 시간 동안 유지됩니다. 클라이언트가 더 오래 조용하다면 읽기 타임아웃을 늘리세요.").to_owned(),
                 ],
                 url,
@@ -72,11 +72,7 @@ pub(super) fn render(profile: &Profile, names: &[String]) -> String {
                 ("socket.ts", t("your front-end sources (TypeScript)", "프런트엔드 소스(TypeScript)")),
                 ("socket.js", t("your front-end sources (plain JavaScript), instead of socket.ts", "socket.ts 대신 프런트엔드 소스(일반 JavaScript)")),
             ],
-            vec![
-                "import { LazySocket } from \"./socket\";".to_owned(),
-                "const socket = new LazySocket({ onMessage: (text) => console.log(text) });".to_owned(),
-                format!("handshake check {}", profile.target),
-            ],
+            vec![format!("handshake check {}", profile.target)],
             vec![
                 t("The socket's scheme now follows the page: wss: on https: pages, ws: on http: pages.", "소켓 스킴이 페이지를 따릅니다. https: 페이지에서는 wss:, http: 페이지에서는 ws:.").to_owned(),
                 t("It connects on first use and reconnects with backoff and jitter while the server restarts.", "처음 쓸 때 연결하고, 서버가 재시작하는 동안 백오프와 지터로 다시 연결합니다.").to_owned(),
@@ -104,6 +100,13 @@ pub(super) fn render(profile: &Profile, names: &[String]) -> String {
         .filter(|(name, _)| names.iter().any(|n| n == name))
     {
         out.push_str(&format!("| `{name}` | {place} |\n"));
+    }
+    if matches!(profile.fix, Fix::Client(_)) {
+        out.push_str(&format!(
+            "\n## {}\n\n```ts\nimport {{ LazySocket }} from \"./socket\";\n\nconst socket = new LazySocket({{ onMessage: (text) => console.log(text) }});\nsendButton.onclick = () => socket.send(\"hello\"); // {}\n```\n",
+            t("Use it", "사용법"),
+            t("connects on first use", "처음 쓸 때 연결"),
+        ));
     }
     out.push_str(&format!("\n## {}\n\n```sh\n", t("Commands", "명령")));
     for command in commands {

@@ -6,9 +6,7 @@ use handshake_core::Options;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-use crate::support::{
-    self, answer, codes, diagnose, diagnose_with, finding, quick, serve, switching,
-};
+use crate::support::{self, codes, diagnose, diagnose_with, finding, quick, serve, switching};
 
 #[tokio::test]
 async fn a_closed_port_is_refused() {
@@ -52,14 +50,7 @@ async fn a_server_that_comes_up_during_the_wait_is_reported_with_the_delay() {
 #[tokio::test]
 async fn tls_to_a_plain_http_port_is_named_with_the_bytes() {
     // What Tomcat's HTTP connector does with a ClientHello.
-    let server = support::http(|_| {
-        answer(
-            "400 ",
-            "Content-Type: text/html;charset=utf-8\r\n",
-            "<h1>HTTP Status 400 – Bad Request</h1>",
-        )
-    })
-    .await;
+    let server = handshake_testkit::servers::tomcat_like().await;
     let report = diagnose(&format!("wss://127.0.0.1:{}/ws", server.port)).await;
     assert_eq!(codes(&report), ["tls-to-plain-port"]);
     let found = finding(&report, "tls-to-plain-port");

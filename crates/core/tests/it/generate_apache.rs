@@ -97,18 +97,12 @@ async fn wss_round_trips_through_real_apache_from_the_generated_host() {
         &[port, plain],
     );
 
-    let target = Target::parse(&format!("wss://localhost:{port}/ws")).expect("URL");
     let options = CheckOptions {
         ca: vec![ca.cert_der().expect("CA")],
         timeout: Duration::from_secs(3),
         ..CheckOptions::default()
     };
-    let report = tokio::time::timeout(
-        Duration::from_secs(30),
-        handshake_core::check(&target, &options),
-    )
-    .await
-    .expect("bounded");
+    let report = crate::support::check(&format!("wss://localhost:{port}/ws"), options).await;
     assert!(report.ok, "{report:#?}\n{}", apache.log());
     assert_eq!(report.answer.as_deref(), Some("ping"));
 

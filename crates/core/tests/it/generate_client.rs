@@ -149,3 +149,32 @@ setTimeout(() => {{ console.log("gave up after", attempts); process.exit(1); }},
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// NEXT-STEPS.md and the profile for two paths, as a user reads them.
+#[test]
+fn next_steps_and_the_profile_read_well() {
+    use handshake_core::fix::{FixKind, default_profile};
+    use handshake_core::render::{self, Language, Material};
+
+    let target = Target::parse("wss://chat.example.com/ws").expect("URL");
+    for (kind, language, name) in [
+        (FixKind::Nginx, Language::En, "next_steps_nginx_en"),
+        (FixKind::Spring, Language::Ko, "next_steps_spring_ko"),
+        (FixKind::Client, Language::En, "next_steps_client_en"),
+    ] {
+        let profile = default_profile(kind, &target, Some("https://app.example.com"), language);
+        let files = render::files(&profile, Material::default(), None).expect("files");
+        let text = |file: &str| {
+            files
+                .iter()
+                .find(|f| f.name == file)
+                .and_then(|f| f.preview())
+                .unwrap_or_else(|| panic!("{file}"))
+                .to_owned()
+        };
+        insta::assert_snapshot!(name, text("NEXT-STEPS.md"));
+        if kind == FixKind::Nginx {
+            insta::assert_snapshot!("profile_nginx", text("handshake.toml"));
+        }
+    }
+}

@@ -4,10 +4,10 @@
 
 use std::time::Duration;
 
+use handshake_core::CheckOptions;
 use handshake_core::pki::{DevCa, LeafRequest};
 use handshake_core::render::ProxyPlan;
 use handshake_core::render::nginx::render;
-use handshake_core::{CheckOptions, Target};
 use handshake_testkit::nginx::{Nginx, test_config};
 use handshake_testkit::pki::pem;
 use handshake_testkit::servers::free_port;
@@ -74,18 +74,12 @@ async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgr
     let check = |port: u16| {
         let ca = ca.cert_der().expect("CA");
         async move {
-            let target = Target::parse(&format!("wss://localhost:{port}/ws")).expect("URL");
             let options = CheckOptions {
                 ca: vec![ca],
                 timeout: Duration::from_secs(3),
                 ..CheckOptions::default()
             };
-            tokio::time::timeout(
-                Duration::from_secs(30),
-                handshake_core::check(&target, &options),
-            )
-            .await
-            .expect("bounded")
+            crate::support::check(&format!("wss://localhost:{port}/ws"), options).await
         }
     };
     let config = |port: u16| {

@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use handshake_core::export;
 use handshake_core::pki::{DevCa, LeafRequest};
@@ -14,7 +13,7 @@ use handshake_core::render::spring::{
     BootVersion, SpringForm, SpringPlan, env_file, properties, yaml,
 };
 use handshake_core::render::{self, Fix, Material};
-use handshake_core::{CheckOptions, Secret, Target};
+use handshake_core::{CheckOptions, Secret};
 use handshake_testkit::servers::free_port;
 use handshake_testkit::tomcat::{TlsCertificate, Tomcat};
 
@@ -139,17 +138,11 @@ async fn tomcat_configured_from_every_form_serves_wss() {
             parse(&read(&out, "ssl.env"))
         };
         let tomcat = Tomcat::start_https_with_examples(port, &as_spring_maps_it(&props, &env));
-        let target = Target::parse(&profile.target).expect("URL");
         let options = CheckOptions {
             ca: vec![ca.cert_der().expect("CA")],
             ..CheckOptions::default()
         };
-        let report = tokio::time::timeout(
-            Duration::from_secs(30),
-            handshake_core::check(&target, &options),
-        )
-        .await
-        .expect("bounded");
+        let report = crate::support::check(&profile.target, options).await;
         assert!(report.ok, "{form:?}: {report:#?}\n{}", tomcat.log());
     }
     let _ = std::fs::remove_dir_all(dir);

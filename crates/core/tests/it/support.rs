@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use handshake_core::{Options, Report, Target};
+use handshake_core::{CheckOptions, CheckReport, Options, Report, Target};
 
 pub(crate) use handshake_testkit::pki::{Ca, Identity, self_signed};
 pub(crate) use handshake_testkit::servers::{
@@ -19,6 +19,18 @@ pub(crate) async fn diagnose_with(url: &str, options: Options) -> Report {
     )
     .await
     .expect("diagnosis ends within its deadline")
+}
+
+/// Checks `url` (a real WebSocket round trip) with `options`, within a
+/// hard 30 s bound.
+pub(crate) async fn check(url: &str, options: CheckOptions) -> CheckReport {
+    let target = Target::parse(url).expect("test URL parses");
+    tokio::time::timeout(
+        Duration::from_secs(30),
+        handshake_core::check(&target, &options),
+    )
+    .await
+    .expect("the check ends within its deadline")
 }
 
 /// Diagnoses with a short timeout and no extra trust.

@@ -3,8 +3,6 @@
 //! HTTP-only connector. Handshake must name it, and Tomcat must log the
 //! "Invalid character found in method name" the user saw.
 
-use std::time::Duration;
-
 use handshake_core::Code;
 use handshake_core::logs::explain_text;
 use handshake_testkit::servers::free_port;
@@ -78,7 +76,7 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tomcat_serves_tls_from_a_handshake_keystore_and_check_round_trips() {
     use handshake_core::keystore::{KeystoreSpec, to_pkcs12};
-    use handshake_core::{CheckOptions, Secret, Target};
+    use handshake_core::{CheckOptions, Secret};
     use handshake_testkit::pki::Ca;
 
     let ca = Ca::new("Handshake Dev CA");
@@ -141,22 +139,17 @@ async fn tomcat_serves_tls_from_a_handshake_keystore_and_check_round_trips() {
             alias: "server".to_owned(),
         },
     );
-    let target = Target::parse(&format!(
-        "wss://localhost:{port}/examples/websocket/echoAnnotation"
-    ))
-    .expect("URL");
     let options = CheckOptions {
         ca: vec![ca.cert()],
         send: "hello tomcat".into(),
         count: 3,
         ..CheckOptions::default()
     };
-    let report = tokio::time::timeout(
-        Duration::from_secs(30),
-        handshake_core::check(&target, &options),
+    let report = crate::support::check(
+        &format!("wss://localhost:{port}/examples/websocket/echoAnnotation"),
+        options,
     )
-    .await
-    .expect("bounded");
+    .await;
     assert!(report.ok, "{report:#?}\n{}", tomcat.log());
     assert_eq!(report.answer.as_deref(), Some("hello tomcat"));
     assert!(

@@ -3,21 +3,13 @@
 
 use std::time::Duration;
 
-use handshake_core::{CheckOptions, CheckReport, Target};
+use handshake_core::{CheckOptions, CheckReport};
+
+use crate::support::check;
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::{self, answer, free_port, header, switching};
 use handshake_testkit::websocket::{self, Behaviour};
-
-async fn check(url: &str, options: CheckOptions) -> CheckReport {
-    let target = Target::parse(url).expect("test URL parses");
-    tokio::time::timeout(
-        Duration::from_secs(30),
-        handshake_core::check(&target, &options),
-    )
-    .await
-    .expect("the check ends within its deadline")
-}
 
 fn trusting(ca: &Ca) -> CheckOptions {
     CheckOptions {

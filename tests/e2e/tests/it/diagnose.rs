@@ -6,14 +6,7 @@ use handshake_testkit::servers::{self, answer, switching};
 #[tokio::test]
 async fn wss_to_a_plain_http_port_is_explained_in_the_window() {
     // Answers a ClientHello the way Tomcat's HTTP connector does.
-    let plain = servers::http(|_| {
-        answer(
-            "400 ",
-            "Content-Type: text/html;charset=utf-8\r\n",
-            "<h1>HTTP Status 400 – Bad Request</h1>",
-        )
-    })
-    .await;
+    let plain = servers::tomcat_like().await;
     let healthy = servers::http(switching).await;
     let desktop = Desktop::launch(&[]).await;
 

@@ -15,14 +15,7 @@ use handshake_testkit::websocket::{self, Behaviour};
 async fn from_a_broken_url_to_a_verified_wss_connection() {
     // The application as the user has it: plain HTTP where wss:// is aimed
     // (answers a ClientHello the way Tomcat's HTTP connector does).
-    let plain = servers::http(|_| {
-        answer(
-            "400 ",
-            "Content-Type: text/html;charset=utf-8\r\n",
-            "<h1>HTTP Status 400 – Bad Request</h1>",
-        )
-    })
-    .await;
+    let plain = servers::tomcat_like().await;
     let echo = websocket::ws(Behaviour::Echo).await;
     let (tls_port, redirect_port) = (free_port(), free_port());
     let home = std::env::temp_dir().join(format!("handshake-e2e-wizard-{}", std::process::id()));
@@ -97,6 +90,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .text_of("[data-testid=generate-error]", |t| !t.is_empty())
         .await;
     assert!(refused.contains("/nonexistent/fullchain.pem"), "{refused}");
+    desktop.scroll_to("[data-testid=generate-error]").await;
     desktop.screenshot("wizard-4-generate-bad-pem").await;
     desktop.click("input[name=certificate][value=dev-ca]").await;
     desktop
@@ -105,14 +99,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         })
         .await;
     desktop.screenshot("wizard-4-generate").await;
-    desktop
-        .client
-        .execute(
-            "document.querySelector('[data-testid=preview]').scrollIntoView({block: 'center'})",
-            vec![],
-        )
-        .await
-        .expect("scroll to the preview");
+    desktop.scroll_to("[data-testid=preview]").await;
     desktop.screenshot("wizard-4-generate-preview").await;
     desktop.click("[data-testid=generate-next]").await;
 
