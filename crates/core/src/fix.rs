@@ -238,6 +238,8 @@ pub fn prepare(
             plan.certificate_key = key.clone();
             None
         }
+        // A preview shows no key material: it must not create the CA yet.
+        (CertificateChoice::DevCa, _) if folder.is_none() => Some(Source::SelfSigned(leaf)),
         (CertificateChoice::DevCa, _) => Some(Source::DevCa {
             dir: ca_dir.to_owned(),
             request: leaf,
@@ -381,6 +383,28 @@ mod tests {
             Some(dir.join("ca/handshake-dev-ca.pem").as_path())
         );
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_preview_does_not_create_the_development_ca() {
+        let dir =
+            std::env::temp_dir().join(format!("handshake-fix-preview-{}", std::process::id()));
+        let request = FixRequest {
+            profile: default_profile(
+                FixKind::Nginx,
+                &target("wss://chat.example.com/ws"),
+                None,
+                Language::En,
+            ),
+            certificate: CertificateChoice::DevCa,
+            key_type: KeyType::EcdsaP256,
+        };
+        let prepared = prepare(&request, None, &dir, None).expect("preview");
+        assert!(
+            prepared.files.iter().any(|f| f.name == "fullchain.pem"),
+            "listed all the same"
+        );
+        assert!(!dir.exists(), "nothing written before the export");
     }
 
     #[test]

@@ -5,11 +5,9 @@
 //! Every wait here is bounded: a test that cannot reach the window fails with
 //! a message that says which part did not come up, instead of hanging CI.
 
-use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use fantoccini::wd::Capabilities;

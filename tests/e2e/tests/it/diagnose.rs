@@ -1,7 +1,7 @@
 //! The Diagnose step in the real window, against real loopback servers.
 
 use handshake_e2e::Desktop;
-use handshake_testkit::servers::{self, answer, switching};
+use handshake_testkit::servers::{self, switching};
 
 #[tokio::test]
 async fn wss_to_a_plain_http_port_is_explained_in_the_window() {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use handshake_e2e::Desktop;
 use handshake_testkit::nginx::Nginx;
-use handshake_testkit::servers::{self, answer, free_port};
+use handshake_testkit::servers::{self, free_port};
 use handshake_testkit::websocket::{self, Behaviour};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
