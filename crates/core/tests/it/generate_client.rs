@@ -16,7 +16,12 @@ use handshake_testkit::websocket::{Behaviour, wss_on};
 
 /// The UI's node_modules: TypeScript and `ws` come from there.
 fn node_modules() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules")
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules");
+    assert!(
+        dir.join("typescript").is_dir() && dir.join("ws").is_dir(),
+        "the UI's npm packages are missing: run `npm ci` in ui/ (./dev test does)"
+    );
+    dir
 }
 
 fn scratch(name: &str) -> PathBuf {
