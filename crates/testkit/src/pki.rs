@@ -1,7 +1,6 @@
 //! Test certificates made by code (rcgen), never committed blobs: a CA, an
 //! intermediate, leaves with any validity window, self-signed leaves.
 
-use base64::Engine as _;
 use rcgen::{
     BasicConstraints, CertificateParams, CertifiedIssuer, CustomExtension, DnType, IsCa, KeyPair,
 };
@@ -139,16 +138,5 @@ fn der_sequence(content: &[u8]) -> Vec<u8> {
     out
 }
 
-/// DER as PEM with `label` (`CERTIFICATE`, `PRIVATE KEY`).
-pub fn pem(label: &str, der: &[u8]) -> String {
-    let body = base64::engine::general_purpose::STANDARD.encode(der);
-    let lines: Vec<&str> = body
-        .as_bytes()
-        .chunks(64)
-        .map(|chunk| std::str::from_utf8(chunk).unwrap_or_default())
-        .collect();
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
-    )
-}
+/// DER as PEM with `label`: the core's own encoder.
+pub use handshake_core::pki::pem;

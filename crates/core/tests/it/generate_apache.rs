@@ -3,12 +3,12 @@
 
 use std::time::Duration;
 
-use handshake_core::pki::{DevCa, LeafRequest};
 use handshake_core::render::ProxyPlan;
+
+use crate::support::certificate_files;
 use handshake_core::render::apache::{MODULES, render};
 use handshake_core::{CheckOptions, Target};
 use handshake_testkit::apache::Apache;
-use handshake_testkit::pki::pem;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::websocket::{self, Behaviour};
 
@@ -37,13 +37,7 @@ fn the_generated_virtual_host_reads_well() {
 #[test]
 fn apache2ctl_accepts_the_generated_host() {
     let dir = std::env::temp_dir().join(format!("handshake-gen-apache-t-{}", std::process::id()));
-    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
-    let issued = ca
-        .issue(&LeafRequest::new(vec!["api.example.com".into()]))
-        .expect("issue");
-    let (cert, key) = (dir.join("fullchain.pem"), dir.join("privkey.pem"));
-    std::fs::write(&cert, pem("CERTIFICATE", issued.chain[0].as_ref())).expect("cert");
-    std::fs::write(&key, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
+    let (_ca, cert, key) = certificate_files(&dir, "api.example.com");
     let site = render(&ProxyPlan {
         certificate: cert.display().to_string(),
         certificate_key: key.display().to_string(),
@@ -63,21 +57,7 @@ fn apache2ctl_accepts_the_generated_host() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wss_round_trips_through_real_apache_from_the_generated_host() {
     let dir = std::env::temp_dir().join(format!("handshake-gen-apache-{}", std::process::id()));
-    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
-    let issued = ca
-        .issue(&LeafRequest::new(vec!["localhost".into()]))
-        .expect("issue");
-    let (cert, key) = (dir.join("fullchain.pem"), dir.join("privkey.pem"));
-    std::fs::write(
-        &cert,
-        issued
-            .chain
-            .iter()
-            .map(|c| pem("CERTIFICATE", c.as_ref()))
-            .collect::<String>(),
-    )
-    .expect("cert");
-    std::fs::write(&key, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
+    let (ca, cert, key) = certificate_files(&dir, "localhost");
     let echo = websocket::ws(Behaviour::Echo).await;
     let (port, plain) = (free_port(), free_port());
     let site = render(&ProxyPlan {

@@ -5,11 +5,11 @@
 use std::time::Duration;
 
 use handshake_core::CheckOptions;
-use handshake_core::pki::{DevCa, LeafRequest};
 use handshake_core::render::ProxyPlan;
+
+use crate::support::certificate_files;
 use handshake_core::render::nginx::render;
 use handshake_testkit::nginx::{Nginx, test_config};
-use handshake_testkit::pki::pem;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::websocket::{self, Behaviour};
 
@@ -20,29 +20,6 @@ fn plan() -> ProxyPlan {
         "/etc/letsencrypt/live/api.example.com/privkey.pem".into(),
         "http://127.0.0.1:8080".into(),
     )
-}
-
-/// A development CA, and a leaf for `host` written as fullchain.pem and privkey.pem.
-fn certificate_files(
-    dir: &std::path::Path,
-    host: &str,
-) -> (DevCa, std::path::PathBuf, std::path::PathBuf) {
-    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
-    let issued = ca
-        .issue(&LeafRequest::new(vec![host.into()]))
-        .expect("issue");
-    let (cert, key) = (dir.join("fullchain.pem"), dir.join("privkey.pem"));
-    std::fs::write(
-        &cert,
-        issued
-            .chain
-            .iter()
-            .map(|c| pem("CERTIFICATE", c.as_ref()))
-            .collect::<String>(),
-    )
-    .expect("cert");
-    std::fs::write(&key, pem("PRIVATE KEY", &issued.key_pkcs8)).expect("key");
-    (ca, cert, key)
 }
 
 #[test]

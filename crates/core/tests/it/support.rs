@@ -59,3 +59,34 @@ pub(crate) fn finding<'a>(report: &'a Report, code: &str) -> &'a handshake_core:
         .find(|f| f.code.as_str() == code)
         .unwrap_or_else(|| panic!("no {code} finding; got {:#?}", report.findings))
 }
+
+/// A development CA, and a leaf for `host` written as fullchain.pem and privkey.pem.
+pub(crate) fn certificate_files(
+    dir: &std::path::Path,
+    host: &str,
+) -> (
+    handshake_core::pki::DevCa,
+    std::path::PathBuf,
+    std::path::PathBuf,
+) {
+    let ca = handshake_core::pki::DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    let issued = ca
+        .issue(&handshake_core::pki::LeafRequest::new(vec![host.into()]))
+        .expect("issue");
+    let (cert, key) = (dir.join("fullchain.pem"), dir.join("privkey.pem"));
+    std::fs::write(
+        &cert,
+        issued
+            .chain
+            .iter()
+            .map(|c| handshake_testkit::pki::pem("CERTIFICATE", c.as_ref()))
+            .collect::<String>(),
+    )
+    .expect("cert");
+    std::fs::write(
+        &key,
+        handshake_testkit::pki::pem("PRIVATE KEY", &issued.key_pkcs8),
+    )
+    .expect("key");
+    (ca, cert, key)
+}
