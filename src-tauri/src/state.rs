@@ -133,12 +133,7 @@ impl AppState {
             ));
         }
         let prepared = self.prepare(request, Some(folder))?;
-        let entries: Vec<_> = prepared
-            .files
-            .iter()
-            .map(|file| (file.name.as_str(), file.bytes.as_slice(), file.mode))
-            .collect();
-        let written = export::write_all(folder, &entries, replace)?;
+        let written = handshake_core::render::write(folder, &prepared.files, replace)?;
         self.update(|settings| {
             settings.last_folder = Some(folder.display().to_string());
             settings.last_request = Some(request.clone());

@@ -365,16 +365,12 @@ fn write(args: &Args, job: &Job) -> anyhow::Result<ExitStatus> {
         Ok(files) => files,
         Err(error) => return Ok(usage(&error.to_string())),
     };
-    let entries: Vec<(&str, &[u8], export::Mode)> = files
-        .iter()
-        .map(|file| (file.name.as_str(), file.bytes.as_slice(), file.mode))
-        .collect();
     // The profile is ours to update: replacing only it needs no --force.
     let force = args.output.force
-        || export::conflicts(&job.out, entries.iter().map(|(name, _, _)| *name))
+        || export::conflicts(&job.out, files.iter().map(|file| file.name.as_str()))
             .iter()
             .all(|path| path.ends_with(profile::FILE_NAME));
-    let written = match export::write_all(&job.out, &entries, force) {
+    let written = match render::write(&job.out, &files, force) {
         Ok(written) => written,
         Err(error) => return Ok(usage(&error.to_string())),
     };

@@ -143,7 +143,7 @@ fn stores(args: &Args) -> Result<Vec<Store>, String> {
 
 /// Writes the CA as PEM and DER, and the instructions, into `dir`.
 fn export(ca: &DevCa, dir: &std::path::Path) -> Result<(), String> {
-    use handshake_core::export::{Mode, write};
+    use handshake_core::export::{Mode, write_all};
     let der =
         pki::pem_to_der(ca.cert_pem()).ok_or("the development CA certificate cannot be read")?;
     let files = [
@@ -154,11 +154,12 @@ fn export(ca: &DevCa, dir: &std::path::Path) -> Result<(), String> {
             pki::trust_instructions("handshake-dev-ca.pem", "handshake-dev-ca.cer").into_bytes(),
         ),
     ];
-    std::fs::create_dir_all(dir)
-        .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
-    for (name, bytes) in files {
-        write(&dir.join(name), &bytes, Mode::Public, true).map_err(|error| error.to_string())?;
-        println!("  wrote {}", dir.join(name).display());
+    let entries: Vec<(&str, &[u8], Mode)> = files
+        .iter()
+        .map(|(name, bytes)| (*name, bytes.as_slice(), Mode::Public))
+        .collect();
+    for written in write_all(dir, &entries, true).map_err(|error| error.to_string())? {
+        println!("  wrote {}", written.path.display());
     }
     Ok(())
 }

@@ -195,6 +195,19 @@ impl GeneratedFile {
     }
 }
 
+/// Writes `files` into `dir`, all or none ([`crate::export::write_all`]).
+pub fn write(
+    dir: &std::path::Path,
+    files: &[GeneratedFile],
+    replace: bool,
+) -> Result<Vec<crate::export::Written>, crate::export::ExportError> {
+    let entries: Vec<(&str, &[u8], Mode)> = files
+        .iter()
+        .map(|file| (file.name.as_str(), file.bytes.as_slice(), file.mode))
+        .collect();
+    crate::export::write_all(dir, &entries, replace)
+}
+
 /// Certificates and secrets to write along with the configuration.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Material<'a> {
@@ -229,34 +242,20 @@ pub fn files(
 ) -> Result<Vec<GeneratedFile>, RenderError> {
     let mut out = match &profile.fix {
         Fix::Spring(plan) => spring_files(plan, material)?,
-        Fix::Nginx(plan) | Fix::Apache(plan) => {
-            let config = match &profile.fix {
-                Fix::Apache(_) => GeneratedFile::text(
-                    "handshake-apache.conf",
-                    apache::render(plan),
-                    Syntax::Apache,
-                ),
-                _ => {
-                    GeneratedFile::text("handshake-nginx.conf", nginx::render(plan), Syntax::Nginx)
-                }
-            };
-            let mut files = vec![
-                config,
-                GeneratedFile::text(
-                    "application-behind-proxy.properties",
-                    nginx::SPRING_FORWARDED.to_owned(),
-                    Syntax::Properties,
-                ),
-            ];
-            if let Some(credential) = material.credential {
-                files.extend(pem_files(
-                    credential,
-                    &plan.certificate,
-                    &plan.certificate_key,
-                ));
-            }
-            files
-        }
+        Fix::Nginx(plan) => proxy_files(
+            plan,
+            GeneratedFile::text("handshake-nginx.conf", nginx::render(plan), Syntax::Nginx),
+            material,
+        ),
+        Fix::Apache(plan) => proxy_files(
+            plan,
+            GeneratedFile::text(
+                "handshake-apache.conf",
+                apache::render(plan),
+                Syntax::Apache,
+            ),
+            material,
+        ),
         Fix::Client(plan) => vec![
             GeneratedFile::text("socket.ts", client::typescript(plan), Syntax::Typescript),
             GeneratedFile::text("socket.js", client::javascript(plan), Syntax::Javascript),
@@ -274,6 +273,30 @@ pub fn files(
         Syntax::Toml,
     ));
     Ok(out)
+}
+
+/// A proxy's config, the Spring side behind it, and new certificate files.
+fn proxy_files(
+    plan: &ProxyPlan,
+    config: GeneratedFile,
+    material: Material<'_>,
+) -> Vec<GeneratedFile> {
+    let mut files = vec![
+        config,
+        GeneratedFile::text(
+            "application-behind-proxy.properties",
+            nginx::SPRING_FORWARDED.to_owned(),
+            Syntax::Properties,
+        ),
+    ];
+    if let Some(credential) = material.credential {
+        files.extend(pem_files(
+            credential,
+            &plan.certificate,
+            &plan.certificate_key,
+        ));
+    }
+    files
 }
 
 fn spring_files(

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use handshake_core::export;
 use handshake_core::pki::{DevCa, LeafRequest};
 use handshake_core::profile::Profile;
 use handshake_core::render::spring::{
@@ -121,11 +120,7 @@ async fn tomcat_configured_from_every_form_serves_wss() {
             password: Some(&password),
         };
         let files = render::files(&profile, material, None).expect("files");
-        let entries: Vec<_> = files
-            .iter()
-            .map(|f| (f.name.as_str(), f.bytes.as_slice(), f.mode))
-            .collect();
-        export::write_all(&out, &entries, false).expect("export");
+        render::write(&out, &files, false).expect("export");
 
         let props = parse(&read(&out, "application.properties"));
         let env = if form.is_pem() {
