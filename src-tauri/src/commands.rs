@@ -152,7 +152,9 @@ pub(crate) fn export_conflicts(
     folder: String,
     state: State<'_, AppState>,
 ) -> Result<Vec<String>, CommandError> {
-    let prepared = state.prepare(&request, Some(Path::new(&folder)))?;
+    // The names are the preview's: no certificate is made before the user
+    // has seen what would be replaced.
+    let prepared = state.prepare(&request, None)?;
     Ok(handshake_core::export::conflicts(
         Path::new(&folder),
         prepared.files.iter().map(|f| f.name.as_str()),

@@ -216,9 +216,11 @@ pub enum FixError {
     Render(#[from] RenderError),
 }
 
-/// Prepares every file of `request` for `folder` (or [`EXPORT_FOLDER`]
-/// for a preview): makes or imports the certificate (in the development
-/// CA at `ca_dir`), and a random keystore password when Spring needs one.
+/// Prepares every file of `request` for `folder`, or — with `None` — a
+/// preview: the same files, paths under [`EXPORT_FOLDER`], and placeholder
+/// certificate material (nothing is written, not even the development CA).
+/// Otherwise it makes or imports the certificate (in the development CA at
+/// `ca_dir`), and a random keystore password when Spring needs one.
 pub fn prepare(
     request: &FixRequest,
     folder: Option<&Path>,
@@ -227,8 +229,14 @@ pub fn prepare(
 ) -> Result<Prepared, FixError> {
     let mut profile = request.profile.clone();
     let hosts = hosts(&profile);
+    // A preview never shows key material: a fast ECDSA placeholder stands
+    // in, so an RSA 4096 choice does not cost seconds on every keystroke.
     let leaf = LeafRequest {
-        key_type: request.key_type,
+        key_type: if folder.is_some() {
+            request.key_type
+        } else {
+            KeyType::EcdsaP256
+        },
         ..LeafRequest::new(hosts)
     };
     let source = match (&request.certificate, &mut profile.fix) {
