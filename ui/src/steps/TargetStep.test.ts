@@ -22,13 +22,10 @@ const refusal: CommandError = {
 };
 
 let calls: string[] = [];
-let launchTarget: string | null = null;
 
 beforeEach(() => {
   calls = [];
-  launchTarget = null;
   mockIPC((command, payload) => {
-    if (command === "launch_target") return launchTarget;
     const url = (payload as { url: string }).url;
     calls.push(`${command} ${url}`);
     if (url.startsWith("ftp")) throw refusal;
@@ -71,8 +68,7 @@ describe("Target step", () => {
   });
 
   it("starts with the URL the app was launched with", async () => {
-    launchTarget = "wss://localhost:8443/ws";
-    render(TargetStep, { onDiagnose: () => {} });
+    render(TargetStep, { onDiagnose: () => {}, launchUrl: "wss://localhost:8443/ws" });
     await screen.findByTestId("target-parsed");
     expect((screen.getByLabelText("Target URL") as HTMLInputElement).value).toBe("wss://localhost:8443/ws");
   });
