@@ -21,26 +21,39 @@ pub enum Mode {
 
 /// Why a file was not written.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::english(self))]
 #[non_exhaustive]
 pub enum ExportError {
     /// The file exists and replacing it was not asked for.
-    #[error(
-        "{path} already exists; nothing was written. Choose another name, or replace it (CLI: --force), which keeps the old file as {path}.bak."
-    )]
     Exists {
         /// The file.
         path: String,
     },
     /// The system refused.
-    #[error(
-        "Cannot write {path}: {source}. Check that the folder exists and is writable; nothing was changed."
-    )]
     Io {
         /// The file.
         path: String,
         /// What the system said.
         source: io::Error,
     },
+}
+
+impl crate::i18n::Message for ExportError {
+    fn id(&self) -> &'static str {
+        match self {
+            ExportError::Exists { .. } => "error-export-exists",
+            ExportError::Io { .. } => "error-export-io",
+        }
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        match self {
+            ExportError::Exists { path } => crate::i18n::Facts::new().with("path", path),
+            ExportError::Io { path, source } => crate::i18n::Facts::new()
+                .with("path", path)
+                .with("detail", source.to_string()),
+        }
+    }
 }
 
 /// What was written.

@@ -1,12 +1,17 @@
-//! Findings: what Handshake concluded, in words a user can act on.
+//! Findings: what Handshake concluded, as data — a code, a severity and the
+//! typed facts it was concluded from. The words (title, explanation, fix)
+//! come from the catalogue at the edge, in the user's language
+//! ([`crate::i18n`]).
 //!
 //! The codes are a public, stable contract (documented in the README, like
 //! lint rule ids): scripts match on them. Adding a code is fine; renaming or
-//! removing one is a breaking change.
+//! removing one is a breaking change, and so is giving a code a second meaning.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Fact, Facts, Language};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -69,6 +74,8 @@ codes! {
     TcpRefused = "tcp-refused",
     /// No answer at all to the connection attempt (filtered port, wrong host).
     TcpTimeout = "tcp-timeout",
+    /// The connection failed with a network error (no route, host unreachable, blocked locally).
+    TcpFailed = "tcp-failed",
     /// Refused at first, then accepted within `--wait`.
     ServerNotReady = "server-not-ready",
     /// The connection was accepted, but the server sent nothing in time.
@@ -95,7 +102,13 @@ codes! {
     CertUntrustedIssuer = "cert-untrusted-issuer",
     /// The server does not send the intermediate certificate.
     CertChainIncomplete = "cert-chain-incomplete",
-    /// The TLS handshake failed for another reason (protocol version, alert).
+    /// An intermediate certificate in the chain has expired or is not valid yet.
+    CertChainOutsideValidity = "cert-chain-outside-validity",
+    /// The server presents no certificate, or one that is not valid X.509.
+    CertUnreadable = "cert-unreadable",
+    /// The chain does not verify for another reason (bad or refused signature, wrong purpose, revoked).
+    CertRejected = "cert-rejected",
+    /// The TLS handshake failed: an alert, no common protocol version or cipher, a broken server.
     TlsHandshakeFailed = "tls-handshake-failed",
     /// The URL answers with a redirect, which WebSocket clients do not follow.
     HttpRedirect = "http-redirect",
@@ -171,14 +184,78 @@ impl fmt::Display for Code {
     }
 }
 
-/// One conclusion about the endpoint.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One conclusion about the endpoint: what, how bad, and the facts it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Finding {
     /// The stable identifier.
     pub code: Code,
     /// How much it matters.
     pub severity: Severity,
+    /// The typed values the words are made from (port, status line, bytes
+    /// seen, certificate fields, days left…).
+    pub facts: Facts,
+}
+
+impl Finding {
+    /// A finding with no facts yet.
+    pub fn new(code: Code, severity: Severity) -> Finding {
+        Finding {
+            code,
+            severity,
+            facts: Facts::new(),
+        }
+    }
+
+    /// An error: the connection fails, or will for some clients.
+    pub fn error(code: Code) -> Finding {
+        Finding::new(code, Severity::Error)
+    }
+
+    /// A warning: it works, but needs attention.
+    pub fn warning(code: Code) -> Finding {
+        Finding::new(code, Severity::Warning)
+    }
+
+    /// Good news or context.
+    pub fn info(code: Code) -> Finding {
+        Finding::new(code, Severity::Info)
+    }
+
+    /// Adds the fact `name`.
+    pub fn with(mut self, name: &str, value: impl Into<Fact>) -> Finding {
+        self.facts.set(name, value);
+        self
+    }
+
+    /// The words of this finding in `language`.
+    pub fn words(&self, language: Language) -> Words {
+        let catalogue = language.catalogue();
+        let id = self.code.as_str();
+        Words {
+            title: catalogue.text(id, &self.facts),
+            explanation: catalogue.attribute(id, "explanation", &self.facts),
+            fix: catalogue.attribute(id, "fix", &self.facts),
+        }
+    }
+
+    /// The finding with its words in `language`: what `--json` prints.
+    pub fn said(&self, language: Language) -> Said {
+        let words = self.words(language);
+        Said {
+            code: self.code,
+            severity: self.severity,
+            title: words.title,
+            explanation: words.explanation,
+            fix: words.fix,
+            facts: self.facts.clone(),
+        }
+    }
+}
+
+/// A finding's words in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
     /// One line.
     pub title: String,
     /// Why, in plain words, citing what was observed.
@@ -187,23 +264,21 @@ pub struct Finding {
     pub fix: String,
 }
 
-impl Finding {
-    /// A finding with every part given.
-    pub fn new(
-        code: Code,
-        severity: Severity,
-        title: impl Into<String>,
-        explanation: impl Into<String>,
-        fix: impl Into<String>,
-    ) -> Finding {
-        Finding {
-            code,
-            severity,
-            title: title.into(),
-            explanation: explanation.into(),
-            fix: fix.into(),
-        }
-    }
+/// A finding with its words: `{code, severity, title, explanation, fix, facts}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Said {
+    /// The stable identifier.
+    pub code: Code,
+    /// How much it matters.
+    pub severity: Severity,
+    /// One line.
+    pub title: String,
+    /// Why, citing what was observed.
+    pub explanation: String,
+    /// What to do.
+    pub fix: String,
+    /// The typed values the words were made from.
+    pub facts: Facts,
 }
 
 #[cfg(test)]

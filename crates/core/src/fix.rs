@@ -15,7 +15,8 @@ use crate::pki::{self, KeyType, LeafRequest, PkiError, Source};
 use crate::profile::Profile;
 use crate::render::client::ClientPlan;
 use crate::render::spring::SpringPlan;
-use crate::render::{self, Fix, GeneratedFile, Language, Material, ProxyPlan, RenderError};
+use crate::i18n::{Facts, Language, Message};
+use crate::render::{self, Fix, GeneratedFile, Material, ProxyPlan, RenderError};
 use crate::{Secret, Target};
 
 /// The four ways to fix a `wss://` connection.
@@ -201,7 +202,7 @@ pub struct Prepared {
     /// The development CA's certificate, when it signed the new one.
     pub ca_cert: Option<PathBuf>,
     /// What the user should know about the certificate.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<pki::CredentialWarning>,
 }
 
 /// Why the files could not be prepared.
@@ -214,6 +215,22 @@ pub enum FixError {
     /// The plan is inconsistent.
     #[error(transparent)]
     Render(#[from] RenderError),
+}
+
+impl Message for FixError {
+    fn id(&self) -> &'static str {
+        match self {
+            FixError::Certificate(error) => error.id(),
+            FixError::Render(error) => error.id(),
+        }
+    }
+
+    fn facts(&self) -> Facts {
+        match self {
+            FixError::Certificate(error) => error.facts(),
+            FixError::Render(error) => error.facts(),
+        }
+    }
 }
 
 /// Prepares every file of `request` for `folder`, or — with `None` — a

@@ -14,6 +14,7 @@ use sha1::{Digest, Sha1};
 
 use crate::Secret;
 use crate::clock::now_unix;
+use crate::i18n::{Facts, Message};
 use crate::probe::cert::{CertInfo, inspect as inspect_cert};
 
 /// What goes into a keystore.
@@ -32,44 +33,57 @@ pub struct KeystoreSpec<'a> {
     pub legacy: bool,
 }
 
-/// Why a keystore could not be written.
+/// Why a keystore could not be written or read.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::english(self))]
 #[non_exhaustive]
 pub enum KeystoreError {
     /// No certificate was given.
-    #[error("A keystore needs at least the server's certificate; none was given.")]
     NoCertificate,
     /// A certificate or the key could not be encoded.
-    #[error("The certificate or key could not be stored in a PKCS12 keystore: {0}")]
-    Encoding(String),
+    Encoding(#[source] p12_keystore::error::Error),
     /// The file is not a PKCS12 keystore.
-    #[error(
-        "This is not a PKCS12 keystore ({0}). A JKS file needs `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12` first."
-    )]
-    NotPkcs12(String),
+    NotPkcs12(#[source] p12_keystore::error::Error),
     /// The password does not open the keystore.
-    #[error(
-        "The password does not open this keystore. Java says \"keystore password was incorrect\" (Spring Boot: \"Keystore was tampered with, or password was incorrect\"); check server.ssl.key-store-password."
-    )]
     WrongPassword,
     /// The alias is not in the keystore.
-    #[error(
-        "The keystore has no alias \"{alias}\" (it has: {available}). Spring Boot says \"Keystore does not contain alias '{alias}'\"; set server.ssl.key-alias to one of these."
-    )]
     AliasMissing {
         /// The alias asked for.
         alias: String,
         /// The aliases present.
-        available: String,
+        available: Vec<String>,
     },
     /// The alias holds no private key.
-    #[error(
-        "The alias \"{alias}\" holds only a certificate, no private key: Java says \"Alias name {alias} does not identify a key entry\". Use the PrivateKeyEntry's alias for server.ssl.key-alias."
-    )]
     AliasNotKey {
         /// The alias asked for.
         alias: String,
     },
+}
+
+impl Message for KeystoreError {
+    fn id(&self) -> &'static str {
+        match self {
+            KeystoreError::NoCertificate => "error-keystore-no-certificate",
+            KeystoreError::Encoding(_) => "error-keystore-encoding",
+            KeystoreError::NotPkcs12(_) => "error-keystore-not-pkcs12",
+            KeystoreError::WrongPassword => "error-keystore-wrong-password",
+            KeystoreError::AliasMissing { .. } => "error-keystore-alias-missing",
+            KeystoreError::AliasNotKey { .. } => "error-keystore-alias-not-key",
+        }
+    }
+
+    fn facts(&self) -> Facts {
+        match self {
+            KeystoreError::NoCertificate | KeystoreError::WrongPassword => Facts::new(),
+            KeystoreError::Encoding(error) | KeystoreError::NotPkcs12(error) => {
+                Facts::new().with("detail", error.to_string())
+            }
+            KeystoreError::AliasMissing { alias, available } => Facts::new()
+                .with("alias", alias)
+                .with("available", available.clone()),
+            KeystoreError::AliasNotKey { alias } => Facts::new().with("alias", alias),
+        }
+    }
 }
 
 /// One entry of a keystore, as stored.
@@ -88,7 +102,7 @@ pub fn read(bytes: &[u8], password: &Secret) -> Result<Vec<StoredEntry>, Keystor
     let store = KeyStore::from_pkcs12(bytes, password.expose(), Pkcs12ImportPolicy::Relaxed)
         .map_err(|error| match error {
             p12_keystore::error::Error::MacError(_) => KeystoreError::WrongPassword,
-            other => KeystoreError::NotPkcs12(other.to_string()),
+            other => KeystoreError::NotPkcs12(other),
         })?;
     let mut entries: Vec<StoredEntry> = store
         .entries()
@@ -141,11 +155,7 @@ pub fn inspect(
             None => {
                 return Err(KeystoreError::AliasMissing {
                     alias: alias.to_owned(),
-                    available: entries
-                        .iter()
-                        .map(|e| e.alias.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    available: entries.iter().map(|e| e.alias.clone()).collect(),
                 });
             }
             Some(entry) if entry.key_pkcs8.is_none() => {
@@ -179,7 +189,7 @@ pub fn inspect(
 /// Encodes `spec` as a PKCS12 file.
 pub fn to_pkcs12(spec: &KeystoreSpec<'_>) -> Result<Vec<u8>, KeystoreError> {
     let leaf = spec.chain.first().ok_or(KeystoreError::NoCertificate)?;
-    let encoding = |error: p12_keystore::error::Error| KeystoreError::Encoding(error.to_string());
+    let encoding = KeystoreError::Encoding;
     let certs = spec
         .chain
         .iter()

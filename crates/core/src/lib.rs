@@ -13,6 +13,7 @@ mod clock;
 pub mod diagnose;
 pub mod export;
 pub mod finding;
+pub mod i18n;
 pub mod fix;
 pub mod keystore;
 pub mod logs;
@@ -28,6 +29,7 @@ pub mod verify;
 
 pub use diagnose::{Options, Report, diagnose};
 pub use finding::{Code, Finding, Severity};
+pub use i18n::Language;
 pub use secret::Secret;
 pub use target::{HostKind, Scheme, Target, TargetError};
 pub use verify::{CheckOptions, CheckReport, check};

@@ -20,6 +20,7 @@ use time::OffsetDateTime;
 use x509_parser::prelude::{FromDer, X509Certificate};
 
 use crate::clock::now_unix;
+use crate::i18n::{Facts, Message};
 
 /// The key types offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -98,20 +99,17 @@ pub struct Credential {
     /// The leaf's private key, PKCS#8 DER.
     pub key_pkcs8: Vec<u8>,
     /// What the user should know (expiry soon, a chain certificate missing).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<CredentialWarning>,
 }
 
 /// Why certificates could not be made or imported.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::english(self))]
 #[non_exhaustive]
 pub enum PkiError {
     /// No host was given.
-    #[error(
-        "Name at least one host the certificate is for, e.g. --host localhost --host 127.0.0.1."
-    )]
     NoHost,
     /// A file cannot be read or written.
-    #[error("Cannot use {path}: {source}.")]
     Io {
         /// The file.
         path: PathBuf,
@@ -119,47 +117,113 @@ pub enum PkiError {
         source: std::io::Error,
     },
     /// No certificate in the PEM given.
-    #[error(
-        "{what} contains no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----)."
-    )]
     NoCertificateInPem {
-        /// Which input.
-        what: String,
+        /// The file, when known (else "the certificate file").
+        path: Option<PathBuf>,
     },
+    /// A CERTIFICATE block that is not a valid X.509 certificate.
+    InvalidCertificateInPem,
     /// No usable key in the PEM given.
-    #[error(
-        "{what} contains no private key Handshake can read (PKCS#8 \"PRIVATE KEY\", PKCS#1 \"RSA PRIVATE KEY\" or SEC1 \"EC PRIVATE KEY\")."
-    )]
-    NoKeyInPem {
-        /// Which input.
-        what: String,
-    },
+    NoKeyInPem,
     /// The key is encrypted and no passphrase was given.
-    #[error(
-        "The private key is encrypted: give its passphrase (CLI: --key-password-file FILE, a file only you can read)."
-    )]
     EncryptedKey,
     /// The passphrase does not decrypt the key.
-    #[error(
-        "The passphrase does not decrypt the private key (or its encryption is not PBES2 with PBKDF2/scrypt and AES; convert it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`)."
-    )]
     WrongPassphrase,
     /// The key belongs to another certificate.
-    #[error(
-        "The private key does not belong to the certificate for {subject}: their public keys differ. Check that the key and certificate files are a pair (Let's Encrypt: privkey.pem with fullchain.pem from the same live/ folder)."
-    )]
     KeyMismatch {
         /// The leaf's subject.
         subject: String,
     },
     /// A certificate could not be made.
-    #[error("The certificate could not be made: {0}")]
-    Generation(String),
+    Generation(#[source] rcgen::Error),
 }
 
 impl PkiError {
     fn rcgen(error: rcgen::Error) -> PkiError {
-        PkiError::Generation(error.to_string())
+        PkiError::Generation(error)
+    }
+}
+
+impl Message for PkiError {
+    fn id(&self) -> &'static str {
+        match self {
+            PkiError::NoHost => "error-pki-no-host",
+            PkiError::Io { .. } => "error-pki-io",
+            PkiError::NoCertificateInPem { .. } => "error-pki-no-certificate",
+            PkiError::InvalidCertificateInPem => "error-pki-invalid-certificate",
+            PkiError::NoKeyInPem => "error-pki-no-key",
+            PkiError::EncryptedKey => "error-pki-encrypted-key",
+            PkiError::WrongPassphrase => "error-pki-wrong-passphrase",
+            PkiError::KeyMismatch { .. } => "error-pki-key-mismatch",
+            PkiError::Generation(_) => "error-pki-generation",
+        }
+    }
+
+    fn facts(&self) -> Facts {
+        match self {
+            PkiError::Io { path, source } => Facts::new()
+                .with("path", path.display().to_string())
+                .with("detail", source.to_string()),
+            PkiError::NoCertificateInPem { path } => match path {
+                Some(path) => Facts::new()
+                    .with("file", "named")
+                    .with("path", path.display().to_string()),
+                None => Facts::new().with("file", "certificate"),
+            },
+            PkiError::KeyMismatch { subject } => Facts::new().with("subject", subject),
+            PkiError::Generation(error) => Facts::new().with("detail", error.to_string()),
+            PkiError::NoHost
+            | PkiError::NoKeyInPem
+            | PkiError::InvalidCertificateInPem
+            | PkiError::EncryptedKey
+            | PkiError::WrongPassphrase => Facts::new(),
+        }
+    }
+}
+
+/// Something the user should know about a certificate that was still made
+/// or imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CredentialWarning {
+    /// Self-signed: trusted by no client until installed in each.
+    SelfSigned,
+    /// The file holds the leaf only, not the intermediate that issued it.
+    ChainIncomplete {
+        /// The last certificate's subject.
+        subject: String,
+        /// Its issuer, which is missing.
+        issuer: String,
+    },
+    /// The certificate expires within 30 days.
+    ExpiresSoon {
+        /// Whole days left (0 on the last day, negative once expired).
+        days: i64,
+        /// The end of validity.
+        not_after: String,
+    },
+}
+
+impl Message for CredentialWarning {
+    fn id(&self) -> &'static str {
+        match self {
+            CredentialWarning::SelfSigned => "warning-self-signed",
+            CredentialWarning::ChainIncomplete { .. } => "warning-chain-incomplete",
+            CredentialWarning::ExpiresSoon { .. } => "warning-expires-soon",
+        }
+    }
+
+    fn facts(&self) -> Facts {
+        match self {
+            CredentialWarning::SelfSigned => Facts::new(),
+            CredentialWarning::ChainIncomplete { subject, issuer } => Facts::new()
+                .with("subject", subject)
+                .with("issuer", issuer),
+            CredentialWarning::ExpiresSoon { days, not_after } => Facts::new()
+                .with("days", u64::try_from(*days).unwrap_or(0))
+                .with("expired", if *days < 0 { "yes" } else { "no" })
+                .with("not_after", not_after),
+        }
     }
 }
 
@@ -225,7 +289,7 @@ impl DevCa {
     pub fn cert_der(&self) -> Result<CertificateDer<'static>, PkiError> {
         CertificateDer::from_pem_slice(self.cert_pem.as_bytes()).map_err(|_| {
             PkiError::NoCertificateInPem {
-                what: self.cert_path.display().to_string(),
+                path: Some(self.cert_path.clone()),
             }
         })
     }
@@ -256,7 +320,7 @@ pub fn self_signed(request: &LeafRequest) -> Result<Credential, PkiError> {
     Ok(Credential {
         chain: vec![cert.der().clone()],
         key_pkcs8: key.serialize_der(),
-        warnings: vec!["A self-signed certificate is trusted by no client until it is installed in each one; a development CA (--ca-dir) is trusted once for all.".to_owned()],
+        warnings: vec![CredentialWarning::SelfSigned],
     })
 }
 
@@ -280,18 +344,12 @@ pub fn import_pem(
         .filter_map(Result::ok)
         .collect();
     if certs.is_empty() {
-        return Err(PkiError::NoCertificateInPem {
-            what: "The certificate file".to_owned(),
-        });
+        return Err(PkiError::NoCertificateInPem { path: None });
     }
-    let key = PrivateKeyDer::from_pem_slice(key_pem).map_err(|_| PkiError::NoKeyInPem {
-        what: "The key file".to_owned(),
-    })?;
+    let key = PrivateKeyDer::from_pem_slice(key_pem).map_err(|_| PkiError::NoKeyInPem)?;
     let key_pkcs8 = to_pkcs8(&key)?;
     // A key the crypto library cannot load is not a key, whatever its PEM label.
-    KeyPair::try_from(key_pkcs8.as_slice()).map_err(|_| PkiError::NoKeyInPem {
-        what: "The key file".to_owned(),
-    })?;
+    KeyPair::try_from(key_pkcs8.as_slice()).map_err(|_| PkiError::NoKeyInPem)?;
     let parsed: Vec<X509Certificate<'_>> = certs
         .iter()
         .filter_map(|der| {
@@ -301,10 +359,7 @@ pub fn import_pem(
         })
         .collect();
     if parsed.len() != certs.len() {
-        return Err(PkiError::NoCertificateInPem {
-            what: "The certificate file (one of its blocks is not a valid X.509 certificate)"
-                .to_owned(),
-        });
+        return Err(PkiError::InvalidCertificateInPem);
     }
     let Some(leaf) = certs.iter().position(|cert| key_matches(cert, &key_pkcs8)) else {
         let subject = parsed
@@ -329,18 +384,17 @@ pub fn import_pem(
     let mut warnings = Vec::new();
     let top = &parsed[order[order.len() - 1]];
     if top.subject().as_raw() != top.issuer().as_raw() && order.len() == 1 {
-        warnings.push(format!(
-            "The file holds only the certificate for {}, not the intermediate that issued it ({}): Java, curl and mobile clients will reject the chain. Use the full chain (Let's Encrypt: fullchain.pem).",
-            top.subject(),
-            top.issuer()
-        ));
+        warnings.push(CredentialWarning::ChainIncomplete {
+            subject: top.subject().to_string(),
+            issuer: top.issuer().to_string(),
+        });
     }
     let days_left = (parsed[leaf].validity().not_after.timestamp() - now_unix()).div_euclid(86_400);
     if days_left < 30 {
-        warnings.push(format!(
-            "The certificate expires in {days_left} days ({}): renew it soon.",
-            parsed[leaf].validity().not_after
-        ));
+        warnings.push(CredentialWarning::ExpiresSoon {
+            days: days_left,
+            not_after: parsed[leaf].validity().not_after.to_string(),
+        });
     }
     Ok(Credential {
         chain: order.iter().map(|&i| certs[i].clone()).collect(),
@@ -363,9 +417,7 @@ pub fn key_matches(cert: &CertificateDer<'_>, key_pkcs8: &[u8]) -> bool {
 /// a plain PKCS#8 PEM.
 fn decrypt_pkcs8(pem: &[u8], passphrase: &crate::Secret) -> Result<String, PkiError> {
     use pkcs8::der::pem::{self, LineEnding};
-    let unreadable = || PkiError::NoKeyInPem {
-        what: "The key file".to_owned(),
-    };
+    let unreadable = || PkiError::NoKeyInPem;
     let text = String::from_utf8_lossy(pem);
     let start = text
         .find("-----BEGIN ENCRYPTED PRIVATE KEY-----")
@@ -382,9 +434,7 @@ fn decrypt_pkcs8(pem: &[u8], passphrase: &crate::Secret) -> Result<String, PkiEr
 
 /// Any supported private key as PKCS#8 DER.
 fn to_pkcs8(key: &PrivateKeyDer<'_>) -> Result<Vec<u8>, PkiError> {
-    let unreadable = || PkiError::NoKeyInPem {
-        what: "The key file".to_owned(),
-    };
+    let unreadable = || PkiError::NoKeyInPem;
     match key {
         PrivateKeyDer::Pkcs8(der) => Ok(der.secret_pkcs8_der().to_vec()),
         PrivateKeyDer::Pkcs1(der) => {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use toml_edit::{DocumentMut, Item, Table};
 
-use crate::Target;
+use crate::{Target, TargetError};
 use crate::render::{Fix, Language};
 
 /// The profile's file name in an export folder.
@@ -33,33 +33,66 @@ pub struct Profile {
 
 /// Why a profile could not be read.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::english(self))]
 #[non_exhaustive]
 pub enum ProfileError {
-    /// Not TOML, or not a profile.
-    #[error(
-        "{file} is not a Handshake profile: {reason}. Fix the line it names, or generate a new one."
-    )]
+    /// Not TOML, or not a profile: the TOML library's words, with the line.
     Invalid {
         /// The file, for the message.
         file: String,
-        /// What is wrong, with the line.
-        reason: String,
+        /// What the TOML library objects to, quoted as it says it.
+        detail: String,
     },
+    /// The profile's target is not a usable URL.
+    Target {
+        /// The file, for the message.
+        file: String,
+        /// Why the URL was refused.
+        source: TargetError,
+    },
+}
+
+impl crate::i18n::Message for ProfileError {
+    fn id(&self) -> &'static str {
+        match self {
+            ProfileError::Invalid { .. } => "error-profile-invalid",
+            ProfileError::Target { .. } => "error-profile-target",
+        }
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        match self {
+            ProfileError::Invalid { file, detail } => crate::i18n::Facts::new()
+                .with("file", file)
+                .with("detail", detail),
+            ProfileError::Target { file, .. } => crate::i18n::Facts::new().with("file", file),
+        }
+    }
+
+    fn cause(&self) -> Option<&dyn crate::i18n::Message> {
+        match self {
+            ProfileError::Target { source, .. } => Some(source),
+            ProfileError::Invalid { .. } => None,
+        }
+    }
 }
 
 impl Profile {
     /// Reads a profile; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Profile, ProfileError> {
-        let invalid = |reason: String| ProfileError::Invalid {
+        let invalid = |detail: String| ProfileError::Invalid {
             file: file.to_owned(),
-            reason: reason.trim().to_owned(),
+            detail: detail.trim().to_owned(),
         };
         let document: DocumentMut = text
             .parse()
             .map_err(|error: toml_edit::TomlError| invalid(error.to_string()))?;
         let profile: Profile =
             toml_edit::de::from_document(document).map_err(|error| invalid(error.to_string()))?;
-        Target::parse(&profile.target).map_err(|error| invalid(format!("target: {error}")))?;
+        Target::parse(&profile.target).map_err(|source| ProfileError::Target {
+            file: file.to_owned(),
+            source,
+        })?;
         Ok(profile)
     }
 
@@ -201,6 +234,6 @@ mod tests {
             "p.toml",
         )
         .expect_err("bad target");
-        assert!(error.to_string().contains("target:"), "{error}");
+        assert!(error.to_string().contains("its target"), "{error}");
     }
 }

@@ -137,7 +137,7 @@ impl Target {
             url::ParseError::EmptyHost => TargetError::MissingHost { scheme },
             other => TargetError::InvalidHost {
                 host: host_of(host_and_port).to_owned(),
-                reason: other.to_string(),
+                problem: HostProblem::of(other),
             },
         })?;
         // A fragment never reaches the server (and the WebSocket standard now
@@ -194,68 +194,122 @@ impl fmt::Display for Target {
 
 /// Why a target URL was refused. Each message says what to type instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", crate::i18n::english(self))]
 #[non_exhaustive]
 pub enum TargetError {
     /// Nothing was typed.
-    #[error("Enter a URL to check, for example wss://api.example.com/socket.")]
     Empty,
     /// Whitespace inside the URL.
-    #[error(
-        "The URL contains a space (character {position}). URLs cannot contain spaces: remove it, or write it as %20 in the path."
-    )]
     Whitespace {
         /// 1-based character position of the first whitespace.
         position: usize,
     },
     /// No `scheme://` at all.
-    #[error(
-        "The URL has no scheme. Start it with wss://, ws://, https:// or http://, for example {suggestion}."
-    )]
     MissingScheme {
         /// The input with `wss://` in front.
         suggestion: String,
     },
     /// A known scheme, but not followed by `://` (`wss//host`, `wss:host`).
-    #[error("The scheme must be followed by \"://\". Did you mean {suggestion}?")]
     MalformedSeparator {
         /// The input with the separator repaired.
         suggestion: String,
     },
     /// A scheme Handshake does not check.
-    #[error(
-        "Handshake checks WebSocket and HTTP endpoints, not \"{scheme}://\". Use wss:// or ws:// for a WebSocket, https:// or http:// for an API."
-    )]
     UnsupportedScheme {
         /// The scheme as typed.
         scheme: String,
     },
     /// `scheme://` with nothing after it.
-    #[error(
-        "The URL has no host name. Write one after {scheme}://, for example {scheme}://localhost:8443/ws."
-    )]
     MissingHost {
         /// The scheme that was typed.
         scheme: Scheme,
     },
     /// The port is not a number from 1 to 65535.
-    #[error("Port \"{port}\" is not valid: a port is a number from 1 to 65535.")]
     InvalidPort {
         /// The port as typed.
         port: String,
     },
     /// `user:password@` in the URL.
-    #[error(
-        "The URL contains a user name or password (\"…@\"). Handshake does not send credentials in URLs, where they end up in logs and history: remove the part before \"@\"."
-    )]
     Credentials,
     /// The host is not a valid DNS name or IP address.
-    #[error("\"{host}\" is not a valid host name or IP address ({reason}).")]
     InvalidHost {
         /// The host as typed.
         host: String,
-        /// What the URL parser objected to.
-        reason: String,
+        /// What is wrong with it.
+        problem: HostProblem,
     },
+}
+
+/// What is wrong with a host name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HostProblem {
+    /// A character no host name may contain (`<`, `%`, …).
+    Character,
+    /// An internationalised name that does not convert to ASCII.
+    Idna,
+    /// Digits and dots that do not make an IPv4 address.
+    Ipv4,
+    /// Brackets around something that is not an IPv6 address.
+    Ipv6,
+    /// Anything else the URL parser refuses.
+    Other,
+}
+
+impl HostProblem {
+    fn of(error: url::ParseError) -> HostProblem {
+        match error {
+            url::ParseError::InvalidDomainCharacter => HostProblem::Character,
+            url::ParseError::IdnaError => HostProblem::Idna,
+            url::ParseError::InvalidIpv4Address => HostProblem::Ipv4,
+            url::ParseError::InvalidIpv6Address => HostProblem::Ipv6,
+            _ => HostProblem::Other,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            HostProblem::Character => "character",
+            HostProblem::Idna => "idna",
+            HostProblem::Ipv4 => "ipv4",
+            HostProblem::Ipv6 => "ipv6",
+            HostProblem::Other => "other",
+        }
+    }
+}
+
+impl crate::i18n::Message for TargetError {
+    fn id(&self) -> &'static str {
+        match self {
+            TargetError::Empty => "error-target-empty",
+            TargetError::Whitespace { .. } => "error-target-whitespace",
+            TargetError::MissingScheme { .. } => "error-target-missing-scheme",
+            TargetError::MalformedSeparator { .. } => "error-target-malformed-separator",
+            TargetError::UnsupportedScheme { .. } => "error-target-unsupported-scheme",
+            TargetError::MissingHost { .. } => "error-target-missing-host",
+            TargetError::InvalidPort { .. } => "error-target-invalid-port",
+            TargetError::Credentials => "error-target-credentials",
+            TargetError::InvalidHost { .. } => "error-target-invalid-host",
+        }
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        use crate::i18n::Facts;
+        match self {
+            TargetError::Empty | TargetError::Credentials => Facts::new(),
+            TargetError::Whitespace { position } => Facts::new().with("position", *position),
+            TargetError::MissingScheme { suggestion }
+            | TargetError::MalformedSeparator { suggestion } => {
+                Facts::new().with("suggestion", suggestion)
+            }
+            TargetError::UnsupportedScheme { scheme } => Facts::new().with("scheme", scheme),
+            TargetError::MissingHost { scheme } => Facts::new().with("scheme", scheme.as_str()),
+            TargetError::InvalidPort { port } => Facts::new().with("port", port),
+            TargetError::InvalidHost { host, problem } => Facts::new()
+                .with("host", host)
+                .with("problem", problem.as_str()),
+        }
+    }
 }
 
 /// Splits `scheme://rest`, recognising the usual ways the separator gets

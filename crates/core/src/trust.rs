@@ -19,18 +19,15 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Why a trust store could not be checked or changed.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::english(self))]
 #[non_exhaustive]
 pub enum TrustError {
     /// A program is missing.
-    #[error("{program} is not installed: {hint}")]
     Missing {
         /// The program.
         program: String,
-        /// How to get it.
-        hint: String,
     },
     /// A program failed.
-    #[error("`{command}` failed: {output}")]
     Failed {
         /// The command line, for the user to retry by hand.
         command: String,
@@ -38,7 +35,6 @@ pub enum TrustError {
         output: String,
     },
     /// A file could not be read or written.
-    #[error("Cannot change {path}: {source}. Run as a user who may (the system store needs root).")]
     Io {
         /// The file.
         path: PathBuf,
@@ -419,18 +415,31 @@ fn on_path(program: &str) -> bool {
 }
 
 fn missing(program: &str) -> TrustError {
-    let hint = match program {
-        "certutil" => "apt-get install libnss3-tools (Fedora: dnf install nss-tools)",
-        "keytool" => "install a JDK, or set JAVA_HOME to one",
-        "update-ca-certificates" => "apt-get install ca-certificates",
-        "update-ca-trust" => {
-            "dnf install ca-certificates (this is Fedora's tool; on Debian or Ubuntu use the Debian store)"
-        }
-        _ => "install it with the system's package manager",
-    };
     TrustError::Missing {
         program: program.to_owned(),
-        hint: hint.to_owned(),
+    }
+}
+
+impl crate::i18n::Message for TrustError {
+    fn id(&self) -> &'static str {
+        match self {
+            TrustError::Missing { .. } => "error-trust-missing",
+            TrustError::Failed { .. } => "error-trust-failed",
+            TrustError::Io { .. } => "error-trust-io",
+        }
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        use crate::i18n::Facts;
+        match self {
+            TrustError::Missing { program } => Facts::new().with("program", program),
+            TrustError::Failed { command, output } => Facts::new()
+                .with("command", command)
+                .with("output", output),
+            TrustError::Io { path, source } => Facts::new()
+                .with("path", path.display().to_string())
+                .with("detail", source.to_string()),
+        }
     }
 }
 

@@ -76,8 +76,8 @@ pub struct CheckReport {
     /// True when the connection opened, every message was answered and the
     /// close was clean.
     pub ok: bool,
-    /// What failed, in one sentence, when something did.
-    pub error: Option<String>,
+    /// What failed, when something did.
+    pub failure: Option<CheckFailure>,
     /// How long the server took to start accepting, when `wait` was needed.
     pub waited_ms: Option<f64>,
     /// The time of each phase.
@@ -92,12 +92,161 @@ pub struct CheckReport {
     pub round_trips_ms: Vec<f64>,
     /// Minimum, median and maximum of the round trips.
     pub latency: Option<Latency>,
-    /// The first answer (cut to 200 characters).
-    pub answer: Option<String>,
+    /// The first answer.
+    pub answer: Option<Answer>,
     /// The close code the server answered with.
     pub close_code: Option<u16>,
     /// When it failed: the diagnosis of the same URL.
     pub findings: Vec<Finding>,
+}
+
+/// The server's first answer to the message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Answer {
+    /// A text message (cut to 200 characters).
+    Text {
+        /// The text.
+        text: String,
+    },
+    /// A binary message.
+    Binary {
+        /// Its size.
+        bytes: u32,
+    },
+}
+
+/// Where a check failed, with the facts of the failure (the diagnosis of
+/// the same URL, in the report's findings, says why).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum CheckFailure {
+    /// The host name does not resolve.
+    Unresolved {
+        /// The host.
+        host: String,
+    },
+    /// Nothing listens on the port.
+    Refused {
+        /// The port.
+        port: u16,
+    },
+    /// No answer to the connection attempt.
+    Unanswered {
+        /// `host:port`.
+        authority: String,
+    },
+    /// A network error other than a refusal.
+    Network {
+        /// The operating system's words.
+        detail: String,
+    },
+    /// The TLS handshake failed.
+    Tls,
+    /// The certificate is not trusted.
+    Untrusted,
+    /// The upgrade got no answer in time.
+    UpgradeTimeout {
+        /// The step timeout, in seconds.
+        timeout_s: u32,
+    },
+    /// The upgrade was answered with another status than 101.
+    UpgradeStatus {
+        /// The status.
+        status: u16,
+    },
+    /// The upgrade failed otherwise.
+    Upgrade {
+        /// The WebSocket library's words.
+        detail: String,
+    },
+    /// A request value cannot be sent as a header.
+    BadHeader {
+        /// Which value: `origin`, `subprotocol`, `header`, or `url`.
+        what: String,
+    },
+    /// Sending the message failed.
+    Send {
+        /// The WebSocket library's words.
+        detail: String,
+    },
+    /// No answer to the message in time.
+    NoAnswer {
+        /// The step timeout, in seconds.
+        timeout_s: u32,
+        /// The message sent.
+        sent: String,
+    },
+    /// The server closed the TCP connection without answering.
+    Closed,
+    /// The server closed the WebSocket instead of answering.
+    ClosedWebSocket {
+        /// The close code, when it sent one.
+        code: Option<u16>,
+    },
+    /// A message over the size cap.
+    TooLarge {
+        /// The cap, in KiB.
+        limit_kib: u32,
+    },
+    /// The connection failed after the upgrade.
+    Connection {
+        /// The WebSocket library's words.
+        detail: String,
+    },
+}
+
+impl crate::i18n::Message for CheckFailure {
+    fn id(&self) -> &'static str {
+        match self {
+            CheckFailure::Unresolved { .. } => "check-unresolved",
+            CheckFailure::Refused { .. } => "check-refused",
+            CheckFailure::Unanswered { .. } => "check-unanswered",
+            CheckFailure::Network { .. } => "check-network",
+            CheckFailure::Tls => "check-tls",
+            CheckFailure::Untrusted => "check-untrusted",
+            CheckFailure::UpgradeTimeout { .. } => "check-upgrade-timeout",
+            CheckFailure::UpgradeStatus { .. } => "check-upgrade-status",
+            CheckFailure::Upgrade { .. } => "check-upgrade",
+            CheckFailure::BadHeader { .. } => "check-bad-header",
+            CheckFailure::Send { .. } => "check-send",
+            CheckFailure::NoAnswer { .. } => "check-no-answer",
+            CheckFailure::Closed => "check-closed",
+            CheckFailure::ClosedWebSocket { .. } => "check-closed-websocket",
+            CheckFailure::TooLarge { .. } => "check-too-large",
+            CheckFailure::Connection { .. } => "check-connection",
+        }
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        use crate::i18n::Facts;
+        match self {
+            CheckFailure::Unresolved { host } => Facts::new().with("host", host),
+            CheckFailure::Refused { port } => Facts::new().with("port", *port),
+            CheckFailure::Unanswered { authority } => Facts::new().with("authority", authority),
+            CheckFailure::Network { detail }
+            | CheckFailure::Upgrade { detail }
+            | CheckFailure::Send { detail }
+            | CheckFailure::Connection { detail } => Facts::new().with("detail", detail),
+            CheckFailure::Tls | CheckFailure::Untrusted | CheckFailure::Closed => Facts::new(),
+            CheckFailure::UpgradeTimeout { timeout_s } => {
+                Facts::new().with("timeout_s", *timeout_s)
+            }
+            CheckFailure::UpgradeStatus { status } => Facts::new().with("status", *status),
+            CheckFailure::BadHeader { what } => Facts::new().with("what", what),
+            CheckFailure::NoAnswer { timeout_s, sent } => Facts::new()
+                .with("timeout_s", *timeout_s)
+                .with("sent", sent),
+            CheckFailure::ClosedWebSocket { code } => match code {
+                Some(code) => Facts::new().with("code", *code),
+                None => Facts::new(),
+            },
+            CheckFailure::TooLarge { limit_kib } => Facts::new().with("limit_kib", *limit_kib),
+        }
+    }
 }
 
 /// Milliseconds per phase (absent when it did not run).
@@ -138,8 +287,8 @@ pub async fn check(target: &Target, options: &CheckOptions) -> CheckReport {
     };
     match attempt(target, options, &mut report).await {
         Ok(()) => report.ok = true,
-        Err(error) => {
-            report.error = Some(error);
+        Err(failure) => {
+            report.failure = Some(failure);
             let diagnosis = diagnose::diagnose(
                 target,
                 &Options {
@@ -160,12 +309,15 @@ async fn attempt(
     target: &Target,
     options: &CheckOptions,
     report: &mut CheckReport,
-) -> Result<(), String> {
+) -> Result<(), CheckFailure> {
     let timeout = options.timeout;
+    let timeout_s = u32::try_from(timeout.as_secs()).unwrap_or(u32::MAX);
     let step = Instant::now();
     let addresses = dns::resolve(target, timeout)
         .await
-        .map_err(|_| format!("{} does not resolve", target.host))?;
+        .map_err(|_| CheckFailure::Unresolved {
+            host: target.host.clone(),
+        })?;
     report.phases_ms.dns = Some(millis(step.elapsed()));
 
     let step = Instant::now();
@@ -174,9 +326,17 @@ async fn attempt(
             report.waited_ms = waited.map(millis);
             stream
         }
-        Connect::Refused { .. } => return Err(format!("nothing listens on port {}", target.port)),
-        Connect::Timeout => return Err(format!("no answer from {}", target.authority())),
-        Connect::Failed(error) => return Err(format!("the connection failed: {error}")),
+        Connect::Refused { .. } => return Err(CheckFailure::Refused { port: target.port }),
+        Connect::Timeout => {
+            return Err(CheckFailure::Unanswered {
+                authority: target.authority(),
+            });
+        }
+        Connect::Failed(error) => {
+            return Err(CheckFailure::Network {
+                detail: error.detail,
+            });
+        }
     };
     // Includes any waiting for the server, also reported as `waited_ms`.
     report.phases_ms.tcp = Some(millis(step.elapsed()));
@@ -194,12 +354,10 @@ async fn attempt(
                 report.phases_ms.tls = Some(millis(step.elapsed()));
                 report.tls = Some(session);
                 report.certificate = chain.first().and_then(|der| cert::inspect(der, now_unix()));
-                verdict.map_err(|error| format!("the certificate is not trusted: {error}"))?;
+                verdict.map_err(|_| CheckFailure::Untrusted)?;
                 stream
             }
-            Handshake::Failed { reason, .. } => {
-                return Err(format!("the TLS handshake failed: {reason}"));
-            }
+            Handshake::Failed { .. } => return Err(CheckFailure::Tls),
         }
     } else {
         Box::new(stream)
@@ -212,19 +370,17 @@ async fn attempt(
         .max_frame_size(Some(MAX_MESSAGE));
     let upgrade = tokio_tungstenite::client_async_with_config(request, stream, Some(config));
     let (mut socket, response) = match tokio::time::timeout(timeout, upgrade).await {
-        Err(_) => {
-            return Err(format!(
-                "the server did not answer the upgrade within {} s",
-                timeout.as_secs_f64()
-            ));
-        }
+        Err(_) => return Err(CheckFailure::UpgradeTimeout { timeout_s }),
         Ok(Err(WsError::Http(response))) => {
-            return Err(format!(
-                "the upgrade was answered {} instead of 101",
-                response.status()
-            ));
+            return Err(CheckFailure::UpgradeStatus {
+                status: response.status().as_u16(),
+            });
         }
-        Ok(Err(error)) => return Err(format!("the upgrade failed: {error}")),
+        Ok(Err(error)) => {
+            return Err(CheckFailure::Upgrade {
+                detail: error.to_string(),
+            });
+        }
         Ok(Ok(pair)) => pair,
     };
     report.phases_ms.upgrade = Some(millis(step.elapsed()));
@@ -239,44 +395,44 @@ async fn attempt(
         socket
             .send(Message::text(options.send.clone()))
             .await
-            .map_err(|error| format!("sending failed: {error}"))?;
+            .map_err(|error| CheckFailure::Send {
+                detail: error.to_string(),
+            })?;
         loop {
             let next = tokio::time::timeout(timeout, socket.next()).await;
             match next {
                 Err(_) => {
-                    return Err(format!(
-                        "no answer within {} s after sending {:?}",
-                        timeout.as_secs_f64(),
-                        options.send
-                    ));
+                    return Err(CheckFailure::NoAnswer {
+                        timeout_s,
+                        sent: options.send.chars().take(200).collect(),
+                    });
                 }
-                Ok(None) => {
-                    return Err("the server closed the connection without answering".to_owned());
+                Ok(None) => return Err(CheckFailure::Closed),
+                Ok(Some(Err(WsError::Capacity(_)))) => {
+                    return Err(CheckFailure::TooLarge {
+                        limit_kib: u32::try_from(MAX_MESSAGE / 1024).unwrap_or(u32::MAX),
+                    });
                 }
-                Ok(Some(Err(WsError::Capacity(error)))) => {
-                    return Err(format!(
-                        "the server sent a message over the {} KiB limit ({error})",
-                        MAX_MESSAGE / 1024
-                    ));
+                Ok(Some(Err(error))) => {
+                    return Err(CheckFailure::Connection {
+                        detail: error.to_string(),
+                    });
                 }
-                Ok(Some(Err(error))) => return Err(format!("the connection failed: {error}")),
                 Ok(Some(Ok(Message::Close(frame)))) => {
-                    let code =
-                        frame.map_or_else(|| "none".to_owned(), |f| u16::from(f.code).to_string());
-                    return Err(format!(
-                        "the server closed the WebSocket (code {code}) instead of answering"
-                    ));
+                    return Err(CheckFailure::ClosedWebSocket {
+                        code: frame.map(|f| u16::from(f.code)),
+                    });
                 }
                 Ok(Some(Ok(Message::Text(text)))) => {
-                    report
-                        .answer
-                        .get_or_insert_with(|| text.chars().take(200).collect());
+                    report.answer.get_or_insert_with(|| Answer::Text {
+                        text: text.chars().take(200).collect(),
+                    });
                     break;
                 }
                 Ok(Some(Ok(Message::Binary(bytes)))) => {
-                    report
-                        .answer
-                        .get_or_insert_with(|| format!("({} bytes of binary)", bytes.len()));
+                    report.answer.get_or_insert(Answer::Binary {
+                        bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+                    });
                     break;
                 }
                 // Pings are answered by the library; pongs and raw frames are not answers.
@@ -313,16 +469,17 @@ async fn attempt(
 fn request(
     target: &Target,
     options: &CheckOptions,
-) -> Result<tokio_tungstenite::tungstenite::handshake::client::Request, String> {
+) -> Result<tokio_tungstenite::tungstenite::handshake::client::Request, CheckFailure> {
+    let bad = |what: &str| CheckFailure::BadHeader {
+        what: what.to_owned(),
+    };
     let mut request = target
         .url
         .as_str()
         .into_client_request()
-        .map_err(|error| format!("the URL cannot be requested: {error}"))?;
+        .map_err(|_| bad("url"))?;
     let headers = request.headers_mut();
-    let value = |text: &str, what: &str| {
-        HeaderValue::from_str(text).map_err(|_| format!("the {what} is not a valid header value"))
-    };
+    let value = |text: &str, what: &str| HeaderValue::from_str(text).map_err(|_| bad(what));
     if let Some(origin) = &options.origin {
         headers.insert("Origin", value(origin, "origin")?);
     }
@@ -334,7 +491,7 @@ fn request(
     }
     for (name, secret) in &options.headers {
         let name = tokio_tungstenite::tungstenite::http::HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| format!("\"{name}\" is not a valid header name"))?;
+            .map_err(|_| bad("header"))?;
         let mut value = value(secret.expose(), "header")?;
         value.set_sensitive(true);
         headers.insert(name, value);

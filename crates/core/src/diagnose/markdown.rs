@@ -1,54 +1,88 @@
-//! A diagnosis as Markdown, for a ticket or a chat message ("Copy report").
+//! A diagnosis as Markdown, for a ticket or a chat message ("Copy report"),
+//! in the reader's language.
 
 use std::fmt::Write as _;
 
 use super::Report;
+use crate::i18n::{Facts, Language};
 
 /// The report: verdict, findings (errors first) with why and what to do,
 /// then the facts seen on the wire.
-pub fn markdown(report: &Report) -> String {
-    let mut out = format!(
-        "## Handshake diagnosis: {}\n\n**{}** in {:.0} ms\n",
-        report.url,
-        if report.ok { "Works" } else { "Fails" },
-        report.timings_ms.total
+pub fn markdown(report: &Report, language: Language) -> String {
+    let say = |id: &str, facts: Facts| language.text(id, &facts);
+    let mut out = say(
+        "report-heading",
+        Facts::new()
+            .with("url", &report.url)
+            .with("verdict", if report.ok { "works" } else { "fails" })
+            .with("total_ms", report.timings_ms.total.round()),
     );
+    out.push('\n');
     for finding in &report.findings {
+        let words = finding.words(language);
         let _ = write!(
             out,
-            "\n### {} `{}` — {}\n\n{}\n\n**Fix:** {}\n",
-            finding.severity, finding.code, finding.title, finding.explanation, finding.fix
+            "\n### {} `{}` — {}\n\n{}\n\n{}\n",
+            say(
+                "report-severity",
+                Facts::new().with("severity", finding.severity.to_string())
+            ),
+            finding.code,
+            words.title,
+            words.explanation,
+            say("report-fix", Facts::new().with("fix", words.fix)),
         );
     }
     let evidence = &report.evidence;
-    let mut facts = Vec::new();
+    let mut seen = Vec::new();
     if !evidence.addresses.is_empty() {
-        facts.push(format!("addresses: {}", evidence.addresses.join(", ")));
+        seen.push(say(
+            "report-seen-addresses",
+            Facts::new().with("addresses", evidence.addresses.clone()),
+        ));
     }
     if let Some(tls) = &evidence.tls {
-        facts.push(format!("TLS: {} {}", tls.version, tls.cipher));
+        seen.push(say(
+            "report-seen-tls",
+            Facts::new()
+                .with("version", &tls.version)
+                .with("cipher", &tls.cipher),
+        ));
     }
     if let Some(leaf) = evidence.chain.first() {
-        facts.push(format!(
-            "certificate: {} (issued by {}, until {})",
-            leaf.subject, leaf.issuer, leaf.not_after
+        seen.push(say(
+            "report-seen-certificate",
+            Facts::new()
+                .with("subject", &leaf.subject)
+                .with("issuer", &leaf.issuer)
+                .with("not_after", &leaf.not_after),
         ));
     }
     if let Some(response) = &evidence.response {
-        facts.push(format!("response: {}", response.status_line));
+        seen.push(say(
+            "report-seen-response",
+            Facts::new().with("status_line", &response.status_line),
+        ));
     }
     if let Some(bytes) = &evidence.bytes {
-        facts.push(format!("bytes received: `{}`", bytes.hex));
+        seen.push(say(
+            "report-seen-bytes",
+            Facts::new().with("bytes", &bytes.hex),
+        ));
     }
-    if !facts.is_empty() {
-        out.push_str("\n### Seen\n\n");
-        for fact in facts {
+    if !seen.is_empty() {
+        let _ = write!(out, "\n### {}\n\n", say("report-seen", Facts::new()));
+        for fact in seen {
             let _ = writeln!(out, "- {fact}");
         }
     }
-    out.push_str(&format!(
-        "\n_Reproduce: `handshake diagnose {}`_\n",
-        report.url
-    ));
+    let _ = write!(
+        out,
+        "\n_{}_\n",
+        say(
+            "report-reproduce",
+            Facts::new().with("url", &report.url)
+        )
+    );
     out
 }

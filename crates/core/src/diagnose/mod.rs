@@ -1,33 +1,40 @@
-//! Diagnosis: run the probes in order, layer by layer, and turn what they saw
-//! into findings.
+//! Diagnosis: run the probes in order, layer by layer, record what they saw
+//! as [`Evidence`], and let the [`rules`] turn the evidence into findings.
 //!
 //! Each layer only runs when the one below it worked: no TLS without TCP, no
 //! HTTP over a certificate that failed verification (nothing is sent over a
 //! connection the client should not trust). Every network step is bounded by
 //! `Options::timeout` and every read by a byte cap, so one diagnosis ends
-//! within `wait + a few × timeout` whatever the server does.
+//! within `wait + a few × timeout` whatever the server does. The probes
+//! decide nothing: the same evidence, saved in a JSON report, gives the same
+//! findings again ([`replay`]).
 
-mod explain;
+mod evidence;
 mod markdown;
+mod replay;
+pub mod rules;
 
+pub use evidence::{CertificateCheck, Connection, Evidence, Verdict};
 pub use markdown::markdown;
+pub use replay::{MAX_REPORT_BYTES, ReplayError, replay};
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use rustls::pki_types::CertificateDer;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
 use crate::Target;
 use crate::clock::{millis, now_unix};
-use crate::finding::{Finding, Severity};
-use crate::probe::cert::{self, CertInfo};
+use crate::finding::{Finding, Said, Severity};
+use crate::i18n::Language;
+use crate::probe::cert;
 use crate::probe::http::{self, HeadError, ResponseHead};
 use crate::probe::sniff::BytesSeen;
-use crate::probe::tcp::{self, Connect};
-use crate::probe::tls::{self, Handshake, TlsSession, Trust};
+use crate::probe::tcp::{self, Connect, NetworkError};
+use crate::probe::tls::{self, Handshake, Trust};
 use crate::probe::{Io, dns, ws};
 
 /// What the user asked for besides the URL.
@@ -105,8 +112,8 @@ impl Default for Options {
     }
 }
 
-/// The result of a diagnosis: the JSON of `handshake diagnose --json`.
-#[derive(Debug, Clone, Serialize)]
+/// The result of a diagnosis: the findings and the evidence they rest on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Report {
     /// The normalised target URL.
@@ -121,47 +128,66 @@ pub struct Report {
     pub timings_ms: Timings,
 }
 
-/// What the probes saw, raw enough to check the findings against.
-#[derive(Debug, Clone, Default, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Evidence {
-    /// The addresses the host resolved to, in the order tried.
-    pub addresses: Vec<String>,
-    /// The address that accepted the connection.
-    pub connected_to: Option<String>,
-    /// Rounds of connection attempts (more than one while waiting for a server).
-    pub connect_attempts: u32,
-    /// The negotiated TLS parameters.
-    pub tls: Option<TlsSession>,
-    /// The certificate chain as presented, leaf first.
-    pub chain: Vec<CertInfo>,
-    /// Why the TLS handshake or verification failed.
-    pub tls_error: Option<String>,
-    /// What the server sent when it was not what the scheme expects.
-    pub bytes: Option<BytesSeen>,
-    /// The response to the request (the WebSocket upgrade, or a GET).
-    pub response: Option<ResponseHead>,
-    /// The status of the same upgrade sent without an `Origin` header, when
-    /// the first was refused with 403.
-    pub status_without_origin: Option<u16>,
-    /// The answer to the CORS preflight.
-    pub preflight: Option<ResponseHead>,
-}
-
 /// Milliseconds spent in each step (absent when the step did not run).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Timings {
     /// Name resolution.
+    #[serde(default)]
     pub dns: Option<f64>,
     /// TCP connection, including any waiting for the server.
+    #[serde(default)]
     pub tcp: Option<f64>,
     /// TLS handshake.
+    #[serde(default)]
     pub tls: Option<f64>,
     /// Request to response head.
+    #[serde(default)]
     pub http: Option<f64>,
     /// The whole diagnosis.
+    #[serde(default)]
     pub total: f64,
+}
+
+impl Report {
+    /// The findings the rules make of `evidence`.
+    pub fn from_evidence(evidence: Evidence, timings: Timings) -> Report {
+        let findings = rules::findings(&evidence, &timings);
+        Report {
+            url: evidence.target.url.clone(),
+            ok: !findings.iter().any(|f| f.severity == Severity::Error),
+            findings,
+            evidence,
+            timings_ms: timings,
+        }
+    }
+
+    /// The report with every finding's words in `language`: what
+    /// `handshake diagnose --json` prints.
+    pub fn said(&self, language: Language) -> SaidReport<'_> {
+        SaidReport {
+            url: &self.url,
+            ok: self.ok,
+            findings: self.findings.iter().map(|f| f.said(language)).collect(),
+            evidence: &self.evidence,
+            timings_ms: &self.timings_ms,
+        }
+    }
+}
+
+/// A report with its findings' words: `{url, ok, findings, evidence, timings_ms}`.
+#[derive(Debug, Serialize)]
+pub struct SaidReport<'a> {
+    /// The normalised target URL.
+    pub url: &'a str,
+    /// True when no finding is an error.
+    pub ok: bool,
+    /// Each finding with its code, severity, words and facts.
+    pub findings: Vec<Said>,
+    /// What the probes saw.
+    pub evidence: &'a Evidence,
+    /// How long each step took.
+    pub timings_ms: &'a Timings,
 }
 
 /// Diagnoses `target`.
@@ -171,22 +197,13 @@ pub async fn diagnose(target: &Target, options: &Options) -> Report {
         target,
         options,
         trust: None,
-        evidence: Evidence::default(),
-        findings: Vec::new(),
+        evidence: Evidence::new(target.clone(), options, now_unix()),
         timings: Timings::default(),
         address: None,
     };
     run.all().await;
     run.timings.total = millis(started.elapsed());
-    let mut findings = run.findings;
-    findings.sort_by_key(|f| f.severity);
-    Report {
-        url: target.url.clone(),
-        ok: !findings.iter().any(|f| f.severity == Severity::Error),
-        findings,
-        evidence: run.evidence,
-        timings_ms: run.timings,
-    }
+    Report::from_evidence(run.evidence, run.timings)
 }
 
 struct Run<'a> {
@@ -195,17 +212,12 @@ struct Run<'a> {
     /// Built on first use: plain targets never load the system roots.
     trust: Option<Trust>,
     evidence: Evidence,
-    findings: Vec<Finding>,
     timings: Timings,
     address: Option<SocketAddr>,
 }
 
 impl Run<'_> {
     async fn all(&mut self) {
-        if let Some(origin) = &self.options.origin {
-            self.findings
-                .extend(explain::mixed_content(self.target, origin));
-        }
         let Some(stream) = self.connect().await else {
             return;
         };
@@ -218,36 +230,15 @@ impl Run<'_> {
             Box::new(stream)
         };
         let (answer, key) = self.send(stream, self.options.origin.as_deref()).await;
+        self.evidence.ws_key = Some(key);
         let head = match answer {
             Ok(head) => head,
             Err(error) => {
-                if let HeadError::Malformed { received }
-                | HeadError::Closed { received }
-                | HeadError::Stalled { received }
-                | HeadError::TooLarge { received } = &error
-                    && !received.is_empty()
-                {
-                    self.evidence.bytes = Some(BytesSeen::new(received));
-                }
-                self.findings.push(explain::bad_response(
-                    self.target,
-                    &error,
-                    self.options.timeout,
-                ));
+                self.saw_bytes(error.received());
+                self.evidence.response_failure = Some(error.evidence());
                 return;
             }
         };
-        if self.target.scheme.is_websocket() && head.status == 101 {
-            self.findings.push(explain::switching(
-                self.target,
-                &head,
-                &key,
-                &self.evidence,
-                &self.timings,
-            ));
-            self.evidence.response = Some(head);
-            return;
-        }
         // A 403 to an upgrade with Origin: ask once more without it, to tell
         // an Origin check from missing credentials.
         if head.status == 403
@@ -258,12 +249,6 @@ impl Run<'_> {
             let (other, _) = self.send(stream, None).await;
             self.evidence.status_without_origin = other.ok().map(|h| h.status);
         }
-        self.findings.extend(explain::response(
-            self.target,
-            &head,
-            self.options.origin.as_deref(),
-            self.evidence.status_without_origin,
-        ));
         self.evidence.response = Some(head);
         if !self.target.scheme.is_websocket()
             && let Some(origin) = self.options.origin.clone()
@@ -272,7 +257,14 @@ impl Run<'_> {
         }
     }
 
-    /// DNS and TCP. Reports what failed and returns `None` then.
+    /// Keeps what a server sent instead of what the scheme expects.
+    fn saw_bytes(&mut self, received: &[u8]) {
+        if !received.is_empty() {
+            self.evidence.bytes = Some(BytesSeen::new(received));
+        }
+    }
+
+    /// DNS and TCP. Returns `None` when either failed.
     async fn connect(&mut self) -> Option<TcpStream> {
         let timeout = self.options.timeout;
         let step = self.start(Stage::Dns);
@@ -280,8 +272,7 @@ impl Run<'_> {
             Ok(addresses) => addresses,
             Err(error) => {
                 self.finish(Stage::Dns, step, false);
-                self.findings
-                    .push(explain::dns_unresolved(self.target, &error));
+                self.evidence.dns_error = Some(error);
                 return None;
             }
         };
@@ -292,42 +283,29 @@ impl Run<'_> {
         let outcome = tcp::connect(&addresses, timeout, self.options.wait).await;
         let connected = matches!(outcome, Connect::Connected { .. });
         self.timings.tcp = Some(self.finish(Stage::Tcp, step, connected));
-        match outcome {
+        let (connection, stream) = match outcome {
             Connect::Connected {
                 stream,
                 address,
                 attempts,
                 waited,
             } => {
-                self.evidence.connected_to = Some(address.to_string());
-                self.evidence.connect_attempts = attempts;
                 self.address = Some(address);
-                if let Some(waited) = waited {
-                    self.findings
-                        .push(explain::server_not_ready(self.target, waited, attempts));
-                }
-                Some(stream)
+                (
+                    Connection::Connected {
+                        address: address.to_string(),
+                        attempts,
+                        waited_ms: waited.map(millis),
+                    },
+                    Some(stream),
+                )
             }
-            Connect::Refused { attempts } => {
-                self.evidence.connect_attempts = attempts;
-                self.findings.push(explain::tcp_refused(
-                    self.target,
-                    &addresses,
-                    self.options.wait,
-                ));
-                None
-            }
-            Connect::Timeout => {
-                self.findings
-                    .push(explain::tcp_timeout(self.target, timeout, None));
-                None
-            }
-            Connect::Failed(error) => {
-                self.findings
-                    .push(explain::tcp_timeout(self.target, timeout, Some(&error)));
-                None
-            }
-        }
+            Connect::Refused { attempts } => (Connection::Refused { attempts }, None),
+            Connect::Timeout => (Connection::TimedOut, None),
+            Connect::Failed(error) => (Connection::Failed { error }, None),
+        };
+        self.evidence.connection = Some(connection);
+        stream
     }
 
     /// The TLS layer: handshake and certificate. Returns the stream only
@@ -347,25 +325,16 @@ impl Run<'_> {
             }
         );
         self.timings.tls = Some(self.finish(Stage::Tls, step, trusted));
+        let now = self.evidence.checked_at;
         match outcome {
             Handshake::Failed {
-                reason,
-                alert,
-                timed_out,
+                failure,
                 received,
+                chain,
             } => {
-                self.evidence.tls_error = Some(reason.clone());
-                if !received.is_empty() {
-                    self.evidence.bytes = Some(BytesSeen::new(&received));
-                }
-                self.findings.push(explain::tls_failed(
-                    self.target,
-                    &reason,
-                    alert.as_deref(),
-                    timed_out,
-                    &received,
-                    self.options.timeout,
-                ));
+                self.evidence.tls_failure = Some(failure);
+                self.evidence.chain = chain.iter().filter_map(|der| cert::inspect(der, now)).collect();
+                self.saw_bytes(&received);
                 None
             }
             Handshake::Established {
@@ -374,26 +343,26 @@ impl Run<'_> {
                 chain,
                 verdict,
             } => {
-                let now = now_unix();
                 self.evidence.tls = Some(session);
-                self.evidence.chain = chain
-                    .iter()
-                    .filter_map(|der| cert::inspect(der, now))
-                    .collect();
-                if let Err(error) = &verdict {
-                    self.evidence.tls_error = Some(error.to_string());
-                }
-                let findings = explain::certificate(
-                    self.target,
-                    &chain,
-                    &self.evidence.chain,
-                    &verdict,
-                    &trust,
-                    now,
-                );
-                let trusted = verdict.is_ok();
-                self.findings.extend(findings);
-                trusted.then_some(stream as Box<dyn Io>)
+                self.evidence.chain = chain.iter().filter_map(|der| cert::inspect(der, now)).collect();
+                self.evidence.certificate = Some(CertificateCheck {
+                    presented: u32::try_from(chain.len()).unwrap_or(u32::MAX),
+                    verdict: Verdict::of(&verdict),
+                    name_matches: chain
+                        .first()
+                        .is_some_and(|leaf| tls::covers(leaf, &self.target.host)),
+                    issuer_trusted: self
+                        .evidence
+                        .chain
+                        .last()
+                        .is_some_and(|last| trust.has_subject(&last.issuer_der)),
+                    leaf_trusted: self
+                        .evidence
+                        .chain
+                        .first()
+                        .is_some_and(|leaf| trust.has_subject(&leaf.subject_der)),
+                });
+                verdict.is_ok().then_some(stream as Box<dyn Io>)
             }
         }
     }
@@ -430,7 +399,7 @@ impl Run<'_> {
         };
         let head = match stream.write_all(&request).await {
             Ok(()) => http::read_head(&mut stream, self.options.timeout).await,
-            Err(error) => Err(HeadError::Io(error.to_string())),
+            Err(error) => Err(HeadError::Io(NetworkError::new(&error))),
         };
         if first {
             self.timings.http = Some(self.finish(Stage::Http, step, head.is_ok()));
@@ -438,7 +407,6 @@ impl Run<'_> {
         let _ = stream.shutdown().await;
         (head, key)
     }
-
     /// Reports that `stage` starts; its start time.
     fn start(&self, stage: Stage) -> Instant {
         if let Some(progress) = &self.options.progress {
@@ -486,7 +454,6 @@ impl Run<'_> {
             return;
         }
         if let Ok(head) = http::read_head(&mut stream, self.options.timeout).await {
-            self.findings.extend(explain::cors(origin, &head));
             self.evidence.preflight = Some(head);
         }
     }

@@ -16,7 +16,8 @@ use std::io::Read;
 use aho_corasick::AhoCorasick;
 use serde::Serialize;
 
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Finding, Said};
+use crate::i18n::Language;
 
 pub use signatures::SIGNATURES;
 
@@ -43,7 +44,7 @@ pub struct LogReport {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LogFinding {
-    /// The finding: code, severity, title, explanation, fix.
+    /// The finding: code, severity and facts.
     #[serde(flatten)]
     pub finding: Finding,
     /// How many lines matched.
@@ -58,8 +59,61 @@ pub struct LogFinding {
     pub diagnose: Option<String>,
 }
 
+impl LogReport {
+    /// The report with every finding's words in `language`: what
+    /// `handshake explain-log --json` prints.
+    pub fn said(&self, language: Language) -> SaidLogReport<'_> {
+        SaidLogReport {
+            ok: self.ok,
+            lines: self.lines,
+            findings: self
+                .findings
+                .iter()
+                .map(|found| SaidLogFinding {
+                    finding: found.finding.said(language),
+                    count: found.count,
+                    first_line: found.first_line,
+                    last_line: found.last_line,
+                    sample: &found.sample,
+                    diagnose: found.diagnose.as_deref(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A log report with its findings' words.
+#[derive(Debug, Serialize)]
+pub struct SaidLogReport<'a> {
+    /// True when no finding is an error.
+    pub ok: bool,
+    /// Each problem with its words and where it appears.
+    pub findings: Vec<SaidLogFinding<'a>>,
+    /// Lines read.
+    pub lines: u32,
+}
+
+/// A log finding with its words: `{code, severity, title, explanation, fix,
+/// facts, count, first_line, last_line, sample, diagnose}`.
+#[derive(Debug, Serialize)]
+pub struct SaidLogFinding<'a> {
+    /// The finding with its words.
+    #[serde(flatten)]
+    pub finding: Said,
+    /// How many lines matched.
+    pub count: u32,
+    /// The first matching line (1-based).
+    pub first_line: u32,
+    /// The last matching line (1-based).
+    pub last_line: u32,
+    /// The first matching line's text.
+    pub sample: &'a str,
+    /// A URL from the line that `handshake diagnose` can check.
+    pub diagnose: Option<&'a str>,
+}
+
 /// What one signature made of one line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Explained {
     /// The finding.
     pub finding: Finding,

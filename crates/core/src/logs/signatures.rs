@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::{Explained, Signature};
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Finding};
 
 /// Every signature, in the order they are tried on a line.
 pub static SIGNATURES: &[Signature] = &[
@@ -151,61 +151,39 @@ pub static SIGNATURES: &[Signature] = &[
     },
 ];
 
-const FIX_TLS: &str = "Either make the client use the plain scheme (ws://, http://) on this port, or enable TLS on the server: `handshake keystore` and `handshake generate spring`, or Nginx in front (`handshake generate nginx`).";
-
 fn tls_on_plain_port(line: &str) -> Option<Explained> {
     if line.contains("plaintext connection?") || line.contains("wrong version number") {
         let client = if line.contains("plaintext") {
-            "A Java client"
+            "java-client"
         } else {
-            "An OpenSSL-based client (curl, openssl s_client)"
+            "openssl-client"
         };
         return Some(explained(
-            Code::LogTlsOnPlainPort,
-            Severity::Error,
-            "A TLS client connected to a plain HTTP port",
-            format!(
-                "{client} started a TLS handshake and got plain text back (an HTTP error answer): the port speaks plain HTTP, but the URL says https:// or wss://."
-            ),
-            FIX_TLS,
+            Finding::error(Code::LogTlsOnPlainPort).with("source", client),
             "client",
             first_url(line),
         ));
     }
     let bytes = bracketed(line).map(decode_tomcat_bytes).unwrap_or_default();
-    let hello = describe_client_hello(&bytes);
     let server = if line.contains("method names must be tokens") {
-        "Tomcat's HTTP connector"
+        "tomcat"
     } else if line.contains("client sent invalid method") || line.contains("\\x16\\x03") {
         "nginx"
     } else if line.contains("HPE_INVALID_METHOD") {
-        "Node's HTTP server"
+        "node"
     } else {
-        "Jetty"
+        "jetty"
     };
-    Some(explained(
-        Code::LogTlsOnPlainPort,
-        Severity::Error,
-        "A TLS client connected to a plain HTTP port",
-        format!(
-            "{server} received the bytes of a TLS ClientHello where it expected an HTTP request line{hello}: a client used https:// or wss:// on a port that speaks plain HTTP."
-        ),
-        FIX_TLS,
-        server,
-        None,
-    ))
+    let finding = Finding::error(Code::LogTlsOnPlainPort)
+        .with("source", "server")
+        .with("server", server);
+    Some(explained(client_hello(finding, &bytes), server, None))
 }
 
 fn invalid_request_target(line: &str) -> Option<Explained> {
     let target = bracketed(line).unwrap_or_default();
     Some(explained(
-        Code::LogInvalidRequestTarget,
-        Severity::Error,
-        "A request URL has characters that must be percent-encoded",
-        format!(
-            "Tomcat refused the request target \"{target}\": characters such as | {{ }} [ ] and spaces must be percent-encoded (RFC 3986)."
-        ),
-        "Encode the query in the client (`encodeURIComponent` in JavaScript); or, if the client cannot change, allow them with Tomcat's `relaxedQueryChars`/`relaxedPathChars` connector attributes (Spring Boot: a `WebServerFactoryCustomizer`).",
+        Finding::error(Code::LogInvalidRequestTarget).with("target", target),
         "",
         None,
     ))
@@ -213,27 +191,21 @@ fn invalid_request_target(line: &str) -> Option<Explained> {
 
 fn plain_on_tls_port(line: &str) -> Option<Explained> {
     let server = if line.contains("NotSslRecordException") {
-        "Netty"
+        "netty"
     } else if line.contains("Unsupported or unrecognized SSL message") {
-        "Java (JSSE)"
+        "jsse"
     } else if line.contains("SSL-enabled server port") || line.contains("HTTP spoken on HTTPS port")
     {
-        "Apache httpd"
+        "apache"
     } else if line.contains("combination of host and port") {
-        "Tomcat"
+        "tomcat"
     } else if line.contains("HTTP request to an HTTPS server") {
-        "Go's net/http"
+        "go"
     } else {
         "nginx"
     };
     Some(explained(
-        Code::LogPlainOnTlsPort,
-        Severity::Error,
-        "A plain HTTP client connected to a TLS port",
-        format!(
-            "{server} received a plain HTTP request on a port that expects TLS: a client used http:// or ws:// where it should use https:// or wss://."
-        ),
-        "Make the client use https:// or wss:// for this port (in a browser, derive it from the page: `location.protocol === 'https:' ? 'wss:' : 'ws:'`). If plain HTTP must keep working, serve it on another port that redirects.",
+        Finding::error(Code::LogPlainOnTlsPort).with("server", server),
         server,
         first_url(line),
     ))
@@ -241,11 +213,7 @@ fn plain_on_tls_port(line: &str) -> Option<Explained> {
 
 fn upgrade_header_missing(line: &str) -> Option<Explained> {
     Some(explained(
-        Code::LogUpgradeHeaderMissing,
-        Severity::Error,
-        "A WebSocket handshake arrived without its Upgrade header",
-        "Spring refused a WebSocket handshake because the Upgrade header was missing (\"null\") or not \"websocket\": a reverse proxy in front forwards the request without the hop-by-hop Upgrade and Connection headers. Nginx does so by default (HTTP/1.0 to the upstream).",
-        "In nginx: `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;` with the `map $http_upgrade $connection_upgrade` block — `handshake generate nginx` writes all of it.",
+        Finding::error(Code::LogUpgradeHeaderMissing),
         "",
         first_url(line),
     ))
@@ -254,20 +222,11 @@ fn upgrade_header_missing(line: &str) -> Option<Explained> {
 fn origin_rejected(line: &str) -> Option<Explained> {
     let origin = quoted_after(line, "Origin header value").or_else(|| first_url(line));
     let variant = origin.clone().unwrap_or_default();
-    let who = origin
-        .as_deref()
-        .map_or_else(|| "a page".to_owned(), |o| format!("the page {o}"));
-    Some(explained(
-        Code::LogOriginRejected,
-        Severity::Error,
-        "A request was refused for its Origin",
-        format!(
-            "The server refused a WebSocket or CORS request from {who}: its origin is not in the allowed list (Spring allows only the same origin by default, and answers 403)."
-        ),
-        "Allow the page's origin: `registry.addHandler(…).setAllowedOrigins(\"https://app.example.com\")` (or `setAllowedOriginPatterns`) for WebSockets, `@CrossOrigin`/`CorsConfigurationSource` for REST.",
-        &variant,
-        None,
-    ))
+    let mut finding = Finding::error(Code::LogOriginRejected);
+    if let Some(origin) = origin {
+        finding = finding.with("origin", origin);
+    }
+    Some(explained(finding, &variant, None))
 }
 
 fn upstream_refused(line: &str) -> Option<Explained> {
@@ -276,88 +235,40 @@ fn upstream_refused(line: &str) -> Option<Explained> {
     }
     let upstream = quoted_after(line, "upstream: ").unwrap_or_default();
     Some(explained(
-        Code::LogUpstreamRefused,
-        Severity::Error,
-        "Nginx cannot reach the application behind it",
-        format!(
-            "nginx's connection to its upstream {upstream} was refused: the application is not running, or listens on another port or address. Clients get 502 Bad Gateway."
-        ),
-        "Start the application, and check that `proxy_pass` names the address and port it listens on (Spring Boot: server.port and server.address).",
+        Finding::error(Code::LogUpstreamRefused).with("upstream", upstream.as_str()),
         &upstream,
         None,
     ))
 }
 
 fn upstream_closed(_: &str) -> Option<Explained> {
-    Some(explained(
-        Code::LogUpstreamClosed,
-        Severity::Error,
-        "The application closed the connection before answering nginx",
-        "nginx's upstream closed the connection while nginx read its response. For WebSockets this is often the idle timeout: nginx closes a quiet socket after proxy_read_timeout (60 s by default), or the application crashed or restarted.",
-        "For WebSocket locations raise `proxy_read_timeout` (e.g. 3600s) or send pings from one side; otherwise check the application's log at that time.",
-        "",
-        None,
-    ))
+    Some(explained(Finding::error(Code::LogUpstreamClosed), "", None))
 }
 
 fn no_live_upstreams(_: &str) -> Option<Explained> {
-    Some(explained(
-        Code::LogNoLiveUpstreams,
-        Severity::Error,
-        "Every upstream of nginx is marked down",
-        "nginx has stopped sending to its upstream servers after repeated failures (max_fails): every request gets 502 until one recovers.",
-        "Start the application servers; see the earlier \"connect() failed\" lines for why they failed.",
-        "",
-        None,
-    ))
+    Some(explained(Finding::error(Code::LogNoLiveUpstreams), "", None))
 }
 
 fn pkix(_: &str) -> Option<Explained> {
-    Some(explained(
-        Code::LogPkixPathBuilding,
-        Severity::Error,
-        "Java does not trust the server's certificate",
-        "A Java client (or a Spring app calling another service) could not build a path from the server's certificate to a CA in its truststore: the certificate is self-signed, from a development CA, or the server omits its intermediate.",
-        "Trust the CA in Java's truststore (`keytool -importcert -cacerts -file ca.pem -alias dev-ca`, or `handshake trust --java`), or have the server send its full chain. Run `handshake diagnose` on the URL to see which.",
-        "",
-        None,
-    ))
+    Some(explained(Finding::error(Code::LogPkixPathBuilding), "", None))
 }
 
 fn cert_untrusted(line: &str) -> Option<Explained> {
     Some(explained(
-        Code::LogCertUntrusted,
-        Severity::Error,
-        "The browser does not trust the server's certificate",
-        "The browser rejected the certificate: it is self-signed or issued by a CA the browser does not trust (a development CA not yet installed).",
-        "Install the development CA in the system and browser trust stores (`handshake trust`), or use a certificate from a public CA.",
+        Finding::error(Code::LogCertUntrusted),
         "",
         first_url(line),
     ))
 }
 
 fn keystore_password(_: &str) -> Option<Explained> {
-    Some(explained(
-        Code::LogKeystorePassword,
-        Severity::Error,
-        "The keystore password is wrong",
-        "Java could not open the keystore: \"keystore password was incorrect\". Either server.ssl.key-store-password does not match, or the file is a PKCS12 written with AES/SHA-256 and the JDK is older than 8u301 / 11.0.12, which report this error for it.",
-        "Check the password (`keytool -list -storetype PKCS12 -keystore FILE`); for an old JDK, make the keystore with the legacy option (`handshake keystore --legacy`).",
-        "",
-        None,
-    ))
+    Some(explained(Finding::error(Code::LogKeystorePassword), "", None))
 }
 
 fn keystore_alias(line: &str) -> Option<Explained> {
     let alias = quoted_after(line, "alias").unwrap_or_default();
     Some(explained(
-        Code::LogKeystoreAlias,
-        Severity::Error,
-        "The key alias is not in the keystore",
-        format!(
-            "server.ssl.key-alias names \"{alias}\", which the keystore lacks, or which holds only a certificate, not a private key."
-        ),
-        "List the aliases (`keytool -list -storetype PKCS12 -keystore FILE`) and set server.ssl.key-alias to the PrivateKeyEntry's alias.",
+        Finding::error(Code::LogKeystoreAlias).with("alias", alias.as_str()),
         &alias,
         None,
     ))
@@ -365,11 +276,7 @@ fn keystore_alias(line: &str) -> Option<Explained> {
 
 fn no_server_certificate(_: &str) -> Option<Explained> {
     Some(explained(
-        Code::LogNoServerCertificate,
-        Severity::Error,
-        "The TLS server has no usable certificate",
-        "Java's TLS server found no certificate and private key for the enabled cipher suites: the keystore has no PrivateKeyEntry under the configured alias, or its key type does not fit the ciphers.",
-        "Check server.ssl.key-alias and the keystore (`keytool -list -v`); a keystore from `handshake keystore` has one PrivateKeyEntry with the full chain.",
+        Finding::error(Code::LogNoServerCertificate),
         "",
         None,
     ))
@@ -378,33 +285,22 @@ fn no_server_certificate(_: &str) -> Option<Explained> {
 fn tls_handshake_failed(line: &str) -> Option<Explained> {
     let browser =
         line.contains("ERR_SSL_PROTOCOL_ERROR") || line.contains("SSL_ERROR_RX_RECORD_TOO_LONG");
-    let explanation = if browser {
-        "The browser's TLS handshake failed. The most common cause: the port speaks plain HTTP, so the browser received an HTTP answer instead of a TLS record (Firefox says SSL_ERROR_RX_RECORD_TOO_LONG)."
-    } else {
-        "nginx's TLS handshake with a client failed: the client offered no protocol version or cipher nginx accepts, sent something that is not TLS, or gave up."
-    };
+    let source = if browser { "browser" } else { "nginx" };
     Some(explained(
-        Code::LogTlsHandshakeFailed,
-        Severity::Error,
-        "A TLS handshake failed",
-        explanation,
-        "Run `handshake diagnose` on the URL: it tells a plain HTTP port from a protocol or certificate problem.",
-        if browser { "browser" } else { "nginx" },
+        Finding::error(Code::LogTlsHandshakeFailed).with("source", source),
+        source,
         first_url(line),
     ))
 }
 
 fn mixed_content(line: &str) -> Option<Explained> {
     let url = first_insecure_url(line);
+    let mut finding = Finding::error(Code::LogMixedContent);
+    if let Some(url) = &url {
+        finding = finding.with("url", url);
+    }
     Some(explained(
-        Code::LogMixedContent,
-        Severity::Error,
-        "The browser blocked an insecure connection from an https page",
-        format!(
-            "The page was loaded over HTTPS but tried to reach {}: browsers block ws:// and http:// from secure pages (mixed content).",
-            url.as_deref().unwrap_or("an unencrypted endpoint")
-        ),
-        "Serve the endpoint over TLS and connect with wss:// (derive the scheme from the page: `location.protocol === 'https:' ? 'wss:' : 'ws:'`).",
+        finding,
         url.as_deref().unwrap_or_default(),
         url.as_deref().map(|u| {
             u.replacen("ws://", "wss://", 1)
@@ -415,18 +311,12 @@ fn mixed_content(line: &str) -> Option<Explained> {
 
 fn cors_blocked(line: &str) -> Option<Explained> {
     let origin = quoted_after(line, "from origin");
+    let mut finding = Finding::error(Code::LogCorsBlocked);
+    if let Some(origin) = &origin {
+        finding = finding.with("origin", origin);
+    }
     Some(explained(
-        Code::LogCorsBlocked,
-        Severity::Error,
-        "The browser blocked a request by CORS policy",
-        format!(
-            "The server's answer did not allow the page's origin{}: without a matching Access-Control-Allow-Origin the browser hides the response.",
-            origin
-                .as_deref()
-                .map(|o| format!(" ({o})"))
-                .unwrap_or_default()
-        ),
-        "Allow the page's origin on the server (Spring: `@CrossOrigin` or a `CorsConfigurationSource`); `handshake diagnose URL --origin PAGE` shows the preflight's answer.",
+        finding,
         origin.as_deref().unwrap_or_default(),
         first_url(line),
     ))
@@ -434,37 +324,17 @@ fn cors_blocked(line: &str) -> Option<Explained> {
 
 fn ws_unexpected_status(line: &str) -> Option<Explained> {
     static STATUS: OnceLock<Option<Regex>> = OnceLock::new();
-    let status = STATUS
+    let status: u16 = STATUS
         .get_or_init(|| Regex::new(r"Unexpected response code: (\d{3})").ok())
         .as_ref()?
         .captures(line)?
         .get(1)?
         .as_str()
-        .to_owned();
-    let why = match status.as_str() {
-        "200" => {
-            "the request reached something that ignored the Upgrade (a proxy that does not forward it, or a page instead of the endpoint)"
-        }
-        "400" => {
-            "the server refused the upgrade itself, typically because a proxy dropped the Upgrade and Connection headers"
-        }
-        "401" => "the endpoint requires credentials",
-        "403" => {
-            "the server refused it, usually for its Origin (Spring allows the same origin only by default)"
-        }
-        "404" => "nothing is at that path",
-        "502" | "503" | "504" => "a proxy could not reach the application behind it",
-        _ => "the server did not switch protocols",
-    };
+        .parse()
+        .ok()?;
     Some(explained(
-        Code::LogWsUnexpectedStatus,
-        Severity::Error,
-        format!("The WebSocket upgrade was answered {status}"),
-        format!(
-            "The server answered the handshake with {status} instead of 101 Switching Protocols: {why}."
-        ),
-        "Run `handshake diagnose` on the URL: it repeats the handshake and names the cause.",
-        &status,
+        Finding::error(Code::LogWsUnexpectedStatus).with("status", status),
+        &status.to_string(),
         first_url(line),
     ))
 }
@@ -475,32 +345,20 @@ fn ws_connection_failed(line: &str) -> Option<Explained> {
         return None;
     }
     let url = first_url(line);
+    let mut finding = Finding::error(Code::LogWsConnectionFailed);
+    if let Some(url) = &url {
+        finding = finding.with("url", url);
+    }
     Some(explained(
-        Code::LogWsConnectionFailed,
-        Severity::Error,
-        "The browser could not open the WebSocket",
-        format!(
-            "The connection to {} failed before a WebSocket was established; the console does not say why (refused port, TLS failure, or a closed connection).",
-            url.as_deref().unwrap_or("the endpoint")
-        ),
-        "Run `handshake diagnose` on the URL to name the cause.",
+        finding,
         url.as_deref().unwrap_or_default(),
         url.clone(),
     ))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn explained(
-    code: Code,
-    severity: Severity,
-    title: impl Into<String>,
-    explanation: impl Into<String>,
-    fix: impl Into<String>,
-    variant: &str,
-    diagnose: Option<String>,
-) -> Explained {
+fn explained(finding: Finding, variant: &str, diagnose: Option<String>) -> Explained {
     Explained {
-        finding: Finding::new(code, severity, title, explanation, fix),
+        finding,
         variant: variant.to_owned(),
         diagnose,
     }
@@ -571,22 +429,21 @@ fn decode_tomcat_bytes(text: &str) -> Vec<u8> {
     out
 }
 
-/// ", a TLS handshake record (0x16) with a ClientHello offering TLS 1.2+".
-fn describe_client_hello(bytes: &[u8]) -> String {
+/// The facts of the bytes Tomcat printed: the record header, its version,
+/// and the version the ClientHello offers (`decoded`: hello, record or none).
+fn client_hello(finding: Finding, bytes: &[u8]) -> Finding {
     let [0x16, 0x03, record_minor, ..] = bytes else {
-        return String::new();
+        return finding.with("decoded", "none");
     };
-    let record = tls_version(*record_minor);
-    let hello = match bytes.get(5..11) {
-        Some([0x01, _, _, _, 0x03, minor]) => format!(
-            ", a ClientHello offering {} (or newer through its supported_versions extension)",
-            tls_version(*minor)
-        ),
-        _ => String::new(),
-    };
-    format!(
-        " (0x16 0x03 0x{record_minor:02x}: a TLS handshake record, record version {record}{hello})"
-    )
+    let finding = finding
+        .with("record", format!("0x16 0x03 0x{record_minor:02x}"))
+        .with("record_version", tls_version(*record_minor));
+    match bytes.get(5..11) {
+        Some([0x01, _, _, _, 0x03, minor]) => finding
+            .with("decoded", "hello")
+            .with("hello_version", tls_version(*minor)),
+        _ => finding.with("decoded", "record"),
+    }
 }
 
 fn tls_version(minor: u8) -> &'static str {
@@ -603,6 +460,7 @@ fn tls_version(minor: u8) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Language;
     use crate::logs::explain_text;
 
     fn only(text: &str) -> crate::logs::LogFinding {
@@ -627,20 +485,16 @@ mod tests {
             "java.lang.IllegalArgumentException: Invalid character found in method name [0x160x030x010x020x000x010x000x010xfc0x030x03...]. HTTP method names must be tokens",
         );
         assert_eq!(found.finding.code, Code::LogTlsOnPlainPort);
-        assert!(
-            found.finding.explanation.contains("record version TLS 1.0"),
-            "{}",
-            found.finding.explanation
-        );
-        assert!(
-            found
-                .finding
-                .explanation
-                .contains("ClientHello offering TLS 1.2"),
-            "{}",
-            found.finding.explanation
-        );
-        assert!(found.finding.explanation.contains("Tomcat"));
+        let facts = &found.finding.facts;
+        assert_eq!(facts.text("record"), Some("0x16 0x03 0x01"));
+        assert_eq!(facts.text("record_version"), Some("TLS 1.0"));
+        assert_eq!(facts.text("hello_version"), Some("TLS 1.2"));
+        let words = found.finding.words(Language::En).explanation;
+        assert!(words.contains("record version TLS 1.0"), "{words}");
+        assert!(words.contains("ClientHello offering TLS 1.2"), "{words}");
+        assert!(words.starts_with("Tomcat"), "{words}");
+        let korean = found.finding.words(Language::Ko).explanation;
+        assert!(korean.contains("TLS 1.2"), "{korean}");
     }
 
     #[test]
@@ -658,16 +512,16 @@ mod tests {
             ),
             (
                 "WARN:oejh.HttpParser:qtp1-14: Illegal character 0x16 in state=START for buffer HeapByteBuffer",
-                "Jetty",
+                "jetty",
             ),
             (
                 "Error: Parse Error: Invalid method encountered { code: 'HPE_INVALID_METHOD' }",
-                "Node",
+                "node",
             ),
         ] {
             let found = only(line);
             assert_eq!(found.finding.code, Code::LogTlsOnPlainPort, "{line}");
-            assert!(found.finding.explanation.contains(server), "{line}");
+            assert_eq!(found.finding.facts.text("server"), Some(server), "{line}");
         }
     }
 
@@ -677,7 +531,14 @@ mod tests {
             "java.lang.IllegalArgumentException: Invalid character found in the request target [/api/search?q={x}]. The valid characters are defined in RFC 7230 and RFC 3986",
         );
         assert_eq!(found.finding.code, Code::LogInvalidRequestTarget);
-        assert!(found.finding.explanation.contains("/api/search?q={x}"));
+        assert_eq!(found.finding.facts.text("target"), Some("/api/search?q={x}"));
+        assert!(
+            found
+                .finding
+                .words(Language::En)
+                .explanation
+                .contains("“/api/search?q={x}”: characters such as | { } [ ]")
+        );
     }
 
     #[test]
@@ -716,11 +577,9 @@ mod tests {
             "2026/11/25 10:00:00 [error] 7#7: *5 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: _, request: \"GET /ws HTTP/1.1\", upstream: \"http://127.0.0.1:8080/ws\", host: \"localhost\"",
         );
         assert_eq!(found.finding.code, Code::LogUpstreamRefused);
-        assert!(
-            found
-                .finding
-                .explanation
-                .contains("http://127.0.0.1:8080/ws")
+        assert_eq!(
+            found.finding.facts.text("upstream"),
+            Some("http://127.0.0.1:8080/ws")
         );
         assert_eq!(only("[error] 7#7: *9 upstream prematurely closed connection while reading response header from upstream").finding.code, Code::LogUpstreamClosed);
         assert_eq!(
@@ -754,7 +613,13 @@ mod tests {
         let found =
             only("java.lang.IllegalStateException: Keystore does not contain alias 'tomcat'");
         assert_eq!(found.finding.code, Code::LogKeystoreAlias);
-        assert!(found.finding.explanation.contains("\"tomcat\""));
+        assert!(
+            found
+                .finding
+                .words(Language::En)
+                .explanation
+                .contains("“tomcat”")
+        );
         assert_eq!(
             only(
                 "keytool error: java.lang.Exception: Alias <server> does not identify a key entry"
@@ -784,8 +649,12 @@ mod tests {
         );
         assert_eq!(found.finding.code, Code::LogWsUnexpectedStatus);
         assert_eq!(
-            found.finding.title,
+            found.finding.words(Language::En).title,
             "The WebSocket upgrade was answered 404"
+        );
+        assert_eq!(
+            found.finding.words(Language::Ko).title,
+            "WebSocket 업그레이드 응답이 404입니다"
         );
         assert_eq!(found.diagnose.as_deref(), Some("wss://api.example.com/ws"));
 
@@ -813,11 +682,9 @@ mod tests {
             "Access to fetch at 'https://api.example.com/v1' from origin 'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
         );
         assert_eq!(found.finding.code, Code::LogCorsBlocked);
-        assert!(
-            found
-                .finding
-                .explanation
-                .contains("https://app.example.com")
+        assert_eq!(
+            found.finding.facts.text("origin"),
+            Some("https://app.example.com")
         );
     }
 }

@@ -30,12 +30,16 @@ pub struct CertInfo {
     pub names_issuer_location: bool,
     /// The key, e.g. `ECDSA P-256` or `RSA 2048`.
     pub key: String,
+    /// The algorithm its issuer signed it with, e.g. `sha256WithRSAEncryption`.
+    pub signature: String,
     /// Serial number in hex.
     pub serial: String,
-    #[serde(skip)]
-    pub(crate) not_before_unix: i64,
-    #[serde(skip)]
-    pub(crate) not_after_unix: i64,
+    /// Start of validity, seconds since the Unix epoch.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub not_before_unix: i64,
+    /// End of validity, seconds since the Unix epoch.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub not_after_unix: i64,
     #[serde(skip)]
     pub(crate) subject_der: Vec<u8>,
     #[serde(skip)]
@@ -75,6 +79,7 @@ pub fn inspect(der: &[u8], now_unix: i64) -> Option<CertInfo> {
         is_ca: cert.is_ca(),
         names_issuer_location,
         key: key_text(&cert),
+        signature: signature_text(&cert),
         serial: cert.raw_serial_as_string().replace(':', ""),
         not_before_unix: validity.not_before.timestamp(),
         not_after_unix,
@@ -108,7 +113,7 @@ fn ip_text(bytes: &[u8]) -> String {
             octets.copy_from_slice(bytes);
             std::net::Ipv6Addr::from(octets).to_string()
         }
-        _ => format!("{bytes:02x?}"),
+        _ => bytes.iter().map(|b| format!("{b:02x}")).collect::<String>(),
     }
 }
 
@@ -116,11 +121,37 @@ fn key_text(cert: &X509Certificate<'_>) -> String {
     match cert.public_key().parsed() {
         Ok(x509_parser::public_key::PublicKey::RSA(rsa)) => format!("RSA {}", rsa.key_size()),
         Ok(x509_parser::public_key::PublicKey::EC(ec)) => format!("ECDSA P-{}", ec.key_size()),
-        Ok(other) => format!("{other:?}")
-            .split('(')
-            .next()
-            .unwrap_or("unknown")
-            .to_owned(),
-        Err(_) => "unknown".to_owned(),
+        Ok(x509_parser::public_key::PublicKey::DSA(_)) => "DSA".to_owned(),
+        Ok(
+            x509_parser::public_key::PublicKey::GostR3410(_)
+            | x509_parser::public_key::PublicKey::GostR3410_2012(_),
+        ) => "GOST R 34.10".to_owned(),
+        _ => match cert.public_key().algorithm.algorithm.to_id_string().as_str() {
+            "1.3.101.112" => "Ed25519".to_owned(),
+            "1.3.101.113" => "Ed448".to_owned(),
+            other => other.to_owned(),
+        },
     }
+}
+
+/// The signature algorithm's short name, or its OID when it has none.
+fn signature_text(cert: &X509Certificate<'_>) -> String {
+    let oid = cert.signature_algorithm.algorithm.to_id_string();
+    let name = match oid.as_str() {
+        "1.2.840.113549.1.1.2" => "md2WithRSAEncryption",
+        "1.2.840.113549.1.1.4" => "md5WithRSAEncryption",
+        "1.2.840.113549.1.1.5" => "sha1WithRSAEncryption",
+        "1.2.840.113549.1.1.10" => "rsassaPss",
+        "1.2.840.113549.1.1.11" => "sha256WithRSAEncryption",
+        "1.2.840.113549.1.1.12" => "sha384WithRSAEncryption",
+        "1.2.840.113549.1.1.13" => "sha512WithRSAEncryption",
+        "1.2.840.10045.4.1" => "ecdsa-with-SHA1",
+        "1.2.840.10045.4.3.2" => "ecdsa-with-SHA256",
+        "1.2.840.10045.4.3.3" => "ecdsa-with-SHA384",
+        "1.2.840.10045.4.3.4" => "ecdsa-with-SHA512",
+        "1.3.101.112" => "Ed25519",
+        "1.3.101.113" => "Ed448",
+        _ => return oid,
+    };
+    name.to_owned()
 }

@@ -4,13 +4,22 @@
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
+use serde::{Deserialize, Serialize};
+
 use crate::{HostKind, Target};
 
 /// Why a name did not resolve.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "cause", rename_all = "kebab-case")]
 pub enum DnsError {
     /// The resolver answered with an error (NXDOMAIN and friends).
-    NotFound(String),
+    NotFound {
+        /// The resolver's own words, quoted as they are.
+        reason: String,
+    },
+    /// The resolver answered with no address at all.
+    NoAddresses,
     /// The resolver did not answer in time.
     Timeout,
 }
@@ -21,13 +30,17 @@ pub async fn resolve(target: &Target, timeout: Duration) -> Result<Vec<SocketAdd
     if target.host_kind != HostKind::Domain {
         return match target.host.parse::<IpAddr>() {
             Ok(ip) => Ok(vec![SocketAddr::new(ip, target.port)]),
-            Err(error) => Err(DnsError::NotFound(error.to_string())),
+            Err(error) => Err(DnsError::NotFound {
+                reason: error.to_string(),
+            }),
         };
     }
     let lookup = tokio::net::lookup_host((target.host.as_str(), target.port));
     match tokio::time::timeout(timeout, lookup).await {
         Err(_) => Err(DnsError::Timeout),
-        Ok(Err(error)) => Err(DnsError::NotFound(error.to_string())),
+        Ok(Err(error)) => Err(DnsError::NotFound {
+            reason: error.to_string(),
+        }),
         Ok(Ok(addresses)) => {
             let mut unique: Vec<SocketAddr> = Vec::new();
             for address in addresses {
@@ -36,7 +49,7 @@ pub async fn resolve(target: &Target, timeout: Duration) -> Result<Vec<SocketAdd
                 }
             }
             if unique.is_empty() {
-                Err(DnsError::NotFound("no addresses".into()))
+                Err(DnsError::NoAddresses)
             } else {
                 Ok(unique)
             }

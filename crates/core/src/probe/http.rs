@@ -10,6 +10,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncRead, AsyncReadExt};
 
+use super::tcp::{NetworkCause, NetworkError};
+
 /// The largest response head accepted; real servers send a few hundred bytes.
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// The most header lines accepted.
@@ -30,14 +32,6 @@ pub struct ResponseHead {
 }
 
 impl ResponseHead {
-    /// The first line of raw bytes a server sent, for messages.
-    pub fn status_line_of(bytes: &[u8]) -> String {
-        let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-        String::from_utf8_lossy(&line[..line.len().min(200)])
-            .trim_end()
-            .to_owned()
-    }
-
     /// The first value of header `name`, ignoring case.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -73,7 +67,65 @@ pub enum HeadError {
         received: Vec<u8>,
     },
     /// The socket failed.
-    Io(String),
+    Io(NetworkError),
+}
+
+/// Why no response head could be read, as evidence: [`HeadError`] without
+/// the bytes, which the evidence keeps apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ResponseFailure {
+    /// Nothing arrived before the timeout.
+    Silent,
+    /// Something arrived, then nothing more before the timeout.
+    Stalled {
+        /// How many bytes arrived.
+        received: u32,
+    },
+    /// The connection closed before a complete head.
+    Closed,
+    /// The head grew past the caps.
+    TooLarge,
+    /// The bytes are not an HTTP response.
+    Malformed,
+    /// The socket failed.
+    Failed {
+        /// The kind of failure.
+        cause: NetworkCause,
+        /// The operating system's words.
+        detail: String,
+    },
+}
+
+impl HeadError {
+    /// The bytes received before the failure.
+    pub fn received(&self) -> &[u8] {
+        match self {
+            HeadError::Stalled { received }
+            | HeadError::Closed { received }
+            | HeadError::TooLarge { received }
+            | HeadError::Malformed { received } => received,
+            HeadError::Silent | HeadError::Io(_) => &[],
+        }
+    }
+
+    /// The failure as evidence.
+    pub fn evidence(&self) -> ResponseFailure {
+        match self {
+            HeadError::Silent => ResponseFailure::Silent,
+            HeadError::Stalled { received } => ResponseFailure::Stalled {
+                received: u32::try_from(received.len()).unwrap_or(u32::MAX),
+            },
+            HeadError::Closed { .. } => ResponseFailure::Closed,
+            HeadError::TooLarge { .. } => ResponseFailure::TooLarge,
+            HeadError::Malformed { .. } => ResponseFailure::Malformed,
+            HeadError::Io(error) => ResponseFailure::Failed {
+                cause: error.cause,
+                detail: error.detail.clone(),
+            },
+        }
+    }
 }
 
 /// Parses `buf` as a response head: `Ok(None)` while incomplete.
@@ -129,7 +181,9 @@ pub async fn read_head<S: AsyncRead + Unpin>(
         let n = match read {
             Err(_) if buf.is_empty() => return Err(HeadError::Silent),
             Err(_) => return Err(HeadError::Stalled { received: buf }),
-            Ok(Err(error)) if buf.is_empty() => return Err(HeadError::Io(error.to_string())),
+            Ok(Err(error)) if buf.is_empty() => {
+                return Err(HeadError::Io(NetworkError::new(&error)));
+            }
             Ok(Err(_)) | Ok(Ok(0)) => return Err(HeadError::Closed { received: buf }),
             Ok(Ok(n)) => n,
         };

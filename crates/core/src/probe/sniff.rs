@@ -63,10 +63,15 @@ pub fn classify(bytes: &[u8]) -> Speech {
     }
 }
 
-/// Bytes as evidence: the first [`PREVIEW_BYTES`] in hex and as text.
+/// Bytes as evidence: the first [`PREVIEW_BYTES`] in hex and as text, what
+/// they are, and the first line a server sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BytesSeen {
+    /// What protocol the bytes belong to.
+    pub speech: Speech,
+    /// The first line (cut to 200 bytes), e.g. an HTTP status line.
+    pub first_line: String,
     /// Space-separated hex, e.g. `15 03 03 00 02 02 46`.
     pub hex: String,
     /// The same bytes with anything unprintable shown as `.`.
@@ -80,6 +85,8 @@ impl BytesSeen {
     pub fn new(bytes: &[u8]) -> BytesSeen {
         let preview = &bytes[..bytes.len().min(PREVIEW_BYTES)];
         BytesSeen {
+            speech: classify(bytes),
+            first_line: first_line(bytes),
             hex: preview
                 .iter()
                 .map(|b| format!("{b:02x}"))

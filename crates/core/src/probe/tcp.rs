@@ -5,6 +5,7 @@ use std::io::ErrorKind;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+use serde::{Deserialize, Serialize};
 use tokio::net::TcpStream;
 
 /// How the connection attempts ended.
@@ -30,7 +31,70 @@ pub enum Connect {
     /// No address answered in time.
     Timeout,
     /// Another socket error (unreachable network, …).
-    Failed(String),
+    Failed(NetworkError),
+}
+
+/// A socket error other than a refusal or a timeout.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NetworkError {
+    /// What kind of failure it is.
+    pub cause: NetworkCause,
+    /// The operating system's words, quoted as they are.
+    pub detail: String,
+}
+
+/// The kinds of socket failure a user can act on differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum NetworkCause {
+    /// No route to the network.
+    NetworkUnreachable,
+    /// The host does not answer (a router says so).
+    HostUnreachable,
+    /// The address cannot be used from this machine.
+    AddressUnavailable,
+    /// The system refused (a local firewall, a policy).
+    PermissionDenied,
+    /// The peer reset the connection.
+    Reset,
+    /// Anything else.
+    Other,
+}
+
+impl NetworkCause {
+    /// The kebab-case name, as in JSON and the catalogue's selectors.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NetworkCause::NetworkUnreachable => "network-unreachable",
+            NetworkCause::HostUnreachable => "host-unreachable",
+            NetworkCause::AddressUnavailable => "address-unavailable",
+            NetworkCause::PermissionDenied => "permission-denied",
+            NetworkCause::Reset => "reset",
+            NetworkCause::Other => "other",
+        }
+    }
+}
+
+impl NetworkError {
+    /// The typed form of a socket error.
+    pub fn new(error: &std::io::Error) -> NetworkError {
+        let cause = match error.kind() {
+            ErrorKind::NetworkUnreachable => NetworkCause::NetworkUnreachable,
+            ErrorKind::HostUnreachable => NetworkCause::HostUnreachable,
+            ErrorKind::AddrNotAvailable => NetworkCause::AddressUnavailable,
+            ErrorKind::PermissionDenied => NetworkCause::PermissionDenied,
+            ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::BrokenPipe => {
+                NetworkCause::Reset
+            }
+            _ => NetworkCause::Other,
+        };
+        NetworkError {
+            cause,
+            detail: error.to_string(),
+        }
+    }
 }
 
 /// Tries each address in order; when all refuse and `wait` is given, tries
@@ -59,15 +123,15 @@ pub async fn connect(
                     };
                 }
                 Ok(Err(error)) if error.kind() == ErrorKind::ConnectionRefused => refused = true,
-                Ok(Err(error)) => last_error = Some(error.to_string()),
-                Err(_) => last_error = last_error.or(Some(String::new())),
+                Ok(Err(error)) => last_error = Some(NetworkError::new(&error)),
+                Err(_) => {}
             }
         }
         let Some(wait) = wait.filter(|_| refused) else {
             return match (refused, last_error) {
                 (true, _) => Connect::Refused { attempts },
-                (false, Some(error)) if !error.is_empty() => Connect::Failed(error),
-                _ => Connect::Timeout,
+                (false, Some(error)) => Connect::Failed(error),
+                (false, None) => Connect::Timeout,
             };
         };
         let elapsed = started.elapsed();

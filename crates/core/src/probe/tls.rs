@@ -17,7 +17,7 @@ use rustls::crypto::CryptoProvider;
 pub use rustls::pki_types::CertificateDer;
 use rustls::pki_types::{ServerName, UnixTime};
 use rustls::{DigitallySignedStruct, RootCertStore, SignatureScheme};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
@@ -26,7 +26,7 @@ use tokio_rustls::client::TlsStream;
 const TAP_BYTES: usize = 4096;
 
 /// The negotiated parameters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TlsSession {
     /// `TLSv1.3` or `TLSv1.2`.
@@ -53,15 +53,49 @@ pub enum Handshake {
     },
     /// The handshake failed.
     Failed {
-        /// What rustls or the socket said.
-        reason: String,
-        /// The TLS alert the server sent, if any.
-        alert: Option<String>,
-        /// Whether the server sent nothing before the timeout.
-        timed_out: bool,
+        /// Why.
+        failure: TlsFailure,
         /// The first bytes the server sent, to tell what it speaks instead.
         received: Vec<u8>,
+        /// The chain, when the server presented one before the failure.
+        chain: Vec<CertificateDer<'static>>,
     },
+}
+
+/// Why a TLS handshake failed, as the client saw it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "cause", rename_all = "kebab-case")]
+pub enum TlsFailure {
+    /// The server sent an alert.
+    Alert {
+        /// The alert's name as the TLS RFCs write it (`handshake_failure`).
+        alert: String,
+        /// Its number.
+        code: u8,
+    },
+    /// The server closed the connection without an alert.
+    Closed,
+    /// The server reset the connection.
+    Reset,
+    /// The server stopped answering before the handshake ended.
+    TimedOut,
+    /// No protocol version both sides speak (TLS 1.0/1.1 only, say).
+    NoCommonVersion,
+    /// No cipher suite, key exchange group or signature scheme in common.
+    NoCommonCipher,
+    /// A handshake message over the size clients accept (64 KiB).
+    MessageTooLarge,
+    /// Bytes that are not valid TLS.
+    InvalidMessage,
+    /// The server finished the handshake without a certificate.
+    NoCertificate,
+    /// The server's handshake signature did not verify with its certificate's key.
+    SignatureRejected,
+    /// The server broke the protocol.
+    Misbehaved,
+    /// Anything else.
+    Other,
 }
 
 /// The roots a client trusts: the system's, plus extra CA certificates
@@ -93,10 +127,10 @@ impl Trust {
 
 /// Why a CA file given with `--ca` cannot be used.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::english(self))]
 #[non_exhaustive]
 pub enum CaFileError {
     /// The file cannot be read.
-    #[error("Cannot read the CA file {path}: {source}. Check the path and its permissions.")]
     Unreadable {
         /// The path as given.
         path: String,
@@ -104,13 +138,28 @@ pub enum CaFileError {
         source: std::io::Error,
     },
     /// The file holds no PEM certificate.
-    #[error(
-        "{path} contains no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----). Pass the CA's certificate, not its key; convert DER with `openssl x509 -inform der -in FILE -out ca.pem`."
-    )]
     NoCertificate {
         /// The path as given.
         path: String,
     },
+}
+
+impl crate::i18n::Message for CaFileError {
+    fn id(&self) -> &'static str {
+        match self {
+            CaFileError::Unreadable { .. } => "error-ca-file-unreadable",
+            CaFileError::NoCertificate { .. } => "error-ca-file-no-certificate",
+        }
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        match self {
+            CaFileError::Unreadable { path, source } => crate::i18n::Facts::new()
+                .with("path", path)
+                .with("detail", source.to_string()),
+            CaFileError::NoCertificate { path } => crate::i18n::Facts::new().with("path", path),
+        }
+    }
 }
 
 /// Reads every certificate in a PEM file, to trust them as CAs.
@@ -130,6 +179,15 @@ pub fn read_ca_file(path: &std::path::Path) -> Result<Vec<CertificateDer<'static
     Ok(certs)
 }
 
+/// Whether the certificate covers `host` (a DNS name or an IP address),
+/// as a TLS client checks it.
+pub fn covers(leaf: &CertificateDer<'_>, host: &str) -> bool {
+    ServerName::try_from(host).ok().is_some_and(|name| {
+        rustls::server::ParsedCertificate::try_from(leaf)
+            .is_ok_and(|parsed| rustls::client::verify_server_name(&parsed, &name).is_ok())
+    })
+}
+
 /// Runs the handshake with SNI for `host`, offering ALPN `http/1.1` only
 /// (`h2` would break the WebSocket upgrade).
 pub async fn handshake(
@@ -144,14 +202,7 @@ pub async fn handshake(
             .build()
         {
             Ok(inner) => inner,
-            Err(error) => {
-                return failed(
-                    format!("no usable trust anchors: {error}"),
-                    None,
-                    false,
-                    Vec::new(),
-                );
-            }
+            Err(_) => return failed(TlsFailure::Other, Vec::new(), Vec::new()),
         };
     let recorder = Arc::new(Recorder {
         inner,
@@ -168,19 +219,12 @@ pub async fn handshake(
         });
     let mut config = match config {
         Ok(config) => config,
-        Err(error) => return failed(error.to_string(), None, false, Vec::new()),
+        Err(_) => return failed(TlsFailure::Other, Vec::new(), Vec::new()),
     };
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     let name = match ServerName::try_from(host.to_owned()) {
         Ok(name) => name,
-        Err(error) => {
-            return failed(
-                format!("invalid server name: {error}"),
-                None,
-                false,
-                Vec::new(),
-            );
-        }
+        Err(_) => return failed(TlsFailure::Other, Vec::new(), Vec::new()),
     };
     let received = Arc::new(Mutex::new(Vec::new()));
     let tap = Tap {
@@ -190,33 +234,24 @@ pub async fn handshake(
     let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
     let result = tokio::time::timeout(timeout, connector.connect(name, tap)).await;
     let received = std::mem::take(&mut *lock(&received));
+    let seen_chain = || {
+        lock(&recorder.seen)
+            .as_ref()
+            .map(|(chain, _)| chain.clone())
+            .unwrap_or_default()
+    };
     match result {
-        Err(_) => failed(
-            "the server did not complete the handshake in time".into(),
-            None,
-            true,
-            received,
-        ),
-        Ok(Err(error)) => {
-            let alert = error
-                .get_ref()
-                .and_then(|inner| inner.downcast_ref::<rustls::Error>())
-                .and_then(|tls| match tls {
-                    rustls::Error::AlertReceived(alert) => Some(format!("{alert:?}")),
-                    _ => None,
-                });
-            failed(error.to_string(), alert, false, received)
-        }
+        Err(_) => failed(TlsFailure::TimedOut, received, seen_chain()),
+        Ok(Err(error)) => failed(TlsFailure::of(&error), received, seen_chain()),
         Ok(Ok(stream)) => {
             let (_, connection) = stream.get_ref();
             let session = TlsSession {
                 version: connection
                     .protocol_version()
-                    // `TLSv1.3`, as OpenSSL, Java and Spring's enabled-protocols write it.
-                    .map_or_else(|| "unknown".into(), |v| format!("{v:?}").replace('_', ".")),
+                    .map_or_else(|| "unknown".into(), version_name),
                 cipher: connection
                     .negotiated_cipher_suite()
-                    .map_or_else(|| "unknown".into(), |s| format!("{:?}", s.suite())),
+                    .map_or_else(|| "unknown".into(), |s| suite_name(s.suite())),
                 alpn: connection
                     .alpn_protocol()
                     .map(|p| String::from_utf8_lossy(p).into_owned()),
@@ -237,12 +272,123 @@ pub async fn handshake(
     }
 }
 
-fn failed(reason: String, alert: Option<String>, timed_out: bool, received: Vec<u8>) -> Handshake {
+fn failed(
+    failure: TlsFailure,
+    received: Vec<u8>,
+    chain: Vec<CertificateDer<'static>>,
+) -> Handshake {
     Handshake::Failed {
-        reason,
-        alert,
-        timed_out,
+        failure,
         received,
+        chain,
+    }
+}
+
+/// `TLSv1.3`, as OpenSSL, Java and Spring's enabled-protocols write it.
+fn version_name(version: rustls::ProtocolVersion) -> String {
+    match version {
+        rustls::ProtocolVersion::TLSv1_3 => "TLSv1.3".to_owned(),
+        rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2".to_owned(),
+        rustls::ProtocolVersion::TLSv1_1 => "TLSv1.1".to_owned(),
+        rustls::ProtocolVersion::TLSv1_0 => "TLSv1".to_owned(),
+        other => format!("0x{:04x}", u16::from(other)),
+    }
+}
+
+/// The IANA name of a cipher suite (`TLS13_AES_128_GCM_SHA256`).
+fn suite_name(suite: rustls::CipherSuite) -> String {
+    suite
+        .as_str()
+        .map_or_else(|| format!("0x{:04x}", u16::from(suite)), str::to_owned)
+}
+
+impl TlsFailure {
+    /// The typed cause of a failed `connect`.
+    fn of(error: &std::io::Error) -> TlsFailure {
+        use std::io::ErrorKind;
+        let Some(tls) = error
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        else {
+            return match error.kind() {
+                ErrorKind::UnexpectedEof => TlsFailure::Closed,
+                ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::BrokenPipe => {
+                    TlsFailure::Reset
+                }
+                _ => TlsFailure::Other,
+            };
+        };
+        use rustls::{Error, InvalidMessage, PeerIncompatible as Incompatible, PeerMisbehaved};
+        match tls {
+            Error::AlertReceived(alert) => {
+                let code = u8::from(*alert);
+                TlsFailure::Alert {
+                    alert: alert_name(code).to_owned(),
+                    code,
+                }
+            }
+            Error::PeerIncompatible(
+                Incompatible::ServerDoesNotSupportTls12Or13
+                | Incompatible::ServerTlsVersionIsDisabledByOurConfig
+                | Incompatible::Tls12NotOffered
+                | Incompatible::Tls12NotOfferedOrEnabled
+                | Incompatible::SupportedVersionsExtensionRequired,
+            ) => TlsFailure::NoCommonVersion,
+            Error::PeerIncompatible(_)
+            | Error::PeerMisbehaved(
+                PeerMisbehaved::SelectedUnofferedCipherSuite
+                | PeerMisbehaved::SelectedUnofferedKxGroup
+                | PeerMisbehaved::SignedHandshakeWithUnadvertisedSigScheme,
+            ) => TlsFailure::NoCommonCipher,
+            Error::InvalidMessage(
+                InvalidMessage::HandshakePayloadTooLarge | InvalidMessage::MessageTooLarge,
+            ) => TlsFailure::MessageTooLarge,
+            Error::InvalidMessage(_) | Error::DecryptError => TlsFailure::InvalidMessage,
+            Error::NoCertificatesPresented => TlsFailure::NoCertificate,
+            Error::InvalidCertificate(_) => TlsFailure::SignatureRejected,
+            Error::PeerMisbehaved(_)
+            | Error::InappropriateMessage { .. }
+            | Error::InappropriateHandshakeMessage { .. } => TlsFailure::Misbehaved,
+            _ => TlsFailure::Other,
+        }
+    }
+}
+
+/// An alert's name as the TLS RFCs write it (5246, 8446, 7301).
+fn alert_name(code: u8) -> &'static str {
+    match code {
+        0 => "close_notify",
+        10 => "unexpected_message",
+        20 => "bad_record_mac",
+        21 => "decryption_failed",
+        22 => "record_overflow",
+        30 => "decompression_failure",
+        40 => "handshake_failure",
+        41 => "no_certificate",
+        42 => "bad_certificate",
+        43 => "unsupported_certificate",
+        44 => "certificate_revoked",
+        45 => "certificate_expired",
+        46 => "certificate_unknown",
+        47 => "illegal_parameter",
+        48 => "unknown_ca",
+        49 => "access_denied",
+        50 => "decode_error",
+        51 => "decrypt_error",
+        70 => "protocol_version",
+        71 => "insufficient_security",
+        80 => "internal_error",
+        86 => "inappropriate_fallback",
+        90 => "user_canceled",
+        100 => "no_renegotiation",
+        109 => "missing_extension",
+        110 => "unsupported_extension",
+        112 => "unrecognized_name",
+        113 => "bad_certificate_status_response",
+        115 => "unknown_psk_identity",
+        116 => "certificate_required",
+        120 => "no_application_protocol",
+        _ => "unknown_alert",
     }
 }
 

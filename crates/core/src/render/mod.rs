@@ -12,8 +12,11 @@ pub mod spring;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::i18n::Language;
+
 use crate::Secret;
 use crate::export::Mode;
+use crate::i18n::{Facts, Message};
 use crate::keystore::{KeystoreSpec, to_pkcs12};
 use crate::pki::Credential;
 use crate::profile::Profile;
@@ -84,37 +87,6 @@ pub enum Fix {
     Apache(ProxyPlan),
     /// The server is fine; only the browser's client must change.
     Client(ClientPlan),
-}
-
-/// The language of `NEXT-STEPS.md` (and of the desktop app).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub enum Language {
-    /// English.
-    #[default]
-    En,
-    /// Korean.
-    Ko,
-}
-
-impl Language {
-    /// The text in this language.
-    pub fn pick<'a>(self, en: &'a str, ko: &'a str) -> &'a str {
-        match self {
-            Language::En => en,
-            Language::Ko => ko,
-        }
-    }
-
-    /// Reads `en` or `ko`.
-    pub fn from_code(code: &str) -> Option<Language> {
-        match code {
-            "en" => Some(Language::En),
-            "ko" => Some(Language::Ko),
-            _ => None,
-        }
-    }
 }
 
 /// What a generated file holds, for syntax highlighting in the preview.
@@ -224,11 +196,32 @@ pub struct Material<'a> {
 #[non_exhaustive]
 pub enum RenderError {
     /// The choices contradict each other or the target.
-    #[error("{0}")]
-    Plan(String),
+    #[error("{}", crate::i18n::english(self))]
+    Plan(spring::PlanProblem),
+    /// A keystore form was chosen without a password to protect it.
+    #[error("{}", crate::i18n::english(self))]
+    NoPassword,
     /// A keystore could not be written.
     #[error(transparent)]
     Keystore(#[from] crate::keystore::KeystoreError),
+}
+
+impl Message for RenderError {
+    fn id(&self) -> &'static str {
+        match self {
+            RenderError::Plan(problem) => problem.facts().0,
+            RenderError::NoPassword => "error-render-no-password",
+            RenderError::Keystore(error) => error.id(),
+        }
+    }
+
+    fn facts(&self) -> Facts {
+        match self {
+            RenderError::Plan(problem) => problem.facts().1,
+            RenderError::NoPassword => Facts::new(),
+            RenderError::Keystore(error) => error.facts(),
+        }
+    }
 }
 
 /// Every file of the fix described by `profile`: the configuration, the
@@ -327,11 +320,7 @@ fn spring_files(
     if plan.form.is_pem() {
         files.extend(pem_files(credential, &plan.certificate, &plan.private_key));
     } else {
-        let password = material.password.ok_or_else(|| {
-            RenderError::Plan(
-                "a keystore needs a password: set one (CLI: --password-env)".to_owned(),
-            )
-        })?;
+        let password = material.password.ok_or(RenderError::NoPassword)?;
         let bytes = to_pkcs12(&KeystoreSpec {
             alias: &plan.key_alias,
             password,

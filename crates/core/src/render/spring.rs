@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::Language;
+use crate::i18n::{Facts, Language};
 
 /// A Spring Boot version, major and minor (`3.2`, `2.7.18`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -171,20 +171,17 @@ impl SpringPlan {
         !self.form.is_pem()
     }
 
-    /// Why this plan would not start Spring Boot, in the user's terms.
-    pub fn problem(&self) -> Option<String> {
+    /// What makes the plan unusable, if anything: a form the Boot version
+    /// does not read, or a location Spring cannot resolve.
+    pub fn problem(&self) -> Option<PlanProblem> {
         let since = self.form.since();
         if self.boot < since {
-            return Some(format!(
-                "the {} form needs Spring Boot {since} or later, and the application uses {}; choose one of: {}",
-                self.form.name(),
-                self.boot,
-                SpringForm::offered(self.boot)
-                    .iter()
-                    .map(|form| form.name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            return Some(PlanProblem::FormTooNew {
+                form: self.form,
+                since,
+                boot: self.boot,
+                offered: SpringForm::offered(self.boot),
+            });
         }
         let locations = if self.form.is_pem() {
             vec![&self.certificate, &self.private_key]
@@ -194,8 +191,8 @@ impl SpringPlan {
         locations
             .into_iter()
             .find(|location| !(location.starts_with("file:") || location.starts_with("classpath:")))
-            .map(|location| {
-                format!("{location:?} is not a Spring resource location: start it with file: or classpath:, e.g. file:/etc/chat/server.p12")
+            .map(|location| PlanProblem::NotALocation {
+                location: location.clone(),
             })
     }
 
@@ -270,45 +267,81 @@ impl SpringPlan {
 
     /// What the user must know about this form, one sentence each.
     pub fn advice(&self, language: Language) -> Vec<String> {
-        let t = |en: &str, ko: &str| language.pick(en, ko).to_owned();
-        let port = self.port;
-        let mut advice = vec![language.pick(
-            &format!("Spring Boot serves HTTPS on port {port} instead of HTTP: properties alone cannot serve both, so either point every client at https/wss, put Nginx in front, or add a second (plain) connector in code (TomcatServletWebServerFactory.addAdditionalTomcatConnectors)."),
-            &format!("Spring Boot는 포트 {port}에서 HTTP 대신 HTTPS를 제공합니다. 속성만으로는 둘 다 제공할 수 없으니, 모든 클라이언트를 https/wss로 바꾸거나, 앞에 Nginx를 두거나, 코드에서 두 번째(평문) 커넥터를 추가하세요(TomcatServletWebServerFactory.addAdditionalTomcatConnectors)."),
-        ).to_owned()];
+        let mut advice = vec![language.text(
+            "spring-advice-https-only",
+            &Facts::new().with("port", self.port),
+        )];
+        let mut say = |id: &str| advice.push(language.text(id, &Facts::new()));
         if self.port < 1024 {
-            advice.push(t(
-                "Ports below 1024 need root or CAP_NET_BIND_SERVICE; 8443 (or a proxy on 443) avoids that.",
-                "1024 미만 포트는 root 또는 CAP_NET_BIND_SERVICE가 필요합니다. 8443(또는 443의 프록시)을 쓰면 필요 없습니다.",
-            ));
+            say("spring-advice-low-port");
         }
         if matches!(
             self.form,
             SpringForm::KeystoreBundle | SpringForm::PemBundle
         ) {
-            advice.push(t(
-                "server.ssl.bundle cannot be mixed with server.ssl.key-store, server.ssl.certificate and the other server.ssl.* key properties: remove those if the application has them.",
-                "server.ssl.bundle은 server.ssl.key-store, server.ssl.certificate 등 다른 server.ssl.* 키 속성과 함께 쓸 수 없습니다. 애플리케이션에 있다면 지우세요.",
-            ));
+            say("spring-advice-bundle-exclusive");
             if self.reloads() {
-                advice.push(t(
-                    "reload-on-update swaps in renewed files without a restart, with the embedded Tomcat or Netty only (not Jetty or Undertow).",
-                    "reload-on-update는 재시작 없이 갱신된 파일을 적용합니다. 내장 Tomcat과 Netty에서만 동작합니다(Jetty, Undertow 제외).",
-                ));
+                say("spring-advice-reload");
             } else if self.boot.at_least(3, 2) {
-                advice.push(t(
-                    "reload-on-update is left out: it watches files, so it needs file: locations, not classpath:.",
-                    "reload-on-update는 넣지 않았습니다. 파일을 감시하므로 classpath:가 아닌 file: 위치가 필요합니다.",
-                ));
+                say("spring-advice-no-reload");
             }
         }
         if self.form.is_pem() {
-            advice.push(t(
-                "The private key file must be unencrypted PKCS#8 (BEGIN PRIVATE KEY) and readable only by the application's user (chmod 600).",
-                "개인 키 파일은 암호화되지 않은 PKCS#8(BEGIN PRIVATE KEY)이어야 하고, 애플리케이션 사용자만 읽을 수 있어야 합니다(chmod 600).",
-            ));
+            say("spring-advice-pem-key");
         }
         advice
+    }
+}
+
+/// Why a Spring plan cannot be rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanProblem {
+    /// The form needs a newer Spring Boot than the application's.
+    FormTooNew {
+        /// The form chosen.
+        form: SpringForm,
+        /// The first version that reads it.
+        since: BootVersion,
+        /// The application's version.
+        boot: BootVersion,
+        /// The forms that version reads.
+        offered: Vec<SpringForm>,
+    },
+    /// A keystore, certificate or key location without `file:` or `classpath:`.
+    NotALocation {
+        /// The location as given.
+        location: String,
+    },
+}
+
+impl PlanProblem {
+    /// The problem's message id and facts, for [`super::RenderError`]'s words.
+    pub(crate) fn facts(&self) -> (&'static str, Facts) {
+        match self {
+            PlanProblem::FormTooNew {
+                form,
+                since,
+                boot,
+                offered,
+            } => (
+                "error-plan-form-too-new",
+                Facts::new()
+                    .with("form", form.name())
+                    .with("since", since.to_string())
+                    .with("boot", boot.to_string())
+                    .with(
+                        "offered",
+                        offered
+                            .iter()
+                            .map(|f| f.name().to_owned())
+                            .collect::<Vec<_>>(),
+                    ),
+            ),
+            PlanProblem::NotALocation { location } => (
+                "error-plan-not-a-location",
+                Facts::new().with("location", location),
+            ),
+        }
     }
 }
 
@@ -436,8 +469,20 @@ mod tests {
             ..SpringPlan::new("file:/x.p12".into(), "server".into())
         };
         let problem = plan.problem().expect("refused");
-        assert!(problem.contains("needs Spring Boot 3.1"), "{problem}");
-        assert!(problem.contains("keystore, pem"), "{problem}");
+        assert_eq!(
+            problem,
+            PlanProblem::FormTooNew {
+                form: SpringForm::PemBundle,
+                since: BootVersion { major: 3, minor: 1 },
+                boot: BootVersion { major: 2, minor: 7 },
+                offered: vec![SpringForm::Keystore, SpringForm::Pem],
+            }
+        );
+        let error = super::super::RenderError::Plan(problem);
+        let text = Language::En.say(&error);
+        assert!(text.contains("needs Spring Boot 3.1"), "{text}");
+        assert!(text.contains("keystore, pem"), "{text}");
+        assert!(Language::Ko.say(&error).contains("3.1"));
     }
 
     #[test]

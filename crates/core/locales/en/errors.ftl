@@ -1,0 +1,99 @@
+# Errors: one message per error kind of the core and the command line, filled
+# with the error's facts. Each says what is wrong and what to do instead;
+# what the system or a library said is quoted as it is.
+
+## Languages
+
+error-language-unknown = “{ $given }” ({ $from }) is not a language Handshake speaks: use one of { $languages }.
+
+## Target URLs
+
+error-target-empty = Enter a URL to check, for example wss://api.example.com/socket.
+error-target-whitespace = The URL contains a space (character { $position }). URLs cannot contain spaces: remove it, or write it as %20 in the path.
+error-target-missing-scheme = The URL has no scheme. Start it with wss://, ws://, https:// or http://, for example { $suggestion }.
+error-target-malformed-separator = The scheme must be followed by "://". Did you mean { $suggestion }?
+error-target-unsupported-scheme = Handshake checks WebSocket and HTTP endpoints, not "{ $scheme }://". Use wss:// or ws:// for a WebSocket, https:// or http:// for an API.
+error-target-missing-host = The URL has no host name. Write one after { $scheme }://, for example { $scheme }://localhost:8443/ws.
+error-target-invalid-port = Port "{ $port }" is not valid: a port is a number from 1 to 65535.
+error-target-credentials = The URL contains a user name or password ("…@"). Handshake does not send credentials in URLs, where they end up in logs and history: remove the part before "@".
+error-target-invalid-host = "{ $host }" is not a valid host name or IP address ({ $problem ->
+        [character] it contains a character no host name may have
+        [idna] the international name does not convert to ASCII
+        [ipv4] it is not a valid IPv4 address
+        [ipv6] it is not a valid IPv6 address
+       *[other] the URL parser refuses it
+    }).
+
+## Files given on the command line
+
+error-ca-file-unreadable = Cannot read the CA file { $path }: { $detail }. Check the path and its permissions.
+error-ca-file-no-certificate = { $path } contains no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----). Pass the CA's certificate, not its key; convert DER with `openssl x509 -inform der -in FILE -out ca.pem`.
+error-file-unreadable = Cannot read { $path }: { $detail }. Check the path and its permissions.
+error-file-too-large = { $path } is larger than { $limit_mib } MiB: that is not a { $what ->
+        [report] Handshake report
+        [log] log Handshake reads in one piece
+       *[other] file Handshake expects here
+    }.
+
+## Replaying a saved report
+
+error-replay-too-large = The report is larger than { $limit_mib } MiB: no report of `handshake diagnose --json` is that big.
+error-replay-not-json = The report is not JSON (line { $line }, column { $column }). Pass the output of `handshake diagnose --json`.
+error-replay-not-a-report = The JSON is not a report of `handshake diagnose --json`: { $detail }.
+
+## Certificates and keys
+
+error-pki-no-host = Name at least one host the certificate is for, e.g. --host localhost --host 127.0.0.1.
+error-pki-io = Cannot use { $path }: { $detail }.
+error-pki-no-certificate = { $file ->
+        [named] { $path }
+       *[certificate] The certificate file
+    } contains no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----).
+error-pki-invalid-certificate = The certificate file has a CERTIFICATE block that is not a valid X.509 certificate.
+error-pki-no-key = The key file contains no private key Handshake can read (PKCS#8 "PRIVATE KEY", PKCS#1 "RSA PRIVATE KEY" or SEC1 "EC PRIVATE KEY").
+error-pki-encrypted-key = The private key is encrypted: give its passphrase (CLI: --key-password-file FILE, a file only you can read).
+error-pki-wrong-passphrase = The passphrase does not decrypt the private key (or its encryption is not PBES2 with PBKDF2/scrypt and AES; convert it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`).
+error-pki-key-mismatch = The private key does not belong to the certificate for { $subject }: their public keys differ. Check that the key and certificate files are a pair (Let's Encrypt: privkey.pem with fullchain.pem from the same live/ folder).
+error-pki-generation = The certificate could not be made: { $detail }
+
+warning-self-signed = A self-signed certificate is trusted by no client until it is installed in each one; a development CA (--ca-dir) is trusted once for all.
+warning-chain-incomplete = The file holds only the certificate for { $subject }, not the intermediate that issued it ({ $issuer }): Java, curl and mobile clients will reject the chain. Use the full chain (Let's Encrypt: fullchain.pem).
+warning-expires-soon = { $expired ->
+        [yes] The certificate has expired ({ $not_after }): renew it.
+       *[no] The certificate expires in { $days ->
+            [0] less than a day
+            [one] one day
+           *[other] { $days } days
+        } ({ $not_after }): renew it soon.
+    }
+
+## Keystores
+
+error-keystore-no-certificate = A keystore needs at least the server's certificate; none was given.
+error-keystore-encoding = The certificate or key could not be stored in a PKCS12 keystore: { $detail }
+error-keystore-not-pkcs12 = This is not a PKCS12 keystore ({ $detail }). A JKS file needs `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12` first.
+error-keystore-wrong-password = The password does not open this keystore. Java says "keystore password was incorrect" (Spring Boot: "Keystore was tampered with, or password was incorrect"); check server.ssl.key-store-password.
+error-keystore-alias-missing = The keystore has no alias "{ $alias }" (it has: { $available }). Spring Boot says "Keystore does not contain alias '{ $alias }'"; set server.ssl.key-alias to one of these.
+error-keystore-alias-not-key = The alias "{ $alias }" holds only a certificate, no private key: Java says "Alias name { $alias } does not identify a key entry". Use the PrivateKeyEntry's alias for server.ssl.key-alias.
+
+## Generating and exporting
+
+error-plan-form-too-new = The { $form } form needs Spring Boot { $since } or later, and the application uses { $boot }; choose one of: { $offered }.
+error-plan-not-a-location = "{ $location }" is not a Spring resource location: start it with file: or classpath:, e.g. file:/etc/chat/server.p12.
+error-render-no-password = A keystore needs a password: set one (CLI: --password-env).
+error-export-exists = { $path } already exists; nothing was written. Choose another name, or replace it (CLI: --force), which keeps the old file as { $path }.bak.
+error-export-io = Cannot write { $path }: { $detail }. Check that the folder exists and is writable; nothing was changed.
+error-profile-invalid = { $file } is not a Handshake profile: { $detail }. Fix the line it names, or generate a new one.
+error-profile-target = { $file } is not a Handshake profile: its target is not usable. { $reason }
+
+## Trust stores
+
+error-trust-missing = { $program } is not installed: { $program ->
+        [certutil] apt-get install libnss3-tools (Fedora: dnf install nss-tools)
+        [keytool] install a JDK, or set JAVA_HOME to one
+        [update-ca-certificates] apt-get install ca-certificates
+        [update-ca-trust] dnf install ca-certificates (this is Fedora's tool; on Debian or Ubuntu use the Debian store)
+       *[other] install it with the system's package manager
+    }.
+error-trust-failed = `{ $command }` failed: { $output }
+error-trust-io = Cannot change { $path }: { $detail }. Run as a user who may (the system store needs root).

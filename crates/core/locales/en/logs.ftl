@@ -1,0 +1,113 @@
+# Findings of `handshake explain-log`: one message per `log-` code, shaped
+# like the diagnosis findings (value = title, `.explanation`, `.fix`). The
+# matched log line is shown beside them, as the program printed it.
+
+-fix-plain-scheme-or-tls = Either make the client use the plain scheme (ws://, http://) on this port, or { -fix-tls-on-server }.
+-run-diagnose = Run `handshake diagnose` on the URL
+
+log-tls-on-plain-port = A TLS client connected to a plain HTTP port
+    .explanation = { $source ->
+        [java-client] A Java client started a TLS handshake and got plain text back (an HTTP error answer): the port speaks plain HTTP, but the URL says https:// or wss://.
+        [openssl-client] An OpenSSL-based client (curl, openssl s_client) started a TLS handshake and got plain text back (an HTTP error answer): the port speaks plain HTTP, but the URL says https:// or wss://.
+       *[server] { $server ->
+            [tomcat] Tomcat's HTTP connector
+            [nginx] nginx
+            [node] Node's HTTP server
+           *[jetty] Jetty
+        } received the bytes of a TLS ClientHello where it expected an HTTP request line{ $decoded ->
+            [hello] {" "}({ $record }: a TLS handshake record, record version { $record_version }, a ClientHello offering { $hello_version } or newer through its supported_versions extension)
+            [record] {" "}({ $record }: a TLS handshake record, record version { $record_version })
+           *[none] {""}
+        }: a client used https:// or wss:// on a port that speaks plain HTTP.
+    }
+    .fix = { -fix-plain-scheme-or-tls }
+
+log-invalid-request-target = A request URL has characters that must be percent-encoded
+    .explanation = Tomcat refused the request target “{ $target }”: characters such as | {"{"} {"}"} [ ] and spaces must be percent-encoded (RFC 3986).
+    .fix = Encode the query in the client (`encodeURIComponent` in JavaScript); or, if the client cannot change, allow them with Tomcat's `relaxedQueryChars`/`relaxedPathChars` connector attributes (Spring Boot: a `WebServerFactoryCustomizer`).
+
+log-plain-on-tls-port = A plain HTTP client connected to a TLS port
+    .explanation = { $server ->
+        [netty] Netty
+        [jsse] Java (JSSE)
+        [apache] Apache httpd
+        [tomcat] Tomcat
+        [go] Go's net/http
+       *[nginx] nginx
+    } received a plain HTTP request on a port that expects TLS: a client used http:// or ws:// where it should use https:// or wss://.
+    .fix = Make the client use https:// or wss:// for this port (in a browser, { -scheme-from-page }). If plain HTTP must keep working, serve it on another port that redirects.
+
+log-upgrade-header-missing = A WebSocket handshake arrived without its Upgrade header
+    .explanation = Spring refused a WebSocket handshake because the Upgrade header was missing (“null”) or not “websocket”: a reverse proxy in front forwards the request without the hop-by-hop Upgrade and Connection headers. Nginx does so by default (HTTP/1.0 to the upstream).
+    .fix = In nginx: { -forward-upgrade }.
+
+log-origin-rejected = A request was refused for its Origin
+    .explanation = The server refused a WebSocket or CORS request because the page's origin is not in its allowed list (Spring allows only the same origin by default, and answers 403).
+    .fix = Allow the page's origin: { -allow-origin }.
+
+log-upstream-refused = Nginx cannot reach the application behind it
+    .explanation = nginx's connection to its upstream { $upstream } was refused: the application is not running, or listens on another port or address. Clients get 502 Bad Gateway.
+    .fix = Start the application, and check that `proxy_pass` names the address and port it listens on (Spring Boot: server.port and server.address).
+
+log-upstream-closed = The application closed the connection before answering nginx
+    .explanation = nginx's upstream closed the connection while nginx read its response. For WebSockets this is often the idle timeout: nginx closes a quiet socket after proxy_read_timeout (60 s by default); otherwise the application crashed or restarted.
+    .fix = For WebSocket locations raise `proxy_read_timeout` (e.g. 3600s) or send pings from one side; otherwise check the application's log at that time.
+
+log-no-live-upstreams = Every upstream of nginx is marked down
+    .explanation = nginx has stopped sending to its upstream servers after repeated failures (max_fails): every request gets 502 until one recovers.
+    .fix = Start the application servers; the earlier “connect() failed” lines say why they failed.
+
+log-pkix-path-building = Java does not trust the server's certificate
+    .explanation = A Java client (or a Spring app calling another service) could not build a path from the server's certificate to a CA in its truststore: the certificate is self-signed, from a development CA, or the server omits its intermediate.
+    .fix = Trust the CA in Java's truststore (`keytool -importcert -cacerts -file ca.pem -alias dev-ca`, or `handshake trust --java`), or have the server send its full chain. { -run-diagnose } to see which.
+
+log-cert-untrusted = The browser does not trust the server's certificate
+    .explanation = The browser rejected the certificate: it is self-signed or issued by a CA the browser does not trust (a development CA not installed yet).
+    .fix = { -trust-dev-ca-capitalized }, or use a certificate from a public CA.
+
+-trust-dev-ca-capitalized = Install the development CA in the system and browser trust stores (`handshake trust`)
+
+log-keystore-password = The keystore password is wrong
+    .explanation = Java could not open the keystore: “keystore password was incorrect”. Either server.ssl.key-store-password does not match, or the file is a PKCS12 written with AES/SHA-256 and the JDK is older than 8u301 / 11.0.12, which report this error for it.
+    .fix = Check the password (`keytool -list -storetype PKCS12 -keystore FILE`); for an old JDK, make the keystore with the legacy option (`handshake keystore --legacy`).
+
+log-keystore-alias = The key alias is not in the keystore
+    .explanation = server.ssl.key-alias names “{ $alias }”, which the keystore lacks, or which holds only a certificate, not a private key.
+    .fix = List the aliases (`keytool -list -storetype PKCS12 -keystore FILE`) and set server.ssl.key-alias to the PrivateKeyEntry's alias.
+
+log-no-server-certificate = The TLS server has no usable certificate
+    .explanation = Java's TLS server found no certificate and private key for the enabled cipher suites: the keystore has no PrivateKeyEntry under the configured alias, or its key type does not fit the ciphers.
+    .fix = Check server.ssl.key-alias and the keystore (`keytool -list -v`); a keystore from `handshake keystore` has one PrivateKeyEntry with the full chain.
+
+log-tls-handshake-failed = A TLS handshake failed
+    .explanation = { $source ->
+        [browser] The browser's TLS handshake failed. The most common cause: the port speaks plain HTTP, so the browser received an HTTP answer instead of a TLS record (Firefox says SSL_ERROR_RX_RECORD_TOO_LONG).
+       *[nginx] nginx's TLS handshake with a client failed: the client offered no protocol version or cipher nginx accepts, sent something that is not TLS, or gave up.
+    }
+    .fix = { -run-diagnose }: it tells a plain HTTP port from a protocol or certificate problem.
+
+log-mixed-content = The browser blocked an insecure connection from an https page
+    .explanation = The page was loaded over HTTPS but tried to reach an unencrypted endpoint (ws:// or http://): browsers block those from secure pages as mixed content.
+    .fix = Serve the endpoint over TLS and connect with wss:// ({ -scheme-from-page }).
+
+log-cors-blocked = The browser blocked a request by CORS policy
+    .explanation = The server's answer did not allow the page's origin: without a matching Access-Control-Allow-Origin the browser hides the response.
+    .fix = Allow the page's origin on the server (Spring: `@CrossOrigin` or a `CorsConfigurationSource`); `handshake diagnose URL --origin PAGE` shows the preflight's answer.
+
+log-ws-unexpected-status = The WebSocket upgrade was answered { $status }
+    .explanation = The server answered the handshake with { $status } instead of 101 Switching Protocols: { $status ->
+        [200] the request reached something that ignored the Upgrade (a proxy that does not forward it, or a page instead of the endpoint).
+        [400] the server refused the upgrade itself, typically because a proxy dropped the Upgrade and Connection headers.
+        [401] the endpoint requires credentials.
+        [403] the server refused it, usually for its Origin (Spring allows the same origin only by default).
+        [404] nothing is at that path.
+        [502] a proxy could not reach the application behind it.
+        [503] a proxy could not reach the application behind it.
+        [504] a proxy could not reach the application behind it.
+       *[other] the server did not switch protocols.
+    }
+    .fix = { -run-diagnose }: it repeats the handshake and names the cause.
+
+log-ws-connection-failed = The browser could not open the WebSocket
+    .explanation = The connection failed before a WebSocket was established; the console does not say why (a refused port, a TLS failure, or a closed connection).
+    .fix = { -run-diagnose } to name the cause.

@@ -1,0 +1,281 @@
+# Findings of `handshake diagnose` and `handshake check`, one message per
+# finding code: the value is the title, `.explanation` says why (citing what
+# was observed), `.fix` says what to do. Variables are the finding's facts
+# (`--json` shows them); server words and protocol bytes are quoted as they are.
+
+## Shared words: a probe finding and a log finding for the same cause say the same.
+
+-fix-tls-on-server = enable TLS on the server (`handshake keystore` makes a PKCS12 keystore and `handshake generate spring` the server.ssl.* properties), or put Nginx in front to terminate TLS (`handshake generate nginx`)
+-scheme-from-page = derive the scheme from the page (`location.protocol === 'https:' ? 'wss:' : 'ws:'`)
+-forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;` with the `map $http_upgrade $connection_upgrade` block — `handshake generate nginx` writes all of it
+-allow-origin = `registry.addHandler(…).setAllowedOrigins("https://app.example.com")` (or `setAllowedOriginPatterns`) for WebSockets, `@CrossOrigin` or a `CorsConfigurationSource` for REST
+-trust-dev-ca = install it in the system, browser and Java trust stores (`handshake trust`)
+
+## Reaching the server
+
+dns-unresolved = { $host } does not resolve
+    .explanation = { $cause ->
+        [timeout] No address was found for { $host }: the resolver did not answer within { $timeout_s } s.
+       *[not-found] No address was found for { $host }: the resolver answered “{ $reason }”.
+    }
+    .fix = Check the spelling of the host name, and that this machine uses the DNS server (or /etc/hosts entry) where the name is defined. For a server on this machine, use localhost or 127.0.0.1.
+
+tcp-refused = Nothing listens on port { $port }
+    .explanation = { $wait_s ->
+        [0] The connection to { $addresses } was refused: no process accepts connections on that port.
+       *[other] The connection to { $addresses } was refused during the whole { $wait_s } s wait: no process accepts connections on that port.
+    }
+    .fix = Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, run again with --wait 30. Spring Boot with TLS listens on server.port, often 8443, not { $port }.
+
+tcp-timeout = No answer from { $authority }
+    .explanation = Connecting to { $authority } got no answer at all within { $timeout_s } s. A firewall that drops packets, a wrong host, or a network route that does not exist look like this.
+    .fix = Check the host and port, and any firewall or security group between you and the server.
+
+tcp-failed = Cannot connect to { $authority }
+    .explanation = { $cause ->
+        [network-unreachable] This machine has no route to the network of { $authority } (“{ $detail }”).
+        [host-unreachable] The host { $authority } cannot be reached (“{ $detail }”): it is down, or a router between you and it says so.
+        [address-unavailable] The address of { $authority } cannot be used from this machine (“{ $detail }”).
+        [permission-denied] The system refused the connection to { $authority } (“{ $detail }”): a local firewall or security policy blocks it.
+       *[other] The connection to { $authority } failed: “{ $detail }”.
+    }
+    .fix = Check the host name and your network: VPN, proxy settings, and the firewall on this machine.
+
+server-not-ready = The server came up after { $waited_s } s
+    .explanation = Port { $port } refused connections at first (nothing was listening yet), and accepted after { $waited_s } s and { $attempts ->
+        [one] one attempt
+       *[other] { $attempts } attempts
+    }.
+    .fix = Clients that connect once at page load fail during restarts: connect when the feature needs the socket, and reconnect with backoff (`handshake generate client` writes a reconnecting client).
+
+server-silent = { $authority } accepts connections but does not answer
+    .explanation = { $when ->
+        [tls-hello] The connection was accepted, but the server did not answer the TLS ClientHello within { $timeout_s } s.
+        [stalled] The server sent { $received ->
+            [one] one byte
+           *[other] { $received } bytes
+        } of an answer, then nothing more for { $timeout_s } s.
+       *[request] The connection was accepted, but the server sent nothing within { $timeout_s } s of the request.
+    }
+    .fix = Something accepts connections on this port without serving them: a stuck application (thread pool exhausted), a firewall or load balancer holding connections, or a service that expects the client to speak another protocol. Check the server's log and a thread dump.
+
+connection-closed = The server closed the connection without answering
+    .explanation = { $how ->
+        [reset] { $authority } reset the connection before a complete answer.
+        [io] The connection to { $authority } failed before a complete answer: “{ $detail }”.
+       *[closed] { $authority } closed the connection before a complete answer.
+    }
+    .fix = { $scheme ->
+        [ws] Check the server's log at the time of this request. If this port expects TLS, connect with wss://.
+        [http] Check the server's log at the time of this request. If this port expects TLS, connect with https://.
+       *[other] Check the server's log at the time of this request.
+    }
+
+## What the port speaks
+
+tls-to-plain-port = Port { $port } speaks plain HTTP, not TLS
+    .explanation = You connected with TLS ({ $scheme }://), but this port speaks plain HTTP. The server read the TLS ClientHello bytes 0x16 0x03 0x01 … as an HTTP request and answered “{ $answer }”. Tomcat logs this as “Invalid character found in method name [0x160x030x01…]. HTTP method names must be tokens”; nginx as “client sent invalid method”.
+    .fix = Either connect with { $plain_url } (unencrypted), or { -fix-tls-on-server }.
+
+plain-to-tls-port = Port { $port } speaks TLS, but the URL is { $scheme }://
+    .explanation = { $how ->
+        [server-answer] The server answered { $answer } saying “{ $words }”: the request arrived unencrypted on its TLS port.
+        [alert] The request went out as plain HTTP, and the server answered with a TLS alert record (bytes { $bytes }). Servers log this as “plain HTTP request was sent to HTTPS port” (nginx) or “Unsupported or unrecognized SSL message” (Java).
+       *[record] The request went out as plain HTTP, and the server answered with a TLS handshake record (bytes { $bytes }). Servers log this as “plain HTTP request was sent to HTTPS port” (nginx) or “Unsupported or unrecognized SSL message” (Java).
+    }
+    .fix = Connect with { $secure_url }.
+
+not-http = Port { $port } is not an HTTP server
+    .explanation = { $kind ->
+        [ssh] Port { $port } is an SSH server: it sent “{ $sample }” (bytes { $bytes }).
+        [mail] Port { $port } is a mail (SMTP) or FTP server: it sent “{ $sample }” (bytes { $bytes }).
+        [binary] Port { $port } sends binary data, not HTTP: “{ $sample }” (bytes { $bytes }).
+       *[text] Port { $port } answers with something that is not HTTP: “{ $sample }” (bytes { $bytes }).
+    }
+    .fix = Check the port: the application's HTTP port is another one (Spring Boot: server.port).
+
+## The certificate
+
+# A span of time from the facts `days` and `hours` (hours only under a day);
+# referenced by the certificate messages, which share their facts with it.
+time-span = { $days ->
+        [0] { $hours ->
+            [0] less than an hour
+            [one] one hour
+           *[other] { $hours } hours
+        }
+        [one] one day
+       *[other] { $days } days
+    }
+
+cert-expired = The certificate expired { time-span } ago
+    .explanation = The certificate for { $subject } was valid until { $not_after }.
+    .fix = Renew it (`certbot renew` for Let's Encrypt), or make a new development certificate with `handshake keystore`, and restart the server.
+
+cert-not-yet-valid = The certificate becomes valid only in { time-span }
+    .explanation = The certificate for { $subject } is valid from { $not_before }. Either it was made with a future start date, or this machine's clock is behind.
+    .fix = Check the clocks of this machine and the server (`timedatectl`), or issue a certificate valid from now.
+
+cert-expiring-soon = The certificate expires in { time-span }
+    .explanation = The certificate for { $subject } is valid until { $not_after }.
+    .fix = Renew it before then (Let's Encrypt renews at 30 days left when `certbot renew` runs regularly).
+
+cert-hostname-mismatch = The certificate is not valid for { $host }
+    .explanation = { $name_count ->
+        [0] You connected to { $host }, but the certificate names no host at all: it has no subjectAltName extension, and clients ignore the CN.
+       *[other] You connected to { $host }, but the certificate covers only: { $names }.
+    }
+    .fix = Connect with a name the certificate covers, or issue one that includes { $host } (`handshake keystore --host { $host } …`).
+
+cert-self-signed = The certificate is self-signed
+    .explanation = The server presents a certificate issued by itself ({ $subject }): no client trusts it unless told to.
+    .fix = For development, sign it with a local CA that you trust once (`handshake keystore --ca-dir …`), or pass the certificate with --ca to check it. For production, use a public CA such as Let's Encrypt.
+
+cert-untrusted-issuer = The certificate is issued by a CA this client does not trust
+    .explanation = The chain ends at { $issuer }, which is not among the trusted roots (the system's, plus --ca).
+    .fix = If it is your development CA, pass it with --ca to check, then { -trust-dev-ca }. Otherwise use a certificate from a public CA.
+
+cert-chain-incomplete = The server does not send its intermediate certificate
+    .explanation = The server sends { $count ->
+        [one] only its own certificate
+       *[other] only { $count } certificates
+    }, ending with { $last_subject }, issued by { $last_issuer } — an intermediate CA it does not send. Browsers may fetch it themselves; Java, curl, Node and mobile clients do not.
+    .fix = Configure the full chain: with Let's Encrypt use fullchain.pem, not cert.pem (nginx `ssl_certificate`, Spring `server.ssl.certificate`); `handshake keystore --cert fullchain.pem --key privkey.pem` builds a keystore with the whole chain.
+
+cert-chain-outside-validity = An intermediate certificate { $state ->
+        [not-yet-valid] is not valid yet
+       *[expired] has expired
+    }
+    .explanation = { $state ->
+        [not-yet-valid] The server's chain includes { $subject }, which is valid only from { $not_before }.
+       *[expired] The server's chain includes { $subject }, which was valid until { $not_after }.
+    } Clients reject the whole chain, though the server's own certificate is fine.
+    .fix = Replace the intermediate in the server's certificate file with the CA's current one (with Let's Encrypt, use the fullchain.pem of the latest renewal).
+
+cert-unreadable = The server's certificate cannot be read
+    .explanation = { $count ->
+        [0] The server finished the handshake without presenting any certificate.
+       *[other] The server presented a certificate that is not valid X.509 (DER): no client can check it.
+    }
+    .fix = Check the certificate file the server is configured with: it must be a PEM certificate chain (-----BEGIN CERTIFICATE-----), leaf first.
+
+cert-rejected = The certificate chain does not verify
+    .explanation = { $reason ->
+        [bad-signature] A signature in the chain of { $subject } does not verify: the certificate was not signed by the issuer it names, or it was altered.
+        [unsupported-signature] The chain of { $subject } uses a signature algorithm clients no longer accept ({ $signature }).
+        [bad-encoding] The certificate of { $subject } is malformed: clients cannot decode it.
+        [wrong-purpose] The certificate of { $subject } is not meant for TLS servers (its extended key usage lacks serverAuth).
+        [revoked] The certificate of { $subject } has been revoked by its CA.
+       *[other] The chain of { $subject } was rejected by the certificate checks.
+    }
+    .fix = Check the certificate file the server is configured with, or issue a new certificate (`handshake keystore`).
+
+## The TLS handshake
+
+tls-handshake-failed = The TLS handshake failed
+    .explanation = { $cause ->
+        [alert] The server ended the TLS handshake with the alert { $alert } ({ $alert_code }). { $alert ->
+            [protocol_version] The server offers no protocol version this client accepts: it probably speaks only TLS 1.0 or 1.1, which current browsers and Java refuse.
+            [handshake_failure] The server and this client share no cipher suite or key exchange, or the server wants a client certificate.
+            [insufficient_security] The server wants stronger or other cipher suites than this client offers.
+            [unrecognized_name] The server has no certificate for this host name (SNI).
+            [certificate_required] The server requires a client certificate (mutual TLS).
+            [internal_error] Something went wrong inside the server: its log says what.
+           *[other] Its log at the time of this attempt says why.
+        }
+        [closed] The server closed the connection during the TLS handshake without a word.
+        [reset] The server reset the connection during the TLS handshake.
+        [no-common-version] The server offers no protocol version this client accepts: it probably speaks only TLS 1.0 or 1.1, which current browsers and Java refuse.
+        [no-common-cipher] The server chose a cipher suite, key exchange group or signature scheme this client does not offer: only legacy suites (CBC, static RSA, DHE) or curves current clients refuse.
+        [message-too-large] The server sent a handshake message larger than the { $limit_kib } KiB TLS clients accept — usually a certificate file that holds far more than the chain.
+        [invalid-message] The server sent bytes that are not valid TLS in the middle of the handshake.
+        [signature-rejected] The server's handshake signature did not verify with its certificate's key ({ $key }): a key too small or of a type clients refuse, or a key that does not belong to the certificate.
+        [misbehaved] The server broke the TLS protocol during the handshake.
+       *[other] The TLS handshake failed for a reason this client could not name.
+    }
+    .fix = Check the server's TLS configuration and its log at the time of this attempt. Servers should offer TLS 1.2 and 1.3 with ECDHE and AES-GCM or ChaCha20 suites, and a certificate with an RSA 2048+ or ECDSA P-256 key (Handshake's generators configure Mozilla's intermediate profile).
+
+## The HTTP answer
+
+http-redirect = The URL redirects ({ $status }) to { $location }
+    .explanation = The server answered “{ $status_line }” with Location: { $location }. WebSocket clients (browsers included) do not follow redirects, and API clients may drop the method or body.
+    .fix = Use the final URL directly ({ $location }, with ws:// or wss:// for a WebSocket).
+
+http-headers-too-large = The server sends an endless response head
+    .explanation = The response head grew past { $max_kib } KiB or { $max_headers } headers without ending; no real HTTP server sends that.
+    .fix = Check what listens on this port: a misbehaving proxy or application is streaming headers.
+
+http-ok = The server answered: { $status_line }
+    .explanation = { $url } answered { $answer }. { $hsts ->
+        [absent] It sends no HSTS header.
+        [plain] {""}
+       *[present] HSTS: { $hsts_value }.
+    }
+    .fix = Nothing to fix at the transport level.
+
+## The WebSocket upgrade
+
+ws-upgrade-ignored = The upgrade request got an ordinary response
+    .explanation = A WebSocket upgrade was answered { $answer }: the request reached something that ignored the Upgrade header — a proxy that does not forward Upgrade/Connection, or a path with no WebSocket endpoint.
+    .fix = Behind nginx, forward the upgrade ({ -forward-upgrade }); otherwise check the endpoint's path.
+
+ws-upgrade-rejected = The server rejected the upgrade ({ $status })
+    .explanation = The upgrade was answered { $answer }. A proxy that forwards with HTTP/1.0 and drops Upgrade/Connection (nginx's default) makes Spring answer “Can "Upgrade" only to "WebSocket"” and other servers 426 or 505.
+    .fix = Behind nginx: { -forward-upgrade }. Directly: check the server's log for why the handshake was refused.
+
+ws-accept-mismatch = The server switched protocols with a wrong Sec-WebSocket-Accept
+    .explanation = It answered “{ $status_line }” with Sec-WebSocket-Accept “{ $accept }”, but the key sent requires “{ $expected }”. Browsers drop such a connection.
+    .fix = Something between client and server rewrites the handshake, or the server's WebSocket implementation is broken: use a maintained WebSocket library.
+
+ws-path-not-found = Nothing is at { $path } (404)
+    .explanation = The server answered { $answer } for { $path }.
+    .fix = Check the endpoint's path (Spring: the path given to `registry.addHandler(handler, "/ws")` or `addEndpoint`, plus any server.servlet.context-path), and the proxy's location block.
+
+ws-origin-forbidden = The server refuses the Origin { $origin }
+    .explanation = With Origin: { $origin } the upgrade got “{ $status_line }”; without an Origin header it got { $status_without_origin }. The server checks the Origin (Spring's default allows the same origin only).
+    .fix = Allow the page's origin on the server (Spring: `registry.addHandler(…).setAllowedOrigins("{ $origin }")` or `setAllowedOriginPatterns`).
+
+ws-forbidden = The endpoint refuses the upgrade (403)
+    .explanation = { $origin_sent ->
+        [yes] The upgrade was answered { $answer }, with and without an Origin header.
+       *[no] The upgrade was answered { $answer }.
+    }
+    .fix = The server's security rules refuse this client: check its access rules and log. Pass --origin with the page's origin to check whether an Origin check is the cause.
+
+ws-auth-required = The endpoint requires authentication (401)
+    .explanation = The upgrade was answered { $answer }.
+    .fix = Send the credentials the endpoint expects (a cookie, or a token in a header or query parameter); browsers cannot set headers on a WebSocket, so a token in the query or a cookie is usual.
+
+proxy-upstream-down = A proxy answered { $status }: the application behind it is down
+    .explanation = { $answer } comes from a reverse proxy that could not reach its upstream (the application server).
+    .fix = Start the application, and check the proxy's upstream address and port (nginx: `proxy_pass`; its error.log says “connect() failed (111: Connection refused) while connecting to upstream”).
+
+ws-ok = The WebSocket handshake succeeded
+    .explanation = { $transport ->
+        [tls] { $url } answered “{ $status_line }” over { $tls_version } ({ $tls_cipher }) in { $elapsed_ms } ms, with a correct Sec-WebSocket-Accept
+       *[plain] { $url } answered “{ $status_line }” in { $elapsed_ms } ms, with a correct Sec-WebSocket-Accept
+    }{ $subprotocol ->
+        [none] {""}; no subprotocol.
+       *[other] ; subprotocol: { $subprotocol }.
+    }
+    .fix = Nothing to fix. `handshake check` also sends a message and waits for the answer.
+
+## The page that opens the connection
+
+mixed-content = Browsers block this { $kind ->
+        [websocket] WebSocket
+       *[fetch] fetch/XHR
+    } connection from an https page
+    .explanation = The page { $origin } is served over HTTPS, but the endpoint { $url } is not encrypted. Browsers refuse it as mixed content before any packet is sent; Chrome's console says { $kind ->
+        [websocket] “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint '{ $url }'”.
+       *[fetch] “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but requested an insecure resource '{ $url }'. This request has been blocked”.
+    }
+    .fix = Connect with { $secure_url } and serve it over TLS: { -fix-tls-on-server }. In the client, { -scheme-from-page }; `handshake generate client` writes that snippet.
+
+cors-missing = No CORS answer for { $origin }
+    .explanation = The preflight (OPTIONS with Origin: { $origin }) got “{ $status_line }” without Access-Control-Allow-Origin: browsers block the page's requests (“has been blocked by CORS policy”).
+    .fix = Allow the origin on the server (Spring: `@CrossOrigin(origins = "{ $origin }")` or a `CorsConfigurationSource`).
+
+cors-origin-mismatch = CORS allows { $allowed }, not { $origin }
+    .explanation = The preflight got Access-Control-Allow-Origin: { $allowed }, which does not match the page's origin { $origin }; browsers block the requests.
+    .fix = Add { $origin } to the server's allowed origins.

@@ -1,0 +1,47 @@
+# NEXT-STEPS.md: 생성한 파일을 둘 곳과 수정 사항을 적용하는 명령.
+# 명령, 경로, 속성 이름은 그대로 둡니다.
+
+next-steps-title = 다음 단계 — { $fix ->
+        [spring] Spring Boot가 직접 wss://를 제공합니다
+        [nginx] Nginx가 애플리케이션 앞에서 TLS를 처리합니다
+        [apache] Apache httpd가 애플리케이션 앞에서 TLS를 처리합니다
+       *[client] 브라우저 클라이언트만 바꾸면 됩니다
+    }
+next-steps-generated = Handshake가 생성했습니다. 대상: { $target }
+next-steps-files = 파일
+next-steps-file = 파일
+next-steps-where = 둘 곳
+next-steps-use-it = 사용법
+next-steps-first-use = 처음 쓸 때 연결
+next-steps-commands = 명령
+next-steps-good-to-know = 알아 둘 것
+next-steps-client = 클라이언트
+next-steps-client-url = 브라우저는 `{ $url }`에 연결합니다. https: 페이지에서는 소켓이 wss:여야 합니다(브라우저가 ws:를 혼합 콘텐츠로 막습니다).
+next-steps-page-host = 페이지의 호스트
+next-steps-run-spring = ./mvnw spring-boot:run   # 또는 서비스 재시작: sudo systemctl restart <your-app>
+
+place-application-properties = src/main/resources/application.properties에 합치세요. application.yml을 쓴다면 둘 중 하나만 쓰세요
+place-application-yml = 같은 설정의 YAML 버전
+place-ssl-env = 애플리케이션 옆에 두고 권한 600, 버전 관리에서 제외하세요. 애플리케이션 환경 변수로 읽어 들입니다
+place-server-p12 = server.ssl.key-store가 가리키는 곳
+place-spring-fullchain = server.ssl.certificate가 가리키는 곳
+place-spring-privkey = server.ssl.certificate-private-key가 가리키는 곳, 권한 600
+place-nginx-conf = /etc/nginx/conf.d/ (http 블록 안)
+place-apache-conf = /etc/apache2/sites-available/
+place-behind-proxy = 애플리케이션 속성에 합치세요. 클라이언트의 https 스킴과 주소를 알 수 있게 됩니다
+place-proxy-fullchain = 설정의 인증서 줄이 가리키는 곳
+place-proxy-privkey = 설정의 키 줄이 가리키는 곳, 권한 600
+place-socket-ts = 프런트엔드 소스(TypeScript)
+place-socket-js = socket.ts 대신 쓸 프런트엔드 소스(일반 JavaScript)
+
+note-proxy-upstream = 애플리케이션은 계속 `{ $upstream }`에서 평문 HTTP로 대기합니다.
+note-proxy-idle = 유휴 WebSocket은 한 시간 동안 유지됩니다. 클라이언트가 더 오래 조용하다면 읽기 타임아웃을 늘리세요.
+note-client-scheme = 소켓 스킴이 페이지를 따릅니다. https: 페이지에서는 wss:, http: 페이지에서는 ws:를 씁니다.
+note-client-reconnect = 처음 쓸 때 연결하고, 서버가 재시작하는 동안 백오프와 지터를 두고 다시 연결합니다.
+
+spring-advice-https-only = Spring Boot는 포트 { $port }에서 HTTP 대신 HTTPS를 제공합니다. 속성만으로는 둘 다 제공할 수 없으니, 모든 클라이언트를 https/wss로 바꾸거나, 앞에 Nginx를 두거나, 코드에서 두 번째(평문) 커넥터를 추가하세요(TomcatServletWebServerFactory.addAdditionalTomcatConnectors).
+spring-advice-low-port = 1024 미만 포트는 root 권한이나 CAP_NET_BIND_SERVICE가 필요합니다. 8443(또는 443의 프록시)을 쓰면 필요 없습니다.
+spring-advice-bundle-exclusive = server.ssl.bundle은 server.ssl.key-store, server.ssl.certificate 등 다른 server.ssl.* 키 속성과 함께 쓸 수 없습니다. 애플리케이션에 있다면 지우세요.
+spring-advice-reload = reload-on-update는 재시작 없이 갱신된 파일을 적용합니다. 내장 Tomcat과 Netty에서만 동작합니다(Jetty, Undertow 제외).
+spring-advice-no-reload = reload-on-update는 넣지 않았습니다. 파일을 감시하므로 classpath:가 아닌 file: 위치가 필요합니다.
+spring-advice-pem-key = 개인 키 파일은 암호화되지 않은 PKCS#8(BEGIN PRIVATE KEY)이어야 하고, 애플리케이션 사용자만 읽을 수 있어야 합니다(chmod 600).

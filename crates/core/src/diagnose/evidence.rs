@@ -1,0 +1,206 @@
+//! Evidence: everything the probes saw, typed and complete enough that the
+//! rules need nothing else. It round-trips through the JSON report, so a
+//! saved report re-derives the same findings (`handshake diagnose --replay`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::Target;
+use crate::probe::cert::CertInfo;
+use crate::probe::dns::DnsError;
+use crate::probe::http::{ResponseFailure, ResponseHead};
+use crate::probe::sniff::BytesSeen;
+use crate::probe::tcp::NetworkError;
+use crate::probe::tls::{TlsFailure, TlsSession};
+
+/// What the probes saw, raw enough to check the findings against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Evidence {
+    /// What was diagnosed.
+    pub target: Target,
+    /// The origin of the page that opens the connection, when given.
+    #[serde(default)]
+    pub origin: Option<String>,
+    /// The step timeout, in milliseconds.
+    pub timeout_ms: u32,
+    /// The wait window for a restarting server, in milliseconds.
+    #[serde(default)]
+    pub wait_ms: Option<u32>,
+    /// When the diagnosis ran, in seconds since the Unix epoch: certificate
+    /// ages are counted from it.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub checked_at: i64,
+    /// The addresses the host resolved to, in the order tried.
+    #[serde(default)]
+    pub addresses: Vec<String>,
+    /// Why the name did not resolve.
+    #[serde(default)]
+    pub dns_error: Option<DnsError>,
+    /// How the connection attempts ended.
+    #[serde(default)]
+    pub connection: Option<Connection>,
+    /// The negotiated TLS parameters.
+    #[serde(default)]
+    pub tls: Option<TlsSession>,
+    /// Why the TLS handshake failed.
+    #[serde(default)]
+    pub tls_failure: Option<TlsFailure>,
+    /// The certificate chain as presented, leaf first.
+    #[serde(default)]
+    pub chain: Vec<CertInfo>,
+    /// What the certificate checks said, when the handshake finished.
+    #[serde(default)]
+    pub certificate: Option<CertificateCheck>,
+    /// What the server sent when it was not what the scheme expects.
+    #[serde(default)]
+    pub bytes: Option<BytesSeen>,
+    /// The `Sec-WebSocket-Key` of the upgrade request.
+    #[serde(default)]
+    pub ws_key: Option<String>,
+    /// The response to the request (the WebSocket upgrade, or a GET).
+    #[serde(default)]
+    pub response: Option<ResponseHead>,
+    /// Why no response could be read.
+    #[serde(default)]
+    pub response_failure: Option<ResponseFailure>,
+    /// The status of the same upgrade sent without an `Origin` header, when
+    /// the first was refused with 403.
+    #[serde(default)]
+    pub status_without_origin: Option<u16>,
+    /// The answer to the CORS preflight.
+    #[serde(default)]
+    pub preflight: Option<ResponseHead>,
+}
+
+/// How the connection attempts ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+pub enum Connection {
+    /// An address accepted.
+    Connected {
+        /// The address that accepted.
+        address: String,
+        /// Rounds of attempts (more than one while waiting for a server).
+        attempts: u32,
+        /// How long it was refused before it accepted, when it was.
+        waited_ms: Option<f64>,
+    },
+    /// Every address refused, until the wait window ended.
+    Refused {
+        /// Rounds of attempts.
+        attempts: u32,
+    },
+    /// No address answered in time.
+    TimedOut,
+    /// A socket error other than a refusal.
+    Failed {
+        /// What the system said.
+        error: NetworkError,
+    },
+}
+
+/// What the certificate checks said about the chain the server presented.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CertificateCheck {
+    /// How many certificates the server sent (some may not parse).
+    pub presented: u32,
+    /// The verifier's verdict on the chain and the name.
+    pub verdict: Verdict,
+    /// Whether the leaf covers the host name.
+    pub name_matches: bool,
+    /// Whether a trusted root is named like the issuer of the last certificate sent.
+    pub issuer_trusted: bool,
+    /// Whether a trusted root is named like the leaf itself.
+    pub leaf_trusted: bool,
+}
+
+/// The verifier's verdict, by cause.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Trusted, valid now, and for this name.
+    Trusted,
+    /// The chain ends at a CA that is not trusted.
+    UnknownIssuer,
+    /// A certificate's validity has ended.
+    Expired,
+    /// A certificate's validity has not begun.
+    NotYetValid,
+    /// The leaf does not cover the host name.
+    NameMismatch,
+    /// A signature does not verify.
+    BadSignature,
+    /// A signature uses an algorithm the verifier refuses (SHA-1, MD5).
+    UnsupportedSignature,
+    /// A certificate is malformed.
+    BadEncoding,
+    /// The leaf is not for TLS servers.
+    WrongPurpose,
+    /// A certificate was revoked.
+    Revoked,
+    /// Another reason.
+    Other,
+}
+
+impl Verdict {
+    /// The verdict of a rustls verification.
+    pub fn of(result: &Result<(), rustls::Error>) -> Verdict {
+        use rustls::CertificateError as C;
+        let Err(error) = result else {
+            return Verdict::Trusted;
+        };
+        let rustls::Error::InvalidCertificate(error) = error else {
+            return Verdict::Other;
+        };
+        match error {
+            C::UnknownIssuer => Verdict::UnknownIssuer,
+            C::Expired | C::ExpiredContext { .. } => Verdict::Expired,
+            C::NotValidYet | C::NotValidYetContext { .. } => Verdict::NotYetValid,
+            C::NotValidForName | C::NotValidForNameContext { .. } => Verdict::NameMismatch,
+            C::BadSignature => Verdict::BadSignature,
+            C::UnsupportedSignatureAlgorithmContext { .. }
+            | C::UnsupportedSignatureAlgorithmForPublicKeyContext { .. } => {
+                Verdict::UnsupportedSignature
+            }
+            C::BadEncoding | C::UnhandledCriticalExtension => Verdict::BadEncoding,
+            C::InvalidPurpose | C::InvalidPurposeContext { .. } => Verdict::WrongPurpose,
+            C::Revoked => Verdict::Revoked,
+            _ => Verdict::Other,
+        }
+    }
+}
+
+impl Evidence {
+    /// Evidence of nothing yet, for `target` as the options ask.
+    pub fn new(target: Target, options: &super::Options, checked_at: i64) -> Evidence {
+        let millis = |d: std::time::Duration| u32::try_from(d.as_millis()).unwrap_or(u32::MAX);
+        Evidence {
+            target,
+            origin: options.origin.clone(),
+            timeout_ms: millis(options.timeout),
+            wait_ms: options.wait.map(millis),
+            checked_at,
+            addresses: Vec::new(),
+            dns_error: None,
+            connection: None,
+            tls: None,
+            tls_failure: None,
+            chain: Vec::new(),
+            certificate: None,
+            bytes: None,
+            ws_key: None,
+            response: None,
+            response_failure: None,
+            status_without_origin: None,
+            preflight: None,
+        }
+    }
+
+    /// The step timeout in seconds, as findings cite it.
+    pub(crate) fn timeout_s(&self) -> f64 {
+        f64::from(self.timeout_ms) / 1000.0
+    }
+}

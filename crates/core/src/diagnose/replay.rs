@@ -1,0 +1,123 @@
+//! Replaying a saved report: the evidence of a `--json` report gives the
+//! same findings again, in any language, with no network. A user attaches a
+//! report to a bug; we re-run it.
+
+use serde::Deserialize;
+
+use super::{Evidence, Report, Timings};
+use crate::i18n::{Facts, Message};
+
+/// The largest report read (a real one is a few KiB).
+pub const MAX_REPORT_BYTES: usize = 4 << 20;
+
+/// Why a saved report cannot be replayed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", crate::i18n::english(self))]
+#[non_exhaustive]
+pub enum ReplayError {
+    /// Larger than any report Handshake writes.
+    TooLarge {
+        /// The cap, in bytes.
+        limit: usize,
+    },
+    /// Not JSON at all.
+    NotJson {
+        /// The line of the first error.
+        line: usize,
+        /// Its column.
+        column: usize,
+    },
+    /// JSON, but not a `handshake diagnose --json` report.
+    NotAReport {
+        /// What the JSON parser found missing or mistyped, as it says it.
+        detail: String,
+    },
+}
+
+/// The saved report's parts that the findings come from.
+#[derive(Deserialize)]
+struct Saved {
+    evidence: Evidence,
+    #[serde(default)]
+    timings_ms: Timings,
+}
+
+/// The report that `json` (the output of `handshake diagnose --json`)
+/// describes, its findings derived afresh from its evidence.
+pub fn replay(json: &[u8]) -> Result<Report, ReplayError> {
+    if json.len() > MAX_REPORT_BYTES {
+        return Err(ReplayError::TooLarge {
+            limit: MAX_REPORT_BYTES,
+        });
+    }
+    let saved: Saved = serde_json::from_slice(json).map_err(|error| {
+        if error.is_syntax() || error.is_eof() {
+            ReplayError::NotJson {
+                line: error.line(),
+                column: error.column(),
+            }
+        } else {
+            ReplayError::NotAReport {
+                detail: error.to_string(),
+            }
+        }
+    })?;
+    Ok(Report::from_evidence(saved.evidence, saved.timings_ms))
+}
+
+impl Message for ReplayError {
+    fn id(&self) -> &'static str {
+        match self {
+            ReplayError::TooLarge { .. } => "error-replay-too-large",
+            ReplayError::NotJson { .. } => "error-replay-not-json",
+            ReplayError::NotAReport { .. } => "error-replay-not-a-report",
+        }
+    }
+
+    fn facts(&self) -> Facts {
+        match self {
+            ReplayError::TooLarge { limit } => Facts::new().with("limit_mib", limit >> 20),
+            ReplayError::NotJson { line, column } => {
+                Facts::new().with("line", *line).with("column", *column)
+            }
+            ReplayError::NotAReport { detail } => Facts::new().with("detail", detail),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rules::fixtures;
+    use super::*;
+    use crate::Language;
+
+    #[test]
+    fn a_saved_report_gives_the_same_findings_in_any_language() {
+        for (name, evidence, timings) in fixtures::all() {
+            let report = Report::from_evidence(evidence, timings);
+            let json = serde_json::to_vec(&report.said(Language::Ko)).unwrap_or_default();
+            let again = replay(&json).unwrap_or_else(|error| panic!("{name}: {error}"));
+            assert_eq!(again.findings, report.findings, "{name}");
+            assert_eq!(again.ok, report.ok, "{name}");
+        }
+    }
+
+    #[test]
+    fn garbage_and_other_json_are_refused_clearly() {
+        assert_eq!(
+            replay(b"{\"url\": \n oops").err(),
+            Some(ReplayError::NotJson { line: 2, column: 2 })
+        );
+        let error = replay(br#"{"url": "wss://x"}"#).err();
+        assert!(
+            matches!(&error, Some(ReplayError::NotAReport { detail }) if detail.contains("evidence")),
+            "{error:?}"
+        );
+        assert_eq!(
+            replay(&vec![b' '; MAX_REPORT_BYTES + 1]).err(),
+            Some(ReplayError::TooLarge {
+                limit: MAX_REPORT_BYTES
+            })
+        );
+    }
+}

@@ -1,0 +1,309 @@
+//! The certificate chain: validity, names, trust, and chains that do not verify.
+
+use super::Rule;
+use crate::diagnose::evidence::{CertificateCheck, Verdict};
+use crate::diagnose::{Evidence, Timings};
+use crate::finding::{Code, Finding};
+use crate::probe::cert::CertInfo;
+use crate::probe::tls::TlsFailure;
+
+/// Warn this many days before a certificate expires.
+const EXPIRY_WARNING_DAYS: i64 = 30;
+
+/// The checked chain: the verdict, the leaf and the rest.
+fn checked(evidence: &Evidence) -> Option<(&CertificateCheck, &CertInfo)> {
+    Some((evidence.certificate.as_ref()?, evidence.chain.first()?))
+}
+
+/// A span of seconds as the catalogue's `time-span` reads it: whole days,
+/// and whole hours for spans under a day.
+fn span(finding: Finding, seconds: i64) -> Finding {
+    let seconds = seconds.max(0);
+    finding
+        .with("days", u64::try_from(seconds / 86_400).unwrap_or(0))
+        .with("hours", u64::try_from(seconds / 3_600).unwrap_or(0))
+}
+
+/// No certificate, or none that parses.
+pub(super) const UNREADABLE: Rule = Rule {
+    name: "cert-unreadable",
+    codes: &[Code::CertUnreadable],
+    check: unreadable,
+};
+
+fn unreadable(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let presented = match (&evidence.certificate, &evidence.tls_failure) {
+        (_, Some(TlsFailure::NoCertificate)) => 0,
+        (Some(check), _) if evidence.chain.is_empty() => check.presented,
+        _ => return Vec::new(),
+    };
+    vec![Finding::error(Code::CertUnreadable).with("count", presented)]
+}
+
+/// The leaf's validity window: expired, not yet valid, or ending soon.
+pub(super) const VALIDITY: Rule = Rule {
+    name: "cert-validity",
+    codes: &[
+        Code::CertExpired,
+        Code::CertNotYetValid,
+        Code::CertExpiringSoon,
+    ],
+    check: validity,
+};
+
+fn validity(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some((_, leaf)) = checked(evidence) else {
+        return Vec::new();
+    };
+    let now = evidence.checked_at;
+    let finding = if now > leaf.not_after_unix {
+        span(
+            Finding::error(Code::CertExpired),
+            now - leaf.not_after_unix,
+        )
+    } else if now < leaf.not_before_unix {
+        span(
+            Finding::error(Code::CertNotYetValid),
+            leaf.not_before_unix - now,
+        )
+    } else if leaf.not_after_unix - now < EXPIRY_WARNING_DAYS * 86_400 {
+        span(
+            Finding::warning(Code::CertExpiringSoon),
+            leaf.not_after_unix - now,
+        )
+    } else {
+        return Vec::new();
+    };
+    vec![
+        finding
+            .with("subject", &leaf.subject)
+            .with("not_before", &leaf.not_before)
+            .with("not_after", &leaf.not_after),
+    ]
+}
+
+/// No name in the leaf matches the host.
+pub(super) const HOSTNAME: Rule = Rule {
+    name: "cert-hostname-mismatch",
+    codes: &[Code::CertHostnameMismatch],
+    check: hostname,
+};
+
+fn hostname(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some((check, leaf)) = checked(evidence) else {
+        return Vec::new();
+    };
+    if check.name_matches {
+        return Vec::new();
+    }
+    let names = leaf.names();
+    vec![
+        Finding::error(Code::CertHostnameMismatch)
+            .with("host", &evidence.target.host)
+            .with("name_count", names.len())
+            .with("names", names),
+    ]
+}
+
+/// An intermediate outside its validity, while the leaf is fine.
+pub(super) const CHAIN_VALIDITY: Rule = Rule {
+    name: "cert-chain-outside-validity",
+    codes: &[Code::CertChainOutsideValidity],
+    check: chain_validity,
+};
+
+fn chain_validity(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some((check, leaf)) = checked(evidence) else {
+        return Vec::new();
+    };
+    let now = evidence.checked_at;
+    let outside = |cert: &CertInfo| now > cert.not_after_unix || now < cert.not_before_unix;
+    if !matches!(check.verdict, Verdict::Expired | Verdict::NotYetValid) || outside(leaf) {
+        return Vec::new();
+    }
+    let Some(bad) = evidence.chain.iter().skip(1).find(|cert| outside(cert)) else {
+        return Vec::new();
+    };
+    vec![
+        Finding::error(Code::CertChainOutsideValidity)
+            .with(
+                "state",
+                if now > bad.not_after_unix {
+                    "expired"
+                } else {
+                    "not-yet-valid"
+                },
+            )
+            .with("subject", &bad.subject)
+            .with("not_before", &bad.not_before)
+            .with("not_after", &bad.not_after),
+    ]
+}
+
+/// A chain that does not verify for a reason other than trust, time or name.
+pub(super) const REJECTED: Rule = Rule {
+    name: "cert-rejected",
+    codes: &[Code::CertRejected],
+    check: rejected,
+};
+
+fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some((check, leaf)) = checked(evidence) else {
+        return Vec::new();
+    };
+    let reason = match check.verdict {
+        Verdict::BadSignature => "bad-signature",
+        Verdict::UnsupportedSignature => "unsupported-signature",
+        Verdict::BadEncoding => "bad-encoding",
+        Verdict::WrongPurpose => "wrong-purpose",
+        Verdict::Revoked => "revoked",
+        Verdict::Other => "other",
+        Verdict::Trusted
+        | Verdict::UnknownIssuer
+        | Verdict::Expired
+        | Verdict::NotYetValid
+        | Verdict::NameMismatch => return Vec::new(),
+    };
+    // A lone self-signed certificate fails on its own signature when a
+    // trusted root happens to share its name: the trust rule names it.
+    if lone_self_signed(evidence) {
+        return Vec::new();
+    }
+    // The certificate signed with an algorithm clients refuse, if any.
+    let weak = evidence
+        .chain
+        .iter()
+        .find(|cert| is_weak_signature(&cert.signature))
+        .unwrap_or(leaf);
+    vec![
+        Finding::error(Code::CertRejected)
+            .with("reason", reason)
+            .with("subject", &leaf.subject)
+            .with("signature", &weak.signature),
+    ]
+}
+
+/// Whether the chain is one certificate that issued itself.
+fn lone_self_signed(evidence: &Evidence) -> bool {
+    evidence.chain.len() == 1 && evidence.chain[0].self_issued
+}
+
+fn is_weak_signature(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains("sha1") || lower.contains("md5") || lower.contains("md2")
+}
+
+/// A chain this client does not trust: self-signed, missing its
+/// intermediate, or issued by an unknown CA.
+pub(super) const TRUST: Rule = Rule {
+    name: "cert-trust",
+    codes: &[
+        Code::CertSelfSigned,
+        Code::CertChainIncomplete,
+        Code::CertUntrustedIssuer,
+    ],
+    check: trust,
+};
+
+fn trust(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some((check, leaf)) = checked(evidence) else {
+        return Vec::new();
+    };
+    let trusted = match check.verdict {
+        Verdict::Trusted => true,
+        Verdict::UnknownIssuer => false,
+        // The time or name is what failed; whether the issuer is trusted
+        // shows in the leaf alone.
+        Verdict::Expired | Verdict::NotYetValid | Verdict::NameMismatch => {
+            !leaf.self_issued || check.leaf_trusted
+        }
+        _ => !lone_self_signed(evidence),
+    };
+    if trusted {
+        return Vec::new();
+    }
+    if lone_self_signed(evidence) {
+        return vec![Finding::error(Code::CertSelfSigned).with("subject", &leaf.subject)];
+    }
+    let last = evidence.chain.last().unwrap_or(leaf);
+    let missing_intermediate =
+        !last.is_ca && !last.self_issued && !check.issuer_trusted && last.names_issuer_location;
+    if missing_intermediate {
+        return vec![
+            Finding::error(Code::CertChainIncomplete)
+                .with("count", evidence.chain.len())
+                .with("last_subject", &last.subject)
+                .with("last_issuer", &last.issuer),
+        ];
+    }
+    vec![Finding::error(Code::CertUntrustedIssuer).with("issuer", &last.issuer)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures;
+    use super::*;
+
+    #[test]
+    fn a_certificate_expired_thirty_hours_ago_expired_one_day_ago() {
+        let mut evidence = fixtures::by_code(Code::CertExpired);
+        evidence.chain[0].not_after_unix = evidence.checked_at - 30 * 3600;
+        let found = validity(&evidence, &Timings::default());
+        assert_eq!(found[0].code, Code::CertExpired);
+        assert_eq!(found[0].facts.whole("days"), Some(1));
+        let title = found[0].words(crate::Language::En).title;
+        assert_eq!(title, "The certificate expired one day ago");
+        evidence.chain[0].not_after_unix = evidence.checked_at - 5 * 3600;
+        let title = validity(&evidence, &Timings::default())[0]
+            .words(crate::Language::En)
+            .title;
+        assert_eq!(title, "The certificate expired 5 hours ago");
+    }
+
+    #[test]
+    fn an_expired_intermediate_is_not_called_an_expired_certificate() {
+        let evidence = fixtures::by_code(Code::CertChainOutsideValidity);
+        assert!(validity(&evidence, &Timings::default()).is_empty());
+        let found = chain_validity(&evidence, &Timings::default());
+        assert_eq!(found[0].facts.text("state"), Some("expired"));
+        assert_eq!(found[0].facts.text("subject"), Some("CN=Test Intermediate"));
+    }
+
+    #[test]
+    fn a_lone_self_signed_certificate_is_self_signed_whatever_the_verdict() {
+        let mut evidence = fixtures::by_code(Code::CertSelfSigned);
+        for verdict in [Verdict::UnknownIssuer, Verdict::BadSignature] {
+            if let Some(check) = evidence.certificate.as_mut() {
+                check.verdict = verdict;
+            }
+            let found = trust(&evidence, &Timings::default());
+            assert_eq!(found[0].code, Code::CertSelfSigned);
+            assert!(rejected(&evidence, &Timings::default()).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_refused_signature_names_the_weak_certificate() {
+        let evidence = fixtures::by_code(Code::CertRejected);
+        let found = rejected(&evidence, &Timings::default());
+        assert_eq!(found[0].facts.text("reason"), Some("unsupported-signature"));
+        assert_eq!(
+            found[0].facts.text("signature"),
+            Some("sha1WithRSAEncryption")
+        );
+    }
+
+    #[test]
+    fn a_missing_intermediate_needs_the_issuer_location() {
+        let mut evidence = fixtures::by_code(Code::CertChainIncomplete);
+        assert_eq!(
+            trust(&evidence, &Timings::default())[0].code,
+            Code::CertChainIncomplete
+        );
+        evidence.chain[0].names_issuer_location = false;
+        assert_eq!(
+            trust(&evidence, &Timings::default())[0].code,
+            Code::CertUntrustedIssuer
+        );
+    }
+}

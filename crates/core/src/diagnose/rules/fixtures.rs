@@ -1,0 +1,671 @@
+//! Evidence fixtures: one per diagnosis code at least, and the variants of
+//! the codes whose words change with their facts. The rules' tests read
+//! them, and the catalogue tests render every rule over every fixture in
+//! every language.
+
+use super::super::evidence::{CertificateCheck, Connection, Verdict};
+use super::super::{Evidence, Options, Timings};
+use crate::finding::Code;
+use crate::probe::cert::CertInfo;
+use crate::probe::dns::DnsError;
+use crate::probe::http::{ResponseFailure, ResponseHead};
+use crate::probe::sniff::BytesSeen;
+use crate::probe::tcp::{NetworkCause, NetworkError};
+use crate::probe::tls::{TlsFailure, TlsSession};
+use crate::{Target, probe::ws};
+
+/// 2026-11-29T00:00:00Z: the fixtures' "now".
+pub(crate) const NOW: i64 = 1_795_910_400;
+const DAY: i64 = 86_400;
+
+/// Evidence of nothing yet for `url`.
+pub(crate) fn evidence(url: &str) -> Evidence {
+    let target = Target::parse(url).unwrap_or_else(|error| panic!("{url}: {error}"));
+    Evidence::new(target, &Options::default(), NOW)
+}
+
+/// A response head.
+pub(crate) fn head(status_line: &str, headers: &[(&str, &str)], body: &str) -> ResponseHead {
+    ResponseHead {
+        status: status_line
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_default(),
+        status_line: status_line.to_owned(),
+        headers: headers
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        body_start: body.to_owned(),
+    }
+}
+
+/// A certificate valid for a year around [`NOW`].
+pub(crate) fn cert(subject: &str, issuer: &str, key: &str) -> CertInfo {
+    CertInfo {
+        subject: subject.to_owned(),
+        issuer: issuer.to_owned(),
+        dns_names: vec!["localhost".into()],
+        ip_addresses: vec!["127.0.0.1".into()],
+        not_before: "2026-06-01T00:00:00Z".into(),
+        not_after: "2027-06-01T00:00:00Z".into(),
+        days_left: 184,
+        self_issued: subject == issuer,
+        is_ca: false,
+        names_issuer_location: false,
+        key: key.to_owned(),
+        signature: "ecdsa-with-SHA256".into(),
+        serial: "01".into(),
+        not_before_unix: NOW - 181 * DAY,
+        not_after_unix: NOW + 184 * DAY,
+        subject_der: Vec::new(),
+        issuer_der: Vec::new(),
+    }
+}
+
+/// Step timings of a quick loopback diagnosis.
+pub(crate) fn timings() -> Timings {
+    Timings {
+        dns: Some(0.1),
+        tcp: Some(0.2),
+        tls: Some(2.0),
+        http: Some(0.9),
+        total: 3.4,
+    }
+}
+
+fn tls_session() -> TlsSession {
+    TlsSession {
+        version: "TLSv1.3".into(),
+        cipher: "TLS13_AES_128_GCM_SHA256".into(),
+        alpn: None,
+    }
+}
+
+/// A secure target whose handshake finished with `verdict` over `chain`.
+fn checked(chain: Vec<CertInfo>, verdict: Verdict, name_matches: bool) -> Evidence {
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.tls = Some(tls_session());
+    e.certificate = Some(CertificateCheck {
+        presented: u32::try_from(chain.len()).unwrap_or_default(),
+        verdict,
+        name_matches,
+        issuer_trusted: false,
+        leaf_trusted: false,
+    });
+    e.chain = chain;
+    e
+}
+
+fn connected() -> Connection {
+    Connection::Connected {
+        address: "127.0.0.1:8443".into(),
+        attempts: 1,
+        waited_ms: None,
+    }
+}
+
+/// An upgrade to `url` answered with `head`.
+fn answered(url: &str, head: ResponseHead) -> Evidence {
+    let mut e = evidence(url);
+    e.connection = Some(connected());
+    if e.target.secure {
+        e.tls = Some(tls_session());
+        e.chain = vec![cert("CN=localhost", "CN=Test CA", "ECDSA P-256")];
+        e.certificate = Some(CertificateCheck {
+            presented: 1,
+            verdict: Verdict::Trusted,
+            name_matches: true,
+            issuer_trusted: true,
+            leaf_trusted: false,
+        });
+    }
+    e.ws_key = Some("dGhlIHNhbXBsZSBub25jZQ==".into());
+    e.response = Some(head);
+    e
+}
+
+/// The fixture named after `code` (the first of [`all`] that produces it).
+pub(crate) fn by_code(code: Code) -> Evidence {
+    all()
+        .into_iter()
+        .find(|(name, _, _)| name == code.as_str())
+        .map(|(_, evidence, _)| evidence)
+        .unwrap_or_else(|| panic!("no fixture named {code}"))
+}
+
+/// Every fixture: its name (a code, or a code and a variant), the evidence
+/// and the timings.
+pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
+    let mut out: Vec<(&str, Evidence)> = Vec::new();
+
+    let mut e = evidence("wss://nowhere.invalid/ws");
+    e.dns_error = Some(DnsError::NotFound {
+        reason: "failed to lookup address information: Name or service not known".into(),
+    });
+    out.push(("dns-unresolved", e));
+    let mut e = evidence("wss://slow.example/ws");
+    e.dns_error = Some(DnsError::Timeout);
+    out.push(("dns-unresolved/timeout", e));
+    let mut e = evidence("wss://empty.example/ws");
+    e.dns_error = Some(DnsError::NoAddresses);
+    out.push(("dns-unresolved/no-addresses", e));
+
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.addresses = vec!["127.0.0.1:8443".into()];
+    e.connection = Some(Connection::Refused { attempts: 1 });
+    out.push(("tcp-refused", e));
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.addresses = vec!["127.0.0.1:8443".into(), "[::1]:8443".into()];
+    e.wait_ms = Some(30_000);
+    e.connection = Some(Connection::Refused { attempts: 30 });
+    out.push(("tcp-refused/waited", e));
+
+    let mut e = evidence("wss://10.255.255.1:8443/ws");
+    e.connection = Some(Connection::TimedOut);
+    out.push(("tcp-timeout", e));
+
+    for (cause, name) in [
+        (NetworkCause::NetworkUnreachable, "tcp-failed"),
+        (NetworkCause::HostUnreachable, "tcp-failed/host"),
+        (NetworkCause::AddressUnavailable, "tcp-failed/address"),
+        (NetworkCause::PermissionDenied, "tcp-failed/denied"),
+        (NetworkCause::Other, "tcp-failed/other"),
+    ] {
+        let mut e = evidence("wss://[2001:db8::1]:8443/ws");
+        e.connection = Some(Connection::Failed {
+            error: NetworkError {
+                cause,
+                detail: "Network is unreachable (os error 101)".into(),
+            },
+        });
+        out.push((name, e));
+    }
+
+    let mut e = answered(
+        "ws://localhost:8080/ws",
+        head(
+            "HTTP/1.1 101 Switching Protocols",
+            &[("Sec-WebSocket-Accept", "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")],
+            "",
+        ),
+    );
+    e.connection = Some(Connection::Connected {
+        address: "127.0.0.1:8080".into(),
+        attempts: 7,
+        waited_ms: Some(1_260.0),
+    });
+    out.push(("server-not-ready", e));
+
+    let mut e = evidence("wss://localhost:8080/ws");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::Other);
+    e.bytes = Some(BytesSeen::new(
+        b"HTTP/1.1 400 \r\nContent-Type: text/html\r\n\r\n",
+    ));
+    out.push(("tls-to-plain-port", e));
+
+    let mut e = evidence("ws://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::Malformed);
+    e.bytes = Some(BytesSeen::new(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46]));
+    out.push(("plain-to-tls-port", e));
+    let mut e = evidence("ws://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::Malformed);
+    e.bytes = Some(BytesSeen::new(&[0x16, 0x03, 0x03, 0x00, 0x40, 0x02]));
+    out.push(("plain-to-tls-port/record", e));
+    out.push((
+        "plain-to-tls-port/server-answer",
+        answered(
+            "ws://localhost:8443/ws",
+            head(
+                "HTTP/1.1 400 Bad Request",
+                &[("Server", "nginx/1.22.1")],
+                "<html><head><title>400 The plain HTTP request was sent to HTTPS port</title>",
+            ),
+        ),
+    ));
+
+    let mut e = evidence("wss://localhost:22/");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::InvalidMessage);
+    e.bytes = Some(BytesSeen::new(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"));
+    out.push(("not-http", e));
+    for (name, bytes) in [
+        ("not-http/mail", &b"220 mail.example.com ESMTP Postfix\r\n"[..]),
+        ("not-http/text", b"+OK ready\r\n"),
+        ("not-http/binary", &[0x00, 0xff, 0x13, 0x37]),
+    ] {
+        let mut e = evidence("ws://localhost:25/");
+        e.connection = Some(connected());
+        e.response_failure = Some(ResponseFailure::Malformed);
+        e.bytes = Some(BytesSeen::new(bytes));
+        out.push((name, e));
+    }
+
+    let mut e = evidence("wss://localhost:9999/ws");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::TimedOut);
+    out.push(("server-silent", e));
+    let mut e = evidence("ws://localhost:9999/ws");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::Silent);
+    out.push(("server-silent/request", e));
+    let mut e = evidence("ws://localhost:9999/ws");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::Stalled { received: 1 });
+    e.bytes = Some(BytesSeen::new(b"H"));
+    out.push(("server-silent/stalled", e));
+
+    let mut e = evidence("ws://localhost:9999/ws");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::Closed);
+    out.push(("connection-closed", e));
+    let mut e = evidence("wss://localhost:9999/ws");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::Failed {
+        cause: NetworkCause::Reset,
+        detail: "Connection reset by peer (os error 104)".into(),
+    });
+    out.push(("connection-closed/reset", e));
+    let mut e = evidence("https://localhost:9999/");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::Failed {
+        cause: NetworkCause::Other,
+        detail: "Broken pipe (os error 32)".into(),
+    });
+    out.push(("connection-closed/io", e));
+
+    let mut e = evidence("ws://localhost:8080/ws");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::TooLarge);
+    e.bytes = Some(BytesSeen::new(b"HTTP/1.1 200 OK\r\nX-Padding: aaaa"));
+    out.push(("http-headers-too-large", e));
+
+    let handshake_failures = [
+        (
+            "tls-handshake-failed",
+            TlsFailure::Alert {
+                alert: "handshake_failure".into(),
+                code: 40,
+            },
+        ),
+        (
+            "tls-handshake-failed/protocol-version",
+            TlsFailure::Alert {
+                alert: "protocol_version".into(),
+                code: 70,
+            },
+        ),
+        (
+            "tls-handshake-failed/insufficient-security",
+            TlsFailure::Alert {
+                alert: "insufficient_security".into(),
+                code: 71,
+            },
+        ),
+        (
+            "tls-handshake-failed/unrecognized-name",
+            TlsFailure::Alert {
+                alert: "unrecognized_name".into(),
+                code: 112,
+            },
+        ),
+        (
+            "tls-handshake-failed/certificate-required",
+            TlsFailure::Alert {
+                alert: "certificate_required".into(),
+                code: 116,
+            },
+        ),
+        (
+            "tls-handshake-failed/internal-error",
+            TlsFailure::Alert {
+                alert: "internal_error".into(),
+                code: 80,
+            },
+        ),
+        (
+            "tls-handshake-failed/other-alert",
+            TlsFailure::Alert {
+                alert: "decode_error".into(),
+                code: 50,
+            },
+        ),
+        ("tls-handshake-failed/closed", TlsFailure::Closed),
+        ("tls-handshake-failed/reset", TlsFailure::Reset),
+        ("tls-handshake-failed/version", TlsFailure::NoCommonVersion),
+        ("tls-handshake-failed/cipher", TlsFailure::NoCommonCipher),
+        ("tls-handshake-failed/large", TlsFailure::MessageTooLarge),
+        ("tls-handshake-failed/invalid", TlsFailure::InvalidMessage),
+        ("tls-handshake-failed/signature", TlsFailure::SignatureRejected),
+        ("tls-handshake-failed/misbehaved", TlsFailure::Misbehaved),
+        ("tls-handshake-failed/other", TlsFailure::Other),
+    ];
+    for (name, failure) in handshake_failures {
+        let mut e = evidence("wss://localhost:8443/ws");
+        e.connection = Some(connected());
+        e.tls_failure = Some(failure);
+        e.chain = vec![cert("CN=localhost", "CN=localhost", "RSA 512")];
+        out.push((name, e));
+    }
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::TimedOut);
+    e.bytes = Some(BytesSeen::new(&[0x16, 0x03, 0x03, 0x00, 0x7a, 0x02]));
+    out.push(("tls-handshake-failed/stalled", e));
+
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::NoCertificate);
+    out.push(("cert-unreadable", e));
+    let mut e = checked(Vec::new(), Verdict::BadEncoding, false);
+    if let Some(check) = e.certificate.as_mut() {
+        check.presented = 1;
+    }
+    out.push(("cert-unreadable/garbage", e));
+
+    let mut expired = cert("CN=localhost", "CN=Test CA", "ECDSA P-256");
+    expired.not_before_unix = NOW - 90 * DAY;
+    expired.not_after_unix = NOW - 3 * DAY;
+    out.push((
+        "cert-expired",
+        checked(vec![expired], Verdict::Expired, true),
+    ));
+    let mut early = cert("CN=localhost", "CN=Test CA", "ECDSA P-256");
+    early.not_before_unix = NOW + 10 * DAY;
+    out.push((
+        "cert-not-yet-valid",
+        checked(vec![early], Verdict::NotYetValid, true),
+    ));
+    let mut soon = cert("CN=localhost", "CN=Test CA", "ECDSA P-256");
+    soon.not_after_unix = NOW + 10 * DAY;
+    out.push(("cert-expiring-soon", checked(vec![soon.clone()], Verdict::Trusted, true)));
+    soon.not_after_unix = NOW + 3 * 3600;
+    out.push((
+        "cert-expiring-soon/hours",
+        checked(vec![soon], Verdict::Trusted, true),
+    ));
+
+    out.push((
+        "cert-hostname-mismatch",
+        checked(
+            vec![cert("CN=other", "CN=Test CA", "ECDSA P-256")],
+            Verdict::NameMismatch,
+            false,
+        ),
+    ));
+    let mut nameless = cert("CN=localhost", "CN=Test CA", "ECDSA P-256");
+    nameless.dns_names.clear();
+    nameless.ip_addresses.clear();
+    out.push((
+        "cert-hostname-mismatch/no-names",
+        checked(vec![nameless], Verdict::NameMismatch, false),
+    ));
+
+    out.push((
+        "cert-self-signed",
+        checked(
+            vec![cert("CN=localhost", "CN=localhost", "ECDSA P-256")],
+            Verdict::UnknownIssuer,
+            true,
+        ),
+    ));
+    out.push((
+        "cert-untrusted-issuer",
+        checked(
+            vec![cert("CN=localhost", "CN=Handshake Development CA", "ECDSA P-256")],
+            Verdict::UnknownIssuer,
+            true,
+        ),
+    ));
+    let mut leaf = cert("CN=localhost", "CN=Test Intermediate", "ECDSA P-256");
+    leaf.names_issuer_location = true;
+    out.push((
+        "cert-chain-incomplete",
+        checked(vec![leaf], Verdict::UnknownIssuer, true),
+    ));
+    let mut intermediate = cert("CN=Test Intermediate", "CN=Test Root", "ECDSA P-256");
+    intermediate.is_ca = true;
+    intermediate.not_after_unix = NOW - 2 * DAY;
+    let mut e = checked(
+        vec![
+            cert("CN=localhost", "CN=Test Intermediate", "ECDSA P-256"),
+            intermediate.clone(),
+        ],
+        Verdict::Expired,
+        true,
+    );
+    if let Some(check) = e.certificate.as_mut() {
+        check.issuer_trusted = true;
+    }
+    out.push(("cert-chain-outside-validity", e));
+    intermediate.not_after_unix = NOW + 400 * DAY;
+    intermediate.not_before_unix = NOW + DAY;
+    out.push((
+        "cert-chain-outside-validity/not-yet-valid",
+        checked(
+            vec![
+                cert("CN=localhost", "CN=Test Intermediate", "ECDSA P-256"),
+                intermediate,
+            ],
+            Verdict::NotYetValid,
+            true,
+        ),
+    ));
+
+    let mut sha1 = cert("CN=localhost", "CN=Test CA", "RSA 2048");
+    sha1.signature = "sha1WithRSAEncryption".into();
+    out.push((
+        "cert-rejected",
+        checked(vec![sha1], Verdict::UnsupportedSignature, true),
+    ));
+    for (name, verdict) in [
+        ("cert-rejected/bad-signature", Verdict::BadSignature),
+        ("cert-rejected/bad-encoding", Verdict::BadEncoding),
+        ("cert-rejected/wrong-purpose", Verdict::WrongPurpose),
+        ("cert-rejected/revoked", Verdict::Revoked),
+        ("cert-rejected/other", Verdict::Other),
+    ] {
+        out.push((
+            name,
+            checked(
+                vec![cert("CN=localhost", "CN=Test CA", "ECDSA P-256")],
+                verdict,
+                true,
+            ),
+        ));
+    }
+
+    out.push((
+        "http-redirect",
+        answered(
+            "wss://localhost:8443/ws",
+            head(
+                "HTTP/1.1 301 Moved Permanently",
+                &[("Location", "https://localhost:8443/ws/")],
+                "",
+            ),
+        ),
+    ));
+    out.push((
+        "http-redirect/no-location",
+        answered("https://localhost:8443/", head("HTTP/1.1 302 Found", &[], "")),
+    ));
+    out.push((
+        "http-ok",
+        answered(
+            "https://localhost:8443/v1",
+            head("HTTP/1.1 200 OK", &[("Server", "Apache")], "{}"),
+        ),
+    ));
+    out.push((
+        "http-ok/hsts",
+        answered(
+            "https://localhost:8443/v1",
+            head(
+                "HTTP/1.1 200 OK",
+                &[("Strict-Transport-Security", "max-age=63072000")],
+                "",
+            ),
+        ),
+    ));
+    out.push((
+        "http-ok/plain",
+        answered("http://localhost:8080/", head("HTTP/1.1 204 No Content", &[], "")),
+    ));
+
+    out.push((
+        "ws-ok",
+        answered(
+            "wss://localhost:8443/ws",
+            head(
+                "HTTP/1.1 101 Switching Protocols",
+                &[("Sec-WebSocket-Accept", &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ=="))],
+                "",
+            ),
+        ),
+    ));
+    out.push((
+        "ws-ok/subprotocol",
+        answered(
+            "ws://localhost:8080/ws",
+            head(
+                "HTTP/1.1 101 Switching Protocols",
+                &[
+                    ("Sec-WebSocket-Accept", &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ==")),
+                    ("Sec-WebSocket-Protocol", "v12.stomp"),
+                ],
+                "",
+            ),
+        ),
+    ));
+    out.push((
+        "ws-accept-mismatch",
+        answered(
+            "ws://localhost:8080/ws",
+            head(
+                "HTTP/1.1 101 Switching Protocols",
+                &[("Sec-WebSocket-Accept", "bogus")],
+                "",
+            ),
+        ),
+    ));
+    out.push((
+        "ws-upgrade-ignored",
+        answered(
+            "ws://localhost:8080/ws",
+            head("HTTP/1.1 200 OK", &[("Server", "nginx/1.22.1")], "<html>"),
+        ),
+    ));
+    out.push((
+        "ws-upgrade-rejected",
+        answered(
+            "ws://localhost:8080/ws",
+            head(
+                "HTTP/1.1 400 Bad Request",
+                &[],
+                "Can \"Upgrade\" only to \"WebSocket\".",
+            ),
+        ),
+    ));
+    out.push((
+        "ws-path-not-found",
+        answered(
+            "wss://localhost:8443/socket",
+            head("HTTP/1.1 404 Not Found", &[], ""),
+        ),
+    ));
+    let mut e = answered(
+        "ws://localhost:8080/ws",
+        head("HTTP/1.1 403 Forbidden", &[], ""),
+    );
+    e.origin = Some("http://app.example.com".into());
+    e.status_without_origin = Some(101);
+    out.push(("ws-origin-forbidden", e));
+    out.push((
+        "ws-forbidden",
+        answered("ws://localhost:8080/ws", head("HTTP/1.1 403 Forbidden", &[], "")),
+    ));
+    out.push((
+        "ws-auth-required",
+        answered(
+            "ws://localhost:8080/ws",
+            head(
+                "HTTP/1.1 401 Unauthorized",
+                &[("WWW-Authenticate", "Bearer realm=\"chat\"")],
+                "",
+            ),
+        ),
+    ));
+    out.push((
+        "proxy-upstream-down",
+        answered(
+            "wss://localhost:8443/ws",
+            head("HTTP/1.1 502 Bad Gateway", &[("Server", "nginx/1.22.1")], ""),
+        ),
+    ));
+
+    let mut e = evidence("ws://localhost:8080/ws");
+    e.origin = Some("https://app.example.com".into());
+    e.dns_error = Some(DnsError::Timeout);
+    out.push(("mixed-content", e));
+    let mut e = evidence("http://localhost:8080/api");
+    e.origin = Some("https://app.example.com".into());
+    e.dns_error = Some(DnsError::Timeout);
+    out.push(("mixed-content/fetch", e));
+    let mut e = answered("https://localhost:8443/v1", head("HTTP/1.1 200 OK", &[], ""));
+    e.origin = Some("https://app.example.com".into());
+    e.preflight = Some(head("HTTP/1.1 403 Forbidden", &[], ""));
+    out.push(("cors-missing", e));
+    let mut e = answered("https://localhost:8443/v1", head("HTTP/1.1 200 OK", &[], ""));
+    e.origin = Some("https://app.example.com/".into());
+    e.preflight = Some(head(
+        "HTTP/1.1 204 No Content",
+        &[("Access-Control-Allow-Origin", "https://other.example.com")],
+        "",
+    ));
+    out.push(("cors-origin-mismatch", e));
+
+    out.into_iter()
+        .map(|(name, evidence)| {
+            let timings = if name.starts_with("ws-ok") {
+                timings()
+            } else {
+                Timings::default()
+            };
+            (name.to_owned(), evidence, timings)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_diagnosis_code_has_a_fixture_that_produces_it() {
+        for code in Code::ALL.iter().filter(|c| !c.as_str().starts_with("log-")) {
+            let evidence = by_code(*code);
+            let findings = super::super::findings(&evidence, &timings());
+            assert!(
+                findings.iter().any(|f| f.code == *code),
+                "the {code} fixture gives {:?}",
+                findings.iter().map(|f| f.code).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn evidence_round_trips_through_json() {
+        for (name, evidence, _) in all() {
+            let json = serde_json::to_string(&evidence).unwrap_or_default();
+            let back: Evidence = serde_json::from_str(&json)
+                .unwrap_or_else(|error| panic!("{name}: {error}\n{json}"));
+            assert_eq!(back, evidence, "{name}");
+        }
+    }
+}
