@@ -184,8 +184,9 @@ pub enum CheckFailure {
     Closed,
     /// The server closed the WebSocket instead of answering.
     ClosedWebSocket {
-        /// The close code, when it sent one.
-        code: Option<u16>,
+        /// The close code (1005 when the server sent none, as RFC 6455 and
+        /// browsers report it).
+        code: u16,
     },
     /// A message over the size cap.
     TooLarge {
@@ -197,6 +198,47 @@ pub enum CheckFailure {
         /// The WebSocket library's words.
         detail: String,
     },
+}
+
+impl CheckFailure {
+    /// One of each kind, for the catalogue's tests and the window's.
+    pub fn examples() -> Vec<CheckFailure> {
+        vec![
+            CheckFailure::Unresolved {
+                host: "nowhere.invalid".into(),
+            },
+            CheckFailure::Refused { port: 8443 },
+            CheckFailure::Unanswered {
+                authority: "10.0.0.1:8443".into(),
+            },
+            CheckFailure::Network {
+                detail: "Network is unreachable (os error 101)".into(),
+            },
+            CheckFailure::Tls,
+            CheckFailure::Untrusted,
+            CheckFailure::UpgradeTimeout { timeout_s: 5 },
+            CheckFailure::UpgradeStatus { status: 400 },
+            CheckFailure::Upgrade {
+                detail: "Handshake not finished".into(),
+            },
+            CheckFailure::BadHeader {
+                what: "origin".into(),
+            },
+            CheckFailure::Send {
+                detail: "Connection closed normally".into(),
+            },
+            CheckFailure::NoAnswer {
+                timeout_s: 5,
+                sent: "ping".into(),
+            },
+            CheckFailure::Closed,
+            CheckFailure::ClosedWebSocket { code: 1008 },
+            CheckFailure::TooLarge { limit_kib: 1024 },
+            CheckFailure::Connection {
+                detail: "Connection reset without closing handshake".into(),
+            },
+        ]
+    }
 }
 
 impl crate::i18n::Message for CheckFailure {
@@ -240,10 +282,7 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::NoAnswer { timeout_s, sent } => Facts::new()
                 .with("timeout_s", *timeout_s)
                 .with("sent", sent),
-            CheckFailure::ClosedWebSocket { code } => match code {
-                Some(code) => Facts::new().with("code", *code),
-                None => Facts::new(),
-            },
+            CheckFailure::ClosedWebSocket { code } => Facts::new().with("code", *code),
             CheckFailure::TooLarge { limit_kib } => Facts::new().with("limit_kib", *limit_kib),
         }
     }
@@ -420,7 +459,7 @@ async fn attempt(
                 }
                 Ok(Some(Ok(Message::Close(frame)))) => {
                     return Err(CheckFailure::ClosedWebSocket {
-                        code: frame.map(|f| u16::from(f.code)),
+                        code: frame.map_or(1005, |f| u16::from(f.code)),
                     });
                 }
                 Ok(Some(Ok(Message::Text(text)))) => {

@@ -16,6 +16,7 @@
 dns-unresolved = { $host } does not resolve
     .explanation = { $cause ->
         [timeout] No address was found for { $host }: the resolver did not answer within { $timeout_s } s.
+        [no-addresses] No address was found for { $host }: the resolver answered with no address at all.
        *[not-found] No address was found for { $host }: the resolver answered “{ $reason }”.
     }
     .fix = Check the spelling of the host name, and that this machine uses the DNS server (or /etc/hosts entry) where the name is defined. For a server on this machine, use localhost or 127.0.0.1.
@@ -183,7 +184,8 @@ tls-handshake-failed = The TLS handshake failed
             [internal_error] Something went wrong inside the server: its log says what.
            *[other] Its log at the time of this attempt says why.
         }
-        [closed] The server closed the connection during the TLS handshake without a word.
+        [closed] The server closed the connection during the TLS handshake, without an alert.
+        [stalled] The server started the TLS handshake, then sent nothing more for { $timeout_s } s.
         [reset] The server reset the connection during the TLS handshake.
         [no-common-version] The server offers no protocol version this client accepts: it probably speaks only TLS 1.0 or 1.1, which current browsers and Java refuse.
         [no-common-cipher] The server chose a cipher suite, key exchange group or signature scheme this client does not offer: only legacy suites (CBC, static RSA, DHE) or curves current clients refuse.
@@ -197,9 +199,18 @@ tls-handshake-failed = The TLS handshake failed
 
 ## The HTTP answer
 
-http-redirect = The URL redirects ({ $status }) to { $location }
-    .explanation = The server answered “{ $status_line }” with Location: { $location }. WebSocket clients (browsers included) do not follow redirects, and API clients may drop the method or body.
-    .fix = Use the final URL directly ({ $location }, with ws:// or wss:// for a WebSocket).
+http-redirect = The URL redirects ({ $status }){ $location_given ->
+        [yes] {" "}to { $location }
+       *[no] {""}
+    }
+    .explanation = { $location_given ->
+        [yes] The server answered “{ $status_line }” with Location: { $location }.
+       *[no] The server answered “{ $status_line }” without a Location header.
+    } WebSocket clients (browsers included) do not follow redirects, and API clients may drop the method or body.
+    .fix = { $location_given ->
+        [yes] Use the final URL directly ({ $location }, with ws:// or wss:// for a WebSocket).
+       *[no] Find out where the server means to send clients, and use that final URL directly.
+    }
 
 http-headers-too-large = The server sends an endless response head
     .explanation = The response head grew past { $max_kib } KiB or { $max_headers } headers without ending; no real HTTP server sends that.

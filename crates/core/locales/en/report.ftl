@@ -1,8 +1,7 @@
 # The Markdown report of a diagnosis ("Copy report" in the window).
 
 report-heading = ## Handshake diagnosis: { $url }
-
-    **{ $verdict ->
+report-verdict = **{ $verdict ->
         [works] Works
        *[fails] Fails
     }** in { $total_ms } ms
@@ -19,3 +18,27 @@ report-seen-certificate = certificate: { $subject } (issued by { $issuer }, unti
 report-seen-response = response: { $status_line }
 report-seen-bytes = bytes received: `{ $bytes }`
 report-reproduce = Reproduce: `handshake diagnose { $url }`
+
+## Why `handshake check` failed (the findings below it say why in depth).
+
+check-unresolved = { $host } does not resolve
+check-refused = nothing listens on port { $port }
+check-unanswered = no answer from { $authority }
+check-network = the connection failed: { $detail }
+check-tls = the TLS handshake failed
+check-untrusted = the certificate is not trusted
+check-upgrade-timeout = the server did not answer the upgrade within { $timeout_s } s
+check-upgrade-status = the upgrade was answered { $status } instead of 101
+check-upgrade = the upgrade failed: { $detail }
+check-bad-header = the { $what ->
+        [origin] origin
+        [subprotocol] subprotocol
+        [url] URL
+       *[header] header
+    } cannot be sent in an HTTP header
+check-send = sending failed: { $detail }
+check-no-answer = no answer within { $timeout_s } s after sending “{ $sent }”
+check-closed = the server closed the connection without answering
+check-closed-websocket = the server closed the WebSocket (code { $code }) instead of answering
+check-too-large = the server sent a message over the { $limit_kib } KiB limit
+check-connection = the connection failed: { $detail }

@@ -1,99 +1,98 @@
-# Errors: one message per error kind of the core and the command line, filled
-# with the error's facts. Each says what is wrong and what to do instead;
-# what the system or a library said is quoted as it is.
+# 오류: 코어와 명령줄의 오류 종류마다 메시지 하나를 두고 오류의 사실로 채웁니다.
+# 무엇이 잘못되었고 대신 무엇을 하면 되는지 말합니다. 시스템이나 라이브러리가
+# 한 말은 그대로 인용합니다.
 
-## Languages
+## 언어
 
-error-language-unknown = “{ $given }” ({ $from }) is not a language Handshake speaks: use one of { $languages }.
+error-language-unknown = “{ $given }”({ $from })은(는) Handshake가 지원하는 언어가 아닙니다. { $languages } 중 하나를 쓰세요.
 
-## Target URLs
+## 대상 URL
 
-error-target-empty = Enter a URL to check, for example wss://api.example.com/socket.
-error-target-whitespace = The URL contains a space (character { $position }). URLs cannot contain spaces: remove it, or write it as %20 in the path.
-error-target-missing-scheme = The URL has no scheme. Start it with wss://, ws://, https:// or http://, for example { $suggestion }.
-error-target-malformed-separator = The scheme must be followed by "://". Did you mean { $suggestion }?
-error-target-unsupported-scheme = Handshake checks WebSocket and HTTP endpoints, not "{ $scheme }://". Use wss:// or ws:// for a WebSocket, https:// or http:// for an API.
-error-target-missing-host = The URL has no host name. Write one after { $scheme }://, for example { $scheme }://localhost:8443/ws.
-error-target-invalid-port = Port "{ $port }" is not valid: a port is a number from 1 to 65535.
-error-target-credentials = The URL contains a user name or password ("…@"). Handshake does not send credentials in URLs, where they end up in logs and history: remove the part before "@".
-error-target-invalid-host = "{ $host }" is not a valid host name or IP address ({ $problem ->
-        [character] it contains a character no host name may have
-        [idna] the international name does not convert to ASCII
-        [ipv4] it is not a valid IPv4 address
-        [ipv6] it is not a valid IPv6 address
-       *[other] the URL parser refuses it
+error-target-empty = 확인할 URL을 입력하세요. 예: wss://api.example.com/socket
+error-target-whitespace = URL에 공백이 있습니다({ $position }번째 문자). URL에는 공백을 넣을 수 없으니 지우거나, 경로라면 %20으로 쓰세요.
+error-target-missing-scheme = URL에 스킴이 없습니다. wss://, ws://, https://, http:// 중 하나로 시작하세요. 예: { $suggestion }
+error-target-malformed-separator = 스킴 뒤에는 "://"가 와야 합니다. { $suggestion }을(를) 말씀하신 건가요?
+error-target-unsupported-scheme = Handshake는 "{ $scheme }://"가 아니라 WebSocket과 HTTP 엔드포인트를 확인합니다. WebSocket은 wss:// 또는 ws://, API는 https:// 또는 http://를 쓰세요.
+error-target-missing-host = URL에 호스트 이름이 없습니다. { $scheme }:// 뒤에 호스트를 쓰세요. 예: { $scheme }://localhost:8443/ws
+error-target-invalid-port = 포트 "{ $port }"이(가) 올바르지 않습니다. 포트는 1부터 65535까지의 숫자입니다.
+error-target-credentials = URL에 사용자 이름이나 비밀번호("…@")가 있습니다. URL의 자격 증명은 로그와 기록에 남기 때문에 Handshake는 보내지 않습니다. "@" 앞부분을 지우세요.
+error-target-invalid-host = "{ $host }"은(는) 올바른 호스트 이름이나 IP 주소가 아닙니다({ $problem ->
+        [character] 호스트 이름에 쓸 수 없는 문자가 있습니다
+        [idna] 국제화 도메인 이름을 ASCII로 바꿀 수 없습니다
+        [ipv4] 올바른 IPv4 주소가 아닙니다
+        [ipv6] 올바른 IPv6 주소가 아닙니다
+       *[other] URL 파서가 거부합니다
     }).
 
-## Files given on the command line
+## 명령줄에서 준 파일
 
-error-ca-file-unreadable = Cannot read the CA file { $path }: { $detail }. Check the path and its permissions.
-error-ca-file-no-certificate = { $path } contains no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----). Pass the CA's certificate, not its key; convert DER with `openssl x509 -inform der -in FILE -out ca.pem`.
-error-file-unreadable = Cannot read { $path }: { $detail }. Check the path and its permissions.
-error-file-too-large = { $path } is larger than { $limit_mib } MiB: that is not a { $what ->
-        [report] Handshake report
-        [log] log Handshake reads in one piece
-       *[other] file Handshake expects here
-    }.
-
-## Replaying a saved report
-
-error-replay-too-large = The report is larger than { $limit_mib } MiB: no report of `handshake diagnose --json` is that big.
-error-replay-not-json = The report is not JSON (line { $line }, column { $column }). Pass the output of `handshake diagnose --json`.
-error-replay-not-a-report = The JSON is not a report of `handshake diagnose --json`: { $detail }.
-
-## Certificates and keys
-
-error-pki-no-host = Name at least one host the certificate is for, e.g. --host localhost --host 127.0.0.1.
-error-pki-io = Cannot use { $path }: { $detail }.
-error-pki-no-certificate = { $file ->
-        [named] { $path }
-       *[certificate] The certificate file
-    } contains no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----).
-error-pki-invalid-certificate = The certificate file has a CERTIFICATE block that is not a valid X.509 certificate.
-error-pki-no-key = The key file contains no private key Handshake can read (PKCS#8 "PRIVATE KEY", PKCS#1 "RSA PRIVATE KEY" or SEC1 "EC PRIVATE KEY").
-error-pki-encrypted-key = The private key is encrypted: give its passphrase (CLI: --key-password-file FILE, a file only you can read).
-error-pki-wrong-passphrase = The passphrase does not decrypt the private key (or its encryption is not PBES2 with PBKDF2/scrypt and AES; convert it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`).
-error-pki-key-mismatch = The private key does not belong to the certificate for { $subject }: their public keys differ. Check that the key and certificate files are a pair (Let's Encrypt: privkey.pem with fullchain.pem from the same live/ folder).
-error-pki-generation = The certificate could not be made: { $detail }
-
-warning-self-signed = A self-signed certificate is trusted by no client until it is installed in each one; a development CA (--ca-dir) is trusted once for all.
-warning-chain-incomplete = The file holds only the certificate for { $subject }, not the intermediate that issued it ({ $issuer }): Java, curl and mobile clients will reject the chain. Use the full chain (Let's Encrypt: fullchain.pem).
-warning-expires-soon = { $expired ->
-        [yes] The certificate has expired ({ $not_after }): renew it.
-       *[no] The certificate expires in { $days ->
-            [0] less than a day
-            [one] one day
-           *[other] { $days } days
-        } ({ $not_after }): renew it soon.
+error-ca-file-unreadable = CA 파일 { $path }을(를) 읽을 수 없습니다: { $detail }. 경로와 권한을 확인하세요.
+error-ca-file-no-certificate = { $path }에 PEM 인증서(-----BEGIN CERTIFICATE-----로 시작하는 블록)가 없습니다. 키가 아니라 CA 인증서를 넘기세요. DER 파일은 `openssl x509 -inform der -in FILE -out ca.pem`으로 바꾸세요.
+error-file-unreadable = { $path }을(를) 읽을 수 없습니다: { $detail }. 경로와 권한을 확인하세요.
+error-file-too-large = { $path }이(가) { $limit_mib }MiB보다 큽니다. { $what ->
+        [report] Handshake 보고서가 아닙니다.
+        [log] Handshake가 한 번에 읽는 로그가 아닙니다.
+       *[other] 여기서 기대하는 파일이 아닙니다.
     }
 
-## Keystores
+## 저장한 보고서 다시 보기
 
-error-keystore-no-certificate = A keystore needs at least the server's certificate; none was given.
-error-keystore-encoding = The certificate or key could not be stored in a PKCS12 keystore: { $detail }
-error-keystore-not-pkcs12 = This is not a PKCS12 keystore ({ $detail }). A JKS file needs `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12` first.
-error-keystore-wrong-password = The password does not open this keystore. Java says "keystore password was incorrect" (Spring Boot: "Keystore was tampered with, or password was incorrect"); check server.ssl.key-store-password.
-error-keystore-alias-missing = The keystore has no alias "{ $alias }" (it has: { $available }). Spring Boot says "Keystore does not contain alias '{ $alias }'"; set server.ssl.key-alias to one of these.
-error-keystore-alias-not-key = The alias "{ $alias }" holds only a certificate, no private key: Java says "Alias name { $alias } does not identify a key entry". Use the PrivateKeyEntry's alias for server.ssl.key-alias.
+error-replay-too-large = 보고서가 { $limit_mib }MiB보다 큽니다. `handshake diagnose --json` 보고서는 그렇게 크지 않습니다.
+error-replay-not-json = 보고서가 JSON이 아닙니다({ $line }행 { $column }열). `handshake diagnose --json`의 출력을 넘기세요.
+error-replay-not-a-report = `handshake diagnose --json`의 보고서가 아닌 JSON입니다: { $detail }
 
-## Generating and exporting
+## 인증서와 키
 
-error-plan-form-too-new = The { $form } form needs Spring Boot { $since } or later, and the application uses { $boot }; choose one of: { $offered }.
-error-plan-not-a-location = "{ $location }" is not a Spring resource location: start it with file: or classpath:, e.g. file:/etc/chat/server.p12.
-error-render-no-password = A keystore needs a password: set one (CLI: --password-env).
-error-export-exists = { $path } already exists; nothing was written. Choose another name, or replace it (CLI: --force), which keeps the old file as { $path }.bak.
-error-export-io = Cannot write { $path }: { $detail }. Check that the folder exists and is writable; nothing was changed.
-error-profile-invalid = { $file } is not a Handshake profile: { $detail }. Fix the line it names, or generate a new one.
-error-profile-target = { $file } is not a Handshake profile: its target is not usable. { $reason }
+error-pki-no-host = 인증서를 쓸 호스트를 하나 이상 지정하세요. 예: --host localhost --host 127.0.0.1
+error-pki-io = { $path }을(를) 쓸 수 없습니다: { $detail }.
+error-pki-no-certificate = { $file ->
+        [named] { $path }에
+       *[certificate] 인증서 파일에
+    } PEM 인증서(-----BEGIN CERTIFICATE-----로 시작하는 블록)가 없습니다.
+error-pki-invalid-certificate = 인증서 파일의 CERTIFICATE 블록 중에 올바른 X.509 인증서가 아닌 것이 있습니다.
+error-pki-no-key = 키 파일에 Handshake가 읽을 수 있는 개인 키(PKCS#8 "PRIVATE KEY", PKCS#1 "RSA PRIVATE KEY", SEC1 "EC PRIVATE KEY")가 없습니다.
+error-pki-encrypted-key = 개인 키가 암호화되어 있습니다. 암호를 알려 주세요(CLI: --key-password-file FILE, 본인만 읽을 수 있는 파일).
+error-pki-wrong-passphrase = 이 암호로는 개인 키를 풀 수 없습니다(또는 암호화 방식이 PBKDF2/scrypt와 AES를 쓰는 PBES2가 아닙니다. `openssl pkcs8 -topk8 -v2 aes-256-cbc`로 변환하세요).
+error-pki-key-mismatch = 개인 키가 { $subject }의 인증서와 짝이 아닙니다. 공개 키가 서로 다릅니다. 키와 인증서 파일이 한 쌍인지 확인하세요(Let's Encrypt: 같은 live/ 폴더의 privkey.pem과 fullchain.pem).
+error-pki-generation = 인증서를 만들지 못했습니다: { $detail }
 
-## Trust stores
+warning-self-signed = 자체 서명 인증서는 클라이언트마다 설치하기 전에는 어디서도 신뢰받지 못합니다. 개발용 CA(--ca-dir)는 한 번만 신뢰하면 됩니다.
+warning-chain-incomplete = 파일에 { $subject }의 인증서만 있고, 이를 발급한 중간 인증서({ $issuer })가 없습니다. Java, curl, 모바일 클라이언트는 이 체인을 거부합니다. 전체 체인을 쓰세요(Let's Encrypt: fullchain.pem).
+warning-expires-soon = { $expired ->
+        [yes] 인증서가 만료되었습니다({ $not_after }). 갱신하세요.
+       *[no] 인증서가 { $days ->
+            [0] 하루 안에
+           *[other] { $days }일 뒤에
+        } 만료됩니다({ $not_after }). 곧 갱신하세요.
+    }
 
-error-trust-missing = { $program } is not installed: { $program ->
+## 키스토어
+
+error-keystore-no-certificate = 키스토어에는 적어도 서버 인증서가 있어야 하는데 아무것도 주지 않았습니다.
+error-keystore-encoding = 인증서나 키를 PKCS12 키스토어에 담지 못했습니다: { $detail }
+error-keystore-not-pkcs12 = PKCS12 키스토어가 아닙니다({ $detail }). JKS 파일이라면 먼저 `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12`로 바꾸세요.
+error-keystore-wrong-password = 이 비밀번호로는 키스토어를 열 수 없습니다. Java는 "keystore password was incorrect"(Spring Boot: "Keystore was tampered with, or password was incorrect")라고 합니다. server.ssl.key-store-password를 확인하세요.
+error-keystore-alias-missing = 키스토어에 "{ $alias }" 별칭이 없습니다(있는 별칭: { $available }). Spring Boot는 "Keystore does not contain alias '{ $alias }'"라고 합니다. server.ssl.key-alias를 이 중 하나로 설정하세요.
+error-keystore-alias-not-key = "{ $alias }" 별칭에는 개인 키 없이 인증서만 있습니다. Java는 "Alias name { $alias } does not identify a key entry"라고 합니다. server.ssl.key-alias에는 PrivateKeyEntry의 별칭을 쓰세요.
+
+## 생성과 내보내기
+
+error-plan-form-too-new = { $form } 형식은 Spring Boot { $since } 이상이 필요한데 애플리케이션은 { $boot }입니다. 다음 중에서 고르세요: { $offered }
+error-plan-not-a-location = "{ $location }"은(는) Spring 리소스 위치가 아닙니다. file: 또는 classpath:로 시작하세요. 예: file:/etc/chat/server.p12
+error-render-no-password = 키스토어에는 비밀번호가 필요합니다. 비밀번호를 정하세요(CLI: --password-env).
+error-export-exists = { $path }이(가) 이미 있어서 아무것도 쓰지 않았습니다. 다른 이름을 고르거나, 바꾸세요(CLI: --force). 바꾸면 기존 파일은 { $path }.bak으로 보관합니다.
+error-export-io = { $path }에 쓸 수 없습니다: { $detail }. 폴더가 있고 쓰기 권한이 있는지 확인하세요. 아무것도 바뀌지 않았습니다.
+error-profile-invalid = { $file }은(는) Handshake 프로필이 아닙니다: { $detail }. 해당 줄을 고치거나 프로필을 새로 만드세요.
+error-profile-target = { $file }은(는) Handshake 프로필이 아닙니다. 대상 URL을 쓸 수 없습니다. { $reason }
+
+## 신뢰 저장소
+
+error-trust-missing = { $program }이(가) 설치되어 있지 않습니다. { $program ->
         [certutil] apt-get install libnss3-tools (Fedora: dnf install nss-tools)
-        [keytool] install a JDK, or set JAVA_HOME to one
+        [keytool] JDK를 설치하거나 JAVA_HOME을 JDK로 설정하세요
         [update-ca-certificates] apt-get install ca-certificates
-        [update-ca-trust] dnf install ca-certificates (this is Fedora's tool; on Debian or Ubuntu use the Debian store)
-       *[other] install it with the system's package manager
-    }.
-error-trust-failed = `{ $command }` failed: { $output }
-error-trust-io = Cannot change { $path }: { $detail }. Run as a user who may (the system store needs root).
+        [update-ca-trust] dnf install ca-certificates (Fedora의 도구입니다. Debian이나 Ubuntu에서는 Debian 저장소를 쓰세요)
+       *[other] 시스템 패키지 관리자로 설치하세요
+    }
+error-trust-failed = `{ $command }` 실패: { $output }
+error-trust-io = { $path }을(를) 바꿀 수 없습니다: { $detail }. 권한이 있는 사용자로 실행하세요(시스템 저장소는 root가 필요합니다).

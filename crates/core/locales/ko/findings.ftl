@@ -1,281 +1,280 @@
-# Findings of `handshake diagnose` and `handshake check`, one message per
-# finding code: the value is the title, `.explanation` says why (citing what
-# was observed), `.fix` says what to do. Variables are the finding's facts
-# (`--json` shows them); server words and protocol bytes are quoted as they are.
+# `handshake diagnose`와 `handshake check`의 진단 결과. 코드마다 메시지 하나:
+# 값은 제목, `.explanation`은 원인(관찰한 내용을 인용), `.fix`는 해결 방법입니다.
+# 변수는 진단의 사실(`--json`의 facts)이고, 서버가 보낸 문구와 프로토콜 바이트는
+# 번역하지 않고 그대로 인용합니다.
 
-## Shared words: a probe finding and a log finding for the same cause say the same.
+## 공통 문구: 같은 원인을 말하는 진단과 로그 분석은 같은 말을 씁니다.
 
--fix-tls-on-server = enable TLS on the server (`handshake keystore` makes a PKCS12 keystore and `handshake generate spring` the server.ssl.* properties), or put Nginx in front to terminate TLS (`handshake generate nginx`)
--scheme-from-page = derive the scheme from the page (`location.protocol === 'https:' ? 'wss:' : 'ws:'`)
--forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;` with the `map $http_upgrade $connection_upgrade` block — `handshake generate nginx` writes all of it
--allow-origin = `registry.addHandler(…).setAllowedOrigins("https://app.example.com")` (or `setAllowedOriginPatterns`) for WebSockets, `@CrossOrigin` or a `CorsConfigurationSource` for REST
--trust-dev-ca = install it in the system, browser and Java trust stores (`handshake trust`)
+-fix-tls-on-server = 서버에서 TLS를 켜거나(`handshake keystore`로 PKCS12 키스토어를, `handshake generate spring`으로 server.ssl.* 속성을 만듭니다), 앞단에 Nginx를 두어 TLS를 처리하세요(`handshake generate nginx`)
+-scheme-from-page = 페이지에 맞춰 스킴을 정하세요(`location.protocol === 'https:' ? 'wss:' : 'ws:'`)
+-forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;`와 `map $http_upgrade $connection_upgrade` 블록을 넣으세요. `handshake generate nginx`가 전부 작성해 줍니다
+-allow-origin = WebSocket은 `registry.addHandler(…).setAllowedOrigins("https://app.example.com")`(또는 `setAllowedOriginPatterns`), REST는 `@CrossOrigin`이나 `CorsConfigurationSource`로 허용하세요
+-trust-dev-ca = 시스템, 브라우저, Java 신뢰 저장소에 설치하세요(`handshake trust`)
 
-## Reaching the server
+## 서버에 닿기까지
 
-dns-unresolved = { $host } does not resolve
+dns-unresolved = { $host } 이름을 찾을 수 없습니다
     .explanation = { $cause ->
-        [timeout] No address was found for { $host }: the resolver did not answer within { $timeout_s } s.
-       *[not-found] No address was found for { $host }: the resolver answered “{ $reason }”.
+        [timeout] { $host }의 주소를 찾지 못했습니다. 리졸버가 { $timeout_s }초 안에 응답하지 않았습니다.
+        [no-addresses] { $host }의 주소를 찾지 못했습니다. 리졸버가 주소 없이 응답했습니다.
+       *[not-found] { $host }의 주소를 찾지 못했습니다. 리졸버 응답: “{ $reason }”
     }
-    .fix = Check the spelling of the host name, and that this machine uses the DNS server (or /etc/hosts entry) where the name is defined. For a server on this machine, use localhost or 127.0.0.1.
+    .fix = 호스트 이름의 철자를 확인하고, 이 컴퓨터가 그 이름이 등록된 DNS 서버(또는 /etc/hosts 항목)를 쓰는지 확인하세요. 같은 컴퓨터의 서버라면 localhost나 127.0.0.1을 쓰세요.
 
-tcp-refused = Nothing listens on port { $port }
+tcp-refused = 포트 { $port }에서 대기 중인 프로세스가 없습니다
     .explanation = { $wait_s ->
-        [0] The connection to { $addresses } was refused: no process accepts connections on that port.
-       *[other] The connection to { $addresses } was refused during the whole { $wait_s } s wait: no process accepts connections on that port.
+        [0] { $addresses }(으)로의 연결이 거부되었습니다. 그 포트에서 연결을 받는 프로세스가 없습니다.
+       *[other] { $wait_s }초 동안 기다리는 내내 { $addresses }(으)로의 연결이 거부되었습니다. 그 포트에서 연결을 받는 프로세스가 없습니다.
     }
-    .fix = Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, run again with --wait 30. Spring Boot with TLS listens on server.port, often 8443, not { $port }.
+    .fix = 서버를 시작하거나, 서버가 실제로 대기하는 포트를 확인하세요(서버에서 `ss -ltnp`). 재시작 중이라면 --wait 30을 붙여 다시 실행하세요. TLS를 켠 Spring Boot는 { $port }번이 아니라 server.port(보통 8443)에서 대기합니다.
 
-tcp-timeout = No answer from { $authority }
-    .explanation = Connecting to { $authority } got no answer at all within { $timeout_s } s. A firewall that drops packets, a wrong host, or a network route that does not exist look like this.
-    .fix = Check the host and port, and any firewall or security group between you and the server.
+tcp-timeout = { $authority }에서 응답이 없습니다
+    .explanation = { $authority }에 연결을 시도했지만 { $timeout_s }초 동안 아무 응답도 없었습니다. 패킷을 버리는 방화벽, 잘못된 호스트, 존재하지 않는 네트워크 경로가 이런 모습을 보입니다.
+    .fix = 호스트와 포트, 그리고 서버와의 사이에 있는 방화벽이나 보안 그룹을 확인하세요.
 
-tcp-failed = Cannot connect to { $authority }
+tcp-failed = { $authority }에 연결할 수 없습니다
     .explanation = { $cause ->
-        [network-unreachable] This machine has no route to the network of { $authority } (“{ $detail }”).
-        [host-unreachable] The host { $authority } cannot be reached (“{ $detail }”): it is down, or a router between you and it says so.
-        [address-unavailable] The address of { $authority } cannot be used from this machine (“{ $detail }”).
-        [permission-denied] The system refused the connection to { $authority } (“{ $detail }”): a local firewall or security policy blocks it.
-       *[other] The connection to { $authority } failed: “{ $detail }”.
+        [network-unreachable] 이 컴퓨터에서 { $authority }의 네트워크로 가는 경로가 없습니다(“{ $detail }”).
+        [host-unreachable] { $authority } 호스트에 닿을 수 없습니다(“{ $detail }”). 호스트가 꺼져 있거나, 중간 라우터가 그렇게 알려 왔습니다.
+        [address-unavailable] 이 컴퓨터에서는 { $authority }의 주소를 쓸 수 없습니다(“{ $detail }”).
+        [permission-denied] 시스템이 { $authority }로의 연결을 거부했습니다(“{ $detail }”). 로컬 방화벽이나 보안 정책이 막고 있습니다.
+       *[other] { $authority }로의 연결이 실패했습니다. “{ $detail }”
     }
-    .fix = Check the host name and your network: VPN, proxy settings, and the firewall on this machine.
+    .fix = 호스트 이름과 네트워크를 확인하세요. VPN, 프록시 설정, 이 컴퓨터의 방화벽을 살펴보세요.
 
-server-not-ready = The server came up after { $waited_s } s
-    .explanation = Port { $port } refused connections at first (nothing was listening yet), and accepted after { $waited_s } s and { $attempts ->
-        [one] one attempt
-       *[other] { $attempts } attempts
-    }.
-    .fix = Clients that connect once at page load fail during restarts: connect when the feature needs the socket, and reconnect with backoff (`handshake generate client` writes a reconnecting client).
+server-not-ready = 서버가 { $waited_s }초 뒤에 올라왔습니다
+    .explanation = 포트 { $port }은(는) 처음에는 연결을 거부했고(아직 대기 중인 프로세스가 없었습니다), { $waited_s }초 동안 { $attempts }번 시도한 끝에 연결을 받았습니다.
+    .fix = 페이지가 열릴 때 한 번만 연결하는 클라이언트는 서버 재시작 중에 실패합니다. 소켓이 필요할 때 연결하고, 백오프를 두고 다시 연결하세요(`handshake generate client`가 재연결하는 클라이언트를 만들어 줍니다).
 
-server-silent = { $authority } accepts connections but does not answer
+server-silent = { $authority }이(가) 연결은 받지만 응답하지 않습니다
     .explanation = { $when ->
-        [tls-hello] The connection was accepted, but the server did not answer the TLS ClientHello within { $timeout_s } s.
-        [stalled] The server sent { $received ->
-            [one] one byte
-           *[other] { $received } bytes
-        } of an answer, then nothing more for { $timeout_s } s.
-       *[request] The connection was accepted, but the server sent nothing within { $timeout_s } s of the request.
+        [tls-hello] 연결은 받았지만, 서버가 { $timeout_s }초 안에 TLS ClientHello에 응답하지 않았습니다.
+        [stalled] 서버가 응답을 { $received }바이트 보낸 뒤 { $timeout_s }초 동안 더 보내지 않았습니다.
+       *[request] 연결은 받았지만, 서버가 요청을 받고 { $timeout_s }초 동안 아무것도 보내지 않았습니다.
     }
-    .fix = Something accepts connections on this port without serving them: a stuck application (thread pool exhausted), a firewall or load balancer holding connections, or a service that expects the client to speak another protocol. Check the server's log and a thread dump.
+    .fix = 이 포트에서 무언가가 연결을 받기만 하고 처리하지 않습니다. 멈춘 애플리케이션(스레드 풀 고갈), 연결을 붙잡는 방화벽이나 로드 밸런서, 또는 클라이언트가 다른 프로토콜로 말하길 기다리는 서비스일 수 있습니다. 서버 로그와 스레드 덤프를 확인하세요.
 
-connection-closed = The server closed the connection without answering
+connection-closed = 서버가 응답 없이 연결을 닫았습니다
     .explanation = { $how ->
-        [reset] { $authority } reset the connection before a complete answer.
-        [io] The connection to { $authority } failed before a complete answer: “{ $detail }”.
-       *[closed] { $authority } closed the connection before a complete answer.
+        [reset] { $authority }이(가) 응답을 끝까지 보내기 전에 연결을 리셋했습니다.
+        [io] 응답을 끝까지 받기 전에 { $authority }와의 연결이 실패했습니다. “{ $detail }”
+       *[closed] { $authority }이(가) 응답을 끝까지 보내기 전에 연결을 닫았습니다.
     }
     .fix = { $scheme ->
-        [ws] Check the server's log at the time of this request. If this port expects TLS, connect with wss://.
-        [http] Check the server's log at the time of this request. If this port expects TLS, connect with https://.
-       *[other] Check the server's log at the time of this request.
+        [ws] 이 요청 시각의 서버 로그를 확인하세요. 이 포트가 TLS를 쓴다면 wss://로 연결하세요.
+        [http] 이 요청 시각의 서버 로그를 확인하세요. 이 포트가 TLS를 쓴다면 https://로 연결하세요.
+       *[other] 이 요청 시각의 서버 로그를 확인하세요.
     }
 
-## What the port speaks
+## 포트가 실제로 말하는 프로토콜
 
-tls-to-plain-port = Port { $port } speaks plain HTTP, not TLS
-    .explanation = You connected with TLS ({ $scheme }://), but this port speaks plain HTTP. The server read the TLS ClientHello bytes 0x16 0x03 0x01 … as an HTTP request and answered “{ $answer }”. Tomcat logs this as “Invalid character found in method name [0x160x030x01…]. HTTP method names must be tokens”; nginx as “client sent invalid method”.
-    .fix = Either connect with { $plain_url } (unencrypted), or { -fix-tls-on-server }.
+tls-to-plain-port = 포트 { $port }은(는) TLS가 아니라 평문 HTTP를 씁니다
+    .explanation = TLS({ $scheme }://)로 연결했지만 이 포트는 평문 HTTP를 씁니다. 서버는 TLS ClientHello 바이트 0x16 0x03 0x01 …을 HTTP 요청으로 읽고 “{ $answer }”(으)로 응답했습니다. Tomcat은 이를 “Invalid character found in method name [0x160x030x01…]. HTTP method names must be tokens”로, nginx는 “client sent invalid method”로 기록합니다.
+    .fix = { $plain_url }(암호화 없음)로 연결하거나, { -fix-tls-on-server }.
 
-plain-to-tls-port = Port { $port } speaks TLS, but the URL is { $scheme }://
+plain-to-tls-port = 포트 { $port }은(는) TLS를 쓰는데 URL은 { $scheme }://입니다
     .explanation = { $how ->
-        [server-answer] The server answered { $answer } saying “{ $words }”: the request arrived unencrypted on its TLS port.
-        [alert] The request went out as plain HTTP, and the server answered with a TLS alert record (bytes { $bytes }). Servers log this as “plain HTTP request was sent to HTTPS port” (nginx) or “Unsupported or unrecognized SSL message” (Java).
-       *[record] The request went out as plain HTTP, and the server answered with a TLS handshake record (bytes { $bytes }). Servers log this as “plain HTTP request was sent to HTTPS port” (nginx) or “Unsupported or unrecognized SSL message” (Java).
+        [server-answer] 서버가 “{ $words }”라며 { $answer }(으)로 응답했습니다. 요청이 암호화되지 않은 채 TLS 포트에 도착했습니다.
+        [alert] 요청은 평문 HTTP로 나갔고, 서버는 TLS 경고(alert) 레코드로 응답했습니다(바이트 { $bytes }). 서버 로그에는 “plain HTTP request was sent to HTTPS port”(nginx)나 “Unsupported or unrecognized SSL message”(Java)로 남습니다.
+       *[record] 요청은 평문 HTTP로 나갔고, 서버는 TLS 핸드셰이크 레코드로 응답했습니다(바이트 { $bytes }). 서버 로그에는 “plain HTTP request was sent to HTTPS port”(nginx)나 “Unsupported or unrecognized SSL message”(Java)로 남습니다.
     }
-    .fix = Connect with { $secure_url }.
+    .fix = { $secure_url }(으)로 연결하세요.
 
-not-http = Port { $port } is not an HTTP server
+not-http = 포트 { $port }은(는) HTTP 서버가 아닙니다
     .explanation = { $kind ->
-        [ssh] Port { $port } is an SSH server: it sent “{ $sample }” (bytes { $bytes }).
-        [mail] Port { $port } is a mail (SMTP) or FTP server: it sent “{ $sample }” (bytes { $bytes }).
-        [binary] Port { $port } sends binary data, not HTTP: “{ $sample }” (bytes { $bytes }).
-       *[text] Port { $port } answers with something that is not HTTP: “{ $sample }” (bytes { $bytes }).
+        [ssh] 포트 { $port }은(는) SSH 서버입니다. “{ $sample }”을(를) 보냈습니다(바이트 { $bytes }).
+        [mail] 포트 { $port }은(는) 메일(SMTP)이나 FTP 서버입니다. “{ $sample }”을(를) 보냈습니다(바이트 { $bytes }).
+        [binary] 포트 { $port }은(는) HTTP가 아닌 바이너리 데이터를 보냅니다. “{ $sample }”(바이트 { $bytes })
+       *[text] 포트 { $port }은(는) HTTP가 아닌 응답을 보냅니다. “{ $sample }”(바이트 { $bytes })
     }
-    .fix = Check the port: the application's HTTP port is another one (Spring Boot: server.port).
+    .fix = 포트를 확인하세요. 애플리케이션의 HTTP 포트는 다른 번호입니다(Spring Boot: server.port).
 
-## The certificate
+## 인증서
 
-# A span of time from the facts `days` and `hours` (hours only under a day);
-# referenced by the certificate messages, which share their facts with it.
+# 사실 `days`와 `hours`로 만드는 기간(하루 미만일 때만 시간 단위).
 time-span = { $days ->
         [0] { $hours ->
-            [0] less than an hour
-            [one] one hour
-           *[other] { $hours } hours
+            [0] 1시간 미만
+           *[other] { $hours }시간
         }
-        [one] one day
-       *[other] { $days } days
+       *[other] { $days }일
     }
 
-cert-expired = The certificate expired { time-span } ago
-    .explanation = The certificate for { $subject } was valid until { $not_after }.
-    .fix = Renew it (`certbot renew` for Let's Encrypt), or make a new development certificate with `handshake keystore`, and restart the server.
+cert-expired = 인증서가 { time-span } 전에 만료되었습니다
+    .explanation = { $subject } 인증서의 유효 기간은 { $not_after }까지였습니다.
+    .fix = 인증서를 갱신하거나(Let's Encrypt는 `certbot renew`), `handshake keystore`로 새 개발용 인증서를 만든 뒤 서버를 재시작하세요.
 
-cert-not-yet-valid = The certificate becomes valid only in { time-span }
-    .explanation = The certificate for { $subject } is valid from { $not_before }. Either it was made with a future start date, or this machine's clock is behind.
-    .fix = Check the clocks of this machine and the server (`timedatectl`), or issue a certificate valid from now.
+cert-not-yet-valid = 인증서는 { time-span } 뒤에야 유효해집니다
+    .explanation = { $subject } 인증서의 유효 기간은 { $not_before }부터입니다. 시작일을 미래로 잡아 만들었거나, 이 컴퓨터의 시계가 늦습니다.
+    .fix = 이 컴퓨터와 서버의 시계를 확인하거나(`timedatectl`), 지금부터 유효한 인증서를 발급하세요.
 
-cert-expiring-soon = The certificate expires in { time-span }
-    .explanation = The certificate for { $subject } is valid until { $not_after }.
-    .fix = Renew it before then (Let's Encrypt renews at 30 days left when `certbot renew` runs regularly).
+cert-expiring-soon = 인증서가 { time-span } 뒤에 만료됩니다
+    .explanation = { $subject } 인증서의 유효 기간은 { $not_after }까지입니다.
+    .fix = 그 전에 갱신하세요(`certbot renew`를 주기적으로 실행하면 Let's Encrypt 인증서는 만료 30일 전에 갱신됩니다).
 
-cert-hostname-mismatch = The certificate is not valid for { $host }
+cert-hostname-mismatch = 인증서가 { $host }에 유효하지 않습니다
     .explanation = { $name_count ->
-        [0] You connected to { $host }, but the certificate names no host at all: it has no subjectAltName extension, and clients ignore the CN.
-       *[other] You connected to { $host }, but the certificate covers only: { $names }.
+        [0] { $host }(으)로 연결했지만 인증서에 호스트 이름이 하나도 없습니다. subjectAltName 확장이 없고, 클라이언트는 CN을 보지 않습니다.
+       *[other] { $host }(으)로 연결했지만 인증서가 포함하는 이름은 { $names }뿐입니다.
     }
-    .fix = Connect with a name the certificate covers, or issue one that includes { $host } (`handshake keystore --host { $host } …`).
+    .fix = 인증서에 있는 이름으로 연결하거나, { $host }을(를) 포함한 인증서를 발급하세요(`handshake keystore --host { $host } …`).
 
-cert-self-signed = The certificate is self-signed
-    .explanation = The server presents a certificate issued by itself ({ $subject }): no client trusts it unless told to.
-    .fix = For development, sign it with a local CA that you trust once (`handshake keystore --ca-dir …`), or pass the certificate with --ca to check it. For production, use a public CA such as Let's Encrypt.
+cert-self-signed = 자체 서명 인증서입니다
+    .explanation = 서버가 스스로 발급한 인증서({ $subject })를 보냅니다. 따로 신뢰하도록 설정하지 않는 한 어떤 클라이언트도 믿지 않습니다.
+    .fix = 개발 환경이라면 한 번만 신뢰하면 되는 로컬 CA로 서명하거나(`handshake keystore --ca-dir …`), --ca로 인증서를 넘겨 확인하세요. 운영 환경에서는 Let's Encrypt 같은 공개 CA의 인증서를 쓰세요.
 
-cert-untrusted-issuer = The certificate is issued by a CA this client does not trust
-    .explanation = The chain ends at { $issuer }, which is not among the trusted roots (the system's, plus --ca).
-    .fix = If it is your development CA, pass it with --ca to check, then { -trust-dev-ca }. Otherwise use a certificate from a public CA.
+cert-untrusted-issuer = 이 클라이언트가 신뢰하지 않는 CA가 발급한 인증서입니다
+    .explanation = 인증서 체인이 { $issuer }에서 끝나는데, 이 CA는 신뢰하는 루트(시스템 루트와 --ca)에 없습니다.
+    .fix = 개발용 CA라면 --ca로 넘겨 확인한 뒤 { -trust-dev-ca }. 아니라면 공개 CA의 인증서를 쓰세요.
 
-cert-chain-incomplete = The server does not send its intermediate certificate
-    .explanation = The server sends { $count ->
-        [one] only its own certificate
-       *[other] only { $count } certificates
-    }, ending with { $last_subject }, issued by { $last_issuer } — an intermediate CA it does not send. Browsers may fetch it themselves; Java, curl, Node and mobile clients do not.
-    .fix = Configure the full chain: with Let's Encrypt use fullchain.pem, not cert.pem (nginx `ssl_certificate`, Spring `server.ssl.certificate`); `handshake keystore --cert fullchain.pem --key privkey.pem` builds a keystore with the whole chain.
+cert-chain-incomplete = 서버가 중간 인증서를 보내지 않습니다
+    .explanation = 서버가 인증서를 { $count }개만 보내고, 마지막 인증서 { $last_subject }의 발급자 { $last_issuer }(중간 CA)는 보내지 않습니다. 브라우저는 직접 받아 오기도 하지만 Java, curl, Node, 모바일 클라이언트는 그러지 않습니다.
+    .fix = 전체 체인을 설정하세요. Let's Encrypt라면 cert.pem이 아니라 fullchain.pem을 쓰세요(nginx `ssl_certificate`, Spring `server.ssl.certificate`). `handshake keystore --cert fullchain.pem --key privkey.pem`은 체인 전체를 담은 키스토어를 만듭니다.
 
-cert-chain-outside-validity = An intermediate certificate { $state ->
-        [not-yet-valid] is not valid yet
-       *[expired] has expired
+cert-chain-outside-validity = 중간 인증서가 { $state ->
+        [not-yet-valid] 아직 유효하지 않습니다
+       *[expired] 만료되었습니다
     }
     .explanation = { $state ->
-        [not-yet-valid] The server's chain includes { $subject }, which is valid only from { $not_before }.
-       *[expired] The server's chain includes { $subject }, which was valid until { $not_after }.
-    } Clients reject the whole chain, though the server's own certificate is fine.
-    .fix = Replace the intermediate in the server's certificate file with the CA's current one (with Let's Encrypt, use the fullchain.pem of the latest renewal).
+        [not-yet-valid] 서버의 체인에 { $subject }이(가) 있는데, 이 인증서는 { $not_before }부터 유효합니다.
+       *[expired] 서버의 체인에 { $subject }이(가) 있는데, 이 인증서는 { $not_after }까지 유효했습니다.
+    } 서버 자신의 인증서는 문제가 없어도 클라이언트는 체인 전체를 거부합니다.
+    .fix = 서버 인증서 파일의 중간 인증서를 CA의 현재 인증서로 바꾸세요(Let's Encrypt라면 최근 갱신에서 받은 fullchain.pem을 쓰세요).
 
-cert-unreadable = The server's certificate cannot be read
+cert-unreadable = 서버 인증서를 읽을 수 없습니다
     .explanation = { $count ->
-        [0] The server finished the handshake without presenting any certificate.
-       *[other] The server presented a certificate that is not valid X.509 (DER): no client can check it.
+        [0] 서버가 인증서를 하나도 보내지 않고 핸드셰이크를 마쳤습니다.
+       *[other] 서버가 보낸 인증서가 올바른 X.509(DER) 형식이 아닙니다. 어떤 클라이언트도 검사할 수 없습니다.
     }
-    .fix = Check the certificate file the server is configured with: it must be a PEM certificate chain (-----BEGIN CERTIFICATE-----), leaf first.
+    .fix = 서버에 설정된 인증서 파일을 확인하세요. 리프 인증서가 맨 앞에 오는 PEM 인증서 체인(-----BEGIN CERTIFICATE-----)이어야 합니다.
 
-cert-rejected = The certificate chain does not verify
+cert-rejected = 인증서 체인 검증에 실패했습니다
     .explanation = { $reason ->
-        [bad-signature] A signature in the chain of { $subject } does not verify: the certificate was not signed by the issuer it names, or it was altered.
-        [unsupported-signature] The chain of { $subject } uses a signature algorithm clients no longer accept ({ $signature }).
-        [bad-encoding] The certificate of { $subject } is malformed: clients cannot decode it.
-        [wrong-purpose] The certificate of { $subject } is not meant for TLS servers (its extended key usage lacks serverAuth).
-        [revoked] The certificate of { $subject } has been revoked by its CA.
-       *[other] The chain of { $subject } was rejected by the certificate checks.
+        [bad-signature] { $subject }의 체인에 검증되지 않는 서명이 있습니다. 인증서가 이름에 적힌 발급자가 서명한 것이 아니거나, 변조되었습니다.
+        [unsupported-signature] { $subject }의 체인이 클라이언트가 더는 받아들이지 않는 서명 알고리즘({ $signature })을 씁니다.
+        [bad-encoding] { $subject } 인증서의 형식이 잘못되어 클라이언트가 해석할 수 없습니다.
+        [wrong-purpose] { $subject } 인증서는 TLS 서버용이 아닙니다(확장 키 용도에 serverAuth가 없습니다).
+        [revoked] { $subject } 인증서는 CA가 폐기했습니다.
+       *[other] { $subject }의 체인이 인증서 검사에서 거부되었습니다.
     }
-    .fix = Check the certificate file the server is configured with, or issue a new certificate (`handshake keystore`).
+    .fix = 서버에 설정된 인증서 파일을 확인하거나, 새 인증서를 발급하세요(`handshake keystore`).
 
-## The TLS handshake
+## TLS 핸드셰이크
 
-tls-handshake-failed = The TLS handshake failed
+tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
     .explanation = { $cause ->
-        [alert] The server ended the TLS handshake with the alert { $alert } ({ $alert_code }). { $alert ->
-            [protocol_version] The server offers no protocol version this client accepts: it probably speaks only TLS 1.0 or 1.1, which current browsers and Java refuse.
-            [handshake_failure] The server and this client share no cipher suite or key exchange, or the server wants a client certificate.
-            [insufficient_security] The server wants stronger or other cipher suites than this client offers.
-            [unrecognized_name] The server has no certificate for this host name (SNI).
-            [certificate_required] The server requires a client certificate (mutual TLS).
-            [internal_error] Something went wrong inside the server: its log says what.
-           *[other] Its log at the time of this attempt says why.
+        [alert] 서버가 { $alert }({ $alert_code }) 경고로 TLS 핸드셰이크를 끝냈습니다. { $alert ->
+            [protocol_version] 이 클라이언트가 받아들이는 프로토콜 버전을 서버가 제공하지 않습니다. 최신 브라우저와 Java가 거부하는 TLS 1.0이나 1.1만 쓰는 것으로 보입니다.
+            [handshake_failure] 서버와 이 클라이언트가 함께 쓸 수 있는 암호 스위트나 키 교환 방식이 없거나, 서버가 클라이언트 인증서를 요구합니다.
+            [insufficient_security] 서버가 이 클라이언트가 제시한 것보다 강하거나 다른 암호 스위트를 요구합니다.
+            [unrecognized_name] 서버에 이 호스트 이름(SNI)용 인증서가 없습니다.
+            [certificate_required] 서버가 클라이언트 인증서를 요구합니다(상호 TLS).
+            [internal_error] 서버 내부에서 문제가 생겼습니다. 서버 로그에 원인이 있습니다.
+           *[other] 이 시각의 서버 로그에 원인이 있습니다.
         }
-        [closed] The server closed the connection during the TLS handshake without a word.
-        [reset] The server reset the connection during the TLS handshake.
-        [no-common-version] The server offers no protocol version this client accepts: it probably speaks only TLS 1.0 or 1.1, which current browsers and Java refuse.
-        [no-common-cipher] The server chose a cipher suite, key exchange group or signature scheme this client does not offer: only legacy suites (CBC, static RSA, DHE) or curves current clients refuse.
-        [message-too-large] The server sent a handshake message larger than the { $limit_kib } KiB TLS clients accept — usually a certificate file that holds far more than the chain.
-        [invalid-message] The server sent bytes that are not valid TLS in the middle of the handshake.
-        [signature-rejected] The server's handshake signature did not verify with its certificate's key ({ $key }): a key too small or of a type clients refuse, or a key that does not belong to the certificate.
-        [misbehaved] The server broke the TLS protocol during the handshake.
-       *[other] The TLS handshake failed for a reason this client could not name.
+        [closed] 서버가 경고 없이 TLS 핸드셰이크 도중에 연결을 닫았습니다.
+        [reset] 서버가 TLS 핸드셰이크 도중에 연결을 리셋했습니다.
+        [stalled] 서버가 TLS 핸드셰이크를 시작한 뒤 { $timeout_s }초 동안 응답하지 않았습니다.
+        [no-common-version] 이 클라이언트가 받아들이는 프로토콜 버전을 서버가 제공하지 않습니다. 최신 브라우저와 Java가 거부하는 TLS 1.0이나 1.1만 쓰는 것으로 보입니다.
+        [no-common-cipher] 서버가 이 클라이언트가 제시하지 않은 암호 스위트, 키 교환 그룹, 서명 방식을 골랐습니다. 레거시 스위트(CBC, 정적 RSA, DHE)나 최신 클라이언트가 거부하는 곡선만 제공합니다.
+        [message-too-large] 서버가 TLS 클라이언트가 받아들이는 { $limit_kib }KiB보다 큰 핸드셰이크 메시지를 보냈습니다. 대개 체인 외의 인증서까지 잔뜩 담긴 인증서 파일 때문입니다.
+        [invalid-message] 서버가 핸드셰이크 도중 올바른 TLS가 아닌 바이트를 보냈습니다.
+        [signature-rejected] 서버의 핸드셰이크 서명이 인증서의 키({ $key })로 검증되지 않았습니다. 키가 너무 작거나 클라이언트가 거부하는 종류이거나, 인증서와 짝이 아닌 키입니다.
+        [misbehaved] 서버가 핸드셰이크 도중 TLS 프로토콜을 어겼습니다.
+       *[other] 이 클라이언트가 원인을 특정할 수 없는 이유로 TLS 핸드셰이크가 실패했습니다.
     }
-    .fix = Check the server's TLS configuration and its log at the time of this attempt. Servers should offer TLS 1.2 and 1.3 with ECDHE and AES-GCM or ChaCha20 suites, and a certificate with an RSA 2048+ or ECDSA P-256 key (Handshake's generators configure Mozilla's intermediate profile).
+    .fix = 서버의 TLS 설정과 이 시각의 서버 로그를 확인하세요. 서버는 ECDHE와 AES-GCM 또는 ChaCha20 스위트로 TLS 1.2와 1.3을 제공하고, RSA 2048 이상이나 ECDSA P-256 키의 인증서를 써야 합니다(Handshake의 생성기는 Mozilla intermediate 프로필로 설정합니다).
 
-## The HTTP answer
+## HTTP 응답
 
-http-redirect = The URL redirects ({ $status }) to { $location }
-    .explanation = The server answered “{ $status_line }” with Location: { $location }. WebSocket clients (browsers included) do not follow redirects, and API clients may drop the method or body.
-    .fix = Use the final URL directly ({ $location }, with ws:// or wss:// for a WebSocket).
+http-redirect = URL이 { $location_given ->
+        [yes] { $location }(으)로 리디렉트됩니다({ $status })
+       *[no] 리디렉트됩니다({ $status })
+    }
+    .explanation = { $location_given ->
+        [yes] 서버가 Location: { $location }와 함께 “{ $status_line }”(으)로 응답했습니다.
+       *[no] 서버가 Location 헤더 없이 “{ $status_line }”(으)로 응답했습니다.
+    } WebSocket 클라이언트(브라우저 포함)는 리디렉트를 따라가지 않고, API 클라이언트는 메서드나 본문을 잃을 수 있습니다.
+    .fix = { $location_given ->
+        [yes] 최종 URL({ $location })을 바로 쓰세요. WebSocket이라면 ws:// 또는 wss://로 쓰세요.
+       *[no] 서버가 어디로 보내려는지 확인하고 최종 URL을 바로 쓰세요.
+    }
 
-http-headers-too-large = The server sends an endless response head
-    .explanation = The response head grew past { $max_kib } KiB or { $max_headers } headers without ending; no real HTTP server sends that.
-    .fix = Check what listens on this port: a misbehaving proxy or application is streaming headers.
+http-headers-too-large = 서버가 끝나지 않는 응답 헤더를 보냅니다
+    .explanation = 응답 헤더가 끝나지 않은 채 { $max_kib }KiB 또는 헤더 { $max_headers }개를 넘었습니다. 실제 HTTP 서버는 이렇게 보내지 않습니다.
+    .fix = 이 포트에서 무엇이 대기하는지 확인하세요. 오작동하는 프록시나 애플리케이션이 헤더를 계속 보내고 있습니다.
 
-http-ok = The server answered: { $status_line }
-    .explanation = { $url } answered { $answer }. { $hsts ->
-        [absent] It sends no HSTS header.
+http-ok = 서버가 응답했습니다: { $status_line }
+    .explanation = { $url }이(가) { $answer }(으)로 응답했습니다. { $hsts ->
+        [absent] HSTS 헤더는 보내지 않습니다.
         [plain] {""}
-       *[present] HSTS: { $hsts_value }.
+       *[present] HSTS: { $hsts_value }
     }
-    .fix = Nothing to fix at the transport level.
+    .fix = 전송 계층에서 고칠 것은 없습니다.
 
-## The WebSocket upgrade
+## WebSocket 업그레이드
 
-ws-upgrade-ignored = The upgrade request got an ordinary response
-    .explanation = A WebSocket upgrade was answered { $answer }: the request reached something that ignored the Upgrade header — a proxy that does not forward Upgrade/Connection, or a path with no WebSocket endpoint.
-    .fix = Behind nginx, forward the upgrade ({ -forward-upgrade }); otherwise check the endpoint's path.
+ws-upgrade-ignored = 업그레이드 요청에 일반 응답이 돌아왔습니다
+    .explanation = WebSocket 업그레이드 요청에 { $answer }(으)로 응답했습니다. 요청이 Upgrade 헤더를 무시하는 곳에 닿았습니다. Upgrade/Connection을 전달하지 않는 프록시이거나, WebSocket 엔드포인트가 없는 경로입니다.
+    .fix = nginx 뒤라면 업그레이드를 전달하세요. { -forward-upgrade }. 그렇지 않다면 엔드포인트 경로를 확인하세요.
 
-ws-upgrade-rejected = The server rejected the upgrade ({ $status })
-    .explanation = The upgrade was answered { $answer }. A proxy that forwards with HTTP/1.0 and drops Upgrade/Connection (nginx's default) makes Spring answer “Can "Upgrade" only to "WebSocket"” and other servers 426 or 505.
-    .fix = Behind nginx: { -forward-upgrade }. Directly: check the server's log for why the handshake was refused.
+ws-upgrade-rejected = 서버가 업그레이드를 거부했습니다({ $status })
+    .explanation = 업그레이드 요청에 { $answer }(으)로 응답했습니다. HTTP/1.0으로 전달하면서 Upgrade/Connection을 버리는 프록시(nginx 기본값)를 거치면 Spring은 “Can "Upgrade" only to "WebSocket"”로, 다른 서버는 426이나 505로 응답합니다.
+    .fix = nginx 뒤라면: { -forward-upgrade }. 직접 연결했다면 서버 로그에서 핸드셰이크를 거부한 이유를 확인하세요.
 
-ws-accept-mismatch = The server switched protocols with a wrong Sec-WebSocket-Accept
-    .explanation = It answered “{ $status_line }” with Sec-WebSocket-Accept “{ $accept }”, but the key sent requires “{ $expected }”. Browsers drop such a connection.
-    .fix = Something between client and server rewrites the handshake, or the server's WebSocket implementation is broken: use a maintained WebSocket library.
+ws-accept-mismatch = 서버가 잘못된 Sec-WebSocket-Accept로 프로토콜을 전환했습니다
+    .explanation = 서버가 Sec-WebSocket-Accept “{ $accept }”와 함께 “{ $status_line }”(으)로 응답했지만, 보낸 키에 맞는 값은 “{ $expected }”입니다. 브라우저는 이런 연결을 끊습니다.
+    .fix = 클라이언트와 서버 사이의 무언가가 핸드셰이크를 고쳐 쓰고 있거나, 서버의 WebSocket 구현이 잘못되었습니다. 관리되는 WebSocket 라이브러리를 쓰세요.
 
-ws-path-not-found = Nothing is at { $path } (404)
-    .explanation = The server answered { $answer } for { $path }.
-    .fix = Check the endpoint's path (Spring: the path given to `registry.addHandler(handler, "/ws")` or `addEndpoint`, plus any server.servlet.context-path), and the proxy's location block.
+ws-path-not-found = { $path }에 아무것도 없습니다(404)
+    .explanation = 서버가 { $path }에 대해 { $answer }(으)로 응답했습니다.
+    .fix = 엔드포인트 경로를 확인하세요(Spring: `registry.addHandler(handler, "/ws")`나 `addEndpoint`에 준 경로와 server.servlet.context-path). 프록시의 location 블록도 확인하세요.
 
-ws-origin-forbidden = The server refuses the Origin { $origin }
-    .explanation = With Origin: { $origin } the upgrade got “{ $status_line }”; without an Origin header it got { $status_without_origin }. The server checks the Origin (Spring's default allows the same origin only).
-    .fix = Allow the page's origin on the server (Spring: `registry.addHandler(…).setAllowedOrigins("{ $origin }")` or `setAllowedOriginPatterns`).
+ws-origin-forbidden = 서버가 Origin { $origin }을(를) 거부합니다
+    .explanation = Origin: { $origin }을(를) 보내면 업그레이드에 “{ $status_line }”이(가), Origin 헤더 없이 보내면 { $status_without_origin }이(가) 돌아왔습니다. 서버가 Origin을 검사합니다(Spring 기본값은 같은 출처만 허용합니다).
+    .fix = 서버에서 페이지의 출처를 허용하세요(Spring: `registry.addHandler(…).setAllowedOrigins("{ $origin }")` 또는 `setAllowedOriginPatterns`).
 
-ws-forbidden = The endpoint refuses the upgrade (403)
+ws-forbidden = 엔드포인트가 업그레이드를 거부합니다(403)
     .explanation = { $origin_sent ->
-        [yes] The upgrade was answered { $answer }, with and without an Origin header.
-       *[no] The upgrade was answered { $answer }.
+        [yes] 업그레이드 요청에 Origin 헤더가 있든 없든 { $answer }(으)로 응답했습니다.
+       *[no] 업그레이드 요청에 { $answer }(으)로 응답했습니다.
     }
-    .fix = The server's security rules refuse this client: check its access rules and log. Pass --origin with the page's origin to check whether an Origin check is the cause.
+    .fix = 서버의 보안 규칙이 이 클라이언트를 거부합니다. 접근 규칙과 로그를 확인하세요. Origin 검사 때문인지 보려면 --origin에 페이지의 출처를 넘기세요.
 
-ws-auth-required = The endpoint requires authentication (401)
-    .explanation = The upgrade was answered { $answer }.
-    .fix = Send the credentials the endpoint expects (a cookie, or a token in a header or query parameter); browsers cannot set headers on a WebSocket, so a token in the query or a cookie is usual.
+ws-auth-required = 엔드포인트가 인증을 요구합니다(401)
+    .explanation = 업그레이드 요청에 { $answer }(으)로 응답했습니다.
+    .fix = 엔드포인트가 기대하는 자격 증명(쿠키, 또는 헤더나 쿼리 매개변수의 토큰)을 보내세요. 브라우저는 WebSocket에 헤더를 붙일 수 없으므로 보통 쿼리의 토큰이나 쿠키를 씁니다.
 
-proxy-upstream-down = A proxy answered { $status }: the application behind it is down
-    .explanation = { $answer } comes from a reverse proxy that could not reach its upstream (the application server).
-    .fix = Start the application, and check the proxy's upstream address and port (nginx: `proxy_pass`; its error.log says “connect() failed (111: Connection refused) while connecting to upstream”).
+proxy-upstream-down = 프록시가 { $status }(으)로 응답했습니다. 뒤의 애플리케이션이 내려가 있습니다
+    .explanation = { $answer }은(는) 업스트림(애플리케이션 서버)에 닿지 못한 리버스 프록시가 보낸 응답입니다.
+    .fix = 애플리케이션을 시작하고, 프록시의 업스트림 주소와 포트를 확인하세요(nginx: `proxy_pass`. error.log에는 “connect() failed (111: Connection refused) while connecting to upstream”이 남습니다).
 
-ws-ok = The WebSocket handshake succeeded
+ws-ok = WebSocket 핸드셰이크가 성공했습니다
     .explanation = { $transport ->
-        [tls] { $url } answered “{ $status_line }” over { $tls_version } ({ $tls_cipher }) in { $elapsed_ms } ms, with a correct Sec-WebSocket-Accept
-       *[plain] { $url } answered “{ $status_line }” in { $elapsed_ms } ms, with a correct Sec-WebSocket-Accept
+        [tls] { $url }이(가) { $tls_version }({ $tls_cipher }) 위에서 { $elapsed_ms }ms 만에 올바른 Sec-WebSocket-Accept와 함께 “{ $status_line }”(으)로 응답했습니다
+       *[plain] { $url }이(가) { $elapsed_ms }ms 만에 올바른 Sec-WebSocket-Accept와 함께 “{ $status_line }”(으)로 응답했습니다
     }{ $subprotocol ->
-        [none] {""}; no subprotocol.
-       *[other] ; subprotocol: { $subprotocol }.
+        [none] . 서브프로토콜은 없습니다.
+       *[other] . 서브프로토콜: { $subprotocol }
     }
-    .fix = Nothing to fix. `handshake check` also sends a message and waits for the answer.
+    .fix = 고칠 것이 없습니다. `handshake check`는 메시지를 보내고 응답까지 기다립니다.
 
-## The page that opens the connection
+## 연결을 여는 페이지
 
-mixed-content = Browsers block this { $kind ->
+mixed-content = 브라우저가 https 페이지에서 여는 이 { $kind ->
         [websocket] WebSocket
        *[fetch] fetch/XHR
-    } connection from an https page
-    .explanation = The page { $origin } is served over HTTPS, but the endpoint { $url } is not encrypted. Browsers refuse it as mixed content before any packet is sent; Chrome's console says { $kind ->
-        [websocket] “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint '{ $url }'”.
-       *[fetch] “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but requested an insecure resource '{ $url }'. This request has been blocked”.
+    } 연결을 막습니다
+    .explanation = 페이지 { $origin }은(는) HTTPS로 제공되지만 엔드포인트 { $url }은(는) 암호화되지 않았습니다. 브라우저는 패킷을 보내기도 전에 혼합 콘텐츠로 거부합니다. Chrome 콘솔 메시지: { $kind ->
+        [websocket] “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint '{ $url }'”
+       *[fetch] “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but requested an insecure resource '{ $url }'. This request has been blocked”
     }
-    .fix = Connect with { $secure_url } and serve it over TLS: { -fix-tls-on-server }. In the client, { -scheme-from-page }; `handshake generate client` writes that snippet.
+    .fix = { $secure_url }(으)로 연결하고 TLS로 제공하세요. { -fix-tls-on-server }. 클라이언트에서는 { -scheme-from-page }. `handshake generate client`가 그 코드를 만들어 줍니다.
 
-cors-missing = No CORS answer for { $origin }
-    .explanation = The preflight (OPTIONS with Origin: { $origin }) got “{ $status_line }” without Access-Control-Allow-Origin: browsers block the page's requests (“has been blocked by CORS policy”).
-    .fix = Allow the origin on the server (Spring: `@CrossOrigin(origins = "{ $origin }")` or a `CorsConfigurationSource`).
+cors-missing = { $origin }에 대한 CORS 응답이 없습니다
+    .explanation = 사전 요청(Origin: { $origin }을 담은 OPTIONS)에 Access-Control-Allow-Origin 없이 “{ $status_line }”이(가) 돌아왔습니다. 브라우저가 페이지의 요청을 막습니다(“has been blocked by CORS policy”).
+    .fix = 서버에서 그 출처를 허용하세요(Spring: `@CrossOrigin(origins = "{ $origin }")` 또는 `CorsConfigurationSource`).
 
-cors-origin-mismatch = CORS allows { $allowed }, not { $origin }
-    .explanation = The preflight got Access-Control-Allow-Origin: { $allowed }, which does not match the page's origin { $origin }; browsers block the requests.
-    .fix = Add { $origin } to the server's allowed origins.
+cors-origin-mismatch = CORS가 { $origin }이(가) 아니라 { $allowed }을(를) 허용합니다
+    .explanation = 사전 요청에 Access-Control-Allow-Origin: { $allowed }이(가) 돌아왔는데, 페이지의 출처 { $origin }와(과) 다릅니다. 브라우저가 요청을 막습니다.
+    .fix = 서버의 허용 출처에 { $origin }을(를) 추가하세요.

@@ -1,113 +1,113 @@
-# Findings of `handshake explain-log`: one message per `log-` code, shaped
-# like the diagnosis findings (value = title, `.explanation`, `.fix`). The
-# matched log line is shown beside them, as the program printed it.
+# `handshake explain-log`의 결과. `log-` 코드마다 메시지 하나이며 진단 결과와
+# 같은 모양입니다(값 = 제목, `.explanation`, `.fix`). 일치한 로그 줄은 프로그램이
+# 출력한 그대로 옆에 보여 줍니다.
 
--fix-plain-scheme-or-tls = Either make the client use the plain scheme (ws://, http://) on this port, or { -fix-tls-on-server }.
--run-diagnose = Run `handshake diagnose` on the URL
+-fix-plain-scheme-or-tls = 클라이언트가 이 포트에 평문 스킴(ws://, http://)을 쓰게 하거나, { -fix-tls-on-server }.
+-run-diagnose = 그 URL로 `handshake diagnose`를 실행하세요
 
-log-tls-on-plain-port = A TLS client connected to a plain HTTP port
+log-tls-on-plain-port = TLS 클라이언트가 평문 HTTP 포트에 연결했습니다
     .explanation = { $source ->
-        [java-client] A Java client started a TLS handshake and got plain text back (an HTTP error answer): the port speaks plain HTTP, but the URL says https:// or wss://.
-        [openssl-client] An OpenSSL-based client (curl, openssl s_client) started a TLS handshake and got plain text back (an HTTP error answer): the port speaks plain HTTP, but the URL says https:// or wss://.
+        [java-client] Java 클라이언트가 TLS 핸드셰이크를 시작했는데 평문(HTTP 오류 응답)이 돌아왔습니다. 포트는 평문 HTTP를 쓰는데 URL은 https:// 또는 wss://입니다.
+        [openssl-client] OpenSSL 기반 클라이언트(curl, openssl s_client)가 TLS 핸드셰이크를 시작했는데 평문(HTTP 오류 응답)이 돌아왔습니다. 포트는 평문 HTTP를 쓰는데 URL은 https:// 또는 wss://입니다.
        *[server] { $server ->
-            [tomcat] Tomcat's HTTP connector
-            [nginx] nginx
-            [node] Node's HTTP server
-           *[jetty] Jetty
-        } received the bytes of a TLS ClientHello where it expected an HTTP request line{ $decoded ->
-            [hello] {" "}({ $record }: a TLS handshake record, record version { $record_version }, a ClientHello offering { $hello_version } or newer through its supported_versions extension)
-            [record] {" "}({ $record }: a TLS handshake record, record version { $record_version })
+            [tomcat] Tomcat의 HTTP 커넥터가
+            [nginx] nginx가
+            [node] Node의 HTTP 서버가
+           *[jetty] Jetty가
+        } HTTP 요청 줄이 올 자리에서 TLS ClientHello 바이트를 받았습니다{ $decoded ->
+            [hello] {" "}({ $record }: TLS 핸드셰이크 레코드, 레코드 버전 { $record_version }, supported_versions 확장으로 { $hello_version } 이상을 제시하는 ClientHello)
+            [record] {" "}({ $record }: TLS 핸드셰이크 레코드, 레코드 버전 { $record_version })
            *[none] {""}
-        }: a client used https:// or wss:// on a port that speaks plain HTTP.
+        }. 클라이언트가 평문 HTTP 포트에 https:// 또는 wss://로 연결했습니다.
     }
     .fix = { -fix-plain-scheme-or-tls }
 
-log-invalid-request-target = A request URL has characters that must be percent-encoded
-    .explanation = Tomcat refused the request target “{ $target }”: characters such as | {"{"} {"}"} [ ] and spaces must be percent-encoded (RFC 3986).
-    .fix = Encode the query in the client (`encodeURIComponent` in JavaScript); or, if the client cannot change, allow them with Tomcat's `relaxedQueryChars`/`relaxedPathChars` connector attributes (Spring Boot: a `WebServerFactoryCustomizer`).
+log-invalid-request-target = 요청 URL에 퍼센트 인코딩해야 하는 문자가 있습니다
+    .explanation = Tomcat이 요청 대상 “{ $target }”을(를) 거부했습니다. | {"{"} {"}"} [ ] 같은 문자와 공백은 퍼센트 인코딩해야 합니다(RFC 3986).
+    .fix = 클라이언트에서 쿼리를 인코딩하세요(JavaScript는 `encodeURIComponent`). 클라이언트를 바꿀 수 없다면 Tomcat 커넥터의 `relaxedQueryChars`/`relaxedPathChars` 속성으로 허용하세요(Spring Boot: `WebServerFactoryCustomizer`).
 
-log-plain-on-tls-port = A plain HTTP client connected to a TLS port
+log-plain-on-tls-port = 평문 HTTP 클라이언트가 TLS 포트에 연결했습니다
     .explanation = { $server ->
-        [netty] Netty
-        [jsse] Java (JSSE)
-        [apache] Apache httpd
-        [tomcat] Tomcat
-        [go] Go's net/http
-       *[nginx] nginx
-    } received a plain HTTP request on a port that expects TLS: a client used http:// or ws:// where it should use https:// or wss://.
-    .fix = Make the client use https:// or wss:// for this port (in a browser, { -scheme-from-page }). If plain HTTP must keep working, serve it on another port that redirects.
+        [netty] Netty가
+        [jsse] Java(JSSE)가
+        [apache] Apache httpd가
+        [tomcat] Tomcat이
+        [go] Go의 net/http가
+       *[nginx] nginx가
+    } TLS를 기대하는 포트에서 평문 HTTP 요청을 받았습니다. 클라이언트가 https:// 또는 wss://를 써야 할 곳에 http:// 또는 ws://를 썼습니다.
+    .fix = 이 포트에는 클라이언트가 https:// 또는 wss://를 쓰게 하세요(브라우저에서는 { -scheme-from-page }). 평문 HTTP도 계속 받아야 한다면 다른 포트에서 받아 리디렉트하세요.
 
-log-upgrade-header-missing = A WebSocket handshake arrived without its Upgrade header
-    .explanation = Spring refused a WebSocket handshake because the Upgrade header was missing (“null”) or not “websocket”: a reverse proxy in front forwards the request without the hop-by-hop Upgrade and Connection headers. Nginx does so by default (HTTP/1.0 to the upstream).
-    .fix = In nginx: { -forward-upgrade }.
+log-upgrade-header-missing = WebSocket 핸드셰이크에 Upgrade 헤더가 없습니다
+    .explanation = Upgrade 헤더가 없거나(“null”) “websocket”이 아니어서 Spring이 WebSocket 핸드셰이크를 거부했습니다. 앞단의 리버스 프록시가 홉 단위 헤더인 Upgrade와 Connection을 빼고 요청을 전달합니다. Nginx는 기본값이 그렇습니다(업스트림에 HTTP/1.0).
+    .fix = nginx에서: { -forward-upgrade }.
 
-log-origin-rejected = A request was refused for its Origin
-    .explanation = The server refused a WebSocket or CORS request because the page's origin is not in its allowed list (Spring allows only the same origin by default, and answers 403).
-    .fix = Allow the page's origin: { -allow-origin }.
+log-origin-rejected = Origin 때문에 요청이 거부되었습니다
+    .explanation = 페이지의 출처가 허용 목록에 없어서 서버가 WebSocket 또는 CORS 요청을 거부했습니다(Spring은 기본값으로 같은 출처만 허용하고 403으로 응답합니다).
+    .fix = 페이지의 출처를 허용하세요. { -allow-origin }.
 
-log-upstream-refused = Nginx cannot reach the application behind it
-    .explanation = nginx's connection to its upstream { $upstream } was refused: the application is not running, or listens on another port or address. Clients get 502 Bad Gateway.
-    .fix = Start the application, and check that `proxy_pass` names the address and port it listens on (Spring Boot: server.port and server.address).
+log-upstream-refused = Nginx가 뒤의 애플리케이션에 닿지 못합니다
+    .explanation = 업스트림 { $upstream }(으)로의 nginx 연결이 거부되었습니다. 애플리케이션이 실행 중이 아니거나 다른 포트나 주소에서 대기합니다. 클라이언트는 502 Bad Gateway를 받습니다.
+    .fix = 애플리케이션을 시작하고, `proxy_pass`가 애플리케이션이 대기하는 주소와 포트를 가리키는지 확인하세요(Spring Boot: server.port와 server.address).
 
-log-upstream-closed = The application closed the connection before answering nginx
-    .explanation = nginx's upstream closed the connection while nginx read its response. For WebSockets this is often the idle timeout: nginx closes a quiet socket after proxy_read_timeout (60 s by default); otherwise the application crashed or restarted.
-    .fix = For WebSocket locations raise `proxy_read_timeout` (e.g. 3600s) or send pings from one side; otherwise check the application's log at that time.
+log-upstream-closed = 애플리케이션이 nginx에 응답하기 전에 연결을 닫았습니다
+    .explanation = nginx가 응답을 읽는 동안 업스트림이 연결을 닫았습니다. WebSocket이라면 대개 유휴 타임아웃입니다. nginx는 proxy_read_timeout(기본 60초) 동안 조용한 소켓을 닫습니다. 그렇지 않다면 애플리케이션이 죽었거나 재시작했습니다.
+    .fix = WebSocket location에서는 `proxy_read_timeout`을 늘리거나(예: 3600s) 한쪽에서 ping을 보내세요. 그렇지 않다면 그 시각의 애플리케이션 로그를 확인하세요.
 
-log-no-live-upstreams = Every upstream of nginx is marked down
-    .explanation = nginx has stopped sending to its upstream servers after repeated failures (max_fails): every request gets 502 until one recovers.
-    .fix = Start the application servers; the earlier “connect() failed” lines say why they failed.
+log-no-live-upstreams = nginx의 업스트림이 모두 다운으로 표시되었습니다
+    .explanation = 실패가 반복되어(max_fails) nginx가 업스트림 서버에 요청을 보내지 않습니다. 하나라도 살아날 때까지 모든 요청이 502를 받습니다.
+    .fix = 애플리케이션 서버를 시작하세요. 앞선 “connect() failed” 줄에 실패한 이유가 있습니다.
 
-log-pkix-path-building = Java does not trust the server's certificate
-    .explanation = A Java client (or a Spring app calling another service) could not build a path from the server's certificate to a CA in its truststore: the certificate is self-signed, from a development CA, or the server omits its intermediate.
-    .fix = Trust the CA in Java's truststore (`keytool -importcert -cacerts -file ca.pem -alias dev-ca`, or `handshake trust --java`), or have the server send its full chain. { -run-diagnose } to see which.
+log-pkix-path-building = Java가 서버 인증서를 신뢰하지 않습니다
+    .explanation = Java 클라이언트(또는 다른 서비스를 부르는 Spring 앱)가 서버 인증서에서 truststore의 CA까지 경로를 만들지 못했습니다. 인증서가 자체 서명이거나, 개발용 CA가 발급했거나, 서버가 중간 인증서를 보내지 않습니다.
+    .fix = Java truststore에 CA를 넣거나(`keytool -importcert -cacerts -file ca.pem -alias dev-ca`, 또는 `handshake trust --java`), 서버가 전체 체인을 보내게 하세요. 어느 쪽인지는 { -run-diagnose }.
 
-log-cert-untrusted = The browser does not trust the server's certificate
-    .explanation = The browser rejected the certificate: it is self-signed or issued by a CA the browser does not trust (a development CA not installed yet).
-    .fix = { -trust-dev-ca-capitalized }, or use a certificate from a public CA.
+log-cert-untrusted = 브라우저가 서버 인증서를 신뢰하지 않습니다
+    .explanation = 브라우저가 인증서를 거부했습니다. 자체 서명이거나, 브라우저가 신뢰하지 않는 CA(아직 설치하지 않은 개발용 CA)가 발급했습니다.
+    .fix = { -trust-dev-ca-capitalized }. 아니면 공개 CA의 인증서를 쓰세요.
 
--trust-dev-ca-capitalized = Install the development CA in the system and browser trust stores (`handshake trust`)
+-trust-dev-ca-capitalized = 개발용 CA를 시스템과 브라우저 신뢰 저장소에 설치하세요(`handshake trust`)
 
-log-keystore-password = The keystore password is wrong
-    .explanation = Java could not open the keystore: “keystore password was incorrect”. Either server.ssl.key-store-password does not match, or the file is a PKCS12 written with AES/SHA-256 and the JDK is older than 8u301 / 11.0.12, which report this error for it.
-    .fix = Check the password (`keytool -list -storetype PKCS12 -keystore FILE`); for an old JDK, make the keystore with the legacy option (`handshake keystore --legacy`).
+log-keystore-password = 키스토어 비밀번호가 틀렸습니다
+    .explanation = Java가 키스토어를 열지 못했습니다(“keystore password was incorrect”). server.ssl.key-store-password가 틀렸거나, AES/SHA-256으로 쓴 PKCS12 파일을 8u301 / 11.0.12보다 오래된 JDK가 읽으면서 이 오류를 냅니다.
+    .fix = 비밀번호를 확인하세요(`keytool -list -storetype PKCS12 -keystore FILE`). 오래된 JDK라면 레거시 옵션으로 키스토어를 만드세요(`handshake keystore --legacy`).
 
-log-keystore-alias = The key alias is not in the keystore
-    .explanation = server.ssl.key-alias names “{ $alias }”, which the keystore lacks, or which holds only a certificate, not a private key.
-    .fix = List the aliases (`keytool -list -storetype PKCS12 -keystore FILE`) and set server.ssl.key-alias to the PrivateKeyEntry's alias.
+log-keystore-alias = 키스토어에 키 별칭이 없습니다
+    .explanation = server.ssl.key-alias가 “{ $alias }”을(를) 가리키는데, 키스토어에 그 별칭이 없거나 개인 키 없이 인증서만 있습니다.
+    .fix = 별칭 목록을 보고(`keytool -list -storetype PKCS12 -keystore FILE`) server.ssl.key-alias를 PrivateKeyEntry의 별칭으로 설정하세요.
 
-log-no-server-certificate = The TLS server has no usable certificate
-    .explanation = Java's TLS server found no certificate and private key for the enabled cipher suites: the keystore has no PrivateKeyEntry under the configured alias, or its key type does not fit the ciphers.
-    .fix = Check server.ssl.key-alias and the keystore (`keytool -list -v`); a keystore from `handshake keystore` has one PrivateKeyEntry with the full chain.
+log-no-server-certificate = TLS 서버에 쓸 수 있는 인증서가 없습니다
+    .explanation = Java TLS 서버가 활성화된 암호 스위트에 맞는 인증서와 개인 키를 찾지 못했습니다. 설정된 별칭에 PrivateKeyEntry가 없거나, 키 종류가 암호 스위트와 맞지 않습니다.
+    .fix = server.ssl.key-alias와 키스토어를 확인하세요(`keytool -list -v`). `handshake keystore`로 만든 키스토어에는 전체 체인을 담은 PrivateKeyEntry가 하나 있습니다.
 
-log-tls-handshake-failed = A TLS handshake failed
+log-tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
     .explanation = { $source ->
-        [browser] The browser's TLS handshake failed. The most common cause: the port speaks plain HTTP, so the browser received an HTTP answer instead of a TLS record (Firefox says SSL_ERROR_RX_RECORD_TOO_LONG).
-       *[nginx] nginx's TLS handshake with a client failed: the client offered no protocol version or cipher nginx accepts, sent something that is not TLS, or gave up.
+        [browser] 브라우저의 TLS 핸드셰이크가 실패했습니다. 가장 흔한 원인은 포트가 평문 HTTP를 써서 브라우저가 TLS 레코드 대신 HTTP 응답을 받은 경우입니다(Firefox는 SSL_ERROR_RX_RECORD_TOO_LONG이라고 합니다).
+       *[nginx] 클라이언트와 nginx의 TLS 핸드셰이크가 실패했습니다. 클라이언트가 nginx가 받아들이는 프로토콜 버전이나 암호 스위트를 제시하지 않았거나, TLS가 아닌 것을 보냈거나, 도중에 포기했습니다.
     }
-    .fix = { -run-diagnose }: it tells a plain HTTP port from a protocol or certificate problem.
+    .fix = { -run-diagnose }. 평문 HTTP 포트인지, 프로토콜이나 인증서 문제인지 구분해 줍니다.
 
-log-mixed-content = The browser blocked an insecure connection from an https page
-    .explanation = The page was loaded over HTTPS but tried to reach an unencrypted endpoint (ws:// or http://): browsers block those from secure pages as mixed content.
-    .fix = Serve the endpoint over TLS and connect with wss:// ({ -scheme-from-page }).
+log-mixed-content = 브라우저가 https 페이지의 암호화되지 않은 연결을 막았습니다
+    .explanation = HTTPS로 연 페이지가 암호화되지 않은 엔드포인트(ws:// 또는 http://)에 연결하려 했습니다. 브라우저는 보안 페이지에서 이런 연결을 혼합 콘텐츠로 막습니다.
+    .fix = 엔드포인트를 TLS로 제공하고 wss://로 연결하세요({ -scheme-from-page }).
 
-log-cors-blocked = The browser blocked a request by CORS policy
-    .explanation = The server's answer did not allow the page's origin: without a matching Access-Control-Allow-Origin the browser hides the response.
-    .fix = Allow the page's origin on the server (Spring: `@CrossOrigin` or a `CorsConfigurationSource`); `handshake diagnose URL --origin PAGE` shows the preflight's answer.
+log-cors-blocked = 브라우저가 CORS 정책으로 요청을 막았습니다
+    .explanation = 서버 응답이 페이지의 출처를 허용하지 않았습니다. 맞는 Access-Control-Allow-Origin이 없으면 브라우저는 응답을 숨깁니다.
+    .fix = 서버에서 페이지의 출처를 허용하세요(Spring: `@CrossOrigin` 또는 `CorsConfigurationSource`). `handshake diagnose URL --origin PAGE`로 사전 요청의 응답을 볼 수 있습니다.
 
-log-ws-unexpected-status = The WebSocket upgrade was answered { $status }
-    .explanation = The server answered the handshake with { $status } instead of 101 Switching Protocols: { $status ->
-        [200] the request reached something that ignored the Upgrade (a proxy that does not forward it, or a page instead of the endpoint).
-        [400] the server refused the upgrade itself, typically because a proxy dropped the Upgrade and Connection headers.
-        [401] the endpoint requires credentials.
-        [403] the server refused it, usually for its Origin (Spring allows the same origin only by default).
-        [404] nothing is at that path.
-        [502] a proxy could not reach the application behind it.
-        [503] a proxy could not reach the application behind it.
-        [504] a proxy could not reach the application behind it.
-       *[other] the server did not switch protocols.
+log-ws-unexpected-status = WebSocket 업그레이드 응답이 { $status }입니다
+    .explanation = 서버가 핸드셰이크에 101 Switching Protocols가 아니라 { $status }(으)로 응답했습니다. { $status ->
+        [200] 요청이 Upgrade를 무시하는 곳(업그레이드를 전달하지 않는 프록시, 또는 엔드포인트가 아닌 페이지)에 닿았습니다.
+        [400] 서버가 업그레이드 자체를 거부했습니다. 대개 프록시가 Upgrade와 Connection 헤더를 버렸기 때문입니다.
+        [401] 엔드포인트가 자격 증명을 요구합니다.
+        [403] 서버가 거부했습니다. 대개 Origin 때문입니다(Spring은 기본값으로 같은 출처만 허용합니다).
+        [404] 그 경로에 아무것도 없습니다.
+        [502] 프록시가 뒤의 애플리케이션에 닿지 못했습니다.
+        [503] 프록시가 뒤의 애플리케이션에 닿지 못했습니다.
+        [504] 프록시가 뒤의 애플리케이션에 닿지 못했습니다.
+       *[other] 서버가 프로토콜을 전환하지 않았습니다.
     }
-    .fix = { -run-diagnose }: it repeats the handshake and names the cause.
+    .fix = { -run-diagnose }. 핸드셰이크를 다시 해 보고 원인을 알려 줍니다.
 
-log-ws-connection-failed = The browser could not open the WebSocket
-    .explanation = The connection failed before a WebSocket was established; the console does not say why (a refused port, a TLS failure, or a closed connection).
-    .fix = { -run-diagnose } to name the cause.
+log-ws-connection-failed = 브라우저가 WebSocket을 열지 못했습니다
+    .explanation = WebSocket이 맺어지기 전에 연결이 실패했습니다. 콘솔은 이유를 알려 주지 않습니다(거부된 포트, TLS 실패, 닫힌 연결 등).
+    .fix = 원인을 찾으려면 { -run-diagnose }.

@@ -1,21 +1,44 @@
-# The Markdown report of a diagnosis ("Copy report" in the window).
+# 진단 보고서(Markdown, 창의 “보고서 복사”).
 
-report-heading = ## Handshake diagnosis: { $url }
-
-    **{ $verdict ->
-        [works] Works
-       *[fails] Fails
-    }** in { $total_ms } ms
+report-heading = ## Handshake 진단: { $url }
+report-verdict = **{ $verdict ->
+        [works] 정상 동작
+       *[fails] 실패
+    }** ({ $total_ms }ms)
 report-severity = { $severity ->
-        [error] error
-        [warning] warning
-       *[info] info
+        [error] 오류
+        [warning] 경고
+       *[info] 정보
     }
-report-fix = **Fix:** { $fix }
-report-seen = Seen
-report-seen-addresses = addresses: { $addresses }
+report-fix = **해결:** { $fix }
+report-seen = 관찰한 내용
+report-seen-addresses = 주소: { $addresses }
 report-seen-tls = TLS: { $version } { $cipher }
-report-seen-certificate = certificate: { $subject } (issued by { $issuer }, until { $not_after })
-report-seen-response = response: { $status_line }
-report-seen-bytes = bytes received: `{ $bytes }`
-report-reproduce = Reproduce: `handshake diagnose { $url }`
+report-seen-certificate = 인증서: { $subject } (발급자 { $issuer }, { $not_after }까지)
+report-seen-response = 응답: { $status_line }
+report-seen-bytes = 받은 바이트: `{ $bytes }`
+report-reproduce = 다시 실행: `handshake diagnose { $url }`
+
+## `handshake check` 실패 이유(아래 진단 결과가 자세한 원인을 말합니다).
+
+check-unresolved = { $host } 이름을 찾을 수 없습니다
+check-refused = 포트 { $port }에서 대기 중인 프로세스가 없습니다
+check-unanswered = { $authority }에서 응답이 없습니다
+check-network = 연결이 실패했습니다: { $detail }
+check-tls = TLS 핸드셰이크가 실패했습니다
+check-untrusted = 인증서를 신뢰할 수 없습니다
+check-upgrade-timeout = 서버가 { $timeout_s }초 안에 업그레이드에 응답하지 않았습니다
+check-upgrade-status = 업그레이드 응답이 101이 아니라 { $status }입니다
+check-upgrade = 업그레이드가 실패했습니다: { $detail }
+check-bad-header = { $what ->
+        [origin] Origin 값을
+        [subprotocol] 서브프로토콜을
+        [url] URL을
+       *[header] 헤더 값을
+    } HTTP 헤더로 보낼 수 없습니다
+check-send = 보내기가 실패했습니다: { $detail }
+check-no-answer = “{ $sent }”을(를) 보낸 뒤 { $timeout_s }초 동안 응답이 없습니다
+check-closed = 서버가 응답 없이 연결을 닫았습니다
+check-closed-websocket = 서버가 응답 대신 WebSocket을 닫았습니다(코드 { $code })
+check-too-large = 서버가 { $limit_kib }KiB 제한을 넘는 메시지를 보냈습니다
+check-connection = 연결이 실패했습니다: { $detail }

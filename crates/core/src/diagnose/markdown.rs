@@ -10,14 +10,16 @@ use crate::i18n::{Facts, Language};
 /// then the facts seen on the wire.
 pub fn markdown(report: &Report, language: Language) -> String {
     let say = |id: &str, facts: Facts| language.text(id, &facts);
-    let mut out = say(
-        "report-heading",
-        Facts::new()
-            .with("url", &report.url)
-            .with("verdict", if report.ok { "works" } else { "fails" })
-            .with("total_ms", report.timings_ms.total.round()),
+    let mut out = format!(
+        "{}\n\n{}\n",
+        say("report-heading", Facts::new().with("url", &report.url)),
+        say(
+            "report-verdict",
+            Facts::new()
+                .with("verdict", if report.ok { "works" } else { "fails" })
+                .with("total_ms", report.timings_ms.total.round()),
+        )
     );
-    out.push('\n');
     for finding in &report.findings {
         let words = finding.words(language);
         let _ = write!(

@@ -11,6 +11,8 @@
 
 mod facts;
 mod language;
+#[cfg(test)]
+pub(crate) mod tests;
 
 use std::sync::OnceLock;
 

@@ -1,0 +1,421 @@
+//! The catalogue's own tests: both languages say everything, every message
+//! gets the facts it names, and no sentence carries a Rust rendering.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+
+use super::{FILES, Facts, Language, Message, sources};
+use crate::diagnose::rules::{self, fixtures};
+use crate::finding::{Code, Finding};
+
+/// Messages (with their attributes) and terms of `language`, by id.
+fn entries(language: Language) -> BTreeMap<String, ast::Message<String>> {
+    let mut messages = BTreeMap::new();
+    for (file, source) in FILES.iter().zip(sources(language)) {
+        let resource = fluent_syntax::parser::parse(source.to_owned())
+            .unwrap_or_else(|(_, errors)| panic!("{language}/{file}.ftl: {errors:?}"));
+        for entry in resource.body {
+            match entry {
+                ast::Entry::Message(message) => {
+                    let id = message.id.name.clone();
+                    assert!(
+                        messages.insert(id.clone(), message).is_none(),
+                        "{language}/{file}.ftl: {id} twice"
+                    );
+                }
+                ast::Entry::Junk { content } => panic!("{language}/{file}.ftl: junk {content}"),
+                _ => {}
+            }
+        }
+    }
+    messages
+}
+
+#[test]
+fn both_languages_have_the_same_messages_and_attributes() {
+    let shape = |language| {
+        entries(language)
+            .into_iter()
+            .map(|(id, message)| {
+                let attributes: BTreeSet<String> =
+                    message.attributes.iter().map(|a| a.id.name.clone()).collect();
+                (id, (message.value.is_some(), attributes))
+            })
+            .collect::<BTreeMap<_, _>>()
+    };
+    let (en, ko) = (shape(Language::En), shape(Language::Ko));
+    for (id, parts) in &en {
+        assert_eq!(ko.get(id), Some(parts), "ko differs from en for {id}");
+    }
+    for id in ko.keys() {
+        assert!(en.contains_key(id), "{id} is in ko but not in en");
+    }
+}
+
+#[test]
+fn every_code_has_a_title_an_explanation_and_a_fix() {
+    for language in Language::ALL {
+        let messages = entries(language);
+        for code in Code::ALL {
+            let message = messages
+                .get(code.as_str())
+                .unwrap_or_else(|| panic!("{language}: no message for {code}"));
+            assert!(message.value.is_some(), "{language}: {code} has no title");
+            let attributes: BTreeSet<&str> = message
+                .attributes
+                .iter()
+                .map(|a| a.id.name.as_str())
+                .collect();
+            assert_eq!(
+                attributes,
+                BTreeSet::from(["explanation", "fix"]),
+                "{language}: {code}"
+            );
+        }
+    }
+}
+
+/// Every variable a message names, through the messages it references.
+fn variables(id: &str, messages: &BTreeMap<String, ast::Message<String>>) -> BTreeSet<String> {
+    fn pattern(p: &ast::Pattern<String>, out: &mut BTreeSet<String>, refs: &mut Vec<String>) {
+        for element in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expr(expression, out, refs);
+            }
+        }
+    }
+    fn expr(e: &ast::Expression<String>, out: &mut BTreeSet<String>, refs: &mut Vec<String>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, out, refs);
+                for variant in variants {
+                    pattern(&variant.value, out, refs);
+                }
+            }
+            ast::Expression::Inline(i) => inline(i, out, refs),
+        }
+    }
+    fn inline(i: &ast::InlineExpression<String>, out: &mut BTreeSet<String>, refs: &mut Vec<String>) {
+        match i {
+            ast::InlineExpression::VariableReference { id } => {
+                out.insert(id.name.clone());
+            }
+            ast::InlineExpression::MessageReference { id, .. } => refs.push(id.name.clone()),
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline(a, out, refs);
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => expr(expression, out, refs),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    let mut pending = vec![id.to_owned()];
+    let mut seen = BTreeSet::new();
+    while let Some(id) = pending.pop() {
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        let Some(message) = messages.get(&id) else {
+            continue;
+        };
+        let mut refs = Vec::new();
+        if let Some(value) = &message.value {
+            pattern(value, &mut out, &mut refs);
+        }
+        for attribute in &message.attributes {
+            pattern(&attribute.value, &mut out, &mut refs);
+        }
+        pending.extend(refs);
+    }
+    out
+}
+
+/// Text a user must never read: Rust renderings and unfilled placeables.
+pub(crate) fn assert_readable(text: &str, context: &str) {
+    assert!(!text.trim().is_empty(), "{context}: empty");
+    for bad in ["{$", "Context", "Some(", "None", "Kind(", "\\u{"] {
+        assert!(!text.contains(bad), "{context}: {bad:?} in {text:?}");
+    }
+    // `Name { field: …` (a struct's Debug) and `[6, 9, 42` (a byte array's).
+    let debug = regex::Regex::new(r"[A-Za-z] \{ [a-z_]+: |\[\d+, \d+, \d+").ok();
+    assert!(
+        !debug.is_some_and(|re| re.is_match(text)),
+        "{context}: a Debug rendering in {text:?}"
+    );
+    // A Rust path (`rustls::Error`), not an IPv6 address (`[::1]`).
+    let path = text.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_alphanumeric() && w[1] == b':' && w[2] == b':' && w[3].is_ascii_alphabetic()
+    });
+    assert!(!path, "{context}: a Rust path in {text:?}");
+}
+
+/// Every finding the rules and log signatures make of their fixtures.
+fn every_finding() -> Vec<(String, Finding)> {
+    let mut out = Vec::new();
+    for (name, evidence, timings) in fixtures::all() {
+        for finding in rules::findings(&evidence, &timings) {
+            out.push((name.clone(), finding));
+        }
+    }
+    for line in LOG_LINES {
+        for found in crate::logs::explain_text(line).findings {
+            out.push((format!("log line {line:?}"), found.finding));
+        }
+    }
+    out
+}
+
+/// One line per log signature (and its variants), as the programs print them.
+const LOG_LINES: &[&str] = &[
+    "java.lang.IllegalArgumentException: Invalid character found in method name [0x160x030x010x020x000x010x000x010xfc0x030x03...]. HTTP method names must be tokens",
+    "java.lang.IllegalArgumentException: Invalid character found in method name [0x160x03]. HTTP method names must be tokens",
+    "2026/11/25 10:00:00 [info] 12#12: *1 client sent invalid method while reading client request line",
+    "WARN:oejh.HttpParser:qtp1-14: Illegal character 0x16 in state=START",
+    "Error: Parse Error: Invalid method encountered { code: 'HPE_INVALID_METHOD' }",
+    "javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?",
+    "curl: (35) error:0A00010B:SSL routines::wrong version number",
+    "java.lang.IllegalArgumentException: Invalid character found in the request target [/api?q={x}]. The valid characters are defined in RFC 7230 and RFC 3986",
+    "io.netty.handler.ssl.NotSslRecordException: not an SSL/TLS record: 474554",
+    "javax.net.ssl.SSLException: Unsupported or unrecognized SSL message",
+    "AH01996: SSL handshake failed: HTTP spoken on HTTPS port; trying to send HTML error page",
+    "<title>400 The plain HTTP request was sent to HTTPS port</title>",
+    "This combination of host and port requires TLS.",
+    "Client sent an HTTP request to an HTTPS server.",
+    "o.s.w.s.s.s.DefaultHandshakeHandler : Handshake failed due to invalid Upgrade header: null",
+    "OriginHandshakeInterceptor : Handshake request rejected, Origin header value https://evil.example not allowed",
+    "connect() failed (111: Connection refused) while connecting to upstream, upstream: \"http://127.0.0.1:8080/ws\"",
+    "upstream prematurely closed connection while reading response header from upstream",
+    "no live upstreams while connecting to upstream",
+    "PKIX path building failed: unable to find valid certification path to requested target",
+    "GET https://localhost:8443/ws net::ERR_CERT_AUTHORITY_INVALID",
+    "java.io.IOException: keystore password was incorrect",
+    "java.lang.IllegalStateException: Keystore does not contain alias 'tomcat'",
+    "javax.net.ssl.SSLHandshakeException: No available certificate or key corresponds to the SSL cipher suites which are enabled.",
+    "SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking",
+    "GET https://localhost:8080/ net::ERR_SSL_PROTOCOL_ERROR",
+    "Mixed Content: The page at 'https://app.example.com/' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint 'ws://api.example.com:8080/ws'.",
+    "Access to fetch at 'https://api.example.com/v1' from origin 'https://app.example.com' has been blocked by CORS policy",
+    "WebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 404",
+    "WebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 400",
+    "WebSocket connection to 'wss://localhost:8443/ws' failed: ",
+];
+
+#[test]
+fn every_finding_reads_in_every_language_with_the_facts_it_names() {
+    let mut facts_of: BTreeMap<Code, BTreeSet<String>> = BTreeMap::new();
+    let findings = every_finding();
+    for (name, finding) in &findings {
+        facts_of
+            .entry(finding.code)
+            .or_default()
+            .extend(finding.facts.iter().map(|(n, _)| n.to_owned()));
+        for language in Language::ALL {
+            let catalogue = language.catalogue();
+            let id = finding.code.as_str();
+            for attribute in [None, Some("explanation"), Some("fix")] {
+                let context = format!("{language} {id}{attribute:?} on {name}");
+                let text = catalogue
+                    .format(id, attribute, &finding.facts)
+                    .unwrap_or_else(|(text, errors)| panic!("{context}: {errors:?} in {text}"));
+                assert_readable(&text, &context);
+            }
+        }
+    }
+    for code in Code::ALL {
+        assert!(facts_of.contains_key(code), "no fixture produces {code}");
+    }
+    for language in Language::ALL {
+        let messages = entries(language);
+        for (code, provided) in &facts_of {
+            let named = variables(code.as_str(), &messages);
+            let missing: Vec<_> = named.difference(provided).collect();
+            assert!(
+                missing.is_empty(),
+                "{language}: {code} names facts its rule never provides: {missing:?}"
+            );
+        }
+    }
+}
+
+/// One instance of every error kind, for the error tests.
+fn every_error() -> Vec<Box<dyn Message>> {
+    use crate::export::ExportError;
+    use crate::keystore::KeystoreError;
+    use crate::pki::{CredentialWarning, PkiError};
+    use crate::probe::tls::CaFileError;
+    use crate::render::RenderError;
+    use crate::render::spring::{BootVersion, PlanProblem, SpringForm};
+    use crate::target::{HostProblem, TargetError};
+    use crate::trust::TrustError;
+    use crate::verify::CheckFailure;
+    let io = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+    let p12 = || p12_keystore::error::Error::InvalidVersion;
+    let mut out: Vec<Box<dyn Message>> = vec![
+        Box::new(super::LanguageError::Unknown {
+            given: "xx".into(),
+            from: "--lang",
+        }),
+        Box::new(TargetError::Empty),
+        Box::new(TargetError::Whitespace { position: 4 }),
+        Box::new(TargetError::MissingScheme {
+            suggestion: "wss://api".into(),
+        }),
+        Box::new(TargetError::MalformedSeparator {
+            suggestion: "wss://api".into(),
+        }),
+        Box::new(TargetError::UnsupportedScheme { scheme: "ftp".into() }),
+        Box::new(TargetError::MissingHost {
+            scheme: crate::Scheme::Wss,
+        }),
+        Box::new(TargetError::InvalidPort { port: "70000".into() }),
+        Box::new(TargetError::Credentials),
+        Box::new(CaFileError::Unreadable {
+            path: "/nope".into(),
+            source: io(),
+        }),
+        Box::new(CaFileError::NoCertificate { path: "ca.pem".into() }),
+        Box::new(crate::diagnose::ReplayError::TooLarge { limit: 4 << 20 }),
+        Box::new(crate::diagnose::ReplayError::NotJson { line: 1, column: 2 }),
+        Box::new(crate::diagnose::ReplayError::NotAReport {
+            detail: "missing field `evidence`".into(),
+        }),
+        Box::new(PkiError::NoHost),
+        Box::new(PkiError::Io {
+            path: "/nope".into(),
+            source: io(),
+        }),
+        Box::new(PkiError::NoCertificateInPem { path: None }),
+        Box::new(PkiError::NoCertificateInPem {
+            path: Some("ca.pem".into()),
+        }),
+        Box::new(PkiError::InvalidCertificateInPem),
+        Box::new(PkiError::NoKeyInPem),
+        Box::new(PkiError::EncryptedKey),
+        Box::new(PkiError::WrongPassphrase),
+        Box::new(PkiError::KeyMismatch {
+            subject: "CN=localhost".into(),
+        }),
+        Box::new(PkiError::Generation(rcgen::Error::CouldNotParseCertificate)),
+        Box::new(CredentialWarning::SelfSigned),
+        Box::new(CredentialWarning::ChainIncomplete {
+            subject: "CN=a".into(),
+            issuer: "CN=b".into(),
+        }),
+        Box::new(CredentialWarning::ExpiresSoon {
+            days: 3,
+            not_after: "2026-12-02".into(),
+        }),
+        Box::new(CredentialWarning::ExpiresSoon {
+            days: -1,
+            not_after: "2026-11-28".into(),
+        }),
+        Box::new(KeystoreError::NoCertificate),
+        Box::new(KeystoreError::Encoding(p12())),
+        Box::new(KeystoreError::NotPkcs12(p12())),
+        Box::new(KeystoreError::WrongPassword),
+        Box::new(KeystoreError::AliasMissing {
+            alias: "tomcat".into(),
+            available: vec!["server".into()],
+        }),
+        Box::new(KeystoreError::AliasNotKey { alias: "ca".into() }),
+        Box::new(RenderError::Plan(PlanProblem::FormTooNew {
+            form: SpringForm::PemBundle,
+            since: BootVersion { major: 3, minor: 1 },
+            boot: BootVersion { major: 2, minor: 7 },
+            offered: vec![SpringForm::Keystore],
+        })),
+        Box::new(RenderError::Plan(PlanProblem::NotALocation {
+            location: "/etc/x.p12".into(),
+        })),
+        Box::new(RenderError::NoPassword),
+        Box::new(ExportError::Exists { path: "a.conf".into() }),
+        Box::new(ExportError::Io {
+            path: "a.conf".into(),
+            source: io(),
+        }),
+        Box::new(crate::profile::ProfileError::Invalid {
+            file: "p.toml".into(),
+            detail: "TOML parse error at line 1".into(),
+        }),
+        Box::new(crate::profile::ProfileError::Target {
+            file: "p.toml".into(),
+            source: TargetError::Empty,
+        }),
+        Box::new(TrustError::Missing {
+            program: "certutil".into(),
+        }),
+        Box::new(TrustError::Failed {
+            command: "certutil -L".into(),
+            output: "bad database".into(),
+        }),
+        Box::new(TrustError::Io {
+            path: "/etc/ssl".into(),
+            source: io(),
+        }),
+    ];
+    for problem in [
+        HostProblem::Character,
+        HostProblem::Idna,
+        HostProblem::Ipv4,
+        HostProblem::Ipv6,
+        HostProblem::Other,
+    ] {
+        out.push(Box::new(TargetError::InvalidHost {
+            host: "exa<mple".into(),
+            problem,
+        }));
+    }
+    out.extend(CheckFailure::examples().into_iter().map(|f| Box::new(f) as Box<dyn Message>));
+    out
+}
+
+#[test]
+fn every_error_reads_in_every_language() {
+    for error in every_error() {
+        let mut facts = error.facts();
+        if let Some(cause) = error.cause() {
+            facts.set("reason", Language::En.say(cause));
+        }
+        for language in Language::ALL {
+            let text = language
+                .catalogue()
+                .format(error.id(), None, &facts)
+                .unwrap_or_else(|(text, errors)| {
+                    panic!("{language} {}: {errors:?} in {text}", error.id())
+                });
+            assert_readable(&text, error.id());
+        }
+    }
+}
+
+#[test]
+fn an_unknown_message_is_named_not_hidden() {
+    let text = Language::Ko.text("no-such-message", &Facts::new());
+    assert_eq!(text, "no-such-message");
+}
+
+#[test]
+fn units_and_plurals_read_right() {
+    let finding = |code, facts: &[(&str, u32)]| {
+        let mut f = Finding::error(code)
+            .with("subject", "CN=x")
+            .with("not_after", "2026-11-28T00:00:00Z")
+            .with("not_before", "2026-11-28T00:00:00Z");
+        for (name, value) in facts {
+            f = f.with(name, *value);
+        }
+        f
+    };
+    let title = |f: &Finding, l| f.words(l).title;
+    let one_day = finding(Code::CertExpired, &[("days", 1), ("hours", 30)]);
+    assert_eq!(title(&one_day, Language::En), "The certificate expired one day ago");
+    assert_eq!(title(&one_day, Language::Ko), "인증서가 1일 전에 만료되었습니다");
+    let hours = finding(Code::CertExpiringSoon, &[("days", 0), ("hours", 5)]);
+    assert_eq!(title(&hours, Language::En), "The certificate expires in 5 hours");
+    assert_eq!(title(&hours, Language::Ko), "인증서가 5시간 뒤에 만료됩니다");
+    let days = finding(Code::CertExpiringSoon, &[("days", 12), ("hours", 290)]);
+    assert_eq!(title(&days, Language::En), "The certificate expires in 12 days");
+}
