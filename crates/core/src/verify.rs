@@ -117,9 +117,19 @@ pub enum Answer {
     },
 }
 
+impl Answer {
+    /// The text of a text answer.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Answer::Text { text } => Some(text),
+            Answer::Binary { .. } => None,
+        }
+    }
+}
+
 /// Where a check failed, with the facts of the failure (the diagnosis of
 /// the same URL, in the report's findings, says why).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -151,7 +161,7 @@ pub enum CheckFailure {
     /// The upgrade got no answer in time.
     UpgradeTimeout {
         /// The step timeout, in seconds.
-        timeout_s: u32,
+        timeout_s: f64,
     },
     /// The upgrade was answered with another status than 101.
     UpgradeStatus {
@@ -176,7 +186,7 @@ pub enum CheckFailure {
     /// No answer to the message in time.
     NoAnswer {
         /// The step timeout, in seconds.
-        timeout_s: u32,
+        timeout_s: f64,
         /// The message sent.
         sent: String,
     },
@@ -216,7 +226,7 @@ impl CheckFailure {
             },
             CheckFailure::Tls,
             CheckFailure::Untrusted,
-            CheckFailure::UpgradeTimeout { timeout_s: 5 },
+            CheckFailure::UpgradeTimeout { timeout_s: 5.0 },
             CheckFailure::UpgradeStatus { status: 400 },
             CheckFailure::Upgrade {
                 detail: "Handshake not finished".into(),
@@ -228,7 +238,7 @@ impl CheckFailure {
                 detail: "Connection closed normally".into(),
             },
             CheckFailure::NoAnswer {
-                timeout_s: 5,
+                timeout_s: 5.0,
                 sent: "ping".into(),
             },
             CheckFailure::Closed,
@@ -350,7 +360,7 @@ async fn attempt(
     report: &mut CheckReport,
 ) -> Result<(), CheckFailure> {
     let timeout = options.timeout;
-    let timeout_s = u32::try_from(timeout.as_secs()).unwrap_or(u32::MAX);
+    let timeout_s = (timeout.as_secs_f64() * 10.0).round() / 10.0;
     let step = Instant::now();
     let addresses = dns::resolve(target, timeout)
         .await

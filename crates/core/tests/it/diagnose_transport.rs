@@ -43,7 +43,16 @@ async fn a_server_that_comes_up_during_the_wait_is_reported_with_the_delay() {
     let report = diagnose_with(&format!("ws://127.0.0.1:{port}/ws"), options).await;
     assert_eq!(codes(&report), ["server-not-ready", "ws-ok"]);
     assert!(report.ok, "a warning and an info are ok");
-    assert!(report.evidence.connect_attempts > 1);
+    assert!(
+        matches!(
+            report.evidence.connection,
+            Some(handshake_core::diagnose::Connection::Connected { attempts, waited_ms: Some(_), .. }) if attempts > 1
+        ),
+        "{:?}",
+        report.evidence.connection
+    );
+    let came_up = finding(&report, "server-not-ready");
+    assert!(came_up.ko.title.starts_with("서버가 "), "{}", came_up.ko.title);
     late.abort();
 }
 
@@ -209,10 +218,19 @@ async fn a_tls_alert_is_a_handshake_failure_with_its_name() {
     .await;
     let report = diagnose(&format!("wss://127.0.0.1:{}/", server.port)).await;
     assert_eq!(codes(&report), ["tls-handshake-failed"]);
+    let found = finding(&report, "tls-handshake-failed");
+    assert_eq!(found.fact("alert"), Some("handshake_failure"));
     assert!(
-        finding(&report, "tls-handshake-failed")
+        found
             .explanation
-            .contains("HandshakeFailure")
+            .starts_with("The server ended the TLS handshake with the alert handshake_failure (40)."),
+        "{}",
+        found.explanation
+    );
+    assert!(
+        found.ko.explanation.starts_with("서버가 handshake_failure(40) 경고로 TLS 핸드셰이크를 끝냈습니다."),
+        "{}",
+        found.ko.explanation
     );
 }
 

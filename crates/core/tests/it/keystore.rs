@@ -215,7 +215,8 @@ fn refuses_clearly_what_cannot_work() {
         imported
             .warnings
             .iter()
-            .any(|w| w.contains("fullchain.pem")),
+            .any(|w| matches!(w, handshake_core::pki::CredentialWarning::ChainIncomplete { .. })
+                && handshake_core::Language::En.say(w).contains("fullchain.pem")),
         "{:?}",
         imported.warnings
     );

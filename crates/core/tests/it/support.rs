@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use handshake_core::{CheckOptions, CheckReport, Options, Report, Target};
+use handshake_core::finding::Words;
+use handshake_core::{CheckOptions, CheckReport, Language, Options, Report, Target};
 
 pub(crate) use handshake_testkit::pki::{Ca, Identity, self_signed};
 pub(crate) use handshake_testkit::servers::{
@@ -51,13 +52,40 @@ pub(crate) fn codes(report: &Report) -> Vec<&'static str> {
     report.findings.iter().map(|f| f.code.as_str()).collect()
 }
 
-/// The finding with `code`, or a panic listing what was found.
-pub(crate) fn finding<'a>(report: &'a Report, code: &str) -> &'a handshake_core::Finding {
-    report
+/// A finding with its words in English (the fields) and Korean (`ko`).
+#[derive(Debug)]
+pub(crate) struct Found<'a> {
+    /// The finding itself, with its facts.
+    pub(crate) finding: &'a handshake_core::Finding,
+    pub(crate) title: String,
+    pub(crate) explanation: String,
+    pub(crate) fix: String,
+    /// The same in Korean.
+    pub(crate) ko: Words,
+}
+
+impl Found<'_> {
+    /// The text fact `name`.
+    pub(crate) fn fact(&self, name: &str) -> Option<&str> {
+        self.finding.facts.text(name)
+    }
+}
+
+/// The finding with `code` and its words, or a panic listing what was found.
+pub(crate) fn finding<'a>(report: &'a Report, code: &str) -> Found<'a> {
+    let finding = report
         .findings
         .iter()
         .find(|f| f.code.as_str() == code)
-        .unwrap_or_else(|| panic!("no {code} finding; got {:#?}", report.findings))
+        .unwrap_or_else(|| panic!("no {code} finding; got {:#?}", report.findings));
+    let en = finding.words(Language::En);
+    Found {
+        finding,
+        title: en.title,
+        explanation: en.explanation,
+        fix: en.fix,
+        ko: finding.words(Language::Ko),
+    }
 }
 
 /// A development CA, and a leaf for `host` written as fullchain.pem and privkey.pem.

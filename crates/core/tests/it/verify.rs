@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use handshake_core::{CheckOptions, CheckReport};
+use handshake_core::verify::CheckFailure;
+use handshake_core::{CheckOptions, CheckReport, Language};
 
 use crate::support::check;
 use handshake_testkit::nginx::Nginx;
@@ -34,7 +35,7 @@ async fn round_trips_over_wss_with_every_phase_timed() {
     };
     let report = check(&format!("wss://localhost:{}/ws", server.port), options).await;
     assert!(report.ok, "{report:#?}");
-    assert_eq!(report.answer.as_deref(), Some("hello"));
+    assert_eq!(report.answer.as_ref().and_then(|a| a.text()), Some("hello"));
     assert_eq!(report.round_trips_ms.len(), 5);
     let latency = report.latency.as_ref().expect("latency");
     assert!(latency.min <= latency.median && latency.median <= latency.max);
@@ -83,7 +84,7 @@ async fn through_real_nginx_terminating_tls() {
     );
     let report = check(&format!("wss://localhost:{port}/ws"), trusting(&ca)).await;
     assert!(report.ok, "{report:#?}");
-    assert_eq!(report.answer.as_deref(), Some("ping"));
+    assert_eq!(report.answer.as_ref().and_then(|a| a.text()), Some("ping"));
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -149,13 +150,7 @@ async fn failures_come_with_the_diagnosis() {
     )
     .await;
     assert!(!report.ok);
-    assert!(
-        report
-            .error
-            .as_deref()
-            .is_some_and(|e| e.contains("not trusted")),
-        "{report:#?}"
-    );
+    assert_eq!(report.failure, Some(CheckFailure::Untrusted), "{report:#?}");
     assert_eq!(codes(&report), ["cert-untrusted-issuer"]);
 
     let plain = servers::http(|_| answer("400 ", "", "")).await;
@@ -184,8 +179,9 @@ async fn failures_come_with_the_diagnosis() {
         &[port],
     );
     let report = check(&format!("ws://127.0.0.1:{port}/ws"), trusting(&ca)).await;
-    assert!(
-        report.error.as_deref().is_some_and(|e| e.contains("400")),
+    assert_eq!(
+        report.failure,
+        Some(CheckFailure::UpgradeStatus { status: 400 }),
         "{report:#?}"
     );
     assert_eq!(codes(&report), ["ws-upgrade-rejected"]);
@@ -204,11 +200,13 @@ async fn a_silent_or_flooding_server_is_bounded() {
     )
     .await;
     assert!(!report.ok);
+    let failure = report.failure.as_ref().expect("a failure");
     assert!(
-        report
-            .error
-            .as_deref()
-            .is_some_and(|e| e.contains("no answer within 0.5 s")),
+        Language::En.say(failure).contains("no answer within 0.5 s"),
+        "{report:#?}"
+    );
+    assert!(
+        Language::Ko.say(failure).contains("0.5초 동안 응답이 없습니다"),
         "{report:#?}"
     );
     assert!(
@@ -219,11 +217,9 @@ async fn a_silent_or_flooding_server_is_bounded() {
     let flood = websocket::ws(Behaviour::Oversized).await;
     let report = check(&format!("ws://127.0.0.1:{}/ws", flood.port), options).await;
     assert!(!report.ok);
-    assert!(
-        report
-            .error
-            .as_deref()
-            .is_some_and(|e| e.contains("1024 KiB limit")),
+    assert_eq!(
+        report.failure,
+        Some(CheckFailure::TooLarge { limit_kib: 1024 }),
         "{report:#?}"
     );
 }
