@@ -616,19 +616,23 @@ pub fn pem_to_der(pem: &str) -> Option<Vec<u8>> {
 
 /// Short instructions for trusting the CA by hand, per platform; `pem` and
 /// `der` are the exported file names.
-pub fn trust_instructions(pem: &str, der: &str) -> String {
-    format!(
-        "# Trusting the Handshake development CA\n\n\
-         Only trust this CA on machines you develop on: anyone with its key can issue certificates they will accept.\n\n\
-         - Debian/Ubuntu: `sudo cp {pem} /usr/local/share/ca-certificates/handshake-dev-ca.crt && sudo update-ca-certificates` (or `sudo handshake trust --system`)\n\
-         - Fedora/RHEL: `sudo cp {pem} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust extract`\n\
-         - macOS: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain {pem}`\n\
-         - Windows (administrator PowerShell): `Import-Certificate -FilePath {der} -CertStoreLocation Cert:\\\\LocalMachine\\\\Root`\n\
-         - Firefox: Settings → Privacy & Security → Certificates → View Certificates → Authorities → Import `{pem}`, tick \"Trust this CA to identify websites\" (or `handshake trust --nss <profile folder>`)\n\
-         - Chromium on Linux: `handshake trust --nss ~/.pki/nssdb`\n\
-         - Java: `keytool -importcert -cacerts -alias handshake-dev-ca -file {pem}` (password `changeit`), or `handshake trust --java`\n\n\
-         To undo: remove the file you copied and run the same update command, or `handshake trust --uninstall` with the same options.\n"
-    )
+pub fn trust_instructions(pem: &str, der: &str, language: crate::Language) -> String {
+    let facts = Facts::new().with("pem", pem).with("der", der);
+    let say = |id: &str| language.text(id, &facts);
+    let mut out = format!("# {}\n\n{}\n\n", say("trust-ca-title"), say("trust-ca-warning"));
+    for id in [
+        "trust-ca-debian",
+        "trust-ca-fedora",
+        "trust-ca-macos",
+        "trust-ca-windows",
+        "trust-ca-firefox",
+        "trust-ca-chromium",
+        "trust-ca-java",
+    ] {
+        out.push_str(&format!("- {}\n", say(id)));
+    }
+    out.push_str(&format!("\n{}\n", say("trust-ca-undo")));
+    out
 }
 
 /// `der` as a PEM block with `label` (`CERTIFICATE`, `PRIVATE KEY`).

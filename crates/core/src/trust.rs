@@ -43,6 +43,67 @@ pub enum TrustError {
     },
 }
 
+/// One change a trust store operation makes, shown before it is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Write this file.
+    Write(PathBuf),
+    /// Delete this file.
+    Delete(PathBuf),
+    /// Run this command (placeholders in angle brackets).
+    Run(String),
+}
+
+impl crate::i18n::Message for Step {
+    fn id(&self) -> &'static str {
+        match self {
+            Step::Write(_) => "trust-step-write",
+            Step::Delete(_) => "trust-step-delete",
+            Step::Run(_) => "trust-step-run",
+        }
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        let facts = crate::i18n::Facts::new();
+        match self {
+            Step::Write(path) | Step::Delete(path) => {
+                facts.with("path", path.display().to_string())
+            }
+            Step::Run(command) => facts.with("command", command),
+        }
+    }
+}
+
+impl std::fmt::Display for Step {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::english(self))
+    }
+}
+
+/// A store by name, as the user reads it (`the Java truststore …`).
+impl crate::i18n::Message for Store {
+    fn id(&self) -> &'static str {
+        match self {
+            Store::Debian { .. } | Store::Fedora { .. } => "trust-store-system",
+            Store::MacOs { .. } => "trust-store-keychain",
+            Store::Windows => "trust-store-windows",
+            Store::Nss { .. } => "trust-store-nss",
+            Store::Java { .. } => "trust-store-java",
+        }
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        let path = match self {
+            Store::Debian { .. } | Store::Fedora { .. } => self.anchor(),
+            Store::MacOs { keychain } => keychain.clone(),
+            Store::Windows => PathBuf::new(),
+            Store::Nss { dir } => dir.clone(),
+            Store::Java { cacerts, .. } => cacerts.clone(),
+        };
+        crate::i18n::Facts::new().with("path", path.display().to_string())
+    }
+}
+
 /// A trust store holding (or not) the development CA.
 #[derive(Debug, Clone)]
 pub enum Store {
@@ -112,19 +173,6 @@ impl Store {
         }
     }
 
-    /// A short name for messages.
-    pub fn describe(&self) -> String {
-        match self {
-            Store::Debian { .. } | Store::Fedora { .. } => {
-                format!("the system trust store ({})", self.anchor().display())
-            }
-            Store::MacOs { keychain } => format!("the keychain {}", keychain.display()),
-            Store::Windows => "the Windows root store of this user".to_owned(),
-            Store::Nss { dir } => format!("the NSS database {}", dir.display()),
-            Store::Java { cacerts, .. } => format!("the Java truststore {}", cacerts.display()),
-        }
-    }
-
     /// Whether the CA (PEM) is in the store.
     pub fn check(&self, ca_pem: &str) -> Result<bool, TrustError> {
         let bundle = match self {
@@ -158,45 +206,36 @@ impl Store {
 
     /// Exactly what installing (or, with `remove`, uninstalling) would do,
     /// one line per change, for the user to confirm.
-    pub fn plan(&self, remove: bool) -> Vec<String> {
+    pub fn plan(&self, remove: bool) -> Vec<Step> {
         let anchor = self.anchor();
-        let update = format!("run {}", self.update_command().join(" "));
+        let update = Step::Run(self.update_command().join(" "));
+        let run = |command: String| vec![Step::Run(command)];
         match (self, remove) {
-            (Store::Debian { .. } | Store::Fedora { .. }, false) => {
-                vec![format!("write {}", anchor.display()), update]
-            }
-            (Store::Debian { .. } | Store::Fedora { .. }, true) => {
-                vec![format!("delete {}", anchor.display()), update]
-            }
-            (Store::MacOs { keychain }, false) => vec![format!(
-                "run security add-trusted-cert -d -r trustRoot -k {} <CA file>",
+            (Store::Debian { .. } | Store::Fedora { .. }, false) => vec![Step::Write(anchor), update],
+            (Store::Debian { .. } | Store::Fedora { .. }, true) => vec![Step::Delete(anchor), update],
+            (Store::MacOs { keychain }, false) => run(format!(
+                "security add-trusted-cert -d -r trustRoot -k {} <CA file>",
                 keychain.display()
-            )],
-            (Store::MacOs { keychain }, true) => vec![format!(
-                "run security delete-certificate -Z <CA fingerprint> -t {}",
+            )),
+            (Store::MacOs { keychain }, true) => run(format!(
+                "security delete-certificate -Z <CA fingerprint> -t {}",
                 keychain.display()
-            )],
-            (Store::Windows, false) => {
-                vec!["run certutil -user -addstore Root <CA file>".to_owned()]
-            }
-            (Store::Windows, true) => {
-                vec!["run certutil -user -delstore Root <CA fingerprint>".to_owned()]
-            }
-            (Store::Nss { dir }, false) => vec![format!(
-                "run certutil -A -d {} -t C,, -n {NICKNAME} -i <CA file>",
+            )),
+            (Store::Windows, false) => run("certutil -user -addstore Root <CA file>".to_owned()),
+            (Store::Windows, true) => run("certutil -user -delstore Root <CA fingerprint>".to_owned()),
+            (Store::Nss { dir }, false) => run(format!(
+                "certutil -A -d {} -t C,, -n {NICKNAME} -i <CA file>",
                 sql(dir)
-            )],
-            (Store::Nss { dir }, true) => {
-                vec![format!("run certutil -D -d {} -n {NICKNAME}", sql(dir))]
-            }
-            (Store::Java { cacerts, .. }, false) => vec![format!(
-                "run keytool -importcert -keystore {} -alias {NICKNAME} -file <CA file>",
+            )),
+            (Store::Nss { dir }, true) => run(format!("certutil -D -d {} -n {NICKNAME}", sql(dir))),
+            (Store::Java { cacerts, .. }, false) => run(format!(
+                "keytool -importcert -keystore {} -alias {NICKNAME} -file <CA file>",
                 cacerts.display()
-            )],
-            (Store::Java { cacerts, .. }, true) => vec![format!(
-                "run keytool -delete -keystore {} -alias {NICKNAME}",
+            )),
+            (Store::Java { cacerts, .. }, true) => run(format!(
+                "keytool -delete -keystore {} -alias {NICKNAME}",
                 cacerts.display()
-            )],
+            )),
         }
     }
 
@@ -538,11 +577,15 @@ mod tests {
         };
         assert_eq!(
             keychain.plan(false),
-            [
-                "run security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain <CA file>"
-            ]
+            [Step::Run(
+                "security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain <CA file>".into()
+            )]
         );
-        assert!(Store::Windows.plan(true)[0].contains("-delstore Root"));
+        assert!(
+            Store::Windows.plan(true)[0]
+                .to_string()
+                .contains("-delstore Root")
+        );
         // Neither program is on Debian: checking says "not there", and
         // uninstalling something that is not there changes nothing.
         assert!(!keychain.check("").expect("check"));

@@ -45,3 +45,27 @@ spring-advice-bundle-exclusive = server.ssl.bundle cannot be mixed with server.s
 spring-advice-reload = reload-on-update swaps in renewed files without a restart, with the embedded Tomcat or Netty only (not Jetty or Undertow).
 spring-advice-no-reload = reload-on-update is left out: it watches files, so it needs file: locations, not classpath:.
 spring-advice-pem-key = The private key file must be unencrypted PKCS#8 (BEGIN PRIVATE KEY) and readable only by the application's user (chmod 600).
+
+## TRUST-CA.md (`handshake trust --export`)
+
+trust-ca-title = Trusting the Handshake development CA
+trust-ca-warning = Only trust this CA on machines you develop on: anyone with its key can issue certificates they will accept.
+trust-ca-debian = Debian/Ubuntu: `sudo cp { $pem } /usr/local/share/ca-certificates/handshake-dev-ca.crt && sudo update-ca-certificates` (or `sudo handshake trust --system`)
+trust-ca-fedora = Fedora/RHEL: `sudo cp { $pem } /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust extract`
+trust-ca-macos = macOS: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain { $pem }`
+trust-ca-windows = Windows (administrator PowerShell): `Import-Certificate -FilePath { $der } -CertStoreLocation Cert:\\LocalMachine\\Root`
+trust-ca-firefox = Firefox: Settings → Privacy & Security → Certificates → View Certificates → Authorities → Import `{ $pem }`, tick "Trust this CA to identify websites" (or `handshake trust --nss <profile folder>`)
+trust-ca-chromium = Chromium on Linux: `handshake trust --nss ~/.pki/nssdb`
+trust-ca-java = Java: `keytool -importcert -cacerts -alias handshake-dev-ca -file { $pem }` (password `changeit`), or `handshake trust --java`
+trust-ca-undo = To undo: remove the file you copied and run the same update command, or `handshake trust --uninstall` with the same options.
+
+## Trust stores, as `handshake trust` lists them
+
+trust-store-system = the system trust store ({ $path })
+trust-store-keychain = the keychain { $path }
+trust-store-windows = the Windows root store of this user
+trust-store-nss = the NSS database { $path }
+trust-store-java = the Java truststore { $path }
+trust-step-write = write { $path }
+trust-step-delete = delete { $path }
+trust-step-run = run { $command }

@@ -45,3 +45,27 @@ spring-advice-bundle-exclusive = server.ssl.bundle은 server.ssl.key-store, serv
 spring-advice-reload = reload-on-update는 재시작 없이 갱신된 파일을 적용합니다. 내장 Tomcat과 Netty에서만 동작합니다(Jetty, Undertow 제외).
 spring-advice-no-reload = reload-on-update는 넣지 않았습니다. 파일을 감시하므로 classpath:가 아닌 file: 위치가 필요합니다.
 spring-advice-pem-key = 개인 키 파일은 암호화되지 않은 PKCS#8(BEGIN PRIVATE KEY)이어야 하고, 애플리케이션 사용자만 읽을 수 있어야 합니다(chmod 600).
+
+## TRUST-CA.md (`handshake trust --export`)
+
+trust-ca-title = Handshake 개발용 CA 신뢰하기
+trust-ca-warning = 이 CA는 개발하는 컴퓨터에서만 신뢰하세요. CA 키를 가진 사람은 누구든 그 컴퓨터가 받아들이는 인증서를 발급할 수 있습니다.
+trust-ca-debian = Debian/Ubuntu: `sudo cp { $pem } /usr/local/share/ca-certificates/handshake-dev-ca.crt && sudo update-ca-certificates` (또는 `sudo handshake trust --system`)
+trust-ca-fedora = Fedora/RHEL: `sudo cp { $pem } /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust extract`
+trust-ca-macos = macOS: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain { $pem }`
+trust-ca-windows = Windows(관리자 PowerShell): `Import-Certificate -FilePath { $der } -CertStoreLocation Cert:\\LocalMachine\\Root`
+trust-ca-firefox = Firefox: 설정 → 개인 정보 및 보안 → 인증서 → 인증서 보기 → 인증 기관 → `{ $pem }` 가져오기, "이 CA가 웹 사이트를 식별하도록 신뢰" 선택 (또는 `handshake trust --nss <프로필 폴더>`)
+trust-ca-chromium = Linux의 Chromium: `handshake trust --nss ~/.pki/nssdb`
+trust-ca-java = Java: `keytool -importcert -cacerts -alias handshake-dev-ca -file { $pem }` (비밀번호 `changeit`), 또는 `handshake trust --java`
+trust-ca-undo = 되돌리려면 복사한 파일을 지우고 같은 갱신 명령을 실행하거나, 같은 옵션으로 `handshake trust --uninstall`을 실행하세요.
+
+## `handshake trust`가 보여 주는 신뢰 저장소
+
+trust-store-system = 시스템 신뢰 저장소({ $path })
+trust-store-keychain = 키체인 { $path }
+trust-store-windows = 이 사용자의 Windows 루트 저장소
+trust-store-nss = NSS 데이터베이스 { $path }
+trust-store-java = Java truststore { $path }
+trust-step-write = { $path } 쓰기
+trust-step-delete = { $path } 지우기
+trust-step-run = { $command } 실행

@@ -17,7 +17,7 @@ fn scratch(name: &str) -> std::path::PathBuf {
 
 /// check → install → check → install again is harmless → uninstall → check.
 fn round_trip(store: &Store, ca: &DevCa) {
-    let what = store.describe();
+    let what = handshake_core::Language::En.say(store);
     assert!(
         !store.check(ca.cert_pem()).expect("check"),
         "{what}: not there at first"
@@ -49,7 +49,7 @@ fn the_system_store_layout_of_debian() {
         store
             .plan(false)
             .iter()
-            .any(|line| line.contains("update-ca-certificates --certsconf")),
+            .any(|line| line.to_string().contains("update-ca-certificates --certsconf")),
         "{:?}",
         store.plan(false)
     );
@@ -102,7 +102,11 @@ fn the_system_store_layout_of_fedora() {
     let store = Store::linux_at(&root);
     assert!(matches!(store, Store::Fedora { .. }), "{store:?}");
     assert_eq!(
-        store.plan(false),
+        store
+            .plan(false)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
         [
             format!("write {}", anchors.join("handshake-dev-ca.pem").display()),
             "run update-ca-trust extract".to_owned()
