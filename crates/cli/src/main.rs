@@ -1,18 +1,22 @@
 //! `handshake`: the command-line front end.
 //!
 //! Thin by design: each subcommand parses its arguments, calls one function in
-//! `handshake-core`, and prints the result. Everything the desktop app can do
+//! `handshake-core`, and prints the result in the user's language (`--lang`,
+//! else `HANDSHAKE_LANG`, else the locale). Everything the desktop app can do
 //! goes through the same core functions.
 
 mod commands;
 mod exit;
+mod problem;
 mod render;
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use handshake_core::Language;
 
 use crate::exit::ExitStatus;
+use crate::problem::Problem;
 
 /// Diagnose, fix and verify wss:// and https:// endpoints.
 #[derive(Debug, Parser)]
@@ -20,21 +24,40 @@ use crate::exit::ExitStatus;
     name = "handshake",
     version,
     about,
-    after_help = "Examples:\n  handshake diagnose wss://localhost:8443/ws\n  handshake explain-log /var/log/tomcat10/catalina.out\n  handshake target wss://localhost:8443/ws"
+    after_help = "Examples:\n  handshake diagnose wss://localhost:8443/ws\n  handshake explain-log /var/log/tomcat10/catalina.out\n  handshake diagnose --lang ko wss://localhost:8443/ws\n\nLanguage: --lang en|ko, else HANDSHAKE_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English."
 )]
 struct Cli {
+    /// The language of the output: en or ko.
+    #[arg(long, value_name = "LANG", global = true)]
+    lang: Option<String>,
     #[command(subcommand)]
     command: commands::Command,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let status = match commands::run(cli.command) {
-        Ok(status) => status,
+    let language = match Language::choose(cli.lang.as_deref(), |name| std::env::var(name).ok()) {
+        Ok(language) => language,
         Err(error) => {
-            eprintln!("error: {error:#}");
-            ExitStatus::Failure
+            // The language is what is wrong: the locale's, else English.
+            let fallback = Language::choose(None, |name| {
+                (name != "HANDSHAKE_LANG")
+                    .then(|| std::env::var(name).ok())
+                    .flatten()
+            })
+            .unwrap_or_default();
+            return report(&Problem::usage(error), fallback).into();
         }
     };
+    let status = match commands::run(cli.command, language, cli.lang.is_some()) {
+        Ok(status) => status,
+        Err(problem) => report(&problem, language),
+    };
     status.into()
+}
+
+/// Prints what stopped the command; its exit status.
+fn report(problem: &Problem, language: Language) -> ExitStatus {
+    eprintln!("{}", render::error(problem, language));
+    problem.status
 }

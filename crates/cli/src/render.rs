@@ -1,25 +1,67 @@
-//! Text output shared by the subcommands.
+//! Text output shared by the subcommands, in the user's language.
 
 use std::fmt::Write as _;
 
-use handshake_core::{Finding, Severity};
+use handshake_core::i18n::Facts;
+use handshake_core::{Finding, Language, Severity};
+
+use crate::problem::Problem;
+
+/// The message `id` with `facts`, in `language`.
+pub(crate) fn say(language: Language, id: &str, facts: Facts) -> String {
+    language.text(id, &facts)
+}
 
 /// One finding: a marked title with its code, the explanation, and the fix
 /// (info findings have nothing to fix).
-pub(crate) fn finding(out: &mut String, finding: &Finding) {
-    let mark = match finding.severity {
-        Severity::Error => "✗ error  ",
-        Severity::Warning => "! warning",
-        Severity::Info => "✓ info   ",
-    };
-    let _ = writeln!(out, "\n{mark} {}  [{}]", finding.title, finding.code);
-    let _ = writeln!(out, "  {}", finding.explanation);
+pub(crate) fn finding(out: &mut String, finding: &Finding, language: Language) {
+    let words = finding.words(language);
+    let mark = say(
+        language,
+        "cli-severity",
+        Facts::new().with("severity", finding.severity.to_string()),
+    );
+    let pad = " ".repeat(9usize.saturating_sub(width(&mark)));
+    let _ = writeln!(out, "\n{mark}{pad} {}  [{}]", words.title, finding.code);
+    let _ = writeln!(out, "  {}", words.explanation);
     if finding.severity != Severity::Info {
-        let _ = writeln!(out, "  Fix: {}", finding.fix);
+        let _ = writeln!(
+            out,
+            "  {}",
+            say(language, "cli-fix", Facts::new().with("fix", words.fix))
+        );
     }
 }
 
+/// `error: …`, as every command prints what stopped it.
+pub(crate) fn error(problem: &Problem, language: Language) -> String {
+    say(
+        language,
+        "cli-error",
+        Facts::new().with("message", problem.say(language)),
+    )
+}
+
 /// `1.2 ms`, or `–` for a step that did not run.
-pub(crate) fn ms(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.1} ms"))
+pub(crate) fn ms(value: Option<f64>, language: Language) -> String {
+    value.map_or_else(
+        || "–".to_owned(),
+        |v| {
+            say(
+                language,
+                "cli-check-ms",
+                Facts::new().with("ms", format!("{v:.1}")),
+            )
+        },
+    )
+}
+
+/// Columns `text` takes on a terminal: Hangul and other wide letters take two.
+pub(crate) fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFF00..=0xFF60 => 2,
+            _ => 1,
+        })
+        .sum()
 }

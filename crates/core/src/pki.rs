@@ -109,7 +109,14 @@ pub struct Credential {
 pub enum PkiError {
     /// No host was given.
     NoHost,
-    /// A file cannot be read or written.
+    /// A certificate or key file the user named cannot be read.
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The development CA's folder cannot be read or written.
     Io {
         /// The file.
         path: PathBuf,
@@ -148,6 +155,7 @@ impl Message for PkiError {
     fn id(&self) -> &'static str {
         match self {
             PkiError::NoHost => "error-pki-no-host",
+            PkiError::Unreadable { .. } => "error-file-unreadable",
             PkiError::Io { .. } => "error-pki-io",
             PkiError::NoCertificateInPem { .. } => "error-pki-no-certificate",
             PkiError::InvalidCertificateInPem => "error-pki-invalid-certificate",
@@ -161,7 +169,7 @@ impl Message for PkiError {
 
     fn facts(&self) -> Facts {
         match self {
-            PkiError::Io { path, source } => Facts::new()
+            PkiError::Io { path, source } | PkiError::Unreadable { path, source } => Facts::new()
                 .with("path", path.display().to_string())
                 .with("detail", source.to_string()),
             PkiError::NoCertificateInPem { path } => match path {
@@ -570,7 +578,7 @@ pub fn credential(source: &Source) -> Result<(Credential, Option<PathBuf>), PkiE
             passphrase,
         } => {
             let read = |path: &PathBuf| {
-                std::fs::read(path).map_err(|source| PkiError::Io {
+                std::fs::read(path).map_err(|source| PkiError::Unreadable {
                     path: path.clone(),
                     source,
                 })

@@ -100,6 +100,63 @@ pub struct CheckReport {
     pub findings: Vec<Finding>,
 }
 
+impl CheckReport {
+    /// The report with its failure and findings in words of `language`:
+    /// what `handshake check --json` prints.
+    pub fn said(&self, language: crate::Language) -> SaidCheckReport<'_> {
+        SaidCheckReport {
+            url: &self.url,
+            ok: self.ok,
+            failure: self.failure.as_ref(),
+            error: self.failure.as_ref().map(|failure| language.say(failure)),
+            waited_ms: self.waited_ms,
+            phases_ms: &self.phases_ms,
+            tls: self.tls.as_ref(),
+            certificate: self.certificate.as_ref(),
+            subprotocol: self.subprotocol.as_deref(),
+            round_trips_ms: &self.round_trips_ms,
+            latency: self.latency.as_ref(),
+            answer: self.answer.as_ref(),
+            close_code: self.close_code,
+            findings: self.findings.iter().map(|f| f.said(language)).collect(),
+        }
+    }
+}
+
+/// A check report with its words: the failure as a sentence (`error`) and
+/// each finding with its title, explanation and fix.
+#[derive(Debug, Serialize)]
+pub struct SaidCheckReport<'a> {
+    /// The normalised URL.
+    pub url: &'a str,
+    /// True when the check passed.
+    pub ok: bool,
+    /// What failed, as data.
+    pub failure: Option<&'a CheckFailure>,
+    /// What failed, in words.
+    pub error: Option<String>,
+    /// How long the server took to start accepting.
+    pub waited_ms: Option<f64>,
+    /// The time of each phase.
+    pub phases_ms: &'a Phases,
+    /// The negotiated TLS parameters.
+    pub tls: Option<&'a TlsSession>,
+    /// The certificate the server presented.
+    pub certificate: Option<&'a CertInfo>,
+    /// The subprotocol the server chose.
+    pub subprotocol: Option<&'a str>,
+    /// Each round trip, in order.
+    pub round_trips_ms: &'a [f64],
+    /// Minimum, median and maximum of the round trips.
+    pub latency: Option<&'a Latency>,
+    /// The first answer.
+    pub answer: Option<&'a Answer>,
+    /// The close code the server answered with.
+    pub close_code: Option<u16>,
+    /// When it failed: the diagnosis of the same URL, with words.
+    pub findings: Vec<crate::finding::Said>,
+}
+
 /// The server's first answer to the message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -4,12 +4,14 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
 use std::time::{Duration, Instant};
 
-use handshake_core::{CheckOptions, CheckReport, Secret};
+use handshake_core::i18n::Facts;
+use handshake_core::verify::Answer;
+use handshake_core::{CheckOptions, CheckReport, Language, Secret};
 
-use super::diagnose::usage;
 use super::endpoint::EndpointArgs;
 use crate::exit::ExitStatus;
-use crate::render::{self, ms};
+use crate::problem::{Problem, Usage};
+use crate::render::{self, say};
 
 /// Open a real WebSocket, send a message, wait for the answer, close cleanly.
 #[derive(Debug, clap::Args)]
@@ -17,6 +19,8 @@ use crate::render::{self, ms};
     after_help = "Examples:\n  handshake check wss://localhost:8443/ws --ca handshake-dev-ca.pem\n  handshake check wss://api.example.com/ws --wait 60 --count 20\n  API_TOKEN=… handshake check wss://api.example.com/ws --bearer-env API_TOKEN\n\nOn failure the URL is diagnosed and the findings say why.\nExit status: 0 when the check passed, 1 when it failed, 2 for unusable input."
 )]
 pub(crate) struct Args {
+    /// The endpoint, e.g. wss://api.example.com/socket (ws, wss, http, https).
+    url: String,
     #[command(flatten)]
     endpoint: EndpointArgs,
     /// The text message to send.
@@ -40,19 +44,12 @@ pub(crate) struct Args {
     json: bool,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
-    let endpoint = match args.endpoint.resolve() {
-        Ok(endpoint) => endpoint,
-        Err(message) => return Ok(usage(&message)),
-    };
-    let headers = match headers(args) {
-        Ok(headers) => headers,
-        Err(message) => return Ok(usage(&message)),
-    };
+pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
+    let endpoint = args.endpoint.resolve(&args.url)?;
     let options = CheckOptions {
         origin: endpoint.origin,
         subprotocols: args.subprotocol.clone(),
-        headers,
+        headers: headers(args)?,
         ca: endpoint.ca,
         send: args.send.clone(),
         count: args.count,
@@ -68,14 +65,14 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
             .wait
             .filter(|_| std::io::stderr().is_terminal() && !args.json)
         {
-            Some(wait) => with_countdown(check, wait).await,
+            Some(wait) => with_countdown(check, wait, language).await,
             None => check.await,
         }
     });
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        println!("{}", serde_json::to_string_pretty(&report.said(language))?);
     } else {
-        print!("{}", describe(&report));
+        print!("{}", describe(&report, language));
     }
     Ok(if report.ok {
         ExitStatus::Success
@@ -85,10 +82,12 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
 }
 
 /// Reads the secret headers from the environment.
-fn headers(args: &Args) -> Result<Vec<(String, Secret)>, String> {
+fn headers(args: &Args) -> Result<Vec<(String, Secret)>, Usage> {
     let read = |var: &str| {
-        std::env::var(var)
-            .map_err(|_| format!("the environment variable {var} is not set (or not UTF-8)"))
+        std::env::var(var).map_err(|_| Usage::EnvUnset {
+            variable: var.to_owned(),
+            what: "value",
+        })
     };
     let mut headers = Vec::new();
     if let Some(var) = &args.bearer_env {
@@ -98,8 +97,8 @@ fn headers(args: &Args) -> Result<Vec<(String, Secret)>, String> {
         ));
     }
     for pair in &args.header_env {
-        let (name, var) = pair.split_once('=').ok_or_else(|| {
-            format!("--header-env takes NAME=VAR, e.g. X-Api-Key=API_KEY, not \"{pair}\"")
+        let (name, var) = pair.split_once('=').ok_or_else(|| Usage::HeaderEnv {
+            given: pair.clone(),
         })?;
         headers.push((name.to_owned(), Secret::new(read(var)?)));
     }
@@ -107,7 +106,11 @@ fn headers(args: &Args) -> Result<Vec<(String, Secret)>, String> {
 }
 
 /// Runs `check` while a line on the terminal counts down the wait window.
-async fn with_countdown(check: impl Future<Output = CheckReport>, wait: Duration) -> CheckReport {
+async fn with_countdown(
+    check: impl Future<Output = CheckReport>,
+    wait: Duration,
+    language: Language,
+) -> CheckReport {
     let started = Instant::now();
     let mut check = std::pin::pin!(check);
     let mut tick = tokio::time::interval(Duration::from_secs(1));
@@ -116,86 +119,130 @@ async fn with_countdown(check: impl Future<Output = CheckReport>, wait: Duration
             report = &mut check => break report,
             _ = tick.tick() => {
                 let left = wait.saturating_sub(started.elapsed()).as_secs();
-                eprint!("\rwaiting for the server to accept connections… {left:>3} s left ");
+                let line = say(language, "cli-check-waiting", Facts::new().with("left", left));
+                eprint!("\r{line} ");
                 let _ = std::io::stderr().flush();
             }
         }
     };
-    eprint!("\r{:60}\r", "");
+    eprint!("\r{:70}\r", "");
     report
 }
 
 /// The human form.
-fn describe(report: &CheckReport) -> String {
+fn describe(report: &CheckReport, language: Language) -> String {
+    let say = |id: &str, facts: Facts| say(language, id, facts);
+    let ms = |value: Option<f64>| render::ms(value, language);
     let mut out = String::new();
-    let Some(error) = &report.error else {
+    let Some(failure) = &report.failure else {
         let rounds = report.round_trips_ms.len();
-        let close = report.close_code.map_or_else(
-            || "the server did not answer the close".to_owned(),
-            |c| format!("closed cleanly ({c})"),
-        );
+        let close = report
+            .close_code
+            .map_or_else(|| "none".to_owned(), |c| c.to_string());
         let _ = writeln!(
             out,
-            "✓ {} — connected, {rounds} of {rounds} messages answered, {close}",
-            report.url
+            "{}",
+            say(
+                "cli-check-ok",
+                Facts::new()
+                    .with("url", &report.url)
+                    .with("answered", rounds)
+                    .with("sent", rounds)
+                    .with("close", close)
+            )
         );
         let p = &report.phases_ms;
-        let _ = writeln!(
-            out,
-            "  phases       dns {} · tcp {} · tls {} · upgrade {} · first answer {}",
-            ms(p.dns),
-            ms(p.tcp),
-            ms(p.tls),
-            ms(p.upgrade),
-            ms(p.first_answer)
-        );
+        let mut lines = vec![say(
+            "cli-check-phases",
+            Facts::new()
+                .with("dns", ms(p.dns))
+                .with("tcp", ms(p.tcp))
+                .with("tls", ms(p.tls))
+                .with("upgrade", ms(p.upgrade))
+                .with("first_answer", ms(p.first_answer)),
+        )];
         if let Some(waited) = report.waited_ms {
-            let _ = writeln!(
-                out,
-                "  waited       {:.1} s for the server to come up",
-                waited / 1000.0
-            );
+            lines.push(say(
+                "cli-check-waited",
+                Facts::new().with("waited_s", format!("{:.1}", waited / 1000.0)),
+            ));
         }
         if let Some(tls) = &report.tls {
-            let _ = writeln!(
-                out,
-                "  tls          {} · {} · ALPN {}",
-                tls.version,
-                tls.cipher,
-                tls.alpn.as_deref().unwrap_or("none")
-            );
+            lines.push(say(
+                "cli-check-tls",
+                Facts::new()
+                    .with("version", &tls.version)
+                    .with("cipher", &tls.cipher)
+                    .with(
+                        "alpn",
+                        tls.alpn
+                            .clone()
+                            .unwrap_or_else(|| say("cli-none", Facts::new())),
+                    ),
+            ));
         }
         if let Some(cert) = &report.certificate {
-            let _ = writeln!(
-                out,
-                "  certificate  {} · issued by {} · valid until {}",
-                cert.subject, cert.issuer, cert.not_after
-            );
+            lines.push(say(
+                "cli-check-certificate",
+                Facts::new()
+                    .with("subject", &cert.subject)
+                    .with("issuer", &cert.issuer)
+                    .with("not_after", &cert.not_after),
+            ));
         }
-        let _ = writeln!(
-            out,
-            "  subprotocol  {}",
-            report.subprotocol.as_deref().unwrap_or("none")
-        );
-        if let Some(answer) = &report.answer {
-            let _ = writeln!(out, "  answer       {answer:?}");
+        lines.push(say(
+            "cli-check-subprotocol",
+            Facts::new().with(
+                "subprotocol",
+                report
+                    .subprotocol
+                    .clone()
+                    .unwrap_or_else(|| say("cli-none", Facts::new())),
+            ),
+        ));
+        match &report.answer {
+            Some(Answer::Text { text }) => {
+                lines.push(say("cli-check-answer", Facts::new().with("text", text)));
+            }
+            Some(Answer::Binary { bytes }) => {
+                lines.push(say(
+                    "cli-check-answer-binary",
+                    Facts::new().with("bytes", *bytes),
+                ));
+            }
+            _ => {}
         }
         if let Some(latency) = &report.latency {
-            let _ = writeln!(
-                out,
-                "  round trip   min {:.1} · median {:.1} · max {:.1} ms ({rounds})",
-                latency.min, latency.median, latency.max
-            );
+            lines.push(say(
+                "cli-check-round-trip",
+                Facts::new()
+                    .with("min", format!("{:.1}", latency.min))
+                    .with("median", format!("{:.1}", latency.median))
+                    .with("max", format!("{:.1}", latency.max))
+                    .with("count", rounds),
+            ));
+        }
+        for line in lines {
+            let _ = writeln!(out, "  {line}");
         }
         return out;
     };
-    let _ = writeln!(out, "✗ {} — {error}", report.url);
+    let _ = writeln!(
+        out,
+        "{}",
+        say(
+            "cli-check-failed",
+            Facts::new()
+                .with("url", &report.url)
+                .with("failure", language.say(failure))
+        )
+    );
     if report.findings.is_empty() {
         return out;
     }
-    let _ = writeln!(out, "\nBecause:");
+    let _ = writeln!(out, "\n{}", say("cli-check-because", Facts::new()));
     for finding in &report.findings {
-        render::finding(&mut out, finding);
+        render::finding(&mut out, finding, language);
     }
     out
 }

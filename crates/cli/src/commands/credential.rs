@@ -6,20 +6,22 @@ use std::path::{Path, PathBuf};
 use handshake_core::Secret;
 use handshake_core::pki::{self, KeyType, LeafRequest, Source};
 
+use crate::problem::{Problem, Unreadable, Usage};
+
 /// Existing PEM files (any key format; `passphrase_file` for an encrypted one).
 pub(crate) fn import(
     cert: &Path,
     key: &Path,
     passphrase_file: Option<&Path>,
-) -> Result<Source, String> {
+) -> Result<Source, Problem> {
     let passphrase = match passphrase_file {
         None => None,
         Some(file) => {
             let text = std::fs::read_to_string(file).map_err(|error| {
-                format!(
-                    "cannot read the passphrase file {}: {error}",
-                    file.display()
-                )
+                Problem::usage(Unreadable {
+                    path: file.to_owned(),
+                    error,
+                })
             })?;
             Some(Secret::new(text.trim_end_matches(['\r', '\n'])))
         }
@@ -39,12 +41,12 @@ pub(crate) fn new_leaf(
     ca_dir: Option<&Path>,
     key_type: &str,
     days: u32,
-) -> Result<Source, String> {
+) -> Result<Source, Problem> {
     if hosts.is_empty() {
-        return Err("name the hosts the certificate is for (--host localhost --host 127.0.0.1), or import one with --cert and --key".to_owned());
+        return Err(Usage::NoHosts.into());
     }
-    let key_type = KeyType::from_name(key_type).ok_or_else(|| {
-        format!("unknown key type \"{key_type}\": use ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096")
+    let key_type = KeyType::from_name(key_type).ok_or_else(|| Usage::KeyType {
+        given: key_type.to_owned(),
     })?;
     let request = LeafRequest {
         hosts: hosts.to_vec(),

@@ -2,11 +2,14 @@
 
 use std::path::PathBuf;
 
+use handshake_core::Language;
 use handshake_core::export::{self, Mode};
+use handshake_core::i18n::Facts;
 use handshake_core::pki::{self, KeyType, LeafRequest};
 
-use super::diagnose::usage;
 use crate::exit::ExitStatus;
+use crate::problem::{Problem, Usage};
+use crate::render::say;
 
 /// Make a private key and a CSR with the host names, for a public CA.
 #[derive(Debug, clap::Args)]
@@ -28,36 +31,30 @@ pub(crate) struct Args {
     csr_out: PathBuf,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
-    let Some(key_type) = KeyType::from_name(&args.key_type) else {
-        return Ok(usage(&format!(
-            "unknown key type \"{}\": use ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096",
-            args.key_type
-        )));
-    };
+pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
+    let key_type = KeyType::from_name(&args.key_type).ok_or_else(|| Usage::KeyType {
+        given: args.key_type.clone(),
+    })?;
     let request = LeafRequest {
         key_type,
         ..LeafRequest::new(args.hosts.clone())
     };
-    let made = match pki::signing_request(&request) {
-        Ok(made) => made,
-        Err(error) => return Ok(usage(&error.to_string())),
-    };
+    let made = pki::signing_request(&request)?;
     // The key first: a CSR without its key is useless.
     for (path, bytes, mode) in [
         (&args.key_out, made.key_pem.as_bytes(), Mode::Secret),
         (&args.csr_out, made.csr_pem.as_bytes(), Mode::Public),
     ] {
-        if let Err(error) = export::write(path, bytes, mode, false) {
-            return Ok(usage(&error.to_string()));
-        }
+        export::write(path, bytes, mode, false)?;
     }
+    let facts = Facts::new()
+        .with("key", args.key_out.display().to_string())
+        .with("csr", args.csr_out.display().to_string())
+        .with("hosts", args.hosts.clone());
     println!(
-        "wrote {} (private key, mode 0600) and {} (CSR for {})\nSend the CSR to your CA; then `handshake keystore --cert CERT.pem --key {}` makes the keystore.",
-        args.key_out.display(),
-        args.csr_out.display(),
-        args.hosts.join(", "),
-        args.key_out.display()
+        "{}\n{}",
+        say(language, "cli-csr-wrote", facts.clone()),
+        say(language, "cli-csr-next", facts)
     );
     Ok(ExitStatus::Success)
 }

@@ -1,44 +1,58 @@
 //! `handshake diagnose URL`: name the root cause of a failing endpoint.
 
-use handshake_core::{Options, Report, Severity};
+use std::io::Read;
+use std::path::PathBuf;
+
+use handshake_core::diagnose::{MAX_REPORT_BYTES, replay};
+use handshake_core::i18n::Facts;
+use handshake_core::{Language, Options, Report, Severity};
 
 use super::endpoint::EndpointArgs;
 use crate::exit::ExitStatus;
-use crate::render;
+use crate::problem::{Problem, Unreadable, Usage};
+use crate::render::{self, say};
 
 /// Diagnose an endpoint: what fails, why, and what to do.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  handshake diagnose wss://localhost:8443/ws\n  handshake diagnose wss://localhost:8443/ws --ca handshake-dev-ca.pem --wait 30\n  handshake diagnose https://api.example.com/v1 --origin https://app.example.com --json\n\nExit status: 0 when no finding is an error, 1 when one is, 2 for unusable input."
+    after_help = "Examples:\n  handshake diagnose wss://localhost:8443/ws\n  handshake diagnose wss://localhost:8443/ws --ca handshake-dev-ca.pem --wait 30\n  handshake diagnose https://api.example.com/v1 --origin https://app.example.com --json\n  handshake diagnose --replay report.json --lang ko\n\nExit status: 0 when no finding is an error, 1 when one is, 2 for unusable input."
 )]
 pub(crate) struct Args {
+    /// The endpoint, e.g. wss://api.example.com/socket (ws, wss, http, https).
+    url: Option<String>,
     #[command(flatten)]
     endpoint: EndpointArgs,
+    /// Re-derive the findings from a saved `--json` report, with no network.
+    #[arg(long, value_name = "report.json", conflicts_with = "url")]
+    replay: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
-    let endpoint = match args.endpoint.resolve() {
-        Ok(endpoint) => endpoint,
-        Err(message) => return Ok(usage(&message)),
+pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
+    let report = match (&args.replay, &args.url) {
+        (Some(file), _) => replay(&read_report(file)?)?,
+        (None, Some(url)) => {
+            let endpoint = args.endpoint.resolve(url)?;
+            let options = Options {
+                origin: endpoint.origin,
+                ca: endpoint.ca,
+                wait: endpoint.wait,
+                timeout: endpoint.timeout,
+                progress: None,
+            };
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(handshake_core::diagnose(&endpoint.target, &options))
+        }
+        (None, None) => return Err(Usage::NoUrl.into()),
     };
-    let options = Options {
-        origin: endpoint.origin,
-        ca: endpoint.ca,
-        wait: endpoint.wait,
-        timeout: endpoint.timeout,
-        progress: None,
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    let report = runtime.block_on(handshake_core::diagnose(&endpoint.target, &options));
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        println!("{}", serde_json::to_string_pretty(&report.said(language))?);
     } else {
-        print!("{}", render(&report));
+        print!("{}", describe(&report, language));
     }
     Ok(if report.ok {
         ExitStatus::Success
@@ -47,27 +61,35 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
     })
 }
 
-pub(crate) fn usage(message: &str) -> ExitStatus {
-    eprintln!("error: {message}");
-    ExitStatus::Usage
+/// A saved report, read with a cap (`-` for standard input).
+fn read_report(file: &PathBuf) -> Result<Vec<u8>, Problem> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(MAX_REPORT_BYTES + 1).unwrap_or(u64::MAX);
+    let read = if file.as_os_str() == "-" {
+        std::io::stdin().lock().take(cap).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(cap).read_to_end(&mut bytes))
+    };
+    read.map_err(|error| {
+        Problem::usage(Unreadable {
+            path: file.clone(),
+            error,
+        })
+    })?;
+    Ok(bytes)
 }
 
 /// The human form: each finding with its explanation and fix, errors first.
-fn render(report: &Report) -> String {
+fn describe(report: &Report, language: Language) -> String {
     let mut out = format!("{}\n", report.url);
     for finding in &report.findings {
-        render::finding(&mut out, finding);
+        render::finding(&mut out, finding, language);
     }
     let errors = report
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let verdict = match errors {
-        0 => "no errors".to_owned(),
-        1 => "1 error".to_owned(),
-        n => format!("{n} errors"),
-    };
     let t = &report.timings_ms;
     let steps: Vec<String> = [
         ("dns", t.dns),
@@ -76,12 +98,25 @@ fn render(report: &Report) -> String {
         ("http", t.http),
     ]
     .into_iter()
-    .filter_map(|(name, ms)| ms.map(|ms| format!("{name} {ms:.1}")))
+    .filter_map(|(name, ms)| {
+        ms.map(|ms| {
+            say(
+                language,
+                "cli-step",
+                Facts::new().with("step", name).with("ms", format!("{ms:.1}")),
+            )
+        })
+    })
     .collect();
-    out.push_str(&format!(
-        "\n{verdict} · {:.1} ms ({})\n",
-        t.total,
-        steps.join(", ")
+    out.push('\n');
+    out.push_str(&say(
+        language,
+        "cli-diagnose-summary",
+        Facts::new()
+            .with("errors", errors)
+            .with("total_ms", format!("{:.1}", t.total))
+            .with("steps", steps.join(", ")),
     ));
+    out.push('\n');
     out
 }

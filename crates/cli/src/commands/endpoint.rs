@@ -1,4 +1,4 @@
-//! The arguments `diagnose` and `check` share: the URL and how to reach it.
+//! The arguments `diagnose` and `check` share: how to reach the endpoint.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -6,11 +6,11 @@ use std::time::Duration;
 use handshake_core::Target;
 use handshake_core::probe::tls::{CertificateDer, read_ca_file};
 
-/// Which endpoint, and how to reach it.
+use crate::problem::{Problem, Usage};
+
+/// How to reach the endpoint.
 #[derive(Debug, clap::Args)]
 pub(crate) struct EndpointArgs {
-    /// The endpoint, e.g. wss://api.example.com/socket (ws, wss, http, https).
-    url: String,
     /// The origin of the page that opens the connection, e.g.
     /// https://app.example.com (sent as Origin; enables the mixed-content,
     /// Origin and CORS checks).
@@ -27,7 +27,7 @@ pub(crate) struct EndpointArgs {
     timeout: f64,
 }
 
-/// The checked form of [`EndpointArgs`].
+/// The checked form of [`EndpointArgs`] with the URL.
 #[derive(Debug)]
 pub(crate) struct Endpoint {
     pub(crate) target: Target,
@@ -38,20 +38,17 @@ pub(crate) struct Endpoint {
 }
 
 impl EndpointArgs {
-    /// Checks the arguments; the error is a message for the user.
-    pub(crate) fn resolve(&self) -> Result<Endpoint, String> {
-        let target = Target::parse(&self.url).map_err(|error| error.to_string())?;
+    /// Checks the URL and the arguments.
+    pub(crate) fn resolve(&self, url: &str) -> Result<Endpoint, Problem> {
+        let target = Target::parse(url)?;
         let mut ca = Vec::new();
         for path in &self.ca {
-            ca.extend(read_ca_file(path).map_err(|error| error.to_string())?);
+            ca.extend(read_ca_file(path)?);
         }
-        let timeout =
-            seconds(self.timeout).ok_or("--timeout must be a positive number of seconds")?;
+        let timeout = seconds(self.timeout).ok_or(Usage::Seconds { flag: "--timeout" })?;
         let wait = match self.wait {
             None => None,
-            Some(value) => {
-                Some(seconds(value).ok_or("--wait must be a positive number of seconds")?)
-            }
+            Some(value) => Some(seconds(value).ok_or(Usage::Seconds { flag: "--wait" })?),
         };
         Ok(Endpoint {
             target,

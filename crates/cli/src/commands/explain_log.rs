@@ -2,10 +2,15 @@
 
 use std::path::PathBuf;
 
-use handshake_core::Severity;
+use std::fmt::Write as _;
+
+use handshake_core::i18n::Facts;
 use handshake_core::logs::{self, LogReport};
+use handshake_core::{Language, Severity};
 
 use crate::exit::ExitStatus;
+use crate::problem::{Problem, Unreadable};
+use crate::render::say;
 
 /// Explain the errors in a server or browser log.
 #[derive(Debug, clap::Args)]
@@ -20,35 +25,31 @@ pub(crate) struct Args {
     json: bool,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
+pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
     let (name, result) = if args.file.as_os_str() == "-" {
         (
-            "standard input".to_owned(),
+            say(language, "cli-log-stdin", Facts::new()),
             logs::explain(std::io::stdin().lock()),
         )
     } else {
-        let name = args.file.display().to_string();
-        match std::fs::File::open(&args.file) {
-            Ok(file) => (name, logs::explain(file)),
-            Err(error) => {
-                eprintln!(
-                    "error: cannot read {name}: {error}. Check the path and its permissions."
-                );
-                return Ok(ExitStatus::Usage);
-            }
-        }
+        let file = std::fs::File::open(&args.file).map_err(|error| {
+            Problem::usage(Unreadable {
+                path: args.file.clone(),
+                error,
+            })
+        })?;
+        (args.file.display().to_string(), logs::explain(file))
     };
-    let report = match result {
-        Ok(report) => report,
-        Err(error) => {
-            eprintln!("error: reading {name} failed: {error}.");
-            return Ok(ExitStatus::Usage);
-        }
-    };
+    let report = result.map_err(|error| {
+        Problem::usage(Unreadable {
+            path: args.file.clone(),
+            error,
+        })
+    })?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        println!("{}", serde_json::to_string_pretty(&report.said(language))?);
     } else {
-        print!("{}", render(&name, &report));
+        print!("{}", describe(&name, &report, language));
     }
     Ok(if report.ok {
         ExitStatus::Success
@@ -57,34 +58,41 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
     })
 }
 
-fn render(name: &str, report: &LogReport) -> String {
-    let problems = match report.findings.len() {
-        0 => "no known problem".to_owned(),
-        1 => "1 problem".to_owned(),
-        n => format!("{n} problems"),
-    };
-    let mut out = format!("{name}: {problems} in {} lines\n", report.lines);
+fn describe(name: &str, report: &LogReport, language: Language) -> String {
+    let say = |id: &str, facts: Facts| say(language, id, facts);
+    let mut out = say(
+        "cli-log-summary",
+        Facts::new()
+            .with("name", name)
+            .with("problems", report.findings.len())
+            .with("lines", report.lines),
+    );
+    out.push('\n');
     for found in &report.findings {
         let finding = &found.finding;
+        let words = finding.words(language);
         let mark = match finding.severity {
             Severity::Error => "✗",
             Severity::Warning => "!",
             Severity::Info => "✓",
         };
-        let lines = if found.count == 1 {
-            format!("line {}", found.first_line)
-        } else {
-            format!(
-                "lines {}–{} ({} times)",
-                found.first_line, found.last_line, found.count
-            )
-        };
-        out.push_str(&format!("\n{mark} {}  [{}]\n", finding.title, finding.code));
-        out.push_str(&format!("  {lines}: {}\n", found.sample.trim()));
-        out.push_str(&format!("  {}\n", finding.explanation));
-        out.push_str(&format!("  Fix: {}\n", finding.fix));
+        let lines = say(
+            "cli-log-lines",
+            Facts::new()
+                .with("count", found.count)
+                .with("first", found.first_line)
+                .with("last", found.last_line),
+        );
+        let _ = writeln!(out, "\n{mark} {}  [{}]", words.title, finding.code);
+        let _ = writeln!(out, "  {lines}: {}", found.sample.trim());
+        let _ = writeln!(out, "  {}", words.explanation);
+        let _ = writeln!(out, "  {}", say("cli-fix", Facts::new().with("fix", words.fix)));
         if let Some(url) = &found.diagnose {
-            out.push_str(&format!("  Check the endpoint: handshake diagnose {url}\n"));
+            let _ = writeln!(
+                out,
+                "  {}",
+                say("cli-log-diagnose", Facts::new().with("url", url))
+            );
         }
     }
     out

@@ -8,13 +8,15 @@ use handshake_core::pki::{self, Credential, Source};
 use handshake_core::profile::{self, Profile};
 use handshake_core::render::client::ClientPlan;
 use handshake_core::render::spring::{BootVersion, SpringForm, SpringPlan};
-use handshake_core::render::{self, Fix, Language, Material, ProxyPlan};
-use handshake_core::{Secret, Target};
+use handshake_core::i18n::Facts;
+use handshake_core::render::{self, Fix, Material, ProxyPlan, RenderError};
+use handshake_core::{Language, Secret, Target};
 use handshake_core::{export, fix};
 
 use super::credential;
-use super::diagnose::usage;
 use crate::exit::ExitStatus;
+use crate::problem::{Flag, Problem, Unreadable, Usage};
+use crate::render::say;
 
 /// Generate the configuration that fixes the connection.
 #[derive(Debug, clap::Args)]
@@ -41,9 +43,6 @@ struct Output {
     /// Replace existing files (the old ones are kept as .bak).
     #[arg(long, global = true)]
     force: bool,
-    /// The language of NEXT-STEPS.md: en or ko.
-    #[arg(long, value_name = "LANG", global = true)]
-    lang: Option<String>,
     /// The wss:// URL the fix is for (default: built from the host, port and path).
     #[arg(long, value_name = "URL", global = true)]
     target: Option<String>,
@@ -157,14 +156,20 @@ fn parse_form(text: &str) -> Result<SpringForm, String> {
     SpringForm::ALL
         .into_iter()
         .find(|form| form.name() == text)
-        .ok_or_else(|| "use keystore, pem, keystore-bundle or pem-bundle".to_owned())
+        .ok_or_else(|| "keystore, pem, keystore-bundle, pem-bundle".to_owned())
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
-    match prepare(args) {
-        Ok(job) => write(args, &job),
-        Err(message) => Ok(usage(&message)),
-    }
+/// The language of the run and whether the user chose it for this run
+/// (`--lang`); a reproduced profile keeps its own language otherwise.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Speech {
+    pub(crate) language: Language,
+    pub(crate) chosen: bool,
+}
+
+pub(crate) fn run(args: &Args, speech: Speech) -> Result<ExitStatus, Problem> {
+    let job = prepare(args, speech)?;
+    write(args, &job, speech.language)
 }
 
 /// Everything decided before anything is written.
@@ -175,26 +180,19 @@ struct Job {
     password: Option<Secret>,
 }
 
-fn prepare(args: &Args) -> Result<Job, String> {
+fn prepare(args: &Args, speech: Speech) -> Result<Job, Problem> {
     let output = &args.output;
-    let language = match output.lang.as_deref() {
-        None => None,
-        Some(code) => Some(Language::from_code(code).ok_or("--lang is en or ko")?),
-    };
     let (mut profile, out, source) = match (&args.what, &args.profile) {
-        (None, None) => {
-            return Err(
-                "name what to generate (nginx, apache, spring, client) or --profile FILE".into(),
-            );
-        }
-        (Some(_), Some(_)) => {
-            return Err("--profile reproduces a profile; leave out the subcommand".into());
-        }
+        (None, None) => return Err(Usage::GenerateWhat.into()),
+        (Some(_), Some(_)) => return Err(Usage::ProfileAndSubcommand.into()),
         (None, Some(file)) => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
-            let profile = Profile::parse(&text, &file.display().to_string())
-                .map_err(|error| error.to_string())?;
+            let text = std::fs::read_to_string(file).map_err(|error| {
+                Problem::usage(Unreadable {
+                    path: file.clone(),
+                    error,
+                })
+            })?;
+            let profile = Profile::parse(&text, &file.display().to_string())?;
             let folder = file
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
@@ -206,39 +204,28 @@ fn prepare(args: &Args) -> Result<Job, String> {
             )
         }
         (Some(what), None) => {
-            let out = output
-                .out
-                .clone()
-                .ok_or("name the folder to write into: --out DIR")?;
+            let out = output.out.clone().ok_or(Usage::NoOut)?;
             let (fix, target, source) = plan(what, output, &out)?;
             let profile = Profile {
                 target,
                 origin: output.origin.clone(),
-                language: Language::En,
+                language: speech.language,
                 fix,
             };
             (profile, out, source)
         }
     };
-    if let Some(language) = language {
-        profile.language = language;
+    if speech.chosen {
+        profile.language = speech.language;
     }
-    let credential = source
-        .map(|source| pki::credential(&source).map_err(|error| error.to_string()))
-        .transpose()?;
+    let credential = source.map(|source| pki::credential(&source)).transpose()?;
     // The password is needed to make a keystore; otherwise it only goes to ssl.env.
     let password = match &profile.fix {
         Fix::Spring(plan) if plan.needs_password() => {
-            match (std::env::var(&plan.password_env), &credential) {
-                (Ok(value), _) if value.chars().count() >= 6 => Some(Secret::new(value)),
-                (Ok(_), _) => return Err("the keystore password must have at least 6 characters (keytool and Java refuse shorter ones)".into()),
-                (Err(_), Some(_)) => {
-                    return Err(format!(
-                        "the environment variable {} is not set; put the new keystore's password in it",
-                        plan.password_env
-                    ));
-                }
-                (Err(_), None) => None,
+            match (super::keystore::password(&plan.password_env), &credential) {
+                (Ok(password), _) => Some(password),
+                (Err(Usage::EnvUnset { .. }), None) => None,
+                (Err(usage), _) => return Err(usage.into()),
             }
         }
         _ => None,
@@ -252,20 +239,20 @@ fn prepare(args: &Args) -> Result<Job, String> {
 }
 
 /// The fix, its target URL and where a new certificate comes from.
-fn plan(what: &What, output: &Output, out: &Path) -> Result<(Fix, String, Option<Source>), String> {
-    let target = |default: String| -> Result<String, String> {
+fn plan(
+    what: &What,
+    output: &Output,
+    out: &Path,
+) -> Result<(Fix, String, Option<Source>), Problem> {
+    let flag = |flag: &'static str| move |error| Problem::usage(Flag { flag, error });
+    let target = |default: String| -> Result<String, Problem> {
         let url = output.target.clone().unwrap_or(default);
-        Target::parse(&url)
-            .map(|t| t.url)
-            .map_err(|error| format!("--target: {error}"))
+        Target::parse(&url).map(|t| t.url).map_err(flag("--target"))
     };
     match what {
         What::Client => {
-            let url = output
-                .target
-                .as_deref()
-                .ok_or("name the socket's URL: --target wss://host/path")?;
-            let parsed = Target::parse(url).map_err(|error| format!("--target: {error}"))?;
+            let url = output.target.as_deref().ok_or(Usage::ClientTarget)?;
+            let parsed = Target::parse(url).map_err(flag("--target"))?;
             let plan = ClientPlan::for_target(&parsed, output.origin.as_deref());
             Ok((Fix::Client(plan), parsed.url, None))
         }
@@ -274,11 +261,11 @@ fn plan(what: &What, output: &Output, out: &Path) -> Result<(Fix, String, Option
                 Ok(target) if !target.secure && !target.scheme.is_websocket() => {
                     format!("http://{}", target.authority())
                 }
-                Ok(_) => return Err("--upstream is the application's plain HTTP address, e.g. http://127.0.0.1:8080 (the proxy does the TLS)".into()),
-                Err(error) => return Err(format!("--upstream: {error}")),
+                Ok(_) => return Err(Usage::UpstreamPlain.into()),
+                Err(error) => return Err(flag("--upstream")(error)),
             };
             if !args.ws_path.starts_with('/') {
-                return Err("--ws-path starts with /, e.g. /ws".into());
+                return Err(Usage::WsPath.into());
             }
             let new = &args.new_cert;
             let (cert, key, source) = match (&args.cert, &args.key) {
@@ -288,7 +275,7 @@ fn plan(what: &What, output: &Output, out: &Path) -> Result<(Fix, String, Option
                     let source = credential::new_leaf(&args.hosts, new.self_signed, new.ca_dir.as_deref(), &new.key_type, new.days)?;
                     (String::new(), String::new(), Some(source))
                 }
-                _ => return Err("name the certificate: --cert and --key (files already on the server), or make one with --dev-ca or --self-signed".into()),
+                _ => return Err(Usage::ProxyCertificate.into()),
             };
             let plan = ProxyPlan {
                 listen_tls: args.listen.clone(),
@@ -326,8 +313,8 @@ fn plan(what: &What, output: &Output, out: &Path) -> Result<(Fix, String, Option
                 _ => None,
             };
             match (&args.key_store, &source) {
-                (_, None) if args.form.is_pem() => return Err("the PEM forms need the certificate: --cert and --key (the key is written as PKCS#8), or --dev-ca / --self-signed".into()),
-                (None, None) => return Err("name the keystore: --key-store file:/path/server.p12, or make one with --dev-ca, --self-signed or --cert/--key".into()),
+                (_, None) if args.form.is_pem() => return Err(Usage::PemForms.into()),
+                (None, None) => return Err(Usage::NoKeystore.into()),
                 _ => {}
             }
             let mut fix = Fix::Spring(SpringPlan {
@@ -346,7 +333,7 @@ fn plan(what: &What, output: &Output, out: &Path) -> Result<(Fix, String, Option
             if let Fix::Spring(plan) = &fix
                 && let Some(problem) = plan.problem()
             {
-                return Err(problem);
+                return Err(RenderError::Plan(problem).into());
             }
             let host = args.hosts.first().map_or("localhost", String::as_str);
             let url = target(format!("wss://{host}:{}/ws", args.port))?;
@@ -355,44 +342,58 @@ fn plan(what: &What, output: &Output, out: &Path) -> Result<(Fix, String, Option
     }
 }
 
-fn write(args: &Args, job: &Job) -> anyhow::Result<ExitStatus> {
+fn write(args: &Args, job: &Job, language: Language) -> Result<ExitStatus, Problem> {
+    let say = |id: &str, facts: Facts| say(language, id, facts);
     let previous = std::fs::read_to_string(job.out.join(profile::FILE_NAME)).ok();
     let material = Material {
         credential: job.credential.as_ref().map(|(credential, _)| credential),
         password: job.password.as_ref(),
     };
-    let files = match render::files(&job.profile, material, previous.as_deref()) {
-        Ok(files) => files,
-        Err(error) => return Ok(usage(&error.to_string())),
-    };
+    let files = render::files(&job.profile, material, previous.as_deref())?;
     // The profile is ours to update: replacing only it needs no --force.
     let force = args.output.force
         || export::conflicts(&job.out, files.iter().map(|file| file.name.as_str()))
             .iter()
             .all(|path| path.ends_with(profile::FILE_NAME));
-    let written = match render::write(&job.out, &files, force) {
-        Ok(written) => written,
-        Err(error) => return Ok(usage(&error.to_string())),
-    };
+    let written = render::write(&job.out, &files, force)?;
     for (file, done) in files.iter().zip(&written) {
-        let secret = if file.mode == export::Mode::Secret {
-            " (mode 0600)"
-        } else {
-            ""
-        };
-        println!("wrote {}{secret}", done.path.display());
+        let secret = file.mode == export::Mode::Secret;
+        println!(
+            "{}",
+            say(
+                "cli-wrote",
+                Facts::new()
+                    .with("path", done.path.display().to_string())
+                    .with("secret", if secret { "yes" } else { "no" })
+            )
+        );
         if let Some(backup) = &done.backup {
-            println!("  the previous file is kept as {}", backup.display());
+            println!(
+                "  {}",
+                say(
+                    "cli-backup",
+                    Facts::new().with("path", backup.display().to_string())
+                )
+            );
         }
     }
     if let Some((credential, ca)) = &job.credential {
         for warning in &credential.warnings {
-            println!("  ! {warning}");
+            println!(
+                "  {}",
+                say(
+                    "cli-warning",
+                    Facts::new().with("warning", language.say(warning))
+                )
+            );
         }
         if let Some(ca) = ca {
             println!(
-                "  clients must trust the development CA: {} (handshake trust --system)",
-                ca.display()
+                "  {}",
+                say(
+                    "cli-trust-ca",
+                    Facts::new().with("path", ca.display().to_string())
+                )
             );
         }
     }
@@ -401,14 +402,24 @@ fn write(args: &Args, job: &Job) -> anyhow::Result<ExitStatus> {
         && job.password.is_none()
     {
         println!(
-            "  ! ssl.env not written: set {} to write it",
-            plan.password_env
+            "  {}",
+            say(
+                "cli-no-ssl-env",
+                Facts::new().with("variable", &plan.password_env)
+            )
         );
     }
     println!(
-        "\nNext: read {}, then prove it: handshake check {}",
-        job.out.join("NEXT-STEPS.md").display(),
-        job.profile.target
+        "\n{}",
+        say(
+            "cli-next",
+            Facts::new()
+                .with(
+                    "next_steps",
+                    job.out.join("NEXT-STEPS.md").display().to_string()
+                )
+                .with("url", &job.profile.target)
+        )
     );
     Ok(ExitStatus::Success)
 }

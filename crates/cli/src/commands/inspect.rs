@@ -3,11 +3,13 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use handshake_core::Secret;
+use handshake_core::i18n::Facts;
 use handshake_core::keystore;
+use handshake_core::{Language, Secret};
 
-use super::diagnose::usage;
 use crate::exit::ExitStatus;
+use crate::problem::{Problem, Unreadable, Usage};
+use crate::render::say;
 
 /// Inspect a PKCS12 keystore: aliases, key entries, certificates, and the
 /// error Spring Boot would show when server.ssl.* does not fit it.
@@ -29,26 +31,34 @@ pub(crate) struct Args {
     json: bool,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
+pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
+    let say = |id: &str, facts: Facts| say(language, id, facts);
     let Ok(password) = std::env::var(&args.password_env) else {
-        return Ok(usage(&format!(
-            "the environment variable {} is not set; put the keystore password in it",
-            args.password_env
-        )));
-    };
-    let bytes = match std::fs::read(&args.file) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            return Ok(usage(&format!(
-                "cannot read {}: {error}",
-                args.file.display()
-            )));
+        return Err(Usage::EnvUnset {
+            variable: args.password_env.clone(),
+            what: "password",
         }
+        .into());
     };
+    let bytes = std::fs::read(&args.file).map_err(|error| {
+        Problem::usage(Unreadable {
+            path: args.file.clone(),
+            error,
+        })
+    })?;
     let entries = match keystore::inspect(&bytes, &Secret::new(password), args.alias.as_deref()) {
         Ok(entries) => entries,
+        // What Spring Boot would say: the answer to the question, not bad usage.
         Err(error) => {
-            eprintln!("✗ {}: {error}", args.file.display());
+            eprintln!(
+                "{}",
+                say(
+                    "cli-inspect-refused",
+                    Facts::new()
+                        .with("path", args.file.display().to_string())
+                        .with("reason", language.say(&error))
+                )
+            );
             return Ok(ExitStatus::Failure);
         }
     };
@@ -56,39 +66,49 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
         println!("{}", serde_json::to_string_pretty(&entries)?);
         return Ok(ExitStatus::Success);
     }
-    let mut out = format!(
-        "{}: {} entr{}\n",
-        args.file.display(),
-        entries.len(),
-        if entries.len() == 1 { "y" } else { "ies" }
+    let mut out = say(
+        "cli-inspect-entries",
+        Facts::new()
+            .with("path", args.file.display().to_string())
+            .with("count", entries.len()),
     );
+    out.push('\n');
     for entry in &entries {
-        let kind = if entry.private_key {
-            "PrivateKeyEntry"
-        } else {
-            "trustedCertEntry"
-        };
-        let matches = match entry.key_matches {
-            Some(true) => " · key matches its certificate",
-            Some(false) => " · ✗ the key does NOT match its certificate",
-            None => "",
+        let key = match entry.key_matches {
+            Some(true) => "matches",
+            Some(false) => "differs",
+            None => "none",
         };
         let _ = writeln!(
             out,
-            "\n  alias \"{}\" · {kind} · chain of {}{matches}",
-            entry.alias,
-            entry.chain.len()
+            "\n  {}",
+            say(
+                "cli-inspect-entry",
+                Facts::new()
+                    .with("alias", &entry.alias)
+                    .with(
+                        "kind",
+                        if entry.private_key {
+                            "PrivateKeyEntry"
+                        } else {
+                            "trustedCertEntry"
+                        }
+                    )
+                    .with("chain", entry.chain.len())
+                    .with("key", key)
+            )
         );
         for cert in &entry.chain {
-            let _ = writeln!(
-                out,
-                "    {} · issued by {} · covers {} · valid until {} ({} days left)",
-                cert.subject,
-                cert.issuer,
-                cert.names().join(", "),
-                cert.not_after,
-                cert.days_left
-            );
+            let facts = Facts::new()
+                .with("subject", &cert.subject)
+                .with("issuer", &cert.issuer)
+                .with("names", cert.names())
+                .with("not_after", &cert.not_after);
+            let line = match u32::try_from(cert.days_left) {
+                Ok(days) => say("cli-inspect-certificate", facts.with("days", days)),
+                Err(_) => say("cli-inspect-expired", facts),
+            };
+            let _ = writeln!(out, "    {line}");
         }
     }
     print!("{out}");

@@ -4,15 +4,17 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use handshake_core::Secret;
 use handshake_core::export::{self, Mode};
+use handshake_core::i18n::Facts;
+use handshake_core::{Language, Secret};
 use handshake_core::keystore::{KeystoreSpec, to_pkcs12};
 use handshake_core::pki::{self, Source};
 use handshake_core::probe::cert::inspect;
 
 use super::credential;
-use super::diagnose::usage;
 use crate::exit::ExitStatus;
+use crate::problem::{Problem, Usage};
+use crate::render::say;
 
 /// Make a PKCS12 keystore: from a development CA, self-signed, or from your
 /// PEM certificate and key.
@@ -63,29 +65,11 @@ pub(crate) struct Args {
     legacy: bool,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
-    let source = match source(args) {
-        Ok(source) => source,
-        Err(message) => return Ok(usage(&message)),
-    };
-    let password = match std::env::var(&args.password_env) {
-        Ok(value) if value.chars().count() >= 6 => Secret::new(value),
-        Ok(_) => {
-            return Ok(usage(
-                "the keystore password must have at least 6 characters (keytool and Java refuse shorter ones)",
-            ));
-        }
-        Err(_) => {
-            return Ok(usage(&format!(
-                "the environment variable {} is not set; put the keystore password in it",
-                args.password_env
-            )));
-        }
-    };
-    let (credential, ca_cert) = match pki::credential(&source) {
-        Ok(made) => made,
-        Err(error) => return Ok(usage(&error.to_string())),
-    };
+pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
+    let say = |id: &str, facts: Facts| say(language, id, facts);
+    let source = source(args)?;
+    let password = password(&args.password_env)?;
+    let (credential, ca_cert) = pki::credential(&source)?;
     let bytes = to_pkcs12(&KeystoreSpec {
         alias: &args.alias,
         password: &password,
@@ -93,47 +77,55 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
         key_pkcs8: &credential.key_pkcs8,
         legacy: args.legacy,
     })?;
-    let written = match export::write(&args.out, &bytes, Mode::Secret, args.force) {
-        Ok(written) => written,
-        Err(error) => return Ok(usage(&error.to_string())),
-    };
-    let mut out = format!(
-        "wrote {} (PKCS12, alias \"{}\", mode 0600)\n",
-        written.path.display(),
-        args.alias
+    let written = export::write(&args.out, &bytes, Mode::Secret, args.force)?;
+    let mut out = say(
+        "cli-keystore-wrote",
+        Facts::new()
+            .with("path", written.path.display().to_string())
+            .with("alias", &args.alias),
     );
+    out.push('\n');
+    let mut lines = Vec::new();
     if let Some(backup) = &written.backup {
-        let _ = writeln!(out, "  the previous file is kept as {}", backup.display());
+        lines.push(say(
+            "cli-backup",
+            Facts::new().with("path", backup.display().to_string()),
+        ));
     }
     if let Some(leaf) = credential.chain.first().and_then(|der| inspect(der, 0)) {
-        let _ = writeln!(
-            out,
-            "  certificate  {} · covers {} · issued by {} · valid until {}",
-            leaf.subject,
-            leaf.names().join(", "),
-            leaf.issuer,
-            leaf.not_after
-        );
+        lines.push(say(
+            "cli-keystore-certificate",
+            Facts::new()
+                .with("subject", &leaf.subject)
+                .with("names", leaf.names())
+                .with("issuer", &leaf.issuer)
+                .with("not_after", &leaf.not_after),
+        ));
     }
-    let _ = writeln!(
-        out,
-        "  chain        {} certificate(s), leaf first",
-        credential.chain.len()
-    );
+    lines.push(say(
+        "cli-keystore-chain",
+        Facts::new().with("count", credential.chain.len()),
+    ));
     for warning in &credential.warnings {
-        let _ = writeln!(out, "  ! {warning}");
+        lines.push(say(
+            "cli-warning",
+            Facts::new().with("warning", language.say(warning)),
+        ));
     }
     if let Some(ca) = ca_cert {
-        let _ = writeln!(
-            out,
-            "  trust        clients must trust the development CA: {}",
-            ca.display()
-        );
+        lines.push(say(
+            "cli-keystore-trust",
+            Facts::new().with("path", ca.display().to_string()),
+        ));
+    }
+    for line in lines {
+        let _ = writeln!(out, "  {line}");
     }
     let absolute = std::fs::canonicalize(&written.path).unwrap_or(written.path);
     let _ = writeln!(
         out,
-        "\nSpring Boot (application.properties):\n  server.ssl.key-store=file:{}\n  server.ssl.key-store-type=PKCS12\n  server.ssl.key-alias={}\n  server.ssl.key-store-password=${{{}}}",
+        "\n{}\n  server.ssl.key-store=file:{}\n  server.ssl.key-store-type=PKCS12\n  server.ssl.key-alias={}\n  server.ssl.key-store-password=${{{}}}",
+        say("cli-keystore-spring", Facts::new()),
         absolute.display(),
         args.alias,
         args.password_env
@@ -142,7 +134,19 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-fn source(args: &Args) -> Result<Source, String> {
+/// The keystore password from the environment variable `variable`.
+pub(crate) fn password(variable: &str) -> Result<Secret, Usage> {
+    match std::env::var(variable) {
+        Ok(value) if value.chars().count() >= 6 => Ok(Secret::new(value)),
+        Ok(_) => Err(Usage::PasswordShort),
+        Err(_) => Err(Usage::EnvUnset {
+            variable: variable.to_owned(),
+            what: "password",
+        }),
+    }
+}
+
+fn source(args: &Args) -> Result<Source, Problem> {
     match (&args.cert, &args.key) {
         (Some(cert), Some(key)) => credential::import(cert, key, args.key_password_file.as_deref()),
         _ => credential::new_leaf(

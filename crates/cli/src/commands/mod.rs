@@ -13,8 +13,10 @@ mod target;
 mod trust;
 
 use clap::Subcommand;
+use handshake_core::Language;
 
 use crate::exit::ExitStatus;
+use crate::problem::Problem;
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
@@ -30,17 +32,21 @@ pub(crate) enum Command {
     Trust(trust::Args),
 }
 
-/// Runs one subcommand.
-pub(crate) fn run(command: Command) -> anyhow::Result<ExitStatus> {
+/// Runs one subcommand, speaking `language`.
+pub(crate) fn run(
+    command: Command,
+    language: Language,
+    chosen: bool,
+) -> Result<ExitStatus, Problem> {
     match command {
-        Command::Check(args) => check::run(&args),
-        Command::Csr(args) => csr::run(&args),
-        Command::Diagnose(args) => diagnose::run(&args),
-        Command::ExplainLog(args) => explain_log::run(&args),
-        Command::Generate(args) => generate::run(&args),
-        Command::Inspect(args) => inspect::run(&args),
-        Command::Keystore(args) => keystore::run(&args),
-        Command::Target(args) => target::run(&args),
-        Command::Trust(args) => trust::run(&args),
+        Command::Check(args) => check::run(&args, language),
+        Command::Csr(args) => csr::run(&args, language),
+        Command::Diagnose(args) => diagnose::run(&args, language),
+        Command::ExplainLog(args) => explain_log::run(&args, language),
+        Command::Generate(args) => generate::run(&args, generate::Speech { language, chosen }),
+        Command::Inspect(args) => inspect::run(&args, language),
+        Command::Keystore(args) => keystore::run(&args, language),
+        Command::Target(args) => target::run(&args, language),
+        Command::Trust(args) => trust::run(&args, language),
     }
 }

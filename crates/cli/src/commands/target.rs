@@ -1,8 +1,11 @@
 //! `handshake target URL`: show how Handshake understands a target URL.
 
-use handshake_core::{HostKind, Target};
+use handshake_core::i18n::Facts;
+use handshake_core::{HostKind, Language, Target};
 
 use crate::exit::ExitStatus;
+use crate::problem::Problem;
+use crate::render::{self, say};
 
 /// Show how a target URL is understood: scheme, host, port, path, TLS.
 #[derive(Debug, clap::Args)]
@@ -15,46 +18,69 @@ pub(crate) struct Args {
     json: bool,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
-    let target = match Target::parse(&args.url) {
-        Ok(target) => target,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return Ok(ExitStatus::Usage);
-        }
-    };
+pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
+    let target = Target::parse(&args.url)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&target)?);
     } else {
-        print!("{}", describe(&target));
+        print!("{}", describe(&target, language));
     }
     Ok(ExitStatus::Success)
 }
 
 /// The human form: one fact per line, aligned.
-fn describe(target: &Target) -> String {
-    let transport = match (target.scheme.is_websocket(), target.secure) {
-        (true, true) => "WebSocket over TLS",
-        (true, false) => "WebSocket, not encrypted",
-        (false, true) => "HTTP over TLS",
-        (false, false) => "HTTP, not encrypted",
-    };
-    let host_kind = match target.host_kind {
-        HostKind::Domain => "DNS name",
-        HostKind::Ipv4 => "IPv4 address",
-        HostKind::Ipv6 => "IPv6 address",
-    };
+fn describe(target: &Target, language: Language) -> String {
+    let say = |id: &str, facts: Facts| say(language, id, facts);
+    let transport = say(
+        "cli-target-transport",
+        Facts::new().with("transport", target.scheme.as_str()),
+    );
+    let host_kind = say(
+        "cli-target-host-kind",
+        Facts::new().with(
+            "kind",
+            match target.host_kind {
+                HostKind::Domain => "domain",
+                HostKind::Ipv4 => "ipv4",
+                HostKind::Ipv6 => "ipv6",
+            },
+        ),
+    );
     let port_note = if target.default_port {
-        format!(" (default for {})", target.scheme)
+        format!(
+            " ({})",
+            say(
+                "cli-target-default-port",
+                Facts::new().with("scheme", target.scheme.as_str())
+            )
+        )
     } else {
         String::new()
     };
-    format!(
-        "{url}\n  scheme  {scheme} ({transport})\n  host    {host} ({host_kind})\n  port    {port}{port_note}\n  path    {path}\n",
-        url = target.url,
-        scheme = target.scheme,
-        host = target.host,
-        port = target.port,
-        path = target.path,
-    )
+    let rows = [
+        (
+            say("cli-target-scheme", Facts::new()),
+            format!("{} ({transport})", target.scheme),
+        ),
+        (
+            say("cli-target-host", Facts::new()),
+            format!("{} ({host_kind})", target.host),
+        ),
+        (
+            say("cli-target-port", Facts::new()),
+            format!("{}{port_note}", target.port),
+        ),
+        (say("cli-target-path", Facts::new()), target.path.clone()),
+    ];
+    let width = rows
+        .iter()
+        .map(|(label, _)| render::width(label))
+        .max()
+        .unwrap_or(0);
+    let mut out = format!("{}\n", target.url);
+    for (label, value) in rows {
+        let pad = width - render::width(&label);
+        out.push_str(&format!("  {label}{}  {value}\n", " ".repeat(pad)));
+    }
+    out
 }

@@ -4,11 +4,14 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
+use handshake_core::Language;
+use handshake_core::i18n::Facts;
 use handshake_core::pki::{self, DevCa};
 use handshake_core::trust::Store;
 
-use super::diagnose::usage;
 use crate::exit::ExitStatus;
+use crate::problem::{Problem, Usage};
+use crate::render::say;
 
 /// Trust (or stop trusting) the development CA in the system store, NSS
 /// databases (Firefox, Chromium) and Java truststores.
@@ -47,40 +50,34 @@ pub(crate) struct Args {
     export: Option<PathBuf>,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
-    let stores = match stores(args) {
-        Ok(stores) if stores.is_empty() && args.export.is_none() => {
-            return Ok(usage(
-                "name at least one store (--system, --nss DIR, --java, --java-cacerts FILE), or --export DIR",
-            ));
-        }
-        Ok(stores) => stores,
-        Err(message) => return Ok(usage(&message)),
-    };
-    let ca = match DevCa::load_or_create(&args.ca_dir.clone().unwrap_or_else(pki::default_ca_dir)) {
-        Ok(ca) => ca,
-        Err(error) => return Ok(usage(&error.to_string())),
-    };
-    println!("development CA: {}", ca.cert_path().display());
-    if let Some(dir) = &args.export
-        && let Err(message) = export(&ca, dir)
-    {
-        return Ok(usage(&message));
+pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
+    let say = |id: &str, facts: Facts| say(language, id, facts);
+    let stores = stores(args)?;
+    if stores.is_empty() && args.export.is_none() {
+        return Err(Usage::NoStore.into());
+    }
+    let ca = DevCa::load_or_create(&args.ca_dir.clone().unwrap_or_else(pki::default_ca_dir))?;
+    println!(
+        "{}",
+        say(
+            "cli-trust-ca-file",
+            Facts::new().with("path", ca.cert_path().display().to_string())
+        )
+    );
+    if let Some(dir) = &args.export {
+        export(&ca, dir, language)?;
     }
     let mut pending = Vec::new();
     for store in &stores {
-        let trusted = match store.check(ca.cert_pem()) {
-            Ok(trusted) => trusted,
-            Err(error) => return Ok(usage(&error.to_string())),
-        };
+        let trusted = store.check(ca.cert_pem())?;
         println!(
-            "  {} {}",
-            if trusted {
-                "✓ trusted in"
-            } else {
-                "✗ not trusted in"
-            },
-            store.describe()
+            "  {}",
+            say(
+                "cli-trust-state",
+                Facts::new()
+                    .with("trusted", if trusted { "yes" } else { "no" })
+                    .with("store", language.say(store))
+            )
         );
         if trusted == args.uninstall {
             pending.push(store);
@@ -89,45 +86,46 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<ExitStatus> {
     if args.check || pending.is_empty() {
         return Ok(ExitStatus::Success);
     }
-    println!("\nThis will:");
+    println!("\n{}", say("cli-trust-plan", Facts::new()));
     for store in &pending {
-        for line in store.plan(args.uninstall) {
-            println!("  - {line}");
+        for step in store.plan(args.uninstall) {
+            println!("  - {}", language.say(&step));
         }
     }
-    if !args.yes && !confirmed() {
-        println!("Nothing changed. Re-run with --yes to apply.");
+    if !args.yes && !confirmed(language) {
+        println!("{}", say("cli-trust-unchanged", Facts::new()));
         return Ok(ExitStatus::Failure);
     }
     for store in pending {
-        let done = if args.uninstall {
-            store.uninstall(ca.cert_pem())
+        if args.uninstall {
+            store.uninstall(ca.cert_pem())?;
         } else {
-            store.install(ca.cert_path())
-        };
-        if let Err(error) = done {
-            eprintln!("error: {error}");
-            return Ok(ExitStatus::Failure);
+            store.install(ca.cert_path())?;
         }
-        println!("  done: {}", store.describe());
+        println!(
+            "  {}",
+            say(
+                "cli-trust-done",
+                Facts::new().with("store", language.say(store))
+            )
+        );
     }
     Ok(ExitStatus::Success)
 }
 
-fn stores(args: &Args) -> Result<Vec<Store>, String> {
+fn stores(args: &Args) -> Result<Vec<Store>, Usage> {
     let mut stores = Vec::new();
     if args.system {
         stores.push(Store::system());
     }
     stores.extend(args.nss.iter().map(|dir| Store::Nss { dir: dir.clone() }));
     if args.java {
-        let home = std::env::var_os("JAVA_HOME").ok_or("JAVA_HOME is not set: point it at a JDK (e.g. /usr/lib/jvm/java-17-openjdk-amd64), or name the truststore with --java-cacerts")?;
+        let home = std::env::var_os("JAVA_HOME").ok_or(Usage::JavaHome)?;
         let cacerts = PathBuf::from(&home).join("lib/security/cacerts");
         if !cacerts.exists() {
-            return Err(format!(
-                "{} has no lib/security/cacerts: is JAVA_HOME a JDK? Or name the truststore with --java-cacerts",
-                PathBuf::from(home).display()
-            ));
+            return Err(Usage::JavaCacerts {
+                home: PathBuf::from(home).display().to_string(),
+            });
         }
         stores.push(Store::Java {
             cacerts,
@@ -141,37 +139,44 @@ fn stores(args: &Args) -> Result<Vec<Store>, String> {
     Ok(stores)
 }
 
-/// Writes the CA as PEM and DER, and the instructions, into `dir`.
-fn export(ca: &DevCa, dir: &std::path::Path) -> Result<(), String> {
+fn export(ca: &DevCa, dir: &std::path::Path, language: Language) -> Result<(), Problem> {
     use handshake_core::export::{Mode, write_all};
-    let der =
-        pki::pem_to_der(ca.cert_pem()).ok_or("the development CA certificate cannot be read")?;
+    let der = pki::pem_to_der(ca.cert_pem()).ok_or(Problem::failure(Usage::CaUnreadable))?;
     let files = [
         ("handshake-dev-ca.pem", ca.cert_pem().as_bytes().to_vec()),
         ("handshake-dev-ca.cer", der),
         (
             "TRUST-CA.md",
-            pki::trust_instructions("handshake-dev-ca.pem", "handshake-dev-ca.cer").into_bytes(),
+            pki::trust_instructions("handshake-dev-ca.pem", "handshake-dev-ca.cer", language)
+                .into_bytes(),
         ),
     ];
     let entries: Vec<(&str, &[u8], Mode)> = files
         .iter()
         .map(|(name, bytes)| (*name, bytes.as_slice(), Mode::Public))
         .collect();
-    for written in write_all(dir, &entries, true).map_err(|error| error.to_string())? {
-        println!("  wrote {}", written.path.display());
+    for written in write_all(dir, &entries, true)? {
+        println!(
+            "  {}",
+            say(
+                language,
+                "cli-wrote",
+                Facts::new()
+                    .with("path", written.path.display().to_string())
+                    .with("secret", "no")
+            )
+        );
     }
     Ok(())
 }
 
-/// Asks on the terminal; anywhere else, the answer is no.
-fn confirmed() -> bool {
+fn confirmed(language: Language) -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    print!("Apply? [y/N] ");
+    print!("{}", say(language, "cli-trust-confirm", Facts::new()));
     let _ = std::io::stdout().flush();
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer).is_ok()
-        && matches!(answer.trim(), "y" | "Y" | "yes")
+        && matches!(answer.trim(), "y" | "Y" | "yes" | "예" | "네")
 }

@@ -56,7 +56,7 @@ fn a_working_wss_endpoint_passes_with_timings() {
         text.contains("connected, 3 of 3 messages answered, closed cleanly (1000)"),
         "{text}"
     );
-    assert!(text.contains("answer       \"hi\""), "{text}");
+    assert!(text.contains("answer       “hi”"), "{text}");
     assert!(text.contains("tls          TLSv1.3"), "{text}");
     assert!(text.contains("round trip   min"), "{text}");
     let _ = std::fs::remove_file(ca_file);

@@ -59,5 +59,5 @@ fn a_clean_log_exits_0_and_a_missing_file_2() {
     assert!(stdout(&output).contains("no known problem"));
     let output = handshake(&["explain-log", "/nonexistent/catalina.out"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("cannot read /nonexistent/catalina.out"));
+    assert!(stderr(&output).contains("Cannot read /nonexistent/catalina.out"));
 }

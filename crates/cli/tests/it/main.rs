@@ -5,20 +5,30 @@ mod diagnose;
 mod explain_log;
 mod generate;
 mod keystore;
+mod language;
 mod readme;
 mod target;
 
 use std::process::{Command, Output};
 
-/// Runs the built `handshake` binary with `args`.
+/// Runs the built `handshake` binary with `args`, in English whatever the
+/// machine's locale (tests that want Korean pass `--lang ko`).
 pub(crate) fn handshake(args: &[&str]) -> Output {
-    match Command::new(env!("CARGO_BIN_EXE_handshake"))
-        .args(args)
-        .output()
-    {
+    match command().args(args).output() {
         Ok(output) => output,
         Err(error) => panic!("could not run handshake: {error}"),
     }
+}
+
+/// The `handshake` binary with a neutral language environment.
+pub(crate) fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_handshake"));
+    command
+        .env_remove("HANDSHAKE_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    command
 }
 
 /// Standard output as text.

@@ -1,0 +1,163 @@
+# The command line's own words: labels of its output and its usage errors.
+# Paths, URLs, commands and property names are quoted as they are.
+
+## Findings, as every command prints them
+
+cli-severity = { $severity ->
+        [error] ✗ error
+        [warning] ! warning
+       *[info] ✓ info
+    }
+cli-fix = Fix: { $fix }
+cli-error = error: { $message }
+
+## handshake diagnose
+
+cli-diagnose-summary = { $errors ->
+        [0] no errors
+        [one] 1 error
+       *[other] { $errors } errors
+    } · { $total_ms } ms ({ $steps })
+cli-step = { $step } { $ms }
+
+## handshake check
+
+cli-check-ok = ✓ { $url } — connected, { $answered } of { $sent } { $sent ->
+        [one] message
+       *[other] messages
+    } answered, { $close ->
+        [none] the server did not answer the close
+       *[other] closed cleanly ({ $close })
+    }
+cli-check-phases = phases       dns { $dns } · tcp { $tcp } · tls { $tls } · upgrade { $upgrade } · first answer { $first_answer }
+cli-check-ms = { $ms } ms
+cli-check-waited = waited       { $waited_s } s for the server to come up
+cli-check-tls = tls          { $version } · { $cipher } · ALPN { $alpn }
+cli-check-certificate = certificate  { $subject } · issued by { $issuer } · valid until { $not_after }
+cli-check-subprotocol = subprotocol  { $subprotocol }
+cli-check-answer = answer       “{ $text }”
+cli-check-answer-binary = answer       { $bytes } bytes of binary
+cli-check-round-trip = round trip   min { $min } · median { $median } · max { $max } ms ({ $count })
+cli-check-failed = ✗ { $url } — { $failure }
+cli-check-because = Because:
+cli-check-waiting = waiting for the server to accept connections… { $left } s left
+cli-none = none
+
+## handshake explain-log
+
+cli-log-summary = { $name }: { $problems ->
+        [0] no known problem
+        [one] 1 problem
+       *[other] { $problems } problems
+    } in { $lines } lines
+cli-log-stdin = standard input
+cli-log-lines = { $count ->
+        [one] line { $first }
+       *[other] lines { $first }–{ $last } ({ $count } times)
+    }
+cli-log-diagnose = Check the endpoint: handshake diagnose { $url }
+
+## handshake target
+
+cli-target-transport = { $transport ->
+        [wss] WebSocket over TLS
+        [ws] WebSocket, not encrypted
+        [https] HTTP over TLS
+       *[http] HTTP, not encrypted
+    }
+cli-target-host-kind = { $kind ->
+        [domain] DNS name
+        [ipv4] IPv4 address
+       *[ipv6] IPv6 address
+    }
+cli-target-default-port = default for { $scheme }
+cli-target-scheme = scheme
+cli-target-host = host
+cli-target-port = port
+cli-target-path = path
+
+## Files written (keystore, csr, generate, trust --export)
+
+cli-wrote = wrote { $path }{ $secret ->
+        [yes] {" "}(mode 0600)
+       *[no] {""}
+    }
+cli-backup = the previous file is kept as { $path }
+cli-warning = ! { $warning }
+cli-trust-ca = clients must trust the development CA: { $path } (handshake trust --system)
+cli-next = Next: read { $next_steps }, then prove it: handshake check { $url }
+cli-no-ssl-env = ! ssl.env not written: set { $variable } to write it
+
+## handshake keystore
+
+cli-keystore-wrote = wrote { $path } (PKCS12, alias "{ $alias }", mode 0600)
+cli-keystore-certificate = certificate  { $subject } · covers { $names } · issued by { $issuer } · valid until { $not_after }
+cli-keystore-chain = chain        { $count ->
+        [one] 1 certificate
+       *[other] { $count } certificates, leaf first
+    }
+cli-keystore-trust = trust        clients must trust the development CA: { $path }
+cli-keystore-spring = Spring Boot (application.properties):
+
+## handshake inspect
+
+cli-inspect-entries = { $path }: { $count ->
+        [one] 1 entry
+       *[other] { $count } entries
+    }
+cli-inspect-entry = alias "{ $alias }" · { $kind } · chain of { $chain }{ $key ->
+        [matches] {" "}· key matches its certificate
+        [differs] {" "}· ✗ the key does NOT match its certificate
+       *[none] {""}
+    }
+cli-inspect-certificate = { $subject } · issued by { $issuer } · covers { $names } · valid until { $not_after } ({ $days ->
+        [one] 1 day left
+       *[other] { $days } days left
+    })
+cli-inspect-expired = { $subject } · issued by { $issuer } · covers { $names } · expired { $not_after }
+cli-inspect-refused = ✗ { $path }: { $reason }
+
+## handshake csr
+
+cli-csr-wrote = wrote { $key } (private key, mode 0600) and { $csr } (CSR for { $hosts })
+cli-csr-next = Send the CSR to your CA; then `handshake keystore --cert CERT.pem --key { $key }` makes the keystore.
+
+## handshake trust
+
+cli-trust-ca-file = development CA: { $path }
+cli-trust-state = { $trusted ->
+        [yes] ✓ trusted in { $store }
+       *[no] ✗ not trusted in { $store }
+    }
+cli-trust-plan = This will:
+cli-trust-confirm = Apply? [y/N]{" "}
+cli-trust-unchanged = Nothing changed. Re-run with --yes to apply.
+cli-trust-done = done: { $store }
+
+## Usage errors of the command line
+
+cli-error-env-unset = the environment variable { $variable } is not set (or not UTF-8); put the { $what ->
+        [password] keystore password
+       *[value] value
+    } in it
+cli-error-password-short = the keystore password must have at least 6 characters (keytool and Java refuse shorter ones)
+cli-error-header-env = --header-env takes NAME=VAR, e.g. X-Api-Key=API_KEY, not “{ $given }”
+cli-error-seconds = { $flag } must be a positive number of seconds
+cli-error-key-type = unknown key type “{ $given }”: use ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096
+cli-error-no-hosts = name the hosts the certificate is for (--host localhost --host 127.0.0.1), or import one with --cert and --key
+cli-error-flag = { $flag }: { $reason }
+cli-error-generate-what = name what to generate (nginx, apache, spring, client) or --profile FILE
+cli-error-profile-and-subcommand = --profile reproduces a profile; leave out the subcommand
+cli-error-no-out = name the folder to write into: --out DIR
+cli-error-client-target = name the socket's URL: --target wss://host/path
+cli-error-upstream-plain = --upstream is the application's plain HTTP address, e.g. http://127.0.0.1:8080 (the proxy does the TLS)
+cli-error-ws-path = --ws-path starts with /, e.g. /ws
+cli-error-proxy-certificate = name the certificate: --cert and --key (files already on the server), or make one with --dev-ca or --self-signed
+cli-error-pem-forms = the PEM forms need the certificate: --cert and --key (the key is written as PKCS#8), or --dev-ca / --self-signed
+cli-error-no-keystore = name the keystore: --key-store file:/path/server.p12, or make one with --dev-ca, --self-signed or --cert/--key
+cli-error-no-store = name at least one store (--system, --nss DIR, --java, --java-cacerts FILE), or --export DIR
+cli-error-java-home = JAVA_HOME is not set: point it at a JDK (e.g. /usr/lib/jvm/java-17-openjdk-amd64), or name the truststore with --java-cacerts
+cli-error-java-cacerts = { $home } has no lib/security/cacerts: is JAVA_HOME a JDK? Or name the truststore with --java-cacerts
+cli-error-ca-unreadable = the development CA certificate cannot be read
+cli-error-no-url = name the endpoint to diagnose, e.g. handshake diagnose wss://localhost:8443/ws (or --replay report.json)
+cli-error-output = cannot write the output: { $detail }

@@ -1,0 +1,152 @@
+# 명령줄이 직접 하는 말: 출력의 이름표와 사용법 오류.
+# 경로, URL, 명령, 속성 이름은 그대로 인용합니다.
+
+## 모든 명령이 출력하는 진단 결과
+
+cli-severity = { $severity ->
+        [error] ✗ 오류
+        [warning] ! 경고
+       *[info] ✓ 정보
+    }
+cli-fix = 해결: { $fix }
+cli-error = 오류: { $message }
+
+## handshake diagnose
+
+cli-diagnose-summary = { $errors ->
+        [0] 오류 없음
+       *[other] 오류 { $errors }개
+    } · { $total_ms }ms ({ $steps })
+cli-step = { $step } { $ms }
+
+## handshake check
+
+cli-check-ok = ✓ { $url } — 연결됨, 메시지 { $sent }개 중 { $answered }개 응답, { $close ->
+        [none] 서버가 종료 요청에 응답하지 않았습니다
+       *[other] 정상 종료({ $close })
+    }
+cli-check-phases = 단계         dns { $dns } · tcp { $tcp } · tls { $tls } · 업그레이드 { $upgrade } · 첫 응답 { $first_answer }
+cli-check-ms = { $ms }ms
+cli-check-waited = 대기         서버가 올라오기까지 { $waited_s }초
+cli-check-tls = tls          { $version } · { $cipher } · ALPN { $alpn }
+cli-check-certificate = 인증서       { $subject } · 발급자 { $issuer } · { $not_after }까지 유효
+cli-check-subprotocol = 서브프로토콜 { $subprotocol }
+cli-check-answer = 응답         “{ $text }”
+cli-check-answer-binary = 응답         바이너리 { $bytes }바이트
+cli-check-round-trip = 왕복         최소 { $min } · 중간값 { $median } · 최대 { $max }ms ({ $count }회)
+cli-check-failed = ✗ { $url } — { $failure }
+cli-check-because = 원인:
+cli-check-waiting = 서버가 연결을 받을 때까지 기다리는 중… { $left }초 남음
+cli-none = 없음
+
+## handshake explain-log
+
+cli-log-summary = { $name }: { $lines }줄에서 { $problems ->
+        [0] 알려진 문제 없음
+       *[other] 문제 { $problems }개
+    }
+cli-log-stdin = 표준 입력
+cli-log-lines = { $count ->
+        [one] { $first }행
+       *[other] { $first }–{ $last }행({ $count }회)
+    }
+cli-log-diagnose = 엔드포인트 확인: handshake diagnose { $url }
+
+## handshake target
+
+cli-target-transport = { $transport ->
+        [wss] TLS 위의 WebSocket
+        [ws] WebSocket, 암호화 안 됨
+        [https] TLS 위의 HTTP
+       *[http] HTTP, 암호화 안 됨
+    }
+cli-target-host-kind = { $kind ->
+        [domain] DNS 이름
+        [ipv4] IPv4 주소
+       *[ipv6] IPv6 주소
+    }
+cli-target-default-port = { $scheme } 기본값
+cli-target-scheme = 스킴
+cli-target-host = 호스트
+cli-target-port = 포트
+cli-target-path = 경로
+
+## 쓴 파일(keystore, csr, generate, trust --export)
+
+cli-wrote = { $path } 작성{ $secret ->
+        [yes] {" "}(권한 0600)
+       *[no] {""}
+    }
+cli-backup = 이전 파일은 { $path }(으)로 보관했습니다
+cli-warning = ! { $warning }
+cli-trust-ca = 클라이언트가 개발용 CA를 신뢰해야 합니다: { $path } (handshake trust --system)
+cli-next = 다음: { $next_steps }을(를) 읽고 확인하세요: handshake check { $url }
+cli-no-ssl-env = ! ssl.env를 쓰지 않았습니다. 쓰려면 { $variable }을(를) 설정하세요
+cli-error-output = 출력을 쓸 수 없습니다: { $detail }
+
+## handshake keystore
+
+cli-keystore-wrote = { $path } 작성 (PKCS12, 별칭 "{ $alias }", 권한 0600)
+cli-keystore-certificate = 인증서       { $subject } · 대상 { $names } · 발급자 { $issuer } · { $not_after }까지 유효
+cli-keystore-chain = 체인         인증서 { $count }개{ $count ->
+        [one] {""}
+       *[other] , 리프부터
+    }
+cli-keystore-trust = 신뢰         클라이언트가 개발용 CA를 신뢰해야 합니다: { $path }
+cli-keystore-spring = Spring Boot (application.properties):
+
+## handshake inspect
+
+cli-inspect-entries = { $path }: 항목 { $count }개
+cli-inspect-entry = 별칭 "{ $alias }" · { $kind } · 체인 { $chain }개{ $key ->
+        [matches] {" "}· 키가 인증서와 짝이 맞습니다
+        [differs] {" "}· ✗ 키가 인증서와 짝이 맞지 않습니다
+       *[none] {""}
+    }
+cli-inspect-certificate = { $subject } · 발급자 { $issuer } · 대상 { $names } · { $not_after }까지 유효({ $days }일 남음)
+cli-inspect-expired = { $subject } · 발급자 { $issuer } · 대상 { $names } · { $not_after }에 만료
+cli-inspect-refused = ✗ { $path }: { $reason }
+
+## handshake csr
+
+cli-csr-wrote = { $key }(개인 키, 권한 0600)와 { $csr }({ $hosts }용 CSR) 작성
+cli-csr-next = CA에 CSR을 보내세요. 인증서를 받으면 `handshake keystore --cert CERT.pem --key { $key }`로 키스토어를 만듭니다.
+
+## handshake trust
+
+cli-trust-ca-file = 개발용 CA: { $path }
+cli-trust-state = { $trusted ->
+        [yes] ✓ 신뢰함: { $store }
+       *[no] ✗ 신뢰하지 않음: { $store }
+    }
+cli-trust-plan = 다음을 실행합니다:
+cli-trust-confirm = 적용할까요? [y/N]{" "}
+cli-trust-unchanged = 아무것도 바꾸지 않았습니다. 적용하려면 --yes를 붙여 다시 실행하세요.
+cli-trust-done = 완료: { $store }
+
+## 명령줄 사용법 오류
+
+cli-error-env-unset = 환경 변수 { $variable }이(가) 설정되지 않았습니다(또는 UTF-8이 아닙니다). { $what ->
+        [password] 키스토어 비밀번호를
+       *[value] 값을
+    } 넣으세요
+cli-error-password-short = 키스토어 비밀번호는 6자 이상이어야 합니다(keytool과 Java가 더 짧은 비밀번호를 거부합니다)
+cli-error-header-env = --header-env는 NAME=VAR 형식입니다(예: X-Api-Key=API_KEY). “{ $given }”이(가) 아닙니다
+cli-error-seconds = { $flag }은(는) 0보다 큰 초 단위 숫자여야 합니다
+cli-error-key-type = 알 수 없는 키 종류 “{ $given }”: ecdsa-p256, rsa-2048, rsa-3072, rsa-4096 중 하나를 쓰세요
+cli-error-no-hosts = 인증서를 쓸 호스트를 지정하거나(--host localhost --host 127.0.0.1), --cert와 --key로 가져오세요
+cli-error-flag = { $flag }: { $reason }
+cli-error-generate-what = 무엇을 만들지(nginx, apache, spring, client) 지정하거나 --profile FILE을 쓰세요
+cli-error-profile-and-subcommand = --profile은 프로필을 그대로 다시 만듭니다. 하위 명령은 빼세요
+cli-error-no-out = 저장할 폴더를 지정하세요: --out DIR
+cli-error-client-target = 소켓 URL을 지정하세요: --target wss://host/path
+cli-error-upstream-plain = --upstream은 애플리케이션의 평문 HTTP 주소입니다. 예: http://127.0.0.1:8080 (TLS는 프록시가 처리합니다)
+cli-error-ws-path = --ws-path는 /로 시작합니다. 예: /ws
+cli-error-proxy-certificate = 인증서를 지정하세요: --cert와 --key(서버에 이미 있는 파일), 또는 --dev-ca나 --self-signed로 새로 만드세요
+cli-error-pem-forms = PEM 형식에는 인증서가 필요합니다: --cert와 --key(키는 PKCS#8로 씁니다), 또는 --dev-ca / --self-signed
+cli-error-no-keystore = 키스토어를 지정하세요: --key-store file:/path/server.p12, 또는 --dev-ca, --self-signed, --cert/--key로 새로 만드세요
+cli-error-no-store = 저장소를 하나 이상 지정하세요(--system, --nss DIR, --java, --java-cacerts FILE). 또는 --export DIR
+cli-error-java-home = JAVA_HOME이 설정되지 않았습니다. JDK를 가리키게 하거나(예: /usr/lib/jvm/java-17-openjdk-amd64), --java-cacerts로 truststore를 지정하세요
+cli-error-java-cacerts = { $home }에 lib/security/cacerts가 없습니다. JAVA_HOME이 JDK인가요? 아니면 --java-cacerts로 truststore를 지정하세요
+cli-error-ca-unreadable = 개발용 CA 인증서를 읽을 수 없습니다
+cli-error-no-url = 진단할 엔드포인트를 지정하세요. 예: handshake diagnose wss://localhost:8443/ws (또는 --replay report.json)

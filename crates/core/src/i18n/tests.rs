@@ -287,6 +287,10 @@ fn every_error() -> Vec<Box<dyn Message>> {
             path: "/nope".into(),
             source: io(),
         }),
+        Box::new(PkiError::Unreadable {
+            path: "/nope".into(),
+            source: io(),
+        }),
         Box::new(PkiError::NoCertificateInPem { path: None }),
         Box::new(PkiError::NoCertificateInPem {
             path: Some("ca.pem".into()),

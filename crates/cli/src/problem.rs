@@ -1,0 +1,255 @@
+//! What stops a command: a message for the user, from the catalogue, and the
+//! exit status it means — 2 only for unusable input, 1 for anything that
+//! failed while running (a write, a program, a crypto library).
+
+use handshake_core::i18n::{Facts, Message};
+use handshake_core::{Language, TargetError};
+
+use crate::exit::ExitStatus;
+
+/// A problem that ends a command.
+pub(crate) struct Problem {
+    message: Box<dyn Message>,
+    /// The exit status it means.
+    pub(crate) status: ExitStatus,
+}
+
+impl Problem {
+    /// Unusable input: exit status 2.
+    pub(crate) fn usage(message: impl Message + 'static) -> Problem {
+        Problem {
+            message: Box::new(message),
+            status: ExitStatus::Usage,
+        }
+    }
+
+    /// A failure while running: exit status 1.
+    pub(crate) fn failure(message: impl Message + 'static) -> Problem {
+        Problem {
+            message: Box::new(message),
+            status: ExitStatus::Failure,
+        }
+    }
+
+    /// The problem in `language`.
+    pub(crate) fn say(&self, language: Language) -> String {
+        language.say(self.message.as_ref())
+    }
+}
+
+/// The command line's own usage errors (`cli-error-*` in the catalogue).
+#[derive(Debug)]
+pub(crate) enum Usage {
+    /// An environment variable that should hold a secret is not set.
+    EnvUnset {
+        variable: String,
+        /// `password` or `value`.
+        what: &'static str,
+    },
+    PasswordShort,
+    HeaderEnv {
+        given: String,
+    },
+    Seconds {
+        flag: &'static str,
+    },
+    KeyType {
+        given: String,
+    },
+    NoHosts,
+    GenerateWhat,
+    ProfileAndSubcommand,
+    NoOut,
+    ClientTarget,
+    UpstreamPlain,
+    WsPath,
+    ProxyCertificate,
+    PemForms,
+    NoKeystore,
+    NoStore,
+    JavaHome,
+    JavaCacerts {
+        home: String,
+    },
+    CaUnreadable,
+    NoUrl,
+}
+
+impl Message for Usage {
+    fn id(&self) -> &'static str {
+        match self {
+            Usage::EnvUnset { .. } => "cli-error-env-unset",
+            Usage::PasswordShort => "cli-error-password-short",
+            Usage::HeaderEnv { .. } => "cli-error-header-env",
+            Usage::Seconds { .. } => "cli-error-seconds",
+            Usage::KeyType { .. } => "cli-error-key-type",
+            Usage::NoHosts => "cli-error-no-hosts",
+            Usage::GenerateWhat => "cli-error-generate-what",
+            Usage::ProfileAndSubcommand => "cli-error-profile-and-subcommand",
+            Usage::NoOut => "cli-error-no-out",
+            Usage::ClientTarget => "cli-error-client-target",
+            Usage::UpstreamPlain => "cli-error-upstream-plain",
+            Usage::WsPath => "cli-error-ws-path",
+            Usage::ProxyCertificate => "cli-error-proxy-certificate",
+            Usage::PemForms => "cli-error-pem-forms",
+            Usage::NoKeystore => "cli-error-no-keystore",
+            Usage::NoStore => "cli-error-no-store",
+            Usage::JavaHome => "cli-error-java-home",
+            Usage::JavaCacerts { .. } => "cli-error-java-cacerts",
+            Usage::CaUnreadable => "cli-error-ca-unreadable",
+            Usage::NoUrl => "cli-error-no-url",
+        }
+    }
+
+    fn facts(&self) -> Facts {
+        let facts = Facts::new();
+        match self {
+            Usage::EnvUnset { variable, what } => {
+                facts.with("variable", variable).with("what", *what)
+            }
+            Usage::HeaderEnv { given } | Usage::KeyType { given } => facts.with("given", given),
+            Usage::Seconds { flag } => facts.with("flag", *flag),
+            Usage::JavaCacerts { home } => facts.with("home", home),
+            _ => facts,
+        }
+    }
+}
+
+/// A core error about the value of one flag: `--target: …`.
+pub(crate) struct Flag<E> {
+    pub(crate) flag: &'static str,
+    pub(crate) error: E,
+}
+
+impl<E: Message> Message for Flag<E> {
+    fn id(&self) -> &'static str {
+        "cli-error-flag"
+    }
+
+    fn facts(&self) -> Facts {
+        Facts::new().with("flag", self.flag)
+    }
+
+    fn cause(&self) -> Option<&dyn Message> {
+        Some(&self.error)
+    }
+}
+
+impl From<TargetError> for Problem {
+    fn from(error: TargetError) -> Problem {
+        Problem::usage(error)
+    }
+}
+
+impl From<handshake_core::probe::tls::CaFileError> for Problem {
+    fn from(error: handshake_core::probe::tls::CaFileError) -> Problem {
+        Problem::usage(error)
+    }
+}
+
+impl From<handshake_core::diagnose::ReplayError> for Problem {
+    fn from(error: handshake_core::diagnose::ReplayError) -> Problem {
+        Problem::usage(error)
+    }
+}
+
+impl From<handshake_core::profile::ProfileError> for Problem {
+    fn from(error: handshake_core::profile::ProfileError) -> Problem {
+        Problem::usage(error)
+    }
+}
+
+impl From<handshake_core::pki::PkiError> for Problem {
+    fn from(error: handshake_core::pki::PkiError) -> Problem {
+        use handshake_core::pki::PkiError;
+        match error {
+            PkiError::Io { .. } | PkiError::Generation(_) => Problem::failure(error),
+            _ => Problem::usage(error),
+        }
+    }
+}
+
+impl From<handshake_core::keystore::KeystoreError> for Problem {
+    fn from(error: handshake_core::keystore::KeystoreError) -> Problem {
+        use handshake_core::keystore::KeystoreError;
+        match error {
+            KeystoreError::Encoding(_) => Problem::failure(error),
+            _ => Problem::usage(error),
+        }
+    }
+}
+
+impl From<handshake_core::export::ExportError> for Problem {
+    fn from(error: handshake_core::export::ExportError) -> Problem {
+        use handshake_core::export::ExportError;
+        match error {
+            ExportError::Exists { .. } => Problem::usage(error),
+            _ => Problem::failure(error),
+        }
+    }
+}
+
+impl From<handshake_core::render::RenderError> for Problem {
+    fn from(error: handshake_core::render::RenderError) -> Problem {
+        use handshake_core::render::RenderError;
+        match error {
+            RenderError::Keystore(error) => error.into(),
+            _ => Problem::usage(error),
+        }
+    }
+}
+
+impl From<handshake_core::trust::TrustError> for Problem {
+    fn from(error: handshake_core::trust::TrustError) -> Problem {
+        Problem::failure(error)
+    }
+}
+
+impl From<Usage> for Problem {
+    fn from(usage: Usage) -> Problem {
+        Problem::usage(usage)
+    }
+}
+
+/// A file the user named could not be read (exit status 2).
+pub(crate) struct Unreadable {
+    pub(crate) path: std::path::PathBuf,
+    pub(crate) error: std::io::Error,
+}
+
+impl Message for Unreadable {
+    fn id(&self) -> &'static str {
+        "error-file-unreadable"
+    }
+
+    fn facts(&self) -> Facts {
+        Facts::new()
+            .with("path", self.path.display().to_string())
+            .with("detail", self.error.to_string())
+    }
+}
+
+/// An output that could not be written (stdout closed, say): exit status 1.
+pub(crate) struct Output(pub(crate) std::io::Error);
+
+impl Message for Output {
+    fn id(&self) -> &'static str {
+        "cli-error-output"
+    }
+
+    fn facts(&self) -> Facts {
+        Facts::new().with("detail", self.0.to_string())
+    }
+}
+
+impl From<std::io::Error> for Problem {
+    fn from(error: std::io::Error) -> Problem {
+        Problem::failure(Output(error))
+    }
+}
+
+impl From<serde_json::Error> for Problem {
+    fn from(error: serde_json::Error) -> Problem {
+        Problem::failure(Output(error.into()))
+    }
+}
