@@ -7,7 +7,8 @@ export default defineConfig({
   // Tauri serves the built files itself; relative paths keep them portable.
   base: "./",
   clearScreen: false,
-  server: { port: 1420, strictPort: true },
+  // The catalogue lives with the core (crates/core/locales), shared with the CLI.
+  server: { port: 1420, strictPort: true, fs: { allow: [".."] } },
   build: {
     // WebKitGTK 2.40+ (Debian 12) and current WebView2/WKWebView.
     target: ["es2022", "safari16"],

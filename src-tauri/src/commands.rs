@@ -6,13 +6,15 @@ use std::time::Duration;
 
 use handshake_core::fix::{self, FixKind, FixRequest, Suggestion};
 use handshake_core::logs::{self, LogReport};
-use handshake_core::render::{Language, Syntax};
+use handshake_core::Language;
+use handshake_core::render::Syntax;
 use handshake_core::settings::Settings;
 use handshake_core::{CheckOptions, CheckReport, Options, Report, Target, diagnose as core};
 use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
 
+use crate::error::AppError;
 use crate::state::AppState;
 use crate::{CommandError, LaunchArgs};
 
@@ -35,10 +37,8 @@ pub(crate) fn launch_target(launch: State<'_, LaunchArgs>) -> Option<String> {
 /// A diagnosis with what the next steps need.
 #[derive(Debug, Serialize, specta::Type)]
 pub(crate) struct Diagnosis {
-    /// The findings and evidence.
+    /// The findings (codes and facts; the window says them) and evidence.
     report: Report,
-    /// The report as Markdown ("Copy report").
-    markdown: String,
     /// The fix the findings point to.
     suggestion: Suggestion,
 }
@@ -69,10 +69,17 @@ pub(crate) async fn diagnose(
     let codes: Vec<_> = report.findings.iter().map(|f| f.code).collect();
     let target = Target::parse(&report.url)?;
     Ok(Diagnosis {
-        markdown: core::markdown(&report),
         suggestion: fix::suggest(&codes, &target),
         report,
     })
+}
+
+/// The report as Markdown in `language` ("Copy report"), as the CLI's
+/// words for the same findings.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn report_markdown(report: Report, language: Language) -> String {
+    core::markdown(&report, language)
 }
 
 /// Stops the running diagnosis, if any.
@@ -189,10 +196,14 @@ pub(crate) fn open_export_folder(
     use tauri_plugin_opener::OpenerExt;
     let folder = state
         .last_folder()
-        .ok_or_else(|| CommandError::io("Nothing was exported yet."))?;
+        .ok_or_else(|| CommandError::app(AppError::NothingExported))?;
     app.opener()
         .open_path(folder, None::<&str>)
-        .map_err(|error| CommandError::io(format!("Cannot open the folder: {error}")))
+        .map_err(|error| {
+            CommandError::app(AppError::OpenFolder {
+                detail: error.to_string(),
+            })
+        })
 }
 
 /// Proves the fix: a real WebSocket to `url` trusting `ca` (a PEM file),
@@ -206,9 +217,7 @@ pub(crate) async fn verify(
 ) -> Result<CheckReport, CommandError> {
     let target = Target::parse(&url)?;
     let ca = match ca.filter(|path| !path.trim().is_empty()) {
-        Some(path) => {
-            handshake_core::probe::tls::read_ca_file(Path::new(&path)).map_err(CommandError::io)?
-        }
+        Some(path) => handshake_core::probe::tls::read_ca_file(Path::new(&path))?,
         None => Vec::new(),
     };
     let options = CheckOptions {

@@ -1,76 +1,109 @@
-//! Errors as the UI receives them: a stable code to react to, and the core's
-//! message, written for the user, to show.
+//! Errors as the UI receives them: a kind to react to, and the message as
+//! data (`{id, facts}`), which the window says from the same catalogue as
+//! the CLI, in the language it shows (and again when the language changes).
 
+use handshake_core::error::{ErrorKind, UserError};
+use handshake_core::i18n::{Facts, Message, Phrase};
 use serde::Serialize;
 
 /// What kind of error a command returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorCode {
-    /// The target URL was refused.
-    InvalidTarget,
-    /// The user stopped the operation.
-    Cancelled,
-    /// A certificate or key could not be made or read.
-    Certificate,
-    /// The choices contradict each other.
-    Plan,
+    /// Unusable input (a bad URL, an unreadable file, a contradictory choice).
+    Input,
     /// A file already exists (replacing it needs a confirmation).
     Exists,
-    /// A file could not be read or written.
-    Io,
+    /// Something failed while running (a write, a library).
+    Failed,
+    /// The user stopped the operation.
+    Cancelled,
 }
 
 /// An error returned by a command.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct CommandError {
     /// What kind of error it is.
     pub code: ErrorCode,
-    /// What went wrong and what to do, ready to show.
-    pub message: String,
+    /// What went wrong and what to do, as a catalogue message.
+    pub phrase: Phrase,
 }
 
 impl CommandError {
-    /// A file error with `message`.
-    pub(crate) fn io(message: impl std::fmt::Display) -> CommandError {
-        CommandError {
-            code: ErrorCode::Io,
-            message: message.to_string(),
-        }
-    }
-}
-
-impl From<handshake_core::TargetError> for CommandError {
-    fn from(error: handshake_core::TargetError) -> Self {
-        CommandError {
-            code: ErrorCode::InvalidTarget,
-            message: error.to_string(),
-        }
-    }
-}
-
-impl From<handshake_core::fix::FixError> for CommandError {
-    fn from(error: handshake_core::fix::FixError) -> Self {
+    /// One of the window's own errors.
+    pub(crate) fn app(error: AppError) -> CommandError {
         let code = match error {
-            handshake_core::fix::FixError::Certificate(_) => ErrorCode::Certificate,
-            _ => ErrorCode::Plan,
+            AppError::Cancelled => ErrorCode::Cancelled,
+            AppError::NothingExported | AppError::FolderNotAbsolute => ErrorCode::Input,
+            AppError::OpenFolder { .. } => ErrorCode::Failed,
         };
         CommandError {
             code,
-            message: error.to_string(),
+            phrase: Phrase::of(&error),
+        }
+    }
+
+    fn of(error: &(impl UserError + ?Sized)) -> CommandError {
+        let code = match error.kind() {
+            ErrorKind::Input => ErrorCode::Input,
+            ErrorKind::Exists => ErrorCode::Exists,
+            ErrorKind::Failed => ErrorCode::Failed,
+        };
+        CommandError {
+            code,
+            phrase: Phrase::of(error),
         }
     }
 }
 
-impl From<handshake_core::export::ExportError> for CommandError {
-    fn from(error: handshake_core::export::ExportError) -> Self {
-        let code = match error {
-            handshake_core::export::ExportError::Exists { .. } => ErrorCode::Exists,
-            _ => ErrorCode::Io,
-        };
-        CommandError {
-            code,
-            message: error.to_string(),
+/// Errors that only the window has.
+#[derive(Debug)]
+pub(crate) enum AppError {
+    /// The user stopped the diagnosis.
+    Cancelled,
+    /// "Open folder" before any export.
+    NothingExported,
+    /// An export folder that is empty or relative.
+    FolderNotAbsolute,
+    /// The file manager could not be opened.
+    OpenFolder { detail: String },
+}
+
+impl Message for AppError {
+    fn id(&self) -> &'static str {
+        match self {
+            AppError::Cancelled => "app-error-cancelled",
+            AppError::NothingExported => "app-error-nothing-exported",
+            AppError::FolderNotAbsolute => "app-error-folder-not-absolute",
+            AppError::OpenFolder { .. } => "app-error-open-folder",
+        }
+    }
+
+    fn facts(&self) -> Facts {
+        match self {
+            AppError::OpenFolder { detail } => Facts::new().with("detail", detail),
+            AppError::Cancelled | AppError::NothingExported | AppError::FolderNotAbsolute => {
+                Facts::new()
+            }
         }
     }
 }
+
+/// `?` on a core error: its kind and its words as data.
+macro_rules! from_user_errors {
+    ($($error:ty),* $(,)?) => {
+        $(impl From<$error> for CommandError {
+            fn from(error: $error) -> CommandError {
+                CommandError::of(&error)
+            }
+        })*
+    };
+}
+
+from_user_errors!(
+    handshake_core::TargetError,
+    handshake_core::probe::tls::CaFileError,
+    handshake_core::fix::FixError,
+    handshake_core::export::ExportError,
+    handshake_core::diagnose::ReplayError,
+);

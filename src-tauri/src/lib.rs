@@ -25,6 +25,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::launch_target,
             commands::diagnose,
             commands::cancel_diagnosis,
+            commands::report_markdown,
             commands::explain_log,
             commands::default_fix,
             commands::preview_fix,

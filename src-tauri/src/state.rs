@@ -11,7 +11,10 @@ use handshake_core::settings::Settings;
 use serde::Serialize;
 use tokio::task::AbortHandle;
 
-use crate::{CommandError, ErrorCode};
+use handshake_core::i18n::Phrase;
+
+use crate::CommandError;
+use crate::error::AppError;
 
 /// The app's state, managed by Tauri.
 #[derive(Debug)]
@@ -43,7 +46,7 @@ pub(crate) struct Exported {
     /// The development CA certificate to trust when verifying.
     ca_cert: Option<String>,
     /// What to know about the certificate.
-    warnings: Vec<String>,
+    warnings: Vec<Phrase>,
 }
 
 impl AppState {
@@ -90,10 +93,8 @@ impl AppState {
         {
             *running = Some(handle.abort_handle());
         }
-        task.await.map_err(|_| CommandError {
-            code: ErrorCode::Cancelled,
-            message: "Stopped. Nothing was sent after the step that was running.".to_owned(),
-        })
+        task.await
+            .map_err(|_| CommandError::app(AppError::Cancelled))
     }
 
     pub(crate) fn cancel(&self) {
@@ -128,9 +129,7 @@ impl AppState {
         replace: bool,
     ) -> Result<Exported, CommandError> {
         if folder.as_os_str().is_empty() || !folder.is_absolute() {
-            return Err(CommandError::io(
-                "Choose a folder (an absolute path) to export into.",
-            ));
+            return Err(CommandError::app(AppError::FolderNotAbsolute));
         }
         let prepared = self.prepare(request, Some(folder))?;
         let written = handshake_core::render::write(folder, &prepared.files, replace)?;
@@ -158,7 +157,7 @@ impl AppState {
                 .collect(),
             next_steps,
             ca_cert: prepared.ca_cert.map(|p| p.display().to_string()),
-            warnings: prepared.warnings,
+            warnings: prepared.warnings.iter().map(Phrase::of).collect(),
         })
     }
 }

@@ -2,6 +2,7 @@
 //! exit status it means — 2 only for unusable input, 1 for anything that
 //! failed while running (a write, a program, a crypto library).
 
+use handshake_core::error::{ErrorKind, UserError};
 use handshake_core::i18n::{Facts, Message};
 use handshake_core::{Language, TargetError};
 
@@ -135,75 +136,38 @@ impl<E: Message> Message for Flag<E> {
     }
 }
 
-impl From<TargetError> for Problem {
-    fn from(error: TargetError) -> Problem {
-        Problem::usage(error)
-    }
-}
-
-impl From<handshake_core::probe::tls::CaFileError> for Problem {
-    fn from(error: handshake_core::probe::tls::CaFileError) -> Problem {
-        Problem::usage(error)
-    }
-}
-
-impl From<handshake_core::diagnose::ReplayError> for Problem {
-    fn from(error: handshake_core::diagnose::ReplayError) -> Problem {
-        Problem::usage(error)
-    }
-}
-
-impl From<handshake_core::profile::ProfileError> for Problem {
-    fn from(error: handshake_core::profile::ProfileError) -> Problem {
-        Problem::usage(error)
-    }
-}
-
-impl From<handshake_core::pki::PkiError> for Problem {
-    fn from(error: handshake_core::pki::PkiError) -> Problem {
-        use handshake_core::pki::PkiError;
-        match error {
-            PkiError::Io { .. } | PkiError::Generation(_) => Problem::failure(error),
-            _ => Problem::usage(error),
+impl Problem {
+    /// A core error, with the exit status its kind means.
+    fn of(error: impl UserError + 'static) -> Problem {
+        match error.kind() {
+            ErrorKind::Input | ErrorKind::Exists => Problem::usage(error),
+            ErrorKind::Failed => Problem::failure(error),
         }
     }
 }
 
-impl From<handshake_core::keystore::KeystoreError> for Problem {
-    fn from(error: handshake_core::keystore::KeystoreError) -> Problem {
-        use handshake_core::keystore::KeystoreError;
-        match error {
-            KeystoreError::Encoding(_) => Problem::failure(error),
-            _ => Problem::usage(error),
-        }
-    }
+/// `?` on a core error: the problem its kind makes.
+macro_rules! from_user_errors {
+    ($($error:ty),* $(,)?) => {
+        $(impl From<$error> for Problem {
+            fn from(error: $error) -> Problem {
+                Problem::of(error)
+            }
+        })*
+    };
 }
 
-impl From<handshake_core::export::ExportError> for Problem {
-    fn from(error: handshake_core::export::ExportError) -> Problem {
-        use handshake_core::export::ExportError;
-        match error {
-            ExportError::Exists { .. } => Problem::usage(error),
-            _ => Problem::failure(error),
-        }
-    }
-}
-
-impl From<handshake_core::render::RenderError> for Problem {
-    fn from(error: handshake_core::render::RenderError) -> Problem {
-        use handshake_core::render::RenderError;
-        match error {
-            RenderError::Keystore(error) => error.into(),
-            _ => Problem::usage(error),
-        }
-    }
-}
-
-impl From<handshake_core::trust::TrustError> for Problem {
-    fn from(error: handshake_core::trust::TrustError) -> Problem {
-        Problem::failure(error)
-    }
-}
+from_user_errors!(
+    TargetError,
+    handshake_core::probe::tls::CaFileError,
+    handshake_core::diagnose::ReplayError,
+    handshake_core::profile::ProfileError,
+    handshake_core::pki::PkiError,
+    handshake_core::keystore::KeystoreError,
+    handshake_core::export::ExportError,
+    handshake_core::render::RenderError,
+    handshake_core::trust::TrustError,
+);
 
 impl From<Usage> for Problem {
     fn from(usage: Usage) -> Problem {

@@ -11,6 +11,7 @@
 
 mod clock;
 pub mod diagnose;
+pub mod error;
 pub mod export;
 pub mod finding;
 pub mod i18n;

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use toml_edit::{DocumentMut, Item, Table};
 
 use crate::{Target, TargetError};
-use crate::render::{Fix, Language};
+use crate::i18n::Language;
+use crate::render::Fix;
 
 /// The profile's file name in an export folder.
 pub const FILE_NAME: &str = "handshake.toml";

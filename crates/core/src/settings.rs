@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::export::{self, ExportError, Mode};
 use crate::fix::FixRequest;
-use crate::render::Language;
+use crate::i18n::Language;
 
 /// How many recent targets are kept.
 const RECENT: usize = 8;

@@ -250,6 +250,7 @@ pub enum CheckFailure {
     /// The server closed the TCP connection without answering.
     Closed,
     /// The server closed the WebSocket instead of answering.
+    #[serde(rename = "closed-websocket")]
     ClosedWebSocket {
         /// The close code (1005 when the server sent none, as RFC 6455 and
         /// browsers report it).

@@ -15,6 +15,11 @@ export const commands = {
 	diagnose: (url: string, origin: string | null, onStep: Channel<StepEvent>) => typedError<Diagnosis, CommandError>(__TAURI_INVOKE("diagnose", { url, origin, onStep })),
 	/**  Stops the running diagnosis, if any. */
 	cancelDiagnosis: () => __TAURI_INVOKE<void>("cancel_diagnosis"),
+	/**
+	 *  The report as Markdown in `language` ("Copy report"), as the CLI's
+	 *  words for the same findings.
+	 */
+	reportMarkdown: (report: Report, language: Language) => __TAURI_INVOKE<string>("report_markdown", { report, language }),
 	/**  Explains a pasted log, as `handshake explain-log` does. */
 	explainLog: (text: string) => __TAURI_INVOKE<LogReport>("explain_log", { text }),
 	/**  The fix of `kind` with the defaults the target implies. */
@@ -45,11 +50,29 @@ export const commands = {
 };
 
 /* Types */
+/**  The server's first answer to the message. */
+export type Answer = 
+/**  A text message (cut to 200 characters). */
+{ kind: "text"; 
+/**  The text. */
+text: string } | 
+/**  A binary message. */
+{ kind: "binary"; 
+/**  Its size. */
+bytes: number };
+
 /**  A Spring Boot version, major and minor (`3.2`, `2.7.18`). */
 export type BootVersion = string;
 
-/**  Bytes as evidence: the first [`PREVIEW_BYTES`] in hex and as text. */
+/**
+ *  Bytes as evidence: the first [`PREVIEW_BYTES`] in hex and as text, what
+ *  they are, and the first line a server sent.
+ */
 export type BytesSeen = {
+	/**  What protocol the bytes belong to. */
+	speech: Speech,
+	/**  The first line (cut to 200 bytes), e.g. an HTTP status line. */
+	first_line: string,
 	/**  Space-separated hex, e.g. `15 03 03 00 02 02 46`. */
 	hex: string,
 	/**  The same bytes with anything unprintable shown as `.`. */
@@ -85,8 +108,28 @@ export type CertInfo = {
 	names_issuer_location: boolean,
 	/**  The key, e.g. `ECDSA P-256` or `RSA 2048`. */
 	key: string,
+	/**  The algorithm its issuer signed it with, e.g. `sha256WithRSAEncryption`. */
+	signature: string,
 	/**  Serial number in hex. */
 	serial: string,
+	/**  Start of validity, seconds since the Unix epoch. */
+	not_before_unix: number | null,
+	/**  End of validity, seconds since the Unix epoch. */
+	not_after_unix: number | null,
+};
+
+/**  What the certificate checks said about the chain the server presented. */
+export type CertificateCheck = {
+	/**  How many certificates the server sent (some may not parse). */
+	presented: number,
+	/**  The verifier's verdict on the chain and the name. */
+	verdict: Verdict,
+	/**  Whether the leaf covers the host name. */
+	name_matches: boolean,
+	/**  Whether a trusted root is named like the issuer of the last certificate sent. */
+	issuer_trusted: boolean,
+	/**  Whether a trusted root is named like the leaf itself. */
+	leaf_trusted: boolean,
 };
 
 /**  Where the certificate comes from. */
@@ -114,6 +157,75 @@ cert: string;
 /**  The private key path on the server. */
 key: string };
 
+/**
+ *  Where a check failed, with the facts of the failure (the diagnosis of
+ *  the same URL, in the report's findings, says why).
+ */
+export type CheckFailure = 
+/**  The host name does not resolve. */
+{ kind: "unresolved"; 
+/**  The host. */
+host: string } | 
+/**  Nothing listens on the port. */
+{ kind: "refused"; 
+/**  The port. */
+port: number } | 
+/**  No answer to the connection attempt. */
+{ kind: "unanswered"; 
+/**  `host:port`. */
+authority: string } | 
+/**  A network error other than a refusal. */
+{ kind: "network"; 
+/**  The operating system's words. */
+detail: string } | 
+/**  The TLS handshake failed. */
+{ kind: "tls" } | 
+/**  The certificate is not trusted. */
+{ kind: "untrusted" } | 
+/**  The upgrade got no answer in time. */
+{ kind: "upgrade-timeout"; 
+/**  The step timeout, in seconds. */
+timeout_s: number | null } | 
+/**  The upgrade was answered with another status than 101. */
+{ kind: "upgrade-status"; 
+/**  The status. */
+status: number } | 
+/**  The upgrade failed otherwise. */
+{ kind: "upgrade"; 
+/**  The WebSocket library's words. */
+detail: string } | 
+/**  A request value cannot be sent as a header. */
+{ kind: "bad-header"; 
+/**  Which value: `origin`, `subprotocol`, `header`, or `url`. */
+what: string } | 
+/**  Sending the message failed. */
+{ kind: "send"; 
+/**  The WebSocket library's words. */
+detail: string } | 
+/**  No answer to the message in time. */
+{ kind: "no-answer"; 
+/**  The step timeout, in seconds. */
+timeout_s: number | null; 
+/**  The message sent. */
+sent: string } | 
+/**  The server closed the TCP connection without answering. */
+{ kind: "closed" } | 
+/**  The server closed the WebSocket instead of answering. */
+{ kind: "closed-web-socket"; 
+/**
+ *  The close code (1005 when the server sent none, as RFC 6455 and
+ *  browsers report it).
+ */
+code: number } | 
+/**  A message over the size cap. */
+{ kind: "too-large"; 
+/**  The cap, in KiB. */
+limit_kib: number } | 
+/**  The connection failed after the upgrade. */
+{ kind: "connection"; 
+/**  The WebSocket library's words. */
+detail: string };
+
 /**  The result of `handshake check`. */
 export type CheckReport = {
 	/**  The normalised URL. */
@@ -123,8 +235,8 @@ export type CheckReport = {
 	 *  close was clean.
 	 */
 	ok: boolean,
-	/**  What failed, in one sentence, when something did. */
-	error: string | null,
+	/**  What failed, when something did. */
+	failure: CheckFailure | null,
 	/**  How long the server took to start accepting, when `wait` was needed. */
 	waited_ms: number | null,
 	/**  The time of each phase. */
@@ -139,8 +251,8 @@ export type CheckReport = {
 	round_trips_ms: (number | null)[],
 	/**  Minimum, median and maximum of the round trips. */
 	latency: Latency | null,
-	/**  The first answer (cut to 200 characters). */
-	answer: string | null,
+	/**  The first answer. */
+	answer: Answer | null,
 	/**  The close code the server answered with. */
 	close_code: number | null,
 	/**  When it failed: the diagnosis of the same URL. */
@@ -166,6 +278,8 @@ export type Code =
 "tcp-refused" | 
 /**  No answer at all to the connection attempt (filtered port, wrong host). */
 "tcp-timeout" | 
+/**  The connection failed with a network error (no route, host unreachable, blocked locally). */
+"tcp-failed" | 
 /**  Refused at first, then accepted within `--wait`. */
 "server-not-ready" | 
 /**  The connection was accepted, but the server sent nothing in time. */
@@ -192,7 +306,13 @@ export type Code =
 "cert-untrusted-issuer" | 
 /**  The server does not send the intermediate certificate. */
 "cert-chain-incomplete" | 
-/**  The TLS handshake failed for another reason (protocol version, alert). */
+/**  An intermediate certificate in the chain has expired or is not valid yet. */
+"cert-chain-outside-validity" | 
+/**  The server presents no certificate, or one that is not valid X.509. */
+"cert-unreadable" | 
+/**  The chain does not verify for another reason (bad or refused signature, wrong purpose, revoked). */
+"cert-rejected" | 
+/**  The TLS handshake failed: an alert, no common protocol version or cipher, a broken server. */
 "tls-handshake-failed" | 
 /**  The URL answers with a redirect, which WebSocket clients do not follow. */
 "http-redirect" | 
@@ -265,53 +385,98 @@ export type Code =
 export type CommandError = {
 	/**  What kind of error it is. */
 	code: ErrorCode,
-	/**  What went wrong and what to do, ready to show. */
-	message: string,
+	/**  What went wrong and what to do, as a catalogue message. */
+	phrase: Phrase,
 };
+
+/**  How the connection attempts ended. */
+export type Connection = 
+/**  An address accepted. */
+{ outcome: "connected"; 
+/**  The address that accepted. */
+address: string; 
+/**  Rounds of attempts (more than one while waiting for a server). */
+attempts: number; 
+/**  How long it was refused before it accepted, when it was. */
+waited_ms: number | null } | 
+/**  Every address refused, until the wait window ended. */
+{ outcome: "refused"; 
+/**  Rounds of attempts. */
+attempts: number } | 
+/**  No address answered in time. */
+{ outcome: "timed-out" } | 
+/**  A socket error other than a refusal. */
+{ outcome: "failed"; 
+/**  What the system said. */
+error: NetworkError };
 
 /**  A diagnosis with what the next steps need. */
 export type Diagnosis = {
-	/**  The findings and evidence. */
+	/**  The findings (codes and facts; the window says them) and evidence. */
 	report: Report,
-	/**  The report as Markdown ("Copy report"). */
-	markdown: string,
 	/**  The fix the findings point to. */
 	suggestion: Suggestion,
 };
 
+/**  Why a name did not resolve. */
+export type DnsError = 
+/**  The resolver answered with an error (NXDOMAIN and friends). */
+{ cause: "not-found"; 
+/**  The resolver's own words, quoted as they are. */
+reason: string } | 
+/**  The resolver answered with no address at all. */
+{ cause: "no-addresses" } | 
+/**  The resolver did not answer in time. */
+{ cause: "timeout" };
+
 /**  What kind of error a command returned. */
 export type ErrorCode = 
-/**  The target URL was refused. */
-"invalid-target" | 
-/**  The user stopped the operation. */
-"cancelled" | 
-/**  A certificate or key could not be made or read. */
-"certificate" | 
-/**  The choices contradict each other. */
-"plan" | 
+/**  Unusable input (a bad URL, an unreadable file, a contradictory choice). */
+"input" | 
 /**  A file already exists (replacing it needs a confirmation). */
 "exists" | 
-/**  A file could not be read or written. */
-"io";
+/**  Something failed while running (a write, a library). */
+"failed" | 
+/**  The user stopped the operation. */
+"cancelled";
 
 /**  What the probes saw, raw enough to check the findings against. */
 export type Evidence = {
+	/**  What was diagnosed. */
+	target: Target,
+	/**  The origin of the page that opens the connection, when given. */
+	origin: string | null,
+	/**  The step timeout, in milliseconds. */
+	timeout_ms: number,
+	/**  The wait window for a restarting server, in milliseconds. */
+	wait_ms: number | null,
+	/**
+	 *  When the diagnosis ran, in seconds since the Unix epoch: certificate
+	 *  ages are counted from it.
+	 */
+	checked_at: number | null,
 	/**  The addresses the host resolved to, in the order tried. */
 	addresses: string[],
-	/**  The address that accepted the connection. */
-	connected_to: string | null,
-	/**  Rounds of connection attempts (more than one while waiting for a server). */
-	connect_attempts: number,
+	/**  Why the name did not resolve. */
+	dns_error: DnsError | null,
+	/**  How the connection attempts ended. */
+	connection: Connection | null,
 	/**  The negotiated TLS parameters. */
 	tls: TlsSession | null,
+	/**  Why the TLS handshake failed. */
+	tls_failure: TlsFailure | null,
 	/**  The certificate chain as presented, leaf first. */
 	chain: CertInfo[],
-	/**  Why the TLS handshake or verification failed. */
-	tls_error: string | null,
+	/**  What the certificate checks said, when the handshake finished. */
+	certificate: CertificateCheck | null,
 	/**  What the server sent when it was not what the scheme expects. */
 	bytes: BytesSeen | null,
+	/**  The `Sec-WebSocket-Key` of the upgrade request. */
+	ws_key: string | null,
 	/**  The response to the request (the WebSocket upgrade, or a GET). */
 	response: ResponseHead | null,
+	/**  Why no response could be read. */
+	response_failure: ResponseFailure | null,
 	/**
 	 *  The status of the same upgrade sent without an `Origin` header, when
 	 *  the first was refused with 403.
@@ -330,8 +495,22 @@ export type Exported = {
 	/**  The development CA certificate to trust when verifying. */
 	ca_cert: string | null,
 	/**  What to know about the certificate. */
-	warnings: string[],
+	warnings: Phrase[],
 };
+
+/**  One fact: a whole number, a decimal, a text, or a list of texts. */
+export type Fact = 
+/**  A count, a port, a status code, a number of days. */
+number | 
+/**  A measurement (seconds, milliseconds), rounded for reading. */
+number | null | 
+/**  A name, a quote of what a server sent, a selector's keyword. */
+string | 
+/**  Several names (a certificate's hosts, the addresses tried). */
+string[];
+
+/**  Facts by name, in name order. */
+export type Facts = { [key in string]: Fact };
 
 /**  One file as the preview shows it. */
 export type FilePreview = {
@@ -347,18 +526,17 @@ export type FilePreview = {
 	size: number,
 };
 
-/**  One conclusion about the endpoint. */
+/**  One conclusion about the endpoint: what, how bad, and the facts it rests on. */
 export type Finding = {
 	/**  The stable identifier. */
 	code: Code,
 	/**  How much it matters. */
 	severity: Severity,
-	/**  One line. */
-	title: string,
-	/**  Why, in plain words, citing what was observed. */
-	explanation: string,
-	/**  What to do, and which Handshake generator produces it. */
-	fix: string,
+	/**
+	 *  The typed values the words are made from (port, status line, bytes
+	 *  seen, certificate fields, days left…).
+	 */
+	facts: Facts,
 };
 
 /**  Which way TLS reaches the WebSocket server: the fix the user chose. */
@@ -424,7 +602,7 @@ export type KeyType =
 /**  RSA 4096 bits. */
 "rsa-4096";
 
-/**  The language of `NEXT-STEPS.md` (and of the desktop app). */
+/**  A language Handshake speaks. */
 export type Language = 
 /**  English. */
 "en" | 
@@ -465,6 +643,29 @@ export type LogReport = {
 	lines: number,
 };
 
+/**  The kinds of socket failure a user can act on differently. */
+export type NetworkCause = 
+/**  No route to the network. */
+"network-unreachable" | 
+/**  The host does not answer (a router says so). */
+"host-unreachable" | 
+/**  The address cannot be used from this machine. */
+"address-unavailable" | 
+/**  The system refused (a local firewall, a policy). */
+"permission-denied" | 
+/**  The peer reset the connection. */
+"reset" | 
+/**  Anything else. */
+"other";
+
+/**  A socket error other than a refusal or a timeout. */
+export type NetworkError = {
+	/**  What kind of failure it is. */
+	cause: NetworkCause,
+	/**  The operating system's words, quoted as they are. */
+	detail: string,
+};
+
 /**  Milliseconds per phase (absent when it did not run). */
 export type Phases = {
 	/**  Name resolution. */
@@ -477,6 +678,20 @@ export type Phases = {
 	upgrade: number | null,
 	/**  Send to first answer. */
 	first_answer: number | null,
+};
+
+/**
+ *  A message as data: its id, facts and cause, for a front end that says it
+ *  itself in the user's language (the window renders it with `@fluent/bundle`
+ *  from the same catalogue, and again when the language changes).
+ */
+export type Phrase = {
+	/**  The message's id in the catalogue. */
+	id: string,
+	/**  The values it is made from. */
+	facts: Facts,
+	/**  The message it wraps, said first and given as the fact `reason`. */
+	cause: Phrase | null,
 };
 
 /**  The target and the choices. */
@@ -513,7 +728,7 @@ export type ProxyPlan = {
 	idle_timeout_secs: number,
 };
 
-/**  The result of a diagnosis: the JSON of `handshake diagnose --json`. */
+/**  The result of a diagnosis: the findings and the evidence they rest on. */
 export type Report = {
 	/**  The normalised target URL. */
 	url: string,
@@ -526,6 +741,30 @@ export type Report = {
 	/**  How long each step took. */
 	timings_ms: Timings,
 };
+
+/**
+ *  Why no response head could be read, as evidence: [`HeadError`] without
+ *  the bytes, which the evidence keeps apart.
+ */
+export type ResponseFailure = 
+/**  Nothing arrived before the timeout. */
+{ kind: "silent" } | 
+/**  Something arrived, then nothing more before the timeout. */
+{ kind: "stalled"; 
+/**  How many bytes arrived. */
+received: number } | 
+/**  The connection closed before a complete head. */
+{ kind: "closed" } | 
+/**  The head grew past the caps. */
+{ kind: "too-large" } | 
+/**  The bytes are not an HTTP response. */
+{ kind: "malformed" } | 
+/**  The socket failed. */
+{ kind: "failed"; 
+/**  The kind of failure. */
+cause: NetworkCause; 
+/**  The operating system's words. */
+detail: string };
 
 /**  A parsed response status line and headers. */
 export type ResponseHead = {
@@ -570,6 +809,31 @@ export type Severity =
 "warning" | 
 /**  Good news or context. */
 "info";
+
+/**  The protocol the first bytes belong to. */
+export type Speech = 
+/**  An HTTP response (`HTTP/1.1 400 …`). */
+{ kind: "http" } | 
+/**  A TLS record: content type 0x15 (alert) or 0x16 (handshake), version 0x03 0x0N. */
+{ kind: "tls"; 
+/**  The record's content type byte. */
+content_type: number } | 
+/**  An SSH server's version banner. */
+{ kind: "ssh"; 
+/**  The banner line. */
+banner: string } | 
+/**  An SMTP (or FTP) greeting: a 220 line. */
+{ kind: "greeting220"; 
+/**  The greeting line. */
+banner: string } | 
+/**  Printable text that is none of the above. */
+{ kind: "text"; 
+/**  The first line. */
+line: string } | 
+/**  Bytes that are not text. */
+{ kind: "binary" } | 
+/**  Nothing at all. */
+{ kind: "nothing" };
 
 /**  How the properties name the certificate and key. */
 export type SpringForm = 
@@ -698,6 +962,37 @@ export type Timings = {
 	total: number | null,
 };
 
+/**  Why a TLS handshake failed, as the client saw it. */
+export type TlsFailure = 
+/**  The server sent an alert. */
+{ cause: "alert"; 
+/**  The alert's name as the TLS RFCs write it (`handshake_failure`). */
+alert: string; 
+/**  Its number. */
+code: number } | 
+/**  The server closed the connection without an alert. */
+{ cause: "closed" } | 
+/**  The server reset the connection. */
+{ cause: "reset" } | 
+/**  The server stopped answering before the handshake ended. */
+{ cause: "timed-out" } | 
+/**  No protocol version both sides speak (TLS 1.0/1.1 only, say). */
+{ cause: "no-common-version" } | 
+/**  No cipher suite, key exchange group or signature scheme in common. */
+{ cause: "no-common-cipher" } | 
+/**  A handshake message over the size clients accept (64 KiB). */
+{ cause: "message-too-large" } | 
+/**  Bytes that are not valid TLS. */
+{ cause: "invalid-message" } | 
+/**  The server finished the handshake without a certificate. */
+{ cause: "no-certificate" } | 
+/**  The server's handshake signature did not verify with its certificate's key. */
+{ cause: "signature-rejected" } | 
+/**  The server broke the protocol. */
+{ cause: "misbehaved" } | 
+/**  Anything else. */
+{ cause: "other" };
+
 /**  The negotiated parameters. */
 export type TlsSession = {
 	/**  `TLSv1.3` or `TLSv1.2`. */
@@ -707,6 +1002,31 @@ export type TlsSession = {
 	/**  The ALPN protocol, when the server chose one. */
 	alpn: string | null,
 };
+
+/**  The verifier's verdict, by cause. */
+export type Verdict = 
+/**  Trusted, valid now, and for this name. */
+"trusted" | 
+/**  The chain ends at a CA that is not trusted. */
+"unknown-issuer" | 
+/**  A certificate's validity has ended. */
+"expired" | 
+/**  A certificate's validity has not begun. */
+"not-yet-valid" | 
+/**  The leaf does not cover the host name. */
+"name-mismatch" | 
+/**  A signature does not verify. */
+"bad-signature" | 
+/**  A signature uses an algorithm the verifier refuses (SHA-1, MD5). */
+"unsupported-signature" | 
+/**  A certificate is malformed. */
+"bad-encoding" | 
+/**  The leaf is not for TLS servers. */
+"wrong-purpose" | 
+/**  A certificate was revoked. */
+"revoked" | 
+/**  Another reason. */
+"other";
 
 /**  One file written by an export. */
 export type WrittenFile = {

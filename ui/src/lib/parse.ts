@@ -1,10 +1,10 @@
-import { commands, type Target } from "./bindings";
+import { commands, type Phrase, type Target } from "./bindings";
 
 /** What the Target step knows about the text in its field. */
 export type ParseState =
   | { kind: "empty" }
   | { kind: "ok"; target: Target }
-  | { kind: "error"; message: string };
+  | { kind: "error"; phrase: Phrase };
 
 /** Asks the core how it understands `input` (the same function as `handshake target`). */
 export async function parseTarget(input: string): Promise<ParseState> {
@@ -14,5 +14,5 @@ export async function parseTarget(input: string): Promise<ParseState> {
   const result = await commands.parseTarget(input);
   return result.status === "ok"
     ? { kind: "ok", target: result.data }
-    : { kind: "error", message: result.error.message };
+    : { kind: "error", phrase: result.error.phrase };
 }

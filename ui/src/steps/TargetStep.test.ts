@@ -16,9 +16,10 @@ const parsed: Target = {
   path: "/ws",
   secure: true,
 };
+// The core's refusal as data; the window says it from the catalogue.
 const refusal: CommandError = {
-  code: "invalid-target",
-  message: 'Handshake checks WebSocket and HTTP endpoints, not "ftp://".',
+  code: "input",
+  phrase: { id: "error-target-unsupported-scheme", facts: { scheme: "ftp" }, cause: null },
 };
 
 let calls: string[] = [];
@@ -63,7 +64,9 @@ describe("Target step", () => {
     await fireEvent.input(field, { target: { value: "ftp://x" } });
     expect(screen.queryByTestId("target-error")).toBeNull();
     const error = await screen.findByTestId("target-error", {}, { timeout: 2000 });
-    expect(error.textContent).toBe(refusal.message);
+    expect(error.textContent).toBe(
+      'Handshake checks WebSocket and HTTP endpoints, not "ftp://". Use wss:// or ws:// for a WebSocket, https:// or http:// for an API.',
+    );
     expect(field.getAttribute("aria-invalid")).toBe("true");
   });
 

@@ -102,7 +102,14 @@ describe("Generate", () => {
   it("shows the core's refusal and holds the export back", async () => {
     mockIPC((command) => {
       if (command === "default_fix") return request;
-      throw { code: "plan", message: "the pem-bundle form needs Spring Boot 3.1 or later" };
+      throw {
+        code: "input",
+        phrase: {
+          id: "error-plan-form-too-new",
+          facts: { form: "pem-bundle", since: "3.1", boot: "2.7", offered: ["keystore", "pem"] },
+          cause: null,
+        },
+      };
     });
     render(GenerateStep, { url: "wss://x/ws", origin: null, kind: "nginx", initial: null, onBack: () => {}, onNext: () => {} });
     expect((await screen.findByTestId("generate-error")).textContent).toContain("needs Spring Boot 3.1");
@@ -144,11 +151,16 @@ describe("Export", () => {
     mockIPC((command) => {
       if (command === "plugin:dialog|open") return null;
       if (command === "export_conflicts") return [];
-      throw { code: "io", message: "Cannot write /proc/x: Permission denied. Nothing was changed." };
+      throw {
+        code: "failed",
+        phrase: { id: "error-export-io", facts: { path: "/proc/x/handshake-nginx.conf", detail: "Permission denied" }, cause: null },
+      };
     });
     render(ExportStep, { request, folder: "/proc/x", onBack: () => {}, onNext: () => {} });
     await fireEvent.click(screen.getByTestId("export"));
-    expect((await screen.findByTestId("export-error")).textContent).toContain("Nothing was changed");
+    expect((await screen.findByTestId("export-error")).textContent).toBe(
+      "Cannot write /proc/x/handshake-nginx.conf: Permission denied. Check that the folder exists and is writable; nothing was changed.",
+    );
     await fireEvent.click(screen.getByRole("button", { name: "Choose…" }));
     expect((await screen.findByTestId("export-error")).textContent).toBe("No folder chosen; nothing was written.");
     expect((screen.getByTestId("folder") as HTMLInputElement).value).toBe("/proc/x");
@@ -165,7 +177,7 @@ describe("Export", () => {
 const checked: CheckReport = {
   url: "wss://chat.example.com/ws",
   ok: true,
-  error: null,
+  failure: null,
   waited_ms: null,
   phases_ms: { dns: 0.1, tcp: 0.2, tls: 2.5, upgrade: 0.8, first_answer: 0.3 },
   tls: { version: "TLSv1.3", cipher: "TLS13_AES_128_GCM_SHA256", alpn: null },
@@ -173,7 +185,7 @@ const checked: CheckReport = {
   subprotocol: null,
   round_trips_ms: [0.3],
   latency: null,
-  answer: "handshake",
+  answer: { kind: "text", text: "handshake" },
   close_code: 1000,
   findings: [],
 };
@@ -201,11 +213,17 @@ describe("Verify", () => {
     answer({
       ...checked,
       ok: false,
-      error: "connection refused",
-      findings: [{ code: "tcp-refused", severity: "error", title: "Nothing listens", explanation: "Refused.", fix: "Start it." }],
+      failure: { kind: "refused", port: 443 },
+      findings: [
+        {
+          code: "tcp-refused",
+          severity: "error",
+          facts: { port: 443, addresses: ["127.0.0.1:443"], wait_s: 30, attempts: 31 },
+        },
+      ],
     });
-    expect((await screen.findByTestId("verify-failed")).textContent).toContain("connection refused");
-    expect(screen.getByText("Nothing listens")).toBeTruthy();
+    expect((await screen.findByTestId("verify-failed")).textContent).toContain("nothing listens on port 443");
+    expect(screen.getByText("Nothing listens on port 443")).toBeTruthy();
     expect(screen.getByTestId("verify").textContent).toContain("Try again");
   });
 });
@@ -219,9 +237,7 @@ describe("Explain a log", () => {
         {
           code: "log-tls-on-plain-port",
           severity: "error",
-          title: "TLS reached a plain HTTP port",
-          explanation: "Tomcat saw a ClientHello.",
-          fix: "Use ws://, or enable TLS.",
+          facts: { source: "server", server: "tomcat", decoded: "none" },
           count: 2,
           first_line: 1,
           last_line: 3,
@@ -235,7 +251,9 @@ describe("Explain a log", () => {
     render(LogStep, { onBack: () => {}, onDiagnose: (url: string) => (diagnosed = url) });
     await fireEvent.input(screen.getByTestId("log-text"), { target: { value: "Invalid character found in method name [0x160x03" } });
     await fireEvent.click(screen.getByTestId("explain"));
-    expect((await screen.findByTestId("log-findings")).textContent).toContain("lines 1–3 · 2×");
+    const findings = await screen.findByTestId("log-findings");
+    expect(findings.textContent).toContain("lines 1–3 · 2×");
+    expect(findings.textContent).toContain("Tomcat's HTTP connector received the bytes of a TLS ClientHello");
     await fireEvent.click(screen.getByRole("button", { name: /wss:\/\/localhost:8080\/ws/ }));
     expect(diagnosed).toBe("wss://localhost:8080/ws");
   });

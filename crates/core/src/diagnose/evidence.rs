@@ -19,56 +19,41 @@ pub struct Evidence {
     /// What was diagnosed.
     pub target: Target,
     /// The origin of the page that opens the connection, when given.
-    #[serde(default)]
     pub origin: Option<String>,
     /// The step timeout, in milliseconds.
     pub timeout_ms: u32,
     /// The wait window for a restarting server, in milliseconds.
-    #[serde(default)]
     pub wait_ms: Option<u32>,
     /// When the diagnosis ran, in seconds since the Unix epoch: certificate
     /// ages are counted from it.
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub checked_at: i64,
     /// The addresses the host resolved to, in the order tried.
-    #[serde(default)]
     pub addresses: Vec<String>,
     /// Why the name did not resolve.
-    #[serde(default)]
     pub dns_error: Option<DnsError>,
     /// How the connection attempts ended.
-    #[serde(default)]
     pub connection: Option<Connection>,
     /// The negotiated TLS parameters.
-    #[serde(default)]
     pub tls: Option<TlsSession>,
     /// Why the TLS handshake failed.
-    #[serde(default)]
     pub tls_failure: Option<TlsFailure>,
     /// The certificate chain as presented, leaf first.
-    #[serde(default)]
     pub chain: Vec<CertInfo>,
     /// What the certificate checks said, when the handshake finished.
-    #[serde(default)]
     pub certificate: Option<CertificateCheck>,
     /// What the server sent when it was not what the scheme expects.
-    #[serde(default)]
     pub bytes: Option<BytesSeen>,
     /// The `Sec-WebSocket-Key` of the upgrade request.
-    #[serde(default)]
     pub ws_key: Option<String>,
     /// The response to the request (the WebSocket upgrade, or a GET).
-    #[serde(default)]
     pub response: Option<ResponseHead>,
     /// Why no response could be read.
-    #[serde(default)]
     pub response_failure: Option<ResponseFailure>,
     /// The status of the same upgrade sent without an `Origin` header, when
     /// the first was refused with 403.
-    #[serde(default)]
     pub status_without_origin: Option<u16>,
     /// The answer to the CORS preflight.
-    #[serde(default)]
     pub preflight: Option<ResponseHead>,
 }
 

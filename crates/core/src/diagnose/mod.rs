@@ -133,19 +133,14 @@ pub struct Report {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Timings {
     /// Name resolution.
-    #[serde(default)]
     pub dns: Option<f64>,
     /// TCP connection, including any waiting for the server.
-    #[serde(default)]
     pub tcp: Option<f64>,
     /// TLS handshake.
-    #[serde(default)]
     pub tls: Option<f64>,
     /// Request to response head.
-    #[serde(default)]
     pub http: Option<f64>,
     /// The whole diagnosis.
-    #[serde(default)]
     pub total: f64,
 }
 

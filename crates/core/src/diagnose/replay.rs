@@ -38,7 +38,6 @@ pub enum ReplayError {
 #[derive(Deserialize)]
 struct Saved {
     evidence: Evidence,
-    #[serde(default)]
     timings_ms: Timings,
 }
 

@@ -35,6 +35,51 @@ pub trait Message {
     }
 }
 
+/// A message as data: its id, facts and cause, for a front end that says it
+/// itself in the user's language (the window renders it with `@fluent/bundle`
+/// from the same catalogue, and again when the language changes).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Phrase {
+    /// The message's id in the catalogue.
+    pub id: String,
+    /// The values it is made from.
+    pub facts: Facts,
+    /// The message it wraps, said first and given as the fact `reason`.
+    pub cause: Option<Box<Phrase>>,
+}
+
+impl Phrase {
+    /// The data of `message`.
+    pub fn of(message: &(impl Message + ?Sized)) -> Phrase {
+        Phrase {
+            id: message.id().to_owned(),
+            facts: message.facts(),
+            cause: message.cause().map(|cause| Box::new(Phrase::of(cause))),
+        }
+    }
+
+    /// A message with no facts (the window's own, say).
+    pub fn new(id: &str, facts: Facts) -> Phrase {
+        Phrase {
+            id: id.to_owned(),
+            facts,
+            cause: None,
+        }
+    }
+}
+
+impl Language {
+    /// `phrase` in this language.
+    pub fn say_phrase(self, phrase: &Phrase) -> String {
+        let mut facts = phrase.facts.clone();
+        if let Some(cause) = &phrase.cause {
+            facts.set("reason", self.say_phrase(cause));
+        }
+        self.catalogue().text(&phrase.id, &facts)
+    }
+}
+
 /// The catalogue files Rust renders, by name (the window adds `ui.ftl`).
 pub const FILES: [&str; 6] = ["findings", "logs", "errors", "cli", "report", "next-steps"];
 

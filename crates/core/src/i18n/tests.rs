@@ -33,6 +33,25 @@ fn entries(language: Language) -> BTreeMap<String, ast::Message<String>> {
 }
 
 #[test]
+fn no_id_is_used_twice_across_the_files_and_the_window() {
+    for language in Language::ALL {
+        let mut ids = entries(language).into_keys().collect::<BTreeSet<_>>();
+        let ui = match language {
+            Language::En => include_str!("../../locales/en/ui.ftl"),
+            Language::Ko => include_str!("../../locales/ko/ui.ftl"),
+        };
+        let resource = fluent_syntax::parser::parse(ui.to_owned())
+            .unwrap_or_else(|(_, errors)| panic!("{language}/ui.ftl: {errors:?}"));
+        for entry in resource.body {
+            if let ast::Entry::Message(message) = entry {
+                let id = message.id.name;
+                assert!(ids.insert(id.clone()), "{language}: {id} in ui.ftl and another file");
+            }
+        }
+    }
+}
+
+#[test]
 fn both_languages_have_the_same_messages_and_attributes() {
     let shape = |language| {
         entries(language)
@@ -422,4 +441,65 @@ fn units_and_plurals_read_right() {
     assert_eq!(title(&hours, Language::Ko), "인증서가 5시간 뒤에 만료됩니다");
     let days = finding(Code::CertExpiringSoon, &[("days", 12), ("hours", 290)]);
     assert_eq!(title(&days, Language::En), "The certificate expires in 12 days");
+}
+
+/// The window renders the same catalogue with `@fluent/bundle`: this file
+/// gives its tests every fixture's facts with the words Rust made of them,
+/// so both renderers are held to the same text (`ui/src/lib/catalogue.test.ts`).
+#[test]
+fn the_window_gets_the_same_words_as_the_terminal() {
+    use serde_json::json;
+    let said = |facts_of: &dyn Fn(Language) -> serde_json::Value| {
+        json!({ "en": facts_of(Language::En), "ko": facts_of(Language::Ko) })
+    };
+    let findings: Vec<_> = every_finding()
+        .into_iter()
+        .map(|(name, finding)| {
+            let words = said(&|l| {
+                let w = finding.words(l);
+                json!({ "title": w.title, "explanation": w.explanation, "fix": w.fix })
+            });
+            json!({ "name": name, "finding": finding, "words": words })
+        })
+        .collect();
+    let phrases: Vec<_> = every_error()
+        .iter()
+        .map(|error| {
+            let phrase = super::Phrase::of(error.as_ref());
+            json!({ "phrase": phrase, "words": said(&|l| json!(l.say_phrase(&phrase))) })
+        })
+        .collect();
+    let failures: Vec<_> = crate::verify::CheckFailure::examples()
+        .into_iter()
+        .map(|failure| json!({ "failure": failure, "words": said(&|l| json!(l.say(&failure))) }))
+        .collect();
+    let reports: serde_json::Map<String, serde_json::Value> = ["tls-to-plain-port", "ws-ok", "cert-expired"]
+        .into_iter()
+        .map(|name| {
+            let (_, evidence, timings) = fixtures::all()
+                .into_iter()
+                .find(|(n, _, _)| n == name)
+                .unwrap_or_else(|| panic!("{name}"));
+            let report = crate::diagnose::Report::from_evidence(evidence, timings);
+            (name.to_owned(), json!(report))
+        })
+        .collect();
+    let document = json!({
+        "findings": findings,
+        "phrases": phrases,
+        "failures": failures,
+        "reports": reports,
+    });
+    let text = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../ui/src/lib/catalogue.fixtures.json");
+    if std::env::var_os("HANDSHAKE_UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == text,
+        "{} is out of date: run `HANDSHAKE_UPDATE_FIXTURES=1 cargo test -p handshake-core --lib i18n` and commit",
+        path.display()
+    );
 }

@@ -12,8 +12,6 @@ pub mod spring;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::i18n::Language;
-
 use crate::Secret;
 use crate::export::Mode;
 use crate::i18n::{Facts, Message};

@@ -159,7 +159,8 @@ setTimeout(() => {{ console.log("gave up after", attempts); process.exit(1); }},
 #[test]
 fn next_steps_and_the_profile_read_well() {
     use handshake_core::fix::{FixKind, default_profile};
-    use handshake_core::render::{self, Language, Material};
+    use handshake_core::Language;
+    use handshake_core::render::{self, Material};
 
     let target = Target::parse("wss://chat.example.com/ws").expect("URL");
     for (kind, language, name) in [

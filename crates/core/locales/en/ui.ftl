@@ -1,0 +1,166 @@
+# The window's own words (buttons, headings, labels). Findings, errors and
+# NEXT-STEPS come from the other files of this folder, shared with the CLI.
+
+app-tagline = TLS & WebSocket setup
+app-steps = Setup steps
+app-language = Language
+
+step-target = Target
+step-target-caption = The URL that fails
+step-diagnose = Diagnose
+step-diagnose-caption = Name the root cause
+step-fix = Choose a fix
+step-fix-caption = Spring, Nginx, Apache or client
+step-generate = Generate
+step-generate-caption = Keystore and configs
+step-export = Export
+step-export-caption = Write the files safely
+step-verify = Verify
+step-verify-caption = A real wss:// handshake
+step-of = Step { $n } of 6
+
+back = Back
+
+next = Next
+
+target-title = Which endpoint fails?
+target-lede = Paste the URL your client connects to. Handshake checks it as you type and then diagnoses what the server really speaks on that port.
+target-url = Target URL
+target-origin = Page that opens it
+target-origin-hint = (optional: checks mixed content, Origin and CORS)
+target-try = Try
+target-recent = Recent
+target-encrypted = Encrypted
+target-plain = Not encrypted
+target-scheme = Scheme
+target-host = Host
+target-port = Port
+target-path = Path
+target-default = default for { $scheme }
+target-cli = On the command line:
+target-diagnose = Diagnose
+target-log = I have an error message
+target-tls = over TLS
+target-notls = not encrypted
+
+host-domain = DNS name
+host-ipv4 = IPv4 address
+host-ipv6 = IPv6 address
+
+diagnose-running = Diagnosing…
+diagnose-failed = The diagnosis could not run
+diagnose-none = No problems found
+diagnose-one = 1 problem found
+diagnose-many = { $n } problems found
+diagnose-from = from a page at
+diagnose-cancel = Stop
+diagnose-again = Diagnose again
+diagnose-change = Change the target
+diagnose-copy = Copy report
+diagnose-copied = Copied as Markdown
+diagnose-seen = What Handshake saw
+diagnose-choose = Choose a fix
+
+stage-dns = Resolve the name
+stage-tcp = Connect
+stage-tls = TLS handshake and certificate
+stage-http = Request and upgrade
+
+evidence-addresses = Addresses
+evidence-certificate = Certificate
+evidence-bytes = Bytes received
+evidence-response = Response
+evidence-timings = Timings
+
+severity-error = Error
+severity-warning = Warning
+severity-info = OK
+
+finding-fix = How to fix
+
+fix-title = How should TLS reach your WebSocket server?
+fix-lede = The recommended path is preselected from the diagnosis. Every path ends with files you can review before anything is written.
+fix-recommended = Recommended
+fix-because = Because of { $code }
+fix-spring = Spring Boot terminates TLS
+fix-spring-when = Pick this when the application is reached directly (no proxy): a PKCS12 keystore and server.ssl.* properties.
+fix-nginx = Nginx in front
+fix-nginx-when = Pick this when the app should stay on plain HTTP behind a proxy on 443 that forwards the WebSocket upgrade.
+fix-apache = Apache httpd in front
+fix-apache-when = The same as Nginx, for servers that already run Apache 2.4.47 or later.
+fix-client = Only the client changes
+fix-client-when = Pick this when the server is fine and the page uses the wrong scheme or gives up after a restart.
+
+generate-title = Review what will be generated
+generate-lede = Defaults come from the target. Every change updates the preview of the files.
+generate-hosts = Host names
+generate-hosts-hint = separated by spaces
+generate-upstream = Application (plain HTTP)
+generate-wspath = WebSocket path
+generate-listen = TLS listen
+generate-redirect = Redirect from (plain)
+generate-hsts = Send HSTS (browsers remember to use https)
+generate-port = server.port
+generate-boot = Spring Boot version
+generate-form = Properties form
+generate-alias = Key alias
+generate-certificate = Certificate
+
+cert-choice-dev-ca = New, signed by the Handshake development CA
+cert-choice-self-signed = New, self-signed
+cert-choice-import = My PEM files (imported)
+cert-choice-existing = Files already on the server
+
+generate-certfile = Certificate chain (PEM)
+generate-keyfile = Private key (PEM)
+generate-keytype = Key type
+generate-language = NEXT-STEPS.md language
+generate-files = Files
+generate-secret = private, mode 0600 — not shown
+generate-binary = binary ({ $size } bytes)
+generate-export = Export the files
+
+export-title = Where should the files go?
+export-lede = Everything is written at once or not at all. An existing file is only replaced when you confirm, and then kept as .bak.
+export-folder = Folder
+export-choose = Choose…
+export-conflicts = These files exist and would be replaced:
+export-replace = Replace them (the old ones are kept as .bak)
+export-write = Export
+export-done = Exported { $n } files
+export-private = private · 0600
+export-backup = previous kept as
+export-open = Open folder
+export-next = Next steps
+export-verify = Verify the fix
+export-cancelled = No folder chosen; nothing was written.
+export-trust = Clients must trust the development CA:
+
+verify-title = Prove it with a real handshake
+verify-lede = Restart the server with the new files, then verify. Handshake opens a real WebSocket, sends a message and waits for the answer.
+verify-url = URL
+verify-ca = Trust this CA (PEM)
+verify-wait = Wait for the server to restart (seconds)
+verify-run = Verify
+verify-waiting = Waiting for your server… { $n } s
+verify-ok = Verified: the wss:// connection works
+verify-failed = Still failing
+verify-retry = Try again
+verify-phases = Phases
+verify-rtt = round trip
+
+log-title = Explain an error message
+log-lede = Paste a server log, a browser console or a stack trace. Nothing leaves this machine.
+log-text = Log text
+log-explain = Explain
+log-none = Handshake recognised nothing in this text. Diagnose the URL instead: it looks at the server itself.
+log-lines = lines { $first }–{ $last } · { $count }×
+
+target-ipc-failed = Handshake could not check the URL: { $detail }
+evidence-chain = Chain { $n }
+evidence-total = total
+verify-upgrade = upgrade
+app-error-cancelled = Stopped. Nothing was sent after the step that was running.
+app-error-nothing-exported = Nothing was exported yet.
+app-error-folder-not-absolute = Choose a folder (an absolute path) to export into.
+app-error-open-folder = Cannot open the folder: { $detail }

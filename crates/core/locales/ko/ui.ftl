@@ -1,0 +1,167 @@
+# The window's own words (buttons, headings, labels). Findings, errors and
+# 창에서 쓰는 말(버튼, 제목, 이름표). 진단 결과, 오류, NEXT-STEPS는 CLI와 함께 쓰는
+# 이 폴더의 다른 파일에 있습니다.
+
+app-tagline = TLS · WebSocket 설정
+app-steps = 설정 단계
+app-language = 언어
+
+step-target = 대상
+step-target-caption = 실패하는 URL
+step-diagnose = 진단
+step-diagnose-caption = 근본 원인 찾기
+step-fix = 해결 방법
+step-fix-caption = Spring, Nginx, Apache, 클라이언트
+step-generate = 생성
+step-generate-caption = 키스토어와 설정
+step-export = 내보내기
+step-export-caption = 파일을 안전하게 저장
+step-verify = 검증
+step-verify-caption = 실제 wss:// 핸드셰이크
+step-of = 6단계 중 { $n }단계
+
+back = 뒤로
+
+next = 다음
+
+target-title = 어느 엔드포인트가 실패하나요?
+target-lede = 클라이언트가 연결하는 URL을 붙여 넣으세요. 입력하는 동안 확인하고, 그 포트에서 서버가 실제로 무엇을 말하는지 진단합니다.
+target-url = 대상 URL
+target-origin = 소켓을 여는 페이지
+target-origin-hint = (선택: 혼합 콘텐츠, Origin, CORS 확인)
+target-try = 예시
+target-recent = 최근
+target-encrypted = 암호화됨
+target-plain = 암호화 안 됨
+target-scheme = 스킴
+target-host = 호스트
+target-port = 포트
+target-path = 경로
+target-default = { $scheme } 기본값
+target-cli = 명령줄에서:
+target-diagnose = 진단
+target-log = 오류 메시지가 있어요
+target-tls = TLS 위
+target-notls = 암호화 안 됨
+
+host-domain = DNS 이름
+host-ipv4 = IPv4 주소
+host-ipv6 = IPv6 주소
+
+diagnose-running = 진단 중…
+diagnose-failed = 진단을 실행하지 못했습니다
+diagnose-none = 문제를 찾지 못했습니다
+diagnose-one = 문제 1개 발견
+diagnose-many = 문제 { $n }개 발견
+diagnose-from = 페이지:
+diagnose-cancel = 중지
+diagnose-again = 다시 진단
+diagnose-change = 대상 바꾸기
+diagnose-copy = 보고서 복사
+diagnose-copied = Markdown으로 복사했습니다
+diagnose-seen = Handshake가 본 것
+diagnose-choose = 해결 방법 고르기
+
+stage-dns = 이름 확인
+stage-tcp = 연결
+stage-tls = TLS 핸드셰이크와 인증서
+stage-http = 요청과 업그레이드
+
+evidence-addresses = 주소
+evidence-certificate = 인증서
+evidence-bytes = 받은 바이트
+evidence-response = 응답
+evidence-timings = 소요 시간
+
+severity-error = 오류
+severity-warning = 경고
+severity-info = 정상
+
+finding-fix = 해결 방법
+
+fix-title = TLS를 어디에서 처리할까요?
+fix-lede = 진단 결과로 추천 방법을 미리 골라 두었습니다. 어느 방법이든 저장하기 전에 파일을 검토할 수 있습니다.
+fix-recommended = 추천
+fix-because = { $code } 때문에
+fix-spring = Spring Boot가 TLS 처리
+fix-spring-when = 프록시 없이 애플리케이션에 바로 연결할 때: PKCS12 키스토어와 server.ssl.* 속성.
+fix-nginx = 앞단에 Nginx
+fix-nginx-when = 애플리케이션은 평문 HTTP로 두고, 443의 프록시가 WebSocket 업그레이드를 전달하게 할 때.
+fix-apache = 앞단에 Apache httpd
+fix-apache-when = Nginx와 같지만, 이미 Apache 2.4.47 이상을 쓰는 서버용.
+fix-client = 클라이언트만 변경
+fix-client-when = 서버는 정상이고, 페이지가 잘못된 스킴을 쓰거나 재시작 뒤 다시 연결하지 않을 때.
+
+generate-title = 생성할 내용을 검토하세요
+generate-lede = 기본값은 대상에서 가져왔습니다. 바꾸면 파일 미리보기가 바로 갱신됩니다.
+generate-hosts = 호스트 이름
+generate-hosts-hint = 공백으로 구분
+generate-upstream = 애플리케이션(평문 HTTP)
+generate-wspath = WebSocket 경로
+generate-listen = TLS 대기 주소
+generate-redirect = 리디렉트할 평문 주소
+generate-hsts = HSTS 보내기(브라우저가 https를 기억)
+generate-port = server.port
+generate-boot = Spring Boot 버전
+generate-form = 속성 형식
+generate-alias = 키 별칭
+generate-certificate = 인증서
+
+cert-choice-dev-ca = 새 인증서, Handshake 개발용 CA 서명
+cert-choice-self-signed = 새 인증서, 자체 서명
+cert-choice-import = 내 PEM 파일(가져오기)
+cert-choice-existing = 서버에 이미 있는 파일
+
+generate-certfile = 인증서 체인(PEM)
+generate-keyfile = 개인 키(PEM)
+generate-keytype = 키 종류
+generate-language = NEXT-STEPS.md 언어
+generate-files = 파일
+generate-secret = 비공개, 권한 0600 — 표시하지 않음
+generate-binary = 바이너리({ $size }바이트)
+generate-export = 파일 내보내기
+
+export-title = 파일을 어디에 저장할까요?
+export-lede = 모든 파일을 한 번에 쓰거나 하나도 쓰지 않습니다. 기존 파일은 확인했을 때만 바꾸고 .bak으로 보관합니다.
+export-folder = 폴더
+export-choose = 선택…
+export-conflicts = 다음 파일이 이미 있어 바뀝니다:
+export-replace = 바꾸기(기존 파일은 .bak으로 보관)
+export-write = 내보내기
+export-done = 파일 { $n }개를 내보냈습니다
+export-private = 비공개 · 0600
+export-backup = 이전 파일 보관:
+export-open = 폴더 열기
+export-next = 다음 단계
+export-verify = 해결 검증
+export-cancelled = 폴더를 고르지 않았습니다. 아무것도 쓰지 않았습니다.
+export-trust = 클라이언트가 개발용 CA를 신뢰해야 합니다:
+
+verify-title = 실제 핸드셰이크로 확인하세요
+verify-lede = 새 파일로 서버를 재시작한 뒤 검증하세요. 실제 WebSocket을 열어 메시지를 보내고 응답을 기다립니다.
+verify-url = URL
+verify-ca = 신뢰할 CA(PEM)
+verify-wait = 서버 재시작 대기(초)
+verify-run = 검증
+verify-waiting = 서버를 기다리는 중… { $n }초
+verify-ok = 검증 완료: wss:// 연결이 동작합니다
+verify-failed = 아직 실패합니다
+verify-retry = 다시 시도
+verify-phases = 단계별 시간
+verify-rtt = 왕복
+
+log-title = 오류 메시지 설명
+log-lede = 서버 로그, 브라우저 콘솔, 스택 트레이스를 붙여 넣으세요. 이 컴퓨터 밖으로 나가지 않습니다.
+log-text = 로그 내용
+log-explain = 설명
+log-none = 이 텍스트에서 알아본 것이 없습니다. 대신 URL을 진단해 보세요. 서버 자체를 살펴봅니다.
+log-lines = { $first }–{ $last }행 · { $count }회
+
+target-ipc-failed = Handshake가 URL을 확인하지 못했습니다: { $detail }
+evidence-chain = 체인 { $n }
+evidence-total = 전체
+verify-upgrade = 업그레이드
+app-error-cancelled = 중지했습니다. 실행 중이던 단계 이후로는 아무것도 보내지 않았습니다.
+app-error-nothing-exported = 아직 내보낸 것이 없습니다.
+app-error-folder-not-absolute = 내보낼 폴더(절대 경로)를 고르세요.
+app-error-open-folder = 폴더를 열 수 없습니다: { $detail }

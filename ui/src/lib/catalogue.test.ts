@@ -1,0 +1,69 @@
+import { FluentResource } from "@fluent/bundle";
+import { describe, expect, it } from "vitest";
+import type { CheckFailure, Finding, Language, Phrase } from "./bindings";
+import fixtures from "./catalogue.fixtures.json";
+import { failure, format, locale, phrase, sources, t } from "./i18n.svelte";
+
+type Said<T> = Record<Language, T>;
+const languages: Language[] = ["en", "ko"];
+
+describe("the catalogue, as the window says it", () => {
+  it("gives every finding the words the terminal gives it", () => {
+    for (const { name, finding, words } of fixtures.findings as {
+      name: string;
+      finding: Finding;
+      words: Said<{ title: string; explanation: string; fix: string }>;
+    }[]) {
+      for (const language of languages) {
+        for (const [attribute, expected] of [
+          [undefined, words[language].title],
+          ["explanation", words[language].explanation],
+          ["fix", words[language].fix],
+        ] as const) {
+          const said = format(language, finding.code, finding.facts, attribute);
+          expect(said.errors, `${language} ${name} ${finding.code}.${attribute ?? "title"}`).toEqual([]);
+          expect(said.text, `${language} ${name} ${finding.code}.${attribute ?? "title"}`).toBe(expected);
+        }
+      }
+    }
+  });
+
+  it("says errors and check failures as the terminal does, in both languages", () => {
+    for (const language of languages) {
+      locale.current = language;
+      for (const { phrase: said, words } of fixtures.phrases as { phrase: Phrase; words: Said<string> }[]) {
+        expect(phrase(said), said.id).toBe(words[language]);
+      }
+      for (const { failure: failed, words } of fixtures.failures as { failure: CheckFailure; words: Said<string> }[]) {
+        expect(failure(failed), failed.kind).toBe(words[language]);
+      }
+    }
+    locale.current = "en";
+  });
+
+  it("has every message of the window in both languages", () => {
+    const ids = (source: string) =>
+      new FluentResource(source).body.map((entry) => entry.id).filter((id) => !id.startsWith("-"));
+    const [en, ko] = [sources.en[0] ?? "", sources.ko[0] ?? ""].map(ids);
+    expect(new Set(ko)).toEqual(new Set(en));
+  });
+
+  it("knows every id the components ask for", () => {
+    const files = import.meta.glob<string>(["../**/*.svelte", "../**/*.ts", "!../**/*.test.ts", "!./bindings.ts"], {
+      query: "?raw",
+      import: "default",
+      eager: true,
+    });
+    const asked = new Set<string>();
+    for (const text of Object.values(files)) {
+      for (const match of text.matchAll(/\bt\("([a-z0-9-]+)"/g)) asked.add(match[1] ?? "");
+      for (const match of text.matchAll(/(?:title|caption): "([a-z0-9-]+)"/g)) asked.add(match[1] ?? "");
+    }
+    expect(asked.size).toBeGreaterThan(100);
+    for (const language of languages) {
+      locale.current = language;
+      for (const id of asked) expect(t(id), `${language}: ${id}`).not.toBe(id);
+    }
+    locale.current = "en";
+  });
+});
