@@ -4,9 +4,9 @@
 use std::path::Path;
 use std::time::Duration;
 
+use handshake_core::Language;
 use handshake_core::fix::{self, FixKind, FixRequest, Suggestion};
 use handshake_core::logs::{self, LogReport};
-use handshake_core::Language;
 use handshake_core::render::Syntax;
 use handshake_core::settings::Settings;
 use handshake_core::{CheckOptions, CheckReport, Options, Report, Target, diagnose as core};

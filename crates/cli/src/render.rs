@@ -60,7 +60,11 @@ pub(crate) fn ms(value: Option<f64>, language: Language) -> String {
 pub(crate) fn width(text: &str) -> usize {
     text.chars()
         .map(|c| match u32::from(c) {
-            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFF00..=0xFF60 => 2,
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60 => 2,
             _ => 1,
         })
         .sum()

@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Code;
+use crate::i18n::{Facts, Language, Message};
 use crate::pki::{self, KeyType, LeafRequest, PkiError, Source};
 use crate::profile::Profile;
 use crate::render::client::ClientPlan;
 use crate::render::spring::SpringPlan;
-use crate::i18n::{Facts, Language, Message};
 use crate::render::{self, Fix, GeneratedFile, Material, ProxyPlan, RenderError};
 use crate::{Secret, Target};
 

@@ -224,9 +224,9 @@ impl Message for CredentialWarning {
     fn facts(&self) -> Facts {
         match self {
             CredentialWarning::SelfSigned => Facts::new(),
-            CredentialWarning::ChainIncomplete { subject, issuer } => Facts::new()
-                .with("subject", subject)
-                .with("issuer", issuer),
+            CredentialWarning::ChainIncomplete { subject, issuer } => {
+                Facts::new().with("subject", subject).with("issuer", issuer)
+            }
             CredentialWarning::ExpiresSoon { days, not_after } => Facts::new()
                 .with("days", u64::try_from(*days).unwrap_or(0))
                 .with("expired", if *days < 0 { "yes" } else { "no" })
@@ -627,7 +627,11 @@ pub fn pem_to_der(pem: &str) -> Option<Vec<u8>> {
 pub fn trust_instructions(pem: &str, der: &str, language: crate::Language) -> String {
     let facts = Facts::new().with("pem", pem).with("der", der);
     let say = |id: &str| language.text(id, &facts);
-    let mut out = format!("# {}\n\n{}\n\n", say("trust-ca-title"), say("trust-ca-warning"));
+    let mut out = format!(
+        "# {}\n\n{}\n\n",
+        say("trust-ca-title"),
+        say("trust-ca-warning")
+    );
     for id in [
         "trust-ca-debian",
         "trust-ca-fedora",

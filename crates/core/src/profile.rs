@@ -9,9 +9,9 @@
 use serde::{Deserialize, Serialize};
 use toml_edit::{DocumentMut, Item, Table};
 
-use crate::{Target, TargetError};
 use crate::i18n::Language;
 use crate::render::Fix;
+use crate::{Target, TargetError};
 
 /// The profile's file name in an export folder.
 pub const FILE_NAME: &str = "handshake.toml";

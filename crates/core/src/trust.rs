@@ -211,8 +211,12 @@ impl Store {
         let update = Step::Run(self.update_command().join(" "));
         let run = |command: String| vec![Step::Run(command)];
         match (self, remove) {
-            (Store::Debian { .. } | Store::Fedora { .. }, false) => vec![Step::Write(anchor), update],
-            (Store::Debian { .. } | Store::Fedora { .. }, true) => vec![Step::Delete(anchor), update],
+            (Store::Debian { .. } | Store::Fedora { .. }, false) => {
+                vec![Step::Write(anchor), update]
+            }
+            (Store::Debian { .. } | Store::Fedora { .. }, true) => {
+                vec![Step::Delete(anchor), update]
+            }
             (Store::MacOs { keychain }, false) => run(format!(
                 "security add-trusted-cert -d -r trustRoot -k {} <CA file>",
                 keychain.display()
@@ -222,7 +226,9 @@ impl Store {
                 keychain.display()
             )),
             (Store::Windows, false) => run("certutil -user -addstore Root <CA file>".to_owned()),
-            (Store::Windows, true) => run("certutil -user -delstore Root <CA fingerprint>".to_owned()),
+            (Store::Windows, true) => {
+                run("certutil -user -delstore Root <CA fingerprint>".to_owned())
+            }
             (Store::Nss { dir }, false) => run(format!(
                 "certutil -A -d {} -t C,, -n {NICKNAME} -i <CA file>",
                 sql(dir)
@@ -472,9 +478,9 @@ impl crate::i18n::Message for TrustError {
         use crate::i18n::Facts;
         match self {
             TrustError::Missing { program } => Facts::new().with("program", program),
-            TrustError::Failed { command, output } => Facts::new()
-                .with("command", command)
-                .with("output", output),
+            TrustError::Failed { command, output } => {
+                Facts::new().with("command", command).with("output", output)
+            }
             TrustError::Io { path, source } => Facts::new()
                 .with("path", path.display().to_string())
                 .with("detail", source.to_string()),

@@ -103,7 +103,9 @@ fn describe(report: &Report, language: Language) -> String {
             say(
                 language,
                 "cli-step",
-                Facts::new().with("step", name).with("ms", format!("{ms:.1}")),
+                Facts::new()
+                    .with("step", name)
+                    .with("ms", format!("{ms:.1}")),
             )
         })
     })

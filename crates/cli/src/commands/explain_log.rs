@@ -86,7 +86,11 @@ fn describe(name: &str, report: &LogReport, language: Language) -> String {
         let _ = writeln!(out, "\n{mark} {}  [{}]", words.title, finding.code);
         let _ = writeln!(out, "  {lines}: {}", found.sample.trim());
         let _ = writeln!(out, "  {}", words.explanation);
-        let _ = writeln!(out, "  {}", say("cli-fix", Facts::new().with("fix", words.fix)));
+        let _ = writeln!(
+            out,
+            "  {}",
+            say("cli-fix", Facts::new().with("fix", words.fix))
+        );
         if let Some(url) = &found.diagnose {
             let _ = writeln!(
                 out,

@@ -4,11 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use handshake_core::i18n::Facts;
 use handshake_core::pki::{self, Credential, Source};
 use handshake_core::profile::{self, Profile};
 use handshake_core::render::client::ClientPlan;
 use handshake_core::render::spring::{BootVersion, SpringForm, SpringPlan};
-use handshake_core::i18n::Facts;
 use handshake_core::render::{self, Fix, Material, ProxyPlan, RenderError};
 use handshake_core::{Language, Secret, Target};
 use handshake_core::{export, fix};
@@ -272,7 +272,13 @@ fn plan(
                 (Some(cert), Some(key)) => (absolute(cert), absolute(key), None),
                 // The paths are set below, where the new files will be.
                 _ if new.dev_ca || new.self_signed => {
-                    let source = credential::new_leaf(&args.hosts, new.self_signed, new.ca_dir.as_deref(), &new.key_type, new.days)?;
+                    let source = credential::new_leaf(
+                        &args.hosts,
+                        new.self_signed,
+                        new.ca_dir.as_deref(),
+                        &new.key_type,
+                        new.days,
+                    )?;
                     (String::new(), String::new(), Some(source))
                 }
                 _ => return Err(Usage::ProxyCertificate.into()),

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use handshake_core::export::{self, Mode};
 use handshake_core::i18n::Facts;
-use handshake_core::{Language, Secret};
 use handshake_core::keystore::{KeystoreSpec, to_pkcs12};
 use handshake_core::pki::{self, Source};
 use handshake_core::probe::cert::inspect;
+use handshake_core::{Language, Secret};
 
 use super::credential;
 use crate::exit::ExitStatus;

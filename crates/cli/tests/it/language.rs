@@ -13,7 +13,15 @@ fn closed_port() -> u16 {
 
 /// Text a user must never read: Rust renderings and unfilled placeables.
 fn assert_readable(text: &str) {
-    for bad in ["{$", "Some(", "None", "Context {", "Error {", "cli-", "error-target"] {
+    for bad in [
+        "{$",
+        "Some(",
+        "None",
+        "Context {",
+        "Error {",
+        "cli-",
+        "error-target",
+    ] {
         assert!(!text.contains(bad), "{bad:?} in {text}");
     }
 }
@@ -25,7 +33,10 @@ fn korean_everywhere_with_the_same_codes() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(text.contains("✗ 오류"), "{text}");
-    assert!(text.contains("에서 대기 중인 프로세스가 없습니다  [tcp-refused]"), "{text}");
+    assert!(
+        text.contains("에서 대기 중인 프로세스가 없습니다  [tcp-refused]"),
+        "{text}"
+    );
     assert!(text.contains("해결: 서버를 시작하거나"), "{text}");
     assert!(text.contains("오류 1개 ·"), "{text}");
     assert_readable(&text);
@@ -40,8 +51,14 @@ fn korean_everywhere_with_the_same_codes() {
             .is_some_and(|t| t.ends_with("대기 중인 프로세스가 없습니다")),
         "{finding}"
     );
-    assert_eq!(finding["facts"]["port"], report["evidence"]["target"]["port"]);
-    assert_eq!(finding["facts"]["addresses"][0], report["evidence"]["addresses"][0]);
+    assert_eq!(
+        finding["facts"]["port"],
+        report["evidence"]["target"]["port"]
+    );
+    assert_eq!(
+        finding["facts"]["addresses"][0],
+        report["evidence"]["addresses"][0]
+    );
 }
 
 #[test]
@@ -52,7 +69,11 @@ fn the_variable_and_the_locale_choose_when_the_flag_does_not() {
         .env("HANDSHAKE_LANG", "ko")
         .output()
         .expect("run");
-    assert!(stdout(&by_variable).contains("오류 1개"), "{}", stdout(&by_variable));
+    assert!(
+        stdout(&by_variable).contains("오류 1개"),
+        "{}",
+        stdout(&by_variable)
+    );
     let by_locale = command()
         .args(["diagnose", &url])
         .env("LANG", "ko_KR.UTF-8")
@@ -86,7 +107,14 @@ fn errors_are_said_in_the_chosen_language() {
         text.contains("오류: 스킴 뒤에는 \"://\"가 와야 합니다. wss://api.example.com"),
         "{text}"
     );
-    let output = handshake(&["diagnose", "--lang", "ko", "--timeout", "0", "wss://localhost/"]);
+    let output = handshake(&[
+        "diagnose",
+        "--lang",
+        "ko",
+        "--timeout",
+        "0",
+        "wss://localhost/",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--timeout은(는) 0보다 큰 초 단위 숫자여야 합니다"));
     let output = handshake(&["explain-log", "--lang", "ko", "/nonexistent/catalina.out"]);
@@ -138,7 +166,11 @@ fn a_saved_report_replays_to_the_same_findings_in_another_language() {
     std::fs::write(&saved, "{\"url\": \"wss://x\"}").expect("not a report");
     let other = handshake(&["diagnose", "--replay", &saved.display().to_string()]);
     assert_eq!(other.status.code(), Some(2));
-    assert!(stderr(&other).contains("missing field `evidence`"), "{}", stderr(&other));
+    assert!(
+        stderr(&other).contains("missing field `evidence`"),
+        "{}",
+        stderr(&other)
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -153,5 +185,9 @@ fn a_write_failure_is_exit_1_not_a_usage_error() {
         "/proc/handshake-cannot-write-here",
     ]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stderr(&output).contains("Cannot write"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("Cannot write"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -154,7 +154,10 @@ log-lede = Paste a server log, a browser console or a stack trace. Nothing leave
 log-text = Log text
 log-explain = Explain
 log-none = Handshake recognised nothing in this text. Diagnose the URL instead: it looks at the server itself.
-log-lines = lines { $first }–{ $last } · { $count }×
+log-lines = { $count ->
+        [1] line { $first }
+       *[other] lines { $first }–{ $last } · { $count }×
+    }
 
 target-ipc-failed = Handshake could not check the URL: { $detail }
 evidence-chain = Chain { $n }

@@ -47,7 +47,7 @@ cli-log-summary = { $name }: { $lines }줄에서 { $problems ->
     }
 cli-log-stdin = 표준 입력
 cli-log-lines = { $count ->
-        [one] { $first }행
+        [1] { $first }행
        *[other] { $first }–{ $last }행({ $count }회)
     }
 cli-log-diagnose = 엔드포인트 확인: handshake diagnose { $url }
@@ -89,7 +89,7 @@ cli-error-output = 출력을 쓸 수 없습니다: { $detail }
 cli-keystore-wrote = { $path } 작성 (PKCS12, 별칭 "{ $alias }", 권한 0600)
 cli-keystore-certificate = 인증서       { $subject } · 대상 { $names } · 발급자 { $issuer } · { $not_after }까지 유효
 cli-keystore-chain = 체인         인증서 { $count }개{ $count ->
-        [one] {""}
+        [1] {""}
        *[other] , 리프부터
     }
 cli-keystore-trust = 신뢰         클라이언트가 개발용 CA를 신뢰해야 합니다: { $path }

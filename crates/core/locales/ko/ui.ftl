@@ -155,7 +155,10 @@ log-lede = 서버 로그, 브라우저 콘솔, 스택 트레이스를 붙여 넣
 log-text = 로그 내용
 log-explain = 설명
 log-none = 이 텍스트에서 알아본 것이 없습니다. 대신 URL을 진단해 보세요. 서버 자체를 살펴봅니다.
-log-lines = { $first }–{ $last }행 · { $count }회
+log-lines = { $count ->
+        [1] { $first }행
+       *[other] { $first }–{ $last }행 · { $count }회
+    }
 
 target-ipc-failed = Handshake가 URL을 확인하지 못했습니다: { $detail }
 evidence-chain = 체인 { $n }

@@ -81,10 +81,7 @@ pub fn markdown(report: &Report, language: Language) -> String {
     let _ = write!(
         out,
         "\n_{}_\n",
-        say(
-            "report-reproduce",
-            Facts::new().with("url", &report.url)
-        )
+        say("report-reproduce", Facts::new().with("url", &report.url))
     );
     out
 }

@@ -328,7 +328,10 @@ impl Run<'_> {
                 chain,
             } => {
                 self.evidence.tls_failure = Some(failure);
-                self.evidence.chain = chain.iter().filter_map(|der| cert::inspect(der, now)).collect();
+                self.evidence.chain = chain
+                    .iter()
+                    .filter_map(|der| cert::inspect(der, now))
+                    .collect();
                 self.saw_bytes(&received);
                 None
             }
@@ -339,7 +342,10 @@ impl Run<'_> {
                 verdict,
             } => {
                 self.evidence.tls = Some(session);
-                self.evidence.chain = chain.iter().filter_map(|der| cert::inspect(der, now)).collect();
+                self.evidence.chain = chain
+                    .iter()
+                    .filter_map(|der| cert::inspect(der, now))
+                    .collect();
                 self.evidence.certificate = Some(CertificateCheck {
                     presented: u32::try_from(chain.len()).unwrap_or(u32::MAX),
                     verdict: Verdict::of(&verdict),

@@ -51,7 +51,10 @@ impl Language {
     /// The language of a POSIX locale (`ko_KR.UTF-8`, `en_US`, `C`): Korean
     /// for `ko…`, English for everything else.
     pub fn from_locale(locale: &str) -> Language {
-        let language = locale.split(['_', '.', '@', '-']).next().unwrap_or_default();
+        let language = locale
+            .split(['_', '.', '@', '-'])
+            .next()
+            .unwrap_or_default();
         Language::from_code(language).unwrap_or_default()
     }
 
@@ -136,7 +139,11 @@ mod tests {
         ]);
         assert_eq!(Language::choose(Some("ko"), &all), Ok(Language::Ko));
         assert_eq!(Language::choose(None, &all), Ok(Language::En));
-        let locale = env(&[("LC_ALL", ""), ("LC_MESSAGES", "ko_KR.UTF-8"), ("LANG", "C")]);
+        let locale = env(&[
+            ("LC_ALL", ""),
+            ("LC_MESSAGES", "ko_KR.UTF-8"),
+            ("LANG", "C"),
+        ]);
         assert_eq!(Language::choose(None, &locale), Ok(Language::Ko));
         assert_eq!(
             Language::choose(None, env(&[("LANG", "fr_FR.UTF-8")])),

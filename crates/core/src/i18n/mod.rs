@@ -158,8 +158,8 @@ impl Catalogue {
         bundle.set_use_isolating(false);
         for source in sources(language) {
             // A syntax error is caught by the catalogue tests; what parses is kept.
-            let resource = FluentResource::try_new(source.to_owned())
-                .unwrap_or_else(|(partial, _)| partial);
+            let resource =
+                FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
             let _ = bundle.add_resource(resource);
         }
         Catalogue { bundle }
@@ -167,7 +167,8 @@ impl Catalogue {
 
     /// The value of message `id`, filled with `facts`.
     pub fn text(&self, id: &str, facts: &Facts) -> String {
-        self.format(id, None, facts).unwrap_or_else(|(text, _)| text)
+        self.format(id, None, facts)
+            .unwrap_or_else(|(text, _)| text)
     }
 
     /// The attribute `attribute` of message `id`, filled with `facts`.

@@ -45,7 +45,10 @@ fn no_id_is_used_twice_across_the_files_and_the_window() {
         for entry in resource.body {
             if let ast::Entry::Message(message) = entry {
                 let id = message.id.name;
-                assert!(ids.insert(id.clone()), "{language}: {id} in ui.ftl and another file");
+                assert!(
+                    ids.insert(id.clone()),
+                    "{language}: {id} in ui.ftl and another file"
+                );
             }
         }
     }
@@ -57,8 +60,11 @@ fn both_languages_have_the_same_messages_and_attributes() {
         entries(language)
             .into_iter()
             .map(|(id, message)| {
-                let attributes: BTreeSet<String> =
-                    message.attributes.iter().map(|a| a.id.name.clone()).collect();
+                let attributes: BTreeSet<String> = message
+                    .attributes
+                    .iter()
+                    .map(|a| a.id.name.clone())
+                    .collect();
                 (id, (message.value.is_some(), attributes))
             })
             .collect::<BTreeMap<_, _>>()
@@ -115,7 +121,11 @@ fn variables(id: &str, messages: &BTreeMap<String, ast::Message<String>>) -> BTr
             ast::Expression::Inline(i) => inline(i, out, refs),
         }
     }
-    fn inline(i: &ast::InlineExpression<String>, out: &mut BTreeSet<String>, refs: &mut Vec<String>) {
+    fn inline(
+        i: &ast::InlineExpression<String>,
+        out: &mut BTreeSet<String>,
+        refs: &mut Vec<String>,
+    ) {
         match i {
             ast::InlineExpression::VariableReference { id } => {
                 out.insert(id.name.clone());
@@ -285,17 +295,23 @@ fn every_error() -> Vec<Box<dyn Message>> {
         Box::new(TargetError::MalformedSeparator {
             suggestion: "wss://api".into(),
         }),
-        Box::new(TargetError::UnsupportedScheme { scheme: "ftp".into() }),
+        Box::new(TargetError::UnsupportedScheme {
+            scheme: "ftp".into(),
+        }),
         Box::new(TargetError::MissingHost {
             scheme: crate::Scheme::Wss,
         }),
-        Box::new(TargetError::InvalidPort { port: "70000".into() }),
+        Box::new(TargetError::InvalidPort {
+            port: "70000".into(),
+        }),
         Box::new(TargetError::Credentials),
         Box::new(CaFileError::Unreadable {
             path: "/nope".into(),
             source: io(),
         }),
-        Box::new(CaFileError::NoCertificate { path: "ca.pem".into() }),
+        Box::new(CaFileError::NoCertificate {
+            path: "ca.pem".into(),
+        }),
         Box::new(crate::diagnose::ReplayError::TooLarge { limit: 4 << 20 }),
         Box::new(crate::diagnose::ReplayError::NotJson { line: 1, column: 2 }),
         Box::new(crate::diagnose::ReplayError::NotAReport {
@@ -354,7 +370,9 @@ fn every_error() -> Vec<Box<dyn Message>> {
             location: "/etc/x.p12".into(),
         })),
         Box::new(RenderError::NoPassword),
-        Box::new(ExportError::Exists { path: "a.conf".into() }),
+        Box::new(ExportError::Exists {
+            path: "a.conf".into(),
+        }),
         Box::new(ExportError::Io {
             path: "a.conf".into(),
             source: io(),
@@ -391,7 +409,11 @@ fn every_error() -> Vec<Box<dyn Message>> {
             problem,
         }));
     }
-    out.extend(CheckFailure::examples().into_iter().map(|f| Box::new(f) as Box<dyn Message>));
+    out.extend(
+        CheckFailure::examples()
+            .into_iter()
+            .map(|f| Box::new(f) as Box<dyn Message>),
+    );
     out
 }
 
@@ -434,13 +456,28 @@ fn units_and_plurals_read_right() {
     };
     let title = |f: &Finding, l| f.words(l).title;
     let one_day = finding(Code::CertExpired, &[("days", 1), ("hours", 30)]);
-    assert_eq!(title(&one_day, Language::En), "The certificate expired one day ago");
-    assert_eq!(title(&one_day, Language::Ko), "인증서가 1일 전에 만료되었습니다");
+    assert_eq!(
+        title(&one_day, Language::En),
+        "The certificate expired one day ago"
+    );
+    assert_eq!(
+        title(&one_day, Language::Ko),
+        "인증서가 1일 전에 만료되었습니다"
+    );
     let hours = finding(Code::CertExpiringSoon, &[("days", 0), ("hours", 5)]);
-    assert_eq!(title(&hours, Language::En), "The certificate expires in 5 hours");
-    assert_eq!(title(&hours, Language::Ko), "인증서가 5시간 뒤에 만료됩니다");
+    assert_eq!(
+        title(&hours, Language::En),
+        "The certificate expires in 5 hours"
+    );
+    assert_eq!(
+        title(&hours, Language::Ko),
+        "인증서가 5시간 뒤에 만료됩니다"
+    );
     let days = finding(Code::CertExpiringSoon, &[("days", 12), ("hours", 290)]);
-    assert_eq!(title(&days, Language::En), "The certificate expires in 12 days");
+    assert_eq!(
+        title(&days, Language::En),
+        "The certificate expires in 12 days"
+    );
 }
 
 /// The window renders the same catalogue with `@fluent/bundle`: this file
@@ -449,9 +486,7 @@ fn units_and_plurals_read_right() {
 #[test]
 fn the_window_gets_the_same_words_as_the_terminal() {
     use serde_json::json;
-    let said = |facts_of: &dyn Fn(Language) -> serde_json::Value| {
-        json!({ "en": facts_of(Language::En), "ko": facts_of(Language::Ko) })
-    };
+    let said = |facts_of: &dyn Fn(Language) -> serde_json::Value| json!({ "en": facts_of(Language::En), "ko": facts_of(Language::Ko) });
     let findings: Vec<_> = every_finding()
         .into_iter()
         .map(|(name, finding)| {
@@ -473,17 +508,18 @@ fn the_window_gets_the_same_words_as_the_terminal() {
         .into_iter()
         .map(|failure| json!({ "failure": failure, "words": said(&|l| json!(l.say(&failure))) }))
         .collect();
-    let reports: serde_json::Map<String, serde_json::Value> = ["tls-to-plain-port", "ws-ok", "cert-expired"]
-        .into_iter()
-        .map(|name| {
-            let (_, evidence, timings) = fixtures::all()
-                .into_iter()
-                .find(|(n, _, _)| n == name)
-                .unwrap_or_else(|| panic!("{name}"));
-            let report = crate::diagnose::Report::from_evidence(evidence, timings);
-            (name.to_owned(), json!(report))
-        })
-        .collect();
+    let reports: serde_json::Map<String, serde_json::Value> =
+        ["tls-to-plain-port", "ws-ok", "cert-expired"]
+            .into_iter()
+            .map(|name| {
+                let (_, evidence, timings) = fixtures::all()
+                    .into_iter()
+                    .find(|(n, _, _)| n == name)
+                    .unwrap_or_else(|| panic!("{name}"));
+                let report = crate::diagnose::Report::from_evidence(evidence, timings);
+                (name.to_owned(), json!(report))
+            })
+            .collect();
     let document = json!({
         "findings": findings,
         "phrases": phrases,

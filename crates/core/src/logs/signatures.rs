@@ -246,11 +246,19 @@ fn upstream_closed(_: &str) -> Option<Explained> {
 }
 
 fn no_live_upstreams(_: &str) -> Option<Explained> {
-    Some(explained(Finding::error(Code::LogNoLiveUpstreams), "", None))
+    Some(explained(
+        Finding::error(Code::LogNoLiveUpstreams),
+        "",
+        None,
+    ))
 }
 
 fn pkix(_: &str) -> Option<Explained> {
-    Some(explained(Finding::error(Code::LogPkixPathBuilding), "", None))
+    Some(explained(
+        Finding::error(Code::LogPkixPathBuilding),
+        "",
+        None,
+    ))
 }
 
 fn cert_untrusted(line: &str) -> Option<Explained> {
@@ -262,7 +270,11 @@ fn cert_untrusted(line: &str) -> Option<Explained> {
 }
 
 fn keystore_password(_: &str) -> Option<Explained> {
-    Some(explained(Finding::error(Code::LogKeystorePassword), "", None))
+    Some(explained(
+        Finding::error(Code::LogKeystorePassword),
+        "",
+        None,
+    ))
 }
 
 fn keystore_alias(line: &str) -> Option<Explained> {
@@ -531,7 +543,10 @@ mod tests {
             "java.lang.IllegalArgumentException: Invalid character found in the request target [/api/search?q={x}]. The valid characters are defined in RFC 7230 and RFC 3986",
         );
         assert_eq!(found.finding.code, Code::LogInvalidRequestTarget);
-        assert_eq!(found.finding.facts.text("target"), Some("/api/search?q={x}"));
+        assert_eq!(
+            found.finding.facts.text("target"),
+            Some("/api/search?q={x}")
+        );
         assert!(
             found
                 .finding

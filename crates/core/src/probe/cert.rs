@@ -126,7 +126,13 @@ fn key_text(cert: &X509Certificate<'_>) -> String {
             x509_parser::public_key::PublicKey::GostR3410(_)
             | x509_parser::public_key::PublicKey::GostR3410_2012(_),
         ) => "GOST R 34.10".to_owned(),
-        _ => match cert.public_key().algorithm.algorithm.to_id_string().as_str() {
+        _ => match cert
+            .public_key()
+            .algorithm
+            .algorithm
+            .to_id_string()
+            .as_str()
+        {
             "1.3.101.112" => "Ed25519".to_owned(),
             "1.3.101.113" => "Ed448".to_owned(),
             other => other.to_owned(),

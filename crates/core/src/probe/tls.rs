@@ -312,9 +312,9 @@ impl TlsFailure {
         else {
             return match error.kind() {
                 ErrorKind::UnexpectedEof => TlsFailure::Closed,
-                ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::BrokenPipe => {
-                    TlsFailure::Reset
-                }
+                ErrorKind::ConnectionReset
+                | ErrorKind::ConnectionAborted
+                | ErrorKind::BrokenPipe => TlsFailure::Reset,
                 _ => TlsFailure::Other,
             };
         };

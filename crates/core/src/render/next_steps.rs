@@ -40,7 +40,9 @@ pub(super) fn render(profile: &Profile, names: &[String]) -> String {
         Fix::Nginx(plan) | Fix::Apache(plan) => {
             let url = format!(
                 "wss://{}{}",
-                plan.server_names.first().map_or("localhost", String::as_str),
+                plan.server_names
+                    .first()
+                    .map_or("localhost", String::as_str),
                 plan.ws_path
             );
             let nginx = matches!(profile.fix, Fix::Nginx(_));

@@ -52,7 +52,11 @@ async fn a_server_that_comes_up_during_the_wait_is_reported_with_the_delay() {
         report.evidence.connection
     );
     let came_up = finding(&report, "server-not-ready");
-    assert!(came_up.ko.title.starts_with("서버가 "), "{}", came_up.ko.title);
+    assert!(
+        came_up.ko.title.starts_with("서버가 "),
+        "{}",
+        came_up.ko.title
+    );
     late.abort();
 }
 
@@ -221,14 +225,17 @@ async fn a_tls_alert_is_a_handshake_failure_with_its_name() {
     let found = finding(&report, "tls-handshake-failed");
     assert_eq!(found.fact("alert"), Some("handshake_failure"));
     assert!(
-        found
-            .explanation
-            .starts_with("The server ended the TLS handshake with the alert handshake_failure (40)."),
+        found.explanation.starts_with(
+            "The server ended the TLS handshake with the alert handshake_failure (40)."
+        ),
         "{}",
         found.explanation
     );
     assert!(
-        found.ko.explanation.starts_with("서버가 handshake_failure(40) 경고로 TLS 핸드셰이크를 끝냈습니다."),
+        found
+            .ko
+            .explanation
+            .starts_with("서버가 handshake_failure(40) 경고로 TLS 핸드셰이크를 끝냈습니다."),
         "{}",
         found.ko.explanation
     );

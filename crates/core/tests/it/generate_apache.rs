@@ -101,7 +101,10 @@ async fn wss_round_trips_through_real_apache_from_the_generated_host() {
         "{redirect:?}"
     );
     let title = redirect.words(handshake_core::Language::Ko).title;
-    assert!(title.contains("https://localhost/(으)로 리디렉트됩니다"), "{title}");
+    assert!(
+        title.contains("https://localhost/(으)로 리디렉트됩니다"),
+        "{title}"
+    );
     drop(apache);
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -158,8 +158,8 @@ setTimeout(() => {{ console.log("gave up after", attempts); process.exit(1); }},
 /// NEXT-STEPS.md and the profile for two paths, as a user reads them.
 #[test]
 fn next_steps_and_the_profile_read_well() {
-    use handshake_core::fix::{FixKind, default_profile};
     use handshake_core::Language;
+    use handshake_core::fix::{FixKind, default_profile};
     use handshake_core::render::{self, Material};
 
     let target = Target::parse("wss://chat.example.com/ws").expect("URL");

@@ -212,11 +212,12 @@ fn refuses_clearly_what_cannot_work() {
     )
     .expect("leaf only");
     assert!(
-        imported
-            .warnings
-            .iter()
-            .any(|w| matches!(w, handshake_core::pki::CredentialWarning::ChainIncomplete { .. })
-                && handshake_core::Language::En.say(w).contains("fullchain.pem")),
+        imported.warnings.iter().any(|w| matches!(
+            w,
+            handshake_core::pki::CredentialWarning::ChainIncomplete { .. }
+        ) && handshake_core::Language::En
+            .say(w)
+            .contains("fullchain.pem")),
         "{:?}",
         imported.warnings
     );

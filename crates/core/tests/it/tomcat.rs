@@ -3,8 +3,8 @@
 //! HTTP-only connector. Handshake must name it, and Tomcat must log the
 //! "Invalid character found in method name" the user saw.
 
-use handshake_core::{Code, Language};
 use handshake_core::logs::explain_text;
+use handshake_core::{Code, Language};
 use handshake_testkit::servers::free_port;
 use handshake_testkit::tomcat::{TlsCertificate, Tomcat};
 use handshake_testkit::wait_until;
@@ -54,7 +54,9 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
     assert!(en.contains("ClientHello offering TLS 1.2"), "{en}");
     let ko = found.finding.words(Language::Ko).explanation;
     assert!(
-        ko.starts_with("Tomcat의 HTTP 커넥터가 HTTP 요청 줄이 올 자리에서 TLS ClientHello 바이트를 받았습니다"),
+        ko.starts_with(
+            "Tomcat의 HTTP 커넥터가 HTTP 요청 줄이 올 자리에서 TLS ClientHello 바이트를 받았습니다"
+        ),
         "{ko}"
     );
 
@@ -146,7 +148,10 @@ async fn tomcat_serves_tls_from_a_handshake_keystore_and_check_round_trips() {
     )
     .await;
     assert!(report.ok, "{report:#?}\n{}", tomcat.log());
-    assert_eq!(report.answer.as_ref().and_then(|a| a.text()), Some("hello tomcat"));
+    assert_eq!(
+        report.answer.as_ref().and_then(|a| a.text()),
+        Some("hello tomcat")
+    );
     assert!(
         report
             .certificate

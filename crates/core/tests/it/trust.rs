@@ -46,10 +46,9 @@ fn the_system_store_layout_of_debian() {
         root: dir.join("root"),
     };
     assert!(
-        store
-            .plan(false)
-            .iter()
-            .any(|line| line.to_string().contains("update-ca-certificates --certsconf")),
+        store.plan(false).iter().any(|line| line
+            .to_string()
+            .contains("update-ca-certificates --certsconf")),
         "{:?}",
         store.plan(false)
     );

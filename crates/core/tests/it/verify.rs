@@ -206,7 +206,9 @@ async fn a_silent_or_flooding_server_is_bounded() {
         "{report:#?}"
     );
     assert!(
-        Language::Ko.say(failure).contains("0.5초 동안 응답이 없습니다"),
+        Language::Ko
+            .say(failure)
+            .contains("0.5초 동안 응답이 없습니다"),
         "{report:#?}"
     );
     assert!(

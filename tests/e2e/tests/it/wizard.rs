@@ -171,7 +171,38 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     desktop
         .text_of("#verify-heading", |t| t == "실제 핸드셰이크로 확인하세요")
         .await;
+    desktop
+        .text_of("[data-testid=verify-ok]", |t| {
+            t == "검증 완료: wss:// 연결이 동작합니다"
+        })
+        .await;
     desktop.screenshot("wizard-ko-6-verify").await;
+    // A check that fails says why in Korean, with the diagnosis's findings.
+    let closed = free_port();
+    desktop
+        .type_into(
+            "[data-testid=verify-url]",
+            &format!("wss://localhost:{closed}/ws"),
+        )
+        .await;
+    desktop.type_into("#verify-wait", "0").await;
+    desktop.click("[data-testid=verify]").await;
+    let failed = desktop
+        .text_of("[data-testid=verify-failed]", |t| !t.is_empty())
+        .await;
+    assert_eq!(
+        failed,
+        format!("아직 실패합니다: 포트 {closed}에서 대기 중인 프로세스가 없습니다")
+    );
+    let refused = desktop
+        .text_of("[data-code=tcp-refused]", |t| t.contains("해결 방법"))
+        .await;
+    assert!(
+        refused.contains(&format!("포트 {closed}에서 대기 중인 프로세스가 없습니다")),
+        "{refused}"
+    );
+    desktop.scroll_to("[data-code=tcp-refused]").await;
+    desktop.screenshot("wizard-ko-6-verify-failed").await;
     for (step, heading, back) in [
         ("5-export", "#export-heading", "파일을 어디에 저장할까요?"),
         (
@@ -191,10 +222,47 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         desktop.screenshot(&format!("wizard-ko-{step}")).await;
     }
     desktop.click("[data-testid=back]").await;
-    desktop
+    let card = desktop
         .text_of("[data-code=tls-to-plain-port]", |t| t.contains("해결 방법"))
         .await;
+    assert!(
+        card.contains(&format!(
+            "포트 {}은(는) TLS가 아니라 평문 HTTP를 씁니다",
+            plain.port
+        )),
+        "{card}"
+    );
+    assert!(
+        card.contains("Tomcat은 이를 “Invalid character found in method name"),
+        "the server's words stay as it logs them: {card}"
+    );
+    desktop
+        .text_of("#diagnose-heading", |t| t == "문제 1개 발견")
+        .await;
     desktop.screenshot("wizard-ko-2-diagnose").await;
+
+    // The log entry point, in Korean: Tomcat's own line explained.
+    desktop.click("[data-testid=change-target]").await;
+    desktop.click("[data-testid=explain-log]").await;
+    desktop
+        .type_into(
+            "[data-testid=log-text]",
+            "java.lang.IllegalArgumentException: Invalid character found in method name [0x160x030x010x020x000x010x000x010xfc0x030x03...]. HTTP method names must be tokens",
+        )
+        .await;
+    desktop.click("[data-testid=explain]").await;
+    let explained = desktop
+        .text_of("[data-testid=log-findings]", |t| t.contains("해결 방법"))
+        .await;
+    assert!(
+        explained.contains("TLS 클라이언트가 평문 HTTP 포트에 연결했습니다"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("TLS 1.2 이상을 제시하는 ClientHello"),
+        "{explained}"
+    );
+    desktop.screenshot("wizard-ko-log").await;
 
     drop(nginx);
     desktop.close().await;

@@ -57,10 +57,7 @@ fn validity(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     };
     let now = evidence.checked_at;
     let finding = if now > leaf.not_after_unix {
-        span(
-            Finding::error(Code::CertExpired),
-            now - leaf.not_after_unix,
-        )
+        span(Finding::error(Code::CertExpired), now - leaf.not_after_unix)
     } else if now < leaf.not_before_unix {
         span(
             Finding::error(Code::CertNotYetValid),

@@ -235,7 +235,10 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     e.bytes = Some(BytesSeen::new(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"));
     out.push(("not-http", e));
     for (name, bytes) in [
-        ("not-http/mail", &b"220 mail.example.com ESMTP Postfix\r\n"[..]),
+        (
+            "not-http/mail",
+            &b"220 mail.example.com ESMTP Postfix\r\n"[..],
+        ),
         ("not-http/text", b"+OK ready\r\n"),
         ("not-http/binary", &[0x00, 0xff, 0x13, 0x37]),
     ] {
@@ -341,7 +344,10 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         ("tls-handshake-failed/cipher", TlsFailure::NoCommonCipher),
         ("tls-handshake-failed/large", TlsFailure::MessageTooLarge),
         ("tls-handshake-failed/invalid", TlsFailure::InvalidMessage),
-        ("tls-handshake-failed/signature", TlsFailure::SignatureRejected),
+        (
+            "tls-handshake-failed/signature",
+            TlsFailure::SignatureRejected,
+        ),
         ("tls-handshake-failed/misbehaved", TlsFailure::Misbehaved),
         ("tls-handshake-failed/other", TlsFailure::Other),
     ];
@@ -383,7 +389,10 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     ));
     let mut soon = cert("CN=localhost", "CN=Test CA", "ECDSA P-256");
     soon.not_after_unix = NOW + 10 * DAY;
-    out.push(("cert-expiring-soon", checked(vec![soon.clone()], Verdict::Trusted, true)));
+    out.push((
+        "cert-expiring-soon",
+        checked(vec![soon.clone()], Verdict::Trusted, true),
+    ));
     soon.not_after_unix = NOW + 3 * 3600;
     out.push((
         "cert-expiring-soon/hours",
@@ -417,7 +426,11 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     out.push((
         "cert-untrusted-issuer",
         checked(
-            vec![cert("CN=localhost", "CN=Handshake Development CA", "ECDSA P-256")],
+            vec![cert(
+                "CN=localhost",
+                "CN=Handshake Development CA",
+                "ECDSA P-256",
+            )],
             Verdict::UnknownIssuer,
             true,
         ),
@@ -493,7 +506,10 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     ));
     out.push((
         "http-redirect/no-location",
-        answered("https://localhost:8443/", head("HTTP/1.1 302 Found", &[], "")),
+        answered(
+            "https://localhost:8443/",
+            head("HTTP/1.1 302 Found", &[], ""),
+        ),
     ));
     out.push((
         "http-ok",
@@ -515,7 +531,10 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     ));
     out.push((
         "http-ok/plain",
-        answered("http://localhost:8080/", head("HTTP/1.1 204 No Content", &[], "")),
+        answered(
+            "http://localhost:8080/",
+            head("HTTP/1.1 204 No Content", &[], ""),
+        ),
     ));
 
     out.push((
@@ -524,7 +543,10 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
             "wss://localhost:8443/ws",
             head(
                 "HTTP/1.1 101 Switching Protocols",
-                &[("Sec-WebSocket-Accept", &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ=="))],
+                &[(
+                    "Sec-WebSocket-Accept",
+                    &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ=="),
+                )],
                 "",
             ),
         ),
@@ -536,7 +558,10 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
             head(
                 "HTTP/1.1 101 Switching Protocols",
                 &[
-                    ("Sec-WebSocket-Accept", &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ==")),
+                    (
+                        "Sec-WebSocket-Accept",
+                        &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ=="),
+                    ),
                     ("Sec-WebSocket-Protocol", "v12.stomp"),
                 ],
                 "",
@@ -588,7 +613,10 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     out.push(("ws-origin-forbidden", e));
     out.push((
         "ws-forbidden",
-        answered("ws://localhost:8080/ws", head("HTTP/1.1 403 Forbidden", &[], "")),
+        answered(
+            "ws://localhost:8080/ws",
+            head("HTTP/1.1 403 Forbidden", &[], ""),
+        ),
     ));
     out.push((
         "ws-auth-required",
@@ -605,7 +633,11 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         "proxy-upstream-down",
         answered(
             "wss://localhost:8443/ws",
-            head("HTTP/1.1 502 Bad Gateway", &[("Server", "nginx/1.22.1")], ""),
+            head(
+                "HTTP/1.1 502 Bad Gateway",
+                &[("Server", "nginx/1.22.1")],
+                "",
+            ),
         ),
     ));
 
@@ -617,11 +649,17 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     e.origin = Some("https://app.example.com".into());
     e.dns_error = Some(DnsError::Timeout);
     out.push(("mixed-content/fetch", e));
-    let mut e = answered("https://localhost:8443/v1", head("HTTP/1.1 200 OK", &[], ""));
+    let mut e = answered(
+        "https://localhost:8443/v1",
+        head("HTTP/1.1 200 OK", &[], ""),
+    );
     e.origin = Some("https://app.example.com".into());
     e.preflight = Some(head("HTTP/1.1 403 Forbidden", &[], ""));
     out.push(("cors-missing", e));
-    let mut e = answered("https://localhost:8443/v1", head("HTTP/1.1 200 OK", &[], ""));
+    let mut e = answered(
+        "https://localhost:8443/v1",
+        head("HTTP/1.1 200 OK", &[], ""),
+    );
     e.origin = Some("https://app.example.com/".into());
     e.preflight = Some(head(
         "HTTP/1.1 204 No Content",

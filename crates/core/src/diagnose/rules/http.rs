@@ -62,7 +62,8 @@ fn ok(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(head) = http_answer(evidence) else {
         return Vec::new();
     };
-    let handled_elsewhere = (300..=399).contains(&head.status) || (502..=504).contains(&head.status);
+    let handled_elsewhere =
+        (300..=399).contains(&head.status) || (502..=504).contains(&head.status);
     if target.scheme.is_websocket() || handled_elsewhere {
         return Vec::new();
     }
@@ -85,12 +86,22 @@ mod tests {
     #[test]
     fn a_redirect_is_an_error_for_websockets_and_a_warning_for_http() {
         let mut evidence = fixtures::by_code(Code::HttpRedirect);
-        assert_eq!(redirect(&evidence, &Timings::default())[0].severity, crate::Severity::Error);
-        evidence.target = crate::Target::parse("https://localhost:8443/ws").unwrap_or_else(|_| unreachable!());
+        assert_eq!(
+            redirect(&evidence, &Timings::default())[0].severity,
+            crate::Severity::Error
+        );
+        evidence.target =
+            crate::Target::parse("https://localhost:8443/ws").unwrap_or_else(|_| unreachable!());
         let found = redirect(&evidence, &Timings::default());
         assert_eq!(found[0].severity, crate::Severity::Warning);
-        assert_eq!(found[0].facts.text("location"), Some("https://localhost:8443/ws/"));
-        assert!(ok(&evidence, &Timings::default()).is_empty(), "a redirect is not an answer");
+        assert_eq!(
+            found[0].facts.text("location"),
+            Some("https://localhost:8443/ws/")
+        );
+        assert!(
+            ok(&evidence, &Timings::default()).is_empty(),
+            "a redirect is not an answer"
+        );
     }
 
     #[test]

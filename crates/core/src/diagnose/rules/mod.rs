@@ -219,7 +219,11 @@ mod tests {
 
     #[test]
     fn answers_quote_the_status_line_and_server() {
-        let head = fixtures::head("HTTP/1.1 400 Bad Request", &[("Server", "nginx/1.22.1")], "<html><head><title>400 The plain HTTP request was sent to HTTPS port</title>");
+        let head = fixtures::head(
+            "HTTP/1.1 400 Bad Request",
+            &[("Server", "nginx/1.22.1")],
+            "<html><head><title>400 The plain HTTP request was sent to HTTPS port</title>",
+        );
         assert_eq!(
             answer(&head, Extra::None),
             "“HTTP/1.1 400 Bad Request” (Server: nginx/1.22.1)"

@@ -75,7 +75,10 @@ mod tests {
     fn an_https_page_may_not_open_ws() {
         let found = mixed_content(&fixtures::by_code(Code::MixedContent), &Timings::default());
         assert_eq!(found[0].facts.text("kind"), Some("websocket"));
-        assert_eq!(found[0].facts.text("secure_url"), Some("wss://localhost:8080/ws"));
+        assert_eq!(
+            found[0].facts.text("secure_url"),
+            Some("wss://localhost:8080/ws")
+        );
         let mut plain_page = fixtures::by_code(Code::MixedContent);
         plain_page.origin = Some("http://app.example.com".into());
         assert!(mixed_content(&plain_page, &Timings::default()).is_empty());
@@ -85,7 +88,9 @@ mod tests {
     fn a_wildcard_or_the_same_origin_is_allowed() {
         let mut evidence = fixtures::by_code(Code::CorsOriginMismatch);
         assert_eq!(
-            cors(&evidence, &Timings::default())[0].facts.text("allowed"),
+            cors(&evidence, &Timings::default())[0]
+                .facts
+                .text("allowed"),
             Some("https://other.example.com")
         );
         if let Some(head) = evidence.preflight.as_mut() {

@@ -126,7 +126,10 @@ mod tests {
         assert_eq!(facts.whole("port"), Some(8443));
         assert_eq!(
             facts.get("addresses"),
-            Some(&Fact::List(vec!["127.0.0.1:8443".into(), "[::1]:8443".into()]))
+            Some(&Fact::List(vec![
+                "127.0.0.1:8443".into(),
+                "[::1]:8443".into()
+            ]))
         );
         assert!(tcp_timeout(&evidence, &Timings::default()).is_empty());
     }

@@ -87,7 +87,14 @@ fn plain_to_tls_port(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         Some((bytes, Failed::Http)) => match bytes.speech {
             Speech::Tls { content_type } => vec![
                 finding()
-                    .with("how", if content_type == 0x15 { "alert" } else { "record" })
+                    .with(
+                        "how",
+                        if content_type == 0x15 {
+                            "alert"
+                        } else {
+                            "record"
+                        },
+                    )
                     .with("bytes", &bytes.hex),
             ],
             _ => Vec::new(),
@@ -149,11 +156,9 @@ fn server_silent(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     }
     match evidence.response_failure {
         Some(ResponseFailure::Silent) => vec![finding().with("when", "request")],
-        Some(ResponseFailure::Stalled { received }) => vec![
-            finding()
-                .with("when", "stalled")
-                .with("received", received),
-        ],
+        Some(ResponseFailure::Stalled { received }) => {
+            vec![finding().with("when", "stalled").with("received", received)]
+        }
         _ => Vec::new(),
     }
 }
@@ -240,14 +245,22 @@ mod tests {
             &Timings::default(),
         );
         assert_eq!(found[0].facts.text("how"), Some("alert"));
-        assert_eq!(found[0].facts.text("secure_url"), Some("wss://localhost:8443/ws"));
+        assert_eq!(
+            found[0].facts.text("secure_url"),
+            Some("wss://localhost:8443/ws")
+        );
     }
 
     #[test]
     fn a_banner_names_the_service() {
         let found = not_http(&fixtures::by_code(Code::NotHttp), &Timings::default());
         assert_eq!(found[0].facts.text("kind"), Some("ssh"));
-        assert!(found[0].facts.text("bytes").is_some_and(|b| b.starts_with("53 53 48")));
+        assert!(
+            found[0]
+                .facts
+                .text("bytes")
+                .is_some_and(|b| b.starts_with("53 53 48"))
+        );
     }
 
     #[test]

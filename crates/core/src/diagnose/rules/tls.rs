@@ -92,8 +92,11 @@ mod tests {
         evidence.tls_failure = Some(TlsFailure::TimedOut);
         assert!(handshake_failed(&evidence, &Timings::default()).is_empty());
         assert!(
-            handshake_failed(&fixtures::by_code(Code::TlsToPlainPort), &Timings::default())
-                .is_empty()
+            handshake_failed(
+                &fixtures::by_code(Code::TlsToPlainPort),
+                &Timings::default()
+            )
+            .is_empty()
         );
     }
 }

@@ -28,7 +28,10 @@ fn switched(evidence: &Evidence, timings: &Timings) -> Vec<Finding> {
         return Vec::new();
     };
     let expected = ws::accept_for(evidence.ws_key.as_deref().unwrap_or_default());
-    let accept = head.header("Sec-WebSocket-Accept").unwrap_or_default().trim();
+    let accept = head
+        .header("Sec-WebSocket-Accept")
+        .unwrap_or_default()
+        .trim();
     if accept != expected {
         return vec![
             Finding::error(Code::WsAcceptMismatch)
