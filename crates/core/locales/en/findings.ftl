@@ -195,7 +195,10 @@ tls-handshake-failed = The TLS handshake failed
         [misbehaved] The server broke the TLS protocol during the handshake.
        *[other] The TLS handshake failed for a reason this client could not name.
     }
-    .fix = Check the server's TLS configuration and its log at the time of this attempt. Servers should offer TLS 1.2 and 1.3 with ECDHE and AES-GCM or ChaCha20 suites, and a certificate with an RSA 2048+ or ECDSA P-256 key (Handshake's generators configure Mozilla's intermediate profile).
+    .fix = { $cause ->
+        [message-too-large] Keep only the server's certificate and its intermediates in the certificate file (nginx `ssl_certificate`, Spring `server.ssl.certificate`, or the keystore): a CA bundle does not belong there.
+       *[other] Check the server's TLS configuration and its log at the time of this attempt. Servers should offer TLS 1.2 and 1.3 with ECDHE and AES-GCM or ChaCha20 suites, and a certificate with an RSA 2048+ or ECDSA P-256 key (Handshake's generators configure Mozilla's intermediate profile).
+    }
 
 ## The HTTP answer
 

@@ -183,7 +183,10 @@ tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
         [misbehaved] 서버가 핸드셰이크 도중 TLS 프로토콜을 어겼습니다.
        *[other] 이 클라이언트가 원인을 특정할 수 없는 이유로 TLS 핸드셰이크가 실패했습니다.
     }
-    .fix = 서버의 TLS 설정과 이 시각의 서버 로그를 확인하세요. 서버는 ECDHE와 AES-GCM 또는 ChaCha20 스위트로 TLS 1.2와 1.3을 제공하고, RSA 2048 이상이나 ECDSA P-256 키의 인증서를 써야 합니다(Handshake의 생성기는 Mozilla intermediate 프로필로 설정합니다).
+    .fix = { $cause ->
+        [message-too-large] 인증서 파일(nginx `ssl_certificate`, Spring `server.ssl.certificate`, 또는 키스토어)에는 서버 인증서와 중간 인증서만 두세요. CA 번들을 넣으면 안 됩니다.
+       *[other] 서버의 TLS 설정과 이 시각의 서버 로그를 확인하세요. 서버는 ECDHE와 AES-GCM 또는 ChaCha20 스위트로 TLS 1.2와 1.3을 제공하고, RSA 2048 이상이나 ECDSA P-256 키의 인증서를 써야 합니다(Handshake의 생성기는 Mozilla intermediate 프로필로 설정합니다).
+    }
 
 ## HTTP 응답
 

@@ -194,3 +194,62 @@ fn log_codes(nginx: &Nginx) -> Vec<Code> {
         .map(|f| f.finding.code)
         .collect()
 }
+
+#[tokio::test]
+async fn a_certificate_file_with_a_whole_ca_bundle_is_named_not_called_corrupt() {
+    // A common slip: the system's CA bundle appended to the server's
+    // certificate file. nginx sends all of it; TLS clients stop at 64 KiB.
+    let ca = Ca::new("Test CA");
+    let identity = ca.leaf(&["localhost"], -1, 90);
+    let port = free_port();
+    let dir = std::env::temp_dir().join(format!(
+        "handshake-nginx-bundle-{}-{port}",
+        std::process::id()
+    ));
+    let (cert, key) = identity.write_pem(&dir);
+    let bundle = std::fs::read_to_string("/etc/ssl/certs/ca-certificates.crt")
+        .expect("the system CA bundle (ca-certificates)");
+    let mut chain = std::fs::read_to_string(&cert).expect("leaf");
+    while chain.len() < 300 * 1024 {
+        chain.push_str(&bundle);
+    }
+    std::fs::write(&cert, chain).expect("chain");
+    let _nginx = Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}",
+            cert.display(),
+            key.display()
+        ),
+        &[port],
+    );
+    let report = diagnose(&format!("wss://localhost:{port}/ws")).await;
+    assert_eq!(
+        codes(&report),
+        ["tls-handshake-failed"],
+        "{:#?}",
+        report.findings
+    );
+    let found = finding(&report, "tls-handshake-failed");
+    assert_eq!(found.fact("cause"), Some("message-too-large"));
+    assert!(
+        found
+            .explanation
+            .contains("larger than the 64 KiB TLS clients accept"),
+        "{}",
+        found.explanation
+    );
+    assert!(
+        found.fix.contains("a CA bundle does not belong there"),
+        "{}",
+        found.fix
+    );
+    assert!(
+        found
+            .ko
+            .explanation
+            .contains("64KiB보다 큰 핸드셰이크 메시지"),
+        "{}",
+        found.ko.explanation
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
