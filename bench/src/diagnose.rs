@@ -88,6 +88,14 @@ fn tools(handshake: &str, ca: &Path, port: u16, path: &str, runs: usize) -> Vec<
             ])],
             runs,
         },
+        // The same diagnosis said in Korean: only that language's catalogue loads.
+        Tool {
+            name: "handshake diagnose --lang ko",
+            commands: vec![strings(&[
+                handshake, "diagnose", "--lang", "ko", "--ca", &ca, &url,
+            ])],
+            runs,
+        },
         Tool {
             name: "openssl s_client + curl",
             commands: vec![
