@@ -8,6 +8,7 @@ fn main() {
             "launch_target",
             "diagnose",
             "cancel_diagnosis",
+            "report_markdown",
             "explain_log",
             "default_fix",
             "preview_fix",

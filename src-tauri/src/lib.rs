@@ -80,7 +80,11 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .run(tauri::generate_context!());
     if let Err(error) = result {
-        eprintln!("Handshake could not start its window: {error}");
+        // No window to speak in: the terminal, in the locale's language.
+        let language = handshake_core::Language::choose(None, |name| std::env::var(name).ok())
+            .unwrap_or_default();
+        let facts = handshake_core::i18n::Facts::new().with("detail", error.to_string());
+        eprintln!("{}", language.text("app-error-start", &facts));
         std::process::exit(1);
     }
 }

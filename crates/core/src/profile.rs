@@ -37,12 +37,19 @@ pub struct Profile {
 #[error("{}", crate::i18n::english(self))]
 #[non_exhaustive]
 pub enum ProfileError {
-    /// Not TOML, or not a profile: the TOML library's words, with the line.
-    Invalid {
+    /// Not TOML at all.
+    Syntax {
         /// The file, for the message.
         file: String,
-        /// What the TOML library objects to, quoted as it says it.
-        detail: String,
+        /// What the TOML parser objects to (its words name the line).
+        source: toml_edit::TomlError,
+    },
+    /// TOML, but not a profile: a missing or mistyped key.
+    Shape {
+        /// The file, for the message.
+        file: String,
+        /// What the TOML reader objects to (its words name the key).
+        source: toml_edit::de::Error,
     },
     /// The profile's target is not a usable URL.
     Target {
@@ -56,16 +63,19 @@ pub enum ProfileError {
 impl crate::i18n::Message for ProfileError {
     fn id(&self) -> &'static str {
         match self {
-            ProfileError::Invalid { .. } => "error-profile-invalid",
+            ProfileError::Syntax { .. } | ProfileError::Shape { .. } => "error-profile-invalid",
             ProfileError::Target { .. } => "error-profile-target",
         }
     }
 
     fn facts(&self) -> crate::i18n::Facts {
         match self {
-            ProfileError::Invalid { file, detail } => crate::i18n::Facts::new()
+            ProfileError::Syntax { file, source } => crate::i18n::Facts::new()
                 .with("file", file)
-                .with("detail", detail),
+                .with("detail", source.to_string().trim()),
+            ProfileError::Shape { file, source } => crate::i18n::Facts::new()
+                .with("file", file)
+                .with("detail", source.to_string().trim()),
             ProfileError::Target { file, .. } => crate::i18n::Facts::new().with("file", file),
         }
     }
@@ -73,7 +83,7 @@ impl crate::i18n::Message for ProfileError {
     fn cause(&self) -> Option<&dyn crate::i18n::Message> {
         match self {
             ProfileError::Target { source, .. } => Some(source),
-            ProfileError::Invalid { .. } => None,
+            ProfileError::Syntax { .. } | ProfileError::Shape { .. } => None,
         }
     }
 }
@@ -81,15 +91,17 @@ impl crate::i18n::Message for ProfileError {
 impl Profile {
     /// Reads a profile; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Profile, ProfileError> {
-        let invalid = |detail: String| ProfileError::Invalid {
-            file: file.to_owned(),
-            detail: detail.trim().to_owned(),
-        };
-        let document: DocumentMut = text
-            .parse()
-            .map_err(|error: toml_edit::TomlError| invalid(error.to_string()))?;
+        let document: DocumentMut =
+            text.parse()
+                .map_err(|source: toml_edit::TomlError| ProfileError::Syntax {
+                    file: file.to_owned(),
+                    source,
+                })?;
         let profile: Profile =
-            toml_edit::de::from_document(document).map_err(|error| invalid(error.to_string()))?;
+            toml_edit::de::from_document(document).map_err(|source| ProfileError::Shape {
+                file: file.to_owned(),
+                source,
+            })?;
         Target::parse(&profile.target).map_err(|source| ProfileError::Target {
             file: file.to_owned(),
             source,

@@ -211,7 +211,7 @@ sent: string } |
 /**  The server closed the TCP connection without answering. */
 { kind: "closed" } | 
 /**  The server closed the WebSocket instead of answering. */
-{ kind: "closed-web-socket"; 
+{ kind: "closed-websocket"; 
 /**
  *  The close code (1005 when the server sent none, as RFC 6455 and
  *  browsers report it).

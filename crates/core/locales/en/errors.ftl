@@ -97,3 +97,7 @@ error-trust-missing = { $program } is not installed: { $program ->
     }.
 error-trust-failed = `{ $command }` failed: { $output }
 error-trust-io = Cannot change { $path }: { $detail }. Run as a user who may (the system store needs root).
+
+## The desktop app, before it has a window
+
+app-error-start = Handshake could not start its window: { $detail }

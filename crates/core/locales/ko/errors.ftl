@@ -96,3 +96,7 @@ error-trust-missing = { $program }이(가) 설치되어 있지 않습니다. { $
     }
 error-trust-failed = `{ $command }` 실패: { $output }
 error-trust-io = { $path }을(를) 바꿀 수 없습니다: { $detail }. 권한이 있는 사용자로 실행하세요(시스템 저장소는 root가 필요합니다).
+
+## 창을 띄우기 전의 데스크톱 앱
+
+app-error-start = Handshake 창을 띄우지 못했습니다: { $detail }

@@ -315,7 +315,7 @@ fn every_error() -> Vec<Box<dyn Message>> {
         Box::new(crate::diagnose::ReplayError::TooLarge { limit: 4 << 20 }),
         Box::new(crate::diagnose::ReplayError::NotJson { line: 1, column: 2 }),
         Box::new(crate::diagnose::ReplayError::NotAReport {
-            detail: "missing field `evidence`".into(),
+            source: serde_json::from_str::<u8>("\"x\"").expect_err("not a number"),
         }),
         Box::new(PkiError::NoHost),
         Box::new(PkiError::Io {
@@ -377,10 +377,11 @@ fn every_error() -> Vec<Box<dyn Message>> {
             path: "a.conf".into(),
             source: io(),
         }),
-        Box::new(crate::profile::ProfileError::Invalid {
-            file: "p.toml".into(),
-            detail: "TOML parse error at line 1".into(),
-        }),
+        Box::new(crate::profile::Profile::parse("target = ", "p.toml").expect_err("not TOML")),
+        Box::new(
+            crate::profile::Profile::parse("target = \"wss://x/ws\"\n", "p.toml")
+                .expect_err("no [fix]"),
+        ),
         Box::new(crate::profile::ProfileError::Target {
             file: "p.toml".into(),
             source: TargetError::Empty,
