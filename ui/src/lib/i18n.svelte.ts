@@ -33,7 +33,11 @@ function bundle(language: Language): FluentBundle {
   return made;
 }
 
-const bundles: Record<Language, FluentBundle> = { en: bundle("en"), ko: bundle("ko") };
+// Parsed on first use: the window starts with one language's catalogue only.
+const bundles: Partial<Record<Language, FluentBundle>> = {};
+function bundleOf(language: Language): FluentBundle {
+  return (bundles[language] ??= bundle(language));
+}
 
 /** The UI language: reactive, so every `t(…)` re-renders when it changes. */
 export const locale = $state<{ current: Language }>({ current: "en" });
@@ -62,11 +66,12 @@ export function format(
   facts: Facts | Record<string, string | number | null | string[]> = {},
   attribute?: string,
 ): { text: string; errors: string[] } {
-  const message = bundles[language].getMessage(id);
+  const made = bundleOf(language);
+  const message = made.getMessage(id);
   const pattern = attribute ? message?.attributes[attribute] : message?.value;
   if (!pattern) return { text: id, errors: [`no message ${id}${attribute ? `.${attribute}` : ""}`] };
   const errors: Error[] = [];
-  const text = bundles[language].formatPattern(pattern, args(facts), errors);
+  const text = made.formatPattern(pattern, args(facts), errors);
   return { text, errors: errors.map(String) };
 }
 
