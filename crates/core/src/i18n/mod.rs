@@ -14,7 +14,7 @@ mod language;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -105,21 +105,30 @@ pub fn sources(language: Language) -> [&'static str; 6] {
     }
 }
 
-/// One language's messages.
+/// One language's messages. Each file is parsed when a message of it is
+/// first asked for: a diagnosis reads the findings and the CLI's words, not
+/// the errors, logs or generated documents.
 pub struct Catalogue {
+    language: Language,
+    state: Mutex<Loaded>,
+}
+
+/// The bundle and which files are in it.
+struct Loaded {
     bundle: FluentBundle<FluentResource>,
+    files: [bool; FILES.len()],
 }
 
 impl std::fmt::Debug for Catalogue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Catalogue")
-            .field("locale", &self.bundle.locales)
+            .field("language", &self.language)
             .finish()
     }
 }
 
 impl Language {
-    /// This language's catalogue, parsed on first use.
+    /// This language's catalogue (its files parsed as they are needed).
     pub fn catalogue(self) -> &'static Catalogue {
         static EN: OnceLock<Catalogue> = OnceLock::new();
         static KO: OnceLock<Catalogue> = OnceLock::new();
@@ -146,6 +155,30 @@ impl Language {
     }
 }
 
+/// The file (index into [`FILES`]) that holds message `id`, by its prefix;
+/// finding codes have none. The catalogue tests hold every message to it.
+pub(crate) fn file_of(id: &str) -> usize {
+    const PREFIXES: [(&str, &str); 12] = [
+        ("log-", "logs"),
+        ("error-", "errors"),
+        ("warning-", "errors"),
+        ("app-error-", "errors"),
+        ("cli-", "cli"),
+        ("report-", "report"),
+        ("check-", "report"),
+        ("next-steps-", "next-steps"),
+        ("place-", "next-steps"),
+        ("note-", "next-steps"),
+        ("spring-advice-", "next-steps"),
+        ("trust-", "next-steps"),
+    ];
+    let name = PREFIXES
+        .iter()
+        .find(|(prefix, _)| id.starts_with(prefix))
+        .map_or("findings", |(_, file)| file);
+    FILES.iter().position(|f| *f == name).unwrap_or(0)
+}
+
 impl Catalogue {
     fn new(language: Language) -> Catalogue {
         let locale = match language {
@@ -156,19 +189,18 @@ impl Catalogue {
         // Terminals and JSON get the words as they are, without the Unicode
         // isolation marks Fluent puts around placeables for bidi text.
         bundle.set_use_isolating(false);
-        for source in sources(language) {
-            // A syntax error is caught by the catalogue tests; what parses is kept.
-            let resource =
-                FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
-            let _ = bundle.add_resource(resource);
+        Catalogue {
+            language,
+            state: Mutex::new(Loaded {
+                bundle,
+                files: [false; FILES.len()],
+            }),
         }
-        Catalogue { bundle }
     }
 
     /// The value of message `id`, filled with `facts`.
     pub fn text(&self, id: &str, facts: &Facts) -> String {
-        self.format(id, None, facts)
-            .unwrap_or_else(|(text, _)| text)
+        self.format(id, None, facts).unwrap_or_else(|(text, _)| text)
     }
 
     /// The attribute `attribute` of message `id`, filled with `facts`.
@@ -185,11 +217,25 @@ impl Catalogue {
         attribute: Option<&str>,
         facts: &Facts,
     ) -> Result<String, (String, Vec<String>)> {
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The log findings use the findings' shared terms.
+        let file = file_of(id);
+        let needed = if FILES[file] == "logs" {
+            vec![file_of("time-span"), file]
+        } else {
+            vec![file]
+        };
+        for index in needed {
+            state.load(self.language, index);
+        }
         let missing = || {
             let name = attribute.map_or_else(|| id.to_owned(), |a| format!("{id}.{a}"));
             (name.clone(), vec![format!("no message {name}")])
         };
-        let Some(message) = self.bundle.get_message(id) else {
+        let Some(message) = state.bundle.get_message(id) else {
             return Err(missing());
         };
         let pattern = match attribute {
@@ -201,7 +247,7 @@ impl Catalogue {
         };
         let args = arguments(facts);
         let mut errors = Vec::new();
-        let text = self
+        let text = state
             .bundle
             .format_pattern(pattern, Some(&args), &mut errors)
             .into_owned();
@@ -211,10 +257,18 @@ impl Catalogue {
             Err((text, errors.iter().map(ToString::to_string).collect()))
         }
     }
+}
 
-    /// Whether the catalogue has message `id`.
-    pub fn has(&self, id: &str) -> bool {
-        self.bundle.has_message(id)
+impl Loaded {
+    /// Parses and adds file `index` of `language`, once.
+    fn load(&mut self, language: Language, index: usize) {
+        if std::mem::replace(&mut self.files[index], true) {
+            return;
+        }
+        // A syntax error is caught by the catalogue tests; what parses is kept.
+        let resource = FluentResource::try_new(sources(language)[index].to_owned())
+            .unwrap_or_else(|(partial, _)| partial);
+        let _ = self.bundle.add_resource(resource);
     }
 }
 

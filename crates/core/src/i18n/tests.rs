@@ -33,6 +33,28 @@ fn entries(language: Language) -> BTreeMap<String, ast::Message<String>> {
 }
 
 #[test]
+fn every_message_lives_in_the_file_its_prefix_names() {
+    // The catalogue parses a file when one of its messages is asked for,
+    // choosing the file by the id's prefix.
+    for language in Language::ALL {
+        for (index, source) in sources(language).iter().enumerate() {
+            let resource = fluent_syntax::parser::parse(source.to_string())
+                .unwrap_or_else(|(_, errors)| panic!("{language}: {errors:?}"));
+            for entry in resource.body {
+                if let ast::Entry::Message(message) = entry {
+                    assert_eq!(
+                        FILES[super::file_of(&message.id.name)],
+                        FILES[index],
+                        "{language}: {} is looked for in another file",
+                        message.id.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn no_id_is_used_twice_across_the_files_and_the_window() {
     for language in Language::ALL {
         let mut ids = entries(language).into_keys().collect::<BTreeSet<_>>();
