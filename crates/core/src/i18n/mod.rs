@@ -200,7 +200,8 @@ impl Catalogue {
 
     /// The value of message `id`, filled with `facts`.
     pub fn text(&self, id: &str, facts: &Facts) -> String {
-        self.format(id, None, facts).unwrap_or_else(|(text, _)| text)
+        self.format(id, None, facts)
+            .unwrap_or_else(|(text, _)| text)
     }
 
     /// The attribute `attribute` of message `id`, filled with `facts`.

@@ -54,6 +54,16 @@ async fn nginx_without_upgrade_headers_gets_the_upgrade_rejected() {
         found.explanation
     );
     assert!(found.fix.contains("proxy_http_version 1.1"));
+    assert_eq!(found.ko.title, "서버가 업그레이드를 거부했습니다(400)");
+    assert!(
+        found.ko.explanation.contains("(Server: nginx/")
+            && found
+                .ko
+                .explanation
+                .contains("Can \"Upgrade\" only to \"WebSocket\""),
+        "server words stay as they are: {}",
+        found.ko.explanation
+    );
 
     let report = diagnose(&format!("ws://127.0.0.1:{forwarding}/ws")).await;
     assert_eq!(codes(&report), ["ws-ok"], "{:#?}", report.findings);

@@ -23,10 +23,26 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
         "{:#?}",
         report.findings
     );
+    let found = finding(&report, "tls-to-plain-port");
     assert!(
-        finding(&report, "tls-to-plain-port")
-            .explanation
-            .contains("HTTP/1.1 400")
+        found.explanation.contains("HTTP/1.1 400"),
+        "{}",
+        found.explanation
+    );
+    assert_eq!(
+        found.fact("plain_url"),
+        Some(format!("ws://127.0.0.1:{port}/ws").as_str())
+    );
+    assert_eq!(
+        found.ko.title,
+        format!("포트 {port}은(는) TLS가 아니라 평문 HTTP를 씁니다")
+    );
+    assert!(
+        found.ko.fix.starts_with(&format!(
+            "ws://127.0.0.1:{port}/ws(암호화 없음)로 연결하거나"
+        )),
+        "{}",
+        found.ko.fix
     );
 
     // Tomcat logs the error of the original bug report (bounded wait: the
