@@ -157,6 +157,47 @@ pub struct SaidCheckReport<'a> {
     pub findings: Vec<crate::finding::Said>,
 }
 
+/// The kinds of WebSocket failure, as the words tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum WsCause {
+    /// The connection closed (with or without a close handshake).
+    Closed,
+    /// The server broke the WebSocket protocol (a bad frame, a bad handshake).
+    Protocol,
+    /// A text message that is not UTF-8.
+    Encoding,
+    /// The socket failed.
+    Io,
+    /// Anything else.
+    Other,
+}
+
+impl WsCause {
+    fn of(error: &WsError) -> WsCause {
+        match error {
+            WsError::ConnectionClosed | WsError::AlreadyClosed => WsCause::Closed,
+            WsError::Protocol(_) | WsError::HttpFormat(_) | WsError::AttackAttempt => {
+                WsCause::Protocol
+            }
+            WsError::Utf8(_) => WsCause::Encoding,
+            WsError::Io(_) => WsCause::Io,
+            _ => WsCause::Other,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            WsCause::Closed => "closed",
+            WsCause::Protocol => "protocol",
+            WsCause::Encoding => "encoding",
+            WsCause::Io => "io",
+            WsCause::Other => "other",
+        }
+    }
+}
+
 /// The server's first answer to the message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -227,6 +268,8 @@ pub enum CheckFailure {
     },
     /// The upgrade failed otherwise.
     Upgrade {
+        /// What kind of failure.
+        cause: WsCause,
         /// The WebSocket library's words.
         detail: String,
     },
@@ -237,6 +280,8 @@ pub enum CheckFailure {
     },
     /// Sending the message failed.
     Send {
+        /// What kind of failure.
+        cause: WsCause,
         /// The WebSocket library's words.
         detail: String,
     },
@@ -263,6 +308,8 @@ pub enum CheckFailure {
     },
     /// The connection failed after the upgrade.
     Connection {
+        /// What kind of failure.
+        cause: WsCause,
         /// The WebSocket library's words.
         detail: String,
     },
@@ -287,12 +334,14 @@ impl CheckFailure {
             CheckFailure::UpgradeTimeout { timeout_s: 5.0 },
             CheckFailure::UpgradeStatus { status: 400 },
             CheckFailure::Upgrade {
-                detail: "Handshake not finished".into(),
+                cause: WsCause::Protocol,
+                detail: "WebSocket protocol error: Handshake not finished".into(),
             },
             CheckFailure::BadHeader {
                 what: "origin".into(),
             },
             CheckFailure::Send {
+                cause: WsCause::Closed,
                 detail: "Connection closed normally".into(),
             },
             CheckFailure::NoAnswer {
@@ -303,7 +352,8 @@ impl CheckFailure {
             CheckFailure::ClosedWebSocket { code: 1008 },
             CheckFailure::TooLarge { limit_kib: 1024 },
             CheckFailure::Connection {
-                detail: "Connection reset without closing handshake".into(),
+                cause: WsCause::Io,
+                detail: "IO error: Connection reset by peer (os error 104)".into(),
             },
         ]
     }
@@ -337,10 +387,12 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::Unresolved { host } => Facts::new().with("host", host),
             CheckFailure::Refused { port } => Facts::new().with("port", *port),
             CheckFailure::Unanswered { authority } => Facts::new().with("authority", authority),
-            CheckFailure::Network { detail }
-            | CheckFailure::Upgrade { detail }
-            | CheckFailure::Send { detail }
-            | CheckFailure::Connection { detail } => Facts::new().with("detail", detail),
+            CheckFailure::Network { detail } => Facts::new().with("detail", detail),
+            CheckFailure::Upgrade { cause, detail }
+            | CheckFailure::Send { cause, detail }
+            | CheckFailure::Connection { cause, detail } => Facts::new()
+                .with("cause", cause.as_str())
+                .with("detail", detail),
             CheckFailure::Tls | CheckFailure::Untrusted | CheckFailure::Closed => Facts::new(),
             CheckFailure::UpgradeTimeout { timeout_s } => {
                 Facts::new().with("timeout_s", *timeout_s)
@@ -485,6 +537,7 @@ async fn attempt(
         }
         Ok(Err(error)) => {
             return Err(CheckFailure::Upgrade {
+                cause: WsCause::of(&error),
                 detail: error.to_string(),
             });
         }
@@ -503,6 +556,7 @@ async fn attempt(
             .send(Message::text(options.send.clone()))
             .await
             .map_err(|error| CheckFailure::Send {
+                cause: WsCause::of(&error),
                 detail: error.to_string(),
             })?;
         loop {
@@ -522,6 +576,7 @@ async fn attempt(
                 }
                 Ok(Some(Err(error))) => {
                     return Err(CheckFailure::Connection {
+                        cause: WsCause::of(&error),
                         detail: error.to_string(),
                     });
                 }

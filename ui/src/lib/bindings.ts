@@ -192,6 +192,8 @@ timeout_s: number | null } |
 status: number } | 
 /**  The upgrade failed otherwise. */
 { kind: "upgrade"; 
+/**  What kind of failure. */
+cause: WsCause; 
 /**  The WebSocket library's words. */
 detail: string } | 
 /**  A request value cannot be sent as a header. */
@@ -200,6 +202,8 @@ detail: string } |
 what: string } | 
 /**  Sending the message failed. */
 { kind: "send"; 
+/**  What kind of failure. */
+cause: WsCause; 
 /**  The WebSocket library's words. */
 detail: string } | 
 /**  No answer to the message in time. */
@@ -223,6 +227,8 @@ code: number } |
 limit_kib: number } | 
 /**  The connection failed after the upgrade. */
 { kind: "connection"; 
+/**  What kind of failure. */
+cause: WsCause; 
 /**  The WebSocket library's words. */
 detail: string };
 
@@ -1037,6 +1043,19 @@ export type WrittenFile = {
 	/**  Whether it is private (mode 0600). */
 	secret: boolean,
 };
+
+/**  The kinds of WebSocket failure, as the words tell them apart. */
+export type WsCause = 
+/**  The connection closed (with or without a close handshake). */
+"closed" | 
+/**  The server broke the WebSocket protocol (a bad frame, a bad handshake). */
+"protocol" | 
+/**  A text message that is not UTF-8. */
+"encoding" | 
+/**  The socket failed. */
+"io" | 
+/**  Anything else. */
+"other";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

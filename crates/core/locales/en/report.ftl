@@ -29,16 +29,29 @@ check-tls = the TLS handshake failed
 check-untrusted = the certificate is not trusted
 check-upgrade-timeout = the server did not answer the upgrade within { $timeout_s } s
 check-upgrade-status = the upgrade was answered { $status } instead of 101
-check-upgrade = the upgrade failed: { $detail }
+check-upgrade = the upgrade failed: { $cause ->
+        [closed] the server closed the connection
+        [protocol] the server broke the WebSocket handshake
+       *[other] the connection failed
+    } (“{ $detail }”)
 check-bad-header = the { $what ->
         [origin] origin
         [subprotocol] subprotocol
         [url] URL
        *[header] header
     } cannot be sent in an HTTP header
-check-send = sending failed: { $detail }
+check-send = sending failed: { $cause ->
+        [closed] the connection was already closed
+       *[other] the connection failed
+    } (“{ $detail }”)
 check-no-answer = no answer within { $timeout_s } s after sending “{ $sent }”
 check-closed = the server closed the connection without answering
 check-closed-websocket = the server closed the WebSocket (code { $code }) instead of answering
 check-too-large = the server sent a message over the { $limit_kib } KiB limit
-check-connection = the connection failed: { $detail }
+check-connection = the connection failed: { $cause ->
+        [closed] the server closed it without a close handshake
+        [protocol] the server broke the WebSocket protocol
+        [encoding] the server sent a text message that is not UTF-8
+        [io] the socket failed
+       *[other] the WebSocket library gave up
+    } (“{ $detail }”)

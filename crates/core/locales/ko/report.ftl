@@ -29,16 +29,29 @@ check-tls = TLS 핸드셰이크가 실패했습니다
 check-untrusted = 인증서를 신뢰할 수 없습니다
 check-upgrade-timeout = 서버가 { $timeout_s }초 안에 업그레이드에 응답하지 않았습니다
 check-upgrade-status = 업그레이드 응답이 101이 아니라 { $status }입니다
-check-upgrade = 업그레이드가 실패했습니다: { $detail }
+check-upgrade = 업그레이드가 실패했습니다. { $cause ->
+        [closed] 서버가 연결을 닫았습니다
+        [protocol] 서버가 WebSocket 핸드셰이크 규칙을 어겼습니다
+       *[other] 연결이 실패했습니다
+    }(“{ $detail }”)
 check-bad-header = { $what ->
         [origin] Origin 값을
         [subprotocol] 서브프로토콜을
         [url] URL을
        *[header] 헤더 값을
     } HTTP 헤더로 보낼 수 없습니다
-check-send = 보내기가 실패했습니다: { $detail }
+check-send = 보내기가 실패했습니다. { $cause ->
+        [closed] 연결이 이미 닫혔습니다
+       *[other] 연결이 실패했습니다
+    }(“{ $detail }”)
 check-no-answer = “{ $sent }”을(를) 보낸 뒤 { $timeout_s }초 동안 응답이 없습니다
 check-closed = 서버가 응답 없이 연결을 닫았습니다
 check-closed-websocket = 서버가 응답 대신 WebSocket을 닫았습니다(코드 { $code })
 check-too-large = 서버가 { $limit_kib }KiB 제한을 넘는 메시지를 보냈습니다
-check-connection = 연결이 실패했습니다: { $detail }
+check-connection = 연결이 실패했습니다. { $cause ->
+        [closed] 서버가 종료 핸드셰이크 없이 연결을 닫았습니다
+        [protocol] 서버가 WebSocket 프로토콜을 어겼습니다
+        [encoding] 서버가 UTF-8이 아닌 텍스트 메시지를 보냈습니다
+        [io] 소켓이 실패했습니다
+       *[other] WebSocket 라이브러리가 연결을 포기했습니다
+    }(“{ $detail }”)
