@@ -295,11 +295,12 @@ impl DevCa {
 
     /// The CA certificate in DER.
     pub fn cert_der(&self) -> Result<CertificateDer<'static>, PkiError> {
-        CertificateDer::from_pem_slice(self.cert_pem.as_bytes()).map_err(|_| {
-            PkiError::NoCertificateInPem {
+        certificates(self.cert_pem.as_bytes())
+            .into_iter()
+            .next()
+            .ok_or_else(|| PkiError::NoCertificateInPem {
                 path: Some(self.cert_path.clone()),
-            }
-        })
+            })
     }
 
     /// Issues a leaf for `request`, signed by this CA; the chain holds the
@@ -348,9 +349,7 @@ pub fn import_pem(
     } else {
         key_pem
     };
-    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(certs_pem)
-        .filter_map(Result::ok)
-        .collect();
+    let certs = certificates(certs_pem);
     if certs.is_empty() {
         return Err(PkiError::NoCertificateInPem { path: None });
     }
@@ -617,8 +616,9 @@ pub fn signing_request(request: &LeafRequest) -> Result<SigningRequest, PkiError
 
 /// The CA certificate as DER (for Windows and Android, which prefer it).
 pub fn pem_to_der(pem: &str) -> Option<Vec<u8>> {
-    CertificateDer::from_pem_slice(pem.as_bytes())
-        .ok()
+    certificates(pem.as_bytes())
+        .into_iter()
+        .next()
         .map(|der| der.as_ref().to_vec())
 }
 
@@ -647,9 +647,63 @@ pub fn trust_instructions(pem: &str, der: &str, language: crate::Language) -> St
     out
 }
 
+/// Every `CERTIFICATE` block of a PEM text, in order; blocks that do not
+/// decode are skipped.
+///
+/// Certificates are public, so this decodes with the plain base64 engine
+/// rather than the constant-time one meant for keys: reading the system's
+/// CA bundle (150 certificates) was most of a diagnosis's work.
+pub fn certificates(pem: &[u8]) -> Vec<CertificateDer<'static>> {
+    use base64::Engine as _;
+    const BEGIN: &[u8] = b"-----BEGIN CERTIFICATE-----";
+    const END: &[u8] = b"-----END CERTIFICATE-----";
+    let mut out = Vec::new();
+    let mut rest = pem;
+    let mut body = Vec::new();
+    while let Some(start) = memchr::memmem::find(rest, BEGIN) {
+        rest = &rest[start + BEGIN.len()..];
+        let Some(end) = memchr::memmem::find(rest, END) else {
+            break;
+        };
+        body.clear();
+        body.extend(
+            rest[..end]
+                .iter()
+                .copied()
+                .filter(|b| !b.is_ascii_whitespace()),
+        );
+        if let Ok(der) = base64::engine::general_purpose::STANDARD.decode(&body) {
+            out.push(CertificateDer::from(der));
+        }
+        rest = &rest[end + END.len()..];
+    }
+    out
+}
+
 /// `der` as a PEM block with `label` (`CERTIFICATE`, `PRIVATE KEY`).
 pub fn pem(label: &str, der: &[u8]) -> String {
     use pkcs8::der::pem::{LineEnding, encode_string};
     // Encoding fails only for labels PEM forbids; ours are constants.
     encode_string(label, LineEnding::LF, der).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn certificates_read_as_the_pem_reader_reads_them() {
+        let bundle = std::fs::read("/etc/ssl/certs/ca-certificates.crt").unwrap_or_default();
+        let ours = certificates(&bundle);
+        let theirs: Vec<_> = CertificateDer::pem_slice_iter(&bundle)
+            .filter_map(Result::ok)
+            .collect();
+        assert!(ours.len() > 100, "{} certificates", ours.len());
+        assert_eq!(ours, theirs);
+        let mixed = format!(
+            "junk\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n{}-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nAAAA",
+            pem("CERTIFICATE", ours[0].as_ref())
+        );
+        assert_eq!(certificates(mixed.as_bytes()), [ours[0].clone()]);
+    }
 }

@@ -95,6 +95,18 @@ fn bad_input_exits_2_with_the_fix() {
 
     let output = handshake(&["diagnose", "--timeout", "-1", "wss://localhost/ws"]);
     assert_eq!(output.status.code(), Some(2));
+
+    // A device is refused at its size cap, at once, not read forever.
+    let started = std::time::Instant::now();
+    let output = handshake(&["diagnose", "--ca", "/dev/zero", "wss://localhost/ws"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .contains("/dev/zero is larger than 8 MiB: that is not a CA certificate file"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
 }
 
 #[test]

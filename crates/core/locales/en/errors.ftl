@@ -31,6 +31,7 @@ error-ca-file-no-certificate = { $path } contains no PEM certificate (a block st
 error-file-unreadable = Cannot read { $path }: { $detail }. Check the path and its permissions.
 error-file-too-large = { $path } is larger than { $limit_mib } MiB: that is not a { $what ->
         [report] Handshake report
+        [ca] CA certificate file
         [log] log Handshake reads in one piece
        *[other] file Handshake expects here
     }.

@@ -31,6 +31,7 @@ error-ca-file-no-certificate = { $path }에 PEM 인증서(-----BEGIN CERTIFICATE
 error-file-unreadable = { $path }을(를) 읽을 수 없습니다: { $detail }. 경로와 권한을 확인하세요.
 error-file-too-large = { $path }이(가) { $limit_mib }MiB보다 큽니다. { $what ->
         [report] Handshake 보고서가 아닙니다.
+        [ca] CA 인증서 파일이 아닙니다.
         [log] Handshake가 한 번에 읽는 로그가 아닙니다.
        *[other] 여기서 기대하는 파일이 아닙니다.
     }

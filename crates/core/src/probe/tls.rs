@@ -137,6 +137,11 @@ pub enum CaFileError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The file is larger than any CA file (a device, a wrong path).
+    TooLarge {
+        /// The path as given.
+        path: String,
+    },
     /// The file holds no PEM certificate.
     NoCertificate {
         /// The path as given.
@@ -148,6 +153,7 @@ impl crate::i18n::Message for CaFileError {
     fn id(&self) -> &'static str {
         match self {
             CaFileError::Unreadable { .. } => "error-ca-file-unreadable",
+            CaFileError::TooLarge { .. } => "error-file-too-large",
             CaFileError::NoCertificate { .. } => "error-ca-file-no-certificate",
         }
     }
@@ -157,22 +163,35 @@ impl crate::i18n::Message for CaFileError {
             CaFileError::Unreadable { path, source } => crate::i18n::Facts::new()
                 .with("path", path)
                 .with("detail", source.to_string()),
+            CaFileError::TooLarge { path } => crate::i18n::Facts::new()
+                .with("path", path)
+                .with("limit_mib", MAX_CA_FILE >> 20)
+                .with("what", "ca"),
             CaFileError::NoCertificate { path } => crate::i18n::Facts::new().with("path", path),
         }
     }
 }
 
-/// Reads every certificate in a PEM file, to trust them as CAs.
+/// The largest CA file read (a whole system bundle is about 220 KiB).
+pub const MAX_CA_FILE: usize = 8 << 20;
+
+/// Reads every certificate in a PEM file, to trust them as CAs (at most
+/// [`MAX_CA_FILE`] bytes: `--ca /dev/zero` is refused, not read forever).
 pub fn read_ca_file(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, CaFileError> {
-    use rustls::pki_types::pem::PemObject;
+    use std::io::Read;
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| CaFileError::Unreadable {
-        path: shown.clone(),
-        source,
-    })?;
-    let certs: Vec<_> = CertificateDer::pem_slice_iter(&bytes)
-        .filter_map(Result::ok)
-        .collect();
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(MAX_CA_FILE + 1).unwrap_or(u64::MAX);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(cap).read_to_end(&mut bytes))
+        .map_err(|source| CaFileError::Unreadable {
+            path: shown.clone(),
+            source,
+        })?;
+    if bytes.len() > MAX_CA_FILE {
+        return Err(CaFileError::TooLarge { path: shown });
+    }
+    let certs = crate::pki::certificates(&bytes);
     if certs.is_empty() {
         return Err(CaFileError::NoCertificate { path: shown });
     }
@@ -404,7 +423,6 @@ const BUNDLES: [&str; 4] = [
 fn system_roots() -> &'static RootCertStore {
     static ROOTS: OnceLock<RootCertStore> = OnceLock::new();
     ROOTS.get_or_init(|| {
-        use rustls::pki_types::pem::PemObject;
         let mut roots = RootCertStore::empty();
         // One bundle file is what every TLS client on the system reads, and
         // parsing it takes a fraction of what scanning /etc/ssl/certs does.
@@ -414,9 +432,7 @@ fn system_roots() -> &'static RootCertStore {
             .chain(BUNDLES.iter().map(std::path::PathBuf::from))
             .find_map(|path| std::fs::read(path).ok());
         if let Some(pem) = bundle {
-            roots.add_parsable_certificates(
-                CertificateDer::pem_slice_iter(&pem).filter_map(Result::ok),
-            );
+            roots.add_parsable_certificates(crate::pki::certificates(&pem));
         }
         if roots.is_empty() {
             roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
