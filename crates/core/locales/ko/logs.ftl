@@ -15,8 +15,8 @@ log-tls-on-plain-port = TLS 클라이언트가 평문 HTTP 포트에 연결했�
             [node] Node의 HTTP 서버가
            *[jetty] Jetty가
         } HTTP 요청 줄이 올 자리에서 TLS ClientHello 바이트를 받았습니다{ $decoded ->
-            [hello] {" "}({ $record }: TLS 핸드셰이크 레코드, 레코드 버전 { $record_version }, supported_versions 확장으로 { $hello_version } 이상을 제시하는 ClientHello)
-            [record] {" "}({ $record }: TLS 핸드셰이크 레코드, 레코드 버전 { $record_version })
+            [hello] ({ $record }: TLS 핸드셰이크 레코드, 레코드 버전 { $record_version }, supported_versions 확장으로 { $hello_version } 이상을 제시하는 ClientHello)
+            [record] ({ $record }: TLS 핸드셰이크 레코드, 레코드 버전 { $record_version })
            *[none] {""}
         }. 클라이언트가 평문 HTTP 포트에 https:// 또는 wss://로 연결했습니다.
     }
