@@ -5,9 +5,9 @@
 //! The engine never builds a sentence: a finding carries a code and facts,
 //! an error a kind and facts ([`Message`]), and the edge (the CLI, the app,
 //! a generated document) asks the user's [`Language`] to say it. Only the
-//! chosen language's catalogue is parsed, once, on first use. The window
-//! renders the same files with `@fluent/bundle`, so both front ends say the
-//! same thing.
+//! chosen language is loaded, each file when one of its messages is first
+//! asked for. The window renders the same files with `@fluent/bundle`, so
+//! both front ends say the same thing.
 
 mod facts;
 mod language;
@@ -56,15 +56,6 @@ impl Phrase {
             id: message.id().to_owned(),
             facts: message.facts(),
             cause: message.cause().map(|cause| Box::new(Phrase::of(cause))),
-        }
-    }
-
-    /// A message with no facts (the window's own, say).
-    pub fn new(id: &str, facts: Facts) -> Phrase {
-        Phrase {
-            id: id.to_owned(),
-            facts,
-            cause: None,
         }
     }
 }
