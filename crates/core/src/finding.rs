@@ -106,10 +106,24 @@ codes! {
     CertChainOutsideValidity = "cert-chain-outside-validity",
     /// The server presents no certificate, or one that is not valid X.509.
     CertUnreadable = "cert-unreadable",
-    /// The chain does not verify for another reason (bad or refused signature, wrong purpose, revoked).
+    /// The chain does not verify for another reason (bad signature, wrong purpose, revoked).
     CertRejected = "cert-rejected",
+    /// A certificate in the chain is signed with SHA-1 or MD5.
+    CertWeakSignature = "cert-weak-signature",
+    /// A certificate in the chain has an RSA key under 2048 bits (or a key type clients refuse).
+    CertWeakKey = "cert-weak-key",
+    /// The server's certificate message is larger than clients accept.
+    CertTooLarge = "cert-too-large",
     /// The TLS handshake failed: an alert, no common protocol version or cipher, a broken server.
     TlsHandshakeFailed = "tls-handshake-failed",
+    /// The server requires a client certificate (mutual TLS) and none was given.
+    TlsClientCertRequired = "tls-client-cert-required",
+    /// The server speaks only protocol versions current clients refuse (SSL 3, TLS 1.0, 1.1).
+    TlsVersionTooOld = "tls-version-too-old",
+    /// The handshake works, but the server also accepts TLS 1.0 or 1.1.
+    TlsLegacyVersions = "tls-legacy-versions",
+    /// The server offers only cipher suites current clients refuse (CBC-only, static RSA, DHE, 3DES, RC4, NULL).
+    TlsNoSharedCipher = "tls-no-shared-cipher",
     /// The URL answers with a redirect, which WebSocket clients do not follow.
     HttpRedirect = "http-redirect",
     /// The response head is larger than any real server sends.

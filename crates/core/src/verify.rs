@@ -24,7 +24,7 @@ use crate::diagnose::{self, Options};
 use crate::finding::Finding;
 use crate::probe::cert::{self, CertInfo};
 use crate::probe::tcp::{self, Connect};
-use crate::probe::tls::{self, Handshake, TlsSession, Trust};
+use crate::probe::tls::{self, ClientIdentity, Handshake, TlsSession, Trust};
 use crate::probe::{Io, dns};
 use crate::secret::Secret;
 
@@ -42,6 +42,8 @@ pub struct CheckOptions {
     pub headers: Vec<(String, Secret)>,
     /// Extra trust anchors, e.g. the development CA.
     pub ca: Vec<CertificateDer<'static>>,
+    /// The client certificate to present when the server asks (mutual TLS).
+    pub identity: Option<ClientIdentity>,
     /// The text message to send.
     pub send: String,
     /// How many round trips.
@@ -59,6 +61,7 @@ impl Default for CheckOptions {
             subprotocols: Vec::new(),
             headers: Vec::new(),
             ca: Vec::new(),
+            identity: None,
             send: "ping".to_owned(),
             count: 1,
             wait: None,
@@ -453,6 +456,7 @@ pub async fn check(target: &Target, options: &CheckOptions) -> CheckReport {
                 &Options {
                     origin: options.origin.clone(),
                     ca: options.ca.clone(),
+                    identity: options.identity.clone(),
                     timeout: options.timeout,
                     ..Options::default()
                 },
@@ -503,12 +507,21 @@ async fn attempt(
     let stream: Box<dyn Io> = if target.secure {
         let step = Instant::now();
         let trust = Trust::new(&options.ca);
-        match tls::handshake(stream, &target.host, &trust, timeout).await {
+        match tls::handshake(
+            stream,
+            &target.host,
+            &trust,
+            options.identity.as_ref(),
+            timeout,
+        )
+        .await
+        {
             Handshake::Established {
                 stream,
                 session,
                 chain,
                 verdict,
+                ..
             } => {
                 report.phases_ms.tls = Some(millis(step.elapsed()));
                 report.tls = Some(session);

@@ -316,10 +316,24 @@ export type Code =
 "cert-chain-outside-validity" | 
 /**  The server presents no certificate, or one that is not valid X.509. */
 "cert-unreadable" | 
-/**  The chain does not verify for another reason (bad or refused signature, wrong purpose, revoked). */
+/**  The chain does not verify for another reason (bad signature, wrong purpose, revoked). */
 "cert-rejected" | 
+/**  A certificate in the chain is signed with SHA-1 or MD5. */
+"cert-weak-signature" | 
+/**  A certificate in the chain has an RSA key under 2048 bits (or a key type clients refuse). */
+"cert-weak-key" | 
+/**  The server's certificate message is larger than clients accept. */
+"cert-too-large" | 
 /**  The TLS handshake failed: an alert, no common protocol version or cipher, a broken server. */
 "tls-handshake-failed" | 
+/**  The server requires a client certificate (mutual TLS) and none was given. */
+"tls-client-cert-required" | 
+/**  The server speaks only protocol versions current clients refuse (SSL 3, TLS 1.0, 1.1). */
+"tls-version-too-old" | 
+/**  The handshake works, but the server also accepts TLS 1.0 or 1.1. */
+"tls-legacy-versions" | 
+/**  The server offers only cipher suites current clients refuse (CBC-only, static RSA, DHE, 3DES, RC4, NULL). */
+"tls-no-shared-cipher" | 
 /**  The URL answers with a redirect, which WebSocket clients do not follow. */
 "http-redirect" | 
 /**  The response head is larger than any real server sends. */
@@ -475,6 +489,23 @@ export type Evidence = {
 	chain: CertInfo[],
 	/**  What the certificate checks said, when the handshake finished. */
 	certificate: CertificateCheck | null,
+	/**
+	 *  The CA names of the server's CertificateRequest, when it asked for a
+	 *  client certificate.
+	 */
+	client_cert_requested: string[] | null,
+	/**  Whether a client certificate was given (`--client-cert`). */
+	client_cert_given: boolean,
+	/**
+	 *  What the server chose when offered every version up to TLS 1.2 and
+	 *  every suite (probed after a handshake failed for a protocol reason).
+	 */
+	offered_everything: HelloAnswer | null,
+	/**
+	 *  What the server answered when offered TLS 1.1 at most (probed after
+	 *  a handshake that worked).
+	 */
+	offered_legacy: HelloAnswer | null,
 	/**  What the server sent when it was not what the scheme expects. */
 	bytes: BytesSeen | null,
 	/**  The `Sec-WebSocket-Key` of the upgrade request. */
@@ -584,6 +615,21 @@ export type FixRequest = {
 	/**  The key type of a new certificate. */
 	key_type: KeyType,
 };
+
+/**  What the server answered. */
+export type HelloAnswer = 
+/**  A ServerHello (and what followed it up to ServerHelloDone). */
+{
+	answer: "hello",
+} & ServerHello | 
+/**  An alert instead. */
+{ answer: "alert"; 
+/**  Its number. */
+code: number } | 
+/**  The connection closed or failed before an answer. */
+({ answer: "closed" }) & { code?: never } | 
+/**  Bytes that are not TLS. */
+({ answer: "not-tls" }) & { code?: never };
 
 /**
  *  What kind of host a target names; decides whether DNS is asked and
@@ -794,6 +840,25 @@ export type Scheme =
 "http" | 
 /**  HTTP over TLS. */
 "https";
+
+/**  The server's choices and what it sent in the clear. */
+export type ServerHello = {
+	/**  The protocol version it chose (`TLSv1`, `TLSv1.1`, `TLSv1.2`, `SSLv3`). */
+	version: string,
+	/**  The cipher suite it chose, by its IANA name. */
+	cipher: string,
+	/**  Its number. */
+	cipher_code: number,
+	/**  The Certificate message's size in bytes, when one arrived. */
+	certificate_bytes: number | null,
+	/**
+	 *  The CA names of a CertificateRequest, when it asked for a client
+	 *  certificate (RFC 4514 text).
+	 */
+	client_cert_authorities: string[] | null,
+	/**  The size of the Diffie-Hellman group, for a DHE suite. */
+	dh_bits: number | null,
+};
 
 /**  The app's remembered state. */
 export type Settings = {

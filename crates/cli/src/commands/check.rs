@@ -51,6 +51,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         subprotocols: args.subprotocol.clone(),
         headers: headers(args)?,
         ca: endpoint.ca,
+        identity: endpoint.identity,
         send: args.send.clone(),
         count: args.count,
         wait: endpoint.wait,

@@ -38,6 +38,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
             let options = Options {
                 origin: endpoint.origin,
                 ca: endpoint.ca,
+                identity: endpoint.identity,
                 wait: endpoint.wait,
                 timeout: endpoint.timeout,
                 progress: None,

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use handshake_core::Target;
-use handshake_core::probe::tls::{CertificateDer, read_ca_file};
+use handshake_core::pki::{self, Source};
+use handshake_core::probe::tls::{CertificateDer, ClientIdentity, read_ca_file};
 
 use crate::problem::{Problem, Usage};
 
@@ -19,6 +20,13 @@ pub(crate) struct EndpointArgs {
     /// Also trust the CA certificates in this PEM file (e.g. a development CA).
     #[arg(long, value_name = "PEM")]
     ca: Vec<PathBuf>,
+    /// Present this client certificate (a PEM chain) when the server asks
+    /// for one: mutual TLS.
+    #[arg(long, value_name = "PEM", requires = "client_key")]
+    client_cert: Option<PathBuf>,
+    /// The private key of --client-cert (PEM: PKCS#8, PKCS#1 or SEC1).
+    #[arg(long, value_name = "PEM", requires = "client_cert")]
+    client_key: Option<PathBuf>,
     /// Keep retrying a refused port for this many seconds (a server restarting).
     #[arg(long, value_name = "SECS")]
     wait: Option<f64>,
@@ -33,6 +41,7 @@ pub(crate) struct Endpoint {
     pub(crate) target: Target,
     pub(crate) origin: Option<String>,
     pub(crate) ca: Vec<CertificateDer<'static>>,
+    pub(crate) identity: Option<ClientIdentity>,
     pub(crate) wait: Option<Duration>,
     pub(crate) timeout: Duration,
 }
@@ -50,14 +59,34 @@ impl EndpointArgs {
             None => None,
             Some(value) => Some(seconds(value).ok_or(Usage::Seconds { flag: "--wait" })?),
         };
+        let identity = match (&self.client_cert, &self.client_key) {
+            (Some(cert), Some(key)) => Some(client_identity(cert, key)?),
+            _ => None,
+        };
         Ok(Endpoint {
             target,
             origin: self.origin.clone(),
             ca,
+            identity,
             wait,
             timeout,
         })
     }
+}
+
+/// The client certificate and its key, checked to be a pair (nothing is
+/// sent with a key that does not match).
+fn client_identity(
+    cert: &std::path::Path,
+    key: &std::path::Path,
+) -> Result<ClientIdentity, Problem> {
+    let (credential, _) = pki::credential(&Source::Import {
+        cert: cert.to_owned(),
+        key: key.to_owned(),
+        passphrase: None,
+    })?;
+    ClientIdentity::new(credential.chain, &credential.key_pkcs8)
+        .ok_or_else(|| pki::PkiError::NoKeyInPem.into())
 }
 
 fn seconds(value: f64) -> Option<Duration> {

@@ -191,3 +191,29 @@ fn a_write_failure_is_exit_1_not_a_usage_error() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_client_key_that_does_not_match_its_certificate_is_refused_before_connecting() {
+    let dir = std::env::temp_dir().join(format!("handshake-client-cert-{}", std::process::id()));
+    let (cert, _) = handshake_testkit::pki::self_signed(&["client"]).write_pem(&dir.join("a"));
+    let (_, other_key) = handshake_testkit::pki::self_signed(&["client"]).write_pem(&dir.join("b"));
+    let url = format!("wss://127.0.0.1:{}/ws", closed_port());
+    let output = handshake(&[
+        "diagnose",
+        "--lang",
+        "ko",
+        "--client-cert",
+        &cert.display().to_string(),
+        "--client-key",
+        &other_key.display().to_string(),
+        &url,
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("개인 키가 CN=client의 인증서와 짝이 아닙니다"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).is_empty(), "nothing is diagnosed");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -171,6 +171,27 @@ cert-rejected = The certificate chain does not verify
     }
     .fix = Check the certificate file the server is configured with, or issue a new certificate (`handshake keystore`).
 
+cert-weak-signature = { $position ->
+        [leaf] The server's certificate
+       *[intermediate] An intermediate certificate
+    } is signed with { $signature }
+    .explanation = { $subject } is signed with { $signature }. SHA-1 and MD5 signatures can be forged; browsers, Java and rustls refuse them, so the chain does not verify.
+    .fix = Issue the certificate again with a SHA-256 signature (`handshake keystore` and every current CA do); for an intermediate, install the CA's current chain.
+
+cert-weak-key = { $position ->
+        [leaf] The server's certificate
+       *[intermediate] An intermediate certificate
+    } has a weak key: { $key }
+    .explanation = The key of { $subject } is { $key }. Clients refuse RSA keys under 2048 bits: they can be factored, and too small to sign a TLS 1.3 handshake at all.
+    .fix = Make a new key and certificate: RSA 2048 or more, or ECDSA P-256 (`handshake keystore`, whose default is ECDSA P-256).
+
+cert-too-large = The server's certificate message is too large for clients
+    .explanation = { $size ->
+        [known] The server sends { $certificates } certificates in a { $size_kib } KiB message.
+       *[unknown] The server sends a certificate message over { $limit_kib } KiB.
+    } TLS clients stop at { $limit_kib } KiB (rustls, Go), 100 KiB (OpenSSL) or 32 KiB (Java, `jdk.tls.maxHandshakeMessageSize`). Usually the certificate file holds a whole CA bundle, or the certificate carries thousands of names.
+    .fix = Keep only the server's certificate and its intermediates in the certificate file (nginx `ssl_certificate`, Spring `server.ssl.certificate`, or the keystore): a CA bundle does not belong there. Split a certificate with thousands of names.
+
 ## The TLS handshake
 
 tls-handshake-failed = The TLS handshake failed
@@ -189,16 +210,43 @@ tls-handshake-failed = The TLS handshake failed
         [reset] The server reset the connection during the TLS handshake.
         [no-common-version] The server offers no protocol version this client accepts: it probably speaks only TLS 1.0 or 1.1, which current browsers and Java refuse.
         [no-common-cipher] The server chose a cipher suite, key exchange group or signature scheme this client does not offer: only legacy suites (CBC, static RSA, DHE) or curves current clients refuse.
-        [message-too-large] The server sent a handshake message larger than the { $limit_kib } KiB TLS clients accept — usually a certificate file that holds far more than the chain.
         [invalid-message] The server sent bytes that are not valid TLS in the middle of the handshake.
         [signature-rejected] The server's handshake signature did not verify with its certificate's key ({ $key }): a key too small or of a type clients refuse, or a key that does not belong to the certificate.
         [misbehaved] The server broke the TLS protocol during the handshake.
        *[other] The TLS handshake failed for a reason this client could not name.
     }
-    .fix = { $cause ->
-        [message-too-large] Keep only the server's certificate and its intermediates in the certificate file (nginx `ssl_certificate`, Spring `server.ssl.certificate`, or the keystore): a CA bundle does not belong there.
-       *[other] Check the server's TLS configuration and its log at the time of this attempt. Servers should offer TLS 1.2 and 1.3 with ECDHE and AES-GCM or ChaCha20 suites, and a certificate with an RSA 2048+ or ECDSA P-256 key (Handshake's generators configure Mozilla's intermediate profile).
-    }
+    .fix = Check the server's TLS configuration and its log at the time of this attempt. Servers should offer TLS 1.2 and 1.3 with ECDHE and AES-GCM or ChaCha20 suites, and a certificate with an RSA 2048+ or ECDSA P-256 key (Handshake's generators configure Mozilla's intermediate profile).
+
+tls-client-cert-required = The server requires a client certificate (mutual TLS)
+    .explanation = { $authority_count ->
+        [0] The server asked for a client certificate without naming the CAs it accepts, and refused the connection without one.
+       *[other] The server asked for a client certificate issued by { $authorities }, and refused the connection without one.
+    } This is mutual TLS: the client proves who it is with a certificate, as the server does.
+    .fix = Pass a certificate the server accepts: `handshake diagnose { $url } --client-cert client.pem --client-key client-key.pem` (the same for `handshake check`). Browsers pick one from the user's certificate store, Java reads it from `javax.net.ssl.keyStore`, Node from the `cert` and `key` options. If the endpoint should not require one, turn it off on the server (nginx `ssl_verify_client optional`, Spring Boot `server.ssl.client-auth=none`).
+
+tls-version-too-old = The server speaks only { $version }, which current clients refuse
+    .explanation = Offered every version up to TLS 1.2, the server chose { $version } ({ $cipher }). Browsers, Java 17 and later, Node, curl with OpenSSL 3 and rustls refuse TLS 1.0 and 1.1 (RFC 8996): no current client can connect.
+    .fix = Enable TLS 1.2 and 1.3 on the server: nginx `ssl_protocols TLSv1.2 TLSv1.3;` (`handshake generate nginx` writes it), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3` — and update the server's TLS library if it cannot.
+
+tls-legacy-versions = The server still accepts { $version }
+    .explanation = The handshake works over TLS 1.2 or 1.3, but offered TLS 1.1 at most, the server accepted { $version }. TLS 1.0 and 1.1 are deprecated (RFC 8996), and security scans and audits flag them.
+    .fix = Allow only TLS 1.2 and 1.3: nginx `ssl_protocols TLSv1.2 TLSv1.3;`, Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3`.
+
+tls-no-shared-cipher = The server offers only cipher suites this client refuses
+    .explanation = Offered every suite, the server chose { $cipher }: { $family ->
+        [cbc] a CBC suite, which rustls-based clients and Handshake refuse and browsers keep only for old servers
+        [static-rsa] static RSA key exchange, without forward secrecy, which rustls, Go and TLS 1.3 dropped
+        [dhe] { $dh_bits ->
+            [0] finite-field Diffie-Hellman, which browsers and rustls dropped
+           *[other] finite-field Diffie-Hellman over a { $dh_bits }-bit group, which browsers and rustls dropped
+        }
+        [triple-des] 3DES, broken by Sweet32 and refused by current clients
+        [rc4] RC4, broken and refused by every current client
+        [null] no encryption at all
+        [anonymous] an anonymous suite that authenticates no one
+       *[other] a suite current clients do not offer
+    }. Current clients offer ECDHE with AES-GCM or ChaCha20 for TLS 1.2, and the TLS 1.3 suites; the server has none of them.
+    .fix = Configure Mozilla's intermediate suites with `ssl_protocols TLSv1.2 TLSv1.3;` — `handshake generate nginx` and `handshake generate apache` write the whole list (Spring Boot: leave `server.ssl.ciphers` unset, or list the same suites).
 
 ## The HTTP answer
 

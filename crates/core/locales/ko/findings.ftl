@@ -159,6 +159,27 @@ cert-rejected = 인증서 체인 검증에 실패했습니다
     }
     .fix = 서버에 설정된 인증서 파일을 확인하거나, 새 인증서를 발급하세요(`handshake keystore`).
 
+cert-weak-signature = { $position ->
+        [leaf] 서버 인증서가
+       *[intermediate] 중간 인증서가
+    } { $signature }(으)로 서명되었습니다
+    .explanation = { $subject }은(는) { $signature }(으)로 서명되었습니다. SHA-1과 MD5 서명은 위조할 수 있어 브라우저, Java, rustls가 거부하므로 체인 검증에 실패합니다.
+    .fix = SHA-256 서명으로 인증서를 다시 발급하세요(`handshake keystore`와 모든 최신 CA가 그렇게 합니다). 중간 인증서라면 CA의 현재 체인을 설치하세요.
+
+cert-weak-key = { $position ->
+        [leaf] 서버 인증서의
+       *[intermediate] 중간 인증서의
+    } 키가 { $key }입니다
+    .explanation = { $subject }의 키는 { $key }입니다. 클라이언트는 2048비트 미만의 RSA 키를 거부합니다. 인수분해될 수 있고, TLS 1.3 핸드셰이크를 서명하기에도 너무 작습니다.
+    .fix = 새 키와 인증서를 만드세요: RSA 2048 이상, 또는 ECDSA P-256(`handshake keystore`의 기본값이 ECDSA P-256입니다).
+
+cert-too-large = 서버의 인증서 메시지가 클라이언트가 받기에 너무 큽니다
+    .explanation = { $size ->
+        [known] 서버가 인증서 { $certificates }개를 { $size_kib }KiB 메시지로 보냅니다.
+       *[unknown] 서버가 { $limit_kib }KiB가 넘는 인증서 메시지를 보냅니다.
+    } TLS 클라이언트는 { $limit_kib }KiB(rustls, Go), 100KiB(OpenSSL), 32KiB(Java, `jdk.tls.maxHandshakeMessageSize`)에서 멈춥니다. 대개 인증서 파일에 CA 번들 전체가 들어 있거나, 인증서에 이름이 수천 개 있습니다.
+    .fix = 인증서 파일(nginx `ssl_certificate`, Spring `server.ssl.certificate`, 또는 키스토어)에는 서버 인증서와 중간 인증서만 두세요. CA 번들을 넣으면 안 됩니다. 이름이 수천 개인 인증서는 나누세요.
+
 ## TLS 핸드셰이크
 
 tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
@@ -177,16 +198,43 @@ tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
         [stalled] 서버가 TLS 핸드셰이크를 시작한 뒤 { $timeout_s }초 동안 응답하지 않았습니다.
         [no-common-version] 이 클라이언트가 받아들이는 프로토콜 버전을 서버가 제공하지 않습니다. 최신 브라우저와 Java가 거부하는 TLS 1.0이나 1.1만 쓰는 것으로 보입니다.
         [no-common-cipher] 서버가 이 클라이언트가 제시하지 않은 암호 스위트, 키 교환 그룹, 서명 방식을 골랐습니다. 레거시 스위트(CBC, 정적 RSA, DHE)나 최신 클라이언트가 거부하는 곡선만 제공합니다.
-        [message-too-large] 서버가 TLS 클라이언트가 받아들이는 { $limit_kib }KiB보다 큰 핸드셰이크 메시지를 보냈습니다. 대개 체인 외의 인증서까지 잔뜩 담긴 인증서 파일 때문입니다.
         [invalid-message] 서버가 핸드셰이크 도중 올바른 TLS가 아닌 바이트를 보냈습니다.
         [signature-rejected] 서버의 핸드셰이크 서명이 인증서의 키({ $key })로 검증되지 않았습니다. 키가 너무 작거나 클라이언트가 거부하는 종류이거나, 인증서와 짝이 아닌 키입니다.
         [misbehaved] 서버가 핸드셰이크 도중 TLS 프로토콜을 어겼습니다.
        *[other] 이 클라이언트가 원인을 특정할 수 없는 이유로 TLS 핸드셰이크가 실패했습니다.
     }
-    .fix = { $cause ->
-        [message-too-large] 인증서 파일(nginx `ssl_certificate`, Spring `server.ssl.certificate`, 또는 키스토어)에는 서버 인증서와 중간 인증서만 두세요. CA 번들을 넣으면 안 됩니다.
-       *[other] 서버의 TLS 설정과 이 시각의 서버 로그를 확인하세요. 서버는 ECDHE와 AES-GCM 또는 ChaCha20 스위트로 TLS 1.2와 1.3을 제공하고, RSA 2048 이상이나 ECDSA P-256 키의 인증서를 써야 합니다(Handshake의 생성기는 Mozilla intermediate 프로필로 설정합니다).
-    }
+    .fix = 서버의 TLS 설정과 이 시각의 서버 로그를 확인하세요. 서버는 ECDHE와 AES-GCM 또는 ChaCha20 스위트로 TLS 1.2와 1.3을 제공하고, RSA 2048 이상이나 ECDSA P-256 키의 인증서를 써야 합니다(Handshake의 생성기는 Mozilla intermediate 프로필로 설정합니다).
+
+tls-client-cert-required = 서버가 클라이언트 인증서를 요구합니다(상호 TLS)
+    .explanation = { $authority_count ->
+        [0] 서버가 받아들이는 CA를 알려 주지 않고 클라이언트 인증서를 요청했고, 인증서가 없어 연결을 거부했습니다.
+       *[other] 서버가 { $authorities }이(가) 발급한 클라이언트 인증서를 요청했고, 인증서가 없어 연결을 거부했습니다.
+    } 상호 TLS입니다. 서버처럼 클라이언트도 인증서로 자신을 증명해야 합니다.
+    .fix = 서버가 받아들이는 인증서를 넘기세요: `handshake diagnose { $url } --client-cert client.pem --client-key client-key.pem` (`handshake check`도 같습니다). 브라우저는 사용자 인증서 저장소에서 고르고, Java는 `javax.net.ssl.keyStore`에서, Node는 `cert`와 `key` 옵션에서 읽습니다. 이 엔드포인트에 인증서가 필요 없다면 서버에서 끄세요(nginx `ssl_verify_client optional`, Spring Boot `server.ssl.client-auth=none`).
+
+tls-version-too-old = 서버가 최신 클라이언트가 거부하는 { $version }만 씁니다
+    .explanation = TLS 1.2까지 모든 버전을 제시하자 서버는 { $version }({ $cipher })을(를) 골랐습니다. 브라우저, Java 17 이상, Node, OpenSSL 3의 curl, rustls는 TLS 1.0과 1.1을 거부합니다(RFC 8996). 최신 클라이언트는 아무도 연결할 수 없습니다.
+    .fix = 서버에서 TLS 1.2와 1.3을 켜세요: nginx `ssl_protocols TLSv1.2 TLSv1.3;`(`handshake generate nginx`가 작성합니다), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3`. 서버의 TLS 라이브러리가 지원하지 않는다면 업데이트하세요.
+
+tls-legacy-versions = 서버가 아직 { $version }을(를) 받아들입니다
+    .explanation = TLS 1.2나 1.3으로는 핸드셰이크가 되지만, TLS 1.1까지만 제시하자 서버가 { $version }을(를) 받아들였습니다. TLS 1.0과 1.1은 폐기되었고(RFC 8996), 보안 점검과 감사에서 지적됩니다.
+    .fix = TLS 1.2와 1.3만 허용하세요: nginx `ssl_protocols TLSv1.2 TLSv1.3;`, Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3`.
+
+tls-no-shared-cipher = 서버가 이 클라이언트가 거부하는 암호 스위트만 제공합니다
+    .explanation = 모든 스위트를 제시하자 서버는 { $cipher }을(를) 골랐습니다. { $family ->
+        [cbc] CBC 스위트입니다. rustls 기반 클라이언트와 Handshake는 거부하고, 브라우저는 오래된 서버 때문에만 남겨 두었습니다
+        [static-rsa] 정적 RSA 키 교환이라 전방 보안이 없습니다. rustls, Go, TLS 1.3이 지원을 끊었습니다
+        [dhe] { $dh_bits ->
+            [0] 유한체 Diffie-Hellman입니다. 브라우저와 rustls가 지원을 끊었습니다
+           *[other] { $dh_bits }비트 그룹의 유한체 Diffie-Hellman입니다. 브라우저와 rustls가 지원을 끊었습니다
+        }
+        [triple-des] 3DES입니다. Sweet32로 깨졌고 최신 클라이언트가 거부합니다
+        [rc4] RC4입니다. 깨졌고 모든 최신 클라이언트가 거부합니다
+        [null] 암호화가 전혀 없습니다
+        [anonymous] 아무도 인증하지 않는 익명 스위트입니다
+       *[other] 최신 클라이언트가 제시하지 않는 스위트입니다
+    }. 최신 클라이언트는 TLS 1.2에서 ECDHE와 AES-GCM 또는 ChaCha20, 그리고 TLS 1.3 스위트를 제시하는데, 서버에는 그중 하나도 없습니다.
+    .fix = `ssl_protocols TLSv1.2 TLSv1.3;`와 함께 Mozilla intermediate 스위트를 설정하세요. `handshake generate nginx`와 `handshake generate apache`가 전체 목록을 작성합니다(Spring Boot: `server.ssl.ciphers`를 비워 두거나 같은 스위트를 나열하세요).
 
 ## HTTP 응답
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::Target;
 use crate::probe::cert::CertInfo;
 use crate::probe::dns::DnsError;
+use crate::probe::hello::HelloAnswer;
 use crate::probe::http::{ResponseFailure, ResponseHead};
 use crate::probe::sniff::BytesSeen;
 use crate::probe::tcp::NetworkError;
@@ -42,6 +43,17 @@ pub struct Evidence {
     pub chain: Vec<CertInfo>,
     /// What the certificate checks said, when the handshake finished.
     pub certificate: Option<CertificateCheck>,
+    /// The CA names of the server's CertificateRequest, when it asked for a
+    /// client certificate.
+    pub client_cert_requested: Option<Vec<String>>,
+    /// Whether a client certificate was given (`--client-cert`).
+    pub client_cert_given: bool,
+    /// What the server chose when offered every version up to TLS 1.2 and
+    /// every suite (probed after a handshake failed for a protocol reason).
+    pub offered_everything: Option<HelloAnswer>,
+    /// What the server answered when offered TLS 1.1 at most (probed after
+    /// a handshake that worked).
+    pub offered_legacy: Option<HelloAnswer>,
     /// What the server sent when it was not what the scheme expects.
     pub bytes: Option<BytesSeen>,
     /// The `Sec-WebSocket-Key` of the upgrade request.
@@ -175,6 +187,10 @@ impl Evidence {
             tls_failure: None,
             chain: Vec::new(),
             certificate: None,
+            client_cert_requested: None,
+            client_cert_given: options.identity.is_some(),
+            offered_everything: None,
+            offered_legacy: None,
             bytes: None,
             ws_key: None,
             response: None,

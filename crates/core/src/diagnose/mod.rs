@@ -31,10 +31,11 @@ use crate::clock::{millis, now_unix};
 use crate::finding::{Finding, Said, Severity};
 use crate::i18n::Language;
 use crate::probe::cert;
+use crate::probe::hello::{self, HelloAnswer, Offer};
 use crate::probe::http::{self, HeadError, ResponseHead};
-use crate::probe::sniff::BytesSeen;
+use crate::probe::sniff::{self, BytesSeen, Speech};
 use crate::probe::tcp::{self, Connect, NetworkError};
-use crate::probe::tls::{self, Handshake, Trust};
+use crate::probe::tls::{self, ClientIdentity, Handshake, TlsFailure, Trust};
 use crate::probe::{Io, dns, ws};
 
 /// What the user asked for besides the URL.
@@ -46,6 +47,8 @@ pub struct Options {
     pub origin: Option<String>,
     /// Extra trust anchors, e.g. a development CA.
     pub ca: Vec<CertificateDer<'static>>,
+    /// The client certificate to present when a server asks (mutual TLS).
+    pub identity: Option<ClientIdentity>,
     /// Keep retrying a refused port this long (a server restarting).
     pub wait: Option<Duration>,
     /// How long each network step may take.
@@ -105,6 +108,7 @@ impl Default for Options {
         Options {
             origin: None,
             ca: Vec::new(),
+            identity: None,
             wait: None,
             timeout: Duration::from_secs(5),
             progress: None,
@@ -311,7 +315,14 @@ impl Run<'_> {
             .get_or_insert_with(|| Trust::new(&self.options.ca))
             .clone();
         let step = self.start(Stage::Tls);
-        let outcome = tls::handshake(stream, &self.target.host, &trust, self.options.timeout).await;
+        let outcome = tls::handshake(
+            stream,
+            &self.target.host,
+            &trust,
+            self.options.identity.as_ref(),
+            self.options.timeout,
+        )
+        .await;
         let trusted = matches!(
             outcome,
             Handshake::Established {
@@ -326,13 +337,25 @@ impl Run<'_> {
                 failure,
                 received,
                 chain,
+                client_cert_asked,
             } => {
+                // What rustls refuses (old versions, legacy suites, a key it
+                // cannot check) only a raw hello can name.
+                let protocol_reason = failure != TlsFailure::TimedOut
+                    && matches!(
+                        sniff::classify(&received),
+                        Speech::Tls { .. } | Speech::Nothing
+                    );
                 self.evidence.tls_failure = Some(failure);
+                self.evidence.client_cert_requested = client_cert_asked;
                 self.evidence.chain = chain
                     .iter()
                     .filter_map(|der| cert::inspect(der, now))
                     .collect();
                 self.saw_bytes(&received);
+                if protocol_reason {
+                    self.probe_everything(now).await;
+                }
                 None
             }
             Handshake::Established {
@@ -340,7 +363,10 @@ impl Run<'_> {
                 session,
                 chain,
                 verdict,
+                client_cert_asked,
             } => {
+                self.evidence.client_cert_requested = client_cert_asked;
+                self.evidence.offered_legacy = self.hello(Offer::Legacy).await;
                 self.evidence.tls = Some(session);
                 self.evidence.chain = chain
                     .iter()
@@ -366,6 +392,32 @@ impl Run<'_> {
                 verdict.is_ok().then_some(stream as Box<dyn Io>)
             }
         }
+    }
+
+    /// After a failed handshake: what the server chooses when offered
+    /// everything, and what it sent in the clear (its chain, whether it asks
+    /// for a client certificate) when rustls got no further.
+    async fn probe_everything(&mut self, now: i64) {
+        let answer = self.hello(Offer::Everything).await;
+        if let Some(HelloAnswer::Hello(hello)) = &answer {
+            if self.evidence.chain.is_empty() {
+                self.evidence.chain = hello
+                    .certificates
+                    .iter()
+                    .filter_map(|der| cert::inspect(der, now))
+                    .collect();
+            }
+            if self.evidence.client_cert_requested.is_none() {
+                self.evidence.client_cert_requested = hello.client_cert_authorities.clone();
+            }
+        }
+        self.evidence.offered_everything = answer;
+    }
+
+    /// A raw ClientHello to the address that answered (see [`hello`]).
+    async fn hello(&self, offer: Offer) -> Option<HelloAnswer> {
+        let address = self.address?;
+        Some(hello::probe(address, &self.target.host, offer, self.options.timeout).await)
     }
 
     /// Sends the request (an upgrade for ws/wss, a GET otherwise) and reads
@@ -472,7 +524,15 @@ impl Run<'_> {
             return Some(Box::new(stream));
         }
         let trust = self.trust.as_ref()?;
-        match tls::handshake(stream, &self.target.host, trust, timeout).await {
+        match tls::handshake(
+            stream,
+            &self.target.host,
+            trust,
+            self.options.identity.as_ref(),
+            timeout,
+        )
+        .await
+        {
             Handshake::Established {
                 stream,
                 verdict: Ok(()),

@@ -89,6 +89,14 @@ pub fn inspect(der: &[u8], now_unix: i64) -> Option<CertInfo> {
 }
 
 impl CertInfo {
+    /// The size of an RSA or DSA key in bits, from [`CertInfo::key`].
+    pub fn rsa_bits(&self) -> Option<u32> {
+        self.key
+            .strip_prefix("RSA ")
+            .or_else(|| self.key.strip_prefix("DSA "))
+            .and_then(|bits| bits.parse().ok())
+    }
+
     /// Every name the certificate covers, DNS names first.
     pub fn names(&self) -> Vec<String> {
         self.dns_names
@@ -121,7 +129,7 @@ fn key_text(cert: &X509Certificate<'_>) -> String {
     match cert.public_key().parsed() {
         Ok(x509_parser::public_key::PublicKey::RSA(rsa)) => format!("RSA {}", rsa.key_size()),
         Ok(x509_parser::public_key::PublicKey::EC(ec)) => format!("ECDSA P-{}", ec.key_size()),
-        Ok(x509_parser::public_key::PublicKey::DSA(_)) => "DSA".to_owned(),
+        Ok(x509_parser::public_key::PublicKey::DSA(dsa)) => format!("DSA {}", dsa.len() * 8),
         Ok(
             x509_parser::public_key::PublicKey::GostR3410(_)
             | x509_parser::public_key::PublicKey::GostR3410_2012(_),

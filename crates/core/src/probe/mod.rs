@@ -3,6 +3,7 @@
 
 pub mod cert;
 pub mod dns;
+pub mod hello;
 pub mod http;
 pub mod sniff;
 pub mod tcp;

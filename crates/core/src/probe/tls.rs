@@ -50,6 +50,9 @@ pub enum Handshake {
         chain: Vec<CertificateDer<'static>>,
         /// The WebPKI verdict for the chain and the host name.
         verdict: Result<(), rustls::Error>,
+        /// The CA names of the server's CertificateRequest, when it asked
+        /// for a client certificate.
+        client_cert_asked: Option<Vec<String>>,
     },
     /// The handshake failed.
     Failed {
@@ -59,7 +62,63 @@ pub enum Handshake {
         received: Vec<u8>,
         /// The chain, when the server presented one before the failure.
         chain: Vec<CertificateDer<'static>>,
+        /// The CA names of the server's CertificateRequest, when it asked
+        /// for a client certificate before the failure.
+        client_cert_asked: Option<Vec<String>>,
     },
+}
+
+/// A client certificate and key, presented when a server asks for one
+/// (mutual TLS).
+#[derive(Clone)]
+pub struct ClientIdentity(Arc<rustls::sign::CertifiedKey>);
+
+impl std::fmt::Debug for ClientIdentity {
+    // The key must not reach a log through `{:?}`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ClientIdentity(…)")
+    }
+}
+
+impl ClientIdentity {
+    /// The chain (leaf first) and its PKCS#8 key, as `pki::import_pem`
+    /// gives them (the key is checked against the leaf there); `None` when
+    /// the crypto provider cannot sign with the key.
+    pub fn new(chain: Vec<CertificateDer<'static>>, key_pkcs8: &[u8]) -> Option<ClientIdentity> {
+        use rustls::pki_types::{PrivateKeyDer, PrivatePkcs8KeyDer};
+        let provider = rustls::crypto::aws_lc_rs::default_provider();
+        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key_pkcs8.to_vec()));
+        let signer = provider.key_provider.load_private_key(key).ok()?;
+        Some(ClientIdentity(Arc::new(rustls::sign::CertifiedKey::new(
+            chain, signer,
+        ))))
+    }
+}
+
+/// Presents the client identity, if any, and records that the server asked.
+#[derive(Debug)]
+struct ClientAuth {
+    identity: Option<ClientIdentity>,
+    asked: Mutex<Option<Vec<String>>>,
+}
+
+impl rustls::client::ResolvesClientCert for ClientAuth {
+    fn resolve(
+        &self,
+        root_hint_subjects: &[&[u8]],
+        _sigschemes: &[SignatureScheme],
+    ) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        let names = root_hint_subjects
+            .iter()
+            .filter_map(|der| super::hello::distinguished_name(der))
+            .collect();
+        *lock(&self.asked) = Some(names);
+        self.identity.as_ref().map(|identity| identity.0.clone())
+    }
+
+    fn has_certs(&self) -> bool {
+        self.identity.is_some()
+    }
 }
 
 /// Why a TLS handshake failed, as the client saw it.
@@ -213,6 +272,7 @@ pub async fn handshake(
     stream: TcpStream,
     host: &str,
     trust: &Trust,
+    identity: Option<&ClientIdentity>,
     timeout: Duration,
 ) -> Handshake {
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
@@ -221,12 +281,16 @@ pub async fn handshake(
             .build()
         {
             Ok(inner) => inner,
-            Err(_) => return failed(TlsFailure::Other, Vec::new(), Vec::new()),
+            Err(_) => return failed(TlsFailure::Other, Vec::new(), Vec::new(), None),
         };
     let recorder = Arc::new(Recorder {
         inner,
         provider: provider.clone(),
         seen: Mutex::new(None),
+    });
+    let client_auth = Arc::new(ClientAuth {
+        identity: identity.cloned(),
+        asked: Mutex::new(None),
     });
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
@@ -234,16 +298,16 @@ pub async fn handshake(
             builder
                 .dangerous()
                 .with_custom_certificate_verifier(recorder.clone())
-                .with_no_client_auth()
+                .with_client_cert_resolver(client_auth.clone())
         });
     let mut config = match config {
         Ok(config) => config,
-        Err(_) => return failed(TlsFailure::Other, Vec::new(), Vec::new()),
+        Err(_) => return failed(TlsFailure::Other, Vec::new(), Vec::new(), None),
     };
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     let name = match ServerName::try_from(host.to_owned()) {
         Ok(name) => name,
-        Err(_) => return failed(TlsFailure::Other, Vec::new(), Vec::new()),
+        Err(_) => return failed(TlsFailure::Other, Vec::new(), Vec::new(), None),
     };
     let received = Arc::new(Mutex::new(Vec::new()));
     let tap = Tap {
@@ -259,9 +323,10 @@ pub async fn handshake(
             .map(|(chain, _)| chain.clone())
             .unwrap_or_default()
     };
+    let asked = lock(&client_auth.asked).take();
     match result {
-        Err(_) => failed(TlsFailure::TimedOut, received, seen_chain()),
-        Ok(Err(error)) => failed(TlsFailure::of(&error), received, seen_chain()),
+        Err(_) => failed(TlsFailure::TimedOut, received, seen_chain(), asked),
+        Ok(Err(error)) => failed(TlsFailure::of(&error), received, seen_chain(), asked),
         Ok(Ok(stream)) => {
             let (_, connection) = stream.get_ref();
             let session = TlsSession {
@@ -286,6 +351,7 @@ pub async fn handshake(
                 session,
                 chain,
                 verdict,
+                client_cert_asked: asked,
             }
         }
     }
@@ -295,11 +361,13 @@ fn failed(
     failure: TlsFailure,
     received: Vec<u8>,
     chain: Vec<CertificateDer<'static>>,
+    client_cert_asked: Option<Vec<String>>,
 ) -> Handshake {
     Handshake::Failed {
         failure,
         received,
         chain,
+        client_cert_asked,
     }
 }
 

@@ -12,6 +12,7 @@ mod keystore;
 mod logs_real;
 mod nginx;
 mod support;
+mod tls_servers;
 mod tomcat;
 mod trust;
 mod verify;

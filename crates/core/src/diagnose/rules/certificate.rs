@@ -166,17 +166,15 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     if lone_self_signed(evidence) {
         return Vec::new();
     }
-    // The certificate signed with an algorithm clients refuse, if any.
-    let weak = evidence
-        .chain
-        .iter()
-        .find(|cert| is_weak_signature(&cert.signature))
-        .unwrap_or(leaf);
+    // A weak signature or key is named by its own rule.
+    if weak_signature_of(evidence).is_some() || weak_key_of(evidence).is_some() {
+        return Vec::new();
+    }
     vec![
         Finding::error(Code::CertRejected)
             .with("reason", reason)
             .with("subject", &leaf.subject)
-            .with("signature", &weak.signature),
+            .with("signature", &leaf.signature),
     ]
 }
 
@@ -188,6 +186,102 @@ fn lone_self_signed(evidence: &Evidence) -> bool {
 fn is_weak_signature(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.contains("sha1") || lower.contains("md5") || lower.contains("md2")
+}
+
+/// Where a certificate sits in the chain, for the words.
+fn position(index: usize) -> &'static str {
+    if index == 0 { "leaf" } else { "intermediate" }
+}
+
+/// The first certificate signed with SHA-1 or MD5 (a root's own signature
+/// does not count: clients trust the root itself, not its signature).
+fn weak_signature_of(evidence: &Evidence) -> Option<(usize, &CertInfo)> {
+    evidence.chain.iter().enumerate().find(|(index, cert)| {
+        is_weak_signature(&cert.signature) && (*index == 0 || !cert.self_issued)
+    })
+}
+
+/// The first certificate with an RSA or DSA key under 2048 bits.
+fn weak_key_of(evidence: &Evidence) -> Option<(usize, &CertInfo)> {
+    evidence
+        .chain
+        .iter()
+        .enumerate()
+        .find(|(_, cert)| cert.rsa_bits().is_some_and(|bits| bits < 2048))
+}
+
+/// Whether a weak key explains a failed handshake (the server could not
+/// sign with it, or its signature was refused).
+pub(super) fn weak_key_failed(evidence: &Evidence) -> bool {
+    evidence.tls_failure.is_some() && weak_key_of(evidence).is_some()
+}
+
+/// A certificate signed with SHA-1 or MD5.
+pub(super) const WEAK_SIGNATURE: Rule = Rule {
+    name: "cert-weak-signature",
+    codes: &[Code::CertWeakSignature],
+    check: weak_signature,
+};
+
+fn weak_signature(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some((index, cert)) = weak_signature_of(evidence) else {
+        return Vec::new();
+    };
+    vec![
+        Finding::error(Code::CertWeakSignature)
+            .with("subject", &cert.subject)
+            .with("position", position(index))
+            .with("signature", &cert.signature),
+    ]
+}
+
+/// A key too small (or of a type) clients refuse.
+pub(super) const WEAK_KEY: Rule = Rule {
+    name: "cert-weak-key",
+    codes: &[Code::CertWeakKey],
+    check: weak_key,
+};
+
+fn weak_key(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some((index, cert)) = weak_key_of(evidence) else {
+        return Vec::new();
+    };
+    vec![
+        Finding::error(Code::CertWeakKey)
+            .with("subject", &cert.subject)
+            .with("position", position(index))
+            .with("key", &cert.key)
+            .with("bits", cert.rsa_bits().unwrap_or(0)),
+    ]
+}
+
+/// A Certificate message over what clients accept.
+pub(super) const TOO_LARGE: Rule = Rule {
+    name: "cert-too-large",
+    codes: &[Code::CertTooLarge],
+    check: too_large,
+};
+
+/// The largest handshake message rustls accepts, in KiB (OpenSSL takes
+/// 100 KiB of certificates, Java 32 KiB by default).
+const HANDSHAKE_LIMIT_KIB: u32 = 64;
+
+fn too_large(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    if evidence.tls_failure != Some(TlsFailure::MessageTooLarge) {
+        return Vec::new();
+    }
+    let seen = match &evidence.offered_everything {
+        Some(crate::probe::hello::HelloAnswer::Hello(hello)) => hello.certificate_bytes,
+        _ => None,
+    };
+    let finding = Finding::error(Code::CertTooLarge).with("limit_kib", HANDSHAKE_LIMIT_KIB);
+    vec![match seen {
+        Some(bytes) => finding
+            .with("size", "known")
+            .with("size_kib", bytes.div_ceil(1024))
+            .with("certificates", evidence.chain.len()),
+        None => finding.with("size", "unknown"),
+    }]
 }
 
 /// A chain this client does not trust: self-signed, missing its
@@ -206,6 +300,12 @@ fn trust(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some((check, leaf)) = checked(evidence) else {
         return Vec::new();
     };
+    // A signature or key clients refuse is what failed, and its own rule
+    // names it; whether the issuer is trusted cannot be told then.
+    let weak = weak_signature_of(evidence).is_some() || weak_key_of(evidence).is_some();
+    if check.verdict == Verdict::UnsupportedSignature && weak {
+        return Vec::new();
+    }
     let trusted = match check.verdict {
         Verdict::Trusted => true,
         Verdict::UnknownIssuer => false,
@@ -280,14 +380,41 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_signature_names_the_weak_certificate() {
-        let evidence = fixtures::by_code(Code::CertRejected);
-        let found = rejected(&evidence, &Timings::default());
-        assert_eq!(found[0].facts.text("reason"), Some("unsupported-signature"));
+    fn a_weak_signature_or_key_is_named_not_called_rejected() {
+        let evidence = fixtures::by_code(Code::CertWeakSignature);
+        assert!(rejected(&evidence, &Timings::default()).is_empty());
+        let found = weak_signature(&evidence, &Timings::default());
         assert_eq!(
             found[0].facts.text("signature"),
             Some("sha1WithRSAEncryption")
         );
+        assert_eq!(found[0].facts.text("position"), Some("leaf"));
+        let evidence = fixtures::by_code(Code::CertWeakKey);
+        assert!(rejected(&evidence, &Timings::default()).is_empty());
+        let found = weak_key(&evidence, &Timings::default());
+        assert_eq!(found[0].facts.whole("bits"), Some(1024));
+        // A weak key explains a failed handshake; a strong one does not.
+        let mut failed = fixtures::evidence("wss://localhost:8443/ws");
+        failed.tls_failure = Some(TlsFailure::Other);
+        failed.chain = vec![fixtures::cert("CN=localhost", "CN=localhost", "RSA 512")];
+        assert!(weak_key_failed(&failed));
+        failed.chain = vec![fixtures::cert("CN=localhost", "CN=localhost", "RSA 4096")];
+        assert!(!weak_key_failed(&failed));
+    }
+
+    #[test]
+    fn a_certificate_message_too_large_says_its_size_when_seen() {
+        let found = too_large(&fixtures::by_code(Code::CertTooLarge), &Timings::default());
+        assert_eq!(found[0].facts.text("size"), Some("unknown"));
+        let mut evidence = fixtures::by_code(Code::CertTooLarge);
+        evidence.offered_everything = Some(crate::probe::hello::HelloAnswer::Hello(
+            crate::probe::hello::ServerHello {
+                certificate_bytes: Some(300_000),
+                ..fixtures::server_hello("TLSv1.2", 0xc02f)
+            },
+        ));
+        let found = too_large(&evidence, &Timings::default());
+        assert_eq!(found[0].facts.whole("size_kib"), Some(293));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::super::{Evidence, Options, Timings};
 use crate::finding::Code;
 use crate::probe::cert::CertInfo;
 use crate::probe::dns::DnsError;
+use crate::probe::hello::{HelloAnswer, ServerHello};
 use crate::probe::http::{ResponseFailure, ResponseHead};
 use crate::probe::sniff::BytesSeen;
 use crate::probe::tcp::{NetworkCause, NetworkError};
@@ -61,6 +62,19 @@ pub(crate) fn cert(subject: &str, issuer: &str, key: &str) -> CertInfo {
         not_after_unix: NOW + 184 * DAY,
         subject_der: Vec::new(),
         issuer_der: Vec::new(),
+    }
+}
+
+/// A ServerHello choosing `version` and `suite`, with nothing after it.
+pub(crate) fn server_hello(version: &str, suite: u16) -> ServerHello {
+    ServerHello {
+        version: version.to_owned(),
+        cipher: crate::probe::hello::suite_name(suite),
+        cipher_code: suite,
+        certificate_bytes: None,
+        certificates: Vec::new(),
+        client_cert_authorities: None,
+        dh_bits: None,
     }
 }
 
@@ -342,7 +356,6 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         ("tls-handshake-failed/reset", TlsFailure::Reset),
         ("tls-handshake-failed/version", TlsFailure::NoCommonVersion),
         ("tls-handshake-failed/cipher", TlsFailure::NoCommonCipher),
-        ("tls-handshake-failed/large", TlsFailure::MessageTooLarge),
         ("tls-handshake-failed/invalid", TlsFailure::InvalidMessage),
         (
             "tls-handshake-failed/signature",
@@ -355,9 +368,101 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         let mut e = evidence("wss://localhost:8443/ws");
         e.connection = Some(connected());
         e.tls_failure = Some(failure);
-        e.chain = vec![cert("CN=localhost", "CN=localhost", "RSA 512")];
+        e.chain = vec![cert("CN=localhost", "CN=localhost", "RSA 2048")];
         out.push((name, e));
     }
+    // A server that cannot sign with its RSA-512 key: rustls sees no
+    // certificate, the raw hello does.
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::Alert {
+        alert: "handshake_failure".into(),
+        code: 40,
+    });
+    let mut weak = cert("CN=localhost", "CN=localhost", "RSA 512");
+    weak.signature = "sha256WithRSAEncryption".into();
+    e.chain = vec![weak];
+    e.offered_everything = Some(HelloAnswer::Hello(server_hello("TLSv1.2", 0x009c)));
+    out.push(("cert-weak-key/failed", e));
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::MessageTooLarge);
+    e.chain = vec![cert("CN=localhost", "CN=Test CA", "ECDSA P-256"); 3];
+    e.offered_everything = Some(HelloAnswer::Hello(ServerHello {
+        certificate_bytes: Some(300_000),
+        ..server_hello("TLSv1.2", 0xc02f)
+    }));
+    out.push(("cert-too-large/known", e));
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::MessageTooLarge);
+    out.push(("cert-too-large", e));
+
+    // Protocol and cipher choices, as the raw hello learns them.
+    for (name, alert, version, suite, dh_bits) in [
+        ("tls-version-too-old", 70, "TLSv1", 0xc014, None),
+        ("tls-version-too-old/1.1", 70, "TLSv1.1", 0xc013, None),
+        ("tls-no-shared-cipher", 40, "TLSv1.2", 0x002f, None),
+        ("tls-no-shared-cipher/cbc", 40, "TLSv1.2", 0xc013, None),
+        (
+            "tls-no-shared-cipher/dhe",
+            40,
+            "TLSv1.2",
+            0x0033,
+            Some(1024),
+        ),
+        (
+            "tls-no-shared-cipher/dhe-unknown",
+            40,
+            "TLSv1.2",
+            0x009e,
+            None,
+        ),
+        ("tls-no-shared-cipher/3des", 40, "TLSv1.2", 0x000a, None),
+        ("tls-no-shared-cipher/rc4", 40, "TLSv1.2", 0x0005, None),
+        ("tls-no-shared-cipher/null", 40, "TLSv1.2", 0x0002, None),
+        (
+            "tls-no-shared-cipher/anonymous",
+            40,
+            "TLSv1.2",
+            0x0034,
+            None,
+        ),
+    ] {
+        let mut e = evidence("https://localhost:8443/");
+        e.connection = Some(connected());
+        e.tls_failure = Some(TlsFailure::Alert {
+            alert: if alert == 70 {
+                "protocol_version".into()
+            } else {
+                "handshake_failure".into()
+            },
+            code: alert,
+        });
+        e.offered_everything = Some(HelloAnswer::Hello(ServerHello {
+            dh_bits,
+            ..server_hello(version, suite)
+        }));
+        out.push((name, e));
+    }
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::Alert {
+        alert: "certificate_required".into(),
+        code: 116,
+    });
+    e.client_cert_requested = Some(Vec::new());
+    out.push(("tls-client-cert-required/alert", e));
+    let mut e = answered(
+        "wss://localhost:8443/ws",
+        head(
+            "HTTP/1.1 400 Bad Request",
+            &[("Server", "nginx/1.22.1")],
+            "<html><head><title>400 No required SSL certificate was sent</title>",
+        ),
+    );
+    e.client_cert_requested = Some(vec!["CN=Client CA,O=Example".into()]);
+    out.push(("tls-client-cert-required", e));
     let mut e = evidence("wss://localhost:8443/ws");
     e.connection = Some(connected());
     e.tls_failure = Some(TlsFailure::TimedOut);
@@ -473,11 +578,47 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     let mut sha1 = cert("CN=localhost", "CN=Test CA", "RSA 2048");
     sha1.signature = "sha1WithRSAEncryption".into();
     out.push((
-        "cert-rejected",
+        "cert-weak-signature",
         checked(vec![sha1], Verdict::UnsupportedSignature, true),
     ));
+    let mut md5 = cert("CN=Test Intermediate", "CN=Test Root", "RSA 2048");
+    md5.signature = "md5WithRSAEncryption".into();
+    out.push((
+        "cert-weak-signature/intermediate",
+        checked(
+            vec![
+                cert("CN=localhost", "CN=Test Intermediate", "ECDSA P-256"),
+                md5,
+            ],
+            Verdict::UnsupportedSignature,
+            true,
+        ),
+    ));
+    out.push((
+        "cert-weak-key",
+        checked(
+            vec![cert("CN=localhost", "CN=Test CA", "RSA 1024")],
+            Verdict::UnsupportedSignature,
+            true,
+        ),
+    ));
+    out.push((
+        "cert-rejected",
+        checked(
+            vec![cert("CN=localhost", "CN=Test CA", "ECDSA P-256")],
+            Verdict::BadSignature,
+            true,
+        ),
+    ));
+    out.push((
+        "cert-rejected/unsupported-signature",
+        checked(
+            vec![cert("CN=localhost", "CN=Test CA", "Ed448")],
+            Verdict::UnsupportedSignature,
+            true,
+        ),
+    ));
     for (name, verdict) in [
-        ("cert-rejected/bad-signature", Verdict::BadSignature),
         ("cert-rejected/bad-encoding", Verdict::BadEncoding),
         ("cert-rejected/wrong-purpose", Verdict::WrongPurpose),
         ("cert-rejected/revoked", Verdict::Revoked),
@@ -551,6 +692,19 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
             ),
         ),
     ));
+    let mut e = answered(
+        "wss://localhost:8443/ws",
+        head(
+            "HTTP/1.1 101 Switching Protocols",
+            &[(
+                "Sec-WebSocket-Accept",
+                &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ=="),
+            )],
+            "",
+        ),
+    );
+    e.offered_legacy = Some(HelloAnswer::Hello(server_hello("TLSv1.1", 0xc013)));
+    out.push(("tls-legacy-versions", e));
     out.push((
         "ws-ok/subprotocol",
         answered(
@@ -670,7 +824,7 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
 
     out.into_iter()
         .map(|(name, evidence)| {
-            let timings = if name.starts_with("ws-ok") {
+            let timings = if name.starts_with("ws-ok") || name == "tls-legacy-versions" {
                 timings()
             } else {
                 Timings::default()

@@ -48,13 +48,20 @@ pub static RULES: &[Rule] = &[
     speech::SERVER_SILENT,
     speech::CONNECTION_CLOSED,
     speech::HEADERS_TOO_LARGE,
+    tls::CLIENT_CERT_REQUIRED,
+    tls::VERSION_TOO_OLD,
+    tls::NO_SHARED_CIPHER,
     tls::HANDSHAKE_FAILED,
     certificate::UNREADABLE,
+    certificate::TOO_LARGE,
+    certificate::WEAK_KEY,
+    certificate::WEAK_SIGNATURE,
     certificate::VALIDITY,
     certificate::HOSTNAME,
     certificate::CHAIN_VALIDITY,
     certificate::REJECTED,
     certificate::TRUST,
+    tls::LEGACY_VERSIONS,
     http::UPSTREAM_DOWN,
     http::REDIRECT,
     http::OK,
@@ -82,7 +89,9 @@ pub fn findings(evidence: &Evidence, timings: &Timings) -> Vec<Finding> {
 fn http_answer(evidence: &Evidence) -> Option<&ResponseHead> {
     let head = evidence.response.as_ref()?;
     let crossed = !evidence.target.secure && plain_to_tls_words(head).is_some();
-    (!crossed).then_some(head)
+    // nginx's answer to a missing client certificate is named by the TLS rules.
+    let no_client_cert = head.body_start.contains(tls::NGINX_NO_CERTIFICATE);
+    (!crossed && !no_client_cert).then_some(head)
 }
 
 /// The words of a TLS server's answer to plain HTTP (nginx, Tomcat, Go,
