@@ -114,6 +114,10 @@ codes! {
     CertWeakKey = "cert-weak-key",
     /// The server's certificate message is larger than clients accept.
     CertTooLarge = "cert-too-large",
+    /// The server serves another certificate than `--expect-cert`: renewed on disk, not reloaded.
+    CertNotReloaded = "cert-not-reloaded",
+    /// The chain verifies only through a TLS-inspection proxy's root (a corporate proxy re-signs TLS).
+    TlsIntercepted = "tls-intercepted",
     /// The TLS handshake failed: an alert, no common protocol version or cipher, a broken server.
     TlsHandshakeFailed = "tls-handshake-failed",
     /// The server requires a client certificate (mutual TLS) and none was given.
@@ -154,6 +158,8 @@ codes! {
     WsOk = "ws-ok",
     /// The HTTP endpoint answered.
     HttpOk = "http-ok",
+    /// A localhost server sends HSTS: browsers then force https on every localhost port.
+    HstsOnLocalhost = "hsts-on-localhost",
     /// Log: TLS bytes reached a plain HTTP parser (Tomcat's "Invalid character found in method name [0x16…]", nginx's "client sent invalid method").
     LogTlsOnPlainPort = "log-tls-on-plain-port",
     /// Log: plain HTTP reached a TLS port (nginx 497, Netty NotSslRecordException, JSSE "Unsupported or unrecognized SSL message").

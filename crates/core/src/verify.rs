@@ -44,6 +44,8 @@ pub struct CheckOptions {
     pub ca: Vec<CertificateDer<'static>>,
     /// The client certificate to present when the server asks (mutual TLS).
     pub identity: Option<ClientIdentity>,
+    /// The certificate the server should serve (`--expect-cert`).
+    pub expected: Option<CertInfo>,
     /// The text message to send.
     pub send: String,
     /// How many round trips.
@@ -62,6 +64,7 @@ impl Default for CheckOptions {
             headers: Vec::new(),
             ca: Vec::new(),
             identity: None,
+            expected: None,
             send: "ping".to_owned(),
             count: 1,
             wait: None,
@@ -259,6 +262,13 @@ pub enum CheckFailure {
     Tls,
     /// The certificate is not trusted.
     Untrusted,
+    /// The server serves another certificate than `--expect-cert`.
+    NotReloaded {
+        /// The serial it serves.
+        served_serial: String,
+        /// The serial expected.
+        expected_serial: String,
+    },
     /// The upgrade got no answer in time.
     UpgradeTimeout {
         /// The step timeout, in seconds.
@@ -334,6 +344,10 @@ impl CheckFailure {
             },
             CheckFailure::Tls,
             CheckFailure::Untrusted,
+            CheckFailure::NotReloaded {
+                served_serial: "01".into(),
+                expected_serial: "02".into(),
+            },
             CheckFailure::UpgradeTimeout { timeout_s: 5.0 },
             CheckFailure::UpgradeStatus { status: 400 },
             CheckFailure::Upgrade {
@@ -371,6 +385,7 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::Network { .. } => "check-network",
             CheckFailure::Tls => "check-tls",
             CheckFailure::Untrusted => "check-untrusted",
+            CheckFailure::NotReloaded { .. } => "check-not-reloaded",
             CheckFailure::UpgradeTimeout { .. } => "check-upgrade-timeout",
             CheckFailure::UpgradeStatus { .. } => "check-upgrade-status",
             CheckFailure::Upgrade { .. } => "check-upgrade",
@@ -397,6 +412,12 @@ impl crate::i18n::Message for CheckFailure {
                 .with("cause", cause.as_str())
                 .with("detail", detail),
             CheckFailure::Tls | CheckFailure::Untrusted | CheckFailure::Closed => Facts::new(),
+            CheckFailure::NotReloaded {
+                served_serial,
+                expected_serial,
+            } => Facts::new()
+                .with("served_serial", served_serial)
+                .with("expected_serial", expected_serial),
             CheckFailure::UpgradeTimeout { timeout_s } => {
                 Facts::new().with("timeout_s", *timeout_s)
             }
@@ -457,6 +478,7 @@ pub async fn check(target: &Target, options: &CheckOptions) -> CheckReport {
                     origin: options.origin.clone(),
                     ca: options.ca.clone(),
                     identity: options.identity.clone(),
+                    expected: options.expected.clone(),
                     timeout: options.timeout,
                     ..Options::default()
                 },
@@ -527,6 +549,14 @@ async fn attempt(
                 report.tls = Some(session);
                 report.certificate = chain.first().and_then(|der| cert::inspect(der, now_unix()));
                 verdict.map_err(|_| CheckFailure::Untrusted)?;
+                if let (Some(expected), Some(served)) = (&options.expected, &report.certificate)
+                    && expected.serial != served.serial
+                {
+                    return Err(CheckFailure::NotReloaded {
+                        served_serial: served.serial.clone(),
+                        expected_serial: expected.serial.clone(),
+                    });
+                }
                 stream
             }
             Handshake::Failed { .. } => return Err(CheckFailure::Tls),

@@ -182,6 +182,12 @@ detail: string } |
 { kind: "tls" } | 
 /**  The certificate is not trusted. */
 { kind: "untrusted" } | 
+/**  The server serves another certificate than `--expect-cert`. */
+{ kind: "not-reloaded"; 
+/**  The serial it serves. */
+served_serial: string; 
+/**  The serial expected. */
+expected_serial: string } | 
 /**  The upgrade got no answer in time. */
 { kind: "upgrade-timeout"; 
 /**  The step timeout, in seconds. */
@@ -324,6 +330,10 @@ export type Code =
 "cert-weak-key" | 
 /**  The server's certificate message is larger than clients accept. */
 "cert-too-large" | 
+/**  The server serves another certificate than `--expect-cert`: renewed on disk, not reloaded. */
+"cert-not-reloaded" | 
+/**  The chain verifies only through a TLS-inspection proxy's root (a corporate proxy re-signs TLS). */
+"tls-intercepted" | 
 /**  The TLS handshake failed: an alert, no common protocol version or cipher, a broken server. */
 "tls-handshake-failed" | 
 /**  The server requires a client certificate (mutual TLS) and none was given. */
@@ -364,6 +374,8 @@ export type Code =
 "ws-ok" | 
 /**  The HTTP endpoint answered. */
 "http-ok" | 
+/**  A localhost server sends HSTS: browsers then force https on every localhost port. */
+"hsts-on-localhost" | 
 /**  Log: TLS bytes reached a plain HTTP parser (Tomcat's "Invalid character found in method name [0x16…]", nginx's "client sent invalid method"). */
 "log-tls-on-plain-port" | 
 /**  Log: plain HTTP reached a TLS port (nginx 497, Netty NotSslRecordException, JSSE "Unsupported or unrecognized SSL message"). */
@@ -496,6 +508,8 @@ export type Evidence = {
 	client_cert_requested: string[] | null,
 	/**  Whether a client certificate was given (`--client-cert`). */
 	client_cert_given: boolean,
+	/**  The certificate the server should serve (`--expect-cert`). */
+	expected: CertInfo | null,
 	/**
 	 *  What the server chose when offered every version up to TLS 1.2 and
 	 *  every suite (probed after a handshake failed for a protocol reason).

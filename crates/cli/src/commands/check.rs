@@ -52,6 +52,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         headers: headers(args)?,
         ca: endpoint.ca,
         identity: endpoint.identity,
+        expected: endpoint.expected,
         send: args.send.clone(),
         count: args.count,
         wait: endpoint.wait,

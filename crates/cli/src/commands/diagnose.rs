@@ -39,6 +39,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
                 origin: endpoint.origin,
                 ca: endpoint.ca,
                 identity: endpoint.identity,
+                expected: endpoint.expected,
                 wait: endpoint.wait,
                 timeout: endpoint.timeout,
                 progress: None,

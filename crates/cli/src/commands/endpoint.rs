@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use handshake_core::Target;
 use handshake_core::pki::{self, Source};
+use handshake_core::probe::cert::{CertInfo, inspect};
 use handshake_core::probe::tls::{CertificateDer, ClientIdentity, read_ca_file};
 
 use crate::problem::{Problem, Usage};
@@ -27,6 +28,10 @@ pub(crate) struct EndpointArgs {
     /// The private key of --client-cert (PEM: PKCS#8, PKCS#1 or SEC1).
     #[arg(long, value_name = "PEM", requires = "client_cert")]
     client_key: Option<PathBuf>,
+    /// The certificate the server should serve (a PEM file, e.g. the renewed
+    /// one on disk): says so when it serves another (renewed, not reloaded).
+    #[arg(long, value_name = "PEM")]
+    expect_cert: Option<PathBuf>,
     /// Keep retrying a refused port for this many seconds (a server restarting).
     #[arg(long, value_name = "SECS")]
     wait: Option<f64>,
@@ -42,6 +47,7 @@ pub(crate) struct Endpoint {
     pub(crate) origin: Option<String>,
     pub(crate) ca: Vec<CertificateDer<'static>>,
     pub(crate) identity: Option<ClientIdentity>,
+    pub(crate) expected: Option<CertInfo>,
     pub(crate) wait: Option<Duration>,
     pub(crate) timeout: Duration,
 }
@@ -63,11 +69,16 @@ impl EndpointArgs {
             (Some(cert), Some(key)) => Some(client_identity(cert, key)?),
             _ => None,
         };
+        let expected = match &self.expect_cert {
+            Some(path) => Some(expected_certificate(path)?),
+            None => None,
+        };
         Ok(Endpoint {
             target,
             origin: self.origin.clone(),
             ca,
             identity,
+            expected,
             wait,
             timeout,
         })
@@ -87,6 +98,20 @@ fn client_identity(
     })?;
     ClientIdentity::new(credential.chain, &credential.key_pkcs8)
         .ok_or_else(|| pki::PkiError::NoKeyInPem.into())
+}
+
+/// The first certificate of a PEM file, read with the CA files' cap.
+fn expected_certificate(path: &std::path::Path) -> Result<CertInfo, Problem> {
+    let certificates = read_ca_file(path)?;
+    certificates
+        .first()
+        .and_then(|der| inspect(der, 0))
+        .ok_or_else(|| {
+            pki::PkiError::NoCertificateInPem {
+                path: Some(path.to_owned()),
+            }
+            .into()
+        })
 }
 
 fn seconds(value: f64) -> Option<Duration> {

@@ -192,6 +192,20 @@ cert-too-large = The server's certificate message is too large for clients
     } TLS clients stop at { $limit_kib } KiB (rustls, Go), 100 KiB (OpenSSL) or 32 KiB (Java, `jdk.tls.maxHandshakeMessageSize`). Usually the certificate file holds a whole CA bundle, or the certificate carries thousands of names.
     .fix = Keep only the server's certificate and its intermediates in the certificate file (nginx `ssl_certificate`, Spring `server.ssl.certificate`, or the keystore): a CA bundle does not belong there. Split a certificate with thousands of names.
 
+cert-not-reloaded = The server still serves { $newer ->
+        [yes] the old certificate: the renewed one is not loaded
+       *[no] another certificate than the expected one
+    }
+    .explanation = The server serves serial { $served_serial }, valid until { $served_not_after }; the expected certificate is serial { $expected_serial }, valid until { $expected_not_after }. { $newer ->
+        [yes] The certificate was renewed on disk, but the server keeps the one it read at start-up.
+       *[no] The server reads another file than the one checked, or another server answers on this port.
+    }
+    .fix = Reload the server so it reads the file again: nginx `sudo nginx -s reload` (Let's Encrypt: a `--deploy-hook "systemctl reload nginx"` does it at every renewal), Apache `sudo apachectl graceful`, Spring Boot a restart — or an SSL bundle with `reload-on-update: true` (3.2+), which `handshake generate spring --form keystore-bundle` writes.
+
+tls-intercepted = A TLS-inspection proxy ({ $product }) re-signs this connection
+    .explanation = The chain for { $host } ends at { $root }, a root of the { $product } inspection product, not a public CA: a corporate proxy decrypts and re-signs TLS between you and the server. Browsers trust it through the system store the company installed; Java and Node do not read that store, so they fail with “PKIX path building failed” or “unable to get local issuer certificate”.
+    .fix = Give those clients the proxy's root: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem` (or `handshake trust --java`), Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, this check `--ca proxy-root.pem`. Ask IT for the root certificate, or export it from the browser's certificate viewer.
+
 ## The TLS handshake
 
 tls-handshake-failed = The TLS handshake failed
@@ -274,6 +288,10 @@ http-ok = The server answered: { $status_line }
        *[present] HSTS: { $hsts_value }.
     }
     .fix = Nothing to fix at the transport level.
+
+hsts-on-localhost = { $host } sends HSTS, which browsers remember for every localhost port
+    .explanation = The server answers with Strict-Transport-Security: { $hsts_value }. On { $host } that sticks: the browser then forces https on every app you run on this name, whatever the port, until max-age ends.
+    .fix = Send HSTS only from production hosts (Spring Security: `headers.httpStrictTransportSecurity` only outside the dev profile; nginx: drop the `add_header Strict-Transport-Security` line in the local config). To undo it in Chrome, delete the name at chrome://net-internals/#hsts; in Firefox, forget the site in the history.
 
 ## The WebSocket upgrade
 

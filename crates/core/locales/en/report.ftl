@@ -55,3 +55,4 @@ check-connection = the connection failed: { $cause ->
         [io] the socket failed
        *[other] the WebSocket library gave up
     } (“{ $detail }”)
+check-not-reloaded = the server serves certificate serial { $served_serial }, not the expected { $expected_serial }

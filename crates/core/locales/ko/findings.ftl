@@ -180,6 +180,20 @@ cert-too-large = 서버의 인증서 메시지가 클라이언트가 받기에 �
     } TLS 클라이언트는 { $limit_kib }KiB(rustls, Go), 100KiB(OpenSSL), 32KiB(Java, `jdk.tls.maxHandshakeMessageSize`)에서 멈춥니다. 대개 인증서 파일에 CA 번들 전체가 들어 있거나, 인증서에 이름이 수천 개 있습니다.
     .fix = 인증서 파일(nginx `ssl_certificate`, Spring `server.ssl.certificate`, 또는 키스토어)에는 서버 인증서와 중간 인증서만 두세요. CA 번들을 넣으면 안 됩니다. 이름이 수천 개인 인증서는 나누세요.
 
+cert-not-reloaded = 서버가 아직 { $newer ->
+        [yes] 예전 인증서를 씁니다. 갱신한 인증서를 읽지 않았습니다
+       *[no] 기대한 것과 다른 인증서를 씁니다
+    }
+    .explanation = 서버는 일련번호 { $served_serial }({ $served_not_after }까지 유효)을(를) 쓰고, 기대한 인증서는 일련번호 { $expected_serial }({ $expected_not_after }까지 유효)입니다. { $newer ->
+        [yes] 디스크의 인증서는 갱신되었지만, 서버는 시작할 때 읽은 인증서를 계속 씁니다.
+       *[no] 서버가 확인한 파일과 다른 파일을 읽거나, 이 포트에서 다른 서버가 응답합니다.
+    }
+    .fix = 서버가 파일을 다시 읽도록 리로드하세요: nginx `sudo nginx -s reload`(Let's Encrypt는 `--deploy-hook "systemctl reload nginx"`로 갱신할 때마다 자동으로), Apache `sudo apachectl graceful`, Spring Boot는 재시작하거나 `reload-on-update: true`인 SSL 번들(3.2 이상)을 쓰세요. `handshake generate spring --form keystore-bundle`이 그렇게 작성합니다.
+
+tls-intercepted = TLS 검사 프록시({ $product })가 이 연결을 다시 서명합니다
+    .explanation = { $host }의 체인이 공개 CA가 아니라 { $product } 검사 제품의 루트인 { $root }에서 끝납니다. 회사 프록시가 서버와의 사이에서 TLS를 풀고 다시 서명합니다. 브라우저는 회사가 설치한 시스템 저장소로 이를 신뢰하지만, Java와 Node는 그 저장소를 읽지 않아 “PKIX path building failed”나 “unable to get local issuer certificate”로 실패합니다.
+    .fix = 그 클라이언트에 프록시의 루트를 주세요: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem`(또는 `handshake trust --java`), Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, 이 확인에는 `--ca proxy-root.pem`. 루트 인증서는 IT 부서에 요청하거나 브라우저의 인증서 보기에서 내보내세요.
+
 ## TLS 핸드셰이크
 
 tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
@@ -262,6 +276,10 @@ http-ok = 서버가 응답했습니다: { $status_line }
        *[present] HSTS: { $hsts_value }
     }
     .fix = 전송 계층에서 고칠 것은 없습니다.
+
+hsts-on-localhost = { $host }이(가) HSTS를 보냅니다. 브라우저는 이를 localhost의 모든 포트에 적용합니다
+    .explanation = 서버가 Strict-Transport-Security: { $hsts_value }(으)로 응답합니다. { $host }에서는 이것이 남습니다. 브라우저는 max-age가 끝날 때까지 이 이름에서 실행하는 모든 앱에 포트와 상관없이 https를 강제합니다.
+    .fix = HSTS는 운영 호스트에서만 보내세요(Spring Security: 개발 프로필이 아닐 때만 `headers.httpStrictTransportSecurity`, nginx: 로컬 설정에서 `add_header Strict-Transport-Security` 줄을 빼세요). Chrome에서 되돌리려면 chrome://net-internals/#hsts에서 이름을 삭제하고, Firefox에서는 방문 기록에서 사이트를 잊으세요.
 
 ## WebSocket 업그레이드
 

@@ -55,3 +55,4 @@ check-connection = 연결이 실패했습니다. { $cause ->
         [io] 소켓이 실패했습니다
        *[other] WebSocket 라이브러리가 연결을 포기했습니다
     }(“{ $detail }”)
+check-not-reloaded = 서버가 기대한 일련번호 { $expected_serial }이(가) 아니라 { $served_serial } 인증서를 씁니다

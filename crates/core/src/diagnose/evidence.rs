@@ -48,6 +48,8 @@ pub struct Evidence {
     pub client_cert_requested: Option<Vec<String>>,
     /// Whether a client certificate was given (`--client-cert`).
     pub client_cert_given: bool,
+    /// The certificate the server should serve (`--expect-cert`).
+    pub expected: Option<CertInfo>,
     /// What the server chose when offered every version up to TLS 1.2 and
     /// every suite (probed after a handshake failed for a protocol reason).
     pub offered_everything: Option<HelloAnswer>,
@@ -189,6 +191,7 @@ impl Evidence {
             certificate: None,
             client_cert_requested: None,
             client_cert_given: options.identity.is_some(),
+            expected: options.expected.clone(),
             offered_everything: None,
             offered_legacy: None,
             bytes: None,

@@ -30,7 +30,7 @@ use crate::Target;
 use crate::clock::{millis, now_unix};
 use crate::finding::{Finding, Said, Severity};
 use crate::i18n::Language;
-use crate::probe::cert;
+use crate::probe::cert::{self, CertInfo};
 use crate::probe::hello::{self, HelloAnswer, Offer};
 use crate::probe::http::{self, HeadError, ResponseHead};
 use crate::probe::sniff::{self, BytesSeen, Speech};
@@ -49,6 +49,9 @@ pub struct Options {
     pub ca: Vec<CertificateDer<'static>>,
     /// The client certificate to present when a server asks (mutual TLS).
     pub identity: Option<ClientIdentity>,
+    /// The certificate the server should serve (`--expect-cert`), e.g. the
+    /// renewed one on disk.
+    pub expected: Option<CertInfo>,
     /// Keep retrying a refused port this long (a server restarting).
     pub wait: Option<Duration>,
     /// How long each network step may take.
@@ -109,6 +112,7 @@ impl Default for Options {
             origin: None,
             ca: Vec::new(),
             identity: None,
+            expected: None,
             wait: None,
             timeout: Duration::from_secs(5),
             progress: None,

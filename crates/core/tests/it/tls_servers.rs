@@ -328,3 +328,152 @@ async fn weak_keys_and_signatures_are_named_by_the_certificate() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_renewed_certificate_the_server_never_reloaded_is_named_with_both_serials() {
+    let scratch = Scratch::new("renewal");
+    let (cert, key) = scratch.certificate("server", &["-newkey", "rsa:2048"]);
+    let (_nginx, port) = nginx(&cert, &key, "ssl_protocols TLSv1.2 TLSv1.3;");
+    // Renewed on disk, same key, as certbot does; nginx is not reloaded.
+    let renewed = scratch.0.join("renewed.pem");
+    let (key_s, renewed_s) = (key.display().to_string(), renewed.display().to_string());
+    openssl(&[
+        "req",
+        "-x509",
+        "-new",
+        "-key",
+        &key_s,
+        "-days",
+        "180",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost",
+        "-addext",
+        "basicConstraints=critical,CA:FALSE",
+        "-out",
+        &renewed_s,
+    ]);
+    std::fs::copy(&renewed, &cert).expect("renewed in place");
+    let expected = handshake_core::probe::cert::inspect(
+        read_ca_file(&renewed)
+            .expect("renewed")
+            .first()
+            .expect("one certificate"),
+        0,
+    );
+    let options = Options {
+        ca: [
+            read_ca_file(&cert).expect("ca"),
+            read_ca_file(&renewed).expect("ca"),
+        ]
+        .concat(),
+        expected: expected.clone(),
+        ..quick()
+    };
+    let url = format!("https://localhost:{port}/");
+    let report = diagnose_with(&url, options.clone()).await;
+    assert!(
+        codes(&report).contains(&"cert-not-reloaded"),
+        "{:#?}",
+        report.findings
+    );
+    let found = finding(&report, "cert-not-reloaded");
+    assert_eq!(found.fact("newer"), Some("yes"));
+    assert_eq!(
+        found.fact("expected_serial"),
+        expected.as_ref().map(|e| e.serial.as_str())
+    );
+    assert!(found.fix.contains("nginx -s reload"), "{}", found.fix);
+    assert!(
+        found.ko.title.contains("갱신한 인증서를 읽지 않았습니다"),
+        "{}",
+        found.ko.title
+    );
+
+    // A server started after the renewal serves it: nothing to say.
+    let (_fresh, fresh) = nginx(&cert, &key, "ssl_protocols TLSv1.2 TLSv1.3;");
+    let report = diagnose_with(&format!("https://localhost:{fresh}/"), options).await;
+    assert!(
+        !codes(&report).contains(&"cert-not-reloaded"),
+        "{:#?}",
+        report.findings
+    );
+}
+
+#[tokio::test]
+async fn a_chain_from_an_inspection_proxy_and_hsts_on_localhost_are_warned_about() {
+    let scratch = Scratch::new("proxy");
+    let dir = &scratch.0;
+    let path = |name: &str| dir.join(name).display().to_string();
+    // A corporate proxy's root, named as Zscaler names its own, signing a
+    // certificate for the site the proxy intercepts.
+    openssl(&[
+        "req",
+        "-x509",
+        "-nodes",
+        "-days",
+        "90",
+        "-newkey",
+        "rsa:2048",
+        "-subj",
+        "/O=Zscaler Inc./CN=Zscaler Root CA",
+        "-keyout",
+        &path("root-key.pem"),
+        "-out",
+        &path("root.pem"),
+    ]);
+    openssl(&[
+        "req",
+        "-nodes",
+        "-newkey",
+        "rsa:2048",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        &path("leaf-key.pem"),
+        "-out",
+        &path("leaf.csr"),
+    ]);
+    std::fs::write(dir.join("ext.cnf"), "subjectAltName=DNS:localhost\n").expect("ext");
+    openssl(&[
+        "x509",
+        "-req",
+        "-days",
+        "90",
+        "-in",
+        &path("leaf.csr"),
+        "-CA",
+        &path("root.pem"),
+        "-CAkey",
+        &path("root-key.pem"),
+        "-CAcreateserial",
+        "-extfile",
+        &path("ext.cnf"),
+        "-out",
+        &path("leaf.pem"),
+    ]);
+    let (_nginx, port) = nginx(
+        &dir.join("leaf.pem"),
+        &dir.join("leaf-key.pem"),
+        "ssl_protocols TLSv1.2 TLSv1.3; add_header Strict-Transport-Security \"max-age=31536000\" always;",
+    );
+    let report = diagnose_with(
+        &format!("https://localhost:{port}/"),
+        trusting(&dir.join("root.pem")),
+    )
+    .await;
+    assert_eq!(
+        codes(&report),
+        ["tls-intercepted", "hsts-on-localhost", "http-ok"],
+        "{:#?}",
+        report.findings
+    );
+    assert!(report.ok, "warnings only");
+    let proxy = finding(&report, "tls-intercepted");
+    assert_eq!(proxy.fact("product"), Some("zscaler"));
+    assert!(proxy.fix.contains("NODE_EXTRA_CA_CERTS"), "{}", proxy.fix);
+    let hsts = finding(&report, "hsts-on-localhost");
+    assert_eq!(hsts.fact("hsts_value"), Some("max-age=31536000"));
+    assert!(hsts.ko.fix.contains("chrome://net-internals/#hsts"));
+}

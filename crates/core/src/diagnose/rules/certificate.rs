@@ -336,6 +336,94 @@ fn trust(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     vec![Finding::error(Code::CertUntrustedIssuer).with("issuer", &last.issuer)]
 }
 
+/// The server serves another certificate than the one expected (renewed
+/// on disk, not reloaded).
+pub(super) const NOT_RELOADED: Rule = Rule {
+    name: "cert-not-reloaded",
+    codes: &[Code::CertNotReloaded],
+    check: not_reloaded,
+};
+
+fn not_reloaded(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let (Some(expected), Some(served)) = (&evidence.expected, evidence.chain.first()) else {
+        return Vec::new();
+    };
+    if served.serial == expected.serial && served.subject == expected.subject {
+        return Vec::new();
+    }
+    let renewed = expected.not_after_unix > served.not_after_unix;
+    vec![
+        Finding::error(Code::CertNotReloaded)
+            .with("served_serial", &served.serial)
+            .with("served_not_after", &served.not_after)
+            .with("expected_serial", &expected.serial)
+            .with("expected_not_after", &expected.not_after)
+            .with("newer", if renewed { "yes" } else { "no" }),
+    ]
+}
+
+/// Names of TLS-inspection products, as their re-signing roots call
+/// themselves (lower case).
+const INSPECTION_ROOTS: &[&str] = &[
+    "zscaler",
+    "fortinet",
+    "fortigate",
+    "palo alto",
+    "netskope",
+    "blue coat",
+    "bluecoat",
+    "cisco umbrella",
+    "opendns",
+    "forcepoint",
+    "websense",
+    "sophos",
+    "check point",
+    "checkpoint",
+    "barracuda",
+    "mcafee web gateway",
+    "skyhigh",
+    "menlo security",
+    "iboss",
+    "lightspeed",
+    "securly",
+    "kaspersky anti-virus personal root",
+    "eset ssl filter",
+    "avast",
+    "bitdefender",
+];
+
+/// The product a chain's root is named after, when it is a TLS-inspection one.
+fn inspection_product(evidence: &Evidence) -> Option<&'static str> {
+    let top = evidence.chain.last()?;
+    let names = format!("{} {}", top.issuer, top.subject).to_ascii_lowercase();
+    INSPECTION_ROOTS
+        .iter()
+        .copied()
+        .find(|name| names.contains(name))
+}
+
+/// A chain that verifies only through a TLS-inspection proxy's root.
+pub(super) const INTERCEPTED: Rule = Rule {
+    name: "tls-intercepted",
+    codes: &[Code::TlsIntercepted],
+    check: intercepted,
+};
+
+fn intercepted(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some(product) = inspection_product(evidence) else {
+        return Vec::new();
+    };
+    let Some(top) = evidence.chain.last() else {
+        return Vec::new();
+    };
+    vec![
+        Finding::warning(Code::TlsIntercepted)
+            .with("product", product)
+            .with("root", &top.issuer)
+            .with("host", &evidence.target.host),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixtures;
@@ -429,5 +517,28 @@ mod tests {
             trust(&evidence, &Timings::default())[0].code,
             Code::CertUntrustedIssuer
         );
+    }
+
+    #[test]
+    fn a_renewed_certificate_not_reloaded_shows_both_serials() {
+        let evidence = fixtures::by_code(Code::CertNotReloaded);
+        let found = not_reloaded(&evidence, &Timings::default());
+        assert_eq!(found[0].facts.text("newer"), Some("yes"));
+        assert_eq!(found[0].facts.text("served_serial"), Some("01"));
+        assert_eq!(found[0].facts.text("expected_serial"), Some("02"));
+        let mut same = evidence.clone();
+        same.expected = same.chain.first().cloned();
+        assert!(not_reloaded(&same, &Timings::default()).is_empty());
+    }
+
+    #[test]
+    fn an_inspection_proxy_is_named_by_its_root() {
+        let found = intercepted(
+            &fixtures::by_code(Code::TlsIntercepted),
+            &Timings::default(),
+        );
+        assert_eq!(found[0].facts.text("product"), Some("zscaler"));
+        assert_eq!(found[0].severity, crate::Severity::Warning);
+        assert!(intercepted(&fixtures::by_code(Code::WsOk), &Timings::default()).is_empty());
     }
 }

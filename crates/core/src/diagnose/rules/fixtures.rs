@@ -705,6 +705,47 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     );
     e.offered_legacy = Some(HelloAnswer::Hello(server_hello("TLSv1.1", 0xc013)));
     out.push(("tls-legacy-versions", e));
+    let mut e = answered(
+        "https://localhost:8443/",
+        head(
+            "HTTP/1.1 200 OK",
+            &[(
+                "Strict-Transport-Security",
+                "max-age=31536000; includeSubDomains",
+            )],
+            "",
+        ),
+    );
+    e.expected = Some(CertInfo {
+        serial: "02".into(),
+        not_after: "2027-09-01T00:00:00Z".into(),
+        not_after_unix: NOW + 270 * DAY,
+        ..cert("CN=localhost", "CN=Test CA", "ECDSA P-256")
+    });
+    out.push(("cert-not-reloaded", e.clone()));
+    out.push(("hsts-on-localhost", e));
+    let mut e = answered("https://localhost:8443/", head("HTTP/1.1 200 OK", &[], ""));
+    e.expected = Some(CertInfo {
+        serial: "07".into(),
+        not_after: "2027-01-01T00:00:00Z".into(),
+        not_after_unix: NOW + 30 * DAY,
+        ..cert("CN=localhost", "CN=Test CA", "ECDSA P-256")
+    });
+    out.push(("cert-not-reloaded/other", e));
+    let mut e = answered("https://example.com/", head("HTTP/1.1 200 OK", &[], ""));
+    e.chain = vec![
+        cert(
+            "CN=example.com",
+            "CN=Zscaler Intermediate Root CA (zscaler.net)",
+            "RSA 2048",
+        ),
+        cert(
+            "CN=Zscaler Intermediate Root CA (zscaler.net)",
+            "CN=Zscaler Root CA,OU=Zscaler Inc.",
+            "RSA 2048",
+        ),
+    ];
+    out.push(("tls-intercepted", e));
     out.push((
         "ws-ok/subprotocol",
         answered(

@@ -78,6 +78,39 @@ fn ok(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     }]
 }
 
+/// HSTS sent by a server on this machine: browsers remember it for every
+/// port of `localhost`.
+pub(super) const HSTS_LOCALHOST: Rule = Rule {
+    name: "hsts-on-localhost",
+    codes: &[Code::HstsOnLocalhost],
+    check: hsts_localhost,
+};
+
+fn hsts_localhost(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let target = &evidence.target;
+    let local = target.host == "localhost"
+        || target.host.ends_with(".localhost")
+        || target
+            .host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    let Some(value) = evidence
+        .response
+        .as_ref()
+        .and_then(|head| head.header("Strict-Transport-Security"))
+    else {
+        return Vec::new();
+    };
+    if !local || !target.secure {
+        return Vec::new();
+    }
+    vec![
+        Finding::warning(Code::HstsOnLocalhost)
+            .with("host", &target.host)
+            .with("hsts_value", value),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixtures;
@@ -109,5 +142,16 @@ mod tests {
         let evidence = fixtures::by_code(Code::HttpOk);
         let found = ok(&evidence, &Timings::default());
         assert_eq!(found[0].facts.text("hsts"), Some("absent"));
+    }
+
+    #[test]
+    fn hsts_matters_on_localhost_only() {
+        let evidence = fixtures::by_code(Code::HstsOnLocalhost);
+        let found = hsts_localhost(&evidence, &Timings::default());
+        assert_eq!(found[0].facts.text("host"), Some("localhost"));
+        let mut public = evidence.clone();
+        public.target =
+            crate::Target::parse("https://example.com/").unwrap_or_else(|_| unreachable!());
+        assert!(hsts_localhost(&public, &Timings::default()).is_empty());
     }
 }
