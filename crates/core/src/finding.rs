@@ -116,6 +116,8 @@ codes! {
     CertTooLarge = "cert-too-large",
     /// The server serves another certificate than `--expect-cert`: renewed on disk, not reloaded.
     CertNotReloaded = "cert-not-reloaded",
+    /// The OCSP response the server staples says its certificate is revoked.
+    CertRevoked = "cert-revoked",
     /// The chain verifies only through a TLS-inspection proxy's root (a corporate proxy re-signs TLS).
     TlsIntercepted = "tls-intercepted",
     /// The TLS handshake failed: an alert, no common protocol version or cipher, a broken server.

@@ -269,6 +269,13 @@ pub enum CheckFailure {
         /// The serial expected.
         expected_serial: String,
     },
+    /// The server's own OCSP staple says its certificate is revoked.
+    Revoked {
+        /// The revoked certificate's serial.
+        serial: String,
+        /// When it was revoked, RFC 3339.
+        at: String,
+    },
     /// The upgrade got no answer in time.
     UpgradeTimeout {
         /// The step timeout, in seconds.
@@ -348,6 +355,10 @@ impl CheckFailure {
                 served_serial: "01".into(),
                 expected_serial: "02".into(),
             },
+            CheckFailure::Revoked {
+                serial: "0a".into(),
+                at: "2026-11-20T09:30:00Z".into(),
+            },
             CheckFailure::UpgradeTimeout { timeout_s: 5.0 },
             CheckFailure::UpgradeStatus { status: 400 },
             CheckFailure::Upgrade {
@@ -386,6 +397,7 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::Tls => "check-tls",
             CheckFailure::Untrusted => "check-untrusted",
             CheckFailure::NotReloaded { .. } => "check-not-reloaded",
+            CheckFailure::Revoked { .. } => "check-revoked",
             CheckFailure::UpgradeTimeout { .. } => "check-upgrade-timeout",
             CheckFailure::UpgradeStatus { .. } => "check-upgrade-status",
             CheckFailure::Upgrade { .. } => "check-upgrade",
@@ -418,6 +430,9 @@ impl crate::i18n::Message for CheckFailure {
             } => Facts::new()
                 .with("served_serial", served_serial)
                 .with("expected_serial", expected_serial),
+            CheckFailure::Revoked { serial, at } => {
+                Facts::new().with("serial", serial).with("at", at)
+            }
             CheckFailure::UpgradeTimeout { timeout_s } => {
                 Facts::new().with("timeout_s", *timeout_s)
             }
@@ -543,12 +558,21 @@ async fn attempt(
                 session,
                 chain,
                 verdict,
+                stapled,
                 ..
             } => {
                 report.phases_ms.tls = Some(millis(step.elapsed()));
                 report.tls = Some(session);
                 report.certificate = chain.first().and_then(|der| cert::inspect(der, now_unix()));
                 verdict.map_err(|_| CheckFailure::Untrusted)?;
+                if let (Some(staple), Some(served)) = (&stapled, &report.certificate)
+                    && let Some((at, _)) = staple.revocation_of(&served.serial)
+                {
+                    return Err(CheckFailure::Revoked {
+                        serial: served.serial.clone(),
+                        at: at.to_owned(),
+                    });
+                }
                 if let (Some(expected), Some(served)) = (&options.expected, &report.certificate)
                     && expected.serial != served.serial
                 {

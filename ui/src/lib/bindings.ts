@@ -188,6 +188,12 @@ detail: string } |
 served_serial: string; 
 /**  The serial expected. */
 expected_serial: string } | 
+/**  The server's own OCSP staple says its certificate is revoked. */
+{ kind: "revoked"; 
+/**  The revoked certificate's serial. */
+serial: string; 
+/**  When it was revoked, RFC 3339. */
+at: string } | 
 /**  The upgrade got no answer in time. */
 { kind: "upgrade-timeout"; 
 /**  The step timeout, in seconds. */
@@ -332,6 +338,8 @@ export type Code =
 "cert-too-large" | 
 /**  The server serves another certificate than `--expect-cert`: renewed on disk, not reloaded. */
 "cert-not-reloaded" | 
+/**  The OCSP response the server staples says its certificate is revoked. */
+"cert-revoked" | 
 /**  The chain verifies only through a TLS-inspection proxy's root (a corporate proxy re-signs TLS). */
 "tls-intercepted" | 
 /**  The TLS handshake failed: an alert, no common protocol version or cipher, a broken server. */
@@ -507,7 +515,7 @@ export type Evidence = {
 	 */
 	client_cert_requested: string[] | null,
 	/**  Whether a client certificate was given (`--client-cert`). */
-	client_cert_given: boolean,
+	client_cert_given?: boolean,
 	/**  The certificate the server should serve (`--expect-cert`). */
 	expected: CertInfo | null,
 	/**
@@ -520,6 +528,8 @@ export type Evidence = {
 	 *  a handshake that worked).
 	 */
 	offered_legacy: HelloAnswer | null,
+	/**  What the OCSP response the server stapled says, when it sent one. */
+	stapled: Staple | null,
 	/**  What the server sent when it was not what the scheme expects. */
 	bytes: BytesSeen | null,
 	/**  The `Sec-WebSocket-Key` of the upgrade request. */
@@ -961,6 +971,35 @@ export type Stage =
 "tls" | 
 /**  The request: the WebSocket upgrade, or a GET. */
 "http";
+
+/**  A stapled OCSP response: which certificate it speaks of, and what it says. */
+export type Staple = {
+	/**
+	 *  The serial number it speaks of, in hex as `CertInfo::serial` writes
+	 *  it (empty when unreadable): a stale staple names another.
+	 */
+	serial: string,
+	/**  What it says. */
+	status: Stapled,
+};
+
+/**  What a stapled OCSP response says about a certificate. */
+export type Stapled = 
+/**  The CA says the certificate is good. */
+{ status: "good" } | 
+/**  The CA revoked it. */
+{ status: "revoked"; 
+/**  When, RFC 3339. */
+at: string; 
+/**  Why, as RFC 5280 names the reason (`keyCompromise`), when given. */
+reason: string | null } | 
+/**  The CA does not know the certificate. */
+{ status: "unknown" } | 
+/**
+ *  The responder answered with an error status, or the bytes do not
+ *  read as an OCSP response.
+ */
+{ status: "unreadable" };
 
 /**  A step starting (`finished: false`) or ending. */
 export type StepEvent = {

@@ -202,6 +202,13 @@ cert-not-reloaded = The server still serves { $newer ->
     }
     .fix = Reload the server so it reads the file again: nginx `sudo nginx -s reload` (Let's Encrypt: a `--deploy-hook "systemctl reload nginx"` does it at every renewal), Apache `sudo apachectl graceful`, Spring Boot a restart — or an SSL bundle with `reload-on-update: true` (3.2+), which `handshake generate spring --form keystore-bundle` writes.
 
+cert-revoked = The certificate is revoked: the server's own OCSP staple says so
+    .explanation = The server staples an OCSP response in which its CA says certificate { $subject } (serial { $serial }) was revoked on { $at }{ $reason ->
+        [unspecified] .
+       *[other] , reason { $reason }.
+    } Firefox refuses the connection (SEC_ERROR_REVOKED_CERTIFICATE); clients that do not check revocation still connect, so the failure looks random.
+    .fix = Issue a new certificate (with a new key if it was compromised), install it in place of the revoked one and reload the server. nginx keeps a stapled response until it expires: with `ssl_stapling_file` replace the file too.
+
 tls-intercepted = A TLS-inspection proxy ({ $product }) re-signs this connection
     .explanation = The chain for { $host } ends at { $root }, a root of the { $product } inspection product, not a public CA: a corporate proxy decrypts and re-signs TLS between you and the server. Browsers trust it through the system store the company installed; Java and Node do not read that store, so they fail with “PKIX path building failed” or “unable to get local issuer certificate”.
     .fix = Give those clients the proxy's root: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem` (or `handshake trust --java`), Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, this check `--ca proxy-root.pem`. Ask IT for the root certificate, or export it from the browser's certificate viewer.

@@ -56,3 +56,4 @@ check-connection = the connection failed: { $cause ->
        *[other] the WebSocket library gave up
     } (“{ $detail }”)
 check-not-reloaded = the server serves certificate serial { $served_serial }, not the expected { $expected_serial }
+check-revoked = the certificate (serial { $serial }) was revoked on { $at }, says the server's own OCSP staple

@@ -190,6 +190,13 @@ cert-not-reloaded = 서버가 아직 { $newer ->
     }
     .fix = 서버가 파일을 다시 읽도록 리로드하세요: nginx `sudo nginx -s reload`(Let's Encrypt는 `--deploy-hook "systemctl reload nginx"`로 갱신할 때마다 자동으로), Apache `sudo apachectl graceful`, Spring Boot는 재시작하거나 `reload-on-update: true`인 SSL 번들(3.2 이상)을 쓰세요. `handshake generate spring --form keystore-bundle`이 그렇게 작성합니다.
 
+cert-revoked = 인증서가 폐기되었습니다. 서버가 보낸 OCSP 스테이플이 그렇게 말합니다
+    .explanation = 서버가 보낸 OCSP 응답에서 CA가 인증서 { $subject }(일련번호 { $serial })를 { $at }에 폐기했다고 말합니다{ $reason ->
+        [unspecified] .
+       *[other] (사유: { $reason }).
+    } Firefox는 연결을 거부하고(SEC_ERROR_REVOKED_CERTIFICATE), 폐기 여부를 확인하지 않는 클라이언트는 그대로 연결되어 실패가 무작위처럼 보입니다.
+    .fix = 새 인증서를 발급받아(키가 유출되었다면 새 키로) 폐기된 인증서 대신 설치하고 서버를 리로드하세요. nginx는 스테이플한 응답을 만료될 때까지 유지하므로, `ssl_stapling_file`을 쓴다면 그 파일도 바꾸세요.
+
 tls-intercepted = TLS 검사 프록시({ $product })가 이 연결을 다시 서명합니다
     .explanation = { $host }의 체인이 공개 CA가 아니라 { $product } 검사 제품의 루트인 { $root }에서 끝납니다. 회사 프록시가 서버와의 사이에서 TLS를 풀고 다시 서명합니다. 브라우저는 회사가 설치한 시스템 저장소로 이를 신뢰하지만, Java와 Node는 그 저장소를 읽지 않아 “PKIX path building failed”나 “unable to get local issuer certificate”로 실패합니다.
     .fix = 그 클라이언트에 프록시의 루트를 주세요: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem`(또는 `handshake trust --java`), Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, 이 확인에는 `--ca proxy-root.pem`. 루트 인증서는 IT 부서에 요청하거나 브라우저의 인증서 보기에서 내보내세요.

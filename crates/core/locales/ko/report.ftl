@@ -56,3 +56,4 @@ check-connection = 연결이 실패했습니다. { $cause ->
        *[other] WebSocket 라이브러리가 연결을 포기했습니다
     }(“{ $detail }”)
 check-not-reloaded = 서버가 기대한 일련번호 { $expected_serial }이(가) 아니라 { $served_serial } 인증서를 씁니다
+check-revoked = 서버가 보낸 OCSP 스테이플에 따르면 인증서(일련번호 { $serial })는 { $at }에 폐기되었습니다

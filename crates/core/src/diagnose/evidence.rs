@@ -9,6 +9,7 @@ use crate::probe::cert::CertInfo;
 use crate::probe::dns::DnsError;
 use crate::probe::hello::HelloAnswer;
 use crate::probe::http::{ResponseFailure, ResponseHead};
+use crate::probe::ocsp::Staple;
 use crate::probe::sniff::BytesSeen;
 use crate::probe::tcp::NetworkError;
 use crate::probe::tls::{TlsFailure, TlsSession};
@@ -47,6 +48,8 @@ pub struct Evidence {
     /// client certificate.
     pub client_cert_requested: Option<Vec<String>>,
     /// Whether a client certificate was given (`--client-cert`).
+    // Reports saved before mutual TLS was probed lack it.
+    #[serde(default)]
     pub client_cert_given: bool,
     /// The certificate the server should serve (`--expect-cert`).
     pub expected: Option<CertInfo>,
@@ -56,6 +59,8 @@ pub struct Evidence {
     /// What the server answered when offered TLS 1.1 at most (probed after
     /// a handshake that worked).
     pub offered_legacy: Option<HelloAnswer>,
+    /// What the OCSP response the server stapled says, when it sent one.
+    pub stapled: Option<Staple>,
     /// What the server sent when it was not what the scheme expects.
     pub bytes: Option<BytesSeen>,
     /// The `Sec-WebSocket-Key` of the upgrade request.
@@ -194,6 +199,7 @@ impl Evidence {
             expected: options.expected.clone(),
             offered_everything: None,
             offered_legacy: None,
+            stapled: None,
             bytes: None,
             ws_key: None,
             response: None,

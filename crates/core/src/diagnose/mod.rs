@@ -368,8 +368,10 @@ impl Run<'_> {
                 chain,
                 verdict,
                 client_cert_asked,
+                stapled,
             } => {
                 self.evidence.client_cert_requested = client_cert_asked;
+                self.evidence.stapled = stapled;
                 self.evidence.offered_legacy = self.hello(Offer::Legacy).await;
                 self.evidence.tls = Some(session);
                 self.evidence.chain = chain

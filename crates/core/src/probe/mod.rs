@@ -5,6 +5,7 @@ pub mod cert;
 pub mod dns;
 pub mod hello;
 pub mod http;
+pub mod ocsp;
 pub mod sniff;
 pub mod tcp;
 pub mod tls;

@@ -22,6 +22,8 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 
+use super::ocsp::{self, Staple};
+
 /// Bytes of the server's first answer kept for sniffing a failed handshake.
 const TAP_BYTES: usize = 4096;
 
@@ -53,6 +55,8 @@ pub enum Handshake {
         /// The CA names of the server's CertificateRequest, when it asked
         /// for a client certificate.
         client_cert_asked: Option<Vec<String>>,
+        /// The OCSP response the server stapled, when it sent one.
+        stapled: Option<Staple>,
     },
     /// The handshake failed.
     Failed {
@@ -320,7 +324,7 @@ pub async fn handshake(
     let seen_chain = || {
         lock(&recorder.seen)
             .as_ref()
-            .map(|(chain, _)| chain.clone())
+            .map(|(chain, _, _)| chain.clone())
             .unwrap_or_default()
     };
     let asked = lock(&client_auth.asked).take();
@@ -340,10 +344,11 @@ pub async fn handshake(
                     .alpn_protocol()
                     .map(|p| String::from_utf8_lossy(p).into_owned()),
             };
-            let (chain, verdict) = lock(&recorder.seen).take().unwrap_or_else(|| {
+            let (chain, verdict, stapled) = lock(&recorder.seen).take().unwrap_or_else(|| {
                 (
                     Vec::new(),
                     Err(rustls::Error::General("no certificate".into())),
+                    None,
                 )
             });
             Handshake::Established {
@@ -352,6 +357,7 @@ pub async fn handshake(
                 chain,
                 verdict,
                 client_cert_asked: asked,
+                stapled,
             }
         }
     }
@@ -518,7 +524,13 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-type Seen = (Vec<CertificateDer<'static>>, Result<(), rustls::Error>);
+/// What the verifier saw: the chain, the real verdict and the stapled OCSP
+/// response, when the server sent one.
+type Seen = (
+    Vec<CertificateDer<'static>>,
+    Result<(), rustls::Error>,
+    Option<Staple>,
+);
 
 /// Records the chain and the real verdict, and accepts the chain so the
 /// handshake can finish.
@@ -546,7 +558,8 @@ impl ServerCertVerifier for Recorder {
             .chain(intermediates)
             .map(|c| c.clone().into_owned())
             .collect();
-        *lock(&self.seen) = Some((chain, verdict));
+        let stapled = (!ocsp_response.is_empty()).then(|| ocsp::read(ocsp_response));
+        *lock(&self.seen) = Some((chain, verdict, stapled));
         Ok(ServerCertVerified::assertion())
     }
 

@@ -6,9 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use handshake_core::Options;
 use handshake_core::pki::{self, Source};
 use handshake_core::probe::tls::{ClientIdentity, read_ca_file};
+use handshake_core::verify::CheckFailure;
+use handshake_core::{CheckOptions, Options, Target};
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::servers::free_port;
 
@@ -476,4 +477,161 @@ async fn a_chain_from_an_inspection_proxy_and_hsts_on_localhost_are_warned_about
     let hsts = finding(&report, "hsts-on-localhost");
     assert_eq!(hsts.fact("hsts_value"), Some("max-age=31536000"));
     assert!(hsts.ko.fix.contains("chrome://net-internals/#hsts"));
+}
+
+#[tokio::test]
+async fn a_certificate_its_own_ocsp_staple_calls_revoked_is_named_revoked() {
+    let scratch = Scratch::new("ocsp");
+    let dir = &scratch.0;
+    let path = |name: &str| dir.join(name).display().to_string();
+    openssl(&[
+        "req",
+        "-x509",
+        "-nodes",
+        "-days",
+        "90",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-subj",
+        "/CN=Handshake Test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign,digitalSignature",
+        "-keyout",
+        &path("ca-key.pem"),
+        "-out",
+        &path("ca.pem"),
+    ]);
+    openssl(&[
+        "req",
+        "-nodes",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        &path("server-key.pem"),
+        "-out",
+        &path("server.csr"),
+    ]);
+    std::fs::write(
+        dir.join("ext.cnf"),
+        "subjectAltName=DNS:localhost\nbasicConstraints=critical,CA:FALSE\n",
+    )
+    .expect("extensions");
+    openssl(&[
+        "x509",
+        "-req",
+        "-days",
+        "90",
+        "-in",
+        &path("server.csr"),
+        "-CA",
+        &path("ca.pem"),
+        "-CAkey",
+        &path("ca-key.pem"),
+        "-set_serial",
+        "0x0A",
+        "-extfile",
+        &path("ext.cnf"),
+        "-out",
+        &path("server.pem"),
+    ]);
+    // The CA's database, as `openssl ca -revoke` leaves it, answered by
+    // `openssl ocsp` acting as the responder.
+    let respond = |line: &str, out: &str| {
+        std::fs::write(dir.join("index.txt"), line).expect("index");
+        openssl(&[
+            "ocsp",
+            "-index",
+            &path("index.txt"),
+            "-rsigner",
+            &path("ca.pem"),
+            "-rkey",
+            &path("ca-key.pem"),
+            "-CA",
+            &path("ca.pem"),
+            "-issuer",
+            &path("ca.pem"),
+            "-cert",
+            &path("server.pem"),
+            "-ndays",
+            "1",
+            "-respout",
+            &path(out),
+        ]);
+    };
+    respond(
+        "R\t301231000000Z\t261120093000Z,keyCompromise\t0A\tunknown\t/CN=localhost\n",
+        "revoked.der",
+    );
+    respond(
+        "V\t301231000000Z\t\t0A\tunknown\t/CN=localhost\n",
+        "good.der",
+    );
+
+    let (cert, key) = (dir.join("server.pem"), dir.join("server-key.pem"));
+    let stapling = |file: &str| format!("ssl_stapling on; ssl_stapling_file {};", path(file));
+    let (_revoked, port) = nginx(&cert, &key, &stapling("revoked.der"));
+    let report = diagnose_with(
+        &format!("https://localhost:{port}/"),
+        trusting(&dir.join("ca.pem")),
+    )
+    .await;
+    // The page still loads for clients that do not check: http-ok says so.
+    assert_eq!(
+        codes(&report),
+        ["cert-revoked", "http-ok"],
+        "{:#?}",
+        report.findings
+    );
+    let found = finding(&report, "cert-revoked");
+    assert!(
+        found.explanation.contains("serial 0a")
+            && found
+                .explanation
+                .contains("2026-11-20T09:30:00Z, reason keyCompromise"),
+        "{}",
+        found.explanation
+    );
+    assert!(found.ko.title.contains("폐기"), "{}", found.ko.title);
+    // `check`, which proves a fix, does not pass a revoked certificate.
+    let checked = check(port, &dir.join("ca.pem")).await;
+    assert_eq!(
+        checked.failure,
+        Some(CheckFailure::Revoked {
+            serial: "0a".into(),
+            at: "2026-11-20T09:30:00Z".into()
+        })
+    );
+
+    let (_good, port) = nginx(&cert, &key, &stapling("good.der"));
+    let report = diagnose_with(
+        &format!("https://localhost:{port}/"),
+        trusting(&dir.join("ca.pem")),
+    )
+    .await;
+    assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
+    // Past TLS: nginx answers the upgrade with 200, as configured.
+    let checked = check(port, &dir.join("ca.pem")).await;
+    assert_eq!(
+        checked.failure,
+        Some(CheckFailure::UpgradeStatus { status: 200 })
+    );
+}
+
+/// `handshake check wss://localhost:{port}/` trusting `ca`.
+async fn check(port: u16, ca: &Path) -> handshake_core::CheckReport {
+    let target = Target::parse(&format!("wss://localhost:{port}/")).expect("URL");
+    let options = CheckOptions {
+        ca: read_ca_file(ca).expect("CA file"),
+        timeout: std::time::Duration::from_secs(5),
+        ..CheckOptions::default()
+    };
+    handshake_core::check(&target, &options).await
 }

@@ -362,6 +362,30 @@ fn not_reloaded(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     ]
 }
 
+/// The server staples an OCSP response that says its certificate is
+/// revoked: Firefox refuses it, and clients that do not look still connect.
+pub(super) const REVOKED: Rule = Rule {
+    name: "cert-revoked",
+    codes: &[Code::CertRevoked],
+    check: revoked,
+};
+
+fn revoked(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let (Some(staple), Some(leaf)) = (&evidence.stapled, evidence.chain.first()) else {
+        return Vec::new();
+    };
+    let Some((at, reason)) = staple.revocation_of(&leaf.serial) else {
+        return Vec::new();
+    };
+    vec![
+        Finding::error(Code::CertRevoked)
+            .with("subject", &leaf.subject)
+            .with("serial", &leaf.serial)
+            .with("at", at)
+            .with("reason", reason.unwrap_or("unspecified")),
+    ]
+}
+
 /// Names of TLS-inspection products, as their re-signing roots call
 /// themselves (lower case).
 const INSPECTION_ROOTS: &[&str] = &[
@@ -428,6 +452,29 @@ fn intercepted(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
 mod tests {
     use super::super::fixtures;
     use super::*;
+    use crate::probe::ocsp::{Staple, Stapled};
+
+    #[test]
+    fn only_a_stapled_revocation_is_called_revoked() {
+        let mut evidence = fixtures::by_code(Code::CertRevoked);
+        let found = revoked(&evidence, &Timings::default());
+        assert_eq!(found[0].facts.text("reason"), Some("keyCompromise"));
+        assert_eq!(found[0].facts.text("serial"), Some("0a"));
+        let staple = evidence.stapled.clone().expect("a staple");
+        let other = Staple {
+            serial: "0b".into(),
+            ..staple.clone()
+        };
+        let statuses = [Stapled::Good, Stapled::Unknown, Stapled::Unreadable];
+        let not_revoked = statuses.into_iter().map(|status| Staple {
+            status,
+            ..staple.clone()
+        });
+        for stapled in not_revoked.chain([other]).map(Some).chain([None]) {
+            evidence.stapled = stapled;
+            assert!(revoked(&evidence, &Timings::default()).is_empty());
+        }
+    }
 
     #[test]
     fn a_certificate_expired_thirty_hours_ago_expired_one_day_ago() {

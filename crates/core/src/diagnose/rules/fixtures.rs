@@ -10,6 +10,7 @@ use crate::probe::cert::CertInfo;
 use crate::probe::dns::DnsError;
 use crate::probe::hello::{HelloAnswer, ServerHello};
 use crate::probe::http::{ResponseFailure, ResponseHead};
+use crate::probe::ocsp::{Staple, Stapled};
 use crate::probe::sniff::BytesSeen;
 use crate::probe::tcp::{NetworkCause, NetworkError};
 use crate::probe::tls::{TlsFailure, TlsSession};
@@ -732,6 +733,19 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         ..cert("CN=localhost", "CN=Test CA", "ECDSA P-256")
     });
     out.push(("cert-not-reloaded/other", e));
+    let mut e = answered("https://localhost:8443/", head("HTTP/1.1 200 OK", &[], ""));
+    e.chain[0].serial = "0a".into();
+    let revoked = |reason: Option<&str>| Staple {
+        serial: "0a".into(),
+        status: Stapled::Revoked {
+            at: "2026-11-20T09:30:00Z".into(),
+            reason: reason.map(str::to_owned),
+        },
+    };
+    e.stapled = Some(revoked(Some("keyCompromise")));
+    out.push(("cert-revoked", e.clone()));
+    e.stapled = Some(revoked(None));
+    out.push(("cert-revoked/unspecified", e));
     let mut e = answered("https://example.com/", head("HTTP/1.1 200 OK", &[], ""));
     e.chain = vec![
         cert(

@@ -61,6 +61,7 @@ pub static RULES: &[Rule] = &[
     certificate::CHAIN_VALIDITY,
     certificate::REJECTED,
     certificate::TRUST,
+    certificate::REVOKED,
     certificate::NOT_RELOADED,
     certificate::INTERCEPTED,
     tls::LEGACY_VERSIONS,
