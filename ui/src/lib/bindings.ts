@@ -130,6 +130,12 @@ export type CertificateCheck = {
 	issuer_trusted: boolean,
 	/**  Whether a trusted root is named like the leaf itself. */
 	leaf_trusted: boolean,
+	/**
+	 *  A trusted root of the same organisation as the issuer of the last
+	 *  certificate sent, when the chain is not trusted: that issuer is then
+	 *  most likely an intermediate under it.
+	 */
+	issuer_sibling_root: string | null,
 };
 
 /**  Where the certificate comes from. */

@@ -133,15 +133,28 @@ cert-self-signed = The certificate is self-signed
     .fix = For development, sign it with a local CA that you trust once (`handshake keystore --ca-dir …`), or pass the certificate with --ca to check it. For production, use a public CA such as Let's Encrypt.
 
 cert-untrusted-issuer = The certificate is issued by a CA this client does not trust
-    .explanation = The chain ends at { $issuer }, which is not among the trusted roots (the system's, plus --ca).
-    .fix = If it is your development CA, pass it with --ca to check, then { -trust-dev-ca }. Otherwise use a certificate from a public CA.
+    .explanation = { $cause ->
+        [root] The chain ends at the root { $issuer }, which the server sends but which is not among the trusted roots (the system's, plus --ca).
+       *[unseen] The chain ends at { $issuer }, which is not among the trusted roots (the system's, plus --ca), and the server does not send its certificate. Most likely it is a root this client does not trust, such as a development CA; otherwise it is an intermediate CA the server leaves out.
+    }
+    .fix = { $cause ->
+        [root] If it is your development CA, pass it with --ca to check, then { -trust-dev-ca }. Otherwise use a certificate from a public CA.
+       *[unseen] If it is your development CA, pass it with --ca to check, then { -trust-dev-ca }. If it is an intermediate, append its certificate after the server's in the certificate file (nginx `ssl_certificate`, Spring `server.ssl.certificate`, or the keystore). Otherwise use a certificate from a public CA.
+    }
 
 cert-chain-incomplete = The server does not send its intermediate certificate
     .explanation = The server sends { $count ->
         [one] only its own certificate
        *[other] only { $count } certificates
-    }, ending with { $last_subject }, issued by { $last_issuer } — an intermediate CA it does not send. Browsers may fetch it themselves; Java, curl, Node and mobile clients do not.
-    .fix = Configure the full chain: with Let's Encrypt use fullchain.pem, not cert.pem (nginx `ssl_certificate`, Spring `server.ssl.certificate`); `handshake keystore --cert fullchain.pem --key privkey.pem` builds a keystore with the whole chain.
+    }, ending with { $last_subject }, issued by { $last_issuer } — an intermediate CA it does not send{ $sign ->
+        [sibling] : the trusted root { $root } belongs to the same organisation, so { $last_issuer } stands between them.
+        [name] , as its name says.
+       *[aia] .
+    } { $sign ->
+        [aia] Browsers may fetch it themselves from the address in the certificate; Java, curl, Node and mobile clients do not.
+       *[other] The certificate does not say where to fetch it, so every client fails, browsers too.
+    }
+    .fix = Configure the full chain: with Let's Encrypt use fullchain.pem, not cert.pem (nginx `ssl_certificate`, Spring `server.ssl.certificate`); with a company CA append the intermediate's certificate (from the CA's team) after the server's. `handshake keystore --cert fullchain.pem --key privkey.pem` builds a keystore with the whole chain.
 
 cert-chain-outside-validity = An intermediate certificate { $state ->
         [not-yet-valid] is not valid yet
@@ -162,6 +175,7 @@ cert-unreadable = The server's certificate cannot be read
 
 cert-rejected = The certificate chain does not verify
     .explanation = { $reason ->
+        [remade-ca] A root named { $issuer } is trusted, but it did not sign this chain: the CA was made again under the same name with a new key (a reinstalled mkcert or development CA), and the server still uses a certificate from the old one.
         [bad-signature] A signature in the chain of { $subject } does not verify: the certificate was not signed by the issuer it names, or it was altered.
         [unsupported-signature] The chain of { $subject } uses a signature algorithm clients no longer accept ({ $signature }).
         [bad-encoding] The certificate of { $subject } is malformed: clients cannot decode it.
@@ -169,7 +183,10 @@ cert-rejected = The certificate chain does not verify
         [revoked] The certificate of { $subject } has been revoked by its CA.
        *[other] The chain of { $subject } was rejected by the certificate checks.
     }
-    .fix = Check the certificate file the server is configured with, or issue a new certificate (`handshake keystore`).
+    .fix = { $reason ->
+        [remade-ca] Issue the server certificate again from the current CA (`handshake keystore --host …` does so from the development CA), or trust the CA that signed it.
+       *[other] Check the certificate file the server is configured with, or issue a new certificate (`handshake keystore`).
+    }
 
 cert-weak-signature = { $position ->
         [leaf] The server's certificate

@@ -124,12 +124,25 @@ cert-self-signed = 자체 서명 인증서입니다
     .fix = 개발 환경이라면 한 번만 신뢰하면 되는 로컬 CA로 서명하거나(`handshake keystore --ca-dir …`), --ca로 인증서를 넘겨 확인하세요. 운영 환경에서는 Let's Encrypt 같은 공개 CA의 인증서를 쓰세요.
 
 cert-untrusted-issuer = 이 클라이언트가 신뢰하지 않는 CA가 발급한 인증서입니다
-    .explanation = 인증서 체인이 { $issuer }에서 끝나는데, 이 CA는 신뢰하는 루트(시스템 루트와 --ca)에 없습니다.
-    .fix = 개발용 CA라면 --ca로 넘겨 확인한 뒤 { -trust-dev-ca }. 아니라면 공개 CA의 인증서를 쓰세요.
+    .explanation = { $cause ->
+        [root] 인증서 체인이 서버가 보낸 루트 { $issuer }에서 끝나는데, 이 루트는 신뢰하는 루트(시스템 루트와 --ca)에 없습니다.
+       *[unseen] 인증서 체인이 { $issuer }에서 끝나는데, 이 CA는 신뢰하는 루트(시스템 루트와 --ca)에 없고 서버도 그 인증서를 보내지 않습니다. 개발용 CA처럼 이 클라이언트가 신뢰하지 않는 루트일 가능성이 가장 높고, 아니라면 서버가 빠뜨린 중간 CA입니다.
+    }
+    .fix = { $cause ->
+        [root] 개발용 CA라면 --ca로 넘겨 확인한 뒤 { -trust-dev-ca }. 아니라면 공개 CA의 인증서를 쓰세요.
+       *[unseen] 개발용 CA라면 --ca로 넘겨 확인한 뒤 { -trust-dev-ca }. 중간 CA라면 인증서 파일(nginx `ssl_certificate`, Spring `server.ssl.certificate`, 또는 키스토어)에 서버 인증서 다음으로 그 인증서를 붙이세요. 둘 다 아니라면 공개 CA의 인증서를 쓰세요.
+    }
 
 cert-chain-incomplete = 서버가 중간 인증서를 보내지 않습니다
-    .explanation = 서버가 인증서를 { $count }개만 보내고, 마지막 인증서 { $last_subject }의 발급자 { $last_issuer }(중간 CA)는 보내지 않습니다. 브라우저는 직접 받아 오기도 하지만 Java, curl, Node, 모바일 클라이언트는 그러지 않습니다.
-    .fix = 전체 체인을 설정하세요. Let's Encrypt라면 cert.pem이 아니라 fullchain.pem을 쓰세요(nginx `ssl_certificate`, Spring `server.ssl.certificate`). `handshake keystore --cert fullchain.pem --key privkey.pem`은 체인 전체를 담은 키스토어를 만듭니다.
+    .explanation = 서버가 인증서를 { $count }개만 보내고, 마지막 인증서 { $last_subject }의 발급자 { $last_issuer }(중간 CA)는 보내지 않습니다{ $sign ->
+        [sibling] . 신뢰하는 루트 { $root }와(과) 같은 조직이므로 { $last_issuer }은(는) 그 사이의 중간 CA입니다.
+        [name] . 이름으로 보아 중간 CA입니다.
+       *[aia] .
+    } { $sign ->
+        [aia] 브라우저는 인증서에 적힌 주소에서 직접 받아 오기도 하지만 Java, curl, Node, 모바일 클라이언트는 그러지 않습니다.
+       *[other] 인증서에 받아 올 주소가 없어서 브라우저를 포함한 모든 클라이언트가 실패합니다.
+    }
+    .fix = 전체 체인을 설정하세요. Let's Encrypt라면 cert.pem이 아니라 fullchain.pem을 쓰세요(nginx `ssl_certificate`, Spring `server.ssl.certificate`). 사내 CA라면 CA 담당 팀에서 받은 중간 인증서를 서버 인증서 다음에 붙이세요. `handshake keystore --cert fullchain.pem --key privkey.pem`은 체인 전체를 담은 키스토어를 만듭니다.
 
 cert-chain-outside-validity = 중간 인증서가 { $state ->
         [not-yet-valid] 아직 유효하지 않습니다
@@ -150,6 +163,7 @@ cert-unreadable = 서버 인증서를 읽을 수 없습니다
 
 cert-rejected = 인증서 체인 검증에 실패했습니다
     .explanation = { $reason ->
+        [remade-ca] { $issuer }라는 이름의 루트는 신뢰하지만, 이 체인에 서명한 것은 그 루트가 아닙니다. 같은 이름으로 CA를 새 키와 함께 다시 만들었고(mkcert나 개발용 CA를 다시 설치한 경우), 서버는 아직 예전 CA가 발급한 인증서를 씁니다.
         [bad-signature] { $subject }의 체인에 검증되지 않는 서명이 있습니다. 인증서가 이름에 적힌 발급자가 서명한 것이 아니거나, 변조되었습니다.
         [unsupported-signature] { $subject }의 체인이 클라이언트가 더는 받아들이지 않는 서명 알고리즘({ $signature })을 씁니다.
         [bad-encoding] { $subject } 인증서의 형식이 잘못되어 클라이언트가 해석할 수 없습니다.
@@ -157,7 +171,10 @@ cert-rejected = 인증서 체인 검증에 실패했습니다
         [revoked] { $subject } 인증서는 CA가 폐기했습니다.
        *[other] { $subject }의 체인이 인증서 검사에서 거부되었습니다.
     }
-    .fix = 서버에 설정된 인증서 파일을 확인하거나, 새 인증서를 발급하세요(`handshake keystore`).
+    .fix = { $reason ->
+        [remade-ca] 지금 CA로 서버 인증서를 다시 발급하거나(개발용 CA라면 `handshake keystore --host …`), 이 체인에 서명한 CA를 신뢰하세요.
+       *[other] 서버에 설정된 인증서 파일을 확인하거나, 새 인증서를 발급하세요(`handshake keystore`).
+    }
 
 cert-weak-signature = { $position ->
         [leaf] 서버 인증서가

@@ -118,6 +118,10 @@ pub struct CertificateCheck {
     pub issuer_trusted: bool,
     /// Whether a trusted root is named like the leaf itself.
     pub leaf_trusted: bool,
+    /// A trusted root of the same organisation as the issuer of the last
+    /// certificate sent, when the chain is not trusted: that issuer is then
+    /// most likely an intermediate under it.
+    pub issuer_sibling_root: Option<String>,
 }
 
 /// The verifier's verdict, by cause.

@@ -378,22 +378,23 @@ impl Run<'_> {
                     .iter()
                     .filter_map(|der| cert::inspect(der, now))
                     .collect();
+                let last_issuer = self.evidence.chain.last().map(|last| &last.issuer_der);
                 self.evidence.certificate = Some(CertificateCheck {
                     presented: u32::try_from(chain.len()).unwrap_or(u32::MAX),
                     verdict: Verdict::of(&verdict),
                     name_matches: chain
                         .first()
                         .is_some_and(|leaf| tls::covers(leaf, &self.target.host)),
-                    issuer_trusted: self
-                        .evidence
-                        .chain
-                        .last()
-                        .is_some_and(|last| trust.has_subject(&last.issuer_der)),
+                    issuer_trusted: last_issuer.is_some_and(|issuer| trust.has_subject(issuer)),
                     leaf_trusted: self
                         .evidence
                         .chain
                         .first()
                         .is_some_and(|leaf| trust.has_subject(&leaf.subject_der)),
+                    // Only an untrusted chain needs it, and it reads every root.
+                    issuer_sibling_root: last_issuer
+                        .filter(|_| verdict.is_err())
+                        .and_then(|issuer| trust.root_of_same_organisation(issuer)),
                 });
                 verdict.is_ok().then_some(stream as Box<dyn Io>)
             }

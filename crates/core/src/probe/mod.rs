@@ -2,6 +2,7 @@
 //! return typed evidence. They decide nothing; `diagnose` does.
 
 pub mod cert;
+mod der;
 pub mod dns;
 pub mod hello;
 pub mod http;

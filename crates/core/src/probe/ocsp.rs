@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::der::{element, expect};
+
 /// A stapled OCSP response: which certificate it speaks of, and what it says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -110,33 +112,6 @@ fn single_response(der: &[u8]) -> Option<Staple> {
         serial: serial.iter().map(|b| format!("{b:02x}")).collect(),
         status,
     })
-}
-
-/// The next element: its tag, content and what follows.
-fn element(input: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-    let (&tag, rest) = input.split_first()?;
-    let (&first, rest) = rest.split_first()?;
-    let (len, rest) = if first < 0x80 {
-        (usize::from(first), rest)
-    } else {
-        let count = usize::from(first & 0x7f);
-        if count == 0 || count > 4 {
-            return None;
-        }
-        let (digits, rest) = (rest.get(..count)?, rest.get(count..)?);
-        let len = digits
-            .iter()
-            .fold(0usize, |len, &b| (len << 8) | usize::from(b));
-        (len, rest)
-    };
-    Some((tag, rest.get(..len)?, rest.get(len..)?))
-}
-
-/// The next element if it has `tag`: its content and what follows.
-fn expect(input: &[u8], tag: u8) -> Option<(&[u8], &[u8])> {
-    element(input)
-        .filter(|(found, _, _)| *found == tag)
-        .map(|(_, content, rest)| (content, rest))
 }
 
 /// `YYYYMMDDHHMMSSZ` as RFC 3339.

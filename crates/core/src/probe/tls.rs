@@ -22,6 +22,9 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 
+use x509_parser::prelude::{FromDer, X509Name};
+
+use super::der;
 use super::ocsp::{self, Staple};
 
 /// Bytes of the server's first answer kept for sniffing a failed handshake.
@@ -179,12 +182,35 @@ impl Trust {
         }
     }
 
-    /// Whether a trusted root has this subject (DER of the distinguished name).
-    pub fn has_subject(&self, subject_der: &[u8]) -> bool {
+    /// Whether a trusted root has this subject (DER of the distinguished
+    /// name, as a certificate holds it).
+    pub fn has_subject(&self, name_der: &[u8]) -> bool {
+        // A trust anchor keeps the name's content, without its tag.
+        let content = der::expect(name_der, 0x30).map(|(content, _)| content);
         self.roots
             .roots
             .iter()
-            .any(|anchor| anchor.subject.as_ref() == subject_der)
+            .any(|anchor| Some(anchor.subject.as_ref()) == content)
+    }
+
+    /// The subject of a trusted root of the same organisation (O=) as the
+    /// name `name_der`, but not that name: a CA's intermediates carry its
+    /// organisation, so `name_der` is then most likely an intermediate
+    /// under that root.
+    pub fn root_of_same_organisation(&self, name_der: &[u8]) -> Option<String> {
+        let organisation = |name: &X509Name<'_>| {
+            name.iter_organization()
+                .next()
+                .and_then(|o| o.as_str().ok().map(str::to_owned))
+        };
+        let (_, name) = X509Name::from_der(name_der).ok()?;
+        let wanted = organisation(&name)?;
+        self.roots.roots.iter().find_map(|anchor| {
+            let subject = der::sequence(anchor.subject.as_ref());
+            let (_, root) = X509Name::from_der(&subject).ok()?;
+            (root.as_raw() != name.as_raw() && organisation(&root)? == wanted)
+                .then(|| root.to_string())
+        })
     }
 }
 
@@ -641,5 +667,51 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Tap<S> {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rcgen::{CertificateParams, DnType, KeyPair};
+
+    /// A self-signed CA certificate with `common_name` and `organisation`.
+    fn root(common_name: &str, organisation: &str) -> CertificateDer<'static> {
+        let mut params = CertificateParams::default();
+        params
+            .distinguished_name
+            .push(DnType::CommonName, common_name);
+        params
+            .distinguished_name
+            .push(DnType::OrganizationName, organisation);
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let key = KeyPair::generate().expect("key");
+        params.self_signed(&key).expect("certificate").der().clone()
+    }
+
+    fn name_der(cert: &CertificateDer<'_>) -> Vec<u8> {
+        let info = super::super::cert::inspect(cert, 0).expect("parses");
+        info.subject_der
+    }
+
+    #[test]
+    fn a_root_is_found_by_its_name_and_its_organisation() {
+        let corp_root = root("Example Root CA", "Example Corp");
+        let trust = Trust::new(std::slice::from_ref(&corp_root));
+        assert!(trust.has_subject(&name_der(&corp_root)));
+        // An issuing CA of the same company, never given to the client.
+        let issuing = root("Example Issuing CA 1", "Example Corp");
+        assert!(!trust.has_subject(&name_der(&issuing)));
+        let sibling = trust.root_of_same_organisation(&name_der(&issuing));
+        assert!(
+            sibling
+                .as_deref()
+                .is_some_and(|s| s.contains("CN=Example Root CA")),
+            "{sibling:?}"
+        );
+        // The root itself and another company's CA have no sibling root.
+        assert_eq!(trust.root_of_same_organisation(&name_der(&corp_root)), None);
+        let other = root("Other Issuing CA", "Other Corp Nowhere Else");
+        assert_eq!(trust.root_of_same_organisation(&name_der(&other)), None);
     }
 }

@@ -61,6 +61,88 @@ impl Scratch {
     }
 }
 
+impl Scratch {
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+
+    /// A self-signed CA `name`.pem (and `name`-key.pem) with `subject`,
+    /// made by `openssl req`.
+    fn ca(&self, name: &str, subject: &str) {
+        let (cert, key) = (
+            self.path(&format!("{name}.pem")),
+            self.path(&format!("{name}-key.pem")),
+        );
+        openssl(&[
+            "req",
+            "-x509",
+            "-nodes",
+            "-days",
+            "90",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-subj",
+            subject,
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign,digitalSignature",
+            "-keyout",
+            &key,
+            "-out",
+            &cert,
+        ]);
+    }
+
+    /// `name`.pem with `subject` and the `extensions` (openssl config
+    /// lines), signed by the CA `issuer` with `serial`, by `openssl x509
+    /// -req` (which adds key identifiers, no issuer location).
+    fn issue(&self, name: &str, subject: &str, issuer: &str, serial: &str, extensions: &str) {
+        let path = |suffix: &str| self.path(&format!("{name}{suffix}"));
+        openssl(&[
+            "req",
+            "-nodes",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-subj",
+            subject,
+            "-keyout",
+            &path("-key.pem"),
+            "-out",
+            &path(".csr"),
+        ]);
+        std::fs::write(path(".cnf"), extensions).expect("extensions file");
+        openssl(&[
+            "x509",
+            "-req",
+            "-days",
+            "90",
+            "-in",
+            &path(".csr"),
+            "-CA",
+            &self.path(&format!("{issuer}.pem")),
+            "-CAkey",
+            &self.path(&format!("{issuer}-key.pem")),
+            "-set_serial",
+            serial,
+            "-extfile",
+            &path(".cnf"),
+            "-out",
+            &path(".pem"),
+        ]);
+    }
+}
+
+/// The extensions of a server certificate for localhost.
+const SERVER: &str = "subjectAltName=DNS:localhost\nbasicConstraints=critical,CA:FALSE\n";
+
+/// The extensions of an intermediate CA.
+const INTERMEDIATE: &str = "basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign,digitalSignature\n";
+
 fn openssl(args: &[&str]) {
     let output = Command::new("openssl")
         .args(args)
@@ -193,49 +275,15 @@ async fn mutual_tls_names_the_cas_asked_for_and_works_with_a_client_certificate(
     );
     // A client CA and a client certificate it issued.
     let dir = &scratch.0;
-    let path = |name: &str| dir.join(name).display().to_string();
-    openssl(&[
-        "req",
-        "-x509",
-        "-nodes",
-        "-days",
-        "90",
-        "-newkey",
-        "rsa:2048",
-        "-subj",
-        "/CN=Handshake Client CA/O=Example",
-        "-keyout",
-        &path("ca-key.pem"),
-        "-out",
-        &path("ca.pem"),
-    ]);
-    openssl(&[
-        "req",
-        "-nodes",
-        "-newkey",
-        "rsa:2048",
-        "-subj",
+    let path = |name: &str| scratch.path(name);
+    scratch.ca("ca", "/CN=Handshake Client CA/O=Example");
+    scratch.issue(
+        "client",
         "/CN=Test Client",
-        "-keyout",
-        &path("client-key.pem"),
-        "-out",
-        &path("client.csr"),
-    ]);
-    openssl(&[
-        "x509",
-        "-req",
-        "-days",
-        "90",
-        "-in",
-        &path("client.csr"),
-        "-CA",
-        &path("ca.pem"),
-        "-CAkey",
-        &path("ca-key.pem"),
-        "-CAcreateserial",
-        "-out",
-        &path("client.pem"),
-    ]);
+        "ca",
+        "0x01",
+        "extendedKeyUsage=clientAuth\n",
+    );
     let (_nginx, port) = nginx(
         &cert,
         &key,
@@ -406,54 +454,16 @@ async fn a_renewed_certificate_the_server_never_reloaded_is_named_with_both_seri
 async fn a_chain_from_an_inspection_proxy_and_hsts_on_localhost_are_warned_about() {
     let scratch = Scratch::new("proxy");
     let dir = &scratch.0;
-    let path = |name: &str| dir.join(name).display().to_string();
     // A corporate proxy's root, named as Zscaler names its own, signing a
     // certificate for the site the proxy intercepts.
-    openssl(&[
-        "req",
-        "-x509",
-        "-nodes",
-        "-days",
-        "90",
-        "-newkey",
-        "rsa:2048",
-        "-subj",
-        "/O=Zscaler Inc./CN=Zscaler Root CA",
-        "-keyout",
-        &path("root-key.pem"),
-        "-out",
-        &path("root.pem"),
-    ]);
-    openssl(&[
-        "req",
-        "-nodes",
-        "-newkey",
-        "rsa:2048",
-        "-subj",
+    scratch.ca("root", "/O=Zscaler Inc./CN=Zscaler Root CA");
+    scratch.issue(
+        "leaf",
         "/CN=localhost",
-        "-keyout",
-        &path("leaf-key.pem"),
-        "-out",
-        &path("leaf.csr"),
-    ]);
-    std::fs::write(dir.join("ext.cnf"), "subjectAltName=DNS:localhost\n").expect("ext");
-    openssl(&[
-        "x509",
-        "-req",
-        "-days",
-        "90",
-        "-in",
-        &path("leaf.csr"),
-        "-CA",
-        &path("root.pem"),
-        "-CAkey",
-        &path("root-key.pem"),
-        "-CAcreateserial",
-        "-extfile",
-        &path("ext.cnf"),
-        "-out",
-        &path("leaf.pem"),
-    ]);
+        "root",
+        "0x01",
+        "subjectAltName=DNS:localhost\n",
+    );
     let (_nginx, port) = nginx(
         &dir.join("leaf.pem"),
         &dir.join("leaf-key.pem"),
@@ -483,65 +493,9 @@ async fn a_chain_from_an_inspection_proxy_and_hsts_on_localhost_are_warned_about
 async fn a_certificate_its_own_ocsp_staple_calls_revoked_is_named_revoked() {
     let scratch = Scratch::new("ocsp");
     let dir = &scratch.0;
-    let path = |name: &str| dir.join(name).display().to_string();
-    openssl(&[
-        "req",
-        "-x509",
-        "-nodes",
-        "-days",
-        "90",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-subj",
-        "/CN=Handshake Test CA",
-        "-addext",
-        "basicConstraints=critical,CA:TRUE",
-        "-addext",
-        "keyUsage=critical,keyCertSign,cRLSign,digitalSignature",
-        "-keyout",
-        &path("ca-key.pem"),
-        "-out",
-        &path("ca.pem"),
-    ]);
-    openssl(&[
-        "req",
-        "-nodes",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-subj",
-        "/CN=localhost",
-        "-keyout",
-        &path("server-key.pem"),
-        "-out",
-        &path("server.csr"),
-    ]);
-    std::fs::write(
-        dir.join("ext.cnf"),
-        "subjectAltName=DNS:localhost\nbasicConstraints=critical,CA:FALSE\n",
-    )
-    .expect("extensions");
-    openssl(&[
-        "x509",
-        "-req",
-        "-days",
-        "90",
-        "-in",
-        &path("server.csr"),
-        "-CA",
-        &path("ca.pem"),
-        "-CAkey",
-        &path("ca-key.pem"),
-        "-set_serial",
-        "0x0A",
-        "-extfile",
-        &path("ext.cnf"),
-        "-out",
-        &path("server.pem"),
-    ]);
+    let path = |name: &str| scratch.path(name);
+    scratch.ca("ca", "/CN=Handshake Test CA");
+    scratch.issue("server", "/CN=localhost", "ca", "0x0A", SERVER);
     // The CA's database, as `openssl ca -revoke` leaves it, answered by
     // `openssl ocsp` acting as the responder.
     let respond = |line: &str, out: &str| {
@@ -634,4 +588,90 @@ async fn check(port: u16, ca: &Path) -> handshake_core::CheckReport {
         ..CheckOptions::default()
     };
     handshake_core::check(&target, &options).await
+}
+
+#[tokio::test]
+async fn a_company_intermediate_left_out_is_told_from_an_untrusted_or_remade_root() {
+    let scratch = Scratch::new("chain");
+    let dir = &scratch.0;
+    // A company PKI as `openssl` makes it: no certificate names where its
+    // issuer is, and the intermediate's name does not say what it is.
+    scratch.ca("root", "/O=Example Corp/CN=Example Root CA");
+    scratch.issue(
+        "web-ca",
+        "/O=Example Corp/CN=Example Web CA",
+        "root",
+        "0x10",
+        INTERMEDIATE,
+    );
+    scratch.issue("server", "/CN=localhost", "web-ca", "0x11", SERVER);
+    let server = dir.join("server.pem");
+    let key = dir.join("server-key.pem");
+    let url = |port: u16| format!("https://localhost:{port}/");
+
+    // The server sends its own certificate only; the client trusts the root.
+    let (_leaf_only, port) = nginx(&server, &key, "");
+    let report = diagnose_with(&url(port), trusting(&dir.join("root.pem"))).await;
+    assert_eq!(
+        codes(&report),
+        ["cert-chain-incomplete"],
+        "{:#?}",
+        report.findings
+    );
+    let found = finding(&report, "cert-chain-incomplete");
+    assert_eq!(found.fact("sign"), Some("sibling"));
+    assert!(
+        found
+            .explanation
+            .contains("CN=Example Root CA belongs to the same organisation")
+            && found.explanation.contains("every client fails"),
+        "{}",
+        found.explanation
+    );
+    assert!(
+        found.ko.explanation.contains("같은 조직"),
+        "{}",
+        found.ko.explanation
+    );
+
+    // A client without the company root cannot tell: both are said.
+    let report = diagnose_with(&url(port), quick()).await;
+    assert_eq!(
+        codes(&report),
+        ["cert-untrusted-issuer"],
+        "{:#?}",
+        report.findings
+    );
+    let found = finding(&report, "cert-untrusted-issuer");
+    assert_eq!(found.fact("cause"), Some("unseen"));
+    assert!(
+        found.explanation.contains("Most likely it is a root")
+            && found
+                .explanation
+                .contains("otherwise it is an intermediate"),
+        "{}",
+        found.explanation
+    );
+
+    // With the full chain it works.
+    let full = dir.join("fullchain.pem");
+    let chain = [
+        std::fs::read(&server).expect("leaf"),
+        std::fs::read(dir.join("web-ca.pem")).expect("intermediate"),
+    ]
+    .concat();
+    std::fs::write(&full, chain).expect("full chain");
+    let (_full, port) = nginx(&full, &key, "");
+    let report = diagnose_with(&url(port), trusting(&dir.join("root.pem"))).await;
+    assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
+
+    // The root made again under the same name, with a new key: the client
+    // trusts the new one, the server still has certificates from the old.
+    let remade = Scratch::new("chain-remade");
+    remade.ca("root", "/O=Example Corp/CN=Example Root CA");
+    let report = diagnose_with(&url(port), trusting(&remade.0.join("root.pem"))).await;
+    assert_eq!(codes(&report), ["cert-rejected"], "{:#?}", report.findings);
+    let found = finding(&report, "cert-rejected");
+    assert_eq!(found.fact("reason"), Some("remade-ca"));
+    assert!(found.explanation.contains("made again under the same name"));
 }

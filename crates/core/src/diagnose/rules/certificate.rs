@@ -148,7 +148,11 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some((check, leaf)) = checked(evidence) else {
         return Vec::new();
     };
+    let last = evidence.chain.last().unwrap_or(leaf);
     let reason = match check.verdict {
+        // A trusted root has the issuer's name but did not sign: the CA was
+        // made again under the same name, with a new key.
+        Verdict::BadSignature if check.issuer_trusted => "remade-ca",
         Verdict::BadSignature => "bad-signature",
         Verdict::UnsupportedSignature => "unsupported-signature",
         Verdict::BadEncoding => "bad-encoding",
@@ -174,6 +178,7 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         Finding::error(Code::CertRejected)
             .with("reason", reason)
             .with("subject", &leaf.subject)
+            .with("issuer", &last.issuer)
             .with("signature", &leaf.signature),
     ]
 }
@@ -323,17 +328,56 @@ fn trust(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         return vec![Finding::error(Code::CertSelfSigned).with("subject", &leaf.subject)];
     }
     let last = evidence.chain.last().unwrap_or(leaf);
-    let missing_intermediate =
-        !last.is_ca && !last.self_issued && !check.issuer_trusted && last.names_issuer_location;
-    if missing_intermediate {
-        return vec![
+    let untrusted = |cause| {
+        vec![
+            Finding::error(Code::CertUntrustedIssuer)
+                .with("issuer", &last.issuer)
+                .with("cause", cause),
+        ]
+    };
+    if last.self_issued {
+        // The server sent the root itself; this client does not trust it.
+        return untrusted("root");
+    }
+    match intermediate_sign(last, check) {
+        Some(sign) => vec![
             Finding::error(Code::CertChainIncomplete)
                 .with("count", evidence.chain.len())
                 .with("last_subject", &last.subject)
-                .with("last_issuer", &last.issuer),
-        ];
+                .with("last_issuer", &last.issuer)
+                .with("sign", sign)
+                .with("root", check.issuer_sibling_root.as_deref().unwrap_or("")),
+        ],
+        // Nothing tells a root this client does not trust from an
+        // intermediate left out; the words say both, the root first.
+        None => untrusted("unseen"),
     }
-    vec![Finding::error(Code::CertUntrustedIssuer).with("issuer", &last.issuer)]
+}
+
+/// Words in a CA's name that mark an intermediate (lower case).
+const INTERMEDIATE_WORDS: &[&str] = &["intermediate", "issuing", "subordinate", "sub ca", "sub-ca"];
+
+/// What says that the unseen issuer of `last` is an intermediate rather
+/// than a root: the certificate names where to fetch its issuer (public
+/// CAs' leaves do), a trusted root of the same organisation, or the
+/// issuer's name. An intermediate sent without its issuer most likely
+/// stops below a root, so only a sibling root speaks for it.
+fn intermediate_sign(last: &CertInfo, check: &CertificateCheck) -> Option<&'static str> {
+    let named = || {
+        let issuer = last.issuer.to_lowercase();
+        INTERMEDIATE_WORDS.iter().any(|word| issuer.contains(word))
+    };
+    if check.issuer_sibling_root.is_some() {
+        Some("sibling")
+    } else if last.is_ca {
+        None
+    } else if last.names_issuer_location {
+        Some("aia")
+    } else if named() {
+        Some("name")
+    } else {
+        None
+    }
 }
 
 /// The server serves another certificate than the one expected (renewed
@@ -553,17 +597,38 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_intermediate_needs_the_issuer_location() {
+    fn a_missing_intermediate_is_told_by_location_organisation_or_name() {
+        let sign_and_cause = |evidence: &Evidence| {
+            let found = trust(evidence, &Timings::default());
+            let code = found[0].code;
+            let sign = found[0].facts.text("sign").or(found[0].facts.text("cause"));
+            (code, sign.map(str::to_owned))
+        };
         let mut evidence = fixtures::by_code(Code::CertChainIncomplete);
-        assert_eq!(
-            trust(&evidence, &Timings::default())[0].code,
-            Code::CertChainIncomplete
-        );
+        let incomplete = |sign: &str| (Code::CertChainIncomplete, Some(sign.to_owned()));
+        let untrusted = |cause: &str| (Code::CertUntrustedIssuer, Some(cause.to_owned()));
+        assert_eq!(sign_and_cause(&evidence), incomplete("aia"));
         evidence.chain[0].names_issuer_location = false;
-        assert_eq!(
-            trust(&evidence, &Timings::default())[0].code,
-            Code::CertUntrustedIssuer
-        );
+        assert_eq!(sign_and_cause(&evidence), incomplete("name"));
+        evidence.chain[0].issuer = "CN=Example Web CA,O=Example Corp".into();
+        assert_eq!(sign_and_cause(&evidence), untrusted("unseen"));
+        if let Some(check) = evidence.certificate.as_mut() {
+            check.issuer_sibling_root = Some("CN=Example Root CA,O=Example Corp".into());
+        }
+        assert_eq!(sign_and_cause(&evidence), incomplete("sibling"));
+    }
+
+    #[test]
+    fn an_intermediate_sent_without_its_issuer_most_likely_stops_below_a_root() {
+        let mut evidence = fixtures::by_code(Code::CertChainIncomplete);
+        let mut intermediate =
+            fixtures::cert("CN=Test Intermediate", "CN=Test Root", "ECDSA P-256");
+        intermediate.is_ca = true;
+        intermediate.names_issuer_location = true;
+        evidence.chain.push(intermediate);
+        let found = trust(&evidence, &Timings::default());
+        assert_eq!(found[0].code, Code::CertUntrustedIssuer);
+        assert_eq!(found[0].facts.text("cause"), Some("unseen"));
     }
 
     #[test]

@@ -109,6 +109,7 @@ fn checked(chain: Vec<CertInfo>, verdict: Verdict, name_matches: bool) -> Eviden
         name_matches,
         issuer_trusted: false,
         leaf_trusted: false,
+        issuer_sibling_root: None,
     });
     e.chain = chain;
     e
@@ -135,6 +136,7 @@ fn answered(url: &str, head: ResponseHead) -> Evidence {
             name_matches: true,
             issuer_trusted: true,
             leaf_trusted: false,
+            issuer_sibling_root: None,
         });
     }
     e.ws_key = Some("dGhlIHNhbXBsZSBub25jZQ==".into());
@@ -545,7 +547,31 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     leaf.names_issuer_location = true;
     out.push((
         "cert-chain-incomplete",
-        checked(vec![leaf], Verdict::UnknownIssuer, true),
+        checked(vec![leaf.clone()], Verdict::UnknownIssuer, true),
+    ));
+    leaf.names_issuer_location = false;
+    out.push((
+        "cert-chain-incomplete/name",
+        checked(vec![leaf.clone()], Verdict::UnknownIssuer, true),
+    ));
+    leaf.issuer = "CN=Example Web CA,O=Example Corp".into();
+    let mut e = checked(vec![leaf.clone()], Verdict::UnknownIssuer, true);
+    if let Some(check) = e.certificate.as_mut() {
+        check.issuer_sibling_root = Some("CN=Example Root CA,O=Example Corp".into());
+    }
+    out.push(("cert-chain-incomplete/sibling", e));
+    let mut root = cert("CN=Example Root CA", "CN=Example Root CA", "ECDSA P-256");
+    root.is_ca = true;
+    out.push((
+        "cert-untrusted-issuer/root",
+        checked(
+            vec![
+                cert("CN=localhost", "CN=Example Root CA", "ECDSA P-256"),
+                root,
+            ],
+            Verdict::UnknownIssuer,
+            true,
+        ),
     ));
     let mut intermediate = cert("CN=Test Intermediate", "CN=Test Root", "ECDSA P-256");
     intermediate.is_ca = true;
@@ -611,6 +637,19 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
             true,
         ),
     ));
+    let mut e = checked(
+        vec![cert(
+            "CN=localhost",
+            "CN=Handshake Development CA",
+            "ECDSA P-256",
+        )],
+        Verdict::BadSignature,
+        true,
+    );
+    if let Some(check) = e.certificate.as_mut() {
+        check.issuer_trusted = true;
+    }
+    out.push(("cert-rejected/remade-ca", e));
     out.push((
         "cert-rejected/unsupported-signature",
         checked(
