@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::{Ca, pem};
-use handshake_testkit::servers::{self, answer, switching};
+use handshake_testkit::servers::{self, answer, free_port, switching};
 
 /// One way of getting a verdict: one or more commands run one after another.
 struct Tool {
@@ -42,6 +43,23 @@ fn main() {
         )
     });
 
+    // nginx left speaking TLS 1.0 only: the protocol facts testssl and
+    // sslyze scan for, which Handshake learns from one raw ClientHello.
+    let legacy = ca.leaf(&["localhost"], -1, 200);
+    let (legacy_cert, legacy_key) = (dir.join("legacy.pem"), dir.join("legacy-key.pem"));
+    std::fs::write(&legacy_cert, pem("CERTIFICATE", legacy.chain[0].as_ref())).expect("cert");
+    std::fs::write(&legacy_key, pem("PRIVATE KEY", legacy.key.secret_der())).expect("key");
+    let legacy_port = free_port();
+    let nginx = Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{legacy_port} ssl; ssl_certificate {}; ssl_certificate_key {}; \
+             ssl_protocols TLSv1; ssl_ciphers DEFAULT:@SECLEVEL=0; location / {{ return 200 'ok'; }} }}",
+            legacy_cert.display(),
+            legacy_key.display()
+        ),
+        &[legacy_port],
+    );
+
     println!("Time to a verdict, median of {runs} runs (sslyze: 5, testssl: 3), loopback.\n");
     println!(
         "{:<28} {:<26} {:>10} {:>10} {:>8}",
@@ -52,27 +70,86 @@ fn main() {
         ("wss to a plain HTTP port", plain.port, "/ws"),
         ("wss with an expired cert", expired.port, "/ws"),
     ] {
-        let tools = tools(&handshake, &ca_file, port, path, runs);
-        let mut baseline = None;
-        for tool in tools {
-            let Some((median, p90)) = measure(&tool) else {
-                println!("{label:<28} {:<26} {:>10}", tool.name, "not installed");
-                continue;
-            };
-            let base = *baseline.get_or_insert(median);
-            println!(
-                "{label:<28} {:<26} {:>10.1} {:>10.1} {:>7.1}x",
-                tool.name,
-                ms(median),
-                ms(p90),
-                median.as_secs_f64() / base.as_secs_f64()
-            );
-        }
-        println!();
+        report(label, tools(&handshake, &ca_file, port, path, runs));
     }
+    report(
+        "TLS 1.0-only nginx",
+        protocol_tools(&handshake, &ca_file, legacy_port, runs),
+    );
     println!("ratio = the tool's median / Handshake's median (higher: Handshake is faster).");
-    drop((healthy, plain, expired));
+    drop((healthy, plain, expired, nginx));
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Measures each tool and prints its row, the first tool as the baseline.
+fn report(label: &str, tools: Vec<Tool>) {
+    let mut baseline = None;
+    for tool in tools {
+        let Some((median, p90)) = measure(&tool) else {
+            println!("{label:<28} {:<26} {:>10}", tool.name, "not installed");
+            continue;
+        };
+        let base = *baseline.get_or_insert(median);
+        println!(
+            "{label:<28} {:<26} {:>10.1} {:>10.1} {:>7.1}x",
+            tool.name,
+            ms(median),
+            ms(p90),
+            median.as_secs_f64() / base.as_secs_f64()
+        );
+    }
+    println!();
+}
+
+/// What names the versions and suites a server accepts: Handshake's
+/// diagnosis against the scans of sslyze and testssl.
+fn protocol_tools(handshake: &str, ca: &Path, port: u16, runs: usize) -> Vec<Tool> {
+    let ca = ca.display().to_string();
+    let strings = |parts: &[&str]| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>();
+    vec![
+        Tool {
+            name: "handshake diagnose",
+            commands: vec![strings(&[
+                handshake,
+                "diagnose",
+                "--json",
+                "--ca",
+                &ca,
+                &format!("https://localhost:{port}/"),
+            ])],
+            runs,
+        },
+        Tool {
+            name: "sslyze (4 versions)",
+            commands: vec![strings(&[
+                &sslyze(),
+                "--quiet",
+                "--tlsv1",
+                "--tlsv1_1",
+                "--tlsv1_2",
+                "--tlsv1_3",
+                &format!("localhost:{port}{{127.0.0.1}}"),
+            ])],
+            runs: runs.min(5),
+        },
+        Tool {
+            name: "testssl --protocols --std",
+            commands: vec![strings(&[
+                "testssl",
+                "--quiet",
+                "--color",
+                "0",
+                "--warnings",
+                "off",
+                "--protocols",
+                "--std",
+                "--ip",
+                "127.0.0.1",
+                &format!("localhost:{port}"),
+            ])],
+            runs: runs.min(3),
+        },
+    ]
 }
 
 fn tools(handshake: &str, ca: &Path, port: u16, path: &str, runs: usize) -> Vec<Tool> {
