@@ -69,7 +69,12 @@ impl UserError for crate::pki::PkiError {
             | PkiError::NoKeyInPem
             | PkiError::EncryptedKey
             | PkiError::WrongPassphrase
-            | PkiError::KeyMismatch { .. } => ErrorKind::Input,
+            | PkiError::KeyMismatch { .. }
+            | PkiError::TooLarge { .. }
+            | PkiError::KeyRequired { .. }
+            | PkiError::PasswordRequired { .. }
+            | PkiError::NoKeyInKeystore { .. } => ErrorKind::Input,
+            PkiError::Keystore { source, .. } => source.kind(),
         }
     }
 }

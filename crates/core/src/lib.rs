@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+pub mod cert_files;
 mod clock;
 pub mod diagnose;
 pub mod error;

@@ -143,6 +143,33 @@ pub enum PkiError {
     },
     /// A certificate could not be made.
     Generation(#[source] rcgen::Error),
+    /// A certificate or key file is larger than any such file.
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A PEM certificate was given without its key.
+    KeyRequired {
+        /// The certificate file.
+        path: PathBuf,
+    },
+    /// A PKCS12 keystore was given without its password.
+    PasswordRequired {
+        /// The keystore.
+        path: PathBuf,
+    },
+    /// A PKCS12 keystore holds certificates only, where a key is needed.
+    NoKeyInKeystore {
+        /// The keystore.
+        path: PathBuf,
+    },
+    /// A PKCS12 keystore cannot be opened.
+    Keystore {
+        /// The keystore.
+        path: PathBuf,
+        /// Why.
+        source: crate::keystore::KeystoreError,
+    },
 }
 
 impl PkiError {
@@ -164,6 +191,14 @@ impl Message for PkiError {
             PkiError::WrongPassphrase => "error-pki-wrong-passphrase",
             PkiError::KeyMismatch { .. } => "error-pki-key-mismatch",
             PkiError::Generation(_) => "error-pki-generation",
+            PkiError::TooLarge { .. } => "error-file-too-large",
+            PkiError::KeyRequired { .. } => "error-pki-key-required",
+            PkiError::PasswordRequired { .. } => "error-pki-password-required",
+            PkiError::NoKeyInKeystore { .. } => "error-pki-no-key-in-keystore",
+            PkiError::Keystore { source, .. } => match source {
+                crate::keystore::KeystoreError::WrongPassword => "error-pki-keystore-password",
+                _ => "error-pki-not-pem-or-pkcs12",
+            },
         }
     }
 
@@ -180,6 +215,28 @@ impl Message for PkiError {
             },
             PkiError::KeyMismatch { subject } => Facts::new().with("subject", subject),
             PkiError::Generation(error) => Facts::new().with("detail", error.to_string()),
+            PkiError::TooLarge { path } => Facts::new()
+                .with("path", path.display().to_string())
+                .with("limit_mib", crate::cert_files::MAX_CERT_FILE >> 20)
+                .with("what", "certificate"),
+            PkiError::KeyRequired { path }
+            | PkiError::PasswordRequired { path }
+            | PkiError::NoKeyInKeystore { path } => {
+                Facts::new().with("path", path.display().to_string())
+            }
+            PkiError::Keystore { path, source } => {
+                use crate::keystore::KeystoreError;
+                // The PKCS12 library's own words, like an OS error's.
+                let detail = match source {
+                    KeystoreError::NotPkcs12(error) | KeystoreError::Encoding(error) => {
+                        error.to_string()
+                    }
+                    _ => String::new(),
+                };
+                Facts::new()
+                    .with("path", path.display().to_string())
+                    .with("detail", detail)
+            }
             PkiError::NoHost
             | PkiError::NoKeyInPem
             | PkiError::InvalidCertificateInPem

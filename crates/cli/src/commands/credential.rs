@@ -16,21 +16,24 @@ pub(crate) fn import(
 ) -> Result<Source, Problem> {
     let passphrase = match passphrase_file {
         None => None,
-        Some(file) => {
-            let text = std::fs::read_to_string(file).map_err(|error| {
-                Problem::usage(Unreadable {
-                    path: file.to_owned(),
-                    error,
-                })
-            })?;
-            Some(Secret::new(text.trim_end_matches(['\r', '\n'])))
-        }
+        Some(file) => Some(passphrase(file)?),
     };
     Ok(Source::Import {
         cert: cert.to_owned(),
         key: key.to_owned(),
         passphrase,
     })
+}
+
+/// The passphrase in `file`, without its line end.
+pub(crate) fn passphrase(file: &Path) -> Result<Secret, Problem> {
+    let text = std::fs::read_to_string(file).map_err(|error| {
+        Problem::usage(Unreadable {
+            path: file.to_owned(),
+            error,
+        })
+    })?;
+    Ok(Secret::new(text.trim_end_matches(['\r', '\n'])))
 }
 
 /// A new leaf for `hosts`: self-signed, or signed by the development CA

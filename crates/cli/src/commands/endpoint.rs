@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use handshake_core::Target;
-use handshake_core::pki::{self, Source};
-use handshake_core::probe::cert::{CertInfo, inspect};
+use handshake_core::probe::cert::CertInfo;
 use handshake_core::probe::tls::{CertificateDer, ClientIdentity, read_ca_file};
+use handshake_core::{Secret, Target, cert_files};
 
+use super::credential;
 use crate::problem::{Problem, Usage};
 
 /// How to reach the endpoint.
@@ -21,17 +21,26 @@ pub(crate) struct EndpointArgs {
     /// Also trust the CA certificates in this PEM file (e.g. a development CA).
     #[arg(long, value_name = "PEM")]
     ca: Vec<PathBuf>,
-    /// Present this client certificate (a PEM chain) when the server asks
-    /// for one: mutual TLS.
-    #[arg(long, value_name = "PEM", requires = "client_key")]
+    /// Present this client certificate when the server asks for one (mutual
+    /// TLS): a PEM chain with --client-key, or a PKCS12 file with
+    /// --password-env.
+    #[arg(long, value_name = "PEM|P12")]
     client_cert: Option<PathBuf>,
-    /// The private key of --client-cert (PEM: PKCS#8, PKCS#1 or SEC1).
+    /// The private key of a PEM --client-cert (PKCS#8, PKCS#1 or SEC1).
     #[arg(long, value_name = "PEM", requires = "client_cert")]
     client_key: Option<PathBuf>,
-    /// The certificate the server should serve (a PEM file, e.g. the renewed
-    /// one on disk): says so when it serves another (renewed, not reloaded).
-    #[arg(long, value_name = "PEM")]
+    /// A file holding the passphrase of an encrypted --client-key.
+    #[arg(long, value_name = "FILE", requires = "client_key")]
+    key_password_file: Option<PathBuf>,
+    /// The certificate the server should serve (PEM, or PKCS12 with
+    /// --password-env; e.g. the renewed one on disk): says so when it
+    /// serves another (renewed, not reloaded).
+    #[arg(long, value_name = "PEM|P12")]
     expect_cert: Option<PathBuf>,
+    /// The environment variable holding the password of a PKCS12
+    /// --client-cert or --expect-cert.
+    #[arg(long, value_name = "VAR")]
+    password_env: Option<String>,
     /// Keep retrying a refused port for this many seconds (a server restarting).
     #[arg(long, value_name = "SECS")]
     wait: Option<f64>,
@@ -65,12 +74,32 @@ impl EndpointArgs {
             None => None,
             Some(value) => Some(seconds(value).ok_or(Usage::Seconds { flag: "--wait" })?),
         };
-        let identity = match (&self.client_cert, &self.client_key) {
-            (Some(cert), Some(key)) => Some(client_identity(cert, key)?),
-            _ => None,
+        let password = match &self.password_env {
+            None => None,
+            Some(variable) => Some(Secret::new(std::env::var(variable).map_err(|_| {
+                Usage::EnvUnset {
+                    variable: variable.clone(),
+                    what: "password",
+                }
+            })?)),
+        };
+        let identity = match &self.client_cert {
+            None => None,
+            Some(cert) => {
+                let passphrase = match &self.key_password_file {
+                    None => None,
+                    Some(file) => Some(credential::passphrase(file)?),
+                };
+                Some(cert_files::client_identity(
+                    cert,
+                    self.client_key.as_deref(),
+                    passphrase.as_ref(),
+                    password.as_ref(),
+                )?)
+            }
         };
         let expected = match &self.expect_cert {
-            Some(path) => Some(expected_certificate(path)?),
+            Some(path) => Some(cert_files::expected_certificate(path, password.as_ref())?),
             None => None,
         };
         Ok(Endpoint {
@@ -83,35 +112,6 @@ impl EndpointArgs {
             timeout,
         })
     }
-}
-
-/// The client certificate and its key, checked to be a pair (nothing is
-/// sent with a key that does not match).
-fn client_identity(
-    cert: &std::path::Path,
-    key: &std::path::Path,
-) -> Result<ClientIdentity, Problem> {
-    let (credential, _) = pki::credential(&Source::Import {
-        cert: cert.to_owned(),
-        key: key.to_owned(),
-        passphrase: None,
-    })?;
-    ClientIdentity::new(credential.chain, &credential.key_pkcs8)
-        .ok_or_else(|| pki::PkiError::NoKeyInPem.into())
-}
-
-/// The first certificate of a PEM file, read with the CA files' cap.
-fn expected_certificate(path: &std::path::Path) -> Result<CertInfo, Problem> {
-    let certificates = read_ca_file(path)?;
-    certificates
-        .first()
-        .and_then(|der| inspect(der, 0))
-        .ok_or_else(|| {
-            pki::PkiError::NoCertificateInPem {
-                path: Some(path.to_owned()),
-            }
-            .into()
-        })
 }
 
 fn seconds(value: f64) -> Option<Duration> {

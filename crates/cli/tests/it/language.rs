@@ -217,3 +217,35 @@ fn a_client_key_that_does_not_match_its_certificate_is_refused_before_connecting
     assert!(stdout(&output).is_empty(), "nothing is diagnosed");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_client_certificate_missing_its_key_or_password_is_refused_before_connecting() {
+    let dir = std::env::temp_dir().join(format!("handshake-client-p12-{}", std::process::id()));
+    let (cert, _) = handshake_testkit::pki::self_signed(&["client"]).write_pem(&dir.join("a"));
+    // Not PEM: read as a PKCS12 keystore, which needs its password.
+    let p12 = dir.join("client.p12");
+    std::fs::write(&p12, [0x30, 0x03, 0x02, 0x01, 0x03]).expect("keystore bytes");
+    let url = format!("wss://127.0.0.1:{}/ws", closed_port());
+    let cases = [
+        (
+            cert,
+            "holds a certificate without its key: give the key with --client-key",
+        ),
+        (
+            p12,
+            "is a PKCS12 keystore: give its password in an environment variable with --password-env VAR",
+        ),
+    ];
+    for (file, words) in cases {
+        let output = handshake(&[
+            "diagnose",
+            "--client-cert",
+            &file.display().to_string(),
+            &url,
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert!(stderr(&output).contains(words), "{}", stderr(&output));
+        assert!(stdout(&output).is_empty(), "nothing is diagnosed");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

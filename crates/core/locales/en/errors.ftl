@@ -32,6 +32,7 @@ error-file-unreadable = Cannot read { $path }: { $detail }. Check the path and i
 error-file-too-large = { $path } is larger than { $limit_mib } MiB: that is not a { $what ->
         [report] Handshake report
         [ca] CA certificate file
+        [certificate] certificate, key or keystore file
         [log] log Handshake reads in one piece
        *[other] file Handshake expects here
     }.
@@ -56,6 +57,11 @@ error-pki-encrypted-key = The private key is encrypted: give its passphrase (CLI
 error-pki-wrong-passphrase = The passphrase does not decrypt the private key (or its encryption is not PBES2 with PBKDF2/scrypt and AES; convert it with `openssl pkcs8 -topk8 -v2 aes-256-cbc`).
 error-pki-key-mismatch = The private key does not belong to the certificate for { $subject }: their public keys differ. Check that the key and certificate files are a pair (Let's Encrypt: privkey.pem with fullchain.pem from the same live/ folder).
 error-pki-generation = The certificate could not be made: { $detail }
+error-pki-key-required = { $path } holds a certificate without its key: give the key with --client-key, or a PKCS12 file (.p12) that holds both.
+error-pki-password-required = { $path } is a PKCS12 keystore: give its password in an environment variable with --password-env VAR.
+error-pki-no-key-in-keystore = { $path } holds certificates only, no private key: a client certificate needs its key (export it from the keystore with its key, e.g. `keytool -importkeystore`).
+error-pki-keystore-password = The password does not open the keystore { $path }: check the variable given to --password-env.
+error-pki-not-pem-or-pkcs12 = { $path } is neither PEM nor a PKCS12 keystore ({ $detail }). Convert a JKS file with `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12`, a DER certificate with `openssl x509 -inform der -in FILE -out cert.pem`.
 
 warning-self-signed = A self-signed certificate is trusted by no client until it is installed in each one; a development CA (--ca-dir) is trusted once for all.
 warning-chain-incomplete = The file holds only the certificate for { $subject }, not the intermediate that issued it ({ $issuer }): Java, curl and mobile clients will reject the chain. Use the full chain (Let's Encrypt: fullchain.pem).

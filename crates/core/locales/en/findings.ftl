@@ -175,6 +175,7 @@ cert-unreadable = The server's certificate cannot be read
 
 cert-rejected = The certificate chain does not verify
     .explanation = { $reason ->
+        [ca-as-leaf] The server's certificate { $subject } is marked as a CA (basicConstraints CA:TRUE), so Firefox and rustls-based clients refuse it as a server certificate (MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY, “CaUsedAsEndEntity”); OpenSSL, curl and Java accept it. `openssl req -x509` marks certificates so unless told otherwise.
         [remade-ca] A root named { $issuer } is trusted, but it did not sign this chain: the CA was made again under the same name with a new key (a reinstalled mkcert or development CA), and the server still uses a certificate from the old one.
         [bad-signature] A signature in the chain of { $subject } does not verify: the certificate was not signed by the issuer it names, or it was altered.
         [unsupported-signature] The chain of { $subject } uses a signature algorithm clients no longer accept ({ $signature }).
@@ -184,6 +185,7 @@ cert-rejected = The certificate chain does not verify
        *[other] The chain of { $subject } was rejected by the certificate checks.
     }
     .fix = { $reason ->
+        [ca-as-leaf] Make it again as a server certificate: add `-addext basicConstraints=critical,CA:FALSE` (and `-addext subjectAltName=DNS:localhost`) to `openssl req -x509`, or let `handshake keystore --host localhost` issue one from a development CA.
         [remade-ca] Issue the server certificate again from the current CA (`handshake keystore --host …` does so from the development CA), or trust the CA that signed it.
        *[other] Check the certificate file the server is configured with, or issue a new certificate (`handshake keystore`).
     }

@@ -32,6 +32,7 @@ error-file-unreadable = { $path }을(를) 읽을 수 없습니다: { $detail }. 
 error-file-too-large = { $path }이(가) { $limit_mib }MiB보다 큽니다. { $what ->
         [report] Handshake 보고서가 아닙니다.
         [ca] CA 인증서 파일이 아닙니다.
+        [certificate] 인증서, 키, 키스토어 파일이 아닙니다.
         [log] Handshake가 한 번에 읽는 로그가 아닙니다.
        *[other] 여기서 기대하는 파일이 아닙니다.
     }
@@ -56,6 +57,11 @@ error-pki-encrypted-key = 개인 키가 암호화되어 있습니다. 암호를 
 error-pki-wrong-passphrase = 이 암호로는 개인 키를 풀 수 없습니다(또는 암호화 방식이 PBKDF2/scrypt와 AES를 쓰는 PBES2가 아닙니다. `openssl pkcs8 -topk8 -v2 aes-256-cbc`로 변환하세요).
 error-pki-key-mismatch = 개인 키가 { $subject }의 인증서와 짝이 아닙니다. 공개 키가 서로 다릅니다. 키와 인증서 파일이 한 쌍인지 확인하세요(Let's Encrypt: 같은 live/ 폴더의 privkey.pem과 fullchain.pem).
 error-pki-generation = 인증서를 만들지 못했습니다: { $detail }
+error-pki-key-required = { $path }에는 키 없이 인증서만 있습니다. --client-key로 키를 주거나, 둘 다 담긴 PKCS12 파일(.p12)을 주세요.
+error-pki-password-required = { $path }은(는) PKCS12 키스토어입니다. 비밀번호를 환경 변수에 넣고 --password-env VAR로 알려 주세요.
+error-pki-no-key-in-keystore = { $path }에는 인증서만 있고 개인 키가 없습니다. 클라이언트 인증서에는 키가 필요합니다(`keytool -importkeystore` 등으로 키와 함께 내보내세요).
+error-pki-keystore-password = 비밀번호로 키스토어 { $path }을(를) 열 수 없습니다. --password-env에 준 환경 변수를 확인하세요.
+error-pki-not-pem-or-pkcs12 = { $path }은(는) PEM도 PKCS12 키스토어도 아닙니다({ $detail }). JKS 파일은 `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12`로, DER 인증서는 `openssl x509 -inform der -in FILE -out cert.pem`으로 변환하세요.
 
 warning-self-signed = 자체 서명 인증서는 클라이언트마다 설치하기 전에는 어디서도 신뢰받지 못합니다. 개발용 CA(--ca-dir)는 한 번만 신뢰하면 됩니다.
 warning-chain-incomplete = 파일에 { $subject }의 인증서만 있고, 이를 발급한 중간 인증서({ $issuer })가 없습니다. Java, curl, 모바일 클라이언트는 이 체인을 거부합니다. 전체 체인을 쓰세요(Let's Encrypt: fullchain.pem).

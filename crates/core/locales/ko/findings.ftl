@@ -163,6 +163,7 @@ cert-unreadable = 서버 인증서를 읽을 수 없습니다
 
 cert-rejected = 인증서 체인 검증에 실패했습니다
     .explanation = { $reason ->
+        [ca-as-leaf] 서버 인증서 { $subject }이(가) CA로 표시되어 있어서(basicConstraints CA:TRUE) Firefox와 rustls 기반 클라이언트는 서버 인증서로 받아들이지 않습니다(MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY, “CaUsedAsEndEntity”). OpenSSL, curl, Java는 받아들입니다. `openssl req -x509`는 따로 지정하지 않으면 인증서를 이렇게 만듭니다.
         [remade-ca] { $issuer }라는 이름의 루트는 신뢰하지만, 이 체인에 서명한 것은 그 루트가 아닙니다. 같은 이름으로 CA를 새 키와 함께 다시 만들었고(mkcert나 개발용 CA를 다시 설치한 경우), 서버는 아직 예전 CA가 발급한 인증서를 씁니다.
         [bad-signature] { $subject }의 체인에 검증되지 않는 서명이 있습니다. 인증서가 이름에 적힌 발급자가 서명한 것이 아니거나, 변조되었습니다.
         [unsupported-signature] { $subject }의 체인이 클라이언트가 더는 받아들이지 않는 서명 알고리즘({ $signature })을 씁니다.
@@ -172,6 +173,7 @@ cert-rejected = 인증서 체인 검증에 실패했습니다
        *[other] { $subject }의 체인이 인증서 검사에서 거부되었습니다.
     }
     .fix = { $reason ->
+        [ca-as-leaf] 서버 인증서로 다시 만드세요. `openssl req -x509`에 `-addext basicConstraints=critical,CA:FALSE`(와 `-addext subjectAltName=DNS:localhost`)를 더하거나, `handshake keystore --host localhost`로 개발용 CA에서 발급하세요.
         [remade-ca] 지금 CA로 서버 인증서를 다시 발급하거나(개발용 CA라면 `handshake keystore --host …`), 이 체인에 서명한 CA를 신뢰하세요.
        *[other] 서버에 설정된 인증서 파일을 확인하거나, 새 인증서를 발급하세요(`handshake keystore`).
     }

@@ -360,6 +360,26 @@ fn every_error() -> Vec<Box<dyn Message>> {
             subject: "CN=localhost".into(),
         }),
         Box::new(PkiError::Generation(rcgen::Error::CouldNotParseCertificate)),
+        Box::new(PkiError::TooLarge {
+            path: "/dev/zero".into(),
+        }),
+        Box::new(PkiError::KeyRequired {
+            path: "client.pem".into(),
+        }),
+        Box::new(PkiError::PasswordRequired {
+            path: "client.p12".into(),
+        }),
+        Box::new(PkiError::NoKeyInKeystore {
+            path: "truststore.p12".into(),
+        }),
+        Box::new(PkiError::Keystore {
+            path: "client.p12".into(),
+            source: crate::keystore::KeystoreError::WrongPassword,
+        }),
+        Box::new(PkiError::Keystore {
+            path: "client.jks".into(),
+            source: crate::keystore::KeystoreError::AliasNotKey { alias: "x".into() },
+        }),
         Box::new(CredentialWarning::SelfSigned),
         Box::new(CredentialWarning::ChainIncomplete {
             subject: "CN=a".into(),

@@ -9,7 +9,7 @@ use std::process::Command;
 use handshake_core::pki::{self, Source};
 use handshake_core::probe::tls::{ClientIdentity, read_ca_file};
 use handshake_core::verify::CheckFailure;
-use handshake_core::{CheckOptions, Options, Target};
+use handshake_core::{CheckOptions, Options, Secret, Target, cert_files};
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::servers::free_port;
 
@@ -331,6 +331,30 @@ async fn mutual_tls_names_the_cas_asked_for_and_works_with_a_client_certificate(
     };
     let report = diagnose_with(&format!("https://localhost:{port}/"), options).await;
     assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
+
+    // The same identity as the PKCS12 file Java, Windows and Postman use.
+    openssl(&[
+        "pkcs12",
+        "-export",
+        "-in",
+        &path("client.pem"),
+        "-inkey",
+        &path("client-key.pem"),
+        "-passout",
+        "pass:changeit",
+        "-out",
+        &path("client.p12"),
+    ]);
+    let password = Secret::new("changeit");
+    let identity =
+        cert_files::client_identity(&dir.join("client.p12"), None, None, Some(&password))
+            .expect("PKCS12 client certificate");
+    let options = Options {
+        identity: Some(identity),
+        ..trusting(&cert)
+    };
+    let report = diagnose_with(&format!("https://localhost:{port}/"), options).await;
+    assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
 }
 
 #[tokio::test]
@@ -404,13 +428,23 @@ async fn a_renewed_certificate_the_server_never_reloaded_is_named_with_both_seri
         &renewed_s,
     ]);
     std::fs::copy(&renewed, &cert).expect("renewed in place");
-    let expected = handshake_core::probe::cert::inspect(
-        read_ca_file(&renewed)
-            .expect("renewed")
-            .first()
-            .expect("one certificate"),
-        0,
-    );
+    let expected = cert_files::expected_certificate(&renewed, None).ok();
+    // The renewed keystore a Spring Boot app reads names the same one.
+    let p12 = scratch.0.join("renewed.p12");
+    openssl(&[
+        "pkcs12",
+        "-export",
+        "-in",
+        &renewed_s,
+        "-inkey",
+        &key_s,
+        "-passout",
+        "pass:changeit",
+        "-out",
+        &p12.display().to_string(),
+    ]);
+    let from_keystore = cert_files::expected_certificate(&p12, Some(&Secret::new("changeit")));
+    assert_eq!(from_keystore.ok(), expected);
     let options = Options {
         ca: [
             read_ca_file(&cert).expect("ca"),
@@ -674,4 +708,54 @@ async fn a_company_intermediate_left_out_is_told_from_an_untrusted_or_remade_roo
     let found = finding(&report, "cert-rejected");
     assert_eq!(found.fact("reason"), Some("remade-ca"));
     assert!(found.explanation.contains("made again under the same name"));
+}
+
+#[tokio::test]
+async fn a_certificate_made_by_plain_openssl_req_x509_is_named_a_ca_served_as_leaf() {
+    let scratch = Scratch::new("ca-leaf");
+    // The most copied command for a development certificate: OpenSSL 3
+    // marks it CA:TRUE unless told otherwise.
+    let (cert, key) = (scratch.path("server.pem"), scratch.path("server-key.pem"));
+    openssl(&[
+        "req",
+        "-x509",
+        "-nodes",
+        "-days",
+        "90",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost",
+        "-keyout",
+        &key,
+        "-out",
+        &cert,
+    ]);
+    let (cert, key) = (PathBuf::from(cert), PathBuf::from(key));
+    let (_nginx, port) = nginx(&cert, &key, "");
+    let url = format!("https://localhost:{port}/");
+
+    // Trusted with --ca: only the CA flag is wrong.
+    let report = diagnose_with(&url, trusting(&cert)).await;
+    assert_eq!(codes(&report), ["cert-rejected"], "{:#?}", report.findings);
+    let found = finding(&report, "cert-rejected");
+    assert_eq!(found.fact("reason"), Some("ca-as-leaf"));
+    assert!(
+        found.fix.contains("basicConstraints=critical,CA:FALSE"),
+        "{}",
+        found.fix
+    );
+
+    // Without --ca it is also self-signed and untrusted: both are said.
+    let report = diagnose_with(&url, quick()).await;
+    assert_eq!(
+        codes(&report),
+        ["cert-rejected", "cert-self-signed"],
+        "{:#?}",
+        report.findings
+    );
 }

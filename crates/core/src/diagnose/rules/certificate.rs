@@ -150,6 +150,8 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     };
     let last = evidence.chain.last().unwrap_or(leaf);
     let reason = match check.verdict {
+        // What `openssl req -x509` makes unless told CA:FALSE.
+        Verdict::Other if leaf.is_ca => "ca-as-leaf",
         // A trusted root has the issuer's name but did not sign: the CA was
         // made again under the same name, with a new key.
         Verdict::BadSignature if check.issuer_trusted => "remade-ca",
@@ -167,7 +169,7 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     };
     // A lone self-signed certificate fails on its own signature when a
     // trusted root happens to share its name: the trust rule names it.
-    if lone_self_signed(evidence) {
+    if lone_self_signed(evidence) && reason != "ca-as-leaf" {
         return Vec::new();
     }
     // A weak signature or key is named by its own rule.
@@ -319,6 +321,9 @@ fn trust(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         Verdict::Expired | Verdict::NotYetValid | Verdict::NameMismatch => {
             !leaf.self_issued || check.leaf_trusted
         }
+        // A CA certificate served as the server's own fails on that first
+        // (the rejection rule names it); a self-signed one may be trusted.
+        Verdict::Other if leaf.is_ca => !lone_self_signed(evidence) || check.leaf_trusted,
         _ => !lone_self_signed(evidence),
     };
     if trusted {
@@ -616,6 +621,23 @@ mod tests {
             check.issuer_sibling_root = Some("CN=Example Root CA,O=Example Corp".into());
         }
         assert_eq!(sign_and_cause(&evidence), incomplete("sibling"));
+    }
+
+    #[test]
+    fn a_ca_certificate_served_as_the_leaf_is_named_and_trust_said_apart() {
+        let evidence = fixtures::named("cert-rejected/ca-as-leaf");
+        let found = rejected(&evidence, &Timings::default());
+        assert_eq!(found[0].facts.text("reason"), Some("ca-as-leaf"));
+        assert!(
+            trust(&evidence, &Timings::default()).is_empty(),
+            "trusted with --ca"
+        );
+        let untrusted = fixtures::named("cert-self-signed/ca-as-leaf");
+        assert_eq!(rejected(&untrusted, &Timings::default()).len(), 1);
+        assert_eq!(
+            trust(&untrusted, &Timings::default())[0].code,
+            Code::CertSelfSigned
+        );
     }
 
     #[test]

@@ -146,11 +146,16 @@ fn answered(url: &str, head: ResponseHead) -> Evidence {
 
 /// The fixture named after `code` (the first of [`all`] that produces it).
 pub(crate) fn by_code(code: Code) -> Evidence {
+    named(code.as_str())
+}
+
+/// The fixture called `wanted` (a code, or a code and a variant).
+pub(crate) fn named(wanted: &str) -> Evidence {
     all()
         .into_iter()
-        .find(|(name, _, _)| name == code.as_str())
+        .find(|(name, _, _)| name == wanted)
         .map(|(_, evidence, _)| evidence)
-        .unwrap_or_else(|| panic!("no fixture named {code}"))
+        .unwrap_or_else(|| panic!("no fixture named {wanted}"))
 }
 
 /// Every fixture: its name (a code, or a code and a variant), the evidence
@@ -650,6 +655,18 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         check.issuer_trusted = true;
     }
     out.push(("cert-rejected/remade-ca", e));
+    // `openssl req -x509` without CA:FALSE, trusted with --ca.
+    let mut ca_leaf = cert("CN=localhost", "CN=localhost", "ECDSA P-256");
+    ca_leaf.is_ca = true;
+    let mut e = checked(vec![ca_leaf], Verdict::Other, true);
+    if let Some(check) = e.certificate.as_mut() {
+        check.leaf_trusted = true;
+    }
+    out.push(("cert-rejected/ca-as-leaf", e.clone()));
+    if let Some(check) = e.certificate.as_mut() {
+        check.leaf_trusted = false;
+    }
+    out.push(("cert-self-signed/ca-as-leaf", e));
     out.push((
         "cert-rejected/unsupported-signature",
         checked(
