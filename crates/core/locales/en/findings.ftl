@@ -276,9 +276,10 @@ tls-no-shared-cipher = The server offers only cipher suites this client refuses
     .explanation = Offered every suite, the server chose { $cipher }: { $family ->
         [cbc] a CBC suite, which rustls-based clients and Handshake refuse and browsers keep only for old servers
         [static-rsa] static RSA key exchange, without forward secrecy, which rustls, Go and TLS 1.3 dropped
-        [dhe] { $dh_bits ->
-            [0] finite-field Diffie-Hellman, which browsers and rustls dropped
-           *[other] finite-field Diffie-Hellman over a { $dh_bits }-bit group, which browsers and rustls dropped
+        [dhe] { $group ->
+            [unknown] finite-field Diffie-Hellman, which browsers and rustls dropped
+            [small] finite-field Diffie-Hellman over a { $dh_bits }-bit group, too small to be safe (Logjam) and dropped by browsers and rustls
+           *[strong] finite-field Diffie-Hellman over a { $dh_bits }-bit group, which browsers and rustls dropped
         }
         [triple-des] 3DES, broken by Sweet32 and refused by current clients
         [rc4] RC4, broken and refused by every current client

@@ -264,9 +264,10 @@ tls-no-shared-cipher = 서버가 이 클라이언트가 거부하는 암호 스�
     .explanation = 모든 스위트를 제시하자 서버는 { $cipher }을(를) 골랐습니다. { $family ->
         [cbc] CBC 스위트입니다. rustls 기반 클라이언트와 Handshake는 거부하고, 브라우저는 오래된 서버 때문에만 남겨 두었습니다
         [static-rsa] 정적 RSA 키 교환이라 전방 보안이 없습니다. rustls, Go, TLS 1.3이 지원을 끊었습니다
-        [dhe] { $dh_bits ->
-            [0] 유한체 Diffie-Hellman입니다. 브라우저와 rustls가 지원을 끊었습니다
-           *[other] { $dh_bits }비트 그룹의 유한체 Diffie-Hellman입니다. 브라우저와 rustls가 지원을 끊었습니다
+        [dhe] { $group ->
+            [unknown] 유한체 Diffie-Hellman입니다. 브라우저와 rustls가 지원을 끊었습니다
+            [small] { $dh_bits }비트 그룹의 유한체 Diffie-Hellman입니다. 그룹이 너무 작아 안전하지 않고(Logjam) 브라우저와 rustls가 지원을 끊었습니다
+           *[strong] { $dh_bits }비트 그룹의 유한체 Diffie-Hellman입니다. 브라우저와 rustls가 지원을 끊었습니다
         }
         [triple-des] 3DES입니다. Sweet32로 깨졌고 최신 클라이언트가 거부합니다
         [rc4] RC4입니다. 깨졌고 모든 최신 클라이언트가 거부합니다

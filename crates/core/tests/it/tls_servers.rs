@@ -759,3 +759,37 @@ async fn a_certificate_made_by_plain_openssl_req_x509_is_named_a_ca_served_as_le
         report.findings
     );
 }
+
+#[tokio::test]
+async fn a_server_left_with_dhe_suites_is_named_with_its_group_size() {
+    let scratch = Scratch::new("dhe");
+    let (cert, key) = scratch.certificate("server", &["-newkey", "rsa:2048"]);
+    // A 1024-bit group, as old Java and hand-made dhparam files have.
+    let dhparam = scratch.path("dhparam.pem");
+    openssl(&["dhparam", "-dsaparam", "-out", &dhparam, "1024"]);
+    let (_nginx, port) = nginx(
+        &cert,
+        &key,
+        &format!(
+            "ssl_protocols TLSv1.2; ssl_ciphers DHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0; ssl_dhparam {dhparam};"
+        ),
+    );
+    let report = diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await;
+    assert_eq!(
+        codes(&report),
+        ["tls-no-shared-cipher"],
+        "{:#?}",
+        report.findings
+    );
+    let found = finding(&report, "tls-no-shared-cipher");
+    assert_eq!(found.fact("family"), Some("dhe"));
+    assert_eq!(found.finding.facts.whole("dh_bits"), Some(1024));
+    assert_eq!(found.fact("group"), Some("small"));
+    assert!(
+        found
+            .explanation
+            .contains("1024-bit group, too small to be safe (Logjam)"),
+        "{}",
+        found.explanation
+    );
+}

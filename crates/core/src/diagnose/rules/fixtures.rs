@@ -420,6 +420,13 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
             Some(1024),
         ),
         (
+            "tls-no-shared-cipher/dhe-strong",
+            40,
+            "TLSv1.2",
+            0x009e,
+            Some(2048),
+        ),
+        (
             "tls-no-shared-cipher/dhe-unknown",
             40,
             "TLSv1.2",

@@ -179,11 +179,18 @@ fn no_shared_cipher(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(hello) = legacy_suite(evidence) else {
         return Vec::new();
     };
+    // Groups under 2048 bits fall to precomputation (Logjam).
+    let group = match hello.dh_bits {
+        None => "unknown",
+        Some(bits) if bits < 2048 => "small",
+        Some(_) => "strong",
+    };
     vec![
         Finding::error(Code::TlsNoSharedCipher)
             .with("cipher", &hello.cipher)
             .with("family", hello::suite_family(hello.cipher_code))
-            .with("dh_bits", hello.dh_bits.unwrap_or(0)),
+            .with("dh_bits", hello.dh_bits.unwrap_or(0))
+            .with("group", group),
     ]
 }
 
