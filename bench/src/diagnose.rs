@@ -132,23 +132,12 @@ fn protocol_tools(handshake: &str, ca: &Path, port: u16, runs: usize) -> Vec<Too
             ])],
             runs: runs.min(5),
         },
-        Tool {
-            name: "testssl --protocols --std",
-            commands: vec![strings(&[
-                "testssl",
-                "--quiet",
-                "--color",
-                "0",
-                "--warnings",
-                "off",
-                "--protocols",
-                "--std",
-                "--ip",
-                "127.0.0.1",
-                &format!("localhost:{port}"),
-            ])],
-            runs: runs.min(3),
-        },
+        testssl(
+            "testssl --protocols --std",
+            port,
+            &["--protocols", "--std"],
+            runs,
+        ),
     ]
 }
 
@@ -221,25 +210,33 @@ fn tools(handshake: &str, ca: &Path, port: u16, path: &str, runs: usize) -> Vec<
             ])],
             runs: runs.min(5),
         },
-        Tool {
-            name: "testssl --server-defaults",
-            commands: vec![strings(&[
-                "testssl",
-                "--quiet",
-                "--color",
-                "0",
-                "--warnings",
-                "off",
-                "--server-defaults",
-                "--add-ca",
-                &ca,
-                "--ip",
-                "127.0.0.1",
-                &format!("localhost:{port}"),
-            ])],
-            runs: runs.min(3),
-        },
+        testssl(
+            "testssl --server-defaults",
+            port,
+            &["--server-defaults", "--add-ca", &ca],
+            runs,
+        ),
     ]
+}
+
+/// testssl.sh on `localhost:port` (at 127.0.0.1) with the checks in `args`,
+/// quiet and without colour; 3 runs at most, it takes seconds.
+fn testssl(name: &'static str, port: u16, args: &[&str], runs: usize) -> Tool {
+    let mut command: Vec<String> = ["testssl", "--quiet", "--color", "0", "--warnings", "off"]
+        .iter()
+        .chain(args)
+        .map(|arg| (*arg).to_owned())
+        .collect();
+    command.extend([
+        "--ip".to_owned(),
+        "127.0.0.1".to_owned(),
+        format!("localhost:{port}"),
+    ]);
+    Tool {
+        name,
+        commands: vec![command],
+        runs: runs.min(3),
+    }
 }
 
 /// sslyze from the bench's own virtualenv, when `bench/diagnose.sh` made one.

@@ -4,7 +4,6 @@
 //! what Java, Windows and Postman hand out); which one is read from the
 //! bytes, not the name. Files are read with a size cap.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::Secret;
@@ -100,23 +99,16 @@ fn keystore_entries(
     })
 }
 
-/// Reads at most [`MAX_CERT_FILE`] bytes: `/dev/zero` is refused, not read
-/// forever.
+/// Reads at most [`MAX_CERT_FILE`] bytes.
 fn read(path: &Path) -> Result<Vec<u8>, PkiError> {
-    let mut bytes = Vec::new();
-    let cap = u64::try_from(MAX_CERT_FILE + 1).unwrap_or(u64::MAX);
-    std::fs::File::open(path)
-        .and_then(|file| file.take(cap).read_to_end(&mut bytes))
+    crate::bounded::read(path, MAX_CERT_FILE)
         .map_err(|source| PkiError::Unreadable {
             path: path.to_owned(),
             source,
-        })?;
-    if bytes.len() > MAX_CERT_FILE {
-        return Err(PkiError::TooLarge {
+        })?
+        .ok_or_else(|| PkiError::TooLarge {
             path: path.to_owned(),
-        });
-    }
-    Ok(bytes)
+        })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+mod bounded;
 pub mod cert_files;
 mod clock;
 pub mod diagnose;

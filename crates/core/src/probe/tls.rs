@@ -267,19 +267,15 @@ pub const MAX_CA_FILE: usize = 8 << 20;
 /// Reads every certificate in a PEM file, to trust them as CAs (at most
 /// [`MAX_CA_FILE`] bytes: `--ca /dev/zero` is refused, not read forever).
 pub fn read_ca_file(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, CaFileError> {
-    use std::io::Read;
     let shown = path.display().to_string();
-    let mut bytes = Vec::new();
-    let cap = u64::try_from(MAX_CA_FILE + 1).unwrap_or(u64::MAX);
-    std::fs::File::open(path)
-        .and_then(|file| file.take(cap).read_to_end(&mut bytes))
+    let bytes = crate::bounded::read(path, MAX_CA_FILE)
         .map_err(|source| CaFileError::Unreadable {
             path: shown.clone(),
             source,
+        })?
+        .ok_or_else(|| CaFileError::TooLarge {
+            path: shown.clone(),
         })?;
-    if bytes.len() > MAX_CA_FILE {
-        return Err(CaFileError::TooLarge { path: shown });
-    }
     let certs = crate::pki::certificates(&bytes);
     if certs.is_empty() {
         return Err(CaFileError::NoCertificate { path: shown });

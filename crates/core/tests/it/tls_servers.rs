@@ -35,65 +35,54 @@ impl Scratch {
         Scratch(dir)
     }
 
-    /// A self-signed certificate for localhost made by `openssl req`, with
-    /// `extra` arguments (key type, digest): returns (cert, key).
-    fn certificate(&self, name: &str, extra: &[&str]) -> (PathBuf, PathBuf) {
-        let (cert, key) = (
-            self.0.join(format!("{name}.pem")),
-            self.0.join(format!("{name}-key.pem")),
-        );
-        let mut args = vec![
-            "req",
-            "-x509",
-            "-nodes",
-            "-days",
-            "90",
-            "-subj",
-            "/CN=localhost",
-        ];
-        args.extend_from_slice(&["-addext", "subjectAltName=DNS:localhost"]);
-        args.extend_from_slice(&["-addext", "basicConstraints=critical,CA:FALSE"]);
-        args.extend_from_slice(extra);
-        let (cert_s, key_s) = (cert.display().to_string(), key.display().to_string());
-        args.extend_from_slice(&["-keyout", &key_s, "-out", &cert_s]);
-        openssl(&args);
-        (cert, key)
-    }
-}
-
-impl Scratch {
     fn path(&self, name: &str) -> String {
         self.0.join(name).display().to_string()
     }
 
-    /// A self-signed CA `name`.pem (and `name`-key.pem) with `subject`,
-    /// made by `openssl req`.
-    fn ca(&self, name: &str, subject: &str) {
+    /// `name`.pem and `name`-key.pem, self-signed by `openssl req -x509`
+    /// with `subject` and the `extra` arguments (key type, extensions).
+    fn self_signed(&self, name: &str, subject: &str, extra: &[&str]) -> (PathBuf, PathBuf) {
         let (cert, key) = (
-            self.path(&format!("{name}.pem")),
-            self.path(&format!("{name}-key.pem")),
+            self.0.join(format!("{name}.pem")),
+            self.0.join(format!("{name}-key.pem")),
         );
-        openssl(&[
-            "req",
-            "-x509",
-            "-nodes",
-            "-days",
-            "90",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-subj",
+        let (cert_s, key_s) = (cert.display().to_string(), key.display().to_string());
+        let mut args = vec!["req", "-x509", "-nodes", "-days", "90", "-subj", subject];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["-keyout", &key_s, "-out", &cert_s]);
+        openssl(&args);
+        (cert, key)
+    }
+
+    /// A self-signed server certificate for localhost, with `extra`
+    /// arguments (key type, digest).
+    fn certificate(&self, name: &str, extra: &[&str]) -> (PathBuf, PathBuf) {
+        let mut args = vec![
+            "-addext",
+            "subjectAltName=DNS:localhost",
+            "-addext",
+            "basicConstraints=critical,CA:FALSE",
+        ];
+        args.extend_from_slice(extra);
+        self.self_signed(name, "/CN=localhost", &args)
+    }
+
+    /// A self-signed CA `name`.pem (and `name`-key.pem) with `subject`.
+    fn ca(&self, name: &str, subject: &str) {
+        self.self_signed(
+            name,
             subject,
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign,cRLSign,digitalSignature",
-            "-keyout",
-            &key,
-            "-out",
-            &cert,
-        ]);
+            &[
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign,digitalSignature",
+            ],
+        );
     }
 
     /// `name`.pem with `subject` and the `extensions` (openssl config
@@ -715,27 +704,18 @@ async fn a_certificate_made_by_plain_openssl_req_x509_is_named_a_ca_served_as_le
     let scratch = Scratch::new("ca-leaf");
     // The most copied command for a development certificate: OpenSSL 3
     // marks it CA:TRUE unless told otherwise.
-    let (cert, key) = (scratch.path("server.pem"), scratch.path("server-key.pem"));
-    openssl(&[
-        "req",
-        "-x509",
-        "-nodes",
-        "-days",
-        "90",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-subj",
+    let (cert, key) = scratch.self_signed(
+        "server",
         "/CN=localhost",
-        "-addext",
-        "subjectAltName=DNS:localhost",
-        "-keyout",
-        &key,
-        "-out",
-        &cert,
-    ]);
-    let (cert, key) = (PathBuf::from(cert), PathBuf::from(key));
+        &[
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+        ],
+    );
     let (_nginx, port) = nginx(&cert, &key, "");
     let url = format!("https://localhost:{port}/");
 
