@@ -262,7 +262,7 @@ tls-client-cert-required = The server requires a client certificate (mutual TLS)
         [0] The server asked for a client certificate without naming the CAs it accepts, and refused the connection without one.
        *[other] The server asked for a client certificate issued by { $authorities }, and refused the connection without one.
     } This is mutual TLS: the client proves who it is with a certificate, as the server does.
-    .fix = Pass a certificate the server accepts: `handshake diagnose { $url } --client-cert client.pem --client-key client-key.pem` (the same for `handshake check`). Browsers pick one from the user's certificate store, Java reads it from `javax.net.ssl.keyStore`, Node from the `cert` and `key` options. If the endpoint should not require one, turn it off on the server (nginx `ssl_verify_client optional`, Spring Boot `server.ssl.client-auth=none`).
+    .fix = Pass a certificate the server accepts: `handshake diagnose { $url } --client-cert client.pem --client-key client-key.pem`, or a PKCS12 file with `--client-cert client.p12 --password-env VAR` (the same for `handshake check`). Browsers pick one from the user's certificate store, Java reads it from `javax.net.ssl.keyStore`, Node from the `cert` and `key` options. If the endpoint should not require one, turn it off on the server (nginx `ssl_verify_client optional`, Spring Boot `server.ssl.client-auth=none`).
 
 tls-version-too-old = The server speaks only { $version }, which current clients refuse
     .explanation = Offered every version up to TLS 1.2, the server chose { $version } ({ $cipher }). Browsers, Java 17 and later, Node, curl with OpenSSL 3 and rustls refuse TLS 1.0 and 1.1 (RFC 8996): no current client can connect.

@@ -250,7 +250,7 @@ tls-client-cert-required = 서버가 클라이언트 인증서를 요구합니�
         [0] 서버가 받아들이는 CA를 알려 주지 않고 클라이언트 인증서를 요청했고, 인증서가 없어 연결을 거부했습니다.
        *[other] 서버가 { $authorities }이(가) 발급한 클라이언트 인증서를 요청했고, 인증서가 없어 연결을 거부했습니다.
     } 상호 TLS입니다. 서버처럼 클라이언트도 인증서로 자신을 증명해야 합니다.
-    .fix = 서버가 받아들이는 인증서를 넘기세요: `handshake diagnose { $url } --client-cert client.pem --client-key client-key.pem` (`handshake check`도 같습니다). 브라우저는 사용자 인증서 저장소에서 고르고, Java는 `javax.net.ssl.keyStore`에서, Node는 `cert`와 `key` 옵션에서 읽습니다. 이 엔드포인트에 인증서가 필요 없다면 서버에서 끄세요(nginx `ssl_verify_client optional`, Spring Boot `server.ssl.client-auth=none`).
+    .fix = 서버가 받아들이는 인증서를 넘기세요: `handshake diagnose { $url } --client-cert client.pem --client-key client-key.pem`, PKCS12 파일이라면 `--client-cert client.p12 --password-env VAR` (`handshake check`도 같습니다). 브라우저는 사용자 인증서 저장소에서 고르고, Java는 `javax.net.ssl.keyStore`에서, Node는 `cert`와 `key` 옵션에서 읽습니다. 이 엔드포인트에 인증서가 필요 없다면 서버에서 끄세요(nginx `ssl_verify_client optional`, Spring Boot `server.ssl.client-auth=none`).
 
 tls-version-too-old = 서버가 최신 클라이언트가 거부하는 { $version }만 씁니다
     .explanation = TLS 1.2까지 모든 버전을 제시하자 서버는 { $version }({ $cipher })을(를) 골랐습니다. 브라우저, Java 17 이상, Node, OpenSSL 3의 curl, rustls는 TLS 1.0과 1.1을 거부합니다(RFC 8996). 최신 클라이언트는 아무도 연결할 수 없습니다.
