@@ -208,8 +208,15 @@ cert-too-large = The server's certificate message is too large for clients
     .explanation = { $size ->
         [known] The server sends { $certificates } certificates in a { $size_kib } KiB message.
        *[unknown] The server sends a certificate message over { $limit_kib } KiB.
-    } TLS clients stop at { $limit_kib } KiB (rustls, Go), 100 KiB (OpenSSL) or 32 KiB (Java, `jdk.tls.maxHandshakeMessageSize`). Usually the certificate file holds a whole CA bundle, or the certificate carries thousands of names.
-    .fix = Keep only the server's certificate and its intermediates in the certificate file (nginx `ssl_certificate`, Spring `server.ssl.certificate`, or the keystore): a CA bundle does not belong there. Split a certificate with thousands of names.
+    } TLS clients stop at { $limit_kib } KiB (rustls, Go), 100 KiB (OpenSSL) or 32 KiB (Java, `jdk.tls.maxHandshakeMessageSize`). { $cause ->
+        [names] The server's certificate carries { $names } names.
+        [bundle] The certificate file holds a whole CA bundle, not just the server's chain.
+       *[unknown] Usually the certificate file holds a whole CA bundle, or the certificate carries thousands of names.
+    }
+    .fix = { $cause ->
+        [names] Split the certificate: one per service or group of domains, or a wildcard (`*.example.com`) in place of thousands of names.
+       *[other] Keep only the server's certificate and its intermediates in the certificate file (nginx `ssl_certificate`, Spring `server.ssl.certificate`, or the keystore): a CA bundle does not belong there. Split a certificate with thousands of names.
+    }
 
 cert-not-reloaded = The server still serves { $newer ->
         [yes] the old certificate: the renewed one is not loaded

@@ -196,8 +196,15 @@ cert-too-large = 서버의 인증서 메시지가 클라이언트가 받기에 �
     .explanation = { $size ->
         [known] 서버가 인증서 { $certificates }개를 { $size_kib }KiB 메시지로 보냅니다.
        *[unknown] 서버가 { $limit_kib }KiB가 넘는 인증서 메시지를 보냅니다.
-    } TLS 클라이언트는 { $limit_kib }KiB(rustls, Go), 100KiB(OpenSSL), 32KiB(Java, `jdk.tls.maxHandshakeMessageSize`)에서 멈춥니다. 대개 인증서 파일에 CA 번들 전체가 들어 있거나, 인증서에 이름이 수천 개 있습니다.
-    .fix = 인증서 파일(nginx `ssl_certificate`, Spring `server.ssl.certificate`, 또는 키스토어)에는 서버 인증서와 중간 인증서만 두세요. CA 번들을 넣으면 안 됩니다. 이름이 수천 개인 인증서는 나누세요.
+    } TLS 클라이언트는 { $limit_kib }KiB(rustls, Go), 100KiB(OpenSSL), 32KiB(Java, `jdk.tls.maxHandshakeMessageSize`)에서 멈춥니다. { $cause ->
+        [names] 서버 인증서에 이름이 { $names }개 있습니다.
+        [bundle] 인증서 파일에 서버 체인뿐 아니라 CA 번들 전체가 들어 있습니다.
+       *[unknown] 대개 인증서 파일에 CA 번들 전체가 들어 있거나, 인증서에 이름이 수천 개 있습니다.
+    }
+    .fix = { $cause ->
+        [names] 인증서를 나누세요. 서비스나 도메인 묶음마다 하나씩 발급하거나, 이름 수천 개 대신 와일드카드(`*.example.com`)를 쓰세요.
+       *[other] 인증서 파일(nginx `ssl_certificate`, Spring `server.ssl.certificate`, 또는 키스토어)에는 서버 인증서와 중간 인증서만 두세요. CA 번들을 넣으면 안 됩니다. 이름이 수천 개인 인증서는 나누세요.
+    }
 
 cert-not-reloaded = 서버가 아직 { $newer ->
         [yes] 예전 인증서를 씁니다. 갱신한 인증서를 읽지 않았습니다

@@ -237,6 +237,7 @@ async fn a_certificate_file_with_a_whole_ca_bundle_is_named_not_called_corrupt()
     let found = finding(&report, "cert-too-large");
     // The raw hello reads the whole message over TLS 1.2 and says its size.
     assert_eq!(found.fact("size"), Some("known"));
+    assert_eq!(found.fact("cause"), Some("bundle"));
     assert!(
         found
             .finding

@@ -773,3 +773,35 @@ async fn a_server_left_with_dhe_suites_is_named_with_its_group_size() {
         found.explanation
     );
 }
+
+#[tokio::test]
+async fn a_certificate_with_ten_thousand_names_is_named_by_its_name_count() {
+    let scratch = Scratch::new("many-names");
+    scratch.ca("ca", "/CN=Handshake Test CA");
+    // A multi-tenant certificate: localhost and 9,999 customer domains.
+    let names: Vec<String> = std::iter::once("DNS.1=localhost".to_owned())
+        .chain((2..=10_000).map(|i| format!("DNS.{i}=tenant{i}.example.com")))
+        .collect();
+    let extensions = format!(
+        "subjectAltName=@names\nbasicConstraints=critical,CA:FALSE\n[names]\n{}\n",
+        names.join("\n")
+    );
+    scratch.issue("server", "/CN=localhost", "ca", "0x01", &extensions);
+    let dir = &scratch.0;
+    let (_nginx, port) = nginx(&dir.join("server.pem"), &dir.join("server-key.pem"), "");
+    let report = diagnose_with(
+        &format!("https://localhost:{port}/"),
+        trusting(&dir.join("ca.pem")),
+    )
+    .await;
+    assert_eq!(codes(&report), ["cert-too-large"], "{:#?}", report.findings);
+    let found = finding(&report, "cert-too-large");
+    assert_eq!(found.fact("cause"), Some("names"));
+    assert!(
+        found.explanation.contains("carries 10,000 names")
+            || found.explanation.contains("carries 10000 names"),
+        "{}",
+        found.explanation
+    );
+    assert!(found.fix.contains("wildcard"), "{}", found.fix);
+}

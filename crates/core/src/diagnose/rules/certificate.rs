@@ -273,6 +273,9 @@ pub(super) const TOO_LARGE: Rule = Rule {
 /// 100 KiB of certificates, Java 32 KiB by default).
 const HANDSHAKE_LIMIT_KIB: u32 = 64;
 
+/// More names than any certificate needs: a multi-tenant SAN list.
+const MANY_NAMES: usize = 1000;
+
 fn too_large(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     if evidence.tls_failure != Some(TlsFailure::MessageTooLarge) {
         return Vec::new();
@@ -281,7 +284,22 @@ fn too_large(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         Some(crate::probe::hello::HelloAnswer::Hello(hello)) => hello.certificate_bytes,
         _ => None,
     };
-    let finding = Finding::error(Code::CertTooLarge).with("limit_kib", HANDSHAKE_LIMIT_KIB);
+    let names = evidence
+        .chain
+        .first()
+        .map_or(0, |leaf| leaf.dns_names.len() + leaf.ip_addresses.len());
+    // What makes the message large, when the raw hello saw the chain.
+    let cause = if names > MANY_NAMES {
+        "names"
+    } else if evidence.chain.len() > 4 {
+        "bundle"
+    } else {
+        "unknown"
+    };
+    let finding = Finding::error(Code::CertTooLarge)
+        .with("limit_kib", HANDSHAKE_LIMIT_KIB)
+        .with("names", names)
+        .with("cause", cause);
     vec![match seen {
         Some(bytes) => finding
             .with("size", "known")

@@ -404,6 +404,19 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     let mut e = evidence("wss://localhost:8443/ws");
     e.connection = Some(connected());
     e.tls_failure = Some(TlsFailure::MessageTooLarge);
+    let mut leaf = cert("CN=localhost", "CN=Test CA", "ECDSA P-256");
+    leaf.dns_names = (0..10_000)
+        .map(|i| format!("tenant{i}.example.com"))
+        .collect();
+    e.chain = vec![leaf];
+    e.offered_everything = Some(HelloAnswer::Hello(ServerHello {
+        certificate_bytes: Some(290_000),
+        ..server_hello("TLSv1.2", 0xc02f)
+    }));
+    out.push(("cert-too-large/names", e));
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::MessageTooLarge);
     out.push(("cert-too-large", e));
 
     // Protocol and cipher choices, as the raw hello learns them.
