@@ -69,7 +69,7 @@ impl Drop for Tomcat {
 
 impl Tomcat {
     /// Starts Tomcat with a private CATALINA_BASE and one plain HTTP
-    /// connector on `port`, and waits (at most 90 s) until it accepts.
+    /// connector on `port`, and waits (at most 90 s) until it has started.
     pub fn start_http(port: u16) -> Tomcat {
         Tomcat::start(
             &format!(
@@ -147,11 +147,15 @@ impl Tomcat {
             .spawn()
             .expect("java runs");
         let tomcat = Tomcat { child, base };
+        // The port accepts about a second before Tomcat answers on it; it
+        // logs "Server startup in" once the connectors and webapps are up.
         let deadline = Instant::now() + Duration::from_secs(90);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err()
+            || !tomcat.log().contains("Server startup in")
+        {
             assert!(
                 Instant::now() < deadline,
-                "Tomcat did not listen on {port}: {}",
+                "Tomcat did not start on {port}: {}",
                 tomcat.log()
             );
             std::thread::sleep(Duration::from_millis(100));
