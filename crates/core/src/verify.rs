@@ -626,8 +626,10 @@ async fn attempt(
                 cause: WsCause::of(&error),
                 detail: error.to_string(),
             })?;
+        // One deadline for the answer: pings and pongs do not re-arm it.
+        let deadline = tokio::time::Instant::now() + timeout;
         loop {
-            let next = tokio::time::timeout(timeout, socket.next()).await;
+            let next = tokio::time::timeout_at(deadline, socket.next()).await;
             match next {
                 Err(_) => {
                     return Err(CheckFailure::NoAnswer {

@@ -19,6 +19,8 @@ pub enum Behaviour {
     Silent,
     /// Answers the first message with a 4 MiB text message.
     Oversized,
+    /// Never answers, but sends a ping every 100 ms (for a minute).
+    PingFlood,
 }
 
 /// A plain `ws://` server.
@@ -56,6 +58,15 @@ async fn session<S: AsyncRead + AsyncWrite + Unpin>(stream: S, behaviour: Behavi
     else {
         return;
     };
+    if let Behaviour::PingFlood = behaviour {
+        for _ in 0..600 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            if socket.send(Message::Ping(Vec::new().into())).await.is_err() {
+                return;
+            }
+        }
+        return;
+    }
     while let Ok(Some(Ok(message))) =
         tokio::time::timeout(Duration::from_secs(60), socket.next()).await
     {

@@ -831,10 +831,16 @@ export type Report = {
 export type ResponseFailure = 
 /**  Nothing arrived before the timeout. */
 { kind: "silent" } | 
-/**  Something arrived, then nothing more before the timeout. */
+/**  Something arrived, but not a complete head before the timeout. */
 { kind: "stalled"; 
 /**  How many bytes arrived. */
 received: number } | 
+/**  Only interim responses (`100 Continue`…) arrived before the timeout. */
+{ kind: "only-interim"; 
+/**  The last interim status. */
+status: number; 
+/**  How many arrived. */
+count: number } | 
 /**  The connection closed before a complete head. */
 { kind: "closed" } | 
 /**  The head grew past the caps. */

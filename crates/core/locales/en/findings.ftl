@@ -55,7 +55,11 @@ server-silent = { $authority } accepts connections but does not answer
         [stalled] The server sent { $received ->
             [one] one byte
            *[other] { $received } bytes
-        } of an answer, then nothing more for { $timeout_s } s.
+        } of an answer but did not finish its head within { $timeout_s } s.
+        [interim] The server sent { $count ->
+            [one] an interim response
+           *[other] { $count } interim responses
+        } ({ $status }) but never the answer within { $timeout_s } s.
        *[request] The connection was accepted, but the server sent nothing within { $timeout_s } s of the request.
     }
     .fix = Something accepts connections on this port without serving them: a stuck application (thread pool exhausted), a firewall or load balancer holding connections, or a service that expects the client to speak another protocol. Check the server's log and a thread dump.

@@ -49,7 +49,8 @@ server-not-ready = 서버가 { $waited_s }초 뒤에 올라왔습니다
 server-silent = { $authority }이(가) 연결은 받지만 응답하지 않습니다
     .explanation = { $when ->
         [tls-hello] 연결은 받았지만, 서버가 { $timeout_s }초 안에 TLS ClientHello에 응답하지 않았습니다.
-        [stalled] 서버가 응답을 { $received }바이트 보낸 뒤 { $timeout_s }초 동안 더 보내지 않았습니다.
+        [stalled] 서버가 응답을 { $received }바이트 보냈지만 { $timeout_s }초 안에 헤더를 끝내지 않았습니다.
+        [interim] 서버가 중간 응답({ $status })을 { $count }번 보냈지만 { $timeout_s }초 안에 실제 응답은 보내지 않았습니다.
        *[request] 연결은 받았지만, 서버가 요청을 받고 { $timeout_s }초 동안 아무것도 보내지 않았습니다.
     }
     .fix = 이 포트에서 무언가가 연결을 받기만 하고 처리하지 않습니다. 멈춘 애플리케이션(스레드 풀 고갈), 연결을 붙잡는 방화벽이나 로드 밸런서, 또는 클라이언트가 다른 프로토콜로 말하길 기다리는 서비스일 수 있습니다. 서버 로그와 스레드 덤프를 확인하세요.

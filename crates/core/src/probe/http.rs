@@ -46,10 +46,17 @@ impl ResponseHead {
 pub enum HeadError {
     /// Nothing arrived before the timeout.
     Silent,
-    /// Something arrived, then nothing more before the timeout.
+    /// Something arrived, but not a complete head before the timeout.
     Stalled {
         /// The bytes received so far.
         received: Vec<u8>,
+    },
+    /// Only interim responses (`100 Continue`…) arrived before the timeout.
+    OnlyInterim {
+        /// The last interim status.
+        status: u16,
+        /// How many arrived.
+        count: u32,
     },
     /// The connection closed before a complete head.
     Closed {
@@ -78,10 +85,17 @@ pub enum HeadError {
 pub enum ResponseFailure {
     /// Nothing arrived before the timeout.
     Silent,
-    /// Something arrived, then nothing more before the timeout.
+    /// Something arrived, but not a complete head before the timeout.
     Stalled {
         /// How many bytes arrived.
         received: u32,
+    },
+    /// Only interim responses (`100 Continue`…) arrived before the timeout.
+    OnlyInterim {
+        /// The last interim status.
+        status: u16,
+        /// How many arrived.
+        count: u32,
     },
     /// The connection closed before a complete head.
     Closed,
@@ -106,7 +120,7 @@ impl HeadError {
             | HeadError::Closed { received }
             | HeadError::TooLarge { received }
             | HeadError::Malformed { received } => received,
-            HeadError::Silent | HeadError::Io(_) => &[],
+            HeadError::Silent | HeadError::OnlyInterim { .. } | HeadError::Io(_) => &[],
         }
     }
 
@@ -116,6 +130,10 @@ impl HeadError {
             HeadError::Silent => ResponseFailure::Silent,
             HeadError::Stalled { received } => ResponseFailure::Stalled {
                 received: u32::try_from(received.len()).unwrap_or(u32::MAX),
+            },
+            HeadError::OnlyInterim { status, count } => ResponseFailure::OnlyInterim {
+                status: *status,
+                count: *count,
             },
             HeadError::Closed { .. } => ResponseFailure::Closed,
             HeadError::TooLarge { .. } => ResponseFailure::TooLarge,
@@ -130,6 +148,11 @@ impl HeadError {
 
 /// Parses `buf` as a response head: `Ok(None)` while incomplete.
 pub fn parse_head(buf: &[u8]) -> Result<Option<ResponseHead>, HeadError> {
+    Ok(parse(buf)?.map(|(head, _)| head))
+}
+
+/// [`parse_head`], with the length of the head in `buf`.
+fn parse(buf: &[u8]) -> Result<Option<(ResponseHead, usize)>, HeadError> {
     let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut response = httparse::Response::new(&mut headers);
     match response.parse(buf) {
@@ -151,12 +174,13 @@ pub fn parse_head(buf: &[u8]) -> Result<Option<ResponseHead>, HeadError> {
                 })
                 .collect();
             let body = &buf[head_len..];
-            Ok(Some(ResponseHead {
+            let head = ResponseHead {
                 status,
                 status_line,
                 headers,
                 body_start: String::from_utf8_lossy(&body[..body.len().min(512)]).into_owned(),
-            }))
+            };
+            Ok(Some((head, head_len)))
         }
         Err(httparse::Error::TooManyHeaders) => Err(HeadError::TooLarge {
             received: buf[..buf.len().min(1024)].to_vec(),
@@ -167,36 +191,56 @@ pub fn parse_head(buf: &[u8]) -> Result<Option<ResponseHead>, HeadError> {
     }
 }
 
-/// Reads one response head from `stream`, waiting at most `timeout` for
-/// each chunk. After the head, whatever body arrived in the same read is
-/// kept in `body_start`; nothing more is read.
+/// Reads one response head from `stream` within `timeout` for the whole
+/// head: a server that drips bytes is cut off like a silent one. Interim
+/// responses (`100 Continue`, `103 Early Hints`) are skipped; the answer is
+/// the final one (or `101`). After the head, whatever body arrived in the
+/// same read is kept in `body_start`; nothing more is read.
 pub async fn read_head<S: AsyncRead + Unpin>(
     stream: &mut S,
     timeout: Duration,
 ) -> Result<ResponseHead, HeadError> {
+    let deadline = tokio::time::Instant::now() + timeout;
     let mut buf = Vec::with_capacity(1024);
     let mut chunk = [0u8; 4096];
+    // Bytes of interim heads already skipped count towards the cap.
+    let mut skipped = 0;
+    let mut interim: Option<(u16, u32)> = None;
     loop {
-        let read = tokio::time::timeout(timeout, stream.read(&mut chunk)).await;
+        let read = tokio::time::timeout_at(deadline, stream.read(&mut chunk)).await;
         let n = match read {
-            Err(_) if buf.is_empty() => return Err(HeadError::Silent),
-            Err(_) => return Err(HeadError::Stalled { received: buf }),
-            Ok(Err(error)) if buf.is_empty() => {
+            Err(_) => {
+                return Err(match interim {
+                    _ if !buf.is_empty() => HeadError::Stalled { received: buf },
+                    Some((status, count)) => HeadError::OnlyInterim { status, count },
+                    None => HeadError::Silent,
+                });
+            }
+            Ok(Err(error)) if buf.is_empty() && skipped == 0 => {
                 return Err(HeadError::Io(NetworkError::new(&error)));
             }
             Ok(Err(_)) | Ok(Ok(0)) => return Err(HeadError::Closed { received: buf }),
             Ok(Ok(n)) => n,
         };
         buf.extend_from_slice(&chunk[..n]);
-        // Judge the protocol from the first bytes: no need to wait for more
-        // of a TLS alert or an SSH banner.
-        if !buf.starts_with(&b"HTTP/"[..buf.len().min(5)]) {
-            return Err(HeadError::Malformed { received: buf });
+        loop {
+            // Judge the protocol from the first bytes: no need to wait for
+            // more of a TLS alert or an SSH banner.
+            if !buf.starts_with(&b"HTTP/"[..buf.len().min(5)]) {
+                return Err(HeadError::Malformed { received: buf });
+            }
+            match parse(&buf)? {
+                Some((head, len)) if (100..200).contains(&head.status) && head.status != 101 => {
+                    skipped += len;
+                    buf.drain(..len);
+                    let count = interim.map_or(0, |(_, count)| count);
+                    interim = Some((head.status, count.saturating_add(1)));
+                }
+                Some((head, _)) => return Ok(head),
+                None => break,
+            }
         }
-        if let Some(head) = parse_head(&buf)? {
-            return Ok(head);
-        }
-        if buf.len() > MAX_HEAD_BYTES {
+        if buf.len() + skipped > MAX_HEAD_BYTES {
             buf.truncate(1024);
             return Err(HeadError::TooLarge { received: buf });
         }

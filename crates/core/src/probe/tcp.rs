@@ -97,8 +97,9 @@ impl NetworkError {
     }
 }
 
-/// Tries each address in order; when all refuse and `wait` is given, tries
-/// again with backoff (50 ms doubling to 1 s) until `wait` has passed.
+/// Tries each address in order, all within `timeout`; when all refuse and
+/// `wait` is given, tries again with backoff (50 ms doubling to 1 s) until
+/// `wait` has passed.
 pub async fn connect(
     addresses: &[SocketAddr],
     timeout: Duration,
@@ -111,8 +112,10 @@ pub async fn connect(
         attempts += 1;
         let mut refused = false;
         let mut last_error = None;
+        // One deadline for the round, however many addresses black-hole.
+        let deadline = tokio::time::Instant::now() + timeout;
         for &address in addresses {
-            match tokio::time::timeout(timeout, TcpStream::connect(address)).await {
+            match tokio::time::timeout_at(deadline, TcpStream::connect(address)).await {
                 Ok(Ok(stream)) => {
                     let _ = stream.set_nodelay(true);
                     return Connect::Connected {

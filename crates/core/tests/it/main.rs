@@ -8,6 +8,7 @@ mod generate_apache;
 mod generate_client;
 mod generate_nginx;
 mod generate_spring;
+mod hostile;
 mod keystore;
 mod logs_real;
 mod nginx;

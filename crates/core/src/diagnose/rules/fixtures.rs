@@ -284,6 +284,13 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     e.response_failure = Some(ResponseFailure::Stalled { received: 1 });
     e.bytes = Some(BytesSeen::new(b"H"));
     out.push(("server-silent/stalled", e));
+    let mut e = evidence("ws://localhost:9999/ws");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::OnlyInterim {
+        status: 100,
+        count: 20,
+    });
+    out.push(("server-silent/interim", e));
 
     let mut e = evidence("ws://localhost:9999/ws");
     e.connection = Some(connected());

@@ -159,6 +159,12 @@ fn server_silent(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         Some(ResponseFailure::Stalled { received }) => {
             vec![finding().with("when", "stalled").with("received", received)]
         }
+        Some(ResponseFailure::OnlyInterim { status, count }) => vec![
+            finding()
+                .with("when", "interim")
+                .with("status", status)
+                .with("count", count),
+        ],
         _ => Vec::new(),
     }
 }

@@ -1,0 +1,96 @@
+//! Servers that try to hold a client forever: each must be cut off by the
+//! step's one deadline, however it doles out its bytes.
+
+use std::time::{Duration, Instant};
+
+use handshake_core::verify::CheckFailure;
+use handshake_core::{CheckOptions, Options, Target};
+use handshake_testkit::servers::{self, read_request};
+use handshake_testkit::websocket::{self, Behaviour};
+use tokio::io::AsyncWriteExt;
+
+use crate::support::{codes, diagnose_with, finding};
+
+/// The step timeout of these tests.
+const STEP: Duration = Duration::from_secs(1);
+
+/// A server that answers the request with `first`, then `each` every 50 ms,
+/// for at most a minute.
+async fn dripping(first: &'static [u8], each: &'static [u8]) -> servers::Server {
+    servers::serve(move |mut stream| async move {
+        if read_request(&mut stream).await.is_none() || stream.write_all(first).await.is_err() {
+            return;
+        }
+        for _ in 0..1200 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            if stream.write_all(each).await.is_err() {
+                return;
+            }
+        }
+    })
+    .await
+}
+
+fn options() -> Options {
+    Options {
+        timeout: STEP,
+        ..Options::default()
+    }
+}
+
+#[tokio::test]
+async fn a_server_dripping_its_headers_is_cut_off_at_the_step_deadline() {
+    let server = dripping(b"HTTP/1.1 200 OK\r\n", b"X").await;
+    let started = Instant::now();
+    let report = diagnose_with(&format!("http://127.0.0.1:{}/", server.port), options()).await;
+    let took = started.elapsed();
+    assert!(took < 3 * STEP, "took {took:?}: {:#?}", report.findings);
+    assert_eq!(codes(&report), ["server-silent"], "{:#?}", report.findings);
+    let found = finding(&report, "server-silent");
+    assert!(
+        found
+            .explanation
+            .contains("did not finish its head within 1 s"),
+        "{}",
+        found.explanation
+    );
+}
+
+#[tokio::test]
+async fn endless_interim_responses_are_not_the_answer_and_end_at_the_deadline() {
+    let server = dripping(b"", b"HTTP/1.1 100 Continue\r\n\r\n").await;
+    let started = Instant::now();
+    let report = diagnose_with(&format!("ws://127.0.0.1:{}/ws", server.port), options()).await;
+    let took = started.elapsed();
+    assert!(took < 3 * STEP, "took {took:?}: {:#?}", report.findings);
+    // A 100 is not a refusal: the server never answered.
+    assert_eq!(codes(&report), ["server-silent"], "{:#?}", report.findings);
+    let found = finding(&report, "server-silent");
+    assert!(
+        found
+            .explanation
+            .contains("interim responses (100) but never the answer"),
+        "{}",
+        found.explanation
+    );
+}
+
+#[tokio::test]
+async fn a_ping_flood_does_not_keep_check_waiting_for_an_answer() {
+    let server = websocket::ws(Behaviour::PingFlood).await;
+    let target = Target::parse(&format!("ws://127.0.0.1:{}/ws", server.port)).expect("URL");
+    let options = CheckOptions {
+        timeout: STEP,
+        ..CheckOptions::default()
+    };
+    let started = Instant::now();
+    let report = handshake_core::check(&target, &options).await;
+    let took = started.elapsed();
+    assert!(
+        matches!(report.failure, Some(CheckFailure::NoAnswer { .. })),
+        "{:?}",
+        report.failure
+    );
+    // The answer's deadline, then the diagnosis that explains the failure.
+    assert!(took < 6 * STEP, "took {took:?}: {:?}", report.failure);
+}
