@@ -58,10 +58,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         wait: endpoint.wait,
         timeout: endpoint.timeout,
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    let report = runtime.block_on(async {
+    let report = super::block_on(async {
         let check = handshake_core::check(&endpoint.target, &options);
         match options
             .wait
@@ -70,7 +67,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
             Some(wait) => with_countdown(check, wait, language).await,
             None => check.await,
         }
-    });
+    })?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report.said(language))?);
     } else {

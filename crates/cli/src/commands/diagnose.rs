@@ -44,10 +44,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
                 timeout: endpoint.timeout,
                 progress: None,
             };
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()?;
-            runtime.block_on(handshake_core::diagnose(&endpoint.target, &options))
+            super::block_on(handshake_core::diagnose(&endpoint.target, &options))?
         }
         (None, None) => return Err(Usage::NoUrl.into()),
     };

@@ -32,6 +32,19 @@ pub(crate) enum Command {
     Trust(trust::Args),
 }
 
+/// Runs `future` to its end on a runtime of its own. The runtime is then
+/// let go without waiting for its blocking threads: a name lookup the
+/// system resolver never answers must not hold the process open after the
+/// report (the lookup already timed out).
+fn block_on<F: std::future::Future>(future: F) -> std::io::Result<F::Output> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let output = runtime.block_on(future);
+    runtime.shutdown_background();
+    Ok(output)
+}
+
 /// Runs one subcommand, speaking `language`.
 pub(crate) fn run(
     command: Command,

@@ -127,3 +127,54 @@ fn an_unknown_host_does_not_resolve() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(json["findings"][0]["code"], "dns-unresolved");
 }
+
+/// A resolver on loopback that reads queries and never answers, and a
+/// mount namespace whose /etc/resolv.conf points at it (root only).
+#[test]
+fn a_name_the_resolver_never_answers_ends_the_process_at_the_timeout() {
+    let resolver = match std::net::UdpSocket::bind("127.0.0.153:53") {
+        Ok(socket) => socket,
+        Err(error) => {
+            // Port 53 and a mount namespace need root; CI runs as root.
+            eprintln!("SKIPPED: cannot run a resolver on 127.0.0.153:53 ({error})");
+            return;
+        }
+    };
+    let dir = std::env::temp_dir().join(format!("handshake-dns-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let conf = dir.join("resolv.conf");
+    std::fs::write(
+        &conf,
+        "nameserver 127.0.0.153\noptions timeout:30 attempts:1\n",
+    )
+    .expect("resolv.conf");
+    for command in ["diagnose", "check"] {
+        let started = std::time::Instant::now();
+        let output = Command::new("unshare")
+            .args(["--mount", "sh", "-c"])
+            .arg(format!(
+                "mount --bind {} /etc/resolv.conf && exec timeout 25 {} {command} --timeout 1 wss://hang.example/ws",
+                conf.display(),
+                env!("CARGO_BIN_EXE_handshake")
+            ))
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("unshare runs");
+        let took = started.elapsed();
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{command}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stdout(&output).contains("[dns-unresolved]"),
+            "{command}: {}",
+            stdout(&output)
+        );
+        // diagnose waits once; check waits, then its diagnosis waits again.
+        assert!(took < Duration::from_secs(5), "{command} took {took:?}");
+    }
+    drop(resolver);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -271,15 +271,15 @@ impl Run<'_> {
     async fn connect(&mut self) -> Option<TcpStream> {
         let timeout = self.options.timeout;
         let step = self.start(Stage::Dns);
-        let addresses = match dns::resolve(self.target, timeout).await {
+        let resolved = dns::resolve(self.target, timeout).await;
+        self.timings.dns = Some(self.finish(Stage::Dns, step, resolved.is_ok()));
+        let addresses = match resolved {
             Ok(addresses) => addresses,
             Err(error) => {
-                self.finish(Stage::Dns, step, false);
                 self.evidence.dns_error = Some(error);
                 return None;
             }
         };
-        self.timings.dns = Some(self.finish(Stage::Dns, step, true));
         self.evidence.addresses = addresses.iter().map(SocketAddr::to_string).collect();
 
         let step = self.start(Stage::Tcp);
