@@ -102,6 +102,7 @@ macro_rules! from_user_errors {
 
 from_user_errors!(
     handshake_core::TargetError,
+    handshake_core::file::FileError,
     handshake_core::probe::tls::CaFileError,
     handshake_core::fix::FixError,
     handshake_core::export::ExportError,

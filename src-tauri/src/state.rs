@@ -112,8 +112,7 @@ impl AppState {
         request: &FixRequest,
         folder: Option<&Path>,
     ) -> Result<Prepared, CommandError> {
-        let previous =
-            folder.and_then(|f| std::fs::read_to_string(f.join(profile::FILE_NAME)).ok());
+        let previous = folder.and_then(profile::existing);
         Ok(fix::prepare(
             request,
             folder,

@@ -2,7 +2,7 @@
 //! mutual TLS (`--client-cert`), and the one the server should serve
 //! (`--expect-cert`). Each may be PEM or a PKCS12 keystore (`.p12`, `.pfx`,
 //! what Java, Windows and Postman hand out); which one is read from the
-//! bytes, not the name. Files are read with a size cap.
+//! bytes, not the name. Files are read with a size cap (`file::read`).
 
 use std::path::Path;
 
@@ -11,10 +11,6 @@ use crate::keystore::{self, StoredEntry};
 use crate::pki::{self, PkiError};
 use crate::probe::cert::{CertInfo, inspect};
 use crate::probe::tls::ClientIdentity;
-
-/// The largest certificate, key or keystore file read (a chain is a few
-/// KiB; this stops a device or a wrong path).
-pub const MAX_CERT_FILE: usize = 1 << 20;
 
 /// The client certificate and its key, checked to be a pair: nothing is
 /// sent with a key that does not match. `cert` is a PEM chain with its key
@@ -99,16 +95,8 @@ fn keystore_entries(
     })
 }
 
-/// Reads at most [`MAX_CERT_FILE`] bytes.
 fn read(path: &Path) -> Result<Vec<u8>, PkiError> {
-    crate::bounded::read(path, MAX_CERT_FILE)
-        .map_err(|source| PkiError::Unreadable {
-            path: path.to_owned(),
-            source,
-        })?
-        .ok_or_else(|| PkiError::TooLarge {
-            path: path.to_owned(),
-        })
+    Ok(crate::file::read(path, crate::file::Holds::Certificate)?)
 }
 
 #[cfg(test)]
@@ -197,7 +185,7 @@ mod tests {
     fn a_device_is_refused_not_read_forever() {
         assert!(matches!(
             expected_certificate(Path::new("/dev/zero"), None),
-            Err(PkiError::TooLarge { .. })
+            Err(PkiError::File(crate::file::FileError::NotAFile { .. }))
         ));
     }
 }

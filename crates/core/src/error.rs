@@ -57,24 +57,30 @@ impl UserError for crate::trust::TrustError {
     }
 }
 
+impl UserError for crate::file::FileError {
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Input
+    }
+}
+
 impl UserError for crate::pki::PkiError {
     fn kind(&self) -> ErrorKind {
         use crate::pki::PkiError;
         match self {
             PkiError::Io { .. } | PkiError::Generation(_) => ErrorKind::Failed,
             PkiError::NoHost
-            | PkiError::Unreadable { .. }
             | PkiError::NoCertificateInPem { .. }
             | PkiError::InvalidCertificateInPem
             | PkiError::NoKeyInPem
             | PkiError::EncryptedKey
             | PkiError::WrongPassphrase
             | PkiError::KeyMismatch { .. }
-            | PkiError::TooLarge { .. }
             | PkiError::KeyRequired { .. }
             | PkiError::PasswordRequired { .. }
-            | PkiError::NoKeyInKeystore { .. } => ErrorKind::Input,
+            | PkiError::NoKeyInKeystore { .. }
+            | PkiError::KeyDerivationTooCostly { .. } => ErrorKind::Input,
             PkiError::Keystore { source, .. } => source.kind(),
+            PkiError::File(error) => error.kind(),
         }
     }
 }
@@ -87,6 +93,7 @@ impl UserError for crate::keystore::KeystoreError {
             KeystoreError::NoCertificate
             | KeystoreError::NotPkcs12(_)
             | KeystoreError::WrongPassword
+            | KeystoreError::TooCostly { .. }
             | KeystoreError::AliasMissing { .. }
             | KeystoreError::AliasNotKey { .. } => ErrorKind::Input,
         }

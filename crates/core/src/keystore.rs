@@ -46,6 +46,11 @@ pub enum KeystoreError {
     NotPkcs12(#[source] p12_keystore::error::Error),
     /// The password does not open the keystore.
     WrongPassword,
+    /// The keystore asks for more key-derivation iterations than are run.
+    TooCostly {
+        /// The iterations it asks for.
+        iterations: u64,
+    },
     /// The alias is not in the keystore.
     AliasMissing {
         /// The alias asked for.
@@ -67,6 +72,7 @@ impl Message for KeystoreError {
             KeystoreError::Encoding(_) => "error-keystore-encoding",
             KeystoreError::NotPkcs12(_) => "error-keystore-not-pkcs12",
             KeystoreError::WrongPassword => "error-keystore-wrong-password",
+            KeystoreError::TooCostly { .. } => "error-keystore-too-costly",
             KeystoreError::AliasMissing { .. } => "error-keystore-alias-missing",
             KeystoreError::AliasNotKey { .. } => "error-keystore-alias-not-key",
         }
@@ -82,6 +88,9 @@ impl Message for KeystoreError {
                 .with("alias", alias)
                 .with("available", available.clone()),
             KeystoreError::AliasNotKey { alias } => Facts::new().with("alias", alias),
+            KeystoreError::TooCostly { iterations } => Facts::new()
+                .with("iterations", iterations.to_string())
+                .with("limit", MAX_ITERATIONS.to_string()),
         }
     }
 }
@@ -97,8 +106,48 @@ pub struct StoredEntry {
     pub key_pkcs8: Option<Vec<u8>>,
 }
 
+/// The most key-derivation iterations a keystore may ask for, for its MAC
+/// or any of its encryptions (OpenSSL writes 2,048, Java 10,000).
+pub const MAX_ITERATIONS: u64 = 10_000_000;
+
+/// The largest iteration count in a PKCS12 file: its MAC's and its
+/// encryptions' (PBES2, PKCS#12 PBE). In their parameters the count is the
+/// INTEGER right after the salt, an OCTET STRING; nested DER (the auth-safe
+/// content, the bags) is read too, to a bounded depth.
+fn iterations(der: &[u8]) -> u64 {
+    fn walk(mut input: &[u8], depth: u8, most: &mut u64) {
+        if depth > 12 {
+            return;
+        }
+        let mut after_octets = false;
+        while let Some((tag, content, rest)) = crate::der::element(input) {
+            match tag {
+                0x02 if after_octets && content.len() <= 8 => {
+                    let count = content.iter().fold(0u64, |n, &b| (n << 8) | u64::from(b));
+                    *most = (*most).max(count);
+                }
+                // Constructed: SEQUENCE, SET, context-specific.
+                0x30 | 0x31 | 0xa0..=0xa3 => walk(content, depth + 1, most),
+                // An OCTET STRING may hold DER (the auth-safe, the bags).
+                0x04 => walk(content, depth + 1, most),
+                _ => {}
+            }
+            after_octets = tag == 0x04;
+            input = rest;
+        }
+    }
+    let mut most = 0;
+    walk(der, 0, &mut most);
+    most
+}
+
 /// Reads every entry of a PKCS12 keystore.
 pub fn read(bytes: &[u8], password: &Secret) -> Result<Vec<StoredEntry>, KeystoreError> {
+    // The file sets the work: a hostile one could ask for minutes of it.
+    let iterations = iterations(bytes);
+    if iterations > MAX_ITERATIONS {
+        return Err(KeystoreError::TooCostly { iterations });
+    }
     let store = KeyStore::from_pkcs12(bytes, password.expose(), Pkcs12ImportPolicy::Relaxed)
         .map_err(|error| match error {
             p12_keystore::error::Error::MacError(_) => KeystoreError::WrongPassword,
@@ -213,4 +262,83 @@ pub fn to_pkcs12(spec: &KeystoreSpec<'_>) -> Result<Vec<u8>, KeystoreError> {
         writer
     };
     writer.write().map_err(encoding)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::der::{element, sequence};
+
+    fn keystore(password: &Secret) -> Vec<u8> {
+        let credential =
+            crate::pki::self_signed(&crate::pki::LeafRequest::new(vec!["localhost".into()]))
+                .expect("leaf");
+        to_pkcs12(&KeystoreSpec {
+            alias: "server",
+            password,
+            chain: &credential.chain,
+            key_pkcs8: &credential.key_pkcs8,
+            legacy: false,
+        })
+        .expect("keystore")
+    }
+
+    /// The MAC's iteration count of `pfx`.
+    fn mac_iterations(pfx: &[u8]) -> u32 {
+        let (_, content, _) = element(pfx).expect("PFX");
+        let (_, _, rest) = element(content).expect("version");
+        let (_, _, rest) = element(rest).expect("auth safe");
+        let (_, mac_data, _) = element(rest).expect("MAC data");
+        let (_, _, rest) = element(mac_data).expect("digest");
+        let (_, _, rest) = element(rest).expect("salt");
+        let (_, count, _) = element(rest).expect("count");
+        count.iter().fold(0, |n, &b| (n << 8) | u32::from(b))
+    }
+
+    /// `pfx` with its MAC's iteration count set to `count`.
+    fn with_mac_iterations(pfx: &[u8], count: u32) -> Vec<u8> {
+        let (_, content, _) = element(pfx).expect("PFX");
+        let (_, version, rest) = element(content).expect("version");
+        let (_, auth_safe, rest) = element(rest).expect("auth safe");
+        let (_, mac_data, _) = element(rest).expect("MAC data");
+        let (_, digest, rest) = element(mac_data).expect("digest");
+        let (_, salt, _) = element(rest).expect("salt");
+        let tlv = |tag: u8, body: &[u8]| {
+            let mut out = sequence(body);
+            out[0] = tag;
+            out
+        };
+        // Minimal DER: no leading zero bytes, one when the high bit is set.
+        let mut count_bytes: Vec<u8> = count
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|&b| b == 0)
+            .collect();
+        if count_bytes.first().is_none_or(|&b| b & 0x80 != 0) {
+            count_bytes.insert(0, 0);
+        }
+        let mac = sequence(&[tlv(0x30, digest), tlv(0x04, salt), tlv(0x02, &count_bytes)].concat());
+        sequence(&[tlv(0x02, version), tlv(0x30, auth_safe), mac].concat())
+    }
+
+    #[test]
+    fn a_keystore_asking_for_too_many_iterations_is_refused_before_any_run() {
+        let password = Secret::new("changeit");
+        let pfx = keystore(&password);
+        let found = iterations(&pfx);
+        assert!((1..=MAX_ITERATIONS).contains(&found), "{found}");
+        assert!(read(&pfx, &password).is_ok());
+        // Rebuilt with a count of 2^32 - 1 for its MAC.
+        let hostile = with_mac_iterations(&pfx, u32::MAX);
+        assert_eq!(iterations(&hostile), u64::from(u32::MAX));
+        let started = std::time::Instant::now();
+        assert!(matches!(
+            read(&hostile, &password),
+            Err(KeystoreError::TooCostly { .. })
+        ));
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        // The rebuild is faithful: with the MAC's own count it still opens.
+        let own = mac_iterations(&pfx);
+        assert!(read(&with_mac_iterations(&pfx, own), &password).is_ok());
+    }
 }

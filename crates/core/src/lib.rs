@@ -9,12 +9,13 @@
 
 #![warn(missing_docs)]
 
-mod bounded;
 pub mod cert_files;
 mod clock;
+mod der;
 pub mod diagnose;
 pub mod error;
 pub mod export;
+pub mod file;
 pub mod finding;
 pub mod fix;
 pub mod i18n;

@@ -21,6 +21,7 @@ use x509_parser::prelude::{FromDer, X509Certificate};
 
 use crate::clock::now_unix;
 use crate::i18n::{Facts, Message};
+use crate::keystore::KeystoreError;
 
 /// The key types offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -109,13 +110,8 @@ pub struct Credential {
 pub enum PkiError {
     /// No host was given.
     NoHost,
-    /// A certificate or key file the user named cannot be read.
-    Unreadable {
-        /// The file.
-        path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
-    },
+    /// A certificate, key or keystore file the user named cannot be used.
+    File(#[from] crate::file::FileError),
     /// The development CA's folder cannot be read or written.
     Io {
         /// The file.
@@ -143,11 +139,6 @@ pub enum PkiError {
     },
     /// A certificate could not be made.
     Generation(#[source] rcgen::Error),
-    /// A certificate or key file is larger than any such file.
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-    },
     /// A PEM certificate was given without its key.
     KeyRequired {
         /// The certificate file.
@@ -162,6 +153,13 @@ pub enum PkiError {
     NoKeyInKeystore {
         /// The keystore.
         path: PathBuf,
+    },
+    /// An encrypted key asks for more key-derivation work than is run.
+    KeyDerivationTooCostly {
+        /// The work it asks for.
+        work: u64,
+        /// The most that is run.
+        limit: u64,
     },
     /// A PKCS12 keystore cannot be opened.
     Keystore {
@@ -182,7 +180,7 @@ impl Message for PkiError {
     fn id(&self) -> &'static str {
         match self {
             PkiError::NoHost => "error-pki-no-host",
-            PkiError::Unreadable { .. } => "error-file-unreadable",
+            PkiError::File(error) => error.id(),
             PkiError::Io { .. } => "error-pki-io",
             PkiError::NoCertificateInPem { .. } => "error-pki-no-certificate",
             PkiError::InvalidCertificateInPem => "error-pki-invalid-certificate",
@@ -191,20 +189,24 @@ impl Message for PkiError {
             PkiError::WrongPassphrase => "error-pki-wrong-passphrase",
             PkiError::KeyMismatch { .. } => "error-pki-key-mismatch",
             PkiError::Generation(_) => "error-pki-generation",
-            PkiError::TooLarge { .. } => "error-file-too-large",
             PkiError::KeyRequired { .. } => "error-pki-key-required",
             PkiError::PasswordRequired { .. } => "error-pki-password-required",
             PkiError::NoKeyInKeystore { .. } => "error-pki-no-key-in-keystore",
+            PkiError::KeyDerivationTooCostly { .. } => "error-pki-key-derivation-too-costly",
             PkiError::Keystore { source, .. } => match source {
-                crate::keystore::KeystoreError::WrongPassword => "error-pki-keystore-password",
-                _ => "error-pki-not-pem-or-pkcs12",
+                KeystoreError::WrongPassword => "error-pki-keystore-password",
+                KeystoreError::NotPkcs12(_) | KeystoreError::Encoding(_) => {
+                    "error-pki-not-pem-or-pkcs12"
+                }
+                other => other.id(),
             },
         }
     }
 
     fn facts(&self) -> Facts {
         match self {
-            PkiError::Io { path, source } | PkiError::Unreadable { path, source } => Facts::new()
+            PkiError::File(error) => error.facts(),
+            PkiError::Io { path, source } => Facts::new()
                 .with("path", path.display().to_string())
                 .with("detail", source.to_string()),
             PkiError::NoCertificateInPem { path } => match path {
@@ -215,28 +217,24 @@ impl Message for PkiError {
             },
             PkiError::KeyMismatch { subject } => Facts::new().with("subject", subject),
             PkiError::Generation(error) => Facts::new().with("detail", error.to_string()),
-            PkiError::TooLarge { path } => Facts::new()
-                .with("path", path.display().to_string())
-                .with("limit_mib", crate::cert_files::MAX_CERT_FILE >> 20)
-                .with("what", "certificate"),
             PkiError::KeyRequired { path }
             | PkiError::PasswordRequired { path }
             | PkiError::NoKeyInKeystore { path } => {
                 Facts::new().with("path", path.display().to_string())
             }
-            PkiError::Keystore { path, source } => {
-                use crate::keystore::KeystoreError;
+            PkiError::KeyDerivationTooCostly { work, limit } => Facts::new()
+                .with("work", work.to_string())
+                .with("limit", limit.to_string()),
+            PkiError::Keystore { path, source } => match source {
                 // The PKCS12 library's own words, like an OS error's.
-                let detail = match source {
-                    KeystoreError::NotPkcs12(error) | KeystoreError::Encoding(error) => {
-                        error.to_string()
-                    }
-                    _ => String::new(),
-                };
-                Facts::new()
+                KeystoreError::NotPkcs12(error) | KeystoreError::Encoding(error) => Facts::new()
                     .with("path", path.display().to_string())
-                    .with("detail", detail)
-            }
+                    .with("detail", error.to_string()),
+                KeystoreError::WrongPassword => {
+                    Facts::new().with("path", path.display().to_string())
+                }
+                other => other.facts(),
+            },
             PkiError::NoHost
             | PkiError::NoKeyInPem
             | PkiError::InvalidCertificateInPem
@@ -479,6 +477,28 @@ pub fn key_matches(cert: &CertificateDer<'_>, key_pkcs8: &[u8]) -> bool {
 
 /// Decrypts an encrypted PKCS#8 PEM (PBES2: PBKDF2 or scrypt with AES) to
 /// a plain PKCS#8 PEM.
+/// The most key-derivation work an encrypted key may ask for, in PBKDF2
+/// iterations (OpenSSL writes 2,048, Java 10,000, OWASP advises 600,000)
+/// or scrypt's `N × r × p` (OpenSSL's default is 16,384 × 8 × 1).
+const MAX_KEY_DERIVATION_WORK: u64 = 10_000_000;
+
+/// What decrypting a key costs, as [`MAX_KEY_DERIVATION_WORK`] counts it.
+fn key_derivation_work(scheme: &pkcs8::pkcs5::EncryptionScheme<'_>) -> u64 {
+    use pkcs8::pkcs5::pbes2::Kdf;
+    match scheme {
+        pkcs8::pkcs5::EncryptionScheme::Pbes2(params) => match &params.kdf {
+            Kdf::Pbkdf2(pbkdf2) => u64::from(pbkdf2.iteration_count),
+            Kdf::Scrypt(scrypt) => scrypt
+                .cost_parameter
+                .saturating_mul(u64::from(scrypt.block_size))
+                .saturating_mul(u64::from(scrypt.parallelization)),
+            _ => 0,
+        },
+        // PBES1 and what else the decryption refuses by itself.
+        _ => 0,
+    }
+}
+
 fn decrypt_pkcs8(pem: &[u8], passphrase: &crate::Secret) -> Result<String, PkiError> {
     use pkcs8::der::pem::{self, LineEnding};
     let unreadable = || PkiError::NoKeyInPem;
@@ -489,6 +509,14 @@ fn decrypt_pkcs8(pem: &[u8], passphrase: &crate::Secret) -> Result<String, PkiEr
     let (_, der) = pem::decode_vec(text[start..].trim().as_bytes()).map_err(|_| unreadable())?;
     let encrypted =
         pkcs8::EncryptedPrivateKeyInfo::try_from(der.as_slice()).map_err(|_| unreadable())?;
+    // The file sets the work: a hostile one could ask for minutes of it.
+    let work = key_derivation_work(&encrypted.encryption_algorithm);
+    if work > MAX_KEY_DERIVATION_WORK {
+        return Err(PkiError::KeyDerivationTooCostly {
+            work,
+            limit: MAX_KEY_DERIVATION_WORK,
+        });
+    }
     let plain = encrypted
         .decrypt(passphrase.expose())
         .map_err(|_| PkiError::WrongPassphrase)?;
@@ -633,12 +661,7 @@ pub fn credential(source: &Source) -> Result<(Credential, Option<PathBuf>), PkiE
             key,
             passphrase,
         } => {
-            let read = |path: &PathBuf| {
-                std::fs::read(path).map_err(|source| PkiError::Unreadable {
-                    path: path.clone(),
-                    source,
-                })
-            };
+            let read = |path: &PathBuf| crate::file::read(path, crate::file::Holds::Certificate);
             Ok((
                 import_pem(&read(cert)?, &read(key)?, passphrase.as_ref())?,
                 None,
@@ -747,6 +770,47 @@ pub fn pem(label: &str, der: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An encrypted PEM key whose PBKDF2 count reads `iterations` (the
+    /// ciphertext is made with 1,000: the count is rewritten after).
+    fn encrypted_key(iterations: u32) -> (Vec<u8>, Vec<u8>) {
+        use pkcs8::der::{Decode, Encode};
+        let credential = self_signed(&LeafRequest::new(vec!["localhost".into()])).expect("leaf");
+        let info = pkcs8::PrivateKeyInfo::from_der(&credential.key_pkcs8).expect("PKCS#8");
+        let params =
+            pkcs8::pkcs5::pbes2::Parameters::pbkdf2_sha256_aes256cbc(1000, b"saltsalt", &[7; 16])
+                .expect("params");
+        let document = info
+            .encrypt_with_params(params, "secret")
+            .expect("encrypted");
+        let mut encrypted =
+            pkcs8::EncryptedPrivateKeyInfo::from_der(document.as_bytes()).expect("read back");
+        if let pkcs8::pkcs5::EncryptionScheme::Pbes2(params) = &mut encrypted.encryption_algorithm
+            && let pkcs8::pkcs5::pbes2::Kdf::Pbkdf2(pbkdf2) = &mut params.kdf
+        {
+            pbkdf2.iteration_count = iterations;
+        }
+        let der = encrypted.to_der().expect("encode");
+        let cert = pem("CERTIFICATE", credential.chain[0].as_ref());
+        (
+            cert.into_bytes(),
+            pem("ENCRYPTED PRIVATE KEY", &der).into_bytes(),
+        )
+    }
+
+    #[test]
+    fn an_encrypted_key_asking_for_hours_of_key_derivation_is_refused_at_once() {
+        let passphrase = crate::Secret::new("secret");
+        let (cert, key) = encrypted_key(1000);
+        assert!(import_pem(&cert, &key, Some(&passphrase)).is_ok());
+        let (cert, key) = encrypted_key(u32::MAX);
+        let started = std::time::Instant::now();
+        assert!(matches!(
+            import_pem(&cert, &key, Some(&passphrase)),
+            Err(PkiError::KeyDerivationTooCostly { .. })
+        ));
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
 
     #[test]
     fn certificates_read_as_the_pem_reader_reads_them() {

@@ -16,6 +16,14 @@ use crate::{Target, TargetError};
 /// The profile's file name in an export folder.
 pub const FILE_NAME: &str = "handshake.toml";
 
+/// The text of the profile already in `folder`, when there is a readable
+/// one: generating again keeps its comments and unknown keys.
+pub fn existing(folder: &std::path::Path) -> Option<String> {
+    crate::file::read(&folder.join(FILE_NAME), crate::file::Holds::Profile)
+        .ok()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// The target and the choices.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use handshake_core::Secret;
+use handshake_core::file::{self, Holds};
 use handshake_core::pki::{self, KeyType, LeafRequest, Source};
 
-use crate::problem::{Problem, Unreadable, Usage};
+use crate::problem::{Problem, Usage};
 
 /// Existing PEM files (any key format; `passphrase_file` for an encrypted one).
 pub(crate) fn import(
@@ -27,12 +28,8 @@ pub(crate) fn import(
 
 /// The passphrase in `file`, without its line end.
 pub(crate) fn passphrase(file: &Path) -> Result<Secret, Problem> {
-    let text = std::fs::read_to_string(file).map_err(|error| {
-        Problem::usage(Unreadable {
-            path: file.to_owned(),
-            error,
-        })
-    })?;
+    let bytes = file::read(file, Holds::Password)?;
+    let text = String::from_utf8_lossy(&bytes);
     Ok(Secret::new(text.trim_end_matches(['\r', '\n'])))
 }
 

@@ -1,15 +1,15 @@
 //! `handshake diagnose URL`: name the root cause of a failing endpoint.
 
-use std::io::Read;
 use std::path::PathBuf;
 
-use handshake_core::diagnose::{MAX_REPORT_BYTES, replay};
+use handshake_core::diagnose::replay;
+use handshake_core::file::Holds;
 use handshake_core::i18n::Facts;
 use handshake_core::{Language, Options, Report, Severity};
 
 use super::endpoint::EndpointArgs;
 use crate::exit::ExitStatus;
-use crate::problem::{Problem, Unreadable, Usage};
+use crate::problem::{Problem, Usage};
 use crate::render::{self, say};
 
 /// Diagnose an endpoint: what fails, why, and what to do.
@@ -32,7 +32,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
     let report = match (&args.replay, &args.url) {
-        (Some(file), _) => replay(&read_report(file)?)?,
+        (Some(file), _) => replay(&handshake_core::file::read(file, Holds::Report)?)?,
         (None, Some(url)) => {
             let endpoint = args.endpoint.resolve(url)?;
             let options = Options {
@@ -58,24 +58,6 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     } else {
         ExitStatus::Failure
     })
-}
-
-/// A saved report, read with a cap (`-` for standard input).
-fn read_report(file: &PathBuf) -> Result<Vec<u8>, Problem> {
-    let mut bytes = Vec::new();
-    let cap = u64::try_from(MAX_REPORT_BYTES + 1).unwrap_or(u64::MAX);
-    let read = if file.as_os_str() == "-" {
-        std::io::stdin().lock().take(cap).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(file).and_then(|f| f.take(cap).read_to_end(&mut bytes))
-    };
-    read.map_err(|error| {
-        Problem::usage(Unreadable {
-            path: file.clone(),
-            error,
-        })
-    })?;
-    Ok(bytes)
 }
 
 /// The human form: each finding with its explanation and fix, errors first.

@@ -32,6 +32,8 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
             logs::explain(std::io::stdin().lock()),
         )
     } else {
+        // A device never ends: a log is a file or a pipe.
+        handshake_core::file::check_stream(&args.file)?;
         let file = std::fs::File::open(&args.file).map_err(|error| {
             Problem::usage(Unreadable {
                 path: args.file.clone(),

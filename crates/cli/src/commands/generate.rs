@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use handshake_core::file::Holds;
 use handshake_core::i18n::Facts;
 use handshake_core::pki::{self, Credential, Source};
 use handshake_core::profile::{self, Profile};
@@ -15,7 +16,7 @@ use handshake_core::{export, fix};
 
 use super::credential;
 use crate::exit::ExitStatus;
-use crate::problem::{Flag, Problem, Unreadable, Usage};
+use crate::problem::{Flag, Problem, Usage};
 use crate::render::say;
 
 /// Generate the configuration that fixes the connection.
@@ -186,12 +187,8 @@ fn prepare(args: &Args, speech: Speech) -> Result<Job, Problem> {
         (None, None) => return Err(Usage::GenerateWhat.into()),
         (Some(_), Some(_)) => return Err(Usage::ProfileAndSubcommand.into()),
         (None, Some(file)) => {
-            let text = std::fs::read_to_string(file).map_err(|error| {
-                Problem::usage(Unreadable {
-                    path: file.clone(),
-                    error,
-                })
-            })?;
+            let bytes = handshake_core::file::read(file, Holds::Profile)?;
+            let text = String::from_utf8_lossy(&bytes);
             let profile = Profile::parse(&text, &file.display().to_string())?;
             let folder = file
                 .parent()
@@ -350,7 +347,7 @@ fn plan(
 
 fn write(args: &Args, job: &Job, language: Language) -> Result<ExitStatus, Problem> {
     let say = |id: &str, facts: Facts| say(language, id, facts);
-    let previous = std::fs::read_to_string(job.out.join(profile::FILE_NAME)).ok();
+    let previous = profile::existing(&job.out);
     let material = Material {
         credential: job.credential.as_ref().map(|(credential, _)| credential),
         password: job.password.as_ref(),

@@ -3,12 +3,13 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use handshake_core::file::{self, Holds};
 use handshake_core::i18n::Facts;
 use handshake_core::keystore;
 use handshake_core::{Language, Secret};
 
 use crate::exit::ExitStatus;
-use crate::problem::{Problem, Unreadable, Usage};
+use crate::problem::{Problem, Usage};
 use crate::render::say;
 
 /// Inspect a PKCS12 keystore: aliases, key entries, certificates, and the
@@ -40,12 +41,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         }
         .into());
     };
-    let bytes = std::fs::read(&args.file).map_err(|error| {
-        Problem::usage(Unreadable {
-            path: args.file.clone(),
-            error,
-        })
-    })?;
+    let bytes = file::read(&args.file, Holds::Certificate)?;
     let entries = match keystore::inspect(&bytes, &Secret::new(password), args.alias.as_deref()) {
         Ok(entries) => entries,
         // What Spring Boot would say: the answer to the question, not bad usage.

@@ -88,25 +88,110 @@ fn bad_input_exits_2_with_the_fix() {
     ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("Cannot read the CA file /nonexistent/ca.pem"),
+        stderr(&output).contains("Cannot read /nonexistent/ca.pem"),
         "{}",
         stderr(&output)
     );
 
     let output = handshake(&["diagnose", "--timeout", "-1", "wss://localhost/ws"]);
     assert_eq!(output.status.code(), Some(2));
+}
 
-    // A device is refused at its size cap, at once, not read forever.
-    let started = std::time::Instant::now();
-    let output = handshake(&["diagnose", "--ca", "/dev/zero", "wss://localhost/ws"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output)
-            .contains("/dev/zero is larger than 8 MiB: that is not a CA certificate file"),
-        "{}",
-        stderr(&output)
-    );
-    assert!(started.elapsed() < Duration::from_secs(10));
+/// Every file a user names is refused at once when it is a device, and at
+/// its size cap when it is a huge file: nothing is read forever.
+#[test]
+fn devices_and_oversized_files_are_refused_for_every_file_flag() {
+    let dir = std::env::temp_dir().join(format!("handshake-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    // A sparse 64 MiB file: large to read, free to make.
+    let big = dir.join("big");
+    std::fs::File::create(&big)
+        .and_then(|file| file.set_len(64 << 20))
+        .expect("sparse file");
+    let big = big.display().to_string();
+    let url = "wss://127.0.0.1:9/ws";
+    let cases: [(Vec<&str>, &str); 7] = [
+        (vec!["diagnose", "--ca", "FILE", url], "CA certificate file"),
+        (
+            vec!["diagnose", "--expect-cert", "FILE", url],
+            "certificate, key or keystore file",
+        ),
+        (vec!["diagnose", "--replay", "FILE"], "Handshake report"),
+        (
+            vec!["generate", "--profile", "FILE"],
+            "handshake.toml profile",
+        ),
+        (
+            vec![
+                "inspect",
+                "FILE",
+                "--password-env",
+                "HANDSHAKE_TEST_PASSWORD",
+            ],
+            "certificate, key or keystore file",
+        ),
+        (
+            vec![
+                "keystore",
+                "--cert",
+                "missing.pem",
+                "--key",
+                "missing-key.pem",
+                "--key-password-file",
+                "FILE",
+                "--out",
+                "x.p12",
+                "--password-env",
+                "HANDSHAKE_TEST_PASSWORD",
+            ],
+            "password file",
+        ),
+        (
+            vec![
+                "keystore",
+                "--cert",
+                "FILE",
+                "--key",
+                "FILE",
+                "--out",
+                "x.p12",
+                "--password-env",
+                "HANDSHAKE_TEST_PASSWORD",
+            ],
+            "certificate, key or keystore file",
+        ),
+    ];
+    for (args, what) in cases {
+        for (file, words) in [
+            ("/dev/zero", "is not a regular file".to_owned()),
+            (big.as_str(), format!("that is not a {what}")),
+        ] {
+            let args: Vec<&str> = args
+                .iter()
+                .map(|a| if *a == "FILE" { file } else { a })
+                .collect();
+            let started = std::time::Instant::now();
+            let output = crate::command()
+                .args(&args)
+                .env("HANDSHAKE_TEST_PASSWORD", "changeit")
+                .current_dir(&dir)
+                .output()
+                .expect("handshake runs");
+            assert_eq!(
+                output.status.code(),
+                Some(2),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+            assert!(
+                stderr(&output).contains(&words),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+            assert!(started.elapsed() < Duration::from_secs(5), "{args:?}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

@@ -54,10 +54,21 @@ fn reads_standard_input_and_prints_json() {
 
 #[test]
 fn a_clean_log_exits_0_and_a_missing_file_2() {
-    let output = handshake(&["explain-log", "/dev/null"]);
+    let empty = std::env::temp_dir().join(format!("handshake-empty-{}.log", std::process::id()));
+    std::fs::write(&empty, "").expect("empty log");
+    let output = handshake(&["explain-log", &empty.display().to_string()]);
+    let _ = std::fs::remove_file(&empty);
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("no known problem"));
     let output = handshake(&["explain-log", "/nonexistent/catalina.out"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("Cannot read /nonexistent/catalina.out"));
+    // A device would be read forever.
+    let output = handshake(&["explain-log", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("/dev/zero is not a regular file"),
+        "{}",
+        stderr(&output)
+    );
 }

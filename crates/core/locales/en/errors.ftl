@@ -26,16 +26,20 @@ error-target-invalid-host = "{ $host }" is not a valid host name or IP address (
 
 ## Files given on the command line
 
-error-ca-file-unreadable = Cannot read the CA file { $path }: { $detail }. Check the path and its permissions.
 error-ca-file-no-certificate = { $path } contains no PEM certificate (a block starting with -----BEGIN CERTIFICATE-----). Pass the CA's certificate, not its key; convert DER with `openssl x509 -inform der -in FILE -out ca.pem`.
 error-file-unreadable = Cannot read { $path }: { $detail }. Check the path and its permissions.
-error-file-too-large = { $path } is larger than { $limit_mib } MiB: that is not a { $what ->
+error-file-too-large = { $path } is larger than { $limit } { $unit ->
+        [mib] MiB
+       *[kib] KiB
+    }: that is not a { $what ->
         [report] Handshake report
         [ca] CA certificate file
         [certificate] certificate, key or keystore file
-        [log] log Handshake reads in one piece
+        [profile] handshake.toml profile
+        [password] password file
        *[other] file Handshake expects here
     }.
+error-file-not-regular = { $path } is not a regular file (a directory, a device, a pipe or a socket): give the path of the file itself.
 
 ## Replaying a saved report
 
@@ -60,6 +64,7 @@ error-pki-generation = The certificate could not be made: { $detail }
 error-pki-key-required = { $path } holds a certificate without its key: give the key with --client-key, or a PKCS12 file (.p12) that holds both.
 error-pki-password-required = { $path } is a PKCS12 keystore: give its password in an environment variable with --password-env VAR.
 error-pki-no-key-in-keystore = { $path } holds certificates only, no private key: a client certificate needs its key (export it from the keystore with its key, e.g. `keytool -importkeystore`).
+error-pki-key-derivation-too-costly = The private key's encryption asks for { $work } rounds of key derivation, more than the { $limit } Handshake runs: no tool writes that many. Re-encrypt it: `openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-new.pem`.
 error-pki-keystore-password = The password does not open the keystore { $path }: check the variable given to --password-env.
 error-pki-not-pem-or-pkcs12 = { $path } is neither PEM nor a PKCS12 keystore ({ $detail }). Convert a JKS file with `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12`, a DER certificate with `openssl x509 -inform der -in FILE -out cert.pem`.
 
@@ -80,6 +85,7 @@ error-keystore-no-certificate = A keystore needs at least the server's certifica
 error-keystore-encoding = The certificate or key could not be stored in a PKCS12 keystore: { $detail }
 error-keystore-not-pkcs12 = This is not a PKCS12 keystore ({ $detail }). A JKS file needs `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12` first.
 error-keystore-wrong-password = The password does not open this keystore. Java says "keystore password was incorrect" (Spring Boot: "Keystore was tampered with, or password was incorrect"); check server.ssl.key-store-password.
+error-keystore-too-costly = The keystore asks for { $iterations } key-derivation iterations, more than the { $limit } Handshake runs: no tool writes that many. Export it again with `keytool -importkeystore` or `openssl pkcs12 -export`.
 error-keystore-alias-missing = The keystore has no alias "{ $alias }" (it has: { $available }). Spring Boot says "Keystore does not contain alias '{ $alias }'"; set server.ssl.key-alias to one of these.
 error-keystore-alias-not-key = The alias "{ $alias }" holds only a certificate, no private key: Java says "Alias name { $alias } does not identify a key entry". Use the PrivateKeyEntry's alias for server.ssl.key-alias.
 

@@ -26,16 +26,20 @@ error-target-invalid-host = "{ $host }"은(는) 올바른 호스트 이름이나
 
 ## 명령줄에서 준 파일
 
-error-ca-file-unreadable = CA 파일 { $path }을(를) 읽을 수 없습니다: { $detail }. 경로와 권한을 확인하세요.
 error-ca-file-no-certificate = { $path }에 PEM 인증서(-----BEGIN CERTIFICATE-----로 시작하는 블록)가 없습니다. 키가 아니라 CA 인증서를 넘기세요. DER 파일은 `openssl x509 -inform der -in FILE -out ca.pem`으로 바꾸세요.
 error-file-unreadable = { $path }을(를) 읽을 수 없습니다: { $detail }. 경로와 권한을 확인하세요.
-error-file-too-large = { $path }이(가) { $limit_mib }MiB보다 큽니다. { $what ->
+error-file-too-large = { $path }이(가) { $limit }{ $unit ->
+        [mib] MiB
+       *[kib] KiB
+    }보다 큽니다. { $what ->
         [report] Handshake 보고서가 아닙니다.
         [ca] CA 인증서 파일이 아닙니다.
         [certificate] 인증서, 키, 키스토어 파일이 아닙니다.
-        [log] Handshake가 한 번에 읽는 로그가 아닙니다.
+        [profile] handshake.toml 프로필이 아닙니다.
+        [password] 비밀번호 파일이 아닙니다.
        *[other] 여기서 기대하는 파일이 아닙니다.
     }
+error-file-not-regular = { $path }은(는) 일반 파일이 아닙니다(디렉터리, 장치, 파이프, 소켓). 파일 자체의 경로를 주세요.
 
 ## 저장한 보고서 다시 보기
 
@@ -60,6 +64,7 @@ error-pki-generation = 인증서를 만들지 못했습니다: { $detail }
 error-pki-key-required = { $path }에는 키 없이 인증서만 있습니다. --client-key로 키를 주거나, 둘 다 담긴 PKCS12 파일(.p12)을 주세요.
 error-pki-password-required = { $path }은(는) PKCS12 키스토어입니다. 비밀번호를 환경 변수에 넣고 --password-env VAR로 알려 주세요.
 error-pki-no-key-in-keystore = { $path }에는 인증서만 있고 개인 키가 없습니다. 클라이언트 인증서에는 키가 필요합니다(`keytool -importkeystore` 등으로 키와 함께 내보내세요).
+error-pki-key-derivation-too-costly = 개인 키의 암호화가 키 유도를 { $work }번 요구합니다. Handshake가 수행하는 { $limit }번보다 많고, 이렇게 많이 쓰는 도구는 없습니다. 다시 암호화하세요: `openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-new.pem`.
 error-pki-keystore-password = 비밀번호로 키스토어 { $path }을(를) 열 수 없습니다. --password-env에 준 환경 변수를 확인하세요.
 error-pki-not-pem-or-pkcs12 = { $path }은(는) PEM도 PKCS12 키스토어도 아닙니다({ $detail }). JKS 파일은 `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12`로, DER 인증서는 `openssl x509 -inform der -in FILE -out cert.pem`으로 변환하세요.
 
@@ -79,6 +84,7 @@ error-keystore-no-certificate = 키스토어에는 적어도 서버 인증서가
 error-keystore-encoding = 인증서나 키를 PKCS12 키스토어에 담지 못했습니다: { $detail }
 error-keystore-not-pkcs12 = PKCS12 키스토어가 아닙니다({ $detail }). JKS 파일이라면 먼저 `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12`로 바꾸세요.
 error-keystore-wrong-password = 이 비밀번호로는 키스토어를 열 수 없습니다. Java는 "keystore password was incorrect"(Spring Boot: "Keystore was tampered with, or password was incorrect")라고 합니다. server.ssl.key-store-password를 확인하세요.
+error-keystore-too-costly = 키스토어가 키 유도를 { $iterations }번 요구합니다. Handshake가 수행하는 { $limit }번보다 많고, 이렇게 많이 쓰는 도구는 없습니다. `keytool -importkeystore`나 `openssl pkcs12 -export`로 다시 내보내세요.
 error-keystore-alias-missing = 키스토어에 "{ $alias }" 별칭이 없습니다(있는 별칭: { $available }). Spring Boot는 "Keystore does not contain alias '{ $alias }'"라고 합니다. server.ssl.key-alias를 이 중 하나로 설정하세요.
 error-keystore-alias-not-key = "{ $alias }" 별칭에는 개인 키 없이 인증서만 있습니다. Java는 "Alias name { $alias } does not identify a key entry"라고 합니다. server.ssl.key-alias에는 PrivateKeyEntry의 별칭을 쓰세요.
 

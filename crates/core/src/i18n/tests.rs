@@ -294,6 +294,7 @@ fn every_finding_reads_in_every_language_with_the_facts_it_names() {
 /// One instance of every error kind, for the error tests.
 fn every_error() -> Vec<Box<dyn Message>> {
     use crate::export::ExportError;
+    use crate::file::{FileError, Holds};
     use crate::keystore::KeystoreError;
     use crate::pki::{CredentialWarning, PkiError};
     use crate::probe::tls::CaFileError;
@@ -327,9 +328,32 @@ fn every_error() -> Vec<Box<dyn Message>> {
             port: "70000".into(),
         }),
         Box::new(TargetError::Credentials),
-        Box::new(CaFileError::Unreadable {
+        Box::new(FileError::Unreadable {
             path: "/nope".into(),
             source: io(),
+        }),
+        Box::new(FileError::NotAFile {
+            path: "/dev/zero".into(),
+        }),
+        Box::new(FileError::TooLarge {
+            path: "ca.pem".into(),
+            holds: Holds::Ca,
+        }),
+        Box::new(FileError::TooLarge {
+            path: "password.txt".into(),
+            holds: Holds::Password,
+        }),
+        Box::new(FileError::TooLarge {
+            path: "handshake.toml".into(),
+            holds: Holds::Profile,
+        }),
+        Box::new(FileError::TooLarge {
+            path: "client.p12".into(),
+            holds: Holds::Certificate,
+        }),
+        Box::new(FileError::TooLarge {
+            path: "report.json".into(),
+            holds: Holds::Report,
         }),
         Box::new(CaFileError::NoCertificate {
             path: "ca.pem".into(),
@@ -341,10 +365,6 @@ fn every_error() -> Vec<Box<dyn Message>> {
         }),
         Box::new(PkiError::NoHost),
         Box::new(PkiError::Io {
-            path: "/nope".into(),
-            source: io(),
-        }),
-        Box::new(PkiError::Unreadable {
             path: "/nope".into(),
             source: io(),
         }),
@@ -360,8 +380,9 @@ fn every_error() -> Vec<Box<dyn Message>> {
             subject: "CN=localhost".into(),
         }),
         Box::new(PkiError::Generation(rcgen::Error::CouldNotParseCertificate)),
-        Box::new(PkiError::TooLarge {
-            path: "/dev/zero".into(),
+        Box::new(PkiError::KeyDerivationTooCostly {
+            work: 2_147_483_647,
+            limit: 10_000_000,
         }),
         Box::new(PkiError::KeyRequired {
             path: "client.pem".into(),
@@ -397,6 +418,9 @@ fn every_error() -> Vec<Box<dyn Message>> {
         Box::new(KeystoreError::Encoding(p12())),
         Box::new(KeystoreError::NotPkcs12(p12())),
         Box::new(KeystoreError::WrongPassword),
+        Box::new(KeystoreError::TooCostly {
+            iterations: 2_000_000_000,
+        }),
         Box::new(KeystoreError::AliasMissing {
             alias: "tomcat".into(),
             available: vec!["server".into()],

@@ -2,7 +2,6 @@
 //! return typed evidence. They decide nothing; `diagnose` does.
 
 pub mod cert;
-mod der;
 pub mod dns;
 pub mod hello;
 pub mod http;

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::der::{element, expect};
+use crate::der::{element, expect};
 
 /// A stapled OCSP response: which certificate it speaks of, and what it says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

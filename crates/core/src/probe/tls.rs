@@ -24,8 +24,8 @@ use tokio_rustls::client::TlsStream;
 
 use x509_parser::prelude::{FromDer, X509Name};
 
-use super::der;
 use super::ocsp::{self, Staple};
+use crate::der;
 
 /// Bytes of the server's first answer kept for sniffing a failed handshake.
 const TAP_BYTES: usize = 4096;
@@ -219,18 +219,8 @@ impl Trust {
 #[error("{}", crate::i18n::english(self))]
 #[non_exhaustive]
 pub enum CaFileError {
-    /// The file cannot be read.
-    Unreadable {
-        /// The path as given.
-        path: String,
-        /// What the system said.
-        source: std::io::Error,
-    },
-    /// The file is larger than any CA file (a device, a wrong path).
-    TooLarge {
-        /// The path as given.
-        path: String,
-    },
+    /// The file cannot be read, is not a regular file, or is too large.
+    File(#[from] crate::file::FileError),
     /// The file holds no PEM certificate.
     NoCertificate {
         /// The path as given.
@@ -241,44 +231,29 @@ pub enum CaFileError {
 impl crate::i18n::Message for CaFileError {
     fn id(&self) -> &'static str {
         match self {
-            CaFileError::Unreadable { .. } => "error-ca-file-unreadable",
-            CaFileError::TooLarge { .. } => "error-file-too-large",
+            CaFileError::File(error) => error.id(),
             CaFileError::NoCertificate { .. } => "error-ca-file-no-certificate",
         }
     }
 
     fn facts(&self) -> crate::i18n::Facts {
         match self {
-            CaFileError::Unreadable { path, source } => crate::i18n::Facts::new()
-                .with("path", path)
-                .with("detail", source.to_string()),
-            CaFileError::TooLarge { path } => crate::i18n::Facts::new()
-                .with("path", path)
-                .with("limit_mib", MAX_CA_FILE >> 20)
-                .with("what", "ca"),
+            CaFileError::File(error) => error.facts(),
             CaFileError::NoCertificate { path } => crate::i18n::Facts::new().with("path", path),
         }
     }
 }
 
-/// The largest CA file read (a whole system bundle is about 220 KiB).
-pub const MAX_CA_FILE: usize = 8 << 20;
-
-/// Reads every certificate in a PEM file, to trust them as CAs (at most
-/// [`MAX_CA_FILE`] bytes: `--ca /dev/zero` is refused, not read forever).
+/// Reads every certificate in a PEM file, to trust them as CAs (with the
+/// cap of [`crate::file::Holds::Ca`]: `--ca /dev/zero` is refused, not read
+/// forever).
 pub fn read_ca_file(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, CaFileError> {
-    let shown = path.display().to_string();
-    let bytes = crate::bounded::read(path, MAX_CA_FILE)
-        .map_err(|source| CaFileError::Unreadable {
-            path: shown.clone(),
-            source,
-        })?
-        .ok_or_else(|| CaFileError::TooLarge {
-            path: shown.clone(),
-        })?;
+    let bytes = crate::file::read(path, crate::file::Holds::Ca)?;
     let certs = crate::pki::certificates(&bytes);
     if certs.is_empty() {
-        return Err(CaFileError::NoCertificate { path: shown });
+        return Err(CaFileError::NoCertificate {
+            path: path.display().to_string(),
+        });
     }
     Ok(certs)
 }

@@ -1,5 +1,5 @@
 //! A bounded reader of DER elements, for the few structures read from
-//! hostile bytes by hand (OCSP responses, names). Lengths are checked
+//! hostile bytes by hand (OCSP responses, names, PKCS12 work factors). Lengths are checked
 //! against the input before use; anything unexpected reads as `None`.
 
 /// The next element: its tag, content and what follows.
