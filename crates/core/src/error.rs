@@ -114,7 +114,9 @@ impl UserError for crate::render::RenderError {
     fn kind(&self) -> ErrorKind {
         use crate::render::RenderError;
         match self {
-            RenderError::Plan(_) | RenderError::NoPassword => ErrorKind::Input,
+            RenderError::Plan(_) | RenderError::NoPassword | RenderError::Value(_) => {
+                ErrorKind::Input
+            }
             RenderError::Keystore(error) => error.kind(),
         }
     }

@@ -2,6 +2,8 @@
 
 use std::process::Command;
 
+use crate::stderr;
+
 #[test]
 fn writes_the_nginx_config_and_never_overwrites_silently() {
     let dir = std::env::temp_dir().join(format!("handshake-cli-generate-{}", std::process::id()));
@@ -347,5 +349,65 @@ fn spring_pem_form_with_a_development_certificate() {
         "{text}"
     );
     assert!(!dir.join("old").exists(), "nothing written");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// What an attacker would slip into a generated file through a flag or a
+/// shared profile: refused with the value shown, nothing written.
+#[test]
+fn a_value_that_would_inject_a_directive_or_a_line_is_refused() {
+    let dir = scratch("inject");
+    let injected = "chat.example.com;\n    add_header X-Injected pwned always;\n    #";
+    let output = handshake(
+        &dir,
+        &[
+            "generate",
+            "nginx",
+            "--host",
+            injected,
+            "--cert",
+            "/etc/ssl/fullchain.pem",
+            "--key",
+            "/etc/ssl/privkey.pem",
+            "--upstream",
+            "http://127.0.0.1:8080",
+            "--target",
+            "wss://chat.example.com/ws",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("server_names is “chat.example.com;\\n    add_header"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.join("out").exists(), "nothing is written");
+
+    // A shared profile whose alias would add a properties line.
+    let profile = dir.join("shared.toml");
+    std::fs::write(
+        &profile,
+        "target = \"wss://localhost:8443/ws\"\nlanguage = \"en\"\n\n[fix]\nkind = \"spring\"\nboot = \"3.5\"\nform = \"keystore\"\nport = 8443\nkey_store = \"classpath:server.p12\"\nkey_alias = \"server\\nserver.ssl.enabled=false\"\ncertificate = \"\"\nprivate_key = \"\"\npassword_env = \"SSL_KEYSTORE_PASSWORD\"\n",
+    )
+    .expect("profile");
+    let output = handshake(
+        &dir,
+        &[
+            "generate",
+            "--profile",
+            &profile.display().to_string(),
+            "--out",
+            "spring",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("key_alias is “server\\nserver.ssl.enabled=false”"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.join("spring").exists(), "nothing is written");
     let _ = std::fs::remove_dir_all(dir);
 }

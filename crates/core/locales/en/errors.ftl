@@ -94,6 +94,15 @@ error-keystore-alias-not-key = The alias "{ $alias }" holds only a certificate, 
 error-plan-form-too-new = The { $form } form needs Spring Boot { $since } or later, and the application uses { $boot }; choose one of: { $offered }.
 error-plan-not-a-location = "{ $location }" is not a Spring resource location: start it with file: or classpath:, e.g. file:/etc/chat/server.p12.
 error-render-no-password = A keystore needs a password: set one (CLI: --password-env).
+error-render-invalid-value = { $field } is “{ $value }”, which is not { $kind ->
+        [host] a host name (letters, digits, hyphens and dots; a leading *. allowed), an IPv4 or an IPv6 address
+        [path] a file path (letters, digits and / . _ - + ~ @ : = , %; no spaces, quotes or ;)
+        [listen] a port or address:port
+        [upstream] an http:// or https:// URL of the application
+        [url-path] a URL path starting with / (letters, digits and / . _ - ~ %)
+        [alias] a keystore alias (letters, digits and . _ -)
+       *[variable] an environment variable name (letters, digits and _)
+    }. Handshake does not write it into a configuration file, where it could add a directive or a line.
 error-export-exists = { $path } already exists; nothing was written. Choose another name, or replace it (CLI: --force), which keeps the old file as { $path }.bak.
 error-export-io = Cannot write { $path }: { $detail }. Check that the folder exists and is writable; nothing was changed.
 error-profile-invalid = { $file } is not a Handshake profile: { $detail }. Fix the line it names, or generate a new one.

@@ -93,6 +93,15 @@ error-keystore-alias-not-key = "{ $alias }" 별칭에는 개인 키 없이 인�
 error-plan-form-too-new = { $form } 형식은 Spring Boot { $since } 이상이 필요한데 애플리케이션은 { $boot }입니다. 다음 중에서 고르세요: { $offered }
 error-plan-not-a-location = "{ $location }"은(는) Spring 리소스 위치가 아닙니다. file: 또는 classpath:로 시작하세요. 예: file:/etc/chat/server.p12
 error-render-no-password = 키스토어에는 비밀번호가 필요합니다. 비밀번호를 정하세요(CLI: --password-env).
+error-render-invalid-value = { $field } 값 “{ $value }”은(는) { $kind ->
+        [host] 호스트 이름(영문자, 숫자, 하이픈, 점. 앞의 *.는 허용), IPv4 또는 IPv6 주소가
+        [path] 파일 경로(영문자, 숫자와 / . _ - + ~ @ : = , %. 공백, 따옴표, ;는 불가)가
+        [listen] 포트나 주소:포트가
+        [upstream] 애플리케이션의 http:// 또는 https:// URL이
+        [url-path] /로 시작하는 URL 경로(영문자, 숫자와 / . _ - ~ %)가
+        [alias] 키스토어 별칭(영문자, 숫자와 . _ -)이
+       *[variable] 환경 변수 이름(영문자, 숫자, _)이
+    } 아닙니다. 설정 파일에 지시어나 줄을 덧붙일 수 있으므로 Handshake는 이 값을 쓰지 않습니다.
 error-export-exists = { $path }이(가) 이미 있어서 아무것도 쓰지 않았습니다. 다른 이름을 고르거나, 바꾸세요(CLI: --force). 바꾸면 기존 파일은 { $path }.bak으로 보관합니다.
 error-export-io = { $path }에 쓸 수 없습니다: { $detail }. 폴더가 있고 쓰기 권한이 있는지 확인하세요. 아무것도 바뀌지 않았습니다.
 error-profile-invalid = { $file }은(는) Handshake 프로필이 아닙니다: { $detail }. 해당 줄을 고치거나 프로필을 새로 만드세요.

@@ -436,6 +436,41 @@ fn every_error() -> Vec<Box<dyn Message>> {
             location: "/etc/x.p12".into(),
         })),
         Box::new(RenderError::NoPassword),
+        Box::new(RenderError::Value(crate::render::values::InvalidValue {
+            field: "server_names",
+            value: "chat.example.com;\n    add_header X pwned;".into(),
+            kind: crate::render::values::ValueKind::Host,
+        })),
+        Box::new(RenderError::Value(crate::render::values::InvalidValue {
+            field: "server_names",
+            value: "chat.example.com;\n    add_header X pwned;".into(),
+            kind: crate::render::values::ValueKind::Path,
+        })),
+        Box::new(RenderError::Value(crate::render::values::InvalidValue {
+            field: "server_names",
+            value: "chat.example.com;\n    add_header X pwned;".into(),
+            kind: crate::render::values::ValueKind::Listen,
+        })),
+        Box::new(RenderError::Value(crate::render::values::InvalidValue {
+            field: "server_names",
+            value: "chat.example.com;\n    add_header X pwned;".into(),
+            kind: crate::render::values::ValueKind::Upstream,
+        })),
+        Box::new(RenderError::Value(crate::render::values::InvalidValue {
+            field: "server_names",
+            value: "chat.example.com;\n    add_header X pwned;".into(),
+            kind: crate::render::values::ValueKind::UrlPath,
+        })),
+        Box::new(RenderError::Value(crate::render::values::InvalidValue {
+            field: "server_names",
+            value: "chat.example.com;\n    add_header X pwned;".into(),
+            kind: crate::render::values::ValueKind::Alias,
+        })),
+        Box::new(RenderError::Value(crate::render::values::InvalidValue {
+            field: "server_names",
+            value: "chat.example.com;\n    add_header X pwned;".into(),
+            kind: crate::render::values::ValueKind::Variable,
+        })),
         Box::new(ExportError::Exists {
             path: "a.conf".into(),
         }),

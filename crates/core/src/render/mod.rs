@@ -9,6 +9,7 @@ pub mod client;
 mod next_steps;
 pub mod nginx;
 pub mod spring;
+pub mod values;
 
 use serde::{Deserialize, Serialize};
 
@@ -202,6 +203,9 @@ pub enum RenderError {
     /// A keystore could not be written.
     #[error(transparent)]
     Keystore(#[from] crate::keystore::KeystoreError),
+    /// A value would not be safe in a generated file.
+    #[error("{}", crate::i18n::english(self))]
+    Value(values::InvalidValue),
 }
 
 impl Message for RenderError {
@@ -210,6 +214,7 @@ impl Message for RenderError {
             RenderError::Plan(problem) => problem.facts().0,
             RenderError::NoPassword => "error-render-no-password",
             RenderError::Keystore(error) => error.id(),
+            RenderError::Value(invalid) => invalid.id(),
         }
     }
 
@@ -218,6 +223,7 @@ impl Message for RenderError {
             RenderError::Plan(problem) => problem.facts().1,
             RenderError::NoPassword => Facts::new(),
             RenderError::Keystore(error) => error.facts(),
+            RenderError::Value(invalid) => invalid.facts(),
         }
     }
 }
@@ -231,6 +237,7 @@ pub fn files(
     material: Material<'_>,
     previous_profile: Option<&str>,
 ) -> Result<Vec<GeneratedFile>, RenderError> {
+    values::check(profile).map_err(RenderError::Value)?;
     let mut out = match &profile.fix {
         Fix::Spring(plan) => spring_files(plan, material)?,
         Fix::Nginx(plan) => proxy_files(
