@@ -114,9 +114,10 @@ impl UserError for crate::render::RenderError {
     fn kind(&self) -> ErrorKind {
         use crate::render::RenderError;
         match self {
-            RenderError::Plan(_) | RenderError::NoPassword | RenderError::Value(_) => {
-                ErrorKind::Input
-            }
+            RenderError::Plan(_)
+            | RenderError::NoPassword
+            | RenderError::Value(_)
+            | RenderError::PasswordNotPortable { .. } => ErrorKind::Input,
             RenderError::Keystore(error) => error.kind(),
         }
     }

@@ -94,6 +94,7 @@ error-keystore-alias-not-key = The alias "{ $alias }" holds only a certificate, 
 error-plan-form-too-new = The { $form } form needs Spring Boot { $since } or later, and the application uses { $boot }; choose one of: { $offered }.
 error-plan-not-a-location = "{ $location }" is not a Spring resource location: start it with file: or classpath:, e.g. file:/etc/chat/server.p12.
 error-render-no-password = A keystore needs a password: set one (CLI: --password-env).
+error-render-password-not-portable = The password in { $variable } has characters that a shell (`set -a; . ./ssl.env`), systemd's EnvironmentFile= and `docker --env-file` each read differently (spaces, quotes, $, `, \, …): choose one of letters, digits and _ - . , / : @ % + = (e.g. `openssl rand -base64 18 | tr +/ -_`).
 error-render-invalid-value = { $field } is “{ $value }”, which is not { $kind ->
         [host] a host name (letters, digits, hyphens and dots; a leading *. allowed), an IPv4 or an IPv6 address
         [path] a file path (letters, digits and / . _ - + ~ @ : = , %; no spaces, quotes or ;)

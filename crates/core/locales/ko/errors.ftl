@@ -93,6 +93,7 @@ error-keystore-alias-not-key = "{ $alias }" 별칭에는 개인 키 없이 인�
 error-plan-form-too-new = { $form } 형식은 Spring Boot { $since } 이상이 필요한데 애플리케이션은 { $boot }입니다. 다음 중에서 고르세요: { $offered }
 error-plan-not-a-location = "{ $location }"은(는) Spring 리소스 위치가 아닙니다. file: 또는 classpath:로 시작하세요. 예: file:/etc/chat/server.p12
 error-render-no-password = 키스토어에는 비밀번호가 필요합니다. 비밀번호를 정하세요(CLI: --password-env).
+error-render-password-not-portable = { $variable }의 비밀번호에 셸(`set -a; . ./ssl.env`), systemd의 EnvironmentFile=, `docker --env-file`이 서로 다르게 읽는 문자(공백, 따옴표, $, `, \ 등)가 있습니다. 영문자, 숫자와 _ - . , / : @ % + =만 쓰세요(예: `openssl rand -base64 18 | tr +/ -_`).
 error-render-invalid-value = { $field } 값 “{ $value }”은(는) { $kind ->
         [host] 호스트 이름(영문자, 숫자, 하이픈, 점. 앞의 *.는 허용), IPv4 또는 IPv6 주소가
         [path] 파일 경로(영문자, 숫자와 / . _ - + ~ @ : = , %. 공백, 따옴표, ;는 불가)가

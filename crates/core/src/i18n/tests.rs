@@ -436,6 +436,9 @@ fn every_error() -> Vec<Box<dyn Message>> {
             location: "/etc/x.p12".into(),
         })),
         Box::new(RenderError::NoPassword),
+        Box::new(RenderError::PasswordNotPortable {
+            variable: "SSL_KEYSTORE_PASSWORD".into(),
+        }),
         Box::new(RenderError::Value(crate::render::values::InvalidValue {
             field: "server_names",
             value: "chat.example.com;\n    add_header X pwned;".into(),

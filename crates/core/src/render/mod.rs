@@ -203,6 +203,13 @@ pub enum RenderError {
     /// A keystore could not be written.
     #[error(transparent)]
     Keystore(#[from] crate::keystore::KeystoreError),
+    /// The password has characters the readers of `ssl.env` (a shell,
+    /// systemd, Docker) would each read differently.
+    #[error("{}", crate::i18n::english(self))]
+    PasswordNotPortable {
+        /// The variable it came from.
+        variable: String,
+    },
     /// A value would not be safe in a generated file.
     #[error("{}", crate::i18n::english(self))]
     Value(values::InvalidValue),
@@ -215,6 +222,7 @@ impl Message for RenderError {
             RenderError::NoPassword => "error-render-no-password",
             RenderError::Keystore(error) => error.id(),
             RenderError::Value(invalid) => invalid.id(),
+            RenderError::PasswordNotPortable { .. } => "error-render-password-not-portable",
         }
     }
 
@@ -224,6 +232,9 @@ impl Message for RenderError {
             RenderError::NoPassword => Facts::new(),
             RenderError::Keystore(error) => error.facts(),
             RenderError::Value(invalid) => invalid.facts(),
+            RenderError::PasswordNotPortable { variable } => {
+                Facts::new().with("variable", variable)
+            }
         }
     }
 }
@@ -315,6 +326,11 @@ fn spring_files(
     if plan.needs_password()
         && let Some(password) = material.password
     {
+        if !values::is_portable_env_value(password.expose()) {
+            return Err(RenderError::PasswordNotPortable {
+                variable: plan.password_env.clone(),
+            });
+        }
         files.push(
             GeneratedFile::text("ssl.env", spring::env_file(plan, password), Syntax::Env).secret(),
         );

@@ -164,6 +164,19 @@ pub fn is(value: &str, kind: ValueKind) -> bool {
     }
 }
 
+/// Whether `password` reads the same, unquoted, in a shell (`set -a;
+/// . ./ssl.env`), systemd's `EnvironmentFile=` and `docker --env-file`:
+/// Docker takes quotes literally and a shell needs them around spaces,
+/// `$`, backticks and quotes, so only characters all three read as
+/// themselves qualify (the generated passwords are URL-safe base64).
+pub fn is_portable_env_value(password: &str) -> bool {
+    !password.is_empty()
+        && !password.starts_with(['~', '#', '='])
+        && password
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-.,/:@%+=".contains(&b))
+}
+
 /// A DNS name (a leading `*.` allowed), an IPv4 address, or an IPv6
 /// address (bare or in brackets).
 fn is_host(value: &str) -> bool {
