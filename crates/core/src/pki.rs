@@ -300,25 +300,41 @@ pub struct DevCa {
 }
 
 impl DevCa {
+    /// The CA in `dir`, if it was made there; nothing is created.
+    pub fn load(dir: &Path) -> Result<Option<DevCa>, PkiError> {
+        let cert_path = dir.join("handshake-dev-ca.pem");
+        let key_path = dir.join("handshake-dev-ca-key.pem");
+        if !(cert_path.exists() && key_path.exists()) {
+            return Ok(None);
+        }
+        let read = |path: &Path| {
+            std::fs::read_to_string(path).map_err(|source| PkiError::Io {
+                path: path.to_owned(),
+                source,
+            })
+        };
+        Ok(Some(DevCa {
+            cert_pem: read(&cert_path)?,
+            key_pem: read(&key_path)?,
+            cert_path,
+        }))
+    }
+
     /// The CA in `dir` (`handshake-dev-ca.pem`, `handshake-dev-ca-key.pem`),
     /// created with a fresh key (file mode 0600) when it is not there yet.
     pub fn load_or_create(dir: &Path) -> Result<DevCa, PkiError> {
+        if let Some(ca) = DevCa::load(dir)? {
+            return Ok(ca);
+        }
         let cert_path = dir.join("handshake-dev-ca.pem");
         let key_path = dir.join("handshake-dev-ca-key.pem");
         let io = |path: &Path| {
             let path = path.to_owned();
             move |source| PkiError::Io { path, source }
         };
-        if cert_path.exists() && key_path.exists() {
-            return Ok(DevCa {
-                cert_pem: std::fs::read_to_string(&cert_path).map_err(io(&cert_path))?,
-                key_pem: std::fs::read_to_string(&key_path).map_err(io(&key_path))?,
-                cert_path,
-            });
-        }
         std::fs::create_dir_all(dir).map_err(io(dir))?;
         let key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).map_err(PkiError::rcgen)?;
-        let cert = ca_params().self_signed(&key).map_err(PkiError::rcgen)?;
+        let cert = ca_params(&key).self_signed(&key).map_err(PkiError::rcgen)?;
         crate::export::write_new(
             &key_path,
             key.serialize_pem().as_bytes(),
@@ -558,7 +574,11 @@ fn to_pkcs8(key: &PrivateKeyDer<'_>) -> Result<Vec<u8>, PkiError> {
     }
 }
 
-fn ca_params() -> CertificateParams {
+/// The development CA's certificate for `key`. Its name carries the key's
+/// fingerprint, so a CA made again is another name too: an NSS database
+/// files certificates of one subject under one nickname, and would mix
+/// the new CA up with the old.
+fn ca_params(key: &KeyPair) -> CertificateParams {
     let mut params = CertificateParams::default();
     let user = std::env::var("USER").unwrap_or_else(|_| "developer".to_owned());
     let host = std::fs::read_to_string("/etc/hostname")
@@ -571,6 +591,17 @@ fn ca_params() -> CertificateParams {
     params
         .distinguished_name
         .push(DnType::OrganizationName, "Handshake development CA");
+    let spki = aws_lc_rs::digest::digest(
+        &aws_lc_rs::digest::SHA256,
+        &rcgen::PublicKeyData::subject_public_key_info(key),
+    );
+    let id: String = spki.as_ref()[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    params
+        .distinguished_name
+        .push(DnType::OrganizationalUnitName, format!("key {id}"));
     params.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
     params.key_usages = vec![
         KeyUsagePurpose::KeyCertSign,

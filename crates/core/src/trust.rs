@@ -195,7 +195,7 @@ impl Store {
                     run(&["certutil", "-user", "-store", "Root", &fingerprint(ca_pem)]).is_ok(),
                 );
             }
-            Store::Nss { .. } | Store::Java { .. } => return Ok(self.holds_nickname()),
+            Store::Nss { .. } | Store::Java { .. } => return Ok(self.entry_of(ca_pem).is_some()),
         };
         let body = ca_pem.trim();
         Ok(
@@ -230,16 +230,19 @@ impl Store {
                 run("certutil -user -delstore Root <CA fingerprint>".to_owned())
             }
             (Store::Nss { dir }, false) => run(format!(
-                "certutil -A -d {} -t C,, -n {NICKNAME} -i <CA file>",
+                "certutil -A -d {} -t C,, -n {NICKNAME}-<fingerprint> -i <CA file>",
                 sql(dir)
             )),
-            (Store::Nss { dir }, true) => run(format!("certutil -D -d {} -n {NICKNAME}", sql(dir))),
+            (Store::Nss { dir }, true) => run(format!(
+                "certutil -D -d {} -n <the entry with the CA's SHA-256 fingerprint>",
+                sql(dir)
+            )),
             (Store::Java { cacerts, .. }, false) => run(format!(
-                "keytool -importcert -keystore {} -alias {NICKNAME} -file <CA file>",
+                "keytool -importcert -keystore {} -alias {NICKNAME}-<fingerprint> -file <CA file>",
                 cacerts.display()
             )),
             (Store::Java { cacerts, .. }, true) => run(format!(
-                "keytool -delete -keystore {} -alias {NICKNAME}",
+                "keytool -delete -keystore {} -alias <the entry with the CA's SHA-256 fingerprint>",
                 cacerts.display()
             )),
         }
@@ -277,21 +280,31 @@ impl Store {
             ])
             .map(drop),
             Store::Windows => run(&["certutil", "-user", "-addstore", "Root", &ca]).map(drop),
-            Store::Nss { dir } => run(&[
-                "certutil",
-                "-A",
-                "-d",
-                &sql(dir),
-                "-t",
-                "C,,",
-                "-n",
-                NICKNAME,
-                "-i",
-                &ca,
-            ])
-            .map(drop),
+            Store::Nss { dir } => {
+                let name = nickname(&pem_of(ca_file)?);
+                run(&[
+                    "certutil",
+                    "-A",
+                    "-d",
+                    &sql(dir),
+                    "-t",
+                    "C,,",
+                    "-n",
+                    &name,
+                    "-i",
+                    &ca,
+                ])
+                .map(drop)
+            }
             Store::Java { cacerts, password } => {
-                keytool("-importcert", cacerts, password, &["-file", &ca]).map(drop)
+                let name = nickname(&pem_of(ca_file)?);
+                keytool(
+                    "-importcert",
+                    cacerts,
+                    password,
+                    &["-alias", &name, "-file", &ca],
+                )
+                .map(drop)
             }
         }
     }
@@ -334,12 +347,16 @@ impl Store {
                 &fingerprint(ca_pem),
             ])
             .map(drop),
-            Store::Nss { dir } => {
-                run(&["certutil", "-D", "-d", &sql(dir), "-n", NICKNAME]).map(drop)
-            }
-            Store::Java { cacerts, password } => {
-                keytool("-delete", cacerts, password, &[]).map(drop)
-            }
+            // Only the entry holding this very certificate: another CA under
+            // the same name (a regenerated one) stays.
+            Store::Nss { dir } => match self.entry_of(ca_pem) {
+                Some(name) => run(&["certutil", "-D", "-d", &sql(dir), "-n", &name]).map(drop),
+                None => Ok(()),
+            },
+            Store::Java { cacerts, password } => match self.entry_of(ca_pem) {
+                Some(name) => keytool("-delete", cacerts, password, &["-alias", &name]).map(drop),
+                None => Ok(()),
+            },
         }
     }
 
@@ -360,14 +377,37 @@ impl Store {
         }
     }
 
-    /// Whether an NSS database or Java truststore has an entry named [`NICKNAME`].
-    fn holds_nickname(&self) -> bool {
+    /// The name of the NSS or Java entry holding exactly this certificate
+    /// (by SHA-256 fingerprint, whatever the entry is called).
+    fn entry_of(&self, ca_pem: &str) -> Option<String> {
+        let wanted = sha256_hex(ca_pem);
         match self {
-            Store::Nss { dir } => run(&["certutil", "-L", "-d", &sql(dir), "-n", NICKNAME]).is_ok(),
-            Store::Java { cacerts, password } => {
-                cacerts.exists() && keytool("-list", cacerts, password, &[]).is_ok()
+            Store::Nss { dir } => {
+                let listed = run(&["certutil", "-L", "-d", &sql(dir)]).ok()?;
+                nss_nicknames(&listed).into_iter().find(|name| {
+                    run(&["certutil", "-L", "-d", &sql(dir), "-n", name, "-a"])
+                        .is_ok_and(|pem| pem_blocks(&pem).any(|block| sha256_hex(&block) == wanted))
+                })
             }
-            _ => false,
+            Store::Java { cacerts, password } => {
+                if !cacerts.exists() {
+                    return None;
+                }
+                let file = cacerts.display().to_string();
+                let listed = run(&[
+                    "keytool",
+                    "-list",
+                    "-v",
+                    "-noprompt",
+                    "-keystore",
+                    &file,
+                    "-storepass",
+                    password,
+                ])
+                .ok()?;
+                java_alias_with(&listed, &wanted)
+            }
+            _ => None,
         }
     }
 
@@ -451,6 +491,70 @@ fn fingerprint(ca_pem: &str) -> String {
         .collect()
 }
 
+/// The SHA-256 fingerprint (lower-case hex) of a PEM certificate's DER.
+fn sha256_hex(ca_pem: &str) -> String {
+    let der = crate::pki::pem_to_der(ca_pem).unwrap_or_default();
+    aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &der)
+        .as_ref()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// The entry name for the CA in an NSS database or Java truststore:
+/// unique per certificate, as mkcert names its own, so a regenerated CA
+/// never meets the old one's name.
+fn nickname(ca_pem: &str) -> String {
+    format!("{NICKNAME}-{}", &sha256_hex(ca_pem)[..16])
+}
+
+/// The PEM text of `ca_file`.
+fn pem_of(ca_file: &Path) -> Result<String, TrustError> {
+    crate::file::read(ca_file, crate::file::Holds::Ca)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .map_err(|error| TrustError::Io {
+            path: ca_file.to_owned(),
+            source: std::io::Error::other(error.to_string()),
+        })
+}
+
+/// Each `-----BEGIN CERTIFICATE-----` block of `text`.
+fn pem_blocks(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split("-----BEGIN CERTIFICATE-----")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("-----END CERTIFICATE-----"))
+        .map(|(body, _)| format!("-----BEGIN CERTIFICATE-----{body}-----END CERTIFICATE-----\n"))
+}
+
+/// The nicknames `certutil -L` lists (after its two heading lines, each
+/// line is the nickname, then the trust flags).
+fn nss_nicknames(listed: &str) -> Vec<String> {
+    listed
+        .lines()
+        .skip_while(|line| !line.trim().is_empty())
+        .filter_map(|line| line.trim_end().rsplit_once(char::is_whitespace))
+        .map(|(name, _)| name.trim_end().to_owned())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// The alias whose SHA-256 fingerprint `keytool -list -v` prints as
+/// `wanted` (lower-case hex; keytool writes `AB:CD:…`).
+fn java_alias_with(listed: &str, wanted: &str) -> Option<String> {
+    let mut alias = None;
+    for line in listed.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix("Alias name:") {
+            alias = Some(name.trim().to_owned());
+        } else if let Some(print) = line.strip_prefix("SHA256:") {
+            let hex: String = print.trim().replace(':', "").to_ascii_lowercase();
+            if hex == wanted {
+                return alias;
+            }
+        }
+    }
+    None
+}
+
 /// Whether `program` is an executable file in a `PATH` folder.
 fn on_path(program: &str) -> bool {
     let names = [program.to_owned(), format!("{program}.exe")];
@@ -492,7 +596,7 @@ fn sql(dir: &Path) -> String {
     format!("sql:{}", dir.display())
 }
 
-/// `keytool COMMAND -keystore FILE -storepass P -alias NICKNAME EXTRA…`.
+/// `keytool COMMAND -keystore FILE -storepass P EXTRA…`.
 fn keytool(
     command: &str,
     cacerts: &Path,
@@ -508,57 +612,119 @@ fn keytool(
         &file,
         "-storepass",
         password,
-        "-alias",
-        NICKNAME,
     ];
     args.extend_from_slice(extra);
     run(&args)
 }
 
-/// Runs a program (no shell) with a timeout; its output on success.
+/// Runs a program (no shell) in a process group of its own, reading its
+/// output while it runs (a chatty program would stall on a full pipe);
+/// after [`TIMEOUT`] the whole group is killed, children that still hold
+/// the pipes included. Its output on success.
 fn run(command: &[&str]) -> Result<String, TrustError> {
-    let mut child = Command::new(command[0])
+    let mut process = Command::new(command[0]);
+    process
         .args(&command[1..])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|_| missing(command[0]))?;
-    let started = Instant::now();
-    loop {
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut process, 0);
+    let mut child = process.spawn().map_err(|_| missing(command[0]))?;
+    let (sender, received) = std::sync::mpsc::channel();
+    for pipe in [
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn std::io::Read + Send>),
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn std::io::Read + Send>),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let sender = sender.clone();
+        std::thread::spawn(move || {
+            let mut text = Vec::new();
+            // Bounded: a runaway program's output is not kept whole.
+            let _ = std::io::Read::read_to_end(&mut std::io::Read::take(pipe, 1 << 20), &mut text);
+            let _ = sender.send(text);
+        });
+    }
+    drop(sender);
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
         match child.try_wait() {
-            Ok(Some(_)) => break,
-            Ok(None) if started.elapsed() < TIMEOUT => {
-                std::thread::sleep(Duration::from_millis(10))
-            }
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
             _ => {
-                let _ = child.kill();
-                break;
+                kill_group(&mut child);
+                break None;
             }
         }
+    };
+    // The readers end when every holder of the pipes is gone. What the
+    // program left behind in its group, still holding them a second
+    // later, goes with it; then the rest of the output arrives.
+    let mut text = String::new();
+    for grace in [Duration::from_secs(1), Duration::from_secs(1)] {
+        let until = Instant::now() + grace;
+        while let Ok(chunk) = received.recv_timeout(until.saturating_duration_since(Instant::now()))
+        {
+            text.push_str(&String::from_utf8_lossy(&chunk));
+        }
+        kill_group(&mut child);
     }
-    let output = child.wait_with_output().map_err(|source| TrustError::Io {
-        path: PathBuf::from(command[0]),
-        source,
-    })?;
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    if output.status.success() {
-        Ok(text)
-    } else {
-        Err(TrustError::Failed {
+    match status {
+        Some(status) if status.success() => Ok(text),
+        _ => Err(TrustError::Failed {
             command: command.join(" "),
             output: text.trim().to_owned(),
-        })
+        }),
     }
+}
+
+/// Kills `child` and everything in its process group.
+fn kill_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    if let Some(pid) = rustix::process::Pid::from_raw(child.id().cast_signed()) {
+        let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chatty_program_and_a_child_holding_the_pipe_do_not_hold_us() {
+        // 8 MiB of output: more than a pipe holds, read while it runs.
+        let started = Instant::now();
+        let chatty = run(&[
+            "sh",
+            "-c",
+            "head -c 8388608 /dev/zero | tr '\\0' x; echo done >&2",
+        ]);
+        assert!(chatty.is_ok_and(|text| text.contains("done")));
+        // A background child keeps the pipes open after its parent exits.
+        let lingering = run(&["sh", "-c", "sleep 30 & echo started"]);
+        assert!(lingering.is_ok_and(|text| text.contains("started")));
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
+        // And it is gone with its group.
+        let left = Command::new("pgrep").args(["-f", "^sleep 30$"]).output();
+        assert!(
+            left.is_ok_and(|out| out.stdout.is_empty()),
+            "sleep 30 left running"
+        );
+    }
 
     /// The fingerprint `security` and Windows' `certutil` match on is the
     /// one OpenSSL prints.

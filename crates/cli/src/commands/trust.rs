@@ -56,7 +56,25 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     if stores.is_empty() && args.export.is_none() {
         return Err(Usage::NoStore.into());
     }
-    let ca = DevCa::load_or_create(&args.ca_dir.clone().unwrap_or_else(pki::default_ca_dir))?;
+    let ca_dir = args.ca_dir.clone().unwrap_or_else(pki::default_ca_dir);
+    // Checking or removing never makes a CA; only installing does.
+    let ca = if args.check || args.uninstall {
+        match DevCa::load(&ca_dir)? {
+            Some(ca) => ca,
+            None => {
+                println!(
+                    "{}",
+                    say(
+                        "cli-trust-no-ca",
+                        Facts::new().with("path", ca_dir.display().to_string())
+                    )
+                );
+                return Ok(ExitStatus::Success);
+            }
+        }
+    } else {
+        DevCa::load_or_create(&ca_dir)?
+    };
     println!(
         "{}",
         say(

@@ -362,3 +362,34 @@ fn inspect_says_what_spring_would_say() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `trust --check` and `--uninstall` look; they never make a CA.
+#[test]
+fn checking_trust_without_a_ca_creates_none() {
+    let dir = scratch("trust-check");
+    for flag in ["--check", "--uninstall"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_handshake"))
+            .args([
+                "trust",
+                flag,
+                "--ca-dir",
+                "ca",
+                "--java-cacerts",
+                "cacerts",
+                "--yes",
+            ])
+            .current_dir(&dir)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{flag}");
+        assert!(
+            String::from_utf8_lossy(&output.stdout)
+                .contains("There is no development CA in ca yet"),
+            "{flag}: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+        assert!(!dir.join("ca").exists(), "{flag} made a CA");
+        assert!(!dir.join("cacerts").exists(), "{flag} made a truststore");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -125,6 +125,7 @@ cli-csr-next = Send the CSR to your CA; then `handshake keystore --cert CERT.pem
 ## handshake trust
 
 cli-trust-ca-file = development CA: { $path }
+cli-trust-no-ca = There is no development CA in { $path } yet: nothing to check or remove (installing makes one).
 cli-trust-state = { $trusted ->
         [yes] ✓ trusted in { $store }
        *[no] ✗ not trusted in { $store }

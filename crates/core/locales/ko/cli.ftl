@@ -115,6 +115,7 @@ cli-csr-next = CA에 CSR을 보내세요. 인증서를 받으면 `handshake keys
 ## handshake trust
 
 cli-trust-ca-file = 개발용 CA: { $path }
+cli-trust-no-ca = { $path }에 아직 개발용 CA가 없습니다. 확인하거나 제거할 것이 없습니다(설치할 때 만들어집니다).
 cli-trust-state = { $trusted ->
         [yes] ✓ 신뢰함: { $store }
        *[no] ✗ 신뢰하지 않음: { $store }

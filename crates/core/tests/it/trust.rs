@@ -143,3 +143,109 @@ fn debian_is_the_layout_without_fedoras_folders() {
     assert!(matches!(Store::linux_at(&dir), Store::Debian { .. }));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Another development CA already trusted under the old plain name (a CA
+/// made again, or another machine's): ours is not taken for it, is added
+/// beside it, and removing ours leaves it alone.
+fn beside_another_ca_of_the_same_name(
+    store: &Store,
+    scratch_dir: &std::path::Path,
+    add_other_plainly: impl Fn(&std::path::Path),
+) {
+    let dir = scratch_dir.join("cas");
+    let ours = DevCa::load_or_create(&dir.join("ours")).expect("our CA");
+    let other = DevCa::load_or_create(&dir.join("other")).expect("the other CA");
+    add_other_plainly(other.cert_path());
+    let what = handshake_core::Language::En.say(store);
+    assert!(
+        store.check(other.cert_pem()).expect("check"),
+        "{what}: the other is there"
+    );
+    assert!(
+        !store.check(ours.cert_pem()).expect("check"),
+        "{what}: ours is not, whatever the name"
+    );
+    store.install(ours.cert_path()).expect("install beside it");
+    assert!(
+        store.check(ours.cert_pem()).expect("check"),
+        "{what}: ours installed"
+    );
+    store.uninstall(ours.cert_pem()).expect("uninstall");
+    assert!(
+        !store.check(ours.cert_pem()).expect("check"),
+        "{what}: ours removed"
+    );
+    assert!(
+        store.check(other.cert_pem()).expect("check"),
+        "{what}: the other stays"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_nss_database_holding_another_ca_under_the_same_name() {
+    let dir = scratch("nss-other");
+    let db = dir.join("nssdb");
+    std::fs::create_dir_all(&db).expect("db dir");
+    let sql = format!("sql:{}", db.display());
+    let made = Command::new("certutil")
+        .args(["-N", "--empty-password", "-d", &sql])
+        .output()
+        .expect("certutil runs (libnss3-tools)");
+    assert!(made.status.success());
+    beside_another_ca_of_the_same_name(&Store::Nss { dir: db.clone() }, &dir, |pem| {
+        let added = Command::new("certutil")
+            .args([
+                "-A",
+                "-d",
+                &sql,
+                "-t",
+                "C,,",
+                "-n",
+                "handshake-dev-ca",
+                "-i",
+            ])
+            .arg(pem)
+            .output()
+            .expect("certutil");
+        assert!(
+            added.status.success(),
+            "{}",
+            String::from_utf8_lossy(&added.stderr)
+        );
+    });
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_java_truststore_holding_another_ca_under_the_same_name() {
+    let dir = scratch("java-other");
+    let cacerts = dir.join("cacerts");
+    let store = Store::Java {
+        cacerts: cacerts.clone(),
+        password: "changeit".into(),
+    };
+    beside_another_ca_of_the_same_name(&store, &dir, |pem| {
+        let added = Command::new("keytool")
+            .args([
+                "-importcert",
+                "-noprompt",
+                "-storepass",
+                "changeit",
+                "-alias",
+                "handshake-dev-ca",
+                "-keystore",
+            ])
+            .arg(&cacerts)
+            .arg("-file")
+            .arg(pem)
+            .output()
+            .expect("keytool");
+        assert!(
+            added.status.success(),
+            "{}",
+            String::from_utf8_lossy(&added.stderr)
+        );
+    });
+    let _ = std::fs::remove_dir_all(dir);
+}
