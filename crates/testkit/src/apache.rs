@@ -2,8 +2,10 @@
 //! private ServerRoot and a configuration written by the test.
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::process::Group;
 
 const MODULES: &str = "/usr/lib/apache2/modules";
 
@@ -30,14 +32,14 @@ fn config_root(root: &std::path::Path, modules: &[&str], config: &str) -> PathBu
 
 /// A running httpd, stopped (and its ServerRoot removed) when dropped.
 pub struct Apache {
-    child: Child,
+    process: Group,
     root: PathBuf,
 }
 
 impl Drop for Apache {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        // Stopped before its files go: it may still write its log.
+        self.process.stop();
         let _ = std::fs::remove_dir_all(&self.root);
     }
 }
@@ -53,15 +55,16 @@ impl Apache {
             ports[0]
         ));
         let file = config_root(&root, modules, config);
-        let child = Command::new("/usr/sbin/apache2")
-            .arg("-f")
-            .arg(&file)
-            .args(["-DFOREGROUND"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("apache2 runs (apt-get install apache2)");
-        let apache = Apache { child, root };
+        let process = Group::spawn(
+            Command::new("/usr/sbin/apache2")
+                .arg("-f")
+                .arg(&file)
+                .args(["-DFOREGROUND"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit()),
+            "apache2 (apt-get install apache2)",
+        );
+        let apache = Apache { process, root };
         let deadline = Instant::now() + Duration::from_secs(15);
         for &port in ports {
             while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {

@@ -10,6 +10,7 @@ pub mod apache;
 pub mod display;
 pub mod nginx;
 pub mod pki;
+pub mod process;
 pub mod servers;
 pub mod tomcat;
 pub mod websocket;

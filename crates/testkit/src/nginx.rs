@@ -3,19 +3,21 @@
 
 use std::path::Path;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::process::Group;
 
 /// A running nginx, stopped (and its prefix removed) when dropped.
 pub struct Nginx {
-    child: Child,
+    process: Group,
     dir: PathBuf,
 }
 
 impl Drop for Nginx {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        // Stopped before its files go: it may still write its log.
+        self.process.stop();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
@@ -30,13 +32,14 @@ impl Nginx {
             ports[0]
         ));
         write_config(&dir, servers);
-        let child = nginx_in(&dir)
-            .args(["-g", "daemon off; master_process off;"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("nginx runs (apt-get install nginx)");
-        let nginx = Nginx { child, dir };
+        let process = Group::spawn(
+            nginx_in(&dir)
+                .args(["-g", "daemon off; master_process off;"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit()),
+            "nginx (apt-get install nginx)",
+        );
+        let nginx = Nginx { process, dir };
         let deadline = Instant::now() + Duration::from_secs(10);
         for &port in ports {
             while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {

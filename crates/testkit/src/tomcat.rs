@@ -2,8 +2,10 @@
 //! started with a private CATALINA_BASE.
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::process::Group;
 
 const CATALINA_HOME: &str = "/usr/share/tomcat10";
 
@@ -55,14 +57,14 @@ impl TlsCertificate {
 
 /// A running Tomcat, stopped (and its CATALINA_BASE removed) when dropped.
 pub struct Tomcat {
-    child: Child,
+    process: Group,
     base: PathBuf,
 }
 
 impl Drop for Tomcat {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        // Stopped before its files go: it may still write its log.
+        self.process.stop();
         let _ = std::fs::remove_dir_all(&self.base);
     }
 }
@@ -129,24 +131,25 @@ impl Tomcat {
         let log = std::fs::File::create(base.join("logs/console.log")).expect("console log");
         let classpath =
             format!("{CATALINA_HOME}/bin/bootstrap.jar:{CATALINA_HOME}/bin/tomcat-juli.jar");
-        let child = Command::new("java")
-            .args([
-                "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                &classpath,
-                &format!("-Dcatalina.home={CATALINA_HOME}"),
-                &format!("-Dcatalina.base={}", base.display()),
-                &format!("-Djava.io.tmpdir={}", base.join("temp").display()),
-                "org.apache.catalina.startup.Bootstrap",
-                "start",
-            ])
-            .stdout(log.try_clone().expect("log"))
-            .stderr(log)
-            .stdin(Stdio::null())
-            .spawn()
-            .expect("java runs");
-        let tomcat = Tomcat { child, base };
+        let process = Group::spawn(
+            Command::new("java")
+                .args([
+                    "-Xshare:auto",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    &classpath,
+                    &format!("-Dcatalina.home={CATALINA_HOME}"),
+                    &format!("-Dcatalina.base={}", base.display()),
+                    &format!("-Djava.io.tmpdir={}", base.join("temp").display()),
+                    "org.apache.catalina.startup.Bootstrap",
+                    "start",
+                ])
+                .stdout(log.try_clone().expect("log"))
+                .stderr(log)
+                .stdin(Stdio::null()),
+            "java (apt-get install tomcat10)",
+        );
+        let tomcat = Tomcat { process, base };
         // The port accepts about a second before Tomcat answers on it; it
         // logs "Server startup in" once the connectors and webapps are up.
         let deadline = Instant::now() + Duration::from_secs(90);

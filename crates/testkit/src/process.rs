@@ -1,0 +1,66 @@
+//! A server process started by a test, in a process group of its own, so
+//! that stopping it stops its workers too (httpd forks them; a killed
+//! parent alone leaves them running, reparented to init). Stopped the way
+//! it wants to be (SIGTERM: nginx, httpd and the JVM shut down cleanly),
+//! then, after a grace period, the whole group is killed.
+
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use rustix::process::{Pid, Signal, kill_process_group};
+
+/// A running server process group, stopped when dropped.
+pub struct Group {
+    child: Child,
+    stopped: bool,
+}
+
+impl Group {
+    /// Spawns `command` as the leader of a new process group.
+    pub fn spawn(command: &mut Command, what: &str) -> Group {
+        std::os::unix::process::CommandExt::process_group(command, 0);
+        let child = command
+            .spawn()
+            .unwrap_or_else(|error| panic!("{what} runs: {error}"));
+        Group {
+            child,
+            stopped: false,
+        }
+    }
+
+    /// Whether the leader has exited.
+    pub fn exited(&mut self) -> bool {
+        self.child.try_wait().is_ok_and(|status| status.is_some())
+    }
+
+    fn signal(&self, signal: Signal) {
+        if let Some(pid) = Pid::from_raw(self.child.id().cast_signed()) {
+            let _ = kill_process_group(pid, signal);
+        }
+    }
+}
+
+impl Group {
+    /// Stops the group: SIGTERM, up to 5 s to exit, then SIGKILL to all of
+    /// it. Stopping again does nothing more.
+    pub fn stop(&mut self) {
+        if std::mem::replace(&mut self.stopped, true) {
+            return;
+        }
+        self.signal(Signal::TERM);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !self.exited() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // Workers that outlive their parent go with the group.
+        self.signal(Signal::KILL);
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
