@@ -215,7 +215,7 @@ pub(crate) async fn verify(
     ca: Option<String>,
     wait_secs: u32,
 ) -> Result<CheckReport, CommandError> {
-    let target = Target::parse(&url)?;
+    let target = Target::parse_websocket(&url)?;
     let ca = match ca.filter(|path| !path.trim().is_empty()) {
         Some(path) => handshake_core::probe::tls::read_ca_file(Path::new(&path))?,
         None => Vec::new(),

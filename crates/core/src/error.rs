@@ -57,6 +57,12 @@ impl UserError for crate::trust::TrustError {
     }
 }
 
+impl UserError for crate::verify::BadHeader {
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Input
+    }
+}
+
 impl UserError for crate::file::FileError {
     fn kind(&self) -> ErrorKind {
         ErrorKind::Input

@@ -66,7 +66,8 @@ pub struct Written {
 }
 
 /// Writes `bytes` to `path` atomically; an existing file is replaced only
-/// with `replace`, and then kept as `NAME.bak`.
+/// with `replace`, and then kept as `NAME.bak` (`NAME.bak.2`… when earlier
+/// backups are there).
 pub fn write(path: &Path, bytes: &[u8], mode: Mode, replace: bool) -> Result<Written, ExportError> {
     let shown = path.display().to_string();
     let io_error = |source| ExportError::Io {
@@ -205,13 +206,27 @@ fn write_temporary(path: &Path, bytes: &[u8], mode: Mode) -> io::Result<PathBuf>
     Ok(temporary)
 }
 
+/// Where the file replaced at `path` is kept: `NAME.bak`, or — when an
+/// earlier backup is there — the first free `NAME.bak.2`, `NAME.bak.3`…,
+/// so that no backup is ever replaced.
 fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path
+    let name = path
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_default();
-    name.push(".bak");
-    path.with_file_name(name)
+    let numbered = |n: u32| {
+        let mut name = name.clone();
+        name.push(if n == 1 {
+            ".bak".to_owned()
+        } else {
+            format!(".bak.{n}")
+        });
+        path.with_file_name(name)
+    };
+    (1..)
+        .map(numbered)
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| numbered(1))
 }
 
 /// Makes the rename durable; best effort (not every system allows it).
@@ -252,6 +267,20 @@ mod tests {
                 .as_deref()
                 .and_then(|b| std::fs::read(b).ok()),
             Some(b"one".to_vec())
+        );
+        // A second --force keeps the first backup and adds another.
+        let again = write(&file, b"three", Mode::Public, true).expect("replace again");
+        assert_eq!(
+            again.backup.as_deref().and_then(|b| b.file_name()),
+            Some(std::ffi::OsStr::new("application.properties.bak.2"))
+        );
+        assert_eq!(
+            std::fs::read(dir.join("application.properties.bak")).ok(),
+            Some(b"one".to_vec())
+        );
+        assert_eq!(
+            std::fs::read(dir.join("application.properties.bak.2")).ok(),
+            Some(b"two".to_vec())
         );
         let leftovers: Vec<_> = std::fs::read_dir(&dir)
             .expect("dir")
@@ -307,22 +336,23 @@ mod tests {
         let _ = std::fs::remove_dir_all(dir);
     }
 
-    /// The second file cannot be replaced (its backup name is taken by a
+    /// The third file cannot be written (its temporary name is taken by a
     /// folder): the first, already replaced, gets its old contents back.
     #[test]
     fn a_failure_midway_puts_everything_back() {
         let dir = scratch("midway");
         std::fs::write(dir.join("a.conf"), "old a").expect("a");
         std::fs::write(dir.join("b.conf"), "old b").expect("b");
-        std::fs::create_dir_all(dir.join("b.conf.bak/in-the-way")).expect("blocker");
+        let blocker = format!(".b.conf.handshake-{}.tmp", std::process::id());
+        std::fs::create_dir_all(dir.join(&blocker).join("in-the-way")).expect("blocker");
         let files: [(&str, &[u8], Mode); 3] = [
             ("a.conf", b"new a", Mode::Public),
             ("new.conf", b"new", Mode::Public),
             ("b.conf", b"new b", Mode::Public),
         ];
-        let error = write_all(&dir, &files, true).expect_err("b cannot be backed up");
+        let error = write_all(&dir, &files, true).expect_err("b cannot be written");
         assert!(error.to_string().contains("nothing was changed"), "{error}");
-        assert_eq!(names(&dir), ["a.conf", "b.conf", "b.conf.bak"]);
+        assert_eq!(names(&dir), [blocker.as_str(), "a.conf", "b.conf"]);
         assert_eq!(
             std::fs::read_to_string(dir.join("a.conf")).ok().as_deref(),
             Some("old a")

@@ -53,14 +53,33 @@ impl Settings {
         }
         let text = toml_edit::ser::to_string_pretty(self)
             .map_err(|error| io(std::io::Error::other(error.to_string())))?;
-        export::write(file, text.as_bytes(), Mode::Public, true).map(drop)
+        // Private: the recent targets name internal hosts.
+        export::write(file, text.as_bytes(), Mode::Secret, true).map(drop)
     }
 
-    /// Puts `url` first in the recent targets (once), keeping [`RECENT`].
+    /// Puts `url` first in the recent targets (once), keeping [`RECENT`];
+    /// without its query or fragment, which carry tokens
+    /// (`?access_token=…`), and without user info.
     pub fn remember_target(&mut self, url: &str) {
-        self.recent_targets.retain(|known| known != url);
-        self.recent_targets.insert(0, url.to_owned());
+        let url = without_secrets(url);
+        self.recent_targets.retain(|known| *known != url);
+        self.recent_targets.insert(0, url);
         self.recent_targets.truncate(RECENT);
+    }
+}
+
+/// `url` without `user:password@`, `?query` or `#fragment`.
+fn without_secrets(url: &str) -> String {
+    let url = url.split(['?', '#']).next().unwrap_or_default();
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            let host = authority
+                .rsplit_once('@')
+                .map_or(authority, |(_, host)| host);
+            format!("{scheme}://{host}{path}")
+        }
+        None => url.to_owned(),
     }
 }
 
@@ -85,6 +104,14 @@ mod tests {
         assert_eq!(settings.recent_targets[0], "wss://host3.test/ws");
         settings.save(&file).expect("save");
         assert_eq!(Settings::load(&file), settings);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&file).map(|m| m.permissions().mode() & 0o777);
+            assert_eq!(mode.ok(), Some(0o600), "private");
+        }
+        settings.remember_target("wss://bob:hunter2@chat.example.com:8443/ws?access_token=abc#x");
+        assert_eq!(settings.recent_targets[0], "wss://chat.example.com:8443/ws");
         std::fs::write(&file, "language = [").expect("break it");
         assert_eq!(Settings::load(&file), Settings::default());
         let _ = std::fs::remove_dir_all(dir);

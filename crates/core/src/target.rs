@@ -109,6 +109,21 @@ pub struct Target {
 }
 
 impl Target {
+    /// [`Target::parse`] for what only a WebSocket URL makes sense for
+    /// (`handshake check`): an http(s) URL is refused before any
+    /// connection, with its ws(s) form suggested.
+    pub fn parse_websocket(input: &str) -> Result<Target, TargetError> {
+        let target = Target::parse(input)?;
+        if target.scheme.is_websocket() {
+            return Ok(target);
+        }
+        let scheme = if target.secure { "wss" } else { "ws" };
+        let rest = target.url.split_once("://").map_or("", |(_, rest)| rest);
+        Err(TargetError::NotWebSocket {
+            suggestion: format!("{scheme}://{rest}"),
+        })
+    }
+
     /// Parses and checks what the user typed.
     ///
     /// Leading and trailing whitespace is ignored (pasted text often has
@@ -231,6 +246,11 @@ pub enum TargetError {
     },
     /// `user:password@` in the URL.
     Credentials,
+    /// An http(s) URL where a WebSocket one is needed (`handshake check`).
+    NotWebSocket {
+        /// The same URL with ws:// or wss://.
+        suggestion: String,
+    },
     /// The host is not a valid DNS name or IP address.
     InvalidHost {
         /// The host as typed.
@@ -290,12 +310,14 @@ impl crate::i18n::Message for TargetError {
             TargetError::InvalidPort { .. } => "error-target-invalid-port",
             TargetError::Credentials => "error-target-credentials",
             TargetError::InvalidHost { .. } => "error-target-invalid-host",
+            TargetError::NotWebSocket { .. } => "error-target-not-websocket",
         }
     }
 
     fn facts(&self) -> crate::i18n::Facts {
         use crate::i18n::Facts;
         match self {
+            TargetError::NotWebSocket { suggestion } => Facts::new().with("suggestion", suggestion),
             TargetError::Empty | TargetError::Credentials => Facts::new(),
             TargetError::Whitespace { position } => Facts::new().with("position", *position),
             TargetError::MissingScheme { suggestion }

@@ -475,6 +475,34 @@ pub struct Latency {
     pub max: f64,
 }
 
+/// A request value that cannot be sent in an HTTP header (a newline, a
+/// control character): bad input, told before anything is sent.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::english(self))]
+pub struct BadHeader {
+    /// Which value: `origin`, `subprotocol`, `header` or `url`.
+    pub what: String,
+}
+
+impl crate::i18n::Message for BadHeader {
+    fn id(&self) -> &'static str {
+        "error-check-bad-header"
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        crate::i18n::Facts::new().with("what", &self.what)
+    }
+}
+
+/// Checks that the upgrade request of `options` can be built, before any
+/// connection: the values of `--origin`, `--subprotocol` and `--header`.
+pub fn validate(target: &Target, options: &CheckOptions) -> Result<(), BadHeader> {
+    match request(target, options) {
+        Err(CheckFailure::BadHeader { what }) => Err(BadHeader { what }),
+        _ => Ok(()),
+    }
+}
+
 /// Opens a WebSocket to `target`, sends `options.send` `options.count`
 /// times, waits for each answer, and closes. On failure, the URL is
 /// diagnosed and the findings are part of the report.

@@ -704,11 +704,11 @@ export type Latency = {
 /**  One problem recognised, with where it appears. */
 export type LogFinding = {
 	/**  How many lines matched. */
-	count: number,
+	count: number | null,
 	/**  The first matching line (1-based). */
-	first_line: number,
+	first_line: number | null,
 	/**  The last matching line (1-based). */
-	last_line: number,
+	last_line: number | null,
 	/**  The first matching line's text (cut to 400 characters). */
 	sample: string,
 	/**  A URL from the line that `handshake diagnose` can check. */
@@ -722,7 +722,7 @@ export type LogReport = {
 	/**  One entry per problem recognised, in order of first appearance. */
 	findings: LogFinding[],
 	/**  Lines read. */
-	lines: number,
+	lines: number | null,
 };
 
 /**  The kinds of socket failure a user can act on differently. */

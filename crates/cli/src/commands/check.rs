@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use handshake_core::i18n::Facts;
 use handshake_core::verify::Answer;
-use handshake_core::{CheckOptions, CheckReport, Language, Secret};
+use handshake_core::{CheckOptions, CheckReport, Language, Secret, Target};
 
 use super::endpoint::EndpointArgs;
 use crate::exit::ExitStatus;
@@ -45,7 +45,8 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
-    let endpoint = args.endpoint.resolve(&args.url)?;
+    // Refused before anything is read or sent: check speaks WebSocket only.
+    let endpoint = args.endpoint.resolve(Target::parse_websocket(&args.url)?)?;
     let options = CheckOptions {
         origin: endpoint.origin,
         subprotocols: args.subprotocol.clone(),
@@ -58,6 +59,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         wait: endpoint.wait,
         timeout: endpoint.timeout,
     };
+    handshake_core::verify::validate(&endpoint.target, &options)?;
     let report = super::block_on(async {
         let check = handshake_core::check(&endpoint.target, &options);
         match options

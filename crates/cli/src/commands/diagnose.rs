@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use handshake_core::diagnose::replay;
 use handshake_core::file::Holds;
 use handshake_core::i18n::Facts;
-use handshake_core::{Language, Options, Report, Severity};
+use handshake_core::{Language, Options, Report, Severity, Target};
 
 use super::endpoint::EndpointArgs;
 use crate::exit::ExitStatus;
@@ -34,7 +34,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     let report = match (&args.replay, &args.url) {
         (Some(file), _) => replay(&handshake_core::file::read(file, Holds::Report)?)?,
         (None, Some(url)) => {
-            let endpoint = args.endpoint.resolve(url)?;
+            let endpoint = args.endpoint.resolve(Target::parse(url)?)?;
             let options = Options {
                 origin: endpoint.origin,
                 ca: endpoint.ca,

@@ -63,8 +63,7 @@ pub(crate) struct Endpoint {
 
 impl EndpointArgs {
     /// Checks the URL and the arguments.
-    pub(crate) fn resolve(&self, url: &str) -> Result<Endpoint, Problem> {
-        let target = Target::parse(url)?;
+    pub(crate) fn resolve(&self, target: Target) -> Result<Endpoint, Problem> {
         let mut ca = Vec::new();
         for path in &self.ca {
             ca.extend(read_ca_file(path)?);

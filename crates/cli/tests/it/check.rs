@@ -112,3 +112,39 @@ fn secrets_come_from_the_environment_and_are_never_printed() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("HANDSHAKE_UNSET_VARIABLE is not set"));
 }
+
+/// Input `check` cannot use is exit 2, told before any connection: an
+/// http(s) URL, and a header value with a newline. The listener below
+/// would see a connection if one were made.
+#[test]
+fn an_http_url_or_a_bad_header_is_refused_before_connecting() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.set_nonblocking(true).expect("nonblocking");
+    let port = listener.local_addr().expect("addr").port();
+
+    let output = handshake(&["check", &format!("https://127.0.0.1:{port}/ws")]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!("wss://127.0.0.1:{port}/ws")),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = crate::command()
+        .args([
+            "check",
+            &format!("ws://127.0.0.1:{port}/ws"),
+            "--header-env",
+            "X-Tenant=HANDSHAKE_TEST_TENANT",
+        ])
+        .env("HANDSHAKE_TEST_TENANT", "acme\r\nX-Injected: yes")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot be sent in an HTTP header"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(listener.accept().is_err(), "nothing connected");
+}

@@ -16,6 +16,13 @@ error-target-unsupported-scheme = Handshake checks WebSocket and HTTP endpoints,
 error-target-missing-host = The URL has no host name. Write one after { $scheme }://, for example { $scheme }://localhost:8443/ws.
 error-target-invalid-port = Port "{ $port }" is not valid: a port is a number from 1 to 65535.
 error-target-credentials = The URL contains a user name or password ("…@"). Handshake does not send credentials in URLs, where they end up in logs and history: remove the part before "@".
+error-check-bad-header = The { $what ->
+        [origin] origin
+        [subprotocol] subprotocol
+        [url] URL
+       *[header] header value
+    } cannot be sent in an HTTP header (it holds a newline or another control character): fix it and run again.
+error-target-not-websocket = handshake check proves a WebSocket connection, so it needs a ws:// or wss:// URL: { $suggestion }. For an http(s) endpoint, use handshake diagnose.
 error-target-invalid-host = "{ $host }" is not a valid host name or IP address ({ $problem ->
         [character] it contains a character no host name may have
         [idna] the international name does not convert to ASCII

@@ -502,6 +502,12 @@ fn every_error() -> Vec<Box<dyn Message>> {
             source: io(),
         }),
     ];
+    for what in ["origin", "subprotocol", "header", "url"] {
+        out.push(Box::new(crate::verify::BadHeader { what: what.into() }));
+    }
+    out.push(Box::new(TargetError::NotWebSocket {
+        suggestion: "wss://chat.example.com/ws".into(),
+    }));
     for problem in [
         HostProblem::Character,
         HostProblem::Idna,

@@ -37,7 +37,8 @@ pub struct LogReport {
     /// One entry per problem recognised, in order of first appearance.
     pub findings: Vec<LogFinding>,
     /// Lines read.
-    pub lines: u32,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub lines: u64,
 }
 
 /// One problem recognised, with where it appears.
@@ -48,11 +49,14 @@ pub struct LogFinding {
     #[serde(flatten)]
     pub finding: Finding,
     /// How many lines matched.
-    pub count: u32,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub count: u64,
     /// The first matching line (1-based).
-    pub first_line: u32,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub first_line: u64,
     /// The last matching line (1-based).
-    pub last_line: u32,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub last_line: u64,
     /// The first matching line's text (cut to 400 characters).
     pub sample: String,
     /// A URL from the line that `handshake diagnose` can check.
@@ -90,7 +94,7 @@ pub struct SaidLogReport<'a> {
     /// Each problem with its words and where it appears.
     pub findings: Vec<SaidLogFinding<'a>>,
     /// Lines read.
-    pub lines: u32,
+    pub lines: u64,
 }
 
 /// A log finding with its words: `{code, severity, title, explanation, fix,
@@ -101,11 +105,11 @@ pub struct SaidLogFinding<'a> {
     #[serde(flatten)]
     pub finding: Said,
     /// How many lines matched.
-    pub count: u32,
+    pub count: u64,
     /// The first matching line (1-based).
-    pub first_line: u32,
+    pub first_line: u64,
     /// The last matching line (1-based).
-    pub last_line: u32,
+    pub last_line: u64,
     /// The first matching line's text.
     pub sample: &'a str,
     /// A URL from the line that `handshake diagnose` can check.
@@ -148,7 +152,7 @@ pub fn explain<R: Read>(mut input: R) -> std::io::Result<LogReport> {
         filled += n;
         if n == 0 {
             scanner.block(&buf[..filled]);
-            scanner.line += u32::from(filled > 0 && buf[filled - 1] != b'\n');
+            scanner.line += u64::from(filled > 0 && buf[filled - 1] != b'\n');
             break;
         }
         // Scan up to the last complete line; carry the rest (cut to
@@ -182,7 +186,8 @@ struct Scanner {
     groups: HashMap<(Code, String), LogFinding>,
     order: Vec<(Code, String)>,
     /// Lines completed before the current block.
-    line: u32,
+    // 64 bits: a log of more than 4 billion lines is read through too.
+    line: u64,
 }
 
 impl Scanner {
@@ -218,7 +223,7 @@ impl Scanner {
         self.line += count_newlines(&block[counted..]);
     }
 
-    fn line_matched(&mut self, number: u32, raw: &[u8]) {
+    fn line_matched(&mut self, number: u64, raw: &[u8]) {
         let text = String::from_utf8_lossy(raw);
         let text = text.trim_end_matches('\r');
         // Every signature with an anchor on the line gets a say, first match wins.
@@ -235,7 +240,7 @@ impl Scanner {
         }
     }
 
-    fn record(&mut self, number: u32, text: &str, explained: Explained) {
+    fn record(&mut self, number: u64, text: &str, explained: Explained) {
         let key = (explained.finding.code, explained.variant);
         if let Some(group) = self.groups.get_mut(&key) {
             group.count += 1;
@@ -275,8 +280,8 @@ impl Scanner {
     }
 }
 
-fn count_newlines(bytes: &[u8]) -> u32 {
-    u32::try_from(memchr::memchr_iter(b'\n', bytes).count()).unwrap_or(u32::MAX)
+fn count_newlines(bytes: &[u8]) -> u64 {
+    u64::try_from(memchr::memchr_iter(b'\n', bytes).count()).unwrap_or(u64::MAX)
 }
 
 /// One automaton for the anchors of every signature, built once.
