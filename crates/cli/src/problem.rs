@@ -48,6 +48,10 @@ pub(crate) enum Usage {
         what: &'static str,
     },
     PasswordShort,
+    /// A profile names another variable than the default for the password.
+    ProfilePasswordEnv {
+        variable: String,
+    },
     HeaderEnv {
         given: String,
     },
@@ -81,6 +85,7 @@ impl Message for Usage {
         match self {
             Usage::EnvUnset { .. } => "cli-error-env-unset",
             Usage::PasswordShort => "cli-error-password-short",
+            Usage::ProfilePasswordEnv { .. } => "cli-error-profile-password-env",
             Usage::HeaderEnv { .. } => "cli-error-header-env",
             Usage::Seconds { .. } => "cli-error-seconds",
             Usage::KeyType { .. } => "cli-error-key-type",
@@ -110,6 +115,7 @@ impl Message for Usage {
             }
             Usage::HeaderEnv { given } | Usage::KeyType { given } => facts.with("given", given),
             Usage::Seconds { flag } => facts.with("flag", *flag),
+            Usage::ProfilePasswordEnv { variable } => facts.with("variable", variable),
             Usage::JavaCacerts { home } => facts.with("home", home),
             _ => facts,
         }

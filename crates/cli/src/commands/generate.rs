@@ -9,7 +9,7 @@ use handshake_core::i18n::Facts;
 use handshake_core::pki::{self, Credential, Source};
 use handshake_core::profile::{self, Profile};
 use handshake_core::render::client::ClientPlan;
-use handshake_core::render::spring::{BootVersion, SpringForm, SpringPlan};
+use handshake_core::render::spring::{self, BootVersion, SpringForm, SpringPlan};
 use handshake_core::render::{self, Fix, Material, ProxyPlan, RenderError};
 use handshake_core::{Language, Secret, Target};
 use handshake_core::{export, fix};
@@ -218,6 +218,17 @@ fn prepare(args: &Args, speech: Speech) -> Result<Job, Problem> {
     let credential = source.map(|source| pki::credential(&source)).transpose()?;
     // The password is needed to make a keystore; otherwise it only goes to ssl.env.
     let password = match &profile.fix {
+        // A shared profile must not pick which secret goes into ssl.env.
+        Fix::Spring(plan)
+            if args.profile.is_some()
+                && plan.needs_password()
+                && plan.password_env != spring::DEFAULT_PASSWORD_ENV =>
+        {
+            return Err(Usage::ProfilePasswordEnv {
+                variable: plan.password_env.clone(),
+            }
+            .into());
+        }
         Fix::Spring(plan) if plan.needs_password() => {
             match (super::keystore::password(&plan.password_env), &credential) {
                 (Ok(password), _) => Some(password),

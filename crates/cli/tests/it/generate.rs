@@ -409,5 +409,31 @@ fn a_value_that_would_inject_a_directive_or_a_line_is_refused() {
         stderr(&output)
     );
     assert!(!dir.join("spring").exists(), "nothing is written");
+
+    // A shared profile that would copy another secret into ssl.env.
+    std::fs::write(
+        &profile,
+        "target = \"wss://localhost:8443/ws\"\nlanguage = \"en\"\n\n[fix]\nkind = \"spring\"\nboot = \"3.5\"\nform = \"keystore\"\nport = 8443\nkey_store = \"classpath:server.p12\"\nkey_alias = \"server\"\ncertificate = \"\"\nprivate_key = \"\"\npassword_env = \"AWS_SECRET_ACCESS_KEY\"\n",
+    )
+    .expect("profile");
+    let output = Command::new(env!("CARGO_BIN_EXE_handshake"))
+        .args([
+            "generate",
+            "--profile",
+            &profile.display().to_string(),
+            "--out",
+            "spring",
+        ])
+        .env("AWS_SECRET_ACCESS_KEY", "not-for-ssl-env")
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("reads the keystore password from $AWS_SECRET_ACCESS_KEY"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.join("spring").exists(), "nothing is written");
     let _ = std::fs::remove_dir_all(dir);
 }

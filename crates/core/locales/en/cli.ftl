@@ -142,6 +142,7 @@ cli-error-env-unset = the environment variable { $variable } is not set (or not 
        *[value] value
     } in it
 cli-error-password-short = the keystore password must have at least 6 characters (keytool and Java refuse shorter ones)
+cli-error-profile-password-env = the profile reads the keystore password from ${ $variable }: so that a shared profile cannot copy another secret into ssl.env, a profile reads it only from $SSL_KEYSTORE_PASSWORD. Set that variable, or run `handshake generate spring … --password-env { $variable }` yourself.
 cli-error-header-env = --header-env takes NAME=VAR, e.g. X-Api-Key=API_KEY, not “{ $given }”
 cli-error-seconds = { $flag } must be a positive number of seconds
 cli-error-key-type = unknown key type “{ $given }”: use ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096

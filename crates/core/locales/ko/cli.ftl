@@ -132,6 +132,7 @@ cli-error-env-unset = 환경 변수 { $variable }이(가) 설정되지 않았습
        *[value] 값을
     } 넣으세요
 cli-error-password-short = 키스토어 비밀번호는 6자 이상이어야 합니다(keytool과 Java가 더 짧은 비밀번호를 거부합니다)
+cli-error-profile-password-env = 프로필이 키스토어 비밀번호를 ${ $variable }에서 읽으라고 합니다. 공유된 프로필이 다른 비밀을 ssl.env에 복사하지 못하도록 프로필에서는 $SSL_KEYSTORE_PASSWORD에서만 읽습니다. 그 변수를 설정하거나, 직접 `handshake generate spring … --password-env { $variable }`를 실행하세요.
 cli-error-header-env = --header-env는 NAME=VAR 형식입니다(예: X-Api-Key=API_KEY). “{ $given }”이(가) 아닙니다
 cli-error-seconds = { $flag }은(는) 0보다 큰 초 단위 숫자여야 합니다
 cli-error-key-type = 알 수 없는 키 종류 “{ $given }”: ecdsa-p256, rsa-2048, rsa-3072, rsa-4096 중 하나를 쓰세요

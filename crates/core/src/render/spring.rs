@@ -125,6 +125,9 @@ impl SpringForm {
     }
 }
 
+/// The variable the keystore password is read from unless told otherwise.
+pub const DEFAULT_PASSWORD_ENV: &str = "SSL_KEYSTORE_PASSWORD";
+
 /// What the Spring configuration is for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -162,7 +165,7 @@ impl SpringPlan {
             key_alias,
             certificate: "file:server-chain.pem".to_owned(),
             private_key: "file:server-key.pem".to_owned(),
-            password_env: "SSL_KEYSTORE_PASSWORD".to_owned(),
+            password_env: DEFAULT_PASSWORD_ENV.to_owned(),
         }
     }
 
