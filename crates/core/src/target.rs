@@ -150,10 +150,19 @@ impl Target {
         let normalised = format!("{scheme}://{rest}");
         let mut url = url::Url::parse(&normalised).map_err(|error| match error {
             url::ParseError::EmptyHost => TargetError::MissingHost { scheme },
-            other => TargetError::InvalidHost {
-                host: host_of(host_and_port).to_owned(),
-                problem: HostProblem::of(other),
-            },
+            other => {
+                let host = host_of(host_and_port);
+                TargetError::InvalidHost {
+                    host: host.to_owned(),
+                    // `[fe80::1%eth0]`: a valid address with a zone id, which
+                    // URLs cannot carry (RFC 6874 was never adopted).
+                    problem: if zoned_ipv6(host) {
+                        HostProblem::ZoneId
+                    } else {
+                        HostProblem::of(other)
+                    },
+                }
+            }
         })?;
         // A fragment never reaches the server (and the WebSocket standard now
         // strips it too): drop it rather than refuse a URL copied from a
@@ -272,6 +281,8 @@ pub enum HostProblem {
     Ipv4,
     /// Brackets around something that is not an IPv6 address.
     Ipv6,
+    /// An IPv6 address with a zone id (`%eth0`), which URLs cannot carry.
+    ZoneId,
     /// Anything else the URL parser refuses.
     Other,
 }
@@ -293,6 +304,7 @@ impl HostProblem {
             HostProblem::Idna => "idna",
             HostProblem::Ipv4 => "ipv4",
             HostProblem::Ipv6 => "ipv6",
+            HostProblem::ZoneId => "zone-id",
             HostProblem::Other => "other",
         }
     }
@@ -424,6 +436,13 @@ fn host_of(host_and_port: &str) -> &str {
         Some((host, _)) => host,
         None => host_and_port,
     }
+}
+
+/// Whether `host` is an IPv6 address followed by `%zone`.
+fn zoned_ipv6(host: &str) -> bool {
+    host.trim_matches(['[', ']'])
+        .split_once('%')
+        .is_some_and(|(address, _)| address.parse::<std::net::Ipv6Addr>().is_ok())
 }
 
 #[cfg(test)]
@@ -612,6 +631,27 @@ mod tests {
     fn credentials_are_refused() {
         assert_eq!(err("wss://user:secret@x/ws"), TargetError::Credentials);
         assert!(!TargetError::Credentials.to_string().contains("secret"));
+    }
+
+    #[test]
+    fn an_ipv6_zone_id_is_named_as_such() {
+        for url in ["wss://[fe80::1%eth0]:8443/ws", "wss://[fe80::1%25eth0]/ws"] {
+            assert!(
+                matches!(
+                    err(url),
+                    TargetError::InvalidHost {
+                        problem: HostProblem::ZoneId,
+                        ..
+                    }
+                ),
+                "{url}"
+            );
+        }
+        assert!(
+            err("wss://[fe80::1%eth0]/ws")
+                .to_string()
+                .contains("zone id")
+        );
     }
 
     #[test]

@@ -28,6 +28,7 @@ error-target-invalid-host = "{ $host }" is not a valid host name or IP address (
         [idna] the international name does not convert to ASCII
         [ipv4] it is not a valid IPv4 address
         [ipv6] it is not a valid IPv6 address
+        [zone-id] a zone id such as %eth0 cannot be part of a URL, for browsers and WebSocket clients alike: use the host's global or unique-local address, or its name
        *[other] the URL parser refuses it
     }).
 

@@ -28,6 +28,7 @@ error-target-invalid-host = "{ $host }"은(는) 올바른 호스트 이름이나
         [idna] 국제화 도메인 이름을 ASCII로 바꿀 수 없습니다
         [ipv4] 올바른 IPv4 주소가 아닙니다
         [ipv6] 올바른 IPv6 주소가 아닙니다
+        [zone-id] %eth0 같은 존 ID는 브라우저든 WebSocket 클라이언트든 URL에 넣을 수 없습니다. 호스트의 전역 또는 고유 로컬 주소나 이름을 쓰세요
        *[other] URL 파서가 거부합니다
     }).
 

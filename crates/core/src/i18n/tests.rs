@@ -513,6 +513,7 @@ fn every_error() -> Vec<Box<dyn Message>> {
         HostProblem::Idna,
         HostProblem::Ipv4,
         HostProblem::Ipv6,
+        HostProblem::ZoneId,
         HostProblem::Other,
     ] {
         out.push(Box::new(TargetError::InvalidHost {
