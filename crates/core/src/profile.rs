@@ -162,14 +162,9 @@ impl Profile {
 /// Sets every value of `fresh` in `into`, keeping the decoration (comments,
 /// spacing) of keys that were already there; drops keys `fresh` no longer has.
 fn merge(into: &mut Table, fresh: &Table) {
-    let stale: Vec<String> = into
-        .iter()
-        .map(|(key, _)| key.to_owned())
-        .filter(|key| !fresh.contains_key(key))
-        .collect();
-    for key in stale {
-        into.remove(&key);
-    }
+    // One pass: removing stale keys one by one shifts the table each time,
+    // quadratic in a file with many unknown keys.
+    into.retain(|key, _| fresh.contains_key(key));
     for (key, item) in fresh.iter() {
         match (into.get_mut(key), item) {
             (Some(Item::Table(old)), Item::Table(new)) => merge(old, new),
@@ -189,6 +184,22 @@ fn merge(into: &mut Table, fresh: &Table) {
 mod tests {
     use super::*;
     use crate::render::ProxyPlan;
+
+    #[test]
+    fn a_profile_with_a_hundred_thousand_unknown_keys_is_updated_at_once() {
+        let mut previous = nginx().to_toml(None);
+        for n in 0..100_000 {
+            previous.push_str(&format!("k{n} = 1\n"));
+        }
+        let started = std::time::Instant::now();
+        let updated = nginx().to_toml(Some(&previous));
+        assert!(!updated.contains("k99999"), "unknown keys are dropped");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    }
 
     fn nginx() -> Profile {
         Profile {
