@@ -100,6 +100,15 @@ pub async fn probe(
     }
 }
 
+/// What `bytes` — a server's whole answer to the hello, in arrival order —
+/// tell: the reader [`probe`] feeds as the bytes come, run at once (for
+/// fuzzing and replays).
+pub fn read_answer(bytes: &[u8]) -> HelloAnswer {
+    let mut reader = Records::default();
+    reader.push(bytes);
+    reader.answer_so_far()
+}
+
 /// The cipher suites offered, strongest first, then every legacy family a
 /// misconfigured server may be left with.
 const SUITES: &[u16] = &[

@@ -1,0 +1,14 @@
+//! A `handshake.toml` profile, parsed and then rendered: the values it
+//! carries go through the same checks as the command line's.
+fn main() {
+    afl::fuzz!(|data: &[u8]| {
+        let text = String::from_utf8_lossy(data);
+        if let Ok(profile) = handshake_core::profile::Profile::parse(&text, "fuzz.toml") {
+            let material = handshake_core::render::Material {
+                credential: None,
+                password: None,
+            };
+            let _ = handshake_core::render::files(&profile, material, Some(&text));
+        }
+    });
+}
