@@ -115,6 +115,7 @@ impl AppState {
         let previous = folder.and_then(profile::existing);
         Ok(fix::prepare(
             request,
+            &fix::Supplied::default(),
             folder,
             &self.ca_dir,
             previous.as_deref(),

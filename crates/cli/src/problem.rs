@@ -66,8 +66,6 @@ pub(crate) enum Usage {
     ProfileAndSubcommand,
     NoOut,
     ClientTarget,
-    UpstreamPlain,
-    WsPath,
     ProxyCertificate,
     PemForms,
     NoKeystore,
@@ -94,8 +92,6 @@ impl Message for Usage {
             Usage::ProfileAndSubcommand => "cli-error-profile-and-subcommand",
             Usage::NoOut => "cli-error-no-out",
             Usage::ClientTarget => "cli-error-client-target",
-            Usage::UpstreamPlain => "cli-error-upstream-plain",
-            Usage::WsPath => "cli-error-ws-path",
             Usage::ProxyCertificate => "cli-error-proxy-certificate",
             Usage::PemForms => "cli-error-pem-forms",
             Usage::NoKeystore => "cli-error-no-keystore",
@@ -174,6 +170,7 @@ from_user_errors!(
     handshake_core::keystore::KeystoreError,
     handshake_core::export::ExportError,
     handshake_core::render::RenderError,
+    handshake_core::fix::FixError,
     handshake_core::trust::TrustError,
 );
 

@@ -180,6 +180,9 @@ pub enum CertificateChoice {
         /// The private key path on the server.
         key: String,
     },
+    /// The files the plan already names, left as they are: a reproduced
+    /// profile, or a keystore the application already has.
+    InPlace,
 }
 
 /// What the wizard generates: the profile and the certificate's origin.
@@ -194,6 +197,26 @@ pub struct FixRequest {
     pub key_type: KeyType,
 }
 
+/// What a caller adds to a [`FixRequest`]: secrets, which are never kept
+/// in a profile or the settings, and details of a new certificate that
+/// the window leaves at their defaults.
+#[derive(Debug, Default)]
+pub struct Supplied {
+    /// The keystore password (the command line reads it from the
+    /// environment); without one a new keystore gets a random password.
+    pub password: Option<Secret>,
+    /// The passphrase of an encrypted key to import.
+    pub passphrase: Option<Secret>,
+    /// More names for a new certificate, besides the target's host and a
+    /// proxy's server names.
+    pub hosts: Vec<String>,
+    /// Days of validity of a new certificate.
+    pub days: Option<u32>,
+    /// Where new certificate files will be on the server (default: the
+    /// export folder).
+    pub location: Option<PathBuf>,
+}
+
 /// The files, ready to export.
 #[derive(Debug)]
 pub struct Prepared {
@@ -203,6 +226,10 @@ pub struct Prepared {
     pub ca_cert: Option<PathBuf>,
     /// What the user should know about the certificate.
     pub warnings: Vec<pki::CredentialWarning>,
+    /// The variable Spring reads the keystore password from, when no
+    /// `ssl.env` could be written: the keystore is the application's own
+    /// and its password was not supplied.
+    pub password_unset: Option<String>,
 }
 
 /// Why the files could not be prepared.
@@ -237,15 +264,22 @@ impl Message for FixError {
 /// preview: the same files, paths under [`EXPORT_FOLDER`], and placeholder
 /// certificate material (nothing is written, not even the development CA).
 /// Otherwise it makes or imports the certificate (in the development CA at
-/// `ca_dir`), and a random keystore password when Spring needs one.
+/// `ca_dir`), and a random keystore password when a new keystore needs one
+/// and none was supplied. The window and `handshake generate` both come
+/// here, so both accept and refuse the same things.
 pub fn prepare(
     request: &FixRequest,
+    supplied: &Supplied,
     folder: Option<&Path>,
     ca_dir: &Path,
     previous_profile: Option<&str>,
 ) -> Result<Prepared, FixError> {
     let mut profile = request.profile.clone();
-    let hosts = hosts(&profile);
+    if let Fix::Nginx(plan) | Fix::Apache(plan) = &mut profile.fix {
+        // `http://app:8080/` names the application, not a path on it.
+        let bare = plan.upstream.trim_end_matches('/').len();
+        plan.upstream.truncate(bare);
+    }
     // A preview never shows key material: a fast ECDSA placeholder stands
     // in, so an RSA 4096 choice does not cost seconds on every keystroke.
     let leaf = LeafRequest {
@@ -254,10 +288,11 @@ pub fn prepare(
         } else {
             KeyType::EcdsaP256
         },
-        ..LeafRequest::new(hosts)
+        days: supplied.days.unwrap_or(pki::DEFAULT_DAYS),
+        hosts: hosts(&profile, &supplied.hosts),
     };
     let source = match (&request.certificate, &mut profile.fix) {
-        (_, Fix::Client(_)) => None,
+        (_, Fix::Client(_)) | (CertificateChoice::InPlace, _) => None,
         (CertificateChoice::Existing { cert, key }, Fix::Nginx(plan) | Fix::Apache(plan)) => {
             plan.certificate = cert.clone();
             plan.certificate_key = key.clone();
@@ -276,17 +311,26 @@ pub fn prepare(
         ) => Some(Source::Import {
             cert: PathBuf::from(cert),
             key: PathBuf::from(key),
-            passphrase: None,
+            passphrase: supplied.passphrase.clone(),
         }),
     };
     if source.is_some() {
-        let shown = folder.map_or_else(|| EXPORT_FOLDER.to_owned(), |f| f.display().to_string());
+        // Servers resolve relative paths against their own folders.
+        let shown = match (&supplied.location, folder) {
+            (Some(location), _) => absolute(location),
+            (None, Some(folder)) => absolute(folder),
+            (None, None) => EXPORT_FOLDER.to_owned(),
+        };
         place_material(&mut profile.fix, &shown);
     }
     let made = source.as_ref().map(pki::credential).transpose()?;
-    let password = match &profile.fix {
-        Fix::Spring(plan) if plan.needs_password() => Some(random_password()),
-        _ => None,
+    let (password, password_unset) = match &profile.fix {
+        Fix::Spring(plan) if plan.needs_password() => match (&supplied.password, &made) {
+            (Some(password), _) => (Some(password.clone()), None),
+            (None, Some(_)) => (Some(random_password()), None),
+            (None, None) => (None, Some(plan.password_env.clone())),
+        },
+        _ => (None, None),
     };
     let material = Material {
         credential: made.as_ref().map(|(credential, _)| credential),
@@ -300,18 +344,27 @@ pub fn prepare(
         files,
         ca_cert,
         warnings,
+        password_unset,
     })
 }
 
-/// The host names a new certificate covers: the target's, and a proxy's
-/// server names.
-fn hosts(profile: &Profile) -> Vec<String> {
+fn absolute(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_owned())
+        .display()
+        .to_string()
+}
+
+/// The host names a new certificate covers: the target's, a proxy's
+/// server names, and `more`, each once.
+fn hosts(profile: &Profile, more: &[String]) -> Vec<String> {
     let mut hosts = vec![profile.host()];
     if let Fix::Nginx(plan) | Fix::Apache(plan) = &profile.fix {
         hosts.extend(plan.server_names.iter().cloned());
     }
-    hosts.retain(|host| !host.is_empty());
-    hosts.dedup();
+    hosts.extend(more.iter().cloned());
+    let mut seen = std::collections::HashSet::new();
+    hosts.retain(|host| !host.is_empty() && seen.insert(host.clone()));
     if hosts.is_empty() {
         hosts.push("localhost".to_owned());
     }
@@ -383,6 +436,7 @@ mod tests {
         };
         let prepared = prepare(
             &request,
+            &Supplied::default(),
             Some(Path::new("/srv/chat")),
             &dir.join("ca"),
             None,
@@ -424,7 +478,7 @@ mod tests {
             certificate: CertificateChoice::DevCa,
             key_type: KeyType::EcdsaP256,
         };
-        let prepared = prepare(&request, None, &dir, None).expect("preview");
+        let prepared = prepare(&request, &Supplied::default(), None, &dir, None).expect("preview");
         assert!(
             prepared.files.iter().any(|f| f.name == "fullchain.pem"),
             "listed all the same"
@@ -447,9 +501,122 @@ mod tests {
             },
             key_type: KeyType::EcdsaP256,
         };
-        let prepared = prepare(&request, None, Path::new("/nonexistent"), None).expect("files");
+        let prepared = prepare(
+            &request,
+            &Supplied::default(),
+            None,
+            Path::new("/nonexistent"),
+            None,
+        )
+        .expect("files");
         assert!(!prepared.files.iter().any(|f| f.name.ends_with(".pem")));
         let config = prepared.files[0].preview().expect("text");
         assert!(config.contains("/etc/letsencrypt/live/chat.example.com/fullchain.pem"));
+    }
+
+    /// What `handshake generate` adds from its flags reaches the files: the
+    /// password from the environment, the names, the days and the place on
+    /// the server of a new certificate.
+    #[test]
+    fn what_the_command_line_supplies_reaches_the_files() {
+        use x509_parser::prelude::{FromDer, GeneralName, X509Certificate};
+        let mut profile = default_profile(
+            FixKind::Spring,
+            &target("wss://localhost:8443/ws"),
+            None,
+            Language::En,
+        );
+        if let Fix::Spring(plan) = &mut profile.fix {
+            plan.form = crate::render::spring::SpringForm::Pem;
+            plan.boot = crate::render::spring::BootVersion::LATEST;
+        }
+        let request = FixRequest {
+            profile,
+            certificate: CertificateChoice::SelfSigned,
+            key_type: KeyType::EcdsaP256,
+        };
+        let supplied = Supplied {
+            hosts: vec!["127.0.0.1".into(), "localhost".into()],
+            days: Some(30),
+            location: Some(PathBuf::from("/etc/chat/tls")),
+            ..Supplied::default()
+        };
+        let prepared = prepare(
+            &request,
+            &supplied,
+            Some(Path::new("/tmp/out")),
+            Path::new("/nonexistent"),
+            None,
+        )
+        .expect("files");
+        let text = |name: &str| {
+            let file = prepared.files.iter().find(|f| f.name == name);
+            String::from_utf8_lossy(&file.expect(name).bytes).into_owned()
+        };
+        assert!(
+            text("application.properties")
+                .contains("server.ssl.certificate=file:/etc/chat/tls/fullchain.pem"),
+            "placed where --location says"
+        );
+        use rustls::pki_types::{CertificateDer, pem::PemObject};
+        let der = CertificateDer::from_pem_slice(text("fullchain.pem").as_bytes()).expect("PEM");
+        let (_, leaf) = X509Certificate::from_der(&der).expect("certificate");
+        let validity = leaf.validity();
+        let days = (validity.not_after.timestamp() - validity.not_before.timestamp()) / 86_400;
+        assert_eq!(days, 30);
+        let names: Vec<String> = leaf
+            .subject_alternative_name()
+            .ok()
+            .flatten()
+            .map(|san| {
+                san.value
+                    .general_names
+                    .iter()
+                    .map(|name| match name {
+                        GeneralName::DNSName(dns) => (*dns).to_owned(),
+                        GeneralName::IPAddress(ip) => format!("{ip:?}"),
+                        other => format!("{other:?}"),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(names, ["localhost", "[127, 0, 0, 1]"], "each name once");
+
+        // The application's own keystore: the supplied password goes to
+        // ssl.env; without one, nothing can be written and the caller is told.
+        let mut own = request.clone();
+        own.certificate = CertificateChoice::InPlace;
+        if let Fix::Spring(plan) = &mut own.profile.fix {
+            plan.form = crate::render::spring::SpringForm::Keystore;
+            plan.key_store = "file:/etc/chat/server.p12".into();
+        }
+        let with = Supplied {
+            password: Some(Secret::new("pa55-word")),
+            ..Supplied::default()
+        };
+        let prepared = prepare(
+            &own,
+            &with,
+            Some(Path::new("/tmp/out")),
+            Path::new("/x"),
+            None,
+        )
+        .expect("files");
+        let env = prepared.files.iter().find(|f| f.name == "ssl.env");
+        assert!(String::from_utf8_lossy(&env.expect("ssl.env").bytes).contains("=pa55-word\n"));
+        assert!(!prepared.files.iter().any(|f| f.name == "server.p12"));
+        let without = prepare(
+            &own,
+            &Supplied::default(),
+            Some(Path::new("/tmp/out")),
+            Path::new("/x"),
+            None,
+        )
+        .expect("files");
+        assert!(!without.files.iter().any(|f| f.name == "ssl.env"));
+        assert_eq!(
+            without.password_unset.as_deref(),
+            Some("SSL_KEYSTORE_PASSWORD")
+        );
     }
 }

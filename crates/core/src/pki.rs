@@ -81,12 +81,16 @@ pub struct LeafRequest {
     pub key_type: KeyType,
 }
 
+/// Days a new certificate is valid by default: under the 398 browsers
+/// accept from public CAs.
+pub const DEFAULT_DAYS: u32 = 397;
+
 impl LeafRequest {
-    /// ECDSA P-256, valid 397 days.
+    /// ECDSA P-256, valid [`DEFAULT_DAYS`].
     pub fn new(hosts: Vec<String>) -> LeafRequest {
         LeafRequest {
             hosts,
-            days: 397,
+            days: DEFAULT_DAYS,
             key_type: KeyType::EcdsaP256,
         }
     }

@@ -161,7 +161,12 @@ key: string } |
 /**  The certificate chain path on the server. */
 cert: string; 
 /**  The private key path on the server. */
-key: string };
+key: string } | 
+/**
+ *  The files the plan already names, left as they are: a reproduced
+ *  profile, or a keystore the application already has.
+ */
+{ kind: "in-place" };
 
 /**
  *  Where a check failed, with the facts of the failure (the diagnosis of

@@ -45,13 +45,10 @@ pub(crate) fn new_leaf(
     if hosts.is_empty() {
         return Err(Usage::NoHosts.into());
     }
-    let key_type = KeyType::from_name(key_type).ok_or_else(|| Usage::KeyType {
-        given: key_type.to_owned(),
-    })?;
     let request = LeafRequest {
         hosts: hosts.to_vec(),
         days,
-        key_type,
+        key_type: self::key_type(key_type)?,
     };
     Ok(if self_signed {
         Source::SelfSigned(request)
@@ -60,5 +57,15 @@ pub(crate) fn new_leaf(
             dir: ca_dir.map_or_else(pki::default_ca_dir, PathBuf::from),
             request,
         }
+    })
+}
+
+/// The key type named `name` (`ecdsa-p256`, `rsa-2048`…).
+pub(crate) fn key_type(name: &str) -> Result<KeyType, Problem> {
+    KeyType::from_name(name).ok_or_else(|| {
+        Usage::KeyType {
+            given: name.to_owned(),
+        }
+        .into()
     })
 }

@@ -5,14 +5,14 @@
 use std::path::{Path, PathBuf};
 
 use handshake_core::file::Holds;
+use handshake_core::fix::{self, CertificateChoice, FixRequest, Prepared, Supplied};
 use handshake_core::i18n::Facts;
-use handshake_core::pki::{self, Credential, Source};
+use handshake_core::pki::{self, KeyType};
 use handshake_core::profile::{self, Profile};
 use handshake_core::render::client::ClientPlan;
 use handshake_core::render::spring::{self, BootVersion, SpringForm, SpringPlan};
-use handshake_core::render::{self, Fix, Material, ProxyPlan, RenderError};
-use handshake_core::{Language, Secret, Target};
-use handshake_core::{export, fix};
+use handshake_core::render::{self, Fix, ProxyPlan};
+use handshake_core::{Language, Target, export};
 
 use super::credential;
 use crate::exit::ExitStatus;
@@ -134,7 +134,7 @@ struct SpringArgs {
     /// The key's alias in the keystore.
     #[arg(long, default_value = "server")]
     alias: String,
-    /// The environment variable with the keystore password; its value goes to ssl.env only.
+    /// The environment variable with the keystore password (unset: a random one); its value goes to ssl.env only.
     #[arg(long, value_name = "VAR", default_value = "SSL_KEYSTORE_PASSWORD")]
     password_env: String,
     /// Existing PEM files to import (the key in any format; written as PKCS#8 or into the keystore).
@@ -169,54 +169,60 @@ pub(crate) struct Speech {
 }
 
 pub(crate) fn run(args: &Args, speech: Speech) -> Result<ExitStatus, Problem> {
-    let job = prepare(args, speech)?;
-    write(args, &job, speech.language)
+    let job = job(args, speech)?;
+    // The same path as the window's export: one set of checks for both.
+    let previous = profile::existing(&job.out);
+    let prepared = fix::prepare(
+        &job.request,
+        &job.supplied,
+        Some(&job.out),
+        &job.ca_dir,
+        previous.as_deref(),
+    )?;
+    write(args, &job, &prepared, speech.language)
 }
 
-/// Everything decided before anything is written.
+/// The request as the window would make it, and what the flags add.
 struct Job {
-    profile: Profile,
+    request: FixRequest,
+    supplied: Supplied,
     out: PathBuf,
-    credential: Option<(Credential, Option<PathBuf>)>,
-    password: Option<Secret>,
+    ca_dir: PathBuf,
 }
 
-fn prepare(args: &Args, speech: Speech) -> Result<Job, Problem> {
+fn job(args: &Args, speech: Speech) -> Result<Job, Problem> {
     let output = &args.output;
-    let (mut profile, out, source) = match (&args.what, &args.profile) {
+    let (profile, out, plan) = match (&args.what, &args.profile) {
         (None, None) => return Err(Usage::GenerateWhat.into()),
         (Some(_), Some(_)) => return Err(Usage::ProfileAndSubcommand.into()),
         (None, Some(file)) => {
             let bytes = handshake_core::file::read(file, Holds::Profile)?;
             let text = String::from_utf8_lossy(&bytes);
-            let profile = Profile::parse(&text, &file.display().to_string())?;
+            let mut profile = Profile::parse(&text, &file.display().to_string())?;
+            if speech.chosen {
+                profile.language = speech.language;
+            }
             let folder = file
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            (
-                profile,
-                output.out.clone().unwrap_or_else(|| folder.to_owned()),
-                None,
-            )
+            let out = output.out.clone().unwrap_or_else(|| folder.to_owned());
+            (profile, out, Certificate::default())
         }
         (Some(what), None) => {
             let out = output.out.clone().ok_or(Usage::NoOut)?;
-            let (fix, target, source) = plan(what, output, &out)?;
+            let (fix, target, plan) = plan(what, output)?;
             let profile = Profile {
                 target,
                 origin: output.origin.clone(),
                 language: speech.language,
                 fix,
             };
-            (profile, out, source)
+            (profile, out, plan)
         }
     };
-    if speech.chosen {
-        profile.language = speech.language;
-    }
-    let credential = source.map(|source| pki::credential(&source)).transpose()?;
-    // The password is needed to make a keystore; otherwise it only goes to ssl.env.
+    // The password goes into ssl.env (and a new keystore); without one a
+    // new keystore gets a random password.
     let password = match &profile.fix {
         // A shared profile must not pick which secret goes into ssl.env.
         Fix::Spring(plan)
@@ -230,28 +236,55 @@ fn prepare(args: &Args, speech: Speech) -> Result<Job, Problem> {
             .into());
         }
         Fix::Spring(plan) if plan.needs_password() => {
-            match (super::keystore::password(&plan.password_env), &credential) {
-                (Ok(password), _) => Some(password),
-                (Err(Usage::EnvUnset { .. }), None) => None,
-                (Err(usage), _) => return Err(usage.into()),
+            match super::keystore::password(&plan.password_env) {
+                Ok(password) => Some(password),
+                Err(Usage::EnvUnset { .. }) => None,
+                Err(usage) => return Err(usage.into()),
             }
         }
         _ => None,
     };
-    Ok(Job {
-        profile,
-        out,
-        credential,
+    let new = plan.new_cert;
+    let supplied = Supplied {
         password,
+        passphrase: plan
+            .passphrase_file
+            .map(credential::passphrase)
+            .transpose()?,
+        hosts: plan.hosts.to_vec(),
+        days: new.map(|new| new.days),
+        location: new.and_then(|new| new.location.clone()),
+    };
+    let key_type = match new {
+        Some(new) => credential::key_type(&new.key_type)?,
+        None => KeyType::EcdsaP256,
+    };
+    Ok(Job {
+        request: FixRequest {
+            profile,
+            certificate: plan.choice,
+            key_type,
+        },
+        supplied,
+        out,
+        ca_dir: new
+            .and_then(|new| new.ca_dir.clone())
+            .unwrap_or_else(pki::default_ca_dir),
     })
 }
 
-/// The fix, its target URL and where a new certificate comes from.
-fn plan(
-    what: &What,
-    output: &Output,
-    out: &Path,
-) -> Result<(Fix, String, Option<Source>), Problem> {
+/// Where the certificate comes from, as the flags say.
+struct Certificate<'a> {
+    choice: CertificateChoice,
+    /// The flags of a new certificate.
+    new_cert: Option<&'a NewCert>,
+    /// Its names besides the target's.
+    hosts: &'a [String],
+    passphrase_file: Option<&'a Path>,
+}
+
+/// The fix, its target URL and where the certificate comes from.
+fn plan<'a>(what: &'a What, output: &Output) -> Result<(Fix, String, Certificate<'a>), Problem> {
     let flag = |flag: &'static str| move |error| Problem::usage(Flag { flag, error });
     let target = |default: String| -> Result<String, Problem> {
         let url = output.target.clone().unwrap_or(default);
@@ -262,33 +295,23 @@ fn plan(
             let url = output.target.as_deref().ok_or(Usage::ClientTarget)?;
             let parsed = Target::parse(url).map_err(flag("--target"))?;
             let plan = ClientPlan::for_target(&parsed, output.origin.as_deref());
-            Ok((Fix::Client(plan), parsed.url, None))
+            Ok((Fix::Client(plan), parsed.url, Certificate::default()))
         }
         What::Nginx(args) | What::Apache(args) => {
-            let upstream = match Target::parse(&args.upstream) {
-                Ok(target) if !target.secure && !target.scheme.is_websocket() => {
-                    format!("http://{}", target.authority())
-                }
-                Ok(_) => return Err(Usage::UpstreamPlain.into()),
-                Err(error) => return Err(flag("--upstream")(error)),
-            };
-            if !args.ws_path.starts_with('/') {
-                return Err(Usage::WsPath.into());
-            }
             let new = &args.new_cert;
-            let (cert, key, source) = match (&args.cert, &args.key) {
-                (Some(cert), Some(key)) => (absolute(cert), absolute(key), None),
-                // The paths are set below, where the new files will be.
-                _ if new.dev_ca || new.self_signed => {
-                    let source = credential::new_leaf(
-                        &args.hosts,
-                        new.self_signed,
-                        new.ca_dir.as_deref(),
-                        &new.key_type,
-                        new.days,
-                    )?;
-                    (String::new(), String::new(), Some(source))
-                }
+            let certificate = match (&args.cert, &args.key) {
+                (Some(cert), Some(key)) => Certificate {
+                    choice: CertificateChoice::Existing {
+                        cert: absolute(cert),
+                        key: absolute(key),
+                    },
+                    ..Certificate::default()
+                },
+                _ if new.dev_ca || new.self_signed => Certificate {
+                    choice: new.choice(),
+                    new_cert: Some(new),
+                    ..Certificate::default()
+                },
                 _ => return Err(Usage::ProxyCertificate.into()),
             };
             let plan = ProxyPlan {
@@ -296,42 +319,35 @@ fn plan(
                 listen_redirect: (args.redirect_from != "none").then(|| args.redirect_from.clone()),
                 ws_path: args.ws_path.clone(),
                 hsts: !args.no_hsts,
-                ..ProxyPlan::new(args.hosts.clone(), cert, key, upstream)
+                ..ProxyPlan::new(
+                    args.hosts.clone(),
+                    String::new(),
+                    String::new(),
+                    args.upstream.clone(),
+                )
             };
             let url = target(format!("wss://{}{}", args.hosts[0], args.ws_path))?;
-            let mut fix = if matches!(what, What::Nginx(_)) {
+            let fix = if matches!(what, What::Nginx(_)) {
                 Fix::Nginx(plan)
             } else {
                 Fix::Apache(plan)
             };
-            if source.is_some() {
-                fix::place_material(&mut fix, &absolute(new.location.as_deref().unwrap_or(out)));
-            }
-            Ok((fix, url, source))
+            Ok((fix, url, certificate))
         }
         What::Spring(args) => {
             let new = &args.new_cert;
-            let source = match (&args.cert, &args.key) {
-                (Some(cert), Some(key)) => Some(credential::import(
-                    cert,
-                    key,
-                    args.key_password_file.as_deref(),
-                )?),
-                _ if new.dev_ca || new.self_signed => Some(credential::new_leaf(
-                    &args.hosts,
-                    new.self_signed,
-                    new.ca_dir.as_deref(),
-                    &new.key_type,
-                    new.days,
-                )?),
-                _ => None,
+            let choice = match (&args.cert, &args.key) {
+                (Some(cert), Some(key)) => CertificateChoice::Import {
+                    cert: cert.display().to_string(),
+                    key: key.display().to_string(),
+                },
+                _ if new.dev_ca || new.self_signed => new.choice(),
+                _ if args.form.is_pem() => return Err(Usage::PemForms.into()),
+                _ if args.key_store.is_none() => return Err(Usage::NoKeystore.into()),
+                // The application's own keystore, named by --key-store.
+                _ => CertificateChoice::InPlace,
             };
-            match (&args.key_store, &source) {
-                (_, None) if args.form.is_pem() => return Err(Usage::PemForms.into()),
-                (None, None) => return Err(Usage::NoKeystore.into()),
-                _ => {}
-            }
-            let mut fix = Fix::Spring(SpringPlan {
+            let fix = Fix::Spring(SpringPlan {
                 boot: args.boot,
                 form: args.form,
                 port: args.port,
@@ -341,35 +357,55 @@ fn plan(
                     args.alias.clone(),
                 )
             });
-            if source.is_some() {
-                fix::place_material(&mut fix, &absolute(new.location.as_deref().unwrap_or(out)));
-            }
-            if let Fix::Spring(plan) = &fix
-                && let Some(problem) = plan.problem()
-            {
-                return Err(RenderError::Plan(problem).into());
-            }
             let host = args.hosts.first().map_or("localhost", String::as_str);
             let url = target(format!("wss://{host}:{}/ws", args.port))?;
-            Ok((fix, url, source))
+            let certificate = Certificate {
+                new_cert: (new.dev_ca || new.self_signed).then_some(new),
+                hosts: &args.hosts,
+                passphrase_file: args.key_password_file.as_deref(),
+                choice,
+            };
+            Ok((fix, url, certificate))
         }
     }
 }
 
-fn write(args: &Args, job: &Job, language: Language) -> Result<ExitStatus, Problem> {
+impl Default for Certificate<'_> {
+    /// The files the plan names (a profile), or none (the client fix).
+    fn default() -> Self {
+        Certificate {
+            choice: CertificateChoice::InPlace,
+            new_cert: None,
+            hosts: &[],
+            passphrase_file: None,
+        }
+    }
+}
+
+impl NewCert {
+    fn choice(&self) -> CertificateChoice {
+        if self.self_signed {
+            CertificateChoice::SelfSigned
+        } else {
+            CertificateChoice::DevCa
+        }
+    }
+}
+
+fn write(
+    args: &Args,
+    job: &Job,
+    prepared: &Prepared,
+    language: Language,
+) -> Result<ExitStatus, Problem> {
     let say = |id: &str, facts: Facts| say(language, id, facts);
-    let previous = profile::existing(&job.out);
-    let material = Material {
-        credential: job.credential.as_ref().map(|(credential, _)| credential),
-        password: job.password.as_ref(),
-    };
-    let files = render::files(&job.profile, material, previous.as_deref())?;
+    let files = &prepared.files;
     // The profile is ours to update: replacing only it needs no --force.
     let force = args.output.force
         || export::conflicts(&job.out, files.iter().map(|file| file.name.as_str()))
             .iter()
             .all(|path| path.ends_with(profile::FILE_NAME));
-    let written = render::write(&job.out, &files, force)?;
+    let written = render::write(&job.out, files, force)?;
     for (file, done) in files.iter().zip(&written) {
         let secret = file.mode == export::Mode::Secret;
         println!(
@@ -391,36 +427,28 @@ fn write(args: &Args, job: &Job, language: Language) -> Result<ExitStatus, Probl
             );
         }
     }
-    if let Some((credential, ca)) = &job.credential {
-        for warning in &credential.warnings {
-            println!(
-                "  {}",
-                say(
-                    "cli-warning",
-                    Facts::new().with("warning", language.say(warning))
-                )
-            );
-        }
-        if let Some(ca) = ca {
-            println!(
-                "  {}",
-                say(
-                    "cli-trust-ca",
-                    Facts::new().with("path", ca.display().to_string())
-                )
-            );
-        }
-    }
-    if let Fix::Spring(plan) = &job.profile.fix
-        && plan.needs_password()
-        && job.password.is_none()
-    {
+    for warning in &prepared.warnings {
         println!(
             "  {}",
             say(
-                "cli-no-ssl-env",
-                Facts::new().with("variable", &plan.password_env)
+                "cli-warning",
+                Facts::new().with("warning", language.say(warning))
             )
+        );
+    }
+    if let Some(ca) = &prepared.ca_cert {
+        println!(
+            "  {}",
+            say(
+                "cli-trust-ca",
+                Facts::new().with("path", ca.display().to_string())
+            )
+        );
+    }
+    if let Some(variable) = &prepared.password_unset {
+        println!(
+            "  {}",
+            say("cli-no-ssl-env", Facts::new().with("variable", variable))
         );
     }
     println!(
@@ -432,7 +460,7 @@ fn write(args: &Args, job: &Job, language: Language) -> Result<ExitStatus, Probl
                     "next_steps",
                     job.out.join("NEXT-STEPS.md").display().to_string()
                 )
-                .with("url", &job.profile.target)
+                .with("url", &job.request.profile.target)
         )
     );
     Ok(ExitStatus::Success)

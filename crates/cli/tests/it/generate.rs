@@ -74,7 +74,7 @@ fn writes_the_nginx_config_and_never_overwrites_silently() {
             "--key",
             "k.pem",
             "--upstream",
-            "https://127.0.0.1:8443",
+            "http://127.0.0.1:8080/api",
             "--out",
             "bad",
         ])
@@ -83,7 +83,9 @@ fn writes_the_nginx_config_and_never_overwrites_silently() {
         .expect("runs");
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&bad.stderr).contains("the proxy does the TLS"),
+        String::from_utf8_lossy(&bad.stderr).contains(
+            "upstream is “http://127.0.0.1:8080/api”, which is not the application's address"
+        ),
         "{}",
         String::from_utf8_lossy(&bad.stderr)
     );

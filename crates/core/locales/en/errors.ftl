@@ -107,7 +107,7 @@ error-render-invalid-value = { $field } is “{ $value }”, which is not { $kin
         [host] a host name (letters, digits, hyphens and dots; a leading *. allowed), an IPv4 or an IPv6 address
         [path] a file path (letters, digits and / . _ - + ~ @ : = , %; no spaces, quotes or ;)
         [listen] a port or address:port
-        [upstream] an http:// or https:// URL of the application
+        [upstream] the application's address: http:// or https://, a host and a port, no path
         [url-path] a URL path starting with / (letters, digits and / . _ - ~ %)
         [alias] a keystore alias (letters, digits and . _ -)
        *[variable] an environment variable name (letters, digits and _)

@@ -106,7 +106,7 @@ error-render-invalid-value = { $field } 값 “{ $value }”은(는) { $kind ->
         [host] 호스트 이름(영문자, 숫자, 하이픈, 점. 앞의 *.는 허용), IPv4 또는 IPv6 주소가
         [path] 파일 경로(영문자, 숫자와 / . _ - + ~ @ : = , %. 공백, 따옴표, ;는 불가)가
         [listen] 포트나 주소:포트가
-        [upstream] 애플리케이션의 http:// 또는 https:// URL이
+        [upstream] 애플리케이션 주소(http:// 또는 https://, 호스트와 포트만. 경로는 불가)가
         [url-path] /로 시작하는 URL 경로(영문자, 숫자와 / . _ - ~ %)가
         [alias] 키스토어 별칭(영문자, 숫자와 . _ -)이
        *[variable] 환경 변수 이름(영문자, 숫자, _)이

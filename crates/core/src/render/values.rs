@@ -26,7 +26,8 @@ pub enum ValueKind {
     Path,
     /// A port, or `address:port`.
     Listen,
-    /// `http://host[:port][/path]` or `https://…`.
+    /// `http://host[:port]` or `https://…`, no path: nginx would replace
+    /// the location's prefix with it, and Apache appends the location.
     Upstream,
     /// A URL path starting with `/`.
     UrlPath,
@@ -217,15 +218,11 @@ fn is_listen(value: &str) -> bool {
 
 /// `http(s)://host[:port][/path]`.
 fn is_upstream(value: &str) -> bool {
-    let Some(rest) = value
+    let Some(authority) = value
         .strip_prefix("http://")
         .or_else(|| value.strip_prefix("https://"))
     else {
         return false;
-    };
-    let (authority, path) = match rest.find('/') {
-        Some(at) => rest.split_at(at),
-        None => (rest, ""),
     };
     let host = match authority.rsplit_once(':') {
         // A bracketed IPv6 address without a port has colons inside.
@@ -237,7 +234,7 @@ fn is_upstream(value: &str) -> bool {
         }
         _ => authority,
     };
-    is_host(host) && (path.is_empty() || is(path, ValueKind::UrlPath))
+    is_host(host)
 }
 
 #[cfg(test)]
@@ -270,7 +267,7 @@ mod tests {
         }
         for upstream in [
             "http://127.0.0.1:8080",
-            "http://app:8080/api",
+            "http://app:8080",
             "https://[::1]:9443",
             "http://[::1]",
         ] {
@@ -297,7 +294,13 @@ mod tests {
         for bad in ["ws", "/ws;", "/ws {", "/ws\nlocation", "/w s"] {
             assert!(!is(bad, ValueKind::UrlPath), "{bad:?}");
         }
-        for bad in ["http://x;y", "ftp://x", "http://x:80;", "http://x/$(id)"] {
+        for bad in [
+            "http://x;y",
+            "ftp://x",
+            "http://x:80;",
+            "http://x/$(id)",
+            "http://app:8080/api",
+        ] {
             assert!(!is(bad, ValueKind::Upstream), "{bad:?}");
         }
         assert!(!is("server\nserver.ssl.enabled=false", ValueKind::Alias));
@@ -308,7 +311,9 @@ mod tests {
     /// command line refuses: the check sits under both.
     #[test]
     fn the_window_path_refuses_an_injected_value_too() {
-        use crate::fix::{CertificateChoice, FixKind, FixRequest, default_profile, prepare};
+        use crate::fix::{
+            CertificateChoice, FixKind, FixRequest, Supplied, default_profile, prepare,
+        };
         let target = crate::Target::parse("wss://chat.example.com/ws").expect("URL");
         let mut profile = default_profile(FixKind::Nginx, &target, None, crate::Language::En);
         let request = |profile: &Profile| FixRequest {
@@ -318,14 +323,14 @@ mod tests {
         };
         let dir = std::path::Path::new("/nonexistent");
         assert!(
-            prepare(&request(&profile), None, dir, None).is_ok(),
+            prepare(&request(&profile), &Supplied::default(), None, dir, None).is_ok(),
             "a clean preview"
         );
         if let Fix::Nginx(plan) = &mut profile.fix {
             plan.ws_path = "/ws { return 200; } location /x".into();
         }
         assert!(matches!(
-            prepare(&request(&profile), None, dir, None),
+            prepare(&request(&profile), &Supplied::default(), None, dir, None),
             Err(crate::fix::FixError::Render(
                 super::super::RenderError::Value(InvalidValue {
                     field: "ws_path",
