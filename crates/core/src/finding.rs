@@ -188,6 +188,10 @@ codes! {
     LogKeystorePassword = "log-keystore-password",
     /// Log: the key alias is missing from the keystore, or holds no private key.
     LogKeystoreAlias = "log-keystore-alias",
+    /// Log: a certificate, key or keystore file the server is configured with cannot be read (Java's FileNotFoundException, nginx's "cannot load certificate", Apache's "does not exist or is empty").
+    LogCertificateFileMissing = "log-certificate-file-missing",
+    /// Log: the private key does not belong to the certificate (nginx "key values mismatch", Apache AH02565).
+    LogKeyMismatch = "log-key-mismatch",
     /// Log: Java's TLS server has no certificate for any enabled cipher suite.
     LogNoServerCertificate = "log-no-server-certificate",
     /// Log: a browser blocked ws:// or http:// from an https page.

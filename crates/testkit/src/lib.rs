@@ -1,6 +1,7 @@
 //! Test fixtures shared by every test suite and benchmark: real servers on
 //! loopback (tokio servers for unusual behaviour, the real nginx and
-//! Tomcat 10), and certificates made by code.
+//! Tomcat 10, Apache, the Spring Boot test application), and certificates
+//! made by code.
 //!
 //! Test-only: panics with a message instead of returning errors.
 
@@ -12,6 +13,7 @@ pub mod nginx;
 pub mod pki;
 pub mod process;
 pub mod servers;
+pub mod spring;
 pub mod tomcat;
 pub mod websocket;
 

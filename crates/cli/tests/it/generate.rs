@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::stderr;
+use crate::{scratch, stderr};
 
 #[test]
 fn writes_the_nginx_config_and_never_overwrites_silently() {
@@ -198,13 +198,6 @@ fn handshake(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
         .current_dir(dir)
         .output()
         .expect("runs")
-}
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("handshake-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("dir");
-    dir
 }
 
 /// The client path, in Korean, then reproduced from its profile after the

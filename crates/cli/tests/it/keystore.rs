@@ -358,7 +358,8 @@ fn inspect_says_what_spring_would_say() {
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("keystore password was incorrect"));
     let alias = inspect("changeit-123", "tomcat");
     assert!(
-        String::from_utf8_lossy(&alias.stderr).contains("Keystore does not contain alias 'tomcat'")
+        String::from_utf8_lossy(&alias.stderr)
+            .contains("Alias name [tomcat] does not identify a key entry")
     );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -92,10 +92,10 @@ warning-expires-soon = { $expired ->
 error-keystore-no-certificate = A keystore needs at least the server's certificate; none was given.
 error-keystore-encoding = The certificate or key could not be stored in a PKCS12 keystore: { $detail }
 error-keystore-not-pkcs12 = This is not a PKCS12 keystore ({ $detail }). A JKS file needs `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12` first.
-error-keystore-wrong-password = The password does not open this keystore. Java says "keystore password was incorrect" (Spring Boot: "Keystore was tampered with, or password was incorrect"); check server.ssl.key-store-password.
+error-keystore-wrong-password = The password does not open this keystore: Spring Boot stops with "keystore password was incorrect". Check server.ssl.key-store-password, and that the variable it names is set where the application starts (an unset {"${VAR}"} reaches Java as the text itself).
 error-keystore-too-costly = The keystore asks for { $iterations } key-derivation iterations, more than the { $limit } Handshake runs: no tool writes that many. Export it again with `keytool -importkeystore` or `openssl pkcs12 -export`.
-error-keystore-alias-missing = The keystore has no alias "{ $alias }" (it has: { $available }). Spring Boot says "Keystore does not contain alias '{ $alias }'"; set server.ssl.key-alias to one of these.
-error-keystore-alias-not-key = The alias "{ $alias }" holds only a certificate, no private key: Java says "Alias name { $alias } does not identify a key entry". Use the PrivateKeyEntry's alias for server.ssl.key-alias.
+error-keystore-alias-missing = The keystore has no alias "{ $alias }" (it has: { $available }). Spring Boot's embedded Tomcat stops with "Alias name [{ $alias }] does not identify a key entry"; set server.ssl.key-alias to one of these.
+error-keystore-alias-not-key = The alias "{ $alias }" holds only a certificate, no private key: Spring Boot's embedded Tomcat stops with "Alias name [{ $alias }] does not identify a key entry". Use the PrivateKeyEntry's alias for server.ssl.key-alias.
 
 ## Generating and exporting
 

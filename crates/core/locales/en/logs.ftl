@@ -68,12 +68,27 @@ log-cert-untrusted = The browser does not trust the server's certificate
 -trust-dev-ca-capitalized = Install the development CA in the system and browser trust stores (`handshake trust`)
 
 log-keystore-password = The keystore password is wrong
-    .explanation = Java could not open the keystore: “keystore password was incorrect”. Either server.ssl.key-store-password does not match, or the file is a PKCS12 written with AES/SHA-256 and the JDK is older than 8u301 / 11.0.12, which report this error for it.
-    .fix = Check the password (`keytool -list -storetype PKCS12 -keystore FILE`); for an old JDK, make the keystore with the legacy option (`handshake keystore --legacy`).
+    .explanation = Java could not open the keystore: “keystore password was incorrect”. Either the password does not match (server.ssl.key-store-password, spring.ssl.bundle.jks.…keystore.password), or the variable it names — {"${SSL_KEYSTORE_PASSWORD}"} — is not set in the application's environment: Spring Boot then passes the placeholder text itself as the password, and fails the same way. An old JDK (before 8u301 / 11.0.12) also says this for a PKCS12 written with AES/SHA-256.
+    .fix = Start the application with the variable set (`set -a; . ./ssl.env; set +a` in the same shell, or systemd's `EnvironmentFile=`), and check the password (`keytool -list -storetype PKCS12 -keystore FILE`); for an old JDK, make the keystore with the legacy option (`handshake keystore --legacy`).
 
 log-keystore-alias = The key alias is not in the keystore
     .explanation = server.ssl.key-alias names “{ $alias }”, which the keystore lacks, or which holds only a certificate, not a private key.
     .fix = List the aliases (`keytool -list -storetype PKCS12 -keystore FILE`) and set server.ssl.key-alias to the PrivateKeyEntry's alias.
+
+log-certificate-file-missing = A certificate, key or keystore file cannot be read
+    .explanation = { $server ->
+        [java] Java could not open { $path } ({ $reason }). When this stops Spring Boot at start-up, the file is one named in server.ssl.* or spring.ssl.bundle.* (a keystore, certificate or key): Spring Boot resolves a relative file: location against the folder the application was started from, not the folder of application.properties.
+        [nginx] nginx could not load { $path } ({ $reason }), named by ssl_certificate or ssl_certificate_key, and refuses the whole configuration: nginx -t fails and a reload keeps the old one.
+       *[apache] Apache could not read { $path } ({ $reason }), named by SSLCertificateFile or SSLCertificateKeyFile, and refuses the whole configuration.
+    }
+    .fix = Check that the file is at that path and that the server's user can read it (`ls -l { $path }`); write locations as absolute paths (`handshake generate` does), and after a move or a renewal point the configuration at the new files.
+
+log-key-mismatch = The private key does not belong to the certificate
+    .explanation = { $server ->
+        [nginx] nginx refused the key { $key }: OpenSSL says “key values mismatch”, its public key is not the certificate's.
+       *[apache] Apache refused the key { $key } (AH02565): its public key is not the certificate's.
+    } The two files are from different pairs: a renewal replaced one and not the other, or they come from two folders. Spring Boot does not check this at start-up: it starts, and every TLS handshake fails instead (`handshake diagnose` shows the bad signature).
+    .fix = Use the certificate and key of one pair (Let's Encrypt: fullchain.pem and privkey.pem from the same live/ folder). They match when `openssl x509 -noout -pubkey -in CERT | openssl sha256` and `openssl pkey -pubout -in KEY | openssl sha256` print the same hash.
 
 log-no-server-certificate = The TLS server has no usable certificate
     .explanation = Java's TLS server found no certificate and private key for the enabled cipher suites: the keystore has no PrivateKeyEntry under the configured alias, or its key type does not fit the ciphers.

@@ -91,10 +91,10 @@ warning-expires-soon = { $expired ->
 error-keystore-no-certificate = 키스토어에는 적어도 서버 인증서가 있어야 하는데 아무것도 주지 않았습니다.
 error-keystore-encoding = 인증서나 키를 PKCS12 키스토어에 담지 못했습니다: { $detail }
 error-keystore-not-pkcs12 = PKCS12 키스토어가 아닙니다({ $detail }). JKS 파일이라면 먼저 `keytool -importkeystore -srcstoretype JKS -deststoretype PKCS12`로 바꾸세요.
-error-keystore-wrong-password = 이 비밀번호로는 키스토어를 열 수 없습니다. Java는 "keystore password was incorrect"(Spring Boot: "Keystore was tampered with, or password was incorrect")라고 합니다. server.ssl.key-store-password를 확인하세요.
+error-keystore-wrong-password = 이 비밀번호로는 키스토어를 열 수 없습니다. Spring Boot는 "keystore password was incorrect"를 남기고 멈춥니다. server.ssl.key-store-password를 확인하고, 그 값이 가리키는 변수가 애플리케이션을 시작하는 환경에 설정되어 있는지도 확인하세요(설정되지 않은 {"${VAR}"}는 글자 그대로 Java에 전달됩니다).
 error-keystore-too-costly = 키스토어가 키 유도를 { $iterations }번 요구합니다. Handshake가 수행하는 { $limit }번보다 많고, 이렇게 많이 쓰는 도구는 없습니다. `keytool -importkeystore`나 `openssl pkcs12 -export`로 다시 내보내세요.
-error-keystore-alias-missing = 키스토어에 "{ $alias }" 별칭이 없습니다(있는 별칭: { $available }). Spring Boot는 "Keystore does not contain alias '{ $alias }'"라고 합니다. server.ssl.key-alias를 이 중 하나로 설정하세요.
-error-keystore-alias-not-key = "{ $alias }" 별칭에는 개인 키 없이 인증서만 있습니다. Java는 "Alias name { $alias } does not identify a key entry"라고 합니다. server.ssl.key-alias에는 PrivateKeyEntry의 별칭을 쓰세요.
+error-keystore-alias-missing = 키스토어에 "{ $alias }" 별칭이 없습니다(있는 별칭: { $available }). Spring Boot의 내장 Tomcat은 "Alias name [{ $alias }] does not identify a key entry"를 남기고 멈춥니다. server.ssl.key-alias를 이 중 하나로 설정하세요.
+error-keystore-alias-not-key = "{ $alias }" 별칭에는 개인 키 없이 인증서만 있습니다. Spring Boot의 내장 Tomcat은 "Alias name [{ $alias }] does not identify a key entry"를 남기고 멈춥니다. server.ssl.key-alias에는 PrivateKeyEntry의 별칭을 쓰세요.
 
 ## 생성과 내보내기
 

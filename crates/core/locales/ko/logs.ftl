@@ -68,12 +68,27 @@ log-cert-untrusted = 브라우저가 서버 인증서를 신뢰하지 않습니�
 -trust-dev-ca-capitalized = 개발용 CA를 시스템과 브라우저 신뢰 저장소에 설치하세요(`handshake trust`)
 
 log-keystore-password = 키스토어 비밀번호가 틀렸습니다
-    .explanation = Java가 키스토어를 열지 못했습니다(“keystore password was incorrect”). server.ssl.key-store-password가 틀렸거나, AES/SHA-256으로 쓴 PKCS12 파일을 8u301 / 11.0.12보다 오래된 JDK가 읽으면서 이 오류를 냅니다.
-    .fix = 비밀번호를 확인하세요(`keytool -list -storetype PKCS12 -keystore FILE`). 오래된 JDK라면 레거시 옵션으로 키스토어를 만드세요(`handshake keystore --legacy`).
+    .explanation = Java가 키스토어를 열지 못했습니다(“keystore password was incorrect”). 비밀번호(server.ssl.key-store-password, spring.ssl.bundle.jks.…keystore.password)가 틀렸거나, 그 값이 가리키는 환경 변수 {"${SSL_KEYSTORE_PASSWORD}"}가 애플리케이션 환경에 설정되지 않은 경우입니다. 변수가 없으면 Spring Boot는 자리표시자 문자열 자체를 비밀번호로 넘기고 똑같이 실패합니다. 8u301 / 11.0.12보다 오래된 JDK도 AES/SHA-256으로 쓴 PKCS12 파일에 이 오류를 냅니다.
+    .fix = 변수를 설정한 채로 애플리케이션을 시작하고(같은 셸에서 `set -a; . ./ssl.env; set +a`, 또는 systemd의 `EnvironmentFile=`), 비밀번호를 확인하세요(`keytool -list -storetype PKCS12 -keystore FILE`). 오래된 JDK라면 레거시 옵션으로 키스토어를 만드세요(`handshake keystore --legacy`).
 
 log-keystore-alias = 키스토어에 키 별칭이 없습니다
     .explanation = server.ssl.key-alias가 “{ $alias }”을(를) 가리키는데, 키스토어에 그 별칭이 없거나 개인 키 없이 인증서만 있습니다.
     .fix = 별칭 목록을 보고(`keytool -list -storetype PKCS12 -keystore FILE`) server.ssl.key-alias를 PrivateKeyEntry의 별칭으로 설정하세요.
+
+log-certificate-file-missing = 인증서, 키 또는 키스토어 파일을 읽을 수 없습니다
+    .explanation = { $server ->
+        [java] Java가 { $path }을(를) 열지 못했습니다({ $reason }). 이 오류로 Spring Boot가 시작하다 멈췄다면 server.ssl.* 또는 spring.ssl.bundle.*에 지정한 파일(키스토어, 인증서, 키)입니다. Spring Boot는 상대 경로 file: 위치를 application.properties가 있는 폴더가 아니라 애플리케이션을 시작한 폴더 기준으로 찾습니다.
+        [nginx] nginx가 ssl_certificate 또는 ssl_certificate_key에 지정된 { $path }을(를) 불러오지 못했습니다({ $reason }). 설정 전체가 거부되어 nginx -t가 실패하고, reload해도 이전 설정이 그대로 유지됩니다.
+       *[apache] Apache가 SSLCertificateFile 또는 SSLCertificateKeyFile에 지정된 { $path }을(를) 읽지 못했습니다({ $reason }). 설정 전체가 거부됩니다.
+    }
+    .fix = 그 경로에 파일이 있는지, 서버 실행 사용자가 읽을 수 있는지 확인하세요(`ls -l { $path }`). 위치는 절대 경로로 쓰고(`handshake generate`는 절대 경로로 씁니다), 파일을 옮기거나 갱신했다면 설정이 새 파일을 가리키게 하세요.
+
+log-key-mismatch = 개인 키가 인증서와 짝이 아닙니다
+    .explanation = { $server ->
+        [nginx] nginx가 키 { $key }을(를) 거부했습니다. OpenSSL은 “key values mismatch”라고 합니다. 이 키의 공개 키가 인증서의 것과 다릅니다.
+       *[apache] Apache가 키 { $key }을(를) 거부했습니다(AH02565). 이 키의 공개 키가 인증서의 것과 다릅니다.
+    } 두 파일이 서로 다른 쌍에서 왔습니다. 갱신하면서 한쪽만 바뀌었거나, 서로 다른 폴더의 파일입니다. Spring Boot는 시작할 때 이를 검사하지 않아서 정상적으로 뜬 다음 모든 TLS 핸드셰이크가 실패합니다(`handshake diagnose`가 잘못된 서명을 보여 줍니다).
+    .fix = 한 쌍의 인증서와 키를 쓰세요(Let's Encrypt: 같은 live/ 폴더의 fullchain.pem과 privkey.pem). `openssl x509 -noout -pubkey -in CERT | openssl sha256`과 `openssl pkey -pubout -in KEY | openssl sha256`의 해시가 같으면 짝이 맞습니다.
 
 log-no-server-certificate = TLS 서버에 쓸 수 있는 인증서가 없습니다
     .explanation = Java TLS 서버가 활성화된 암호 스위트에 맞는 인증서와 개인 키를 찾지 못했습니다. 설정된 별칭에 PrivateKeyEntry가 없거나, 키 종류가 암호 스위트와 맞지 않습니다.

@@ -110,6 +110,20 @@ pub static SIGNATURES: &[Signature] = &[
         explain: keystore_alias,
     },
     Signature {
+        code: Code::LogCertificateFileMissing,
+        anchors: &[
+            "java.io.FileNotFoundException: ",
+            "cannot load certificate",
+            "does not exist or is empty",
+        ],
+        explain: certificate_file_missing,
+    },
+    Signature {
+        code: Code::LogKeyMismatch,
+        anchors: &["key values mismatch", "AH02565"],
+        explain: key_mismatch,
+    },
+    Signature {
         code: Code::LogNoServerCertificate,
         anchors: &[
             "No available certificate or key corresponds to the SSL cipher suites which are enabled",
@@ -278,10 +292,72 @@ fn keystore_password(_: &str) -> Option<Explained> {
 }
 
 fn keystore_alias(line: &str) -> Option<Explained> {
-    let alias = quoted_after(line, "alias").unwrap_or_default();
+    // Tomcat (Spring Boot 3.5, 4.0): "Alias name [server] does not identify
+    // a key entry"; older wordings: "does not contain alias 'server'".
+    let alias = quoted_after(line, "Alias")
+        .or_else(|| quoted_after(line, "alias"))
+        .unwrap_or_default();
     Some(explained(
         Finding::error(Code::LogKeystoreAlias).with("alias", alias.as_str()),
         &alias,
+        None,
+    ))
+}
+
+fn certificate_file_missing(line: &str) -> Option<Explained> {
+    // Java:   java.io.FileNotFoundException: fix/server.p12 (No such file or directory)
+    // nginx:  cannot load certificate "/etc/x.pem": BIO_new_file() failed (…No such file or directory…)
+    // Apache: SSLCertificateFile: file '/etc/x.pem' does not exist or is empty
+    let (server, path, reason) = if let Some(at) = line.find("java.io.FileNotFoundException: ") {
+        let rest = &line[at + "java.io.FileNotFoundException: ".len()..];
+        let (path, reason) = rest.split_once(" (")?;
+        (
+            "java",
+            path.to_owned(),
+            reason.trim_end().trim_end_matches(')').to_owned(),
+        )
+    } else if line.contains("cannot load certificate") {
+        let path = quoted_after(line, "cannot load certificate")?;
+        let reason = ["No such file or directory", "Permission denied"]
+            .into_iter()
+            .find(|reason| line.contains(reason))
+            .unwrap_or("BIO_new_file() failed");
+        ("nginx", path, reason.to_owned())
+    } else {
+        let path = quoted_after(line, "file")?;
+        ("apache", path, "does not exist or is empty".to_owned())
+    };
+    Some(explained(
+        Finding::error(Code::LogCertificateFileMissing)
+            .with("server", server)
+            .with("path", path.as_str())
+            .with("reason", reason.as_str()),
+        &path,
+        None,
+    ))
+}
+
+fn key_mismatch(line: &str) -> Option<Explained> {
+    // nginx:  SSL_CTX_use_PrivateKey("/etc/k.pem") failed (SSL: … key values mismatch)
+    // Apache: AH02565: Certificate and private key … from /etc/c.pem and /etc/k.pem do not match
+    let (server, key) = if line.contains("key values mismatch") {
+        (
+            "nginx",
+            quoted_after(line, "SSL_CTX_use_PrivateKey").unwrap_or_default(),
+        )
+    } else {
+        let files = line.split_once(" from ")?.1;
+        let key = files
+            .split_once(" and ")?
+            .1
+            .trim_end_matches(" do not match");
+        ("apache", key.trim().to_owned())
+    };
+    Some(explained(
+        Finding::error(Code::LogKeyMismatch)
+            .with("server", server)
+            .with("key", key.as_str()),
+        &key,
         None,
     ))
 }
@@ -383,12 +459,13 @@ fn bracketed(line: &str) -> Option<&str> {
     Some(&line[start..end])
 }
 
-/// The first `'…'` or `"…"` string after `marker`.
+/// The first `'…'`, `"…"`, `[…]` or `<…>` string after `marker`.
 fn quoted_after(line: &str, marker: &str) -> Option<String> {
     let rest = &line[line.find(marker)? + marker.len()..];
-    let open = rest.find(['\'', '"', '['])?;
+    let open = rest.find(['\'', '"', '[', '<'])?;
     let close_char = match rest.as_bytes()[open] {
         b'[' => ']',
+        b'<' => '>',
         b'"' => '"',
         _ => '\'',
     };
@@ -635,13 +712,24 @@ mod tests {
                 .explanation
                 .contains("“tomcat”")
         );
-        assert_eq!(
-            only(
+        let alias = |line: &str| {
+            let found = only(line);
+            assert_eq!(found.finding.code, Code::LogKeystoreAlias, "{line}");
+            found.finding.words(Language::En).explanation
+        };
+        assert!(
+            alias(
                 "keytool error: java.lang.Exception: Alias <server> does not identify a key entry"
             )
-            .finding
-            .code,
-            Code::LogKeystoreAlias
+            .contains("“server”")
+        );
+        // Spring Boot 3.5 and 4.0 (embedded Tomcat), for a missing alias and
+        // for one holding only a certificate alike.
+        assert!(
+            alias(
+                "Caused by: java.io.IOException: Alias name [other] does not identify a key entry"
+            )
+            .contains("“other”")
         );
         assert_eq!(only("javax.net.ssl.SSLHandshakeException: No available certificate or key corresponds to the SSL cipher suites which are enabled.").finding.code, Code::LogNoServerCertificate);
     }

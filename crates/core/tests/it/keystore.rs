@@ -268,7 +268,7 @@ fn a_keystore_reads_back_the_same_and_inspection_speaks_springs_errors() {
     assert!(
         error
             .to_string()
-            .contains("Keystore does not contain alias 'tomcat'")
+            .contains("Alias name [tomcat] does not identify a key entry")
             && error.to_string().contains("it has: server"),
         "{error}"
     );

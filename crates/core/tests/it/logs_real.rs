@@ -139,3 +139,53 @@ async fn java_speaking_tls_to_a_plain_port() {
     );
     assert!(codes_in(&text).contains(&Code::LogTlsOnPlainPort), "{text}");
 }
+
+/// nginx and Apache refusing a configuration whose certificate files are
+/// missing or do not pair up, as `nginx -t` and `apache2ctl -t` say it.
+#[test]
+fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
+    use handshake_core::render::ProxyPlan;
+    use handshake_core::render::{apache, nginx};
+    use handshake_testkit::apache::Apache;
+
+    let dir = scratch("certificate-files");
+    let ca = Ca::new("Handshake Test CA");
+    let (cert, _key) = ca.leaf(&["localhost"], -1, 30).write_pem(&dir.join("one"));
+    let (_, other_key) = ca.leaf(&["localhost"], -1, 30).write_pem(&dir.join("two"));
+    let missing = dir.join("missing.pem");
+    let plan = |certificate: &std::path::Path, key: &std::path::Path| ProxyPlan {
+        listen_tls: "127.0.0.1:18443".into(),
+        listen_redirect: None,
+        certificate: certificate.display().to_string(),
+        certificate_key: key.display().to_string(),
+        ..ProxyPlan::new(
+            vec!["localhost".into()],
+            String::new(),
+            String::new(),
+            "http://127.0.0.1:8080".into(),
+        )
+    };
+
+    let said = handshake_testkit::nginx::test_config(&nginx::render(&plan(&missing, &other_key)))
+        .expect_err("nginx refuses a missing certificate");
+    let report = explain_text(&said);
+    assert_eq!(codes_in(&said), [Code::LogCertificateFileMissing], "{said}");
+    let words = report.findings[0]
+        .finding
+        .words(handshake_core::Language::En);
+    assert!(
+        words.explanation.contains(&missing.display().to_string()),
+        "{words:?}"
+    );
+    let said = handshake_testkit::nginx::test_config(&nginx::render(&plan(&cert, &other_key)))
+        .expect_err("nginx refuses a key of another pair");
+    assert_eq!(codes_in(&said), [Code::LogKeyMismatch], "{said}");
+
+    let said = Apache::configtest(
+        &apache::MODULES,
+        &apache::render(&plan(&missing, &other_key)),
+    )
+    .expect_err("Apache refuses a missing certificate");
+    assert_eq!(codes_in(&said), [Code::LogCertificateFileMissing], "{said}");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,487 @@
+//! Real Spring Boot, 3.5 and 4.0 (`tests/spring`, built by Maven): the
+//! seed reproduced, every form `handshake generate spring` writes loaded by
+//! Spring Boot itself and proven with `handshake check`, a renewal picked up
+//! by a running application, and Spring's own start-up errors explained.
+
+use std::path::Path;
+use std::process::Output;
+
+use handshake_testkit::servers::free_port;
+use handshake_testkit::spring::{Boot, Spring, Started};
+use handshake_testkit::wait_until;
+use serde_json::Value;
+
+use crate::{command, scratch, stderr, stdout};
+
+/// `handshake ARGS` run in `dir`, with no keystore password in the
+/// environment (so a generated keystore gets a random one in `ssl.env`).
+fn handshake_in(dir: &Path, args: &[&str]) -> Output {
+    command()
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SSL_KEYSTORE_PASSWORD")
+        .output()
+        .unwrap_or_else(|error| panic!("handshake runs: {error}"))
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_str(&stdout(output))
+        .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(output), stderr(output)))
+}
+
+fn codes(report: &Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|finding| finding["code"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// The seed: a `wss://` client on the plain HTTP port of a Spring Boot
+/// application. Handshake names it, and Spring Boot's own console holds its
+/// embedded Tomcat's line, which `explain-log` explains — and nothing else
+/// in a normal Spring start-up is taken for a problem.
+#[test]
+fn the_seed_a_wss_client_on_the_plain_port_of_spring_boot() {
+    for boot in Boot::ALL {
+        let dir = scratch(&format!("spring-seed-{}", boot.line()));
+        let port = free_port();
+        let spring = Spring::run(boot, &dir, None, &[&format!("--server.port={port}")]);
+        let diagnosis = handshake_in(
+            &dir,
+            &["diagnose", "--json", &format!("wss://127.0.0.1:{port}/ws")],
+        );
+        assert_eq!(diagnosis.status.code(), Some(1), "{}", stderr(&diagnosis));
+        assert_eq!(
+            codes(&json(&diagnosis)),
+            ["tls-to-plain-port"],
+            "Spring Boot {}",
+            boot.version()
+        );
+
+        wait_until(
+            10,
+            || {
+                spring
+                    .console()
+                    .contains("HTTP method names must be tokens")
+            },
+            || spring.console(),
+        );
+        let console = spring.console();
+        assert!(
+            console.contains("o.apache.coyote.http11.Http11Processor")
+                && console.contains("Invalid character found in method name [0x160x030x01"),
+            "{console}"
+        );
+        let explained = handshake_in(&dir, &["explain-log", "--json", "spring-console.log"]);
+        assert_eq!(explained.status.code(), Some(1), "{}", stderr(&explained));
+        assert_eq!(
+            codes(&json(&explained)),
+            ["log-tls-on-plain-port"],
+            "Spring Boot {}: {console}",
+            boot.version()
+        );
+        drop(spring);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// Each form, as properties and as YAML, generated for `boot` and loaded
+/// by that Spring Boot: it serves wss:// and `handshake check` passes.
+fn serves_every_generated_form(boot: Boot) {
+    let dir = scratch(&format!("spring-forms-{}", boot.line()));
+    for form in ["keystore", "pem", "keystore-bundle", "pem-bundle"] {
+        for file in ["application.properties", "application.yml"] {
+            let port = free_port().to_string();
+            let out = format!("{form}-{}", file.rsplit('.').next().unwrap_or(file));
+            let generated = handshake_in(
+                &dir,
+                &[
+                    "generate",
+                    "spring",
+                    "--boot",
+                    boot.line(),
+                    "--form",
+                    form,
+                    "--dev-ca",
+                    "--ca-dir",
+                    "ca",
+                    "--host",
+                    "localhost",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    &port,
+                    "--out",
+                    &out,
+                ],
+            );
+            assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
+            let env = dir.join(&out).join("ssl.env");
+            assert_eq!(
+                env.exists(),
+                !form.starts_with("pem"),
+                "{form}: ssl.env only with a keystore"
+            );
+            let location = format!("--spring.config.location=file:./{out}/{file}");
+            let spring = Spring::run(
+                boot,
+                &dir,
+                env.exists().then_some(env.as_path()),
+                &[&location],
+            );
+            let console = spring.console();
+            assert!(
+                console.contains(&format!("started on port {port} (https)")),
+                "Spring Boot {} {form} {file}: {console}",
+                boot.version()
+            );
+            let check = handshake_in(
+                &dir,
+                &[
+                    "check",
+                    &format!("wss://127.0.0.1:{port}/ws"),
+                    "--ca",
+                    "ca/handshake-dev-ca.pem",
+                ],
+            );
+            assert_eq!(
+                check.status.code(),
+                Some(0),
+                "Spring Boot {} {form} {file}:\n{}{}\n{}",
+                boot.version(),
+                stdout(&check),
+                stderr(&check),
+                spring.console()
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn spring_boot_3_5_serves_every_generated_form() {
+    serves_every_generated_form(Boot::V3_5);
+}
+
+#[test]
+fn spring_boot_4_0_serves_every_generated_form() {
+    serves_every_generated_form(Boot::V4_0);
+}
+
+/// The serial number of the certificate `url` serves.
+fn served_serial(dir: &Path, url: &str) -> String {
+    let report = json(&handshake_in(
+        dir,
+        &["diagnose", "--json", "--ca", "ca/handshake-dev-ca.pem", url],
+    ));
+    report["evidence"]["chain"][0]["serial"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a served certificate: {report}"))
+        .to_owned()
+}
+
+/// A renewal written over the files of an SSL bundle with
+/// `reload-on-update` reaches the running application without a restart,
+/// within Spring's quiet period (10 s by default).
+#[test]
+fn a_renewal_reaches_a_running_application_through_its_ssl_bundle() {
+    for boot in Boot::ALL {
+        let dir = scratch(&format!("spring-reload-{}", boot.line()));
+        let port = free_port().to_string();
+        let generate = [
+            "generate",
+            "spring",
+            "--boot",
+            boot.line(),
+            "--form",
+            "pem-bundle",
+            "--dev-ca",
+            "--ca-dir",
+            "ca",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port,
+            "--out",
+            "fix",
+        ];
+        let generated = handshake_in(&dir, &generate);
+        assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
+        let spring = Spring::run(
+            boot,
+            &dir,
+            None,
+            &["--spring.config.location=file:./fix/application.properties"],
+        );
+        let url = format!("wss://127.0.0.1:{port}/ws");
+        let before = served_serial(&dir, &url);
+
+        let renewed = handshake_in(&dir, &[&generate[..], &["--force"]].concat());
+        assert_eq!(renewed.status.code(), Some(0), "{}", stderr(&renewed));
+        let mut now = before.clone();
+        wait_until(
+            40,
+            || {
+                now = served_serial(&dir, &url);
+                now != before
+            },
+            || spring.console(),
+        );
+        let check = handshake_in(&dir, &["check", &url, "--ca", "ca/handshake-dev-ca.pem"]);
+        assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+        drop(spring);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// The words in double quotes in `text` that look like a program's message.
+fn quoted_messages(text: &str) -> Vec<&str> {
+    text.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|quoted| quoted.contains(' ') && quoted.len() > 15)
+        .collect()
+}
+
+/// `handshake inspect` on the keystore Spring was given, with the password
+/// and alias Spring used: the Spring message it predicts must be the one
+/// Spring printed.
+fn assert_inspect_predicted(
+    dir: &Path,
+    keystore: &str,
+    password: &str,
+    alias: &str,
+    console: &str,
+) {
+    let inspected = command()
+        .args([
+            "inspect",
+            keystore,
+            "--password-env",
+            "HANDSHAKE_TEST_PASSWORD",
+            "--alias",
+            alias,
+        ])
+        .env("HANDSHAKE_TEST_PASSWORD", password)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|error| panic!("handshake runs: {error}"));
+    assert_eq!(inspected.status.code(), Some(1), "{}", stdout(&inspected));
+    let said = stderr(&inspected);
+    let predicted = quoted_messages(&said);
+    assert!(!predicted.is_empty(), "a quoted Spring message: {said}");
+    for message in predicted {
+        assert!(
+            console.contains(message),
+            "inspect predicted “{message}”; Spring Boot printed:\n{console}"
+        );
+    }
+}
+
+/// Spring Boot's start-up errors, each caused for real on `boot`: Spring
+/// exits, `handshake explain-log` names the cause from its console, and
+/// `handshake inspect` predicted Spring's own words.
+fn start_up_errors_are_explained(boot: Boot) {
+    let dir = scratch(&format!("spring-errors-{}", boot.line()));
+    let port = free_port().to_string();
+    for (form, out) in [("keystore", "fix"), ("pem", "pem")] {
+        let generated = handshake_in(
+            &dir,
+            &[
+                "generate",
+                "spring",
+                "--boot",
+                boot.line(),
+                "--form",
+                form,
+                "--dev-ca",
+                "--ca-dir",
+                "ca",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port,
+                "--out",
+                out,
+            ],
+        );
+        assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
+    }
+    let env = std::fs::read_to_string(dir.join("fix/ssl.env")).expect("ssl.env");
+    let password = env
+        .lines()
+        .find_map(|line| line.strip_prefix("SSL_KEYSTORE_PASSWORD="))
+        .expect("the password line")
+        .to_owned();
+    std::fs::write(
+        dir.join("wrong.env"),
+        "SSL_KEYSTORE_PASSWORD=not-the-password\n",
+    )
+    .expect("env");
+    // A keystore holding the same certificate without its key, as
+    // `keytool -importcert` makes it.
+    let certificate = dir.join("pem/fullchain.pem");
+    let imported = std::process::Command::new("keytool")
+        .args([
+            "-importcert",
+            "-noprompt",
+            "-storetype",
+            "PKCS12",
+            "-alias",
+            "server",
+            "-keystore",
+        ])
+        .arg(dir.join("fix/certificate-only.p12"))
+        .args(["-storepass", &password, "-file"])
+        .arg(&certificate)
+        .output()
+        .expect("keytool runs");
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+
+    let keystore = "--spring.config.location=file:./fix/application.properties";
+    let pem = "--spring.config.location=file:./pem/application.properties";
+    struct Case<'a> {
+        what: &'a str,
+        env: Option<&'a str>,
+        args: Vec<&'a str>,
+        code: &'a str,
+        /// The keystore, password and alias `inspect` is asked about.
+        inspect: Option<(&'a str, &'a str, &'a str)>,
+    }
+    let cases = [
+        Case {
+            what: "a wrong keystore password",
+            env: Some("wrong.env"),
+            args: vec![keystore],
+            code: "log-keystore-password",
+            inspect: Some(("fix/server.p12", "not-the-password", "server")),
+        },
+        Case {
+            what: "ssl.env not sourced",
+            env: None,
+            args: vec![keystore],
+            code: "log-keystore-password",
+            inspect: None,
+        },
+        Case {
+            what: "a missing alias",
+            env: Some("fix/ssl.env"),
+            args: vec![keystore, "--server.ssl.key-alias=other"],
+            code: "log-keystore-alias",
+            inspect: Some(("fix/server.p12", &password, "other")),
+        },
+        Case {
+            what: "an alias holding only a certificate",
+            env: Some("fix/ssl.env"),
+            args: vec![
+                keystore,
+                "--server.ssl.key-store=file:./fix/certificate-only.p12",
+            ],
+            code: "log-keystore-alias",
+            inspect: Some(("fix/certificate-only.p12", &password, "server")),
+        },
+        Case {
+            what: "a missing keystore",
+            env: Some("fix/ssl.env"),
+            args: vec![keystore, "--server.ssl.key-store=file:./fix/missing.p12"],
+            code: "log-certificate-file-missing",
+            inspect: None,
+        },
+        Case {
+            what: "a missing certificate file",
+            env: None,
+            args: vec![pem, "--server.ssl.certificate=file:./pem/missing.pem"],
+            code: "log-certificate-file-missing",
+            inspect: None,
+        },
+    ];
+    for case in cases {
+        let env = case.env.map(|env| dir.join(env));
+        let console = match Spring::start(boot, &dir, env.as_deref(), &case.args) {
+            Started::Failed(console) => console,
+            Started::Running(spring) => {
+                panic!(
+                    "{}: Spring Boot {} started:\n{}",
+                    case.what,
+                    boot.version(),
+                    spring.console()
+                )
+            }
+        };
+        let explained = handshake_in(&dir, &["explain-log", "--json", "spring-console.log"]);
+        assert_eq!(
+            codes(&json(&explained)),
+            [case.code],
+            "{} on Spring Boot {}:\n{console}",
+            case.what,
+            boot.version()
+        );
+        if let Some((file, password, alias)) = case.inspect {
+            assert_inspect_predicted(&dir, file, password, alias, &console);
+        }
+    }
+
+    // A PEM key from another pair: Spring Boot does not check it and
+    // starts; every handshake then fails on the server's signature.
+    let other = handshake_in(
+        &dir,
+        &[
+            "generate",
+            "spring",
+            "--form",
+            "pem",
+            "--self-signed",
+            "--host",
+            "127.0.0.1",
+            "--out",
+            "other",
+        ],
+    );
+    assert_eq!(other.status.code(), Some(0), "{}", stderr(&other));
+    let spring = Spring::run(
+        boot,
+        &dir,
+        None,
+        &[
+            pem,
+            "--server.ssl.certificate-private-key=file:./other/privkey.pem",
+        ],
+    );
+    let diagnosis = handshake_in(
+        &dir,
+        &[
+            "diagnose",
+            "--json",
+            "--ca",
+            "ca/handshake-dev-ca.pem",
+            &format!("wss://127.0.0.1:{port}/ws"),
+        ],
+    );
+    let report = json(&diagnosis);
+    assert_eq!(codes(&report), ["tls-handshake-failed"], "{report}");
+    assert!(
+        report["findings"][0]["explanation"]
+            .as_str()
+            .is_some_and(|text| text.contains("a key that does not belong to the certificate")),
+        "{report}"
+    );
+    drop(spring);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn spring_boot_3_5_start_up_errors_are_explained() {
+    start_up_errors_are_explained(Boot::V3_5);
+}
+
+#[test]
+fn spring_boot_4_0_start_up_errors_are_explained() {
+    start_up_errors_are_explained(Boot::V4_0);
+}
