@@ -20,6 +20,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     // _Deserialize variants, and the UI only ever receives these values).
     tauri_specta::Builder::<tauri::Wry>::new()
         .disable_serde_phases()
+        // The window's choice of Spring Boot line: the core's list, not a copy.
+        .constant(
+            "SPRING_BOOT_LINES",
+            handshake_core::render::spring::BootVersion::LINES.map(String::from),
+        )
         .commands(tauri_specta::collect_commands![
             commands::parse_target,
             commands::launch_target,

@@ -49,6 +49,9 @@ export const commands = {
 	saveLanguage: (language: Language) => __TAURI_INVOKE<void>("save_language", { language }),
 };
 
+/* Constants */
+export const SPRING_BOOT_LINES = ["2.6","2.7","3.0","3.1","3.2","3.3","3.4","3.5","4.0"] as const;
+
 /* Types */
 /**  The server's first answer to the message. */
 export type Answer = 
@@ -421,6 +424,10 @@ export type Code =
 "log-keystore-password" | 
 /**  Log: the key alias is missing from the keystore, or holds no private key. */
 "log-keystore-alias" | 
+/**  Log: a certificate, key or keystore file the server is configured with cannot be read (Java's FileNotFoundException, nginx's "cannot load certificate", Apache's "does not exist or is empty"). */
+"log-certificate-file-missing" | 
+/**  Log: the private key does not belong to the certificate (nginx "key values mismatch", Apache AH02565). */
+"log-key-mismatch" | 
 /**  Log: Java's TLS server has no certificate for any enabled cipher suite. */
 "log-no-server-certificate" | 
 /**  Log: a browser blocked ws:// or http:// from an https page. */

@@ -485,3 +485,95 @@ fn spring_boot_3_5_start_up_errors_are_explained() {
 fn spring_boot_4_0_start_up_errors_are_explained() {
     start_up_errors_are_explained(Boot::V4_0);
 }
+
+/// What a Spring Boot WebSocket application refuses, as the real one
+/// refuses it: a page origin it does not allow, and an upgrade that a proxy
+/// in front (nginx with its defaults: HTTP/1.0, no Upgrade header) dropped
+/// — named by `diagnose`, and Spring's own log line by `explain-log`
+/// (Spring Boot 3.5 logs it as an ERROR; 4.0 does not log it at all at its
+/// default level, so there `diagnose` is the only witness).
+#[test]
+fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
+    for boot in Boot::ALL {
+        let dir = scratch(&format!("spring-refusals-{}", boot.line()));
+        let port = free_port();
+        let spring = Spring::run(
+            boot,
+            &dir,
+            None,
+            &[
+                &format!("--server.port={port}"),
+                "--app.allowed-origins=http://app.example.com",
+            ],
+        );
+        let url = format!("ws://127.0.0.1:{port}/ws");
+        let foreign = handshake_in(
+            &dir,
+            &[
+                "diagnose",
+                "--json",
+                "--origin",
+                "http://evil.example",
+                &url,
+            ],
+        );
+        assert_eq!(
+            codes(&json(&foreign)),
+            ["ws-origin-forbidden"],
+            "{}",
+            stdout(&foreign)
+        );
+        let allowed = handshake_in(
+            &dir,
+            &[
+                "diagnose",
+                "--json",
+                "--origin",
+                "http://app.example.com",
+                &url,
+            ],
+        );
+        assert_eq!(allowed.status.code(), Some(0), "{}", stdout(&allowed));
+
+        let proxy = free_port();
+        let nginx = handshake_testkit::nginx::Nginx::start(
+            &format!(
+                "server {{ listen 127.0.0.1:{proxy}; location / {{ proxy_pass http://127.0.0.1:{port}; }} }}"
+            ),
+            &[proxy],
+        );
+        let dropped = handshake_in(
+            &dir,
+            &["diagnose", "--json", &format!("ws://127.0.0.1:{proxy}/ws")],
+        );
+        let report = json(&dropped);
+        assert_eq!(codes(&report), ["ws-upgrade-rejected"], "{report}");
+        assert_eq!(
+            report["evidence"]["response"]["body_start"], "Can \"Upgrade\" only to \"WebSocket\".",
+            "Spring's answer, through nginx"
+        );
+        if boot == Boot::V3_5 {
+            wait_until(
+                10,
+                || spring.console().contains("invalid Upgrade header"),
+                || spring.console(),
+            );
+            let explained = handshake_in(&dir, &["explain-log", "--json", "spring-console.log"]);
+            assert_eq!(
+                codes(&json(&explained)),
+                ["log-upgrade-header-missing"],
+                "{}",
+                spring.console()
+            );
+        } else {
+            assert!(
+                !spring.console().contains("invalid Upgrade header"),
+                "{}",
+                spring.console()
+            );
+        }
+        drop(nginx);
+        drop(spring);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -24,8 +24,23 @@ pub struct BootVersion {
 }
 
 impl BootVersion {
-    /// The latest Spring Boot line Handshake knows.
-    pub const LATEST: BootVersion = BootVersion { major: 3, minor: 5 };
+    /// The latest Spring Boot line Handshake knows, the default.
+    pub const LATEST: BootVersion = BootVersion { major: 4, minor: 0 };
+
+    /// The lines offered to choose from, oldest first. The generated files
+    /// of 3.5 and 4.0 are loaded by the real Spring Boot in the tests
+    /// (`tests/spring`); the older lines differ only in the forms offered.
+    pub const LINES: [BootVersion; 9] = [
+        BootVersion { major: 2, minor: 6 },
+        BootVersion { major: 2, minor: 7 },
+        BootVersion { major: 3, minor: 0 },
+        BootVersion { major: 3, minor: 1 },
+        BootVersion { major: 3, minor: 2 },
+        BootVersion { major: 3, minor: 3 },
+        BootVersion { major: 3, minor: 4 },
+        BootVersion { major: 3, minor: 5 },
+        BootVersion::LATEST,
+    ];
 
     /// Reads `3.2`, `3.2.5` or `2.7.18-SNAPSHOT`.
     pub fn parse(text: &str) -> Option<BootVersion> {
