@@ -38,6 +38,31 @@ fn codes(report: &Value) -> Vec<String> {
         .collect()
 }
 
+/// `handshake generate spring` for `boot` in `dir`: a `form` with a new
+/// certificate from the development CA in `dir/ca` for 127.0.0.1 (and
+/// `more` flags), served on `port`, written to `dir/out`.
+fn generate_spring(dir: &Path, boot: Boot, form: &str, port: &str, out: &str, more: &[&str]) {
+    let args = [
+        "generate",
+        "spring",
+        "--boot",
+        boot.line(),
+        "--form",
+        form,
+        "--dev-ca",
+        "--ca-dir",
+        "ca",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        port,
+        "--out",
+        out,
+    ];
+    let generated = handshake_in(dir, &[&args[..], more].concat());
+    assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
+}
+
 /// The seed: a `wss://` client on the plain HTTP port of a Spring Boot
 /// application. Handshake names it, and Spring Boot's own console holds its
 /// embedded Tomcat's line, which `explain-log` explains — and nothing else
@@ -96,29 +121,7 @@ fn serves_every_generated_form(boot: Boot) {
         for file in ["application.properties", "application.yml"] {
             let port = free_port().to_string();
             let out = format!("{form}-{}", file.rsplit('.').next().unwrap_or(file));
-            let generated = handshake_in(
-                &dir,
-                &[
-                    "generate",
-                    "spring",
-                    "--boot",
-                    boot.line(),
-                    "--form",
-                    form,
-                    "--dev-ca",
-                    "--ca-dir",
-                    "ca",
-                    "--host",
-                    "localhost",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    &port,
-                    "--out",
-                    &out,
-                ],
-            );
-            assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
+            generate_spring(&dir, boot, form, &port, &out, &["--host", "localhost"]);
             let env = dir.join(&out).join("ssl.env");
             assert_eq!(
                 env.exists(),
@@ -191,25 +194,7 @@ fn a_renewal_reaches_a_running_application_through_its_ssl_bundle() {
     for boot in Boot::ALL {
         let dir = scratch(&format!("spring-reload-{}", boot.line()));
         let port = free_port().to_string();
-        let generate = [
-            "generate",
-            "spring",
-            "--boot",
-            boot.line(),
-            "--form",
-            "pem-bundle",
-            "--dev-ca",
-            "--ca-dir",
-            "ca",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &port,
-            "--out",
-            "fix",
-        ];
-        let generated = handshake_in(&dir, &generate);
-        assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
+        generate_spring(&dir, boot, "pem-bundle", &port, "fix", &[]);
         let spring = Spring::run(
             boot,
             &dir,
@@ -219,8 +204,7 @@ fn a_renewal_reaches_a_running_application_through_its_ssl_bundle() {
         let url = format!("wss://127.0.0.1:{port}/ws");
         let before = served_serial(&dir, &url);
 
-        let renewed = handshake_in(&dir, &[&generate[..], &["--force"]].concat());
-        assert_eq!(renewed.status.code(), Some(0), "{}", stderr(&renewed));
+        generate_spring(&dir, boot, "pem-bundle", &port, "fix", &["--force"]);
         let mut now = before.clone();
         wait_until(
             40,
@@ -288,27 +272,7 @@ fn start_up_errors_are_explained(boot: Boot) {
     let dir = scratch(&format!("spring-errors-{}", boot.line()));
     let port = free_port().to_string();
     for (form, out) in [("keystore", "fix"), ("pem", "pem")] {
-        let generated = handshake_in(
-            &dir,
-            &[
-                "generate",
-                "spring",
-                "--boot",
-                boot.line(),
-                "--form",
-                form,
-                "--dev-ca",
-                "--ca-dir",
-                "ca",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                &port,
-                "--out",
-                out,
-            ],
-        );
-        assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
+        generate_spring(&dir, boot, form, &port, out, &[]);
     }
     let env = std::fs::read_to_string(dir.join("fix/ssl.env")).expect("ssl.env");
     let password = env
@@ -430,21 +394,7 @@ fn start_up_errors_are_explained(boot: Boot) {
 
     // A PEM key from another pair: Spring Boot does not check it and
     // starts; every handshake then fails on the server's signature.
-    let other = handshake_in(
-        &dir,
-        &[
-            "generate",
-            "spring",
-            "--form",
-            "pem",
-            "--self-signed",
-            "--host",
-            "127.0.0.1",
-            "--out",
-            "other",
-        ],
-    );
-    assert_eq!(other.status.code(), Some(0), "{}", stderr(&other));
+    generate_spring(&dir, boot, "pem", &port, "other", &[]);
     let spring = Spring::run(
         boot,
         &dir,
