@@ -55,6 +55,23 @@ where
     Server { port, task }
 }
 
+/// A hostile server: it reads the request, answers `first`, then `each`
+/// every 50 ms, for at most a minute — a head that never ends.
+pub async fn dripping(first: &'static [u8], each: &'static [u8]) -> Server {
+    serve(move |mut stream| async move {
+        if read_request(&mut stream).await.is_none() || stream.write_all(first).await.is_err() {
+            return;
+        }
+        for _ in 0..1200 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            if stream.write_all(each).await.is_err() {
+                return;
+            }
+        }
+    })
+    .await
+}
+
 /// A plain HTTP server that answers anything — a TLS ClientHello too — the
 /// way Tomcat's HTTP connector does: `400` with its HTML error page.
 pub async fn tomcat_like() -> Server {

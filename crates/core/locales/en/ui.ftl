@@ -49,6 +49,7 @@ host-ipv6 = IPv6 address
 
 diagnose-running = Diagnosing…
 diagnose-failed = The diagnosis could not run
+diagnose-stopped = Diagnosis stopped
 diagnose-none = No problems found
 diagnose-one = 1 problem found
 diagnose-many = { $n } problems found

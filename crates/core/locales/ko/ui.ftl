@@ -50,6 +50,7 @@ host-ipv6 = IPv6 주소
 
 diagnose-running = 진단 중…
 diagnose-failed = 진단을 실행하지 못했습니다
+diagnose-stopped = 진단을 멈췄습니다
 diagnose-none = 문제를 찾지 못했습니다
 diagnose-one = 문제 1개 발견
 diagnose-many = 문제 { $n }개 발견

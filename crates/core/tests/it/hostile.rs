@@ -5,31 +5,13 @@ use std::time::{Duration, Instant};
 
 use handshake_core::verify::CheckFailure;
 use handshake_core::{CheckOptions, Options, Target};
-use handshake_testkit::servers::{self, read_request};
+use handshake_testkit::servers;
 use handshake_testkit::websocket::{self, Behaviour};
-use tokio::io::AsyncWriteExt;
 
 use crate::support::{codes, diagnose_with, finding};
 
 /// The step timeout of these tests.
 const STEP: Duration = Duration::from_secs(1);
-
-/// A server that answers the request with `first`, then `each` every 50 ms,
-/// for at most a minute.
-async fn dripping(first: &'static [u8], each: &'static [u8]) -> servers::Server {
-    servers::serve(move |mut stream| async move {
-        if read_request(&mut stream).await.is_none() || stream.write_all(first).await.is_err() {
-            return;
-        }
-        for _ in 0..1200 {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-            if stream.write_all(each).await.is_err() {
-                return;
-            }
-        }
-    })
-    .await
-}
 
 fn options() -> Options {
     Options {
@@ -40,7 +22,7 @@ fn options() -> Options {
 
 #[tokio::test]
 async fn a_server_dripping_its_headers_is_cut_off_at_the_step_deadline() {
-    let server = dripping(b"HTTP/1.1 200 OK\r\n", b"X").await;
+    let server = servers::dripping(b"HTTP/1.1 200 OK\r\n", b"X").await;
     let started = Instant::now();
     let report = diagnose_with(&format!("http://127.0.0.1:{}/", server.port), options()).await;
     let took = started.elapsed();
@@ -58,7 +40,7 @@ async fn a_server_dripping_its_headers_is_cut_off_at_the_step_deadline() {
 
 #[tokio::test]
 async fn endless_interim_responses_are_not_the_answer_and_end_at_the_deadline() {
-    let server = dripping(b"", b"HTTP/1.1 100 Continue\r\n\r\n").await;
+    let server = servers::dripping(b"", b"HTTP/1.1 100 Continue\r\n\r\n").await;
     let started = Instant::now();
     let report = diagnose_with(&format!("ws://127.0.0.1:{}/ws", server.port), options()).await;
     let took = started.elapsed();

@@ -60,3 +60,34 @@ async fn wss_to_a_plain_http_port_is_explained_in_the_window() {
 
     desktop.close().await;
 }
+
+/// Stop ends a diagnosis that a hostile server drags out (its head one byte
+/// every 50 ms, for a minute), and the window is usable again. Had Stop
+/// waited for the step's 5 s deadline, the step would show a finding (the
+/// server never finished its head), not "Stopped".
+#[tokio::test]
+async fn stop_ends_a_diagnosis_a_dripping_server_drags_out() {
+    let server = servers::dripping(b"HTTP/1.1 101 Switching Protocols\r\n", b"X").await;
+    let desktop = Desktop::launch(&[]).await;
+    desktop
+        .type_into("#target-url", &format!("ws://127.0.0.1:{}/ws", server.port))
+        .await;
+    desktop
+        .text_of("[data-testid=target-parsed] [data-field=port]", |t| {
+            t == server.port.to_string()
+        })
+        .await;
+    desktop.click("[data-testid=diagnose]").await;
+    desktop.find("[data-testid=progress]").await;
+    desktop.click("[data-testid=cancel]").await;
+    desktop
+        .text_of("[role=alert]", |t| t.starts_with("Stopped"))
+        .await;
+    desktop
+        .text_of("#diagnose-heading", |t| t == "Diagnosis stopped")
+        .await;
+    desktop.screenshot("diagnose-stopped").await;
+    desktop.click("[data-testid=change-target]").await;
+    desktop.find("#target-url").await;
+    desktop.close().await;
+}
