@@ -9,13 +9,11 @@ use crate::process::Group;
 
 const CATALINA_HOME: &str = "/usr/share/tomcat10";
 
-/// The certificate of an HTTPS connector, as Spring Boot hands it to its
-/// embedded Tomcat.
+/// The certificate of an HTTPS connector: a PKCS12 keystore (Tomcat's
+/// `certificateKeystore*` attributes).
 #[derive(Debug, Clone)]
 pub enum TlsCertificate {
-    /// `server.ssl.key-store`, `key-store-type` (PKCS12), `key-store-password`
-    /// and `key-alias` (or a JKS-style SSL bundle): Tomcat's
-    /// `certificateKeystore*` attributes.
+    /// The keystore, its password and the key's alias.
     Keystore {
         /// The keystore file.
         file: PathBuf,
@@ -23,15 +21,6 @@ pub enum TlsCertificate {
         password: String,
         /// The key's alias.
         alias: String,
-    },
-    /// `server.ssl.certificate` and `certificate-private-key` (or a PEM SSL
-    /// bundle): Tomcat's `certificateFile` and `certificateKeyFile`, which it
-    /// loads into a keystore in memory, as Spring does.
-    Pem {
-        /// The chain, leaf first.
-        certificate: PathBuf,
-        /// The PKCS#8 key.
-        key: PathBuf,
     },
 }
 
@@ -45,11 +34,6 @@ impl TlsCertificate {
             } => format!(
                 r#"<Certificate certificateKeystoreFile="{}" certificateKeystoreType="PKCS12" certificateKeystorePassword="{password}" certificateKeyAlias="{alias}"/>"#,
                 file.display()
-            ),
-            TlsCertificate::Pem { certificate, key } => format!(
-                r#"<Certificate certificateFile="{}" certificateKeyFile="{}"/>"#,
-                certificate.display(),
-                key.display()
             ),
         }
     }

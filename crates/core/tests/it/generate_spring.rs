@@ -1,20 +1,13 @@
-//! The Spring Boot generator: golden files, and real Tomcat 10 configured
-//! from the generated properties exactly as Spring Boot maps `server.ssl.*`
-//! (or an SSL bundle) onto its embedded Tomcat, serving wss:// with the
-//! generated keystore or PEM files — for every form.
+//! The Spring Boot generator: golden files, and `ssl.env` as its readers
+//! read it. Real Spring Boot 3.5 and 4.0 load every generated form in the
+//! command line's tests (`crates/cli/tests/it/spring.rs`).
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use handshake_core::pki::{DevCa, LeafRequest};
+use handshake_core::Secret;
 use handshake_core::profile::Profile;
-use handshake_core::render::spring::{
-    BootVersion, SpringForm, SpringPlan, env_file, properties, yaml,
-};
+use handshake_core::render::spring::{SpringForm, SpringPlan, env_file, properties, yaml};
 use handshake_core::render::{self, Fix, Material};
-use handshake_core::{CheckOptions, Secret};
-use handshake_testkit::servers::free_port;
-use handshake_testkit::tomcat::{TlsCertificate, Tomcat};
 
 #[test]
 fn the_generated_files_read_well() {
@@ -34,117 +27,6 @@ fn the_generated_files_read_well() {
         !properties(&plan).contains("s3cret") && !yaml(&plan).contains("s3cret"),
         "the password only in ssl.env"
     );
-}
-
-/// `key=value` lines, comments skipped.
-fn parse(text: &str) -> HashMap<String, String> {
-    text.lines()
-        .filter(|line| !line.starts_with('#'))
-        .filter_map(|line| line.split_once('='))
-        .map(|(key, value)| (key.trim().to_owned(), value.trim().to_owned()))
-        .collect()
-}
-
-/// What Spring Boot does at start-up: read the properties, resolve the
-/// password placeholder from the environment, and hand the certificate to
-/// its embedded Tomcat.
-fn as_spring_maps_it(
-    props: &HashMap<String, String>,
-    env: &HashMap<String, String>,
-) -> TlsCertificate {
-    let file = |key: &str| PathBuf::from(props[key].trim_start_matches("file:"));
-    let password = |key: &str| {
-        let variable = props[key].trim_start_matches("${").trim_end_matches('}');
-        env[variable].clone()
-    };
-    if props.contains_key("server.ssl.key-store") {
-        assert_eq!(props["server.ssl.key-store-type"], "PKCS12");
-        TlsCertificate::Keystore {
-            file: file("server.ssl.key-store"),
-            password: password("server.ssl.key-store-password"),
-            alias: props["server.ssl.key-alias"].clone(),
-        }
-    } else if props.contains_key("server.ssl.certificate") {
-        TlsCertificate::Pem {
-            certificate: file("server.ssl.certificate"),
-            key: file("server.ssl.certificate-private-key"),
-        }
-    } else {
-        let bundle = &props["server.ssl.bundle"];
-        let jks = format!("spring.ssl.bundle.jks.{bundle}");
-        let pem = format!("spring.ssl.bundle.pem.{bundle}");
-        if props.contains_key(&format!("{jks}.keystore.location")) {
-            TlsCertificate::Keystore {
-                file: file(&format!("{jks}.keystore.location")),
-                password: password(&format!("{jks}.keystore.password")),
-                alias: props[&format!("{jks}.key.alias")].clone(),
-            }
-        } else {
-            TlsCertificate::Pem {
-                certificate: file(&format!("{pem}.keystore.certificate")),
-                key: file(&format!("{pem}.keystore.private-key")),
-            }
-        }
-    }
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn tomcat_configured_from_every_form_serves_wss() {
-    let dir = std::env::temp_dir().join(format!("handshake-gen-spring-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
-    let issued = ca
-        .issue(&LeafRequest::new(vec!["localhost".into()]))
-        .expect("issue");
-    let password = Secret::new("generated-pass-1");
-    for form in SpringForm::ALL {
-        let out = dir.join(form.name());
-        let port = free_port();
-        let at = out.display();
-        let plan = SpringPlan {
-            boot: BootVersion { major: 3, minor: 2 },
-            form,
-            port,
-            certificate: format!("file:{at}/fullchain.pem"),
-            private_key: format!("file:{at}/privkey.pem"),
-            ..SpringPlan::new(format!("file:{at}/server.p12"), "server".into())
-        };
-        let profile = Profile {
-            target: format!("wss://localhost:{port}/examples/websocket/echoAnnotation"),
-            origin: None,
-            language: Default::default(),
-            fix: Fix::Spring(plan),
-        };
-        let material = Material {
-            credential: Some(&issued),
-            password: Some(&password),
-        };
-        let files = render::files(&profile, material, None).expect("files");
-        render::write(&out, &files, false).expect("export");
-
-        let props = parse(&read(&out, "application.properties"));
-        let env = if form.is_pem() {
-            assert!(
-                !out.join("ssl.env").exists(),
-                "{form:?}: no password to keep"
-            );
-            HashMap::new()
-        } else {
-            parse(&read(&out, "ssl.env"))
-        };
-        let tomcat = Tomcat::start_https_with_examples(port, &as_spring_maps_it(&props, &env));
-        let options = CheckOptions {
-            ca: vec![ca.cert_der().expect("CA")],
-            ..CheckOptions::default()
-        };
-        let report = crate::support::check(&profile.target, options).await;
-        assert!(report.ok, "{form:?}: {report:#?}\n{}", tomcat.log());
-    }
-    let _ = std::fs::remove_dir_all(dir);
-}
-
-fn read(dir: &Path, name: &str) -> String {
-    std::fs::read_to_string(dir.join(name)).unwrap_or_else(|error| panic!("{name}: {error}"))
 }
 
 /// `ssl.env` as each of its readers reads it: a real shell (`set -a;
