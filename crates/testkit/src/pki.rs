@@ -59,6 +59,18 @@ impl Ca {
         Ca { issuer }
     }
 
+    /// An intermediate CA signed by this one, valid from `days_from` to
+    /// `days_to` (relative to now): an expired one, for instance.
+    pub fn intermediate_within(&self, name: &str, days_from: i64, days_to: i64) -> Ca {
+        let key = KeyPair::generate().expect("key");
+        let mut params = ca_params(name);
+        let now = OffsetDateTime::now_utc();
+        params.not_before = now + time::Duration::days(days_from);
+        params.not_after = now + time::Duration::days(days_to);
+        let issuer = CertifiedIssuer::signed_by(params, key, &self.issuer).expect("intermediate");
+        Ca { issuer }
+    }
+
     /// This CA's certificate.
     pub fn cert(&self) -> CertificateDer<'static> {
         self.issuer.der().clone()

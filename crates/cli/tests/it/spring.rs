@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::process::Output;
 
+use handshake_testkit::coverage::{self, Program};
 use handshake_testkit::servers::free_port;
 use handshake_testkit::spring::{Boot, Spring, Started};
 use handshake_testkit::wait_until;
@@ -29,13 +30,17 @@ fn json(output: &Output) -> Value {
         .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(output), stderr(output)))
 }
 
+/// The codes of a `--json` report (diagnose or explain-log), all made with
+/// real Spring Boot in front: they count for the coverage check.
 fn codes(report: &Value) -> Vec<String> {
-    report["findings"]
+    let codes: Vec<String> = report["findings"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|finding| finding["code"].as_str().map(str::to_owned))
-        .collect()
+        .collect();
+    coverage::record(Program::SpringBoot, &codes);
+    codes
 }
 
 /// `handshake generate spring` for `boot` in `dir`: a `form` with a new

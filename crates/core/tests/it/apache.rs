@@ -2,13 +2,12 @@
 //! diagnosis and the log analyzer both name it from Apache's own words.
 
 use handshake_core::Code;
-use handshake_core::logs::explain_text;
 use handshake_testkit::apache::Apache;
 use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::wait_until;
 
-use crate::support::{codes, diagnose, finding};
+use crate::support::{Program, codes, diagnose, finding, real, real_log};
 
 #[tokio::test]
 async fn plain_http_to_an_apache_tls_port() {
@@ -30,7 +29,10 @@ async fn plain_http_to_an_apache_tls_port() {
         &[port],
     );
 
-    let report = diagnose(&format!("ws://localhost:{port}/ws")).await;
+    let report = real(
+        Program::Apache,
+        diagnose(&format!("ws://localhost:{port}/ws")).await,
+    );
     assert_eq!(
         codes(&report),
         ["plain-to-tls-port"],
@@ -48,7 +50,7 @@ async fn plain_http_to_an_apache_tls_port() {
         || apache.log().contains("HTTP spoken on HTTPS port"),
         || apache.log(),
     );
-    let codes: Vec<Code> = explain_text(&apache.log())
+    let codes: Vec<Code> = real_log(Program::Apache, &apache.log())
         .findings
         .iter()
         .map(|f| f.finding.code)

@@ -6,6 +6,8 @@ use std::process::Command;
 
 use handshake_core::Code;
 use handshake_core::logs::explain_text;
+
+use crate::support::{Program, real_log};
 use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::{self, answer, switching};
 
@@ -25,8 +27,9 @@ fn output_text(output: &std::process::Output) -> String {
     )
 }
 
-fn codes_in(text: &str) -> Vec<Code> {
-    explain_text(text)
+/// The codes read in `text`, which the real `program` printed.
+fn codes_in(program: Program, text: &str) -> Vec<Code> {
+    real_log(program, text)
         .findings
         .iter()
         .map(|f| f.finding.code)
@@ -74,7 +77,11 @@ fn keytool_with_the_wrong_password() {
         text.contains("password was incorrect"),
         "keytool said: {text}"
     );
-    assert_eq!(codes_in(&text), [Code::LogKeystorePassword], "{text}");
+    assert_eq!(
+        codes_in(Program::Jdk, &text),
+        [Code::LogKeystorePassword],
+        "{text}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -122,7 +129,7 @@ async fn java_does_not_trust_a_development_certificate() {
         "java said: {text}"
     );
     assert!(
-        codes_in(&text).contains(&Code::LogPkixPathBuilding),
+        codes_in(Program::Jdk, &text).contains(&Code::LogPkixPathBuilding),
         "{text}"
     );
 }
@@ -137,7 +144,10 @@ async fn java_speaking_tls_to_a_plain_port() {
         text.contains("Unrecognized SSL message, plaintext connection?"),
         "java said: {text}"
     );
-    assert!(codes_in(&text).contains(&Code::LogTlsOnPlainPort), "{text}");
+    assert!(
+        codes_in(Program::Jdk, &text).contains(&Code::LogTlsOnPlainPort),
+        "{text}"
+    );
 }
 
 /// nginx and Apache refusing a configuration whose certificate files are
@@ -169,7 +179,11 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
     let said = handshake_testkit::nginx::test_config(&nginx::render(&plan(&missing, &other_key)))
         .expect_err("nginx refuses a missing certificate");
     let report = explain_text(&said);
-    assert_eq!(codes_in(&said), [Code::LogCertificateFileMissing], "{said}");
+    assert_eq!(
+        codes_in(Program::Nginx, &said),
+        [Code::LogCertificateFileMissing],
+        "{said}"
+    );
     let words = report.findings[0]
         .finding
         .words(handshake_core::Language::En);
@@ -179,13 +193,21 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
     );
     let said = handshake_testkit::nginx::test_config(&nginx::render(&plan(&cert, &other_key)))
         .expect_err("nginx refuses a key of another pair");
-    assert_eq!(codes_in(&said), [Code::LogKeyMismatch], "{said}");
+    assert_eq!(
+        codes_in(Program::Nginx, &said),
+        [Code::LogKeyMismatch],
+        "{said}"
+    );
 
     let said = Apache::configtest(
         &apache::MODULES,
         &apache::render(&plan(&missing, &other_key)),
     )
     .expect_err("Apache refuses a missing certificate");
-    assert_eq!(codes_in(&said), [Code::LogCertificateFileMissing], "{said}");
+    assert_eq!(
+        codes_in(Program::Apache, &said),
+        [Code::LogCertificateFileMissing],
+        "{said}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

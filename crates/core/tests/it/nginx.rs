@@ -2,7 +2,6 @@
 //! an upgrade that is not forwarded, an upstream that is down, plain HTTP to
 //! a TLS port, a redirect, and the working configuration for contrast.
 
-use handshake_core::logs::explain_text;
 use handshake_core::{Code, Options};
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::pem;
@@ -11,7 +10,8 @@ use handshake_testkit::wait_until;
 use rustls::pki_types::pem::PemObject;
 
 use crate::support::{
-    self, Ca, answer, codes, diagnose, diagnose_with, finding, header, quick, switching,
+    self, Ca, Program, answer, codes, diagnose, diagnose_with, finding, header, quick, real,
+    real_log, switching,
 };
 
 /// Like Spring's WebSocket handler: 101 with Upgrade, else its 400 text.
@@ -78,7 +78,10 @@ async fn nginx_with_its_upstream_down_is_a_502() {
         ),
         &[proxy],
     );
-    let report = diagnose(&format!("ws://127.0.0.1:{proxy}/ws")).await;
+    let report = real(
+        Program::Nginx,
+        diagnose(&format!("ws://127.0.0.1:{proxy}/ws")).await,
+    );
     assert_eq!(
         codes(&report),
         ["proxy-upstream-down"],
@@ -100,7 +103,10 @@ async fn nginx_redirects_are_not_followed() {
         &format!("server {{ listen 127.0.0.1:{port}; return 301 https://$host$request_uri; }}"),
         &[port],
     );
-    let report = diagnose(&format!("ws://127.0.0.1:{port}/ws")).await;
+    let report = real(
+        Program::Nginx,
+        diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
+    );
     assert_eq!(codes(&report), ["http-redirect"], "{:#?}", report.findings);
     assert!(
         finding(&report, "http-redirect")
@@ -125,7 +131,10 @@ async fn plain_http_to_an_nginx_tls_port() {
         ),
         &[port],
     );
-    let report = diagnose(&format!("http://localhost:{port}/")).await;
+    let report = real(
+        Program::Nginx,
+        diagnose(&format!("http://localhost:{port}/")).await,
+    );
     assert_eq!(
         codes(&report),
         ["plain-to-tls-port"],
@@ -161,7 +170,10 @@ async fn plain_http_to_an_nginx_tls_port() {
         ],
         ..quick()
     };
-    let report = diagnose_with(&format!("https://localhost:{port}/"), options).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&format!("https://localhost:{port}/"), options).await,
+    );
     assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
     drop(nginx);
     let _ = std::fs::remove_dir_all(dir);
@@ -174,7 +186,10 @@ async fn tls_to_a_plain_nginx_port() {
         &format!("server {{ listen 127.0.0.1:{port}; return 200 'ok'; }}"),
         &[port],
     );
-    let report = diagnose(&format!("wss://127.0.0.1:{port}/ws")).await;
+    let report = real(
+        Program::Nginx,
+        diagnose(&format!("wss://127.0.0.1:{port}/ws")).await,
+    );
     assert_eq!(
         codes(&report),
         ["tls-to-plain-port"],
@@ -198,7 +213,7 @@ async fn tls_to_a_plain_nginx_port() {
 
 /// The log analyzer's codes for what nginx wrote to its error log.
 fn log_codes(nginx: &Nginx) -> Vec<Code> {
-    explain_text(&nginx.log())
+    real_log(Program::Nginx, &nginx.log())
         .findings
         .iter()
         .map(|f| f.finding.code)
@@ -232,7 +247,10 @@ async fn a_certificate_file_with_a_whole_ca_bundle_is_named_not_called_corrupt()
         ),
         &[port],
     );
-    let report = diagnose(&format!("wss://localhost:{port}/ws")).await;
+    let report = real(
+        Program::Nginx,
+        diagnose(&format!("wss://localhost:{port}/ws")).await,
+    );
     assert_eq!(codes(&report), ["cert-too-large"], "{:#?}", report.findings);
     let found = finding(&report, "cert-too-large");
     // The raw hello reads the whole message over TLS 1.2 and says its size.
@@ -261,6 +279,155 @@ async fn a_certificate_file_with_a_whole_ca_bundle_is_named_not_called_corrupt()
         found.ko.explanation.contains("KiB 메시지로 보냅니다"),
         "{}",
         found.ko.explanation
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Options with a page origin.
+fn from_origin(origin: &str) -> Options {
+    Options {
+        origin: Some(origin.to_owned()),
+        ..quick()
+    }
+}
+
+/// What nginx answers with a line of configuration each — a location that
+/// answers the upgrade with 200, refuses it (403), asks for a password
+/// (auth_basic), closes without a word (444), sends too many headers, or
+/// answers a cross-origin request without or with another origin's CORS
+/// header: each named by its code, from the real nginx.
+#[tokio::test]
+async fn nginx_answers_that_are_not_an_upgrade_are_named() {
+    let dir = std::env::temp_dir().join(format!("handshake-nginx-answers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    // user:password (apr1), as `htpasswd` writes it.
+    let users = dir.join("users");
+    std::fs::write(&users, "chat:$apr1$ntOmX/8v$0kfMgd2vZRfWY5PcEhkzj1\n").expect("users");
+    let headers: String = (0..800)
+        .map(|n| format!("add_header X-Filler-{n} \"{}\" always; ", "x".repeat(100)))
+        .collect();
+    let cases: Vec<(String, &str, Option<&str>, &str)> = vec![
+        ("location /ws { return 200 'ok'; }".into(), "ws", None, "ws-upgrade-ignored"),
+        ("location /ws { return 403; }".into(), "ws", None, "ws-forbidden"),
+        (
+            format!("location /ws {{ auth_basic \"chat\"; auth_basic_user_file {}; }}", users.display()),
+            "ws",
+            None,
+            "ws-auth-required",
+        ),
+        ("location /ws { return 444; }".into(), "ws", None, "connection-closed"),
+        (format!("location /ws {{ {headers} return 200 'ok'; }}"), "ws", None, "http-headers-too-large"),
+        (
+            "location /api { return 200 '{}'; }".into(),
+            "http",
+            Some("http://app.example.test"),
+            "cors-missing",
+        ),
+        (
+            "location /api { add_header Access-Control-Allow-Origin http://other.example.test always; return 200 '{}'; }".into(),
+            "http",
+            Some("http://app.example.test"),
+            "cors-origin-mismatch",
+        ),
+    ];
+    for (location, scheme, origin, code) in cases {
+        let port = free_port();
+        let _nginx = Nginx::start(
+            &format!("server {{ listen 127.0.0.1:{port}; {location} }}"),
+            &[port],
+        );
+        let path = if scheme == "ws" { "ws" } else { "api" };
+        let options = origin.map_or_else(quick, from_origin);
+        let report = real(
+            Program::Nginx,
+            diagnose_with(&format!("{scheme}://127.0.0.1:{port}/{path}"), options).await,
+        );
+        // A plain HTTP request that got its answer is also `http-ok`.
+        let expected = if scheme == "http" {
+            vec![code, "http-ok"]
+        } else {
+            vec![code]
+        };
+        assert_eq!(codes(&report), expected, "{:#?}", report.findings);
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// nginx's own error-log lines, caused for real: an upstream that closes
+/// without answering, an upstream group with no server left, and a TLS
+/// handshake nginx refuses (Handshake's probe for legacy versions offers
+/// TLS 1.1 at most, which an nginx with TLS 1.2+ only turns down).
+#[tokio::test]
+async fn nginx_logs_its_upstream_and_handshake_failures() {
+    let closing = support::serve(|mut stream| async move {
+        let _ = support::read_request(&mut stream).await;
+    })
+    .await;
+    // nginx never gives up on a group's only server: two that refuse.
+    let (dead, dead_too) = (support::closed_port().await, support::closed_port().await);
+    let (proxy, group) = (free_port(), free_port());
+    let nginx = Nginx::start(
+        &format!(
+            "upstream gone {{ server 127.0.0.1:{dead} max_fails=1 fail_timeout=60s; server 127.0.0.1:{dead_too} max_fails=1 fail_timeout=60s; }}\n\
+             server {{ listen 127.0.0.1:{proxy}; location / {{ proxy_pass http://127.0.0.1:{up}; }} }}\n\
+             server {{ listen 127.0.0.1:{group}; location / {{ proxy_pass http://gone; }} }}",
+            up = closing.port
+        ),
+        &[proxy, group],
+    );
+    let report = diagnose(&format!("ws://127.0.0.1:{proxy}/ws")).await;
+    assert_eq!(
+        codes(&report),
+        ["proxy-upstream-down"],
+        "{:#?}",
+        report.findings
+    );
+    // The first request marks both servers failed; the second finds none.
+    for _ in 0..2 {
+        let report = diagnose(&format!("ws://127.0.0.1:{group}/ws")).await;
+        assert_eq!(
+            codes(&report),
+            ["proxy-upstream-down"],
+            "{:#?}",
+            report.findings
+        );
+    }
+    wait_until(
+        5,
+        || nginx.log().contains("no live upstreams"),
+        || nginx.log(),
+    );
+    let found = log_codes(&nginx);
+    for code in [
+        Code::LogUpstreamClosed,
+        Code::LogUpstreamRefused,
+        Code::LogNoLiveUpstreams,
+    ] {
+        assert!(found.contains(&code), "{code}: {found:?}\n{}", nginx.log());
+    }
+
+    let ca = Ca::new("Test CA");
+    let port = free_port();
+    let dir = std::env::temp_dir().join(format!("handshake-nginx-tls-log-{}", std::process::id()));
+    let (cert, key) = ca.leaf(&["localhost"], -1, 30).write_pem(&dir);
+    let tls = Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{port} ssl; ssl_protocols TLSv1.2 TLSv1.3; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}",
+            cert.display(),
+            key.display()
+        ),
+        &[port],
+    );
+    let _ = diagnose(&format!("https://localhost:{port}/")).await;
+    wait_until(
+        5,
+        || tls.log().contains("SSL_do_handshake() failed"),
+        || tls.log(),
+    );
+    assert!(
+        log_codes(&tls).contains(&Code::LogTlsHandshakeFailed),
+        "{}",
+        tls.log()
     );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use handshake_core::finding::Words;
 use handshake_core::{CheckOptions, CheckReport, Language, Options, Report, Target};
 
+pub(crate) use handshake_testkit::coverage::Program;
 pub(crate) use handshake_testkit::pki::{Ca, Identity, self_signed};
 pub(crate) use handshake_testkit::servers::{
     answer, closed_port, header, http, https, read_request, serve, switching,
@@ -45,6 +46,27 @@ pub(crate) fn quick() -> Options {
         timeout: Duration::from_secs(2),
         ..Options::default()
     }
+}
+
+/// `report`, made against the real `program`: its codes count as produced
+/// by a real program (the coverage check of `./dev test`).
+pub(crate) fn real(program: Program, report: Report) -> Report {
+    handshake_testkit::coverage::record(program, codes(&report));
+    report
+}
+
+/// What the log analyzer reads in `text`, printed by the real `program`:
+/// its codes count as produced by a real program.
+pub(crate) fn real_log(program: Program, text: &str) -> handshake_core::logs::LogReport {
+    let report = handshake_core::logs::explain_text(text);
+    handshake_testkit::coverage::record(
+        program,
+        report
+            .findings
+            .iter()
+            .map(|found| found.finding.code.as_str()),
+    );
+    report
 }
 
 /// The codes of a report's findings.

@@ -13,7 +13,7 @@ use handshake_core::{CheckOptions, Options, Secret, Target, cert_files};
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::servers::free_port;
 
-use crate::support::{codes, diagnose_with, finding, quick};
+use crate::support::{Program, codes, diagnose_with, finding, quick, real};
 
 /// A scratch folder removed when the test ends, whatever happens.
 struct Scratch(PathBuf);
@@ -175,7 +175,10 @@ async fn a_server_that_speaks_only_tls_1_0_is_named_with_its_version() {
         &key,
         "ssl_protocols TLSv1; ssl_ciphers DEFAULT:@SECLEVEL=0;",
     );
-    let report = diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await,
+    );
     assert_eq!(
         codes(&report),
         ["tls-version-too-old"],
@@ -204,7 +207,10 @@ async fn a_server_left_with_static_rsa_suites_is_named_with_the_suite() {
         &key,
         "ssl_protocols TLSv1.2; ssl_ciphers AES128-SHA:AES256-SHA;",
     );
-    let report = diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await,
+    );
     assert_eq!(
         codes(&report),
         ["tls-no-shared-cipher"],
@@ -237,7 +243,10 @@ async fn a_server_that_still_takes_tls_1_1_works_with_a_warning() {
         &key,
         "ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3; ssl_ciphers DEFAULT:@SECLEVEL=0;",
     );
-    let report = diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await,
+    );
     assert_eq!(
         codes(&report),
         ["tls-legacy-versions", "http-ok"],
@@ -251,7 +260,10 @@ async fn a_server_that_still_takes_tls_1_1_works_with_a_warning() {
 
     // A modern server answers the same probe with an alert: no warning.
     let (_modern, modern) = nginx(&cert, &key, "ssl_protocols TLSv1.2 TLSv1.3;");
-    let report = diagnose_with(&format!("https://localhost:{modern}/"), trusting(&cert)).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&format!("https://localhost:{modern}/"), trusting(&cert)).await,
+    );
     assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
 }
 
@@ -282,7 +294,7 @@ async fn mutual_tls_names_the_cas_asked_for_and_works_with_a_client_certificate(
         ),
     );
     let url = format!("wss://localhost:{port}/ws");
-    let report = diagnose_with(&url, trusting(&cert)).await;
+    let report = real(Program::Nginx, diagnose_with(&url, trusting(&cert)).await);
     assert_eq!(
         codes(&report),
         ["tls-client-cert-required"],
@@ -318,7 +330,10 @@ async fn mutual_tls_names_the_cas_asked_for_and_works_with_a_client_certificate(
         identity: ClientIdentity::new(credential.chain, &credential.key_pkcs8),
         ..trusting(&cert)
     };
-    let report = diagnose_with(&format!("https://localhost:{port}/"), options).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&format!("https://localhost:{port}/"), options).await,
+    );
     assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
 
     // The same identity as the PKCS12 file Java, Windows and Postman use.
@@ -342,7 +357,10 @@ async fn mutual_tls_names_the_cas_asked_for_and_works_with_a_client_certificate(
         identity: Some(identity),
         ..trusting(&cert)
     };
-    let report = diagnose_with(&format!("https://localhost:{port}/"), options).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&format!("https://localhost:{port}/"), options).await,
+    );
     assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
 }
 
@@ -379,7 +397,10 @@ async fn weak_keys_and_signatures_are_named_by_the_certificate() {
     ] {
         let (cert, key) = scratch.certificate(name, &args);
         let (_nginx, port) = nginx(&cert, &key, legacy);
-        let report = diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await;
+        let report = real(
+            Program::Nginx,
+            diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await,
+        );
         assert_eq!(codes(&report), [code], "{name}: {:#?}", report.findings);
         let found = finding(&report, code);
         assert_eq!(found.fact(fact), Some(value), "{name}");
@@ -444,7 +465,7 @@ async fn a_renewed_certificate_the_server_never_reloaded_is_named_with_both_seri
         ..quick()
     };
     let url = format!("https://localhost:{port}/");
-    let report = diagnose_with(&url, options.clone()).await;
+    let report = real(Program::Nginx, diagnose_with(&url, options.clone()).await);
     assert!(
         codes(&report).contains(&"cert-not-reloaded"),
         "{:#?}",
@@ -465,7 +486,10 @@ async fn a_renewed_certificate_the_server_never_reloaded_is_named_with_both_seri
 
     // A server started after the renewal serves it: nothing to say.
     let (_fresh, fresh) = nginx(&cert, &key, "ssl_protocols TLSv1.2 TLSv1.3;");
-    let report = diagnose_with(&format!("https://localhost:{fresh}/"), options).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&format!("https://localhost:{fresh}/"), options).await,
+    );
     assert!(
         !codes(&report).contains(&"cert-not-reloaded"),
         "{:#?}",
@@ -492,11 +516,14 @@ async fn a_chain_from_an_inspection_proxy_and_hsts_on_localhost_are_warned_about
         &dir.join("leaf-key.pem"),
         "ssl_protocols TLSv1.2 TLSv1.3; add_header Strict-Transport-Security \"max-age=31536000\" always;",
     );
-    let report = diagnose_with(
-        &format!("https://localhost:{port}/"),
-        trusting(&dir.join("root.pem")),
-    )
-    .await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(
+            &format!("https://localhost:{port}/"),
+            trusting(&dir.join("root.pem")),
+        )
+        .await,
+    );
     assert_eq!(
         codes(&report),
         ["tls-intercepted", "hsts-on-localhost", "http-ok"],
@@ -555,11 +582,14 @@ async fn a_certificate_its_own_ocsp_staple_calls_revoked_is_named_revoked() {
     let (cert, key) = (dir.join("server.pem"), dir.join("server-key.pem"));
     let stapling = |file: &str| format!("ssl_stapling on; ssl_stapling_file {};", path(file));
     let (_revoked, port) = nginx(&cert, &key, &stapling("revoked.der"));
-    let report = diagnose_with(
-        &format!("https://localhost:{port}/"),
-        trusting(&dir.join("ca.pem")),
-    )
-    .await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(
+            &format!("https://localhost:{port}/"),
+            trusting(&dir.join("ca.pem")),
+        )
+        .await,
+    );
     // The page still loads for clients that do not check: http-ok says so.
     assert_eq!(
         codes(&report),
@@ -588,11 +618,14 @@ async fn a_certificate_its_own_ocsp_staple_calls_revoked_is_named_revoked() {
     );
 
     let (_good, port) = nginx(&cert, &key, &stapling("good.der"));
-    let report = diagnose_with(
-        &format!("https://localhost:{port}/"),
-        trusting(&dir.join("ca.pem")),
-    )
-    .await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(
+            &format!("https://localhost:{port}/"),
+            trusting(&dir.join("ca.pem")),
+        )
+        .await,
+    );
     assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
     // Past TLS: nginx answers the upgrade with 200, as configured.
     let checked = check(port, &dir.join("ca.pem")).await;
@@ -634,7 +667,10 @@ async fn a_company_intermediate_left_out_is_told_from_an_untrusted_or_remade_roo
 
     // The server sends its own certificate only; the client trusts the root.
     let (_leaf_only, port) = nginx(&server, &key, "");
-    let report = diagnose_with(&url(port), trusting(&dir.join("root.pem"))).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&url(port), trusting(&dir.join("root.pem"))).await,
+    );
     assert_eq!(
         codes(&report),
         ["cert-chain-incomplete"],
@@ -658,7 +694,7 @@ async fn a_company_intermediate_left_out_is_told_from_an_untrusted_or_remade_roo
     );
 
     // A client without the company root cannot tell: both are said.
-    let report = diagnose_with(&url(port), quick()).await;
+    let report = real(Program::Nginx, diagnose_with(&url(port), quick()).await);
     assert_eq!(
         codes(&report),
         ["cert-untrusted-issuer"],
@@ -685,14 +721,20 @@ async fn a_company_intermediate_left_out_is_told_from_an_untrusted_or_remade_roo
     .concat();
     std::fs::write(&full, chain).expect("full chain");
     let (_full, port) = nginx(&full, &key, "");
-    let report = diagnose_with(&url(port), trusting(&dir.join("root.pem"))).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&url(port), trusting(&dir.join("root.pem"))).await,
+    );
     assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
 
     // The root made again under the same name, with a new key: the client
     // trusts the new one, the server still has certificates from the old.
     let remade = Scratch::new("chain-remade");
     remade.ca("root", "/O=Example Corp/CN=Example Root CA");
-    let report = diagnose_with(&url(port), trusting(&remade.0.join("root.pem"))).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&url(port), trusting(&remade.0.join("root.pem"))).await,
+    );
     assert_eq!(codes(&report), ["cert-rejected"], "{:#?}", report.findings);
     let found = finding(&report, "cert-rejected");
     assert_eq!(found.fact("reason"), Some("remade-ca"));
@@ -720,7 +762,7 @@ async fn a_certificate_made_by_plain_openssl_req_x509_is_named_a_ca_served_as_le
     let url = format!("https://localhost:{port}/");
 
     // Trusted with --ca: only the CA flag is wrong.
-    let report = diagnose_with(&url, trusting(&cert)).await;
+    let report = real(Program::Nginx, diagnose_with(&url, trusting(&cert)).await);
     assert_eq!(codes(&report), ["cert-rejected"], "{:#?}", report.findings);
     let found = finding(&report, "cert-rejected");
     assert_eq!(found.fact("reason"), Some("ca-as-leaf"));
@@ -731,7 +773,7 @@ async fn a_certificate_made_by_plain_openssl_req_x509_is_named_a_ca_served_as_le
     );
 
     // Without --ca it is also self-signed and untrusted: both are said.
-    let report = diagnose_with(&url, quick()).await;
+    let report = real(Program::Nginx, diagnose_with(&url, quick()).await);
     assert_eq!(
         codes(&report),
         ["cert-rejected", "cert-self-signed"],
@@ -754,7 +796,10 @@ async fn a_server_left_with_dhe_suites_is_named_with_its_group_size() {
             "ssl_protocols TLSv1.2; ssl_ciphers DHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0; ssl_dhparam {dhparam};"
         ),
     );
-    let report = diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(&format!("https://localhost:{port}/"), trusting(&cert)).await,
+    );
     assert_eq!(
         codes(&report),
         ["tls-no-shared-cipher"],
@@ -789,11 +834,14 @@ async fn a_certificate_with_ten_thousand_names_is_named_by_its_name_count() {
     scratch.issue("server", "/CN=localhost", "ca", "0x01", &extensions);
     let dir = &scratch.0;
     let (_nginx, port) = nginx(&dir.join("server.pem"), &dir.join("server-key.pem"), "");
-    let report = diagnose_with(
-        &format!("https://localhost:{port}/"),
-        trusting(&dir.join("ca.pem")),
-    )
-    .await;
+    let report = real(
+        Program::Nginx,
+        diagnose_with(
+            &format!("https://localhost:{port}/"),
+            trusting(&dir.join("ca.pem")),
+        )
+        .await,
+    );
     assert_eq!(codes(&report), ["cert-too-large"], "{:#?}", report.findings);
     let found = finding(&report, "cert-too-large");
     assert_eq!(found.fact("cause"), Some("names"));
@@ -804,4 +852,66 @@ async fn a_certificate_with_ten_thousand_names_is_named_by_its_name_count() {
         found.explanation
     );
     assert!(found.fix.contains("wildcard"), "{}", found.fix);
+}
+
+/// Certificates out of their time or for another name, served by real
+/// nginx: expired, not yet valid, expiring in days, for another host, and
+/// a valid leaf under an expired intermediate.
+#[tokio::test]
+async fn certificates_out_of_time_or_for_another_name_are_named() {
+    use handshake_testkit::pki::{Ca, pem};
+    let scratch = Scratch::new("validity");
+    let root = Ca::new("Validity Test Root");
+    let root_file = scratch.0.join("root.pem");
+    std::fs::write(&root_file, pem("CERTIFICATE", root.cert().as_ref())).expect("root");
+    let expired_intermediate = root.intermediate_within("Expired Intermediate", -400, -10);
+    let cases: [(&str, _, Option<_>, &[&str]); 5] = [
+        (
+            "expired",
+            root.leaf(&["localhost"], -90, -2),
+            None,
+            &["cert-expired"][..],
+        ),
+        (
+            "not-yet",
+            root.leaf(&["localhost"], 3, 90),
+            None,
+            &["cert-not-yet-valid"][..],
+        ),
+        (
+            "expiring",
+            root.leaf(&["localhost"], -80, 5),
+            None,
+            &["cert-expiring-soon", "http-ok"][..],
+        ),
+        (
+            "other-name",
+            root.leaf(&["chat.example.com"], -1, 90),
+            None,
+            &["cert-hostname-mismatch"][..],
+        ),
+        (
+            "old-intermediate",
+            expired_intermediate.leaf(&["localhost"], -1, 90),
+            Some(expired_intermediate.cert()),
+            &["cert-chain-outside-validity"][..],
+        ),
+    ];
+    for (name, identity, intermediate, expected) in cases {
+        let (cert, key) = identity.write_pem(&scratch.0.join(name));
+        if let Some(intermediate) = intermediate {
+            let chain = [
+                pem("CERTIFICATE", identity.chain[0].as_ref()),
+                pem("CERTIFICATE", intermediate.as_ref()),
+            ]
+            .concat();
+            std::fs::write(&cert, chain).expect("chain");
+        }
+        let (_nginx, port) = nginx(&cert, &key, "");
+        let report = real(
+            Program::Nginx,
+            diagnose_with(&format!("https://localhost:{port}/"), trusting(&root_file)).await,
+        );
+        assert_eq!(codes(&report), expected, "{name}: {:#?}", report.findings);
+    }
 }

@@ -3,20 +3,22 @@
 //! HTTP-only connector. Handshake must name it, and Tomcat must log the
 //! "Invalid character found in method name" the user saw.
 
-use handshake_core::logs::explain_text;
 use handshake_core::{Code, Language};
 use handshake_testkit::servers::free_port;
 use handshake_testkit::tomcat::{TlsCertificate, Tomcat};
 use handshake_testkit::wait_until;
 
-use crate::support::{codes, diagnose, finding};
+use crate::support::{Program, codes, diagnose, finding, real, real_log};
 
 #[tokio::test]
 async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
     let port = free_port();
     let tomcat = Tomcat::start_http(port);
 
-    let report = diagnose(&format!("wss://127.0.0.1:{port}/ws")).await;
+    let report = real(
+        Program::Tomcat,
+        diagnose(&format!("wss://127.0.0.1:{port}/ws")).await,
+    );
     assert_eq!(
         codes(&report),
         ["tls-to-plain-port"],
@@ -59,7 +61,7 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
     assert!(tomcat.log().contains("HTTP method names must be tokens"));
 
     // And the log analyzer reads Tomcat's own words: the ClientHello decoded.
-    let explained = explain_text(&tomcat.log());
+    let explained = real_log(Program::Tomcat, &tomcat.log());
     let found = explained
         .findings
         .iter()
@@ -77,7 +79,10 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
     );
 
     // The same port diagnosed as ws:// reaches the HTTP server.
-    let report = diagnose(&format!("ws://127.0.0.1:{port}/ws")).await;
+    let report = real(
+        Program::Tomcat,
+        diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
+    );
     assert_eq!(
         codes(&report),
         ["ws-path-not-found"],
