@@ -1,7 +1,7 @@
 //! `coverage FOLDER`: after the tests ran with `HANDSHAKE_COVERAGE=FOLDER`,
-//! lists which real programs produced each finding code, and fails (exit
-//! 1) when a code has no real producer and is not a listed exception, or
-//! when a listed exception was produced after all.
+//! lists which real programs produced each finding code, and fails (exit 1)
+//! when a code has no real producer and is not a listed exception, or when
+//! a listed exception was produced after all.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::ExitCode;
