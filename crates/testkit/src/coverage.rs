@@ -74,4 +74,37 @@ pub fn record<S: AsRef<str>>(program: Program, codes: impl IntoIterator<Item = S
 
 /// Codes no real program here produces on demand, each with the reason.
 /// Their rules are tested with fixtures and stub sockets.
-pub const EXCEPTIONS: &[(&str, &str)] = &[];
+pub const EXCEPTIONS: &[(&str, &str)] = &[
+    (
+        "not-http",
+        "needs a port that speaks another protocol (sshd, SMTP, a database); none runs here, so stubs send OpenSSH's banner and binary garbage",
+    ),
+    (
+        "cert-unreadable",
+        "nginx, Apache, Tomcat and the JDK refuse to load a certificate they cannot parse, so no real server sends one; a stub TLS server sends the bytes",
+    ),
+    (
+        "ws-accept-mismatch",
+        "no real WebSocket server computes a wrong Sec-WebSocket-Accept; a stub answers with one (the right value comes from the RFC's algorithm written in the test kit)",
+    ),
+    (
+        "log-cert-untrusted",
+        "a browser console's words (Chrome's net::ERR_CERT_AUTHORITY_INVALID, Firefox's SEC_ERROR_UNKNOWN_ISSUER, from their sources); no browser here prints them yet",
+    ),
+    (
+        "log-mixed-content",
+        "a browser console's words (Chrome's \"Mixed Content: …\", from its sources); no browser here prints them yet",
+    ),
+    (
+        "log-cors-blocked",
+        "a browser console's words (Chrome's \"blocked by CORS policy\", Firefox's \"Cross-Origin Request Blocked\", from their sources); no browser here prints them yet",
+    ),
+    (
+        "log-ws-unexpected-status",
+        "a browser console's words (Chrome's \"Unexpected response code: N\", from its sources); no browser here prints them yet",
+    ),
+    (
+        "log-ws-connection-failed",
+        "a browser console's words (Chrome's \"WebSocket connection to … failed\", Firefox's \"can't establish a connection\", from their sources); no browser here prints them yet",
+    ),
+];

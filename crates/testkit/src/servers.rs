@@ -5,7 +5,6 @@
 use std::future::Future;
 use std::time::Duration;
 
-use handshake_core::probe::ws::accept_for;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
@@ -148,12 +147,25 @@ pub fn header<'a>(request: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
+/// The `Sec-WebSocket-Accept` for `key`, by RFC 6455 section 4.2.2 —
+/// written here, not taken from the core, so that a regression in the
+/// core's own computation fails the tests instead of agreeing with itself.
+pub fn rfc6455_accept(key: &str) -> String {
+    use base64::Engine as _;
+    const GUID: &str = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    let digest = aws_lc_rs::digest::digest(
+        &aws_lc_rs::digest::SHA1_FOR_LEGACY_USE_ONLY,
+        format!("{key}{GUID}").as_bytes(),
+    );
+    base64::engine::general_purpose::STANDARD.encode(digest.as_ref())
+}
+
 /// A correct `101 Switching Protocols` for the request's key.
 pub fn switching(request: &str) -> Vec<u8> {
     let key = header(request, "Sec-WebSocket-Key").unwrap_or_default();
     format!(
         "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {}\r\n\r\n",
-        accept_for(key)
+        rfc6455_accept(key)
     )
     .into_bytes()
 }
@@ -182,4 +194,16 @@ pub async fn closed_port() -> u16 {
         .await
         .expect("bind loopback");
     listener.local_addr().expect("local addr").port()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The example of RFC 6455, section 1.3.
+    #[test]
+    fn the_accept_value_is_the_rfc_example() {
+        assert_eq!(
+            super::rfc6455_accept("dGhlIHNhbXBsZSBub25jZQ=="),
+            "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
+        );
+    }
 }

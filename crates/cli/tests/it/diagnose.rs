@@ -195,7 +195,7 @@ fn devices_and_oversized_files_are_refused_for_every_file_flag() {
 }
 
 #[test]
-fn an_unknown_host_does_not_resolve() {
+fn without_a_network_a_name_does_not_resolve_and_loopback_is_unreachable() {
     // In a network namespace of its own the resolver is unreachable, so the
     // lookup fails here, without a packet leaving the machine.
     let allowed = Command::new("unshare")
@@ -225,6 +225,27 @@ fn an_unknown_host_does_not_resolve() {
         handshake_testkit::coverage::Program::Os,
         ["dns-unresolved"],
     );
+
+    // There even loopback is down: the kernel has no route to it.
+    let output = Command::new("unshare")
+        .args([
+            "--net",
+            env!("CARGO_BIN_EXE_handshake"),
+            "diagnose",
+            "--json",
+            "ws://127.0.0.1:9/ws",
+        ])
+        .output()
+        .expect("unshare runs");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["findings"][0]["code"], "tcp-failed", "{json}");
+    assert!(
+        json["findings"][0]["explanation"]
+            .as_str()
+            .is_some_and(|text| text.contains("Network is unreachable")),
+        "{json}"
+    );
+    handshake_testkit::coverage::record(handshake_testkit::coverage::Program::Os, ["tcp-failed"]);
 }
 
 /// A resolver on loopback that reads queries and never answers, and a

@@ -444,9 +444,10 @@ fn spring_boot_4_0_start_up_errors_are_explained() {
 /// What a Spring Boot WebSocket application refuses, as the real one
 /// refuses it: a page origin it does not allow, and an upgrade that a proxy
 /// in front (nginx with its defaults: HTTP/1.0, no Upgrade header) dropped
-/// — named by `diagnose`, and Spring's own log line by `explain-log`
-/// (Spring Boot 3.5 logs it as an ERROR; 4.0 does not log it at all at its
-/// default level, so there `diagnose` is the only witness).
+/// — named by `diagnose`, and Spring's own log lines by `explain-log`
+/// (the refused origin at DEBUG; the dropped upgrade as an ERROR on 3.5, at
+/// DEBUG only on 4.0, so at 4.0's default level `diagnose` is the only
+/// witness).
 #[test]
 fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
     for boot in Boot::ALL {
@@ -459,6 +460,8 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
             &[
                 &format!("--server.port={port}"),
                 "--app.allowed-origins=http://app.example.com",
+                // Where Spring says why it refused an origin (DEBUG).
+                "--logging.level.org.springframework.web.socket.server.support=DEBUG",
             ],
         );
         let url = format!("ws://127.0.0.1:{port}/ws");
@@ -488,7 +491,65 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
                 &url,
             ],
         );
-        assert_eq!(allowed.status.code(), Some(0), "{}", stdout(&allowed));
+        assert_eq!(codes(&json(&allowed)), ["ws-ok"], "{}", stdout(&allowed));
+        // An https page cannot open ws:// at all: browsers block it first.
+        let page = handshake_in(
+            &dir,
+            &[
+                "diagnose",
+                "--json",
+                "--origin",
+                "https://app.example.com",
+                &url,
+            ],
+        );
+        assert_eq!(
+            codes(&json(&page)),
+            ["mixed-content", "ws-origin-forbidden"],
+            "{}",
+            stdout(&page)
+        );
+        wait_until(
+            10,
+            || {
+                spring
+                    .console()
+                    .contains("Origin header value http://evil.example not allowed")
+            },
+            || spring.console(),
+        );
+        let explained = handshake_in(&dir, &["explain-log", "--json", "spring-console.log"]);
+        assert_eq!(
+            codes(&json(&explained)),
+            ["log-origin-rejected", "log-origin-rejected"],
+            "one group per origin refused: {}",
+            spring.console()
+        );
+        // A client that does not percent-encode its query (a raw `{`).
+        {
+            use std::io::{Read, Write};
+            let mut raw = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+            raw.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                .expect("timeout");
+            raw.write_all(b"GET /ws?filter={room} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .expect("write");
+            let mut answer = Vec::new();
+            let _ = raw.read_to_end(&mut answer);
+            assert!(
+                answer.starts_with(b"HTTP/1.1 400"),
+                "{}",
+                String::from_utf8_lossy(&answer)
+            );
+        }
+        wait_until(
+            10,
+            || {
+                spring
+                    .console()
+                    .contains("Invalid character found in the request target")
+            },
+            || spring.console(),
+        );
 
         let proxy = free_port();
         let nginx = handshake_testkit::nginx::Nginx::start(
@@ -507,26 +568,33 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
             report["evidence"]["response"]["body_start"], "Can \"Upgrade\" only to \"WebSocket\".",
             "Spring's answer, through nginx"
         );
-        if boot == Boot::V3_5 {
-            wait_until(
-                10,
-                || spring.console().contains("invalid Upgrade header"),
-                || spring.console(),
-            );
-            let explained = handshake_in(&dir, &["explain-log", "--json", "spring-console.log"]);
-            assert_eq!(
-                codes(&json(&explained)),
-                ["log-upgrade-header-missing"],
-                "{}",
-                spring.console()
-            );
-        } else {
-            assert!(
-                !spring.console().contains("invalid Upgrade header"),
-                "{}",
-                spring.console()
-            );
-        }
+        wait_until(
+            10,
+            || spring.console().contains("invalid Upgrade header"),
+            || spring.console(),
+        );
+        // Spring Boot 3.5 logs it as an ERROR; 4.0 only at DEBUG (on here).
+        let level = if boot == Boot::V3_5 { "ERROR" } else { "DEBUG" };
+        assert!(
+            spring
+                .console()
+                .lines()
+                .any(|line| line.contains("invalid Upgrade header") && line.contains(level)),
+            "{}",
+            spring.console()
+        );
+        let explained = handshake_in(&dir, &["explain-log", "--json", "spring-console.log"]);
+        assert_eq!(
+            codes(&json(&explained)),
+            [
+                "log-origin-rejected",
+                "log-origin-rejected",
+                "log-invalid-request-target",
+                "log-upgrade-header-missing"
+            ],
+            "{}",
+            spring.console()
+        );
         drop(nginx);
         drop(spring);
         let _ = std::fs::remove_dir_all(dir);

@@ -127,6 +127,8 @@ pub static SIGNATURES: &[Signature] = &[
         code: Code::LogNoServerCertificate,
         anchors: &[
             "No available certificate or key corresponds to the SSL cipher suites which are enabled",
+            // JDK 17 over TLS 1.3, as a JSSE server printed it in the tests.
+            "SSLHandshakeException: No available authentication scheme",
         ],
         explain: no_server_certificate,
     },

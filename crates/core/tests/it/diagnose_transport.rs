@@ -303,3 +303,18 @@ async fn a_close_in_the_middle_of_the_tls_handshake_is_reported() {
             .contains("closed the connection during the TLS handshake")
     );
 }
+
+/// A server whose process hangs: its socket listens, the kernel completes
+/// the connection into the backlog, and nothing ever accepts or answers —
+/// the operating system's behaviour, no server code involved.
+#[tokio::test]
+async fn a_listener_that_never_accepts_is_silent() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let report = real(
+        Program::Os,
+        diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
+    );
+    assert_eq!(codes(&report), ["server-silent"], "{:#?}", report.findings);
+    drop(listener);
+}

@@ -11,12 +11,12 @@ use crate::support::{Program, real_log};
 use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::{self, answer, switching};
 
-/// A throwaway folder for one test.
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("handshake-logs-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+/// A throwaway folder of its own for one test, removed when dropped.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("handshake-logs-{name}-"))
+        .tempdir()
+        .expect("scratch dir")
 }
 
 fn output_text(output: &std::process::Output) -> String {
@@ -38,7 +38,8 @@ fn codes_in(program: Program, text: &str) -> Vec<Code> {
 
 #[test]
 fn keytool_with_the_wrong_password() {
-    let dir = scratch("keytool");
+    let scratch_dir = scratch("keytool");
+    let dir = scratch_dir.path();
     let store = dir.join("server.p12");
     let made = Command::new("keytool")
         .args([
@@ -82,7 +83,7 @@ fn keytool_with_the_wrong_password() {
         [Code::LogKeystorePassword],
         "{text}"
     );
-    let _ = std::fs::remove_dir_all(dir);
+    drop(scratch_dir);
 }
 
 const CLIENT: &str = r#"
@@ -107,14 +108,15 @@ public class Client {
 
 /// Runs a Java 11+ HttpClient against `url` and returns what it printed.
 fn java_client(url: &str) -> String {
-    let dir = scratch("java");
+    let scratch_dir = scratch("java");
+    let dir = scratch_dir.path();
     std::fs::write(dir.join("Client.java"), CLIENT).expect("Client.java");
     let output = Command::new("java")
         .arg(dir.join("Client.java"))
         .arg(url)
         .output()
         .expect("java runs");
-    let _ = std::fs::remove_dir_all(dir);
+    drop(scratch_dir);
     output_text(&output)
 }
 
@@ -158,7 +160,8 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
     use handshake_core::render::{apache, nginx};
     use handshake_testkit::apache::Apache;
 
-    let dir = scratch("certificate-files");
+    let scratch_dir = scratch("certificate-files");
+    let dir = scratch_dir.path();
     let ca = Ca::new("Handshake Test CA");
     let (cert, _key) = ca.leaf(&["localhost"], -1, 30).write_pem(&dir.join("one"));
     let (_, other_key) = ca.leaf(&["localhost"], -1, 30).write_pem(&dir.join("two"));
@@ -209,5 +212,108 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
         [Code::LogCertificateFileMissing],
         "{said}"
     );
-    let _ = std::fs::remove_dir_all(dir);
+    drop(scratch_dir);
+}
+
+/// A JSSE server (the JDK's own TLS, as in Tomcat and Spring Boot) whose
+/// keystore holds a certificate without its key: the client's handshake
+/// fails on a real alert, and the server prints Java's own words.
+const NO_KEY_SERVER: &str = r#"
+import java.io.FileInputStream;
+import java.net.InetAddress;
+import java.security.KeyStore;
+import javax.net.ssl.*;
+
+public class Server {
+    public static void main(String[] args) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(new FileInputStream(args[0]), args[1].toCharArray());
+        KeyManagerFactory keys = KeyManagerFactory.getInstance("SunX509");
+        keys.init(store, args[1].toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
+            .createServerSocket(0, 4, InetAddress.getLoopbackAddress());
+        socket.setSoTimeout(30000);
+        System.out.println("PORT " + socket.getLocalPort());
+        System.out.flush();
+        // Every hello Handshake sends (the handshake, then its probes).
+        for (int i = 0; i < 3; i++) {
+            try (SSLSocket client = (SSLSocket) socket.accept()) {
+                client.startHandshake();
+            } catch (java.net.SocketTimeoutException e) {
+                break;
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        }
+    }
+}
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_jsse_server_without_a_private_key() {
+    use std::io::BufRead;
+    let scratch_dir = scratch("jsse");
+    let dir = scratch_dir.path();
+    let ca = Ca::new("JSSE Test CA");
+    let (cert, _key) = ca.leaf(&["localhost"], -1, 30).write_pem(dir);
+    let store = dir.join("certificate-only.p12");
+    let imported = Command::new("keytool")
+        .args([
+            "-importcert",
+            "-noprompt",
+            "-storetype",
+            "PKCS12",
+            "-alias",
+            "server",
+        ])
+        .args(["-storepass", "changeit", "-keystore"])
+        .arg(&store)
+        .arg("-file")
+        .arg(&cert)
+        .output()
+        .expect("keytool runs");
+    assert!(imported.status.success(), "{}", output_text(&imported));
+    std::fs::write(dir.join("Server.java"), NO_KEY_SERVER).expect("Server.java");
+    let mut server = Command::new("java")
+        .arg(dir.join("Server.java"))
+        .arg(&store)
+        .arg("changeit")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("java runs");
+    let mut first = String::new();
+    let stdout = server.stdout.take().expect("stdout");
+    std::io::BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("the port line");
+    let port: u16 = first
+        .trim()
+        .strip_prefix("PORT ")
+        .and_then(|port| port.parse().ok())
+        .unwrap_or_else(|| panic!("java printed {first:?}"));
+    let report = crate::support::real(
+        Program::Jdk,
+        crate::support::diagnose(&format!("https://localhost:{port}/")).await,
+    );
+    assert_eq!(
+        crate::support::codes(&report),
+        ["tls-handshake-failed"],
+        "{:#?}",
+        report.findings
+    );
+    let _ = server.kill();
+    let output = server.wait_with_output().expect("java ends");
+    let text = output_text(&output);
+    assert!(
+        text.contains("SSLHandshakeException: No available authentication scheme"),
+        "java said: {text}"
+    );
+    assert_eq!(
+        codes_in(Program::Jdk, &text),
+        [Code::LogNoServerCertificate],
+        "{text}"
+    );
 }
