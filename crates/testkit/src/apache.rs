@@ -3,9 +3,8 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use crate::process::Group;
+use crate::process::{Group, listening};
 
 const MODULES: &str = "/usr/lib/apache2/modules";
 
@@ -64,18 +63,14 @@ impl Apache {
                 .stderr(Stdio::inherit()),
             "apache2 (apt-get install apache2)",
         );
-        let apache = Apache { process, root };
-        let deadline = Instant::now() + Duration::from_secs(15);
-        for &port in ports {
-            while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-                assert!(
-                    Instant::now() < deadline,
-                    "httpd did not listen on {port}: {}",
-                    apache.log()
-                );
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
+        let mut apache = Apache { process, root };
+        let root = apache.root.clone();
+        apache.process.wait_until_ready(
+            "httpd",
+            15,
+            || listening(ports),
+            || crate::read_lossy(&root.join("logs/error.log")),
+        );
         apache
     }
 
@@ -109,10 +104,6 @@ impl Apache {
 
     /// The error log so far.
     pub fn log(&self) -> String {
-        // Lossy: servers log raw client bytes, which are not UTF-8.
-        String::from_utf8_lossy(
-            &std::fs::read(self.root.join("logs/error.log")).unwrap_or_default(),
-        )
-        .into_owned()
+        crate::read_lossy(&self.root.join("logs/error.log"))
     }
 }

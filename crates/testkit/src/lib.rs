@@ -31,3 +31,46 @@ pub fn wait_until(seconds: u64, mut condition: impl FnMut() -> bool, context: im
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// A server's log or console as text. Lossy: servers log raw client bytes,
+/// which are not UTF-8.
+pub fn read_lossy(path: &std::path::Path) -> String {
+    String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned()
+}
+
+/// A folder of its own for one test, removed when dropped — also when the
+/// test panics — so a failed run leaves nothing behind. It reads as a
+/// `Path` (`dir.join(…)`, `&dir`).
+#[derive(Debug)]
+pub struct Scratch(tempfile::TempDir);
+
+impl Scratch {
+    /// A new empty folder named `handshake-NAME-…` in the temporary folder.
+    pub fn new(name: &str) -> Scratch {
+        Scratch(
+            tempfile::Builder::new()
+                .prefix(&format!("handshake-{name}-"))
+                .tempdir()
+                .expect("a scratch folder"),
+        )
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Scratch {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.path().as_os_str()
+    }
+}

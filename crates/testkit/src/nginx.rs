@@ -4,9 +4,8 @@
 use std::path::Path;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use crate::process::Group;
+use crate::process::{Group, listening};
 
 /// A running nginx, stopped (and its prefix removed) when dropped.
 pub struct Nginx {
@@ -39,42 +38,36 @@ impl Nginx {
                 .stderr(Stdio::inherit()),
             "nginx (apt-get install nginx)",
         );
-        let nginx = Nginx { process, dir };
-        let deadline = Instant::now() + Duration::from_secs(10);
-        for &port in ports {
-            while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-                assert!(
-                    Instant::now() < deadline,
-                    "nginx did not listen on {port}: {}",
-                    nginx.log()
-                );
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
+        let mut nginx = Nginx { process, dir };
+        let log = nginx.dir.join("error.log");
+        nginx.process.wait_until_ready(
+            "nginx",
+            10,
+            || listening(ports),
+            || crate::read_lossy(&log),
+        );
         nginx
     }
 
     pub fn log(&self) -> String {
-        // Lossy: servers log raw client bytes, which are not UTF-8.
-        String::from_utf8_lossy(&std::fs::read(self.dir.join("error.log")).unwrap_or_default())
-            .into_owned()
+        crate::read_lossy(&self.dir.join("error.log"))
     }
 }
 
 /// Runs `nginx -t` on `http_content` (what goes in the http block) in a
 /// private prefix: `Ok` when nginx accepts it, else what nginx said.
 pub fn test_config(http_content: &str) -> Result<(), String> {
-    let dir = std::env::temp_dir().join(format!(
-        "handshake-nginx-t-{}-{}",
-        std::process::id(),
-        http_content.len()
-    ));
-    write_config(&dir, http_content);
-    let output = nginx_in(&dir)
+    // A folder of its own: tests run `nginx -t` in parallel.
+    let scratch = tempfile::Builder::new()
+        .prefix("handshake-nginx-t-")
+        .tempdir()
+        .expect("scratch dir");
+    let dir = scratch.path();
+    write_config(dir, http_content);
+    let output = nginx_in(dir)
         .arg("-t")
         .output()
         .expect("nginx runs (apt-get install nginx)");
-    let _ = std::fs::remove_dir_all(&dir);
     if output.status.success() {
         Ok(())
     } else {

@@ -28,6 +28,28 @@ impl Group {
         }
     }
 
+    /// Polls `ready` every 20 ms for at most `seconds`; panics at once,
+    /// with `log()`, when the server's process exits first, and after the
+    /// deadline when it never becomes ready.
+    pub fn wait_until_ready(
+        &mut self,
+        what: &str,
+        seconds: u64,
+        mut ready: impl FnMut() -> bool,
+        log: impl Fn() -> String,
+    ) {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        while !ready() {
+            assert!(!self.exited(), "{what} exited at start-up: {}", log());
+            assert!(
+                Instant::now() < deadline,
+                "{what} was not ready after {seconds} s: {}",
+                log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Whether the leader has exited.
     pub fn exited(&mut self) -> bool {
         self.child.try_wait().is_ok_and(|status| status.is_some())
@@ -63,4 +85,11 @@ impl Drop for Group {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// Whether every one of `ports` on 127.0.0.1 accepts a connection.
+pub fn listening(ports: &[u16]) -> bool {
+    ports
+        .iter()
+        .all(|&port| std::net::TcpStream::connect(("127.0.0.1", port)).is_ok())
 }

@@ -149,10 +149,7 @@ impl Spring {
             &mut command,
             "java (apt-get install openjdk-17-jdk-headless)",
         );
-        let read = |console: &Path| {
-            // Lossy: Tomcat logs raw client bytes, which are not UTF-8.
-            String::from_utf8_lossy(&std::fs::read(console).unwrap_or_default()).into_owned()
-        };
+        let read = crate::read_lossy;
         let deadline = Instant::now() + Duration::from_secs(120);
         loop {
             let text = read(&console);
@@ -187,7 +184,7 @@ impl Spring {
 
     /// Everything the application printed so far.
     pub fn console(&self) -> String {
-        String::from_utf8_lossy(&std::fs::read(&self.console).unwrap_or_default()).into_owned()
+        crate::read_lossy(&self.console)
     }
 
     /// Stops it now (dropping it does the same).

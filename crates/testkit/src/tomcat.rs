@@ -3,9 +3,8 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use crate::process::Group;
+use crate::process::{Group, listening};
 
 const CATALINA_HOME: &str = "/usr/share/tomcat10";
 
@@ -133,28 +132,20 @@ impl Tomcat {
                 .stdin(Stdio::null()),
             "java (apt-get install tomcat10)",
         );
-        let tomcat = Tomcat { process, base };
+        let mut tomcat = Tomcat { process, base };
         // The port accepts about a second before Tomcat answers on it; it
         // logs "Server startup in" once the connectors and webapps are up.
-        let deadline = Instant::now() + Duration::from_secs(90);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err()
-            || !tomcat.log().contains("Server startup in")
-        {
-            assert!(
-                Instant::now() < deadline,
-                "Tomcat did not start on {port}: {}",
-                tomcat.log()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        let console = tomcat.base.join("logs/console.log");
+        tomcat.process.wait_until_ready(
+            "Tomcat",
+            90,
+            || listening(&[port]) && crate::read_lossy(&console).contains("Server startup in"),
+            || crate::read_lossy(&console),
+        );
         tomcat
     }
 
     pub fn log(&self) -> String {
-        // Lossy: servers log raw client bytes, which are not UTF-8.
-        String::from_utf8_lossy(
-            &std::fs::read(self.base.join("logs/console.log")).unwrap_or_default(),
-        )
-        .into_owned()
+        crate::read_lossy(&self.base.join("logs/console.log"))
     }
 }

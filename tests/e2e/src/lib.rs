@@ -34,6 +34,8 @@ pub struct Desktop {
 struct Processes {
     driver: Option<Child>,
     xvfb: Child,
+    /// The window's private home, removed once the processes are stopped.
+    _home: tempfile::TempDir,
 }
 
 impl Drop for Processes {
@@ -64,13 +66,17 @@ impl Desktop {
         let app = app_binary();
         // A fresh home per window: settings and the development CA of one
         // test never leak into the next, or into the user's own.
-        let home = std::env::temp_dir().join(format!(
-            "handshake-e2e-home-{}-{}",
-            std::process::id(),
-            free_port()
-        ));
+        let scratch = tempfile::Builder::new()
+            .prefix("handshake-e2e-home-")
+            .tempdir()
+            .expect("a home folder");
+        let home = scratch.path().to_owned();
         let (xvfb, display) = handshake_testkit::display::xvfb();
-        let mut processes = Processes { driver: None, xvfb };
+        let mut processes = Processes {
+            driver: None,
+            xvfb,
+            _home: scratch,
+        };
         let port = free_port();
         let native_port = free_port();
         processes.driver = Some(

@@ -6,7 +6,7 @@ use crate::{scratch, stderr};
 
 #[test]
 fn writes_the_nginx_config_and_never_overwrites_silently() {
-    let dir = std::env::temp_dir().join(format!("handshake-cli-generate-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("cli-generate");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("dir");
     let run = |extra: &[&str]| {
@@ -95,10 +95,7 @@ fn writes_the_nginx_config_and_never_overwrites_silently() {
 
 #[test]
 fn spring_files_keep_the_password_in_a_private_env_file() {
-    let dir = std::env::temp_dir().join(format!(
-        "handshake-cli-generate-spring-{}",
-        std::process::id()
-    ));
+    let dir = handshake_testkit::Scratch::new("cli-generate-spring");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("dir");
     let output = Command::new(env!("CARGO_BIN_EXE_handshake"))
@@ -151,10 +148,7 @@ fn spring_files_keep_the_password_in_a_private_env_file() {
 
 #[test]
 fn writes_the_apache_virtual_host() {
-    let dir = std::env::temp_dir().join(format!(
-        "handshake-cli-generate-apache-{}",
-        std::process::id()
-    ));
+    let dir = handshake_testkit::Scratch::new("cli-generate-apache");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("dir");
     let output = Command::new(env!("CARGO_BIN_EXE_handshake"))

@@ -2,11 +2,8 @@
 
 use std::process::Command;
 
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("handshake-cli-ks-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> handshake_testkit::Scratch {
+    handshake_testkit::Scratch::new(&format!("cli-ks-{name}"))
 }
 
 fn keystore(dir: &std::path::Path, args: &[&str]) -> std::process::Output {

@@ -125,7 +125,7 @@ fn errors_are_said_in_the_chosen_language() {
 
 #[test]
 fn a_saved_report_replays_to_the_same_findings_in_another_language() {
-    let dir = std::env::temp_dir().join(format!("handshake-replay-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("replay");
     std::fs::create_dir_all(&dir).expect("scratch");
     let saved = dir.join("report.json");
     let url = format!("wss://127.0.0.1:{}/ws", closed_port());
@@ -194,7 +194,7 @@ fn a_write_failure_is_exit_1_not_a_usage_error() {
 
 #[test]
 fn a_client_key_that_does_not_match_its_certificate_is_refused_before_connecting() {
-    let dir = std::env::temp_dir().join(format!("handshake-client-cert-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("client-cert");
     let (cert, _) = handshake_testkit::pki::self_signed(&["client"]).write_pem(&dir.join("a"));
     let (_, other_key) = handshake_testkit::pki::self_signed(&["client"]).write_pem(&dir.join("b"));
     let url = format!("wss://127.0.0.1:{}/ws", closed_port());
@@ -220,7 +220,7 @@ fn a_client_key_that_does_not_match_its_certificate_is_refused_before_connecting
 
 #[test]
 fn a_client_certificate_missing_its_key_or_password_is_refused_before_connecting() {
-    let dir = std::env::temp_dir().join(format!("handshake-client-p12-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("client-p12");
     let (cert, _) = handshake_testkit::pki::self_signed(&["client"]).write_pem(&dir.join("a"));
     // Not PEM: read as a PKCS12 keystore, which needs its password.
     let p12 = dir.join("client.p12");

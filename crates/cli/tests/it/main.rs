@@ -43,9 +43,6 @@ pub(crate) fn stderr(output: &Output) -> String {
 }
 
 /// An empty folder of its own for one test.
-pub(crate) fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("handshake-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("dir");
-    dir
+pub(crate) fn scratch(name: &str) -> handshake_testkit::Scratch {
+    handshake_testkit::Scratch::new(&format!("cli-{name}"))
 }

@@ -14,10 +14,7 @@ async fn plain_http_to_an_apache_tls_port() {
     let ca = Ca::new("Test CA");
     let identity = ca.leaf(&["localhost"], -1, 90);
     let port = free_port();
-    let dir = std::env::temp_dir().join(format!(
-        "handshake-apache-pem-{}-{port}",
-        std::process::id()
-    ));
+    let dir = handshake_testkit::Scratch::new("apache-pem");
     let (cert, key) = identity.write_pem(&dir);
     let apache = Apache::start(
         &["ssl", "socache_shmcb"],

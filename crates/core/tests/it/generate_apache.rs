@@ -36,7 +36,7 @@ fn the_generated_virtual_host_reads_well() {
 /// without mod_ssl, so the check is real.
 #[test]
 fn apache2ctl_accepts_the_generated_host() {
-    let dir = std::env::temp_dir().join(format!("handshake-gen-apache-t-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("gen-apache-t");
     let (_ca, cert, key) = certificate_files(&dir, "api.example.com");
     let site = render(&ProxyPlan {
         certificate: cert.display().to_string(),
@@ -56,7 +56,7 @@ fn apache2ctl_accepts_the_generated_host() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wss_round_trips_through_real_apache_from_the_generated_host() {
-    let dir = std::env::temp_dir().join(format!("handshake-gen-apache-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("gen-apache");
     let (ca, cert, key) = certificate_files(&dir, "localhost");
     let echo = websocket::ws(Behaviour::Echo).await;
     let (port, plain) = (free_port(), free_port());

@@ -24,11 +24,8 @@ fn node_modules() -> PathBuf {
     dir
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("handshake-client-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch");
-    dir
+fn scratch(name: &str) -> handshake_testkit::Scratch {
+    handshake_testkit::Scratch::new(&format!("client-{name}"))
 }
 
 #[test]
@@ -98,7 +95,7 @@ async fn the_javascript_waits_for_use_then_retries_until_the_server_is_up() {
 const require = createRequire({modules:?} + "/");
 const WS = require("ws");
 let attempts = 0;
-globalThis.WebSocket = class extends WS {{ constructor(url) {{ super(url); attempts += 1; }} }};
+globalThis.WebSocket = class extends WS {{ constructor(url) {{ super(url); attempts += 1; console.log("attempt", attempts); }} }};
 globalThis.window = {{ location: {{ protocol: "https:", host: "localhost:{port}" }} }};
 const {{ LazySocket, socketUrl }} = await import("./socket.mjs");
 console.log("url", socketUrl());
@@ -115,7 +112,7 @@ setTimeout(() => {{ console.log("gave up after", attempts); process.exit(1); }},
         modules = node_modules().display().to_string(),
     );
     std::fs::write(dir.join("harness.mjs"), harness).expect("harness");
-    let child = tokio::process::Command::new("node")
+    let mut child = tokio::process::Command::new("node")
         .arg("harness.mjs")
         .current_dir(&dir)
         .env("NODE_EXTRA_CA_CERTS", dir.join("ca.pem"))
@@ -124,14 +121,26 @@ setTimeout(() => {{ console.log("gave up after", attempts); process.exit(1); }},
         .kill_on_drop(true)
         .spawn()
         .expect("node runs");
-    // The server comes up while the client is already retrying.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    let _server = wss_on(port, &identity, Behaviour::Echo).await;
-    let output = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
+    // The server comes up once the client is retrying: a second attempt
+    // means the first found nothing listening.
+    use tokio::io::AsyncBufReadExt;
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut stdout = String::new();
+    let mut server = None;
+    let read_all = async {
+        while let Some(line) = lines.next_line().await.expect("node's output") {
+            if line == "attempt 2" {
+                server = Some(wss_on(port, &identity, Behaviour::Echo).await);
+            }
+            stdout.push_str(&line);
+            stdout.push('\n');
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(30), read_all)
         .await
-        .expect("bounded")
-        .expect("node ran");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+        .expect("node ends within 30 s");
+    let output = child.wait_with_output().await.expect("node ran");
+    assert!(server.is_some(), "the client never retried: {stdout}");
     assert!(
         output.status.success(),
         "{stdout}{}",

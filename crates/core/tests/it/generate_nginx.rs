@@ -29,7 +29,7 @@ fn the_generated_config_reads_well() {
 
 #[test]
 fn real_nginx_accepts_the_config_as_generated() {
-    let dir = std::env::temp_dir().join(format!("handshake-gen-nginx-t-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("gen-nginx-t");
     let (_ca, cert, key) = certificate_files(&dir, "api.example.com");
     let plan = ProxyPlan {
         certificate: cert.display().to_string(),
@@ -44,7 +44,7 @@ fn real_nginx_accepts_the_config_as_generated() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgrade_headers() {
-    let dir = std::env::temp_dir().join(format!("handshake-gen-nginx-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("gen-nginx");
     let (ca, cert, key) = certificate_files(&dir, "localhost");
     let echo = websocket::ws(Behaviour::Echo).await;
 

@@ -36,7 +36,7 @@ fn the_generated_files_read_well() {
 /// the first `=`, the value taken literally, quotes included).
 #[test]
 fn ssl_env_reads_the_same_in_a_shell_systemd_and_docker() {
-    let dir = std::env::temp_dir().join(format!("handshake-ssl-env-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("ssl-env");
     std::fs::create_dir_all(dir.join("environment.d")).expect("dir");
     let profile = |password_env: &str| Profile {
         target: "wss://localhost:8443/ws".into(),

@@ -8,11 +8,8 @@ use handshake_core::keystore::{KeystoreSpec, to_pkcs12};
 use handshake_core::pki::{self, Credential, DevCa, KeyType, LeafRequest, PkiError};
 use handshake_testkit::pki::pem;
 
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("handshake-pki-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> handshake_testkit::Scratch {
+    handshake_testkit::Scratch::new(&format!("pki-{name}"))
 }
 
 /// Writes a keystore for `credential` and returns what `keytool -list -v` says.

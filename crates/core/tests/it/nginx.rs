@@ -120,8 +120,7 @@ async fn plain_http_to_an_nginx_tls_port() {
     let ca = Ca::new("Test CA");
     let identity = ca.leaf(&["localhost"], -1, 90);
     let port = free_port();
-    let dir =
-        std::env::temp_dir().join(format!("handshake-nginx-pem-{}-{port}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("nginx-pem");
     let (cert, key) = identity.write_pem(&dir);
     let nginx = Nginx::start(
         &format!(
@@ -227,10 +226,7 @@ async fn a_certificate_file_with_a_whole_ca_bundle_is_named_not_called_corrupt()
     let ca = Ca::new("Test CA");
     let identity = ca.leaf(&["localhost"], -1, 90);
     let port = free_port();
-    let dir = std::env::temp_dir().join(format!(
-        "handshake-nginx-bundle-{}-{port}",
-        std::process::id()
-    ));
+    let dir = handshake_testkit::Scratch::new("nginx-bundle");
     let (cert, key) = identity.write_pem(&dir);
     let bundle = std::fs::read_to_string("/etc/ssl/certs/ca-certificates.crt")
         .expect("the system CA bundle (ca-certificates)");
@@ -298,7 +294,7 @@ fn from_origin(origin: &str) -> Options {
 /// header: each named by its code, from the real nginx.
 #[tokio::test]
 async fn nginx_answers_that_are_not_an_upgrade_are_named() {
-    let dir = std::env::temp_dir().join(format!("handshake-nginx-answers-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("nginx-answers");
     std::fs::create_dir_all(&dir).expect("dir");
     // user:password (apr1), as `htpasswd` writes it.
     let users = dir.join("users");
@@ -408,7 +404,7 @@ async fn nginx_logs_its_upstream_and_handshake_failures() {
 
     let ca = Ca::new("Test CA");
     let port = free_port();
-    let dir = std::env::temp_dir().join(format!("handshake-nginx-tls-log-{}", std::process::id()));
+    let dir = handshake_testkit::Scratch::new("nginx-tls-log");
     let (cert, key) = ca.leaf(&["localhost"], -1, 30).write_pem(&dir);
     let tls = Nginx::start(
         &format!(

@@ -15,24 +15,13 @@ use handshake_testkit::servers::free_port;
 
 use crate::support::{Program, codes, diagnose_with, finding, quick, real};
 
-/// A scratch folder removed when the test ends, whatever happens.
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+/// A scratch folder removed when the test ends, whatever happens, with
+/// the certificate tools of these tests.
+struct Scratch(handshake_testkit::Scratch);
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!(
-            "handshake-tls-{name}-{}-{}",
-            std::process::id(),
-            free_port()
-        ));
-        std::fs::create_dir_all(&dir).expect("scratch dir");
-        Scratch(dir)
+        Scratch(handshake_testkit::Scratch::new(&format!("tls-{name}")))
     }
 
     fn path(&self, name: &str) -> String {

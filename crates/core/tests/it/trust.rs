@@ -8,11 +8,8 @@ use std::process::Command;
 use handshake_core::pki::DevCa;
 use handshake_core::trust::Store;
 
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("handshake-trust-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> handshake_testkit::Scratch {
+    handshake_testkit::Scratch::new(&format!("trust-{name}"))
 }
 
 /// check → install → check → install again is harmless → uninstall → check.

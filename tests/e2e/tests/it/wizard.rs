@@ -18,7 +18,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     let plain = servers::tomcat_like().await;
     let echo = websocket::ws(Behaviour::Echo).await;
     let (tls_port, redirect_port) = (free_port(), free_port());
-    let home = std::env::temp_dir().join(format!("handshake-e2e-wizard-{}", std::process::id()));
+    let home = handshake_testkit::Scratch::new("e2e-wizard");
     let _ = std::fs::remove_dir_all(&home);
     let folder = home.join("chat-tls");
     let data = home.join("data");
