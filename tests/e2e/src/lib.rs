@@ -234,10 +234,68 @@ impl Desktop {
             .unwrap_or_else(|error| panic!("selecting {value} in {css}: {error}"));
     }
 
+    /// Asserts that the window shows none of its English phrases: every
+    /// word of the step (headings, body, buttons, the step rail) is in the
+    /// language chosen. Server words and code stay verbatim and are not
+    /// among those phrases.
+    pub async fn assert_no_english(&self, step: &str) {
+        let left = self.english_shown().await;
+        assert!(
+            left.is_empty(),
+            "{step}: English left in the window: {left:?}"
+        );
+    }
+
+    /// The window's English phrases it shows now (step and rail).
+    pub async fn english_shown(&self) -> Vec<String> {
+        let shown = format!(
+            "{}\n{}",
+            self.text_of("#app main", |_| true).await,
+            self.text_of("#app nav", |_| true).await
+        );
+        english_phrases()
+            .into_iter()
+            .filter(|phrase| shown.contains(phrase.as_str()))
+            .collect()
+    }
+
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
         drop(self.processes);
     }
+}
+
+/// The window's own English phrases (`crates/core/locales/en/ui.ftl`):
+/// each message's text before its first placeable, when it has two words
+/// or more and the Korean catalogue does not use it as it is (a product
+/// name, a protocol).
+pub fn english_phrases() -> Vec<String> {
+    let catalogue = |language: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("../../crates/core/locales/{language}/ui.ftl"));
+        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+    };
+    let values = |text: String| -> Vec<String> {
+        text.lines()
+            .filter(|line| !line.starts_with([' ', '#']))
+            .filter_map(|line| line.split_once(" = "))
+            .map(|(_, value)| {
+                value
+                    .split('{')
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned()
+            })
+            .collect()
+    };
+    let korean = values(catalogue("ko")).join("\n");
+    values(catalogue("en"))
+        .into_iter()
+        .filter(|phrase| {
+            phrase.contains(' ') && phrase.len() >= 8 && !korean.contains(phrase.as_str())
+        })
+        .collect()
 }
 
 /// Where screenshots go: `tests/e2e/artifacts/`.

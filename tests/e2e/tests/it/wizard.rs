@@ -100,6 +100,12 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .await;
     desktop.screenshot("wizard-4-generate").await;
     desktop.scroll_to("[data-testid=preview]").await;
+    // What the preview shows: the WebSocket location of the config.
+    desktop
+        .text_of("[data-testid=preview] pre", |t| {
+            t.contains("proxy_set_header Upgrade $http_upgrade;")
+        })
+        .await;
     desktop.screenshot("wizard-4-generate-preview").await;
     desktop.click("[data-testid=generate-next]").await;
 
@@ -165,6 +171,12 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .text_of("[data-testid=phases]", |t| t.contains("TLSv1.3"))
         .await;
     desktop.screenshot("wizard-6-verify").await;
+    // The check below finds the English of a step when there is some.
+    let english = desktop.english_shown().await;
+    assert!(
+        english.len() >= 5,
+        "the English step shows its phrases: {english:?}"
+    );
 
     // The same steps in Korean, walking back.
     desktop.select("[data-testid=language]", "ko").await;
@@ -176,6 +188,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
             t == "검증 완료: wss:// 연결이 동작합니다"
         })
         .await;
+    desktop.assert_no_english("6-verify").await;
     desktop.screenshot("wizard-ko-6-verify").await;
     // A check that fails says why in Korean, with the diagnosis's findings.
     let closed = free_port();
@@ -202,6 +215,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         "{refused}"
     );
     desktop.scroll_to("[data-code=tcp-refused]").await;
+    desktop.assert_no_english("6-verify-failed").await;
     desktop.screenshot("wizard-ko-6-verify-failed").await;
     for (step, heading, back) in [
         ("5-export", "#export-heading", "파일을 어디에 저장할까요?"),
@@ -219,6 +233,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
                 .text_of("[data-testid=preview] pre", |t| !t.is_empty())
                 .await;
         }
+        desktop.assert_no_english(step).await;
         desktop.screenshot(&format!("wizard-ko-{step}")).await;
     }
     desktop.click("[data-testid=back]").await;
@@ -239,6 +254,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     desktop
         .text_of("#diagnose-heading", |t| t == "문제 1개 발견")
         .await;
+    desktop.assert_no_english("2-diagnose").await;
     desktop.screenshot("wizard-ko-2-diagnose").await;
 
     // The log entry point, in Korean: Tomcat's own line explained.
@@ -262,6 +278,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         explained.contains("TLS 1.2 이상을 제시하는 ClientHello"),
         "{explained}"
     );
+    desktop.assert_no_english("log").await;
     desktop.screenshot("wizard-ko-log").await;
 
     drop(nginx);
