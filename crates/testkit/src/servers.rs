@@ -179,13 +179,32 @@ pub fn answer(status_line: &str, extra_headers: &str, body: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-/// A loopback port that was free a moment ago (for servers that bind it
-/// themselves: nginx, Tomcat, a late starter).
+/// A loopback port for a server that binds it itself (nginx, Tomcat,
+/// Spring Boot, a late starter), never handed out twice in one run.
+///
+/// Taken from below the kernel's ephemeral range (32768 and up on Linux),
+/// so no `bind(…:0)` of a stub server and no outgoing connection can take
+/// it between this call and the server's own bind; each test process
+/// starts at its own offset, and a port something else holds is skipped.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("a free loopback port")
+    use std::sync::atomic::{AtomicU32, Ordering};
+    const FIRST: u32 = 20_000;
+    const COUNT: u32 = 12_000;
+    static NEXT: AtomicU32 = AtomicU32::new(u32::MAX);
+    let _ = NEXT.compare_exchange(
+        u32::MAX,
+        (std::process::id() * 97) % COUNT,
+        Ordering::Relaxed,
+        Ordering::Relaxed,
+    );
+    for _ in 0..COUNT {
+        let port = FIRST + NEXT.fetch_add(1, Ordering::Relaxed) % COUNT;
+        let port = u16::try_from(port).expect("below 32000");
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no free loopback port between {FIRST} and {}", FIRST + COUNT)
 }
 
 /// A port where nothing listens.
