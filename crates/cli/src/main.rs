@@ -12,7 +12,7 @@ mod render;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use handshake_core::Language;
 
 use crate::exit::ExitStatus;
@@ -32,6 +32,12 @@ struct Cli {
     lang: Option<String>,
     #[command(subcommand)]
     command: commands::Command,
+}
+
+/// The whole command line as clap sees it: what completions and man pages
+/// are made from, so they never drift from `--help`.
+pub(crate) fn command_line() -> clap::Command {
+    Cli::command()
 }
 
 fn main() -> ExitCode {

@@ -204,7 +204,10 @@ pub fn free_port() -> u16 {
             return port;
         }
     }
-    panic!("no free loopback port between {FIRST} and {}", FIRST + COUNT)
+    panic!(
+        "no free loopback port between {FIRST} and {}",
+        FIRST + COUNT
+    )
 }
 
 /// A port where nothing listens.

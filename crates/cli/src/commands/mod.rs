@@ -4,6 +4,7 @@ mod check;
 mod credential;
 mod csr;
 mod diagnose;
+mod docs;
 mod endpoint;
 mod explain_log;
 mod generate;
@@ -22,12 +23,14 @@ use crate::problem::Problem;
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     Check(check::Args),
+    Completions(docs::CompletionsArgs),
     Csr(csr::Args),
     Diagnose(diagnose::Args),
     ExplainLog(explain_log::Args),
     Generate(generate::Args),
     Inspect(inspect::Args),
     Keystore(keystore::Args),
+    Man(docs::ManArgs),
     Target(target::Args),
     Trust(trust::Args),
 }
@@ -53,12 +56,14 @@ pub(crate) fn run(
 ) -> Result<ExitStatus, Problem> {
     match command {
         Command::Check(args) => check::run(&args, language),
+        Command::Completions(args) => docs::completions(&args),
         Command::Csr(args) => csr::run(&args, language),
         Command::Diagnose(args) => diagnose::run(&args, language),
         Command::ExplainLog(args) => explain_log::run(&args, language),
         Command::Generate(args) => generate::run(&args, generate::Speech { language, chosen }),
         Command::Inspect(args) => inspect::run(&args, language),
         Command::Keystore(args) => keystore::run(&args, language),
+        Command::Man(args) => docs::man(&args),
         Command::Target(args) => target::run(&args, language),
         Command::Trust(args) => trust::run(&args, language),
     }

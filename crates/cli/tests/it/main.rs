@@ -6,6 +6,7 @@ mod explain_log;
 mod generate;
 mod keystore;
 mod language;
+mod packaging;
 mod readme;
 mod spring;
 mod target;
