@@ -27,6 +27,8 @@ pub enum Program {
     Jdk,
     /// OpenSSL's own servers (`openssl s_server`).
     Openssl,
+    /// curl, the client users try first.
+    Curl,
     /// The operating system: a refused or reset connection, an unreachable
     /// resolver, an empty network namespace.
     Os,
@@ -42,6 +44,7 @@ impl Program {
             Program::SpringBoot => "spring-boot",
             Program::Jdk => "jdk",
             Program::Openssl => "openssl",
+            Program::Curl => "curl",
             Program::Os => "os",
         }
     }
@@ -71,6 +74,23 @@ pub fn record<S: AsRef<str>>(program: Program, codes: impl IntoIterator<Item = S
         panic!("coverage record {}: {error}", file.display());
     }
 }
+
+/// Records which anchor strings of the log analyzer's signatures occur in
+/// `text`, which the real `program` printed: the coverage check then knows
+/// which wordings were captured from a real program and which are only
+/// documented ([`DOCUMENTED`]).
+pub fn record_log(program: Program, text: &str) {
+    let anchors: Vec<String> = handshake_core::logs::SIGNATURES
+        .iter()
+        .flat_map(|signature| signature.anchors.iter())
+        .filter(|anchor| text.contains(*anchor))
+        .map(|anchor| format!("{ANCHOR}{anchor}"))
+        .collect();
+    record(program, anchors);
+}
+
+/// How an anchor wording is written in the records.
+pub const ANCHOR: &str = "anchor:";
 
 /// Codes no real program here produces on demand, each with the reason.
 /// Their rules are tested with fixtures and stub sockets.
@@ -106,5 +126,91 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     (
         "log-ws-connection-failed",
         "a browser console's words (Chrome's \"WebSocket connection to … failed\", Firefox's \"can't establish a connection\", from their sources); no browser here prints them yet",
+    ),
+];
+
+/// Log wordings the analyzer knows but no program here prints: other
+/// vendors' servers and clients, and browsers. Each with its source.
+pub const DOCUMENTED: &[(&str, &str)] = &[
+    (
+        "Illegal character 0x16",
+        "Jetty's HTTP parser (BadMessageException), from its sources",
+    ),
+    (
+        "CNTL=0x16",
+        "Jetty 9.4 and later: \"Illegal character CNTL=0x16\", from its sources",
+    ),
+    (
+        "HPE_INVALID_METHOD",
+        "Node.js's HTTP parser (llhttp) error code, as an app's clientError handler logs it",
+    ),
+    (
+        "NotSslRecordException",
+        "Netty (Spring WebFlux, Reactor Netty, Vert.x), from its sources",
+    ),
+    (
+        "Client sent an HTTP request to an HTTPS server",
+        "Go's net/http server answer, from its sources",
+    ),
+    (
+        "Invalid 'Upgrade' header",
+        "Spring WebFlux's HandshakeWebSocketService, from its sources",
+    ),
+    (
+        "does not contain alias",
+        "Spring Boot's SSL bundle key-store check on lines before 3.5 (3.5 and 4.0 print Tomcat's words instead, tested)",
+    ),
+    (
+        "does not contain specified alias",
+        "Spring Boot 2.x's SslConnectorCustomizer, from its sources",
+    ),
+    (
+        "AH02565",
+        "Apache httpd 2.4's mod_ssl at start-up (apache2ctl -t does not check the pair); printed by Debian 12's apache2 by hand",
+    ),
+    (
+        "ERR_CERT_AUTHORITY_INVALID",
+        "Chrome's net error, from its sources",
+    ),
+    (
+        "SEC_ERROR_UNKNOWN_ISSUER",
+        "Firefox's NSS error, from its sources",
+    ),
+    (
+        "MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT",
+        "Firefox's mozilla::pkix error, from its sources",
+    ),
+    (
+        "ERR_SSL_PROTOCOL_ERROR",
+        "Chrome's net error, from its sources",
+    ),
+    (
+        "SSL_ERROR_RX_RECORD_TOO_LONG",
+        "Firefox's NSS error, from its sources",
+    ),
+    ("Mixed Content:", "Chrome's console, from its sources"),
+    (
+        "blocked by CORS policy",
+        "Chrome's console, from its sources",
+    ),
+    (
+        "Cross-Origin Request Blocked",
+        "Firefox's console, from its sources",
+    ),
+    (
+        "Unexpected response code",
+        "Chrome's console (WebSocket), from its sources",
+    ),
+    (
+        "WebSocket connection to",
+        "Chrome's console, from its sources",
+    ),
+    (
+        "can’t establish a connection to the server at",
+        "Firefox's console, from its sources",
+    ),
+    (
+        "can't establish a connection to the server at",
+        "Firefox's console, as copied with a plain apostrophe",
     ),
 ];

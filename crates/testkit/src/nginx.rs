@@ -52,6 +52,11 @@ impl Nginx {
     pub fn log(&self) -> String {
         crate::read_lossy(&self.dir.join("error.log"))
     }
+
+    /// The access log so far.
+    pub fn access_log(&self) -> String {
+        crate::read_lossy(&self.dir.join("access.log"))
+    }
 }
 
 /// Runs `nginx -t` on `http_content` (what goes in the http block) in a

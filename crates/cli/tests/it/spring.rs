@@ -68,6 +68,14 @@ fn generate_spring(dir: &Path, boot: Boot, form: &str, port: &str, out: &str, mo
     assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
 }
 
+/// `handshake explain-log --json` on the console Spring Boot printed in
+/// `dir`; its wordings count as captured from Spring Boot.
+fn explain_console(dir: &Path) -> Output {
+    let console = handshake_testkit::read_lossy(&dir.join("spring-console.log"));
+    coverage::record_log(Program::SpringBoot, &console);
+    handshake_in(dir, &["explain-log", "--json", "spring-console.log"])
+}
+
 /// The seed: a `wss://` client on the plain HTTP port of a Spring Boot
 /// application. Handshake names it, and Spring Boot's own console holds its
 /// embedded Tomcat's line, which `explain-log` explains — and nothing else
@@ -105,7 +113,7 @@ fn the_seed_a_wss_client_on_the_plain_port_of_spring_boot() {
                 && console.contains("Invalid character found in method name [0x160x030x01"),
             "{console}"
         );
-        let explained = handshake_in(&dir, &["explain-log", "--json", "spring-console.log"]);
+        let explained = explain_console(&dir);
         assert_eq!(explained.status.code(), Some(1), "{}", stderr(&explained));
         assert_eq!(
             codes(&json(&explained)),
@@ -164,9 +172,42 @@ fn serves_every_generated_form(boot: Boot) {
                 stderr(&check),
                 spring.console()
             );
+            if form == "keystore" && file == "application.properties" {
+                // Plain HTTP to the TLS port, in Spring's own words.
+                let page = curl(&["-sS", &format!("http://127.0.0.1:{port}/")]);
+                assert!(
+                    page.contains("This combination of host and port requires TLS"),
+                    "{page}"
+                );
+                assert_eq!(
+                    explain_words(&dir, &page),
+                    ["log-plain-on-tls-port"],
+                    "{page}"
+                );
+            }
         }
     }
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// What curl printed (its output and errors), at most 10 s.
+fn curl(args: &[&str]) -> String {
+    let output = std::process::Command::new("curl")
+        .args(["--max-time", "10"])
+        .args(args)
+        .output()
+        .expect("curl runs");
+    format!("{}{}", stdout(&output), stderr(&output))
+}
+
+/// The codes `explain-log` reads in `text`, which Spring Boot sent.
+fn explain_words(dir: &Path, text: &str) -> Vec<String> {
+    coverage::record_log(Program::SpringBoot, text);
+    std::fs::write(dir.join("words.txt"), text).expect("words");
+    codes(&json(&handshake_in(
+        dir,
+        &["explain-log", "--json", "words.txt"],
+    )))
 }
 
 #[test]
@@ -384,7 +425,7 @@ fn start_up_errors_are_explained(boot: Boot) {
                 )
             }
         };
-        let explained = handshake_in(&dir, &["explain-log", "--json", "spring-console.log"]);
+        let explained = explain_console(&dir);
         assert_eq!(
             codes(&json(&explained)),
             [case.code],
@@ -462,6 +503,8 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
                 "--app.allowed-origins=http://app.example.com",
                 // Where Spring says why it refused an origin (DEBUG).
                 "--logging.level.org.springframework.web.socket.server.support=DEBUG",
+                // And why a CORS request was refused (DEBUG).
+                "--logging.level.org.springframework.web.cors=DEBUG",
             ],
         );
         let url = format!("ws://127.0.0.1:{port}/ws");
@@ -518,12 +561,46 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
             },
             || spring.console(),
         );
-        let explained = handshake_in(&dir, &["explain-log", "--json", "spring-console.log"]);
+        let explained = explain_console(&dir);
         assert_eq!(
             codes(&json(&explained)),
             ["log-origin-rejected", "log-origin-rejected"],
             "one group per origin refused: {}",
             spring.console()
+        );
+        // A plain GET on the WebSocket endpoint: Spring's own 400 body.
+        let body = curl(&["-sS", &format!("http://127.0.0.1:{port}/ws")]);
+        assert!(
+            body.contains("Can \"Upgrade\" only to \"WebSocket\""),
+            "{body}"
+        );
+        assert_eq!(
+            explain_words(&dir, &body),
+            ["log-upgrade-header-missing"],
+            "{body}"
+        );
+        // A cross-origin preflight the SockJS endpoint refuses: Spring
+        // answers 403 "Invalid CORS request" and logs why at DEBUG.
+        let refused = curl(&[
+            "-sS",
+            "-X",
+            "OPTIONS",
+            "-H",
+            "Origin: http://evil.example",
+            "-H",
+            "Access-Control-Request-Method: GET",
+            &format!("http://127.0.0.1:{port}/sockjs/info"),
+        ]);
+        assert!(refused.contains("Invalid CORS request"), "{refused}");
+        assert_eq!(
+            explain_words(&dir, &refused),
+            ["log-origin-rejected"],
+            "{refused}"
+        );
+        wait_until(
+            10,
+            || spring.console().contains("origin is not allowed"),
+            || spring.console(),
         );
         // A client that does not percent-encode its query (a raw `{`).
         {
@@ -583,16 +660,17 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
             "{}",
             spring.console()
         );
-        let explained = handshake_in(&dir, &["explain-log", "--json", "spring-console.log"]);
+        let explained = explain_console(&dir);
+        let mut found = codes(&json(&explained));
+        found.dedup();
         assert_eq!(
-            codes(&json(&explained)),
+            found,
             [
-                "log-origin-rejected",
                 "log-origin-rejected",
                 "log-invalid-request-target",
                 "log-upgrade-header-missing"
             ],
-            "{}",
+            "one group per origin refused, then the rest: {}",
             spring.console()
         );
         drop(nginx);

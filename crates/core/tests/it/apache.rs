@@ -41,6 +41,19 @@ async fn plain_http_to_an_apache_tls_port() {
             .explanation
             .contains("speaking plain HTTP to an SSL-enabled server port")
     );
+    // The page Apache sent, as a client shows it, in the log analyzer.
+    let page = report
+        .evidence
+        .response
+        .as_ref()
+        .map(|response| response.body_start.clone())
+        .unwrap_or_default();
+    let page_codes: Vec<Code> = real_log(Program::Apache, &page)
+        .findings
+        .iter()
+        .map(|f| f.finding.code)
+        .collect();
+    assert_eq!(page_codes, [Code::LogPlainOnTlsPort], "{page}");
 
     wait_until(
         5,

@@ -83,6 +83,47 @@ fn keytool_with_the_wrong_password() {
         [Code::LogKeystorePassword],
         "{text}"
     );
+
+    // A JKS keystore, as older tools and tutorials make them, says it
+    // another way.
+    let jks = dir.join("server.jks");
+    let made = Command::new("keytool")
+        .args([
+            "-genkeypair",
+            "-alias",
+            "server",
+            "-keyalg",
+            "EC",
+            "-dname",
+            "CN=localhost",
+        ])
+        .args(["-storetype", "JKS", "-storepass", "rightpass", "-keystore"])
+        .arg(&jks)
+        .output()
+        .expect("keytool");
+    assert!(made.status.success(), "{}", output_text(&made));
+    let wrong = Command::new("keytool")
+        .args([
+            "-list",
+            "-storetype",
+            "JKS",
+            "-storepass",
+            "wrongpass",
+            "-keystore",
+        ])
+        .arg(&jks)
+        .output()
+        .expect("keytool");
+    let text = output_text(&wrong);
+    assert!(
+        text.contains("Keystore was tampered with"),
+        "keytool said: {text}"
+    );
+    assert_eq!(
+        codes_in(Program::Jdk, &text),
+        [Code::LogKeystorePassword],
+        "{text}"
+    );
     drop(scratch_dir);
 }
 
@@ -234,11 +275,12 @@ public class Server {
         context.init(keys.getKeyManagers(), null, null);
         SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
             .createServerSocket(0, 4, InetAddress.getLoopbackAddress());
-        socket.setSoTimeout(30000);
+        socket.setSoTimeout(3000);
         System.out.println("PORT " + socket.getLocalPort());
         System.out.flush();
-        // Every hello Handshake sends (the handshake, then its probes).
-        for (int i = 0; i < 3; i++) {
+        // Every hello Handshake sends (the handshake, then its probes), and
+        // the plain HTTP request the test sends last.
+        for (int i = 0; i < 4; i++) {
             try (SSLSocket client = (SSLSocket) socket.accept()) {
                 client.startHandshake();
             } catch (java.net.SocketTimeoutException e) {
@@ -253,7 +295,7 @@ public class Server {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_jsse_server_without_a_private_key() {
-    use std::io::BufRead;
+    use std::io::{BufRead, Write};
     let scratch_dir = scratch("jsse");
     let dir = scratch_dir.path();
     let ca = Ca::new("JSSE Test CA");
@@ -276,44 +318,111 @@ async fn a_jsse_server_without_a_private_key() {
         .expect("keytool runs");
     assert!(imported.status.success(), "{}", output_text(&imported));
     std::fs::write(dir.join("Server.java"), NO_KEY_SERVER).expect("Server.java");
-    let mut server = Command::new("java")
-        .arg(dir.join("Server.java"))
-        .arg(&store)
-        .arg("changeit")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("java runs");
-    let mut first = String::new();
-    let stdout = server.stdout.take().expect("stdout");
-    std::io::BufReader::new(stdout)
-        .read_line(&mut first)
-        .expect("the port line");
-    let port: u16 = first
-        .trim()
-        .strip_prefix("PORT ")
-        .and_then(|port| port.parse().ok())
-        .unwrap_or_else(|| panic!("java printed {first:?}"));
-    let report = crate::support::real(
-        Program::Jdk,
-        crate::support::diagnose(&format!("https://localhost:{port}/")).await,
+    // JSSE words it per protocol version: TLS 1.3 picks a signature
+    // scheme, TLS 1.2 a cipher suite.
+    for (version, words) in [
+        (
+            "TLSv1.3",
+            "SSLHandshakeException: No available authentication scheme",
+        ),
+        (
+            "TLSv1.2",
+            "No available certificate or key corresponds to the SSL cipher suites which are enabled",
+        ),
+    ] {
+        let mut server = Command::new("java")
+            .arg(format!("-Djdk.tls.server.protocols={version}"))
+            .arg(dir.join("Server.java"))
+            .arg(&store)
+            .arg("changeit")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("java runs");
+        let mut first = String::new();
+        let stdout = server.stdout.take().expect("stdout");
+        std::io::BufReader::new(stdout)
+            .read_line(&mut first)
+            .expect("the port line");
+        let port: u16 = first
+            .trim()
+            .strip_prefix("PORT ")
+            .and_then(|port| port.parse().ok())
+            .unwrap_or_else(|| panic!("java printed {first:?}"));
+        let report = crate::support::real(
+            Program::Jdk,
+            crate::support::diagnose(&format!("https://localhost:{port}/")).await,
+        );
+        assert_eq!(
+            crate::support::codes(&report),
+            ["tls-handshake-failed"],
+            "{version}: {:#?}",
+            report.findings
+        );
+        // Plain HTTP to the TLS port: the server's side of that mistake.
+        if let Ok(mut plain) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            let _ = plain.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        }
+        // The server ends 3 s after its last connection.
+        let output = server.wait_with_output().expect("java ends");
+        let text = output_text(&output);
+        assert!(text.contains(words), "{version}: java said: {text}");
+        assert!(
+            text.contains("Unsupported or unrecognized SSL message"),
+            "{version}: java said: {text}"
+        );
+        assert_eq!(
+            codes_in(Program::Jdk, &text),
+            [Code::LogNoServerCertificate, Code::LogPlainOnTlsPort],
+            "{text}"
+        );
+    }
+}
+
+/// What curl prints on the two wrong-port mistakes, against real nginx:
+/// plain HTTP to its TLS port (nginx's own 400 page) and TLS to a plain
+/// port (OpenSSL's words, through curl).
+#[test]
+fn curl_on_the_wrong_port() {
+    use handshake_testkit::nginx::Nginx;
+    use handshake_testkit::servers::free_port;
+    let scratch_dir = scratch("curl");
+    let dir = scratch_dir.path();
+    let ca = Ca::new("Curl Test CA");
+    let (cert, key) = ca.leaf(&["localhost"], -1, 30).write_pem(dir);
+    let (tls, plain) = (free_port(), free_port());
+    let _nginx = Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{tls} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}\n\
+             server {{ listen 127.0.0.1:{plain}; location / {{ return 200 'ok'; }} }}",
+            cert.display(),
+            key.display()
+        ),
+        &[tls, plain],
     );
-    assert_eq!(
-        crate::support::codes(&report),
-        ["tls-handshake-failed"],
-        "{:#?}",
-        report.findings
-    );
-    let _ = server.kill();
-    let output = server.wait_with_output().expect("java ends");
-    let text = output_text(&output);
+    let curl = |url: String| {
+        let output = Command::new("curl")
+            .args(["-sS", "--max-time", "10"])
+            .arg(url)
+            .output()
+            .expect("curl runs (apt-get install curl)");
+        output_text(&output)
+    };
+    let page = curl(format!("http://127.0.0.1:{tls}/"));
     assert!(
-        text.contains("SSLHandshakeException: No available authentication scheme"),
-        "java said: {text}"
+        page.contains("The plain HTTP request was sent to HTTPS port"),
+        "{page}"
     );
     assert_eq!(
-        codes_in(Program::Jdk, &text),
-        [Code::LogNoServerCertificate],
-        "{text}"
+        codes_in(Program::Nginx, &page),
+        [Code::LogPlainOnTlsPort],
+        "{page}"
+    );
+    let said = curl(format!("https://127.0.0.1:{plain}/"));
+    assert!(said.contains("wrong version number"), "{said}");
+    assert_eq!(
+        codes_in(Program::Curl, &said),
+        [Code::LogTlsOnPlainPort],
+        "{said}"
     );
 }

@@ -208,6 +208,18 @@ async fn tls_to_a_plain_nginx_port() {
         "{}",
         nginx.log()
     );
+    // Its access log keeps the bytes, escaped: "\x16\x03\x01…" 400.
+    wait_until(
+        5,
+        || nginx.access_log().contains("\\x16\\x03"),
+        || nginx.access_log(),
+    );
+    let access: Vec<Code> = real_log(Program::Nginx, &nginx.access_log())
+        .findings
+        .iter()
+        .map(|f| f.finding.code)
+        .collect();
+    assert_eq!(access, [Code::LogTlsOnPlainPort], "{}", nginx.access_log());
 }
 
 /// The log analyzer's codes for what nginx wrote to its error log.

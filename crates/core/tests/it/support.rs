@@ -59,6 +59,7 @@ pub(crate) fn real(program: Program, report: Report) -> Report {
 /// its codes count as produced by a real program.
 pub(crate) fn real_log(program: Program, text: &str) -> handshake_core::logs::LogReport {
     let report = handshake_core::logs::explain_text(text);
+    handshake_testkit::coverage::record_log(program, text);
     handshake_testkit::coverage::record(
         program,
         report

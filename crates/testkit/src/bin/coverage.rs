@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::process::ExitCode;
 
 use handshake_core::Code;
-use handshake_testkit::coverage::{EXCEPTIONS, FOLDER};
+use handshake_testkit::coverage::{ANCHOR, DOCUMENTED, EXCEPTIONS, FOLDER};
 
 fn main() -> ExitCode {
     let Some(folder) = std::env::args_os()
@@ -57,8 +57,33 @@ fn main() -> ExitCode {
             )),
         }
     }
+    // Every wording a signature matches: captured from a real program in
+    // this run, or documented with its source.
+    let documented: BTreeMap<&str, &str> = DOCUMENTED.iter().copied().collect();
+    println!("\nlog wordings:");
+    for anchor in handshake_core::logs::SIGNATURES
+        .iter()
+        .flat_map(|signature| signature.anchors.iter())
+    {
+        let seen = producers.get(&format!("{ANCHOR}{anchor}"));
+        match (seen, documented.get(anchor)) {
+            (Some(programs), None) => println!(
+                "  {anchor:<60} {}",
+                programs.iter().map(String::as_str).collect::<Vec<_>>().join(", ")
+            ),
+            (None, Some(source)) => println!("  {anchor:<60} (documented: {source})"),
+            (None, None) => failures.push(format!(
+                "log wording {anchor:?}: no real program printed it in the tests, and it is not documented with a source"
+            )),
+            (Some(programs), Some(_)) => failures.push(format!(
+                "log wording {anchor:?}: documented, but {} printed it: take it off the list",
+                programs.iter().map(String::as_str).collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
     for unknown in producers
         .keys()
+        .filter(|code| !code.starts_with(ANCHOR))
         .filter(|code| !Code::ALL.iter().any(|c| c.as_str() == code.as_str()))
     {
         failures.push(format!("{unknown}: recorded, but not a finding code"));
