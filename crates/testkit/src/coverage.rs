@@ -133,6 +133,10 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
 /// vendors' servers and clients, and browsers. Each with its source.
 pub const DOCUMENTED: &[(&str, &str)] = &[
     (
+        "No available certificate or key corresponds to the SSL cipher suites which are enabled",
+        "JDK 8 and 11's JSSE server, from their sources (JDK 17 says \"no cipher suites in common\", tested)",
+    ),
+    (
         "Illegal character 0x16",
         "Jetty's HTTP parser (BadMessageException), from its sources",
     ),

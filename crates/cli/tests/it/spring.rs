@@ -665,10 +665,12 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
         found.dedup();
         assert_eq!(
             found,
+            // The plain GET on /ws logged the missing Upgrade before the raw
+            // request's target.
             [
                 "log-origin-rejected",
-                "log-invalid-request-target",
-                "log-upgrade-header-missing"
+                "log-upgrade-header-missing",
+                "log-invalid-request-target"
             ],
             "one group per origin refused, then the rest: {}",
             spring.console()

@@ -91,7 +91,7 @@ log-key-mismatch = The private key does not belong to the certificate
     .fix = Use the certificate and key of one pair (Let's Encrypt: fullchain.pem and privkey.pem from the same live/ folder). They match when `openssl x509 -noout -pubkey -in CERT | openssl sha256` and `openssl pkey -pubout -in KEY | openssl sha256` print the same hash.
 
 log-no-server-certificate = The TLS server has no usable certificate
-    .explanation = Java's TLS server found no certificate and private key it can use (for the enabled cipher suites; over TLS 1.3, for the signature schemes the client offered: “No available authentication scheme”): the keystore has no PrivateKeyEntry under the configured alias — a certificate alone is not enough — or its key type does not fit.
+    .explanation = Java's TLS server found no certificate and private key it can use (for the enabled cipher suites — JDK 17 says “no cipher suites in common”, which also means client and server share no suite; over TLS 1.3, for the signature schemes the client offered: “No available authentication scheme”): the keystore has no PrivateKeyEntry under the configured alias — a certificate alone is not enough — or its key type does not fit.
     .fix = Check server.ssl.key-alias and the keystore (`keytool -list -v`); a keystore from `handshake keystore` has one PrivateKeyEntry with the full chain.
 
 log-tls-handshake-failed = A TLS handshake failed

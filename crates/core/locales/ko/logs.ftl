@@ -91,7 +91,7 @@ log-key-mismatch = 개인 키가 인증서와 짝이 아닙니다
     .fix = 한 쌍의 인증서와 키를 쓰세요(Let's Encrypt: 같은 live/ 폴더의 fullchain.pem과 privkey.pem). `openssl x509 -noout -pubkey -in CERT | openssl sha256`과 `openssl pkey -pubout -in KEY | openssl sha256`의 해시가 같으면 짝이 맞습니다.
 
 log-no-server-certificate = TLS 서버에 쓸 수 있는 인증서가 없습니다
-    .explanation = Java TLS 서버가 쓸 수 있는 인증서와 개인 키를 찾지 못했습니다(활성화된 암호 스위트에 맞는 것, TLS 1.3에서는 클라이언트가 제시한 서명 방식에 맞는 것: “No available authentication scheme”). 설정된 별칭에 PrivateKeyEntry가 없거나(인증서만으로는 안 됩니다), 키 종류가 맞지 않습니다.
+    .explanation = Java TLS 서버가 쓸 수 있는 인증서와 개인 키를 찾지 못했습니다(활성화된 암호 스위트에 맞는 것. JDK 17은 “no cipher suites in common”이라고 하는데, 클라이언트와 서버가 공유하는 암호 스위트가 없을 때도 같은 말을 합니다. TLS 1.3에서는 클라이언트가 제시한 서명 방식에 맞는 것: “No available authentication scheme”). 설정된 별칭에 PrivateKeyEntry가 없거나(인증서만으로는 안 됩니다), 키 종류가 맞지 않습니다.
     .fix = server.ssl.key-alias와 키스토어를 확인하세요(`keytool -list -v`). `handshake keystore`로 만든 키스토어에는 전체 체인을 담은 PrivateKeyEntry가 하나 있습니다.
 
 log-tls-handshake-failed = TLS 핸드셰이크가 실패했습니다

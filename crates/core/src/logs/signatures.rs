@@ -127,8 +127,10 @@ pub static SIGNATURES: &[Signature] = &[
         code: Code::LogNoServerCertificate,
         anchors: &[
             "No available certificate or key corresponds to the SSL cipher suites which are enabled",
-            // JDK 17 over TLS 1.3, as a JSSE server printed it in the tests.
+            // JDK 17, as a JSSE server printed it in the tests: over TLS 1.3,
+            // and over TLS 1.2 (which also says it when no suite is shared).
             "SSLHandshakeException: No available authentication scheme",
+            "SSLHandshakeException: no cipher suites in common",
         ],
         explain: no_server_certificate,
     },
