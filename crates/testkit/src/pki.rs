@@ -152,3 +152,34 @@ fn der_sequence(content: &[u8]) -> Vec<u8> {
 
 /// DER as PEM with `label`: the core's own encoder.
 pub use handshake_core::pki::pem;
+
+/// A PKCS12 keystore at `store` holding the certificate of the PEM file
+/// `certificate` under the alias `server` and no private key, as
+/// `keytool -importcert` makes it (a classic mistake: a trust store used as
+/// a key store).
+pub fn certificate_only_keystore(
+    certificate: &std::path::Path,
+    store: &std::path::Path,
+    password: &str,
+) {
+    let imported = std::process::Command::new("keytool")
+        .args([
+            "-importcert",
+            "-noprompt",
+            "-storetype",
+            "PKCS12",
+            "-alias",
+            "server",
+        ])
+        .args(["-storepass", password, "-keystore"])
+        .arg(store)
+        .arg("-file")
+        .arg(certificate)
+        .output()
+        .expect("keytool runs (a JDK is installed)");
+    assert!(
+        imported.status.success(),
+        "keytool -importcert: {}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+}

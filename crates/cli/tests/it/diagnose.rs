@@ -205,18 +205,22 @@ fn without_a_network_a_name_does_not_resolve_and_loopback_is_unreachable() {
         eprintln!("SKIPPED: cannot make a network namespace here (unshare --net)");
         return;
     }
-    let output = Command::new("unshare")
-        .args([
-            "--net",
-            env!("CARGO_BIN_EXE_handshake"),
-            "diagnose",
-            "--json",
-            "wss://no-such-host.invalid/ws",
-        ])
-        .output()
-        .expect("unshare (util-linux) runs");
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    // `handshake diagnose --json URL` in a network namespace of its own.
+    let isolated = |url: &str| -> serde_json::Value {
+        let output = Command::new("unshare")
+            .args([
+                "--net",
+                env!("CARGO_BIN_EXE_handshake"),
+                "diagnose",
+                "--json",
+                url,
+            ])
+            .output()
+            .expect("unshare (util-linux) runs");
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        serde_json::from_str(&stdout(&output)).expect("JSON")
+    };
+    let json = isolated("wss://no-such-host.invalid/ws");
     assert_eq!(json["findings"][0]["code"], "dns-unresolved");
     // The OS's resolver, with no network to reach.
     handshake_testkit::coverage::record(
@@ -225,17 +229,7 @@ fn without_a_network_a_name_does_not_resolve_and_loopback_is_unreachable() {
     );
 
     // There even loopback is down: the kernel has no route to it.
-    let output = Command::new("unshare")
-        .args([
-            "--net",
-            env!("CARGO_BIN_EXE_handshake"),
-            "diagnose",
-            "--json",
-            "ws://127.0.0.1:9/ws",
-        ])
-        .output()
-        .expect("unshare runs");
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let json = isolated("ws://127.0.0.1:9/ws");
     assert_eq!(json["findings"][0]["code"], "tcp-failed", "{json}");
     assert!(
         json["findings"][0]["explanation"]

@@ -334,25 +334,10 @@ fn start_up_errors_are_explained(boot: Boot) {
     // A keystore holding the same certificate without its key, as
     // `keytool -importcert` makes it.
     let certificate = dir.join("pem/fullchain.pem");
-    let imported = std::process::Command::new("keytool")
-        .args([
-            "-importcert",
-            "-noprompt",
-            "-storetype",
-            "PKCS12",
-            "-alias",
-            "server",
-            "-keystore",
-        ])
-        .arg(dir.join("fix/certificate-only.p12"))
-        .args(["-storepass", &password, "-file"])
-        .arg(&certificate)
-        .output()
-        .expect("keytool runs");
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
+    handshake_testkit::pki::certificate_only_keystore(
+        &certificate,
+        &dir.join("fix/certificate-only.p12"),
+        &password,
     );
 
     let keystore = "--spring.config.location=file:./fix/application.properties";

@@ -301,22 +301,7 @@ async fn a_jsse_server_without_a_private_key() {
     let ca = Ca::new("JSSE Test CA");
     let (cert, _key) = ca.leaf(&["localhost"], -1, 30).write_pem(dir);
     let store = dir.join("certificate-only.p12");
-    let imported = Command::new("keytool")
-        .args([
-            "-importcert",
-            "-noprompt",
-            "-storetype",
-            "PKCS12",
-            "-alias",
-            "server",
-        ])
-        .args(["-storepass", "changeit", "-keystore"])
-        .arg(&store)
-        .arg("-file")
-        .arg(&cert)
-        .output()
-        .expect("keytool runs");
-    assert!(imported.status.success(), "{}", output_text(&imported));
+    handshake_testkit::pki::certificate_only_keystore(&cert, &store, "changeit");
     std::fs::write(dir.join("Server.java"), NO_KEY_SERVER).expect("Server.java");
     // JDK 17 words it per protocol version: TLS 1.3 finds no signature
     // scheme, TLS 1.2 no cipher suite (older JDKs: "No available
