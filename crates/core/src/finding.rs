@@ -82,6 +82,8 @@ codes! {
     ServerSilent = "server-silent",
     /// The server closed the connection in the middle of the exchange.
     ConnectionClosed = "connection-closed",
+    /// The connection was accepted, then reset before the server sent a byte (a Docker port whose app listens on 127.0.0.1).
+    ConnectionReset = "connection-reset",
     /// The URL is https/wss, but the port speaks plain HTTP.
     TlsToPlainPort = "tls-to-plain-port",
     /// The URL is http/ws, but the port speaks TLS.

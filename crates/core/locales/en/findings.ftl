@@ -76,6 +76,10 @@ connection-closed = The server closed the connection without answering
        *[other] Check the server's log at the time of this request.
     }
 
+connection-reset = { $authority } accepted the connection and reset it at once
+    .explanation = The connection to { $authority } was accepted and then reset before the server sent a single byte: nothing behind port { $port } handled it. The most common cause is a port published by Docker (or forwarded by `kubectl port-forward` or a proxy) while the application inside listens on 127.0.0.1 only — the forwarded connection finds no listener and is reset. A server that crashes on each connection, or a firewall that rejects with a TCP reset, look the same.
+    .fix = Make the application listen on every interface inside its container — Spring Boot: leave `server.address` unset or set `server.address=0.0.0.0`; Node: `server.listen(port, "0.0.0.0")` — and check the mapping with `docker ps` (`0.0.0.0:{ $port }->…`). Then check the application's log at the time of this attempt.
+
 ## What the port speaks
 
 tls-to-plain-port = Port { $port } speaks plain HTTP, not TLS

@@ -67,6 +67,10 @@ connection-closed = 서버가 응답 없이 연결을 닫았습니다
        *[other] 이 요청 시각의 서버 로그를 확인하세요.
     }
 
+connection-reset = { $authority }이(가) 연결을 받자마자 리셋했습니다
+    .explanation = { $authority }로의 연결이 수락된 뒤, 서버가 한 바이트도 보내기 전에 리셋되었습니다. 포트 { $port } 뒤에서 이 연결을 처리한 프로그램이 없습니다. 가장 흔한 원인은 Docker가 포트를 공개했는데(또는 `kubectl port-forward`나 프록시가 전달하는데) 컨테이너 안의 애플리케이션이 127.0.0.1에서만 대기하는 경우입니다. 전달된 연결이 대기 중인 프로세스를 찾지 못해 리셋됩니다. 연결마다 죽는 서버나 TCP 리셋으로 거부하는 방화벽도 똑같이 보입니다.
+    .fix = 컨테이너 안의 애플리케이션이 모든 인터페이스에서 대기하게 하세요. Spring Boot는 `server.address`를 비워 두거나 `server.address=0.0.0.0`으로, Node는 `server.listen(port, "0.0.0.0")`으로 설정합니다. `docker ps`로 포트 매핑(`0.0.0.0:{ $port }->…`)을 확인한 다음, 이 시각의 애플리케이션 로그를 확인하세요.
+
 ## 포트가 실제로 말하는 프로토콜
 
 tls-to-plain-port = 포트 { $port }은(는) TLS가 아니라 평문 HTTP를 씁니다

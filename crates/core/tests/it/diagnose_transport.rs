@@ -318,3 +318,35 @@ async fn a_listener_that_never_accepts_is_silent() {
     assert_eq!(codes(&report), ["server-silent"], "{:#?}", report.findings);
     drop(listener);
 }
+
+/// What a Docker-published port whose application listens on 127.0.0.1
+/// does: the connection is accepted, then reset before a byte — the
+/// kernel's reset (SO_LINGER 0), for plain and TLS targets alike.
+#[tokio::test]
+async fn an_accepted_connection_reset_at_once_is_named() {
+    let server = serve(|stream| async move {
+        // Dropped with a zero linger: the kernel sends RST, not FIN.
+        let _ = stream.set_linger(Some(Duration::ZERO));
+        drop(stream);
+    })
+    .await;
+    for url in [
+        format!("ws://127.0.0.1:{}/ws", server.port),
+        format!("wss://127.0.0.1:{}/ws", server.port),
+    ] {
+        let report = real(Program::Os, diagnose(&url).await);
+        assert_eq!(
+            codes(&report),
+            ["connection-reset"],
+            "{url}: {:#?}",
+            report.findings
+        );
+        let found = finding(&report, "connection-reset");
+        assert!(
+            found.fix.contains("server.address=0.0.0.0"),
+            "{}",
+            found.fix
+        );
+        assert!(found.ko.title.contains("리셋"), "{}", found.ko.title);
+    }
+}

@@ -302,7 +302,20 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         cause: NetworkCause::Reset,
         detail: "Connection reset by peer (os error 104)".into(),
     });
+    // Part of an answer came first: closed mid-answer, not refused at once.
+    e.bytes = Some(BytesSeen::new(b"HTTP/1.1 200 OK\r\nContent-"));
     out.push(("connection-closed/reset", e));
+    let mut e = evidence("ws://localhost:8080/ws");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::Failed {
+        cause: NetworkCause::Reset,
+        detail: "Connection reset by peer (os error 104)".into(),
+    });
+    out.push(("connection-reset", e));
+    let mut e = evidence("wss://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.tls_failure = Some(TlsFailure::Reset);
+    out.push(("connection-reset/tls", e));
     let mut e = evidence("https://localhost:9999/");
     e.connection = Some(connected());
     e.response_failure = Some(ResponseFailure::Failed {

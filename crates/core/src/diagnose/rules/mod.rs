@@ -47,6 +47,7 @@ pub static RULES: &[Rule] = &[
     speech::NOT_HTTP,
     speech::SERVER_SILENT,
     speech::CONNECTION_CLOSED,
+    speech::CONNECTION_RESET,
     speech::HEADERS_TOO_LARGE,
     tls::CLIENT_CERT_REQUIRED,
     tls::VERSION_TOO_OLD,

@@ -177,6 +177,9 @@ pub(super) const CONNECTION_CLOSED: Rule = Rule {
 };
 
 fn connection_closed(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    if reset_at_once(evidence) {
+        return Vec::new();
+    }
     let finding = || {
         Finding::error(Code::ConnectionClosed)
             .with("authority", evidence.target.authority())
@@ -208,6 +211,44 @@ fn connection_closed(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Accepted, then reset before the server sent a single byte: nothing
+/// behind the port handled the connection.
+pub(super) const CONNECTION_RESET: Rule = Rule {
+    name: "connection-reset",
+    codes: &[Code::ConnectionReset],
+    check: connection_reset,
+};
+
+fn connection_reset(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    if !reset_at_once(evidence) {
+        return Vec::new();
+    }
+    vec![
+        Finding::error(Code::ConnectionReset)
+            .with("authority", evidence.target.authority())
+            .with("port", evidence.target.port),
+    ]
+}
+
+/// Whether the server reset the connection before sending anything: in
+/// answer to the request, or to the TLS ClientHello.
+pub(super) fn reset_at_once(evidence: &Evidence) -> bool {
+    let silent = evidence
+        .bytes
+        .as_ref()
+        .is_none_or(|b| matches!(b.speech, Speech::Nothing));
+    let reset_answer = matches!(
+        &evidence.response_failure,
+        Some(ResponseFailure::Failed {
+            cause: NetworkCause::Reset,
+            ..
+        })
+    );
+    let reset_hello =
+        matches!(evidence.tls_failure, Some(TlsFailure::Reset)) && evidence.chain.is_empty();
+    silent && (reset_answer || reset_hello)
 }
 
 /// A response head that never ends.

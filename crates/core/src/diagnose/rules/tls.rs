@@ -21,7 +21,8 @@ fn handshake_failed(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(failure) = &evidence.tls_failure else {
         return Vec::new();
     };
-    if explained(evidence) {
+    // Reset before the server said anything: `connection-reset`.
+    if explained(evidence) || super::speech::reset_at_once(evidence) {
         return Vec::new();
     }
     let speech = evidence.bytes.as_ref().map(|b| &b.speech);
