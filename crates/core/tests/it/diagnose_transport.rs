@@ -326,7 +326,7 @@ async fn a_listener_that_never_accepts_is_silent() {
 async fn an_accepted_connection_reset_at_once_is_named() {
     let server = serve(|stream| async move {
         // Dropped with a zero linger: the kernel sends RST, not FIN.
-        let _ = stream.set_linger(Some(Duration::ZERO));
+        let _ = stream.set_zero_linger();
         drop(stream);
     })
     .await;
