@@ -318,6 +318,8 @@ export type Code =
 "server-silent" | 
 /**  The server closed the connection in the middle of the exchange. */
 "connection-closed" | 
+/**  The connection was accepted, then reset before the server sent a byte (a Docker port whose app listens on 127.0.0.1). */
+"connection-reset" | 
 /**  The URL is https/wss, but the port speaks plain HTTP. */
 "tls-to-plain-port" | 
 /**  The URL is http/ws, but the port speaks TLS. */
