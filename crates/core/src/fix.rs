@@ -348,7 +348,10 @@ pub fn prepare(
     })
 }
 
-fn absolute(path: &Path) -> String {
+/// `path` as a generated configuration names it: absolute, against the
+/// current folder when relative (servers resolve relative paths against
+/// their own folders, not the user's).
+pub fn absolute(path: &Path) -> String {
     std::path::absolute(path)
         .unwrap_or_else(|_| path.to_owned())
         .display()

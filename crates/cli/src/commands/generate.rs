@@ -302,8 +302,8 @@ fn plan<'a>(what: &'a What, output: &Output) -> Result<(Fix, String, Certificate
             let certificate = match (&args.cert, &args.key) {
                 (Some(cert), Some(key)) => Certificate {
                     choice: CertificateChoice::Existing {
-                        cert: absolute(cert),
-                        key: absolute(key),
+                        cert: fix::absolute(cert),
+                        key: fix::absolute(key),
                     },
                     ..Certificate::default()
                 },
@@ -464,12 +464,4 @@ fn write(
         )
     );
     Ok(ExitStatus::Success)
-}
-
-/// Servers resolve relative paths against their own folders, not the user's.
-fn absolute(path: &Path) -> String {
-    std::path::absolute(path)
-        .unwrap_or_else(|_| path.to_owned())
-        .display()
-        .to_string()
 }
