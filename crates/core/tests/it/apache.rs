@@ -7,7 +7,7 @@ use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::wait_until;
 
-use crate::support::{Program, codes, diagnose, finding, real, real_log};
+use crate::support::{Program, codes, diagnose, finding, real, real_log_codes};
 
 #[tokio::test]
 async fn plain_http_to_an_apache_tls_port() {
@@ -48,11 +48,7 @@ async fn plain_http_to_an_apache_tls_port() {
         .as_ref()
         .map(|response| response.body_start.clone())
         .unwrap_or_default();
-    let page_codes: Vec<Code> = real_log(Program::Apache, &page)
-        .findings
-        .iter()
-        .map(|f| f.finding.code)
-        .collect();
+    let page_codes = real_log_codes(Program::Apache, &page);
     assert_eq!(page_codes, [Code::LogPlainOnTlsPort], "{page}");
 
     wait_until(
@@ -60,11 +56,7 @@ async fn plain_http_to_an_apache_tls_port() {
         || apache.log().contains("HTTP spoken on HTTPS port"),
         || apache.log(),
     );
-    let codes: Vec<Code> = real_log(Program::Apache, &apache.log())
-        .findings
-        .iter()
-        .map(|f| f.finding.code)
-        .collect();
+    let codes = real_log_codes(Program::Apache, &apache.log());
     assert_eq!(codes, [Code::LogPlainOnTlsPort], "{}", apache.log());
     drop(apache);
     let _ = std::fs::remove_dir_all(dir);

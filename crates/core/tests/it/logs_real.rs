@@ -5,9 +5,8 @@
 use std::process::Command;
 
 use handshake_core::Code;
-use handshake_core::logs::explain_text;
 
-use crate::support::{Program, real_log};
+use crate::support::{Program, real_log, real_log_codes};
 use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::{self, answer, switching};
 
@@ -25,15 +24,6 @@ fn output_text(output: &std::process::Output) -> String {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     )
-}
-
-/// The codes read in `text`, which the real `program` printed.
-fn codes_in(program: Program, text: &str) -> Vec<Code> {
-    real_log(program, text)
-        .findings
-        .iter()
-        .map(|f| f.finding.code)
-        .collect()
 }
 
 #[test]
@@ -79,7 +69,7 @@ fn keytool_with_the_wrong_password() {
         "keytool said: {text}"
     );
     assert_eq!(
-        codes_in(Program::Jdk, &text),
+        real_log_codes(Program::Jdk, &text),
         [Code::LogKeystorePassword],
         "{text}"
     );
@@ -120,7 +110,7 @@ fn keytool_with_the_wrong_password() {
         "keytool said: {text}"
     );
     assert_eq!(
-        codes_in(Program::Jdk, &text),
+        real_log_codes(Program::Jdk, &text),
         [Code::LogKeystorePassword],
         "{text}"
     );
@@ -172,7 +162,7 @@ async fn java_does_not_trust_a_development_certificate() {
         "java said: {text}"
     );
     assert!(
-        codes_in(Program::Jdk, &text).contains(&Code::LogPkixPathBuilding),
+        real_log_codes(Program::Jdk, &text).contains(&Code::LogPkixPathBuilding),
         "{text}"
     );
 }
@@ -188,7 +178,7 @@ async fn java_speaking_tls_to_a_plain_port() {
         "java said: {text}"
     );
     assert!(
-        codes_in(Program::Jdk, &text).contains(&Code::LogTlsOnPlainPort),
+        real_log_codes(Program::Jdk, &text).contains(&Code::LogTlsOnPlainPort),
         "{text}"
     );
 }
@@ -222,12 +212,9 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
 
     let said = handshake_testkit::nginx::test_config(&nginx::render(&plan(&missing, &other_key)))
         .expect_err("nginx refuses a missing certificate");
-    let report = explain_text(&said);
-    assert_eq!(
-        codes_in(Program::Nginx, &said),
-        [Code::LogCertificateFileMissing],
-        "{said}"
-    );
+    let report = real_log(Program::Nginx, &said);
+    let found: Vec<Code> = report.findings.iter().map(|f| f.finding.code).collect();
+    assert_eq!(found, [Code::LogCertificateFileMissing], "{said}");
     let words = report.findings[0]
         .finding
         .words(handshake_core::Language::En);
@@ -238,7 +225,7 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
     let said = handshake_testkit::nginx::test_config(&nginx::render(&plan(&cert, &other_key)))
         .expect_err("nginx refuses a key of another pair");
     assert_eq!(
-        codes_in(Program::Nginx, &said),
+        real_log_codes(Program::Nginx, &said),
         [Code::LogKeyMismatch],
         "{said}"
     );
@@ -249,7 +236,7 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
     )
     .expect_err("Apache refuses a missing certificate");
     assert_eq!(
-        codes_in(Program::Apache, &said),
+        real_log_codes(Program::Apache, &said),
         [Code::LogCertificateFileMissing],
         "{said}"
     );
@@ -358,7 +345,7 @@ async fn a_jsse_server_without_a_private_key() {
             "{version}: java said: {text}"
         );
         assert_eq!(
-            codes_in(Program::Jdk, &text),
+            real_log_codes(Program::Jdk, &text),
             [Code::LogNoServerCertificate, Code::LogPlainOnTlsPort],
             "{text}"
         );
@@ -400,14 +387,14 @@ fn curl_on_the_wrong_port() {
         "{page}"
     );
     assert_eq!(
-        codes_in(Program::Nginx, &page),
+        real_log_codes(Program::Nginx, &page),
         [Code::LogPlainOnTlsPort],
         "{page}"
     );
     let said = curl(format!("https://127.0.0.1:{plain}/"));
     assert!(said.contains("wrong version number"), "{said}");
     assert_eq!(
-        codes_in(Program::Curl, &said),
+        real_log_codes(Program::Curl, &said),
         [Code::LogTlsOnPlainPort],
         "{said}"
     );

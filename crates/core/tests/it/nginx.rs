@@ -11,7 +11,7 @@ use rustls::pki_types::pem::PemObject;
 
 use crate::support::{
     self, Ca, Program, answer, codes, diagnose, diagnose_with, finding, header, quick, real,
-    real_log, switching,
+    real_log_codes, switching,
 };
 
 /// Like Spring's WebSocket handler: 101 with Upgrade, else its 400 text.
@@ -214,21 +214,13 @@ async fn tls_to_a_plain_nginx_port() {
         || nginx.access_log().contains("\\x16\\x03"),
         || nginx.access_log(),
     );
-    let access: Vec<Code> = real_log(Program::Nginx, &nginx.access_log())
-        .findings
-        .iter()
-        .map(|f| f.finding.code)
-        .collect();
+    let access = real_log_codes(Program::Nginx, &nginx.access_log());
     assert_eq!(access, [Code::LogTlsOnPlainPort], "{}", nginx.access_log());
 }
 
 /// The log analyzer's codes for what nginx wrote to its error log.
 fn log_codes(nginx: &Nginx) -> Vec<Code> {
-    real_log(Program::Nginx, &nginx.log())
-        .findings
-        .iter()
-        .map(|f| f.finding.code)
-        .collect()
+    real_log_codes(Program::Nginx, &nginx.log())
 }
 
 #[tokio::test]

@@ -70,6 +70,16 @@ pub(crate) fn real_log(program: Program, text: &str) -> handshake_core::logs::Lo
     report
 }
 
+/// The codes the log analyzer reads in `text`, printed by the real
+/// `program` (recorded as [`real_log`] does).
+pub(crate) fn real_log_codes(program: Program, text: &str) -> Vec<handshake_core::Code> {
+    real_log(program, text)
+        .findings
+        .iter()
+        .map(|found| found.finding.code)
+        .collect()
+}
+
 /// The codes of a report's findings.
 pub(crate) fn codes(report: &Report) -> Vec<&'static str> {
     report.findings.iter().map(|f| f.code.as_str()).collect()
