@@ -9,6 +9,53 @@ use std::process::ExitCode;
 use handshake_core::Code;
 use handshake_testkit::coverage::{ANCHOR, DOCUMENTED, EXCEPTIONS, FOLDER};
 
+/// How one kind of thing is listed: finding codes against their
+/// exceptions, or log wordings against their documented sources.
+struct Listing {
+    width: usize,
+    /// What a listed one is called in the output.
+    listed: &'static str,
+    /// The failure of one with neither a producer nor a listing.
+    missing: &'static str,
+    /// What a listed one that was produced after all is called.
+    stale: &'static str,
+    /// What a real program did with it.
+    produced: &'static str,
+}
+
+impl Listing {
+    /// Prints `name`'s line, or adds its failure: produced by `programs`,
+    /// listed for `reason`, both, or neither. `subject` names it in a failure.
+    fn entry(
+        &self,
+        name: &str,
+        subject: &str,
+        programs: Option<&BTreeSet<String>>,
+        reason: Option<&&str>,
+        failures: &mut Vec<String>,
+    ) {
+        let names = |programs: &BTreeSet<String>| {
+            programs
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let width = self.width;
+        match (programs, reason) {
+            (Some(programs), None) => println!("  {name:<width$} {}", names(programs)),
+            (None, Some(reason)) => println!("  {name:<width$} ({}: {reason})", self.listed),
+            (None, None) => failures.push(format!("{subject}: {}", self.missing)),
+            (Some(programs), Some(_)) => failures.push(format!(
+                "{subject}: {}, but {} {} it: take it off the list",
+                self.stale,
+                names(programs),
+                self.produced
+            )),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let Some(folder) = std::env::args_os()
         .nth(1)
@@ -38,48 +85,45 @@ fn main() -> ExitCode {
     }
     let exceptions: BTreeMap<&str, &str> = EXCEPTIONS.iter().copied().collect();
     let mut failures = Vec::new();
+    let codes = Listing {
+        width: 32,
+        listed: "stub only",
+        missing: "no test saw a real program produce it",
+        stale: "listed as an exception",
+        produced: "produced",
+    };
     for code in Code::ALL {
         let code = code.as_str();
-        match (producers.get(code), exceptions.get(code)) {
-            (Some(programs), None) => {
-                let names: Vec<&str> = programs.iter().map(String::as_str).collect();
-                println!("  {code:<32} {}", names.join(", "));
-            }
-            (None, Some(reason)) => println!("  {code:<32} (stub only: {reason})"),
-            (None, None) => failures.push(format!("{code}: no test saw a real program produce it")),
-            (Some(programs), Some(_)) => failures.push(format!(
-                "{code}: listed as an exception, but {} produced it: take it off the list",
-                programs
-                    .iter()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-        }
+        codes.entry(
+            code,
+            code,
+            producers.get(code),
+            exceptions.get(code),
+            &mut failures,
+        );
     }
     // Every wording a signature matches: captured from a real program in
     // this run, or documented with its source.
     let documented: BTreeMap<&str, &str> = DOCUMENTED.iter().copied().collect();
+    let wordings = Listing {
+        width: 60,
+        listed: "documented",
+        missing: "no real program printed it in the tests, and it is not documented with a source",
+        stale: "documented",
+        produced: "printed",
+    };
     println!("\nlog wordings:");
     for anchor in handshake_core::logs::SIGNATURES
         .iter()
         .flat_map(|signature| signature.anchors.iter())
     {
-        let seen = producers.get(&format!("{ANCHOR}{anchor}"));
-        match (seen, documented.get(anchor)) {
-            (Some(programs), None) => println!(
-                "  {anchor:<60} {}",
-                programs.iter().map(String::as_str).collect::<Vec<_>>().join(", ")
-            ),
-            (None, Some(source)) => println!("  {anchor:<60} (documented: {source})"),
-            (None, None) => failures.push(format!(
-                "log wording {anchor:?}: no real program printed it in the tests, and it is not documented with a source"
-            )),
-            (Some(programs), Some(_)) => failures.push(format!(
-                "log wording {anchor:?}: documented, but {} printed it: take it off the list",
-                programs.iter().map(String::as_str).collect::<Vec<_>>().join(", ")
-            )),
-        }
+        wordings.entry(
+            anchor,
+            &format!("log wording {anchor:?}"),
+            producers.get(&format!("{ANCHOR}{anchor}")),
+            documented.get(anchor),
+            &mut failures,
+        );
     }
     for unknown in producers
         .keys()
