@@ -74,3 +74,18 @@ impl AsRef<std::ffi::OsStr> for Scratch {
         self.0.path().as_os_str()
     }
 }
+
+/// What curl printed for `args` (its output, then its errors), given at
+/// most 10 s: the words a user sees when they try with curl.
+pub fn curl(args: &[&str]) -> String {
+    let output = std::process::Command::new("curl")
+        .args(["--max-time", "10"])
+        .args(args)
+        .output()
+        .expect("curl runs (apt-get install curl)");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}

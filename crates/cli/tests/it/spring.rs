@@ -9,7 +9,7 @@ use std::process::Output;
 use handshake_testkit::coverage::{self, Program};
 use handshake_testkit::servers::free_port;
 use handshake_testkit::spring::{Boot, Spring, Started};
-use handshake_testkit::wait_until;
+use handshake_testkit::{curl, wait_until};
 use serde_json::Value;
 
 use crate::{command, scratch, stderr, stdout};
@@ -188,16 +188,6 @@ fn serves_every_generated_form(boot: Boot) {
         }
     }
     let _ = std::fs::remove_dir_all(dir);
-}
-
-/// What curl printed (its output and errors), at most 10 s.
-fn curl(args: &[&str]) -> String {
-    let output = std::process::Command::new("curl")
-        .args(["--max-time", "10"])
-        .args(args)
-        .output()
-        .expect("curl runs");
-    format!("{}{}", stdout(&output), stderr(&output))
 }
 
 /// The codes `explain-log` reads in `text`, which Spring Boot sent.

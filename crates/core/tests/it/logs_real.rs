@@ -373,14 +373,7 @@ fn curl_on_the_wrong_port() {
         ),
         &[tls, plain],
     );
-    let curl = |url: String| {
-        let output = Command::new("curl")
-            .args(["-sS", "--max-time", "10"])
-            .arg(url)
-            .output()
-            .expect("curl runs (apt-get install curl)");
-        output_text(&output)
-    };
+    let curl = |url: String| handshake_testkit::curl(&["-sS", &url]);
     let page = curl(format!("http://127.0.0.1:{tls}/"));
     assert!(
         page.contains("The plain HTTP request was sent to HTTPS port"),
