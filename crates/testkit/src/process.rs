@@ -28,19 +28,21 @@ impl Group {
         }
     }
 
-    /// Polls `ready` every 20 ms for at most `seconds`; panics at once,
-    /// with `log()`, when the server's process exits first, and after the
-    /// deadline when it never becomes ready.
-    pub fn wait_until_ready(
+    /// Polls `ready` every 20 ms for at most `seconds`: true once it
+    /// holds, false at once when the server's process exits first; panics,
+    /// with `log()`, after the deadline.
+    pub fn wait_ready(
         &mut self,
         what: &str,
         seconds: u64,
         mut ready: impl FnMut() -> bool,
         log: impl Fn() -> String,
-    ) {
+    ) -> bool {
         let deadline = Instant::now() + Duration::from_secs(seconds);
         while !ready() {
-            assert!(!self.exited(), "{what} exited at start-up: {}", log());
+            if self.exited() {
+                return false;
+            }
             assert!(
                 Instant::now() < deadline,
                 "{what} was not ready after {seconds} s: {}",
@@ -48,6 +50,20 @@ impl Group {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+        true
+    }
+
+    /// [`Group::wait_ready`], panicking with `log()` when the process
+    /// exits first.
+    pub fn wait_until_ready(
+        &mut self,
+        what: &str,
+        seconds: u64,
+        ready: impl FnMut() -> bool,
+        log: impl Fn() -> String,
+    ) {
+        let ready = self.wait_ready(what, seconds, ready, &log);
+        assert!(ready, "{what} exited at start-up: {}", log());
     }
 
     /// Whether the leader has exited.

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::SystemTime;
 
 use crate::process::Group;
 
@@ -150,22 +150,17 @@ impl Spring {
             "java (apt-get install openjdk-17-jdk-headless)",
         );
         let read = crate::read_lossy;
-        let deadline = Instant::now() + Duration::from_secs(120);
-        loop {
-            let text = read(&console);
-            if text.contains("Started TestApp in") {
-                return Started::Running(Spring { process, console });
-            }
-            if process.exited() {
-                process.stop();
-                return Started::Failed(read(&console));
-            }
-            assert!(
-                Instant::now() < deadline,
-                "Spring Boot {} did not start in 120 s:\n{text}",
-                boot.version()
-            );
-            std::thread::sleep(Duration::from_millis(50));
+        let started = process.wait_ready(
+            &format!("Spring Boot {}", boot.version()),
+            120,
+            || read(&console).contains("Started TestApp in"),
+            || read(&console),
+        );
+        if started {
+            Started::Running(Spring { process, console })
+        } else {
+            process.stop();
+            Started::Failed(read(&console))
         }
     }
 
