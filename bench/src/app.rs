@@ -1,17 +1,20 @@
-//! The desktop app's start and memory against the kind of desktop tool
-//! users have today for keystores — KeyStore Explorer is a Java Swing app,
-//! so a minimal Swing window on the same JDK stands in for its start-up
-//! cost — in one run, under one Xvfb display:
+//! The desktop app's start and memory against the floor of its own
+//! architecture — a blank Tauri 2 window (`bench/blank-window`: the same
+//! WebKitGTK, an empty page that calls Rust once) — and against the kind of
+//! desktop tool users have today for keystores — KeyStore Explorer is a Java
+//! Swing app, so a minimal Swing window on the same JDK stands in for its
+//! start-up cost — in one run, under one Xvfb display:
 //!
 //! - cold start to the first usable screen: Handshake prints
 //!   `handshake: ready` (with `HANDSHAKE_TRACE=1`) when its UI first calls
-//!   Rust; the Swing window prints `ready` from `windowOpened`;
+//!   Rust; the blank window prints `blank: ready` from its page's one call;
+//!   the Swing window prints `ready` from `windowOpened`;
 //! - memory once the window is up (and, for Handshake, after a diagnosis of a
 //!   loopback server): RSS of the process and PSS summed over it and every
 //!   child (WebKit's web and network processes count);
 //! - the size of the .deb, when `./dev package` has built one.
 //!
-//! Usage: bench-app APP_BINARY [RUNS]   (run by `bench/app.sh`)
+//! Usage: bench-app APP_BINARY BLANK_BINARY [RUNS]   (run by `bench/app.sh`)
 
 use std::io::{BufRead, BufReader};
 use std::os::unix::process::CommandExt;
@@ -26,8 +29,8 @@ const PATIENCE: Duration = Duration::from_secs(60);
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let Some(app) = args.next() else {
-        eprintln!("usage: bench-app APP_BINARY [RUNS]");
+    let (Some(app), Some(blank)) = (args.next(), args.next()) else {
+        eprintln!("usage: bench-app APP_BINARY BLANK_BINARY [RUNS]");
         std::process::exit(2);
     };
     let runs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
@@ -40,16 +43,24 @@ fn main() {
     let swing = compile_swing(&scratch);
 
     let mut ours = Vec::new();
+    let mut floor = Vec::new();
     let mut theirs = Vec::new();
     for run in 0..runs {
         let home = scratch.join(format!("home-{run}"));
+        let private = |command: &mut Command| {
+            command
+                .env("DISPLAY", &display)
+                .env("XDG_CONFIG_HOME", home.join("config"))
+                .env("XDG_DATA_HOME", home.join("data"))
+                .env("XDG_CACHE_HOME", home.join("cache"));
+        };
         let mut app = Command::new(&app);
-        app.arg(&url)
-            .env("DISPLAY", &display)
-            .env("HANDSHAKE_TRACE", "1")
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_DATA_HOME", home.join("data"));
+        app.arg(&url).env("HANDSHAKE_TRACE", "1");
+        private(&mut app);
         ours.push(measure(app, &["handshake: ready", "handshake: diagnosed"]));
+        let mut empty = Command::new(&blank);
+        private(&mut empty);
+        floor.push(measure(empty, &["blank: ready"]));
         let mut java = Command::new("java");
         java.args(["-cp", &swing.display().to_string(), "MinimalWindow"])
             .env("DISPLAY", &display);
@@ -62,22 +73,21 @@ fn main() {
     let start = |list: &[Sample]| median(list.iter().map(|s| s.first_ms).collect());
     let pss = |list: &[Sample]| median(list.iter().map(|s| s.pss_mb).collect());
     let rss = |list: &[Sample]| median(list.iter().map(|s| s.rss_mb).collect());
-    println!("{runs} runs each, medians, under Xvfb");
+    println!("{runs} runs each, medians, under Xvfb; ratio = Handshake / blank Tauri window");
+    let row = |what: &str, unit: &str, of: &dyn Fn(&[Sample]) -> f64| {
+        println!(
+            "{what:<22} Handshake {:7.1} {unit}   blank Tauri {:7.1} {unit}   ratio {:.2}x   Swing window (JDK) {:7.1} {unit}",
+            of(&ours),
+            of(&floor),
+            of(&ours) / of(&floor),
+            of(&theirs),
+        );
+    };
+    row("first usable screen", "ms", &start);
+    row("memory, main process", "MB", &rss);
+    row("memory, all processes", "MB", &pss);
     println!(
-        "first usable screen   Handshake {:7.0} ms   Swing window (JDK) {:7.0} ms   ratio {:.2}x",
-        start(&ours),
-        start(&theirs),
-        start(&theirs) / start(&ours)
-    );
-    println!(
-        "memory, main process  Handshake {:7.1} MB   Swing window (JDK) {:7.1} MB   (RSS; Handshake after a diagnosis)",
-        rss(&ours),
-        rss(&theirs)
-    );
-    println!(
-        "memory, all processes Handshake {:7.1} MB   Swing window (JDK) {:7.1} MB   (PSS incl. WebKit's processes)",
-        pss(&ours),
-        pss(&theirs)
+        "(memory: RSS of the main process, PSS summed over it and WebKit's processes; Handshake's after a diagnosis)"
     );
     match deb() {
         Some((path, size)) => println!(

@@ -155,7 +155,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__check)
-            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --send --count --subprotocol --bearer-env --header-env --json --lang --help"
+            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --protocol --send --count --subprotocol --bearer-env --header-env --json --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -195,6 +195,10 @@ _handshake() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protocol)
+                    COMPREPLY=($(compgen -W "auto echo stomp sockjs socketio graphql-ws" -- "${cur}"))
                     return 0
                     ;;
                 --send)

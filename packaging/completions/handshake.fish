@@ -48,7 +48,13 @@ complete -c handshake -n "__fish_handshake_using_subcommand check" -l expect-cer
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l password-env -d 'The environment variable holding the password of a PKCS12 --client-cert or --expect-cert' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l wait -d 'Keep retrying a refused port for this many seconds (a server restarting)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l timeout -d 'How long each step may take, in seconds' -r
-complete -c handshake -n "__fish_handshake_using_subcommand check" -l send -d 'The text message to send' -r
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l protocol -d 'The application protocol to prove the connection in: auto picks from the URL and the negotiated subprotocol; echo sends --send and waits for any answer' -r -f -a "auto\t''
+echo\t''
+stomp\t''
+sockjs\t''
+socketio\t''
+graphql-ws\t''"
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l send -d 'The text message to send (echo)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l count -d 'How many round trips (min/median/max latency are reported)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l subprotocol -d 'Offer this subprotocol (Sec-WebSocket-Protocol); repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l bearer-env -d 'Send `Authorization: Bearer <token>` with the token read from this environment variable (never from the command line, never printed)' -r

@@ -9,6 +9,7 @@ use handshake_core::fix::{self, FixKind, FixRequest, Suggestion};
 use handshake_core::logs::{self, LogReport};
 use handshake_core::render::Syntax;
 use handshake_core::settings::Settings;
+use handshake_core::verify::Protocol;
 use handshake_core::{CheckOptions, CheckReport, Options, Report, Target, diagnose as core};
 use serde::Serialize;
 use tauri::State;
@@ -207,12 +208,14 @@ pub(crate) fn open_export_folder(
 }
 
 /// Proves the fix: a real WebSocket to `url` trusting `ca` (a PEM file),
-/// retrying a refused port for `wait_secs` while the server restarts.
+/// spoken in `protocol` as `handshake check --protocol` does, retrying a
+/// refused port for `wait_secs` while the server restarts.
 #[tauri::command]
 #[specta::specta]
 pub(crate) async fn verify(
     url: String,
     ca: Option<String>,
+    protocol: Protocol,
     wait_secs: u32,
 ) -> Result<CheckReport, CommandError> {
     let target = Target::parse_websocket(&url)?;
@@ -222,6 +225,7 @@ pub(crate) async fn verify(
     };
     let options = CheckOptions {
         ca,
+        protocol,
         wait: (wait_secs > 0).then(|| Duration::from_secs(u64::from(wait_secs))),
         ..CheckOptions::default()
     };

@@ -25,6 +25,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             "SPRING_BOOT_LINES",
             handshake_core::render::spring::BootVersion::LINES.map(String::from),
         )
+        // The Verify step's choice of protocol: the core's list.
+        .constant(
+            "CHECK_PROTOCOLS",
+            handshake_core::verify::Protocol::ALL.map(|p| p.as_str().to_owned()),
+        )
         .commands(tauri_specta::collect_commands![
             commands::parse_target,
             commands::launch_target,

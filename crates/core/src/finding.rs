@@ -78,6 +78,8 @@ codes! {
     TcpFailed = "tcp-failed",
     /// Refused at first, then accepted within `--wait`.
     ServerNotReady = "server-not-ready",
+    /// The name has IPv4 and IPv6 addresses and only one family accepts: clients that try the other first fail (`ECONNREFUSED ::1`).
+    AddressFamilyMismatch = "address-family-mismatch",
     /// The connection was accepted, but the server sent nothing in time.
     ServerSilent = "server-silent",
     /// The server closed the connection in the middle of the exchange.
@@ -140,6 +142,18 @@ codes! {
     WsUpgradeIgnored = "ws-upgrade-ignored",
     /// The server refused the upgrade itself (400, 426, 505).
     WsUpgradeRejected = "ws-upgrade-rejected",
+    /// The URL is a SockJS endpoint (`Welcome to SockJS!`): a plain WebSocket client must use its `/websocket` URL.
+    WsSockjsEndpoint = "ws-sockjs-endpoint",
+    /// The URL is a Socket.IO server (`Transport unknown`): a plain WebSocket client cannot talk to it.
+    WsSocketioEndpoint = "ws-socketio-endpoint",
+    /// The server wants a subprotocol the client did not offer, or chose one it did not offer.
+    WsSubprotocolRequired = "ws-subprotocol-required",
+    /// `check`: the connection opened, but nothing answered the message (or the protocol's first frame) in time.
+    WsNoAnswer = "ws-no-answer",
+    /// `check`: the server closed the WebSocket after the upgrade instead of answering (with its close code).
+    WsClosedByServer = "ws-closed-by-server",
+    /// `check`: the application protocol refused the client (STOMP `ERROR`, Socket.IO `connect_error`) or is another one.
+    WsProtocolRefused = "ws-protocol-refused",
     /// The server switched protocols but its Sec-WebSocket-Accept is wrong.
     WsAcceptMismatch = "ws-accept-mismatch",
     /// Nothing at this path (404).

@@ -192,6 +192,23 @@ impl Target {
         })
     }
 
+    /// The `Host` header a client sends: the host alone on the scheme's
+    /// default port, `host:port` otherwise (IPv6 in brackets).
+    pub fn host_header(&self) -> String {
+        match (self.default_port, self.host_kind) {
+            (true, HostKind::Ipv6) => format!("[{}]", self.host),
+            (true, _) => self.host.clone(),
+            (false, _) => self.authority(),
+        }
+    }
+
+    /// The same endpoint with another path (and query): the URL a protocol
+    /// derives from the one given (SockJS's `/websocket`, Socket.IO's query).
+    pub fn with_path(&self, path: &str) -> Target {
+        let url = format!("{}://{}{path}", self.scheme, self.host_header());
+        Target::parse(&url).unwrap_or_else(|_| self.clone())
+    }
+
     /// `host:port` as written in a `Host` header or a socket address, with
     /// brackets around IPv6 addresses.
     pub fn authority(&self) -> String {

@@ -29,6 +29,8 @@ pub enum Program {
     Openssl,
     /// curl, the client users try first.
     Curl,
+    /// Node.js application servers: Socket.IO, graphql-ws, SockJS (`tests/node`).
+    Node,
     /// The operating system: a refused or reset connection, an unreachable
     /// resolver, an empty network namespace.
     Os,
@@ -45,6 +47,7 @@ impl Program {
             Program::Jdk => "jdk",
             Program::Openssl => "openssl",
             Program::Curl => "curl",
+            Program::Node => "node",
             Program::Os => "os",
         }
     }

@@ -11,6 +11,7 @@ pub mod apache;
 pub mod coverage;
 pub mod display;
 pub mod nginx;
+pub mod node;
 pub mod pki;
 pub mod process;
 pub mod servers;

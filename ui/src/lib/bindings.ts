@@ -40,9 +40,10 @@ export const commands = {
 	openExportFolder: () => typedError<null, CommandError>(__TAURI_INVOKE("open_export_folder")),
 	/**
 	 *  Proves the fix: a real WebSocket to `url` trusting `ca` (a PEM file),
-	 *  retrying a refused port for `wait_secs` while the server restarts.
+	 *  spoken in `protocol` as `handshake check --protocol` does, retrying a
+	 *  refused port for `wait_secs` while the server restarts.
 	 */
-	verify: (url: string, ca: string | null, waitSecs: number) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify", { url, ca, waitSecs })),
+	verify: (url: string, ca: string | null, protocol: Protocol, waitSecs: number) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify", { url, ca, protocol, waitSecs })),
 	/**  What the app remembers (language, recent targets, last choices). */
 	loadSettings: () => __TAURI_INVOKE<Settings>("load_settings"),
 	/**  Remembers the UI language. */
@@ -50,9 +51,24 @@ export const commands = {
 };
 
 /* Constants */
+export const CHECK_PROTOCOLS = ["auto","echo","stomp","sockjs","socketio","graphql-ws"] as const;
+
 export const SPRING_BOOT_LINES = ["2.6","2.7","3.0","3.1","3.2","3.3","3.4","3.5","4.0"] as const;
 
 /* Types */
+/**  What a server sent after switching to WebSocket, until its close. */
+export type AfterUpgrade = {
+	/**
+	 *  The first text message, when one came (its first 200 characters):
+	 *  servers that speak first say what they are (SockJS `o`, Engine.IO `0{…}`).
+	 */
+	first_message: string | null,
+	/**  The server's close frame, when one came in time. */
+	close: CloseSeen | null,
+	/**  Whether the server closed on its own, before it had our close. */
+	server_closed_first: boolean,
+};
+
 /**  The server's first answer to the message. */
 export type Answer = 
 /**  A text message (cut to 200 characters). */
@@ -240,13 +256,33 @@ timeout_s: number | null;
 sent: string } | 
 /**  The server closed the TCP connection without answering. */
 { kind: "closed" } | 
-/**  The server closed the WebSocket instead of answering. */
+/**
+ *  The server closed the WebSocket (or its SockJS session) instead of
+ *  answering.
+ */
 { kind: "closed-websocket"; 
 /**
  *  The close code (1005 when the server sent none, as RFC 6455 and
  *  browsers report it).
  */
-code: number } | 
+code: number; 
+/**  The close reason, as sent (often empty). */
+reason: string } | 
+/**
+ *  The application protocol refused the client: STOMP `ERROR`, a
+ *  Socket.IO namespace's `connect_error`.
+ */
+{ kind: "protocol-refused"; 
+/**  Which protocol. */
+protocol: Protocol; 
+/**  The server's own words. */
+message: string } | 
+/**  The answer is not the protocol's. */
+{ kind: "not-this-protocol"; 
+/**  The protocol expected. */
+protocol: Protocol; 
+/**  The start of what came instead. */
+answer: string } | 
 /**  A message over the size cap. */
 { kind: "too-large"; 
 /**  The cap, in KiB. */
@@ -279,6 +315,12 @@ export type CheckReport = {
 	certificate: CertInfo | null,
 	/**  The subprotocol the server chose. */
 	subprotocol: string | null,
+	/**  The protocol the check spoke. */
+	protocol: Protocol,
+	/**  Whether `auto` picked it. */
+	picked: boolean,
+	/**  The protocol's own answer (STOMP's CONNECTED, Socket.IO's session…). */
+	spoken: Spoken | null,
 	/**  Each round trip, in order. */
 	round_trips_ms: (number | null)[],
 	/**  Minimum, median and maximum of the round trips. */
@@ -300,6 +342,14 @@ export type ClientPlan = {
 	host?: string | null,
 	/**  The socket's path and query, e.g. `/ws`. */
 	path: string,
+};
+
+/**  A close frame's code and reason. */
+export type CloseSeen = {
+	/**  The close code (1005 when the frame had none). */
+	code: number,
+	/**  The reason, as sent. */
+	reason: string,
 };
 
 /**  A finding's stable identifier. */
@@ -376,6 +426,18 @@ export type Code =
 "ws-upgrade-ignored" | 
 /**  The server refused the upgrade itself (400, 426, 505). */
 "ws-upgrade-rejected" | 
+/**  The URL is a SockJS endpoint (`Welcome to SockJS!`): a plain WebSocket client must use its `/websocket` URL. */
+"ws-sockjs-endpoint" | 
+/**  The URL is a Socket.IO server (`Transport unknown`): a plain WebSocket client cannot talk to it. */
+"ws-socketio-endpoint" | 
+/**  The server wants a subprotocol the client did not offer, or chose one it did not offer. */
+"ws-subprotocol-required" | 
+/**  `check`: the connection opened, but nothing answered the message (or the protocol's first frame) in time. */
+"ws-no-answer" | 
+/**  `check`: the server closed the WebSocket after the upgrade instead of answering (with its close code). */
+"ws-closed-by-server" | 
+/**  `check`: the application protocol refused the client (STOMP `ERROR`, Socket.IO `connect_error`) or is another one. */
+"ws-protocol-refused" | 
 /**  The server switched protocols but its Sec-WebSocket-Accept is wrong. */
 "ws-accept-mismatch" | 
 /**  Nothing at this path (404). */
@@ -554,6 +616,20 @@ export type Evidence = {
 	bytes: BytesSeen | null,
 	/**  The `Sec-WebSocket-Key` of the upgrade request. */
 	ws_key: string | null,
+	/**  The subprotocols the upgrade offered (`Sec-WebSocket-Protocol`). */
+	subprotocols_offered?: string[],
+	/**  What the server sent after switching to WebSocket, until its close. */
+	after_upgrade?: AfterUpgrade | null,
+	/**
+	 *  Whether `PATH/info` answered as a SockJS endpoint does (asked when
+	 *  the upgrade got a 200 or a 400).
+	 */
+	sockjs_info?: boolean,
+	/**
+	 *  How `handshake check`'s exchange after the upgrade failed, when a
+	 *  failed check asked for this diagnosis.
+	 */
+	exchange?: Exchange | null,
 	/**  The response to the request (the WebSocket upgrade, or a GET). */
 	response: ResponseHead | null,
 	/**  Why no response could be read. */
@@ -565,6 +641,17 @@ export type Evidence = {
 	status_without_origin: number | null,
 	/**  The answer to the CORS preflight. */
 	preflight: ResponseHead | null,
+};
+
+/**
+ *  What a check's exchange after the upgrade ended in, when it failed: the
+ *  diagnosis that follows names it.
+ */
+export type Exchange = {
+	/**  The protocol spoken. */
+	protocol: Protocol,
+	/**  How it failed. */
+	failure: CheckFailure,
 };
 
 /**  What an export did, and what comes next. */
@@ -802,6 +889,21 @@ export type Profile = {
 	fix: Fix,
 };
 
+/**  The protocol a check speaks after the upgrade. */
+export type Protocol = 
+/**  Pick from the URL and the negotiated subprotocol. */
+"auto" | 
+/**  Send a message, expect any answer. */
+"echo" | 
+/**  STOMP `CONNECT` → `CONNECTED`. */
+"stomp" | 
+/**  SockJS's WebSocket transport: the open frame, then STOMP or an echo inside. */
+"sockjs" | 
+/**  Socket.IO: the Engine.IO v4 open packet and the namespace connect. */
+"socketio" | 
+/**  graphql-ws (`graphql-transport-ws`): `connection_init` → `connection_ack`. */
+"graphql-ws";
+
 /**  How a reverse proxy (Nginx or Apache) terminates TLS in front of the application. */
 export type ProxyPlan = {
 	/**  `server_name`s; the first is the canonical one. */
@@ -955,6 +1057,33 @@ line: string } |
 { kind: "binary" } | 
 /**  Nothing at all. */
 { kind: "nothing" };
+
+/**  The protocol's own answer, as the report shows it. */
+export type Spoken = 
+/**  Any answer to a text message (see the report's `answer`). */
+{ protocol: "echo" } | 
+/**  A STOMP `CONNECTED` frame. */
+{ protocol: "stomp"; 
+/**  The version agreed (`version` header). */
+version: string | null; 
+/**  The server's name (`server` header), when it sends one. */
+server: string | null; 
+/**  The heart-beat it offers (`heart-beat`: outgoing, incoming ms). */
+heart_beat: string | null; 
+/**  Whether it came inside SockJS frames. */
+over_sockjs: boolean } | 
+/**  A SockJS endpoint that echoed the message inside its frames. */
+{ protocol: "sockjs-echo" } | 
+/**  Socket.IO: the Engine.IO session and the namespace connect. */
+{ protocol: "socketio"; 
+/**  The Engine.IO session id. */
+sid: string; 
+/**  The namespace joined. */
+namespace: string; 
+/**  How often the server pings, in ms. */
+ping_interval_ms: number | null } | 
+/**  graphql-ws `connection_ack`. */
+{ protocol: "graphql-ws" };
 
 /**  How the properties name the certificate and key. */
 export type SpringForm = 

@@ -183,6 +183,9 @@ const checked: CheckReport = {
   tls: { version: "TLSv1.3", cipher: "TLS13_AES_128_GCM_SHA256", alpn: null },
   certificate: null,
   subprotocol: null,
+  protocol: "stomp",
+  picked: false,
+  spoken: { protocol: "stomp", version: "1.2", server: null, heart_beat: "0,0", over_sockjs: false },
   round_trips_ms: [0.3],
   latency: null,
   answer: { kind: "text", text: "handshake" },
@@ -198,10 +201,13 @@ describe("Verify", () => {
       return checked;
     });
     render(VerifyStep, { url: checked.url, ca: "/ca.pem", onBack: () => {} });
+    await fireEvent.change(screen.getByTestId("verify-protocol"), { target: { value: "stomp" } });
     await fireEvent.click(screen.getByTestId("verify"));
     expect((await screen.findByTestId("verify-ok")).textContent).toContain("works");
     expect(screen.getByTestId("phases").textContent).toContain("TLSv1.3");
-    expect(calls).toEqual([{ url: checked.url, ca: "/ca.pem", waitSecs: 30 }]);
+    // The protocol's own answer, in the words the terminal uses.
+    expect(screen.getByTestId("spoken").textContent).toBe("STOMP 1.2 — CONNECTED, heart-beat 0,0");
+    expect(calls).toEqual([{ url: checked.url, ca: "/ca.pem", protocol: "stomp", waitSecs: 30 }]);
   });
 
   it("counts down while waiting, then shows red with the findings", async () => {

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write as _};
 use std::time::{Duration, Instant};
 
 use handshake_core::i18n::Facts;
-use handshake_core::verify::Answer;
+use handshake_core::verify::{Answer, Protocol};
 use handshake_core::{CheckOptions, CheckReport, Language, Secret, Target};
 
 use super::endpoint::EndpointArgs;
@@ -23,7 +23,12 @@ pub(crate) struct Args {
     url: String,
     #[command(flatten)]
     endpoint: EndpointArgs,
-    /// The text message to send.
+    /// The application protocol to prove the connection in: auto picks
+    /// from the URL and the negotiated subprotocol; echo sends --send and
+    /// waits for any answer.
+    #[arg(long, value_name = "PROTOCOL", default_value = "auto", value_parser = protocol())]
+    protocol: Protocol,
+    /// The text message to send (echo).
     #[arg(long, value_name = "TEXT", default_value = "ping")]
     send: String,
     /// How many round trips (min/median/max latency are reported).
@@ -49,6 +54,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     let endpoint = args.endpoint.resolve(Target::parse_websocket(&args.url)?)?;
     let options = CheckOptions {
         origin: endpoint.origin,
+        protocol: args.protocol,
         subprotocols: args.subprotocol.clone(),
         headers: headers(args)?,
         ca: endpoint.ca,
@@ -80,6 +86,14 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     } else {
         ExitStatus::Failure
     })
+}
+
+/// The protocols `--protocol` takes, by the core's names (listed in
+/// `--help` and the shell completions).
+fn protocol() -> impl clap::builder::TypedValueParser<Value = Protocol> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Protocol::ALL.map(Protocol::as_str))
+        .map(|name| Protocol::parse(&name).unwrap_or_default())
 }
 
 /// Reads the secret headers from the environment.
@@ -201,6 +215,10 @@ fn describe(report: &CheckReport, language: Language) -> String {
                     .unwrap_or_else(|| say("cli-none", Facts::new())),
             ),
         ));
+        if let Some(spoken) = &report.spoken {
+            let words = say("check-spoken", spoken.facts(report.picked));
+            lines.push(say("cli-check-spoken", Facts::new().with("spoken", words)));
+        }
         match &report.answer {
             Some(Answer::Text { text }) => {
                 lines.push(say("cli-check-answer", Facts::new().with("text", text)));

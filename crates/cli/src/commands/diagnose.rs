@@ -42,6 +42,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
                 expected: endpoint.expected,
                 wait: endpoint.wait,
                 timeout: endpoint.timeout,
+                subprotocols: Vec::new(),
                 progress: None,
             };
             super::block_on(handshake_core::diagnose(&endpoint.target, &options))?

@@ -1,5 +1,6 @@
 //! Integration tests of the `handshake` binary, run as a user runs it.
 
+mod apps;
 mod check;
 mod diagnose;
 mod explain_log;

@@ -173,6 +173,7 @@ fn serves_every_generated_form(boot: Boot) {
                 spring.console()
             );
             if form == "keystore" && file == "application.properties" {
+                stomp_as_spring_clients_speak_it(&dir, boot, &port);
                 // Plain HTTP to the TLS port, in Spring's own words.
                 let page = curl(&["-sS", &format!("http://127.0.0.1:{port}/")]);
                 assert!(
@@ -188,6 +189,52 @@ fn serves_every_generated_form(boot: Boot) {
         }
     }
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// STOMP over wss and over SockJS, as STOMP.js and SockJS clients speak
+/// it to Spring's `@EnableWebSocketMessageBroker`; and the SockJS base URL
+/// opened as a plain WebSocket, named.
+fn stomp_as_spring_clients_speak_it(dir: &Path, boot: Boot, port: &str) {
+    let ca = "ca/handshake-dev-ca.pem";
+    let check = |url: String, more: &[&str]| {
+        let mut args = vec!["check", "--json", &url, "--ca", ca];
+        args.extend_from_slice(more);
+        json(&handshake_in(dir, &args))
+    };
+    let stomp = check(format!("wss://127.0.0.1:{port}/stomp"), &[]);
+    assert_eq!(
+        stomp["ok"],
+        true,
+        "Spring Boot {}: {stomp:#}",
+        boot.version()
+    );
+    assert_eq!(stomp["protocol"], "stomp", "picked from the subprotocol");
+    assert_eq!(stomp["subprotocol"], "v12.stomp");
+    assert_eq!(stomp["spoken"]["version"], "1.2");
+    assert_eq!(stomp["spoken"]["over_sockjs"], false);
+    let sockjs = check(
+        format!("wss://127.0.0.1:{port}/sockjs"),
+        &["--protocol", "sockjs"],
+    );
+    assert_eq!(
+        sockjs["ok"],
+        true,
+        "Spring Boot {}: {sockjs:#}",
+        boot.version()
+    );
+    assert_eq!(sockjs["spoken"]["protocol"], "stomp");
+    assert_eq!(sockjs["spoken"]["over_sockjs"], true);
+    let diagnosis = json(&handshake_in(
+        dir,
+        &[
+            "diagnose",
+            "--json",
+            &format!("wss://127.0.0.1:{port}/sockjs"),
+            "--ca",
+            ca,
+        ],
+    ));
+    assert_eq!(codes(&diagnosis), ["ws-sockjs-endpoint"], "{diagnosis:#}");
 }
 
 /// The codes `explain-log` reads in `text`, which Spring Boot sent.

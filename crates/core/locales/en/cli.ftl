@@ -35,6 +35,7 @@ cli-check-waited = waited       { $waited_s } s for the server to come up
 cli-check-tls = tls          { $version } · { $cipher } · ALPN { $alpn }
 cli-check-certificate = certificate  { $subject } · issued by { $issuer } · valid until { $not_after }
 cli-check-subprotocol = subprotocol  { $subprotocol }
+cli-check-spoken = protocol     { $spoken }
 cli-check-answer = answer       “{ $text }”
 cli-check-answer-binary = answer       { $bytes } bytes of binary
 cli-check-round-trip = round trip   min { $min } · median { $median } · max { $max } ms ({ $count })

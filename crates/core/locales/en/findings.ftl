@@ -49,6 +49,24 @@ server-not-ready = The server came up after { $waited_s } s
     }.
     .fix = Clients that connect once at page load fail during restarts: connect when the feature needs the socket, and reconnect with backoff (`handshake generate client` writes a reconnecting client).
 
+address-family-mismatch = { $host } answers on { $accepted_family } only: { $failed_address } { $how ->
+        [refused] refuses
+        [timed-out] does not answer
+       *[failed] fails
+    }
+    .explanation = { $host } resolves to { $accepted_family } and { $failed_family } addresses{ $first_family ->
+        [IPv6] , IPv6 first
+       *[IPv4] , IPv4 first
+    }. { $accepted_address } accepted the connection, but { $failed_address } { $how ->
+        [refused] refused it
+        [timed-out] did not answer
+       *[failed] failed
+    }: the server listens on { $accepted_family } only. Clients that try { $failed_family } first fail, while browsers and curl fall back to the other address and work — so it fails for some clients only. { $failed_family ->
+        [IPv6] Node.js 17 and later try ::1 first for localhost (“connect ECONNREFUSED ::1:{ $port }”), as do Java with `-Djava.net.preferIPv6Addresses=true` and clients without a fallback.
+       *[IPv4] Java tries IPv4 first by default, as do Node.js before 17 and with `--dns-result-order=ipv4first`.
+    }
+    .fix = On the server, listen on both families: Spring Boot leaves `server.address` unset (or `server.address=::`, dual-stack); Node.js `server.listen({ $port })` without a host (or `"::"`); nginx `listen [::]:{ $port };` beside `listen { $port };`. Or make the clients use the address that works: { $accepted_address } instead of the name (Node.js: `--dns-result-order=ipv4first` or `autoSelectFamily: true`).
+
 server-silent = { $authority } accepts connections but does not answer
     .explanation = { $when ->
         [tls-hello] The connection was accepted, but the server did not answer the TLS ClientHello within { $timeout_s } s.
@@ -344,6 +362,84 @@ ws-upgrade-ignored = The upgrade request got an ordinary response
 ws-upgrade-rejected = The server rejected the upgrade ({ $status })
     .explanation = The upgrade was answered { $answer }. A proxy that forwards with HTTP/1.0 and drops Upgrade/Connection (nginx's default) makes Spring answer “Can "Upgrade" only to "WebSocket"” and other servers 426 or 505.
     .fix = Behind nginx: { -forward-upgrade }. Directly: check the server's log for why the handshake was refused.
+
+ws-sockjs-endpoint = { $url } is a SockJS endpoint, not a WebSocket
+    .explanation = The upgrade was refused, and the URL answers as SockJS does (“Welcome to SockJS!”, an `/info` document): this is the base URL of a SockJS endpoint (Spring's `.withSockJS()`, the SockJS server for Node). SockJS clients open it over HTTP and pick a transport themselves; a plain WebSocket client (the browser's `WebSocket`, websocat, a mobile client) gets this greeting instead of a 101 and fails.
+    .fix = With a SockJS client, use { $sockjs_url } (`new SockJS("{ $sockjs_url }")`, or STOMP's `webSocketFactory: () => new SockJS(…)`). With a plain WebSocket client, use the raw WebSocket URL { $websocket_url }, or register a second endpoint without `.withSockJS()`. To prove it from here: `handshake check { $url } --protocol sockjs`.
+
+ws-socketio-endpoint = This is a Socket.IO server: a plain WebSocket client cannot talk to it
+    .explanation = The upgrade was answered “{ $status_line }” with Engine.IO's “{ $words }”: Socket.IO speaks its own protocol (Engine.IO packets, namespaces, acknowledgements) on top of WebSocket, at { $path } with the query `EIO=4&transport=websocket`. The browser's `WebSocket`, websocat or a STOMP client cannot join it, and a Socket.IO v2 client (EIO=3) cannot join a v3/v4 server.
+    .fix = Connect with a Socket.IO client of the server's major version: `io("{ $client_url }")` (add `path` if the server sets one other than /socket.io/). To prove the server from here: `handshake check { $check_url } --protocol socketio`.
+
+ws-subprotocol-required = { $how ->
+        [unoffered] The server chose a subprotocol the client did not offer
+       *[other] The server wants a WebSocket subprotocol
+    }
+    .explanation = { $how ->
+        [unoffered] The upgrade offered { $offered ->
+            [none] no subprotocol
+           *[other] “{ $offered }”
+        }, but the server answered with Sec-WebSocket-Protocol: { $chosen }. Browsers and most libraries fail such a connection (RFC 6455: a subprotocol the client did not ask for).
+        [closed] The upgrade offered { $offered ->
+            [none] no subprotocol
+           *[other] “{ $offered }”
+        }; the server switched to WebSocket and closed at once with { $code } “{ $reason }”. It serves only clients that name its subprotocol (graphql-ws wants `graphql-transport-ws`; STOMP servers `v12.stomp`).
+       *[refused] The upgrade offered { $offered ->
+            [none] no subprotocol
+           *[other] “{ $offered }”
+        } and was answered “{ $status_line }”: “{ $words }”.
+    }
+    .fix = { $how ->
+        [unoffered] Fix the server to choose only from what the client offers (Spring: `setSupportedProtocols`; Node `ws`: `handleProtocols`), or offer that subprotocol from the client.
+       *[other] Offer the subprotocol the server expects: in a browser `new WebSocket(url, ["graphql-transport-ws"])`; use the protocol's client library (graphql-ws `createClient`, STOMP.js), which offers it. From here: `handshake check URL --protocol graphql-ws` (or `--subprotocol NAME`).
+    }
+
+ws-no-answer = The WebSocket opened, but nothing answered within { $timeout_s } s
+    .explanation = After the upgrade, { $protocol ->
+        [echo] the message “{ $sent }” got no answer: an echo check waits for any message back. Applications that speak a protocol (STOMP, Socket.IO, graphql-ws) stay silent until they get their own first frame.
+       *[other] “{ $sent }” ({ $protocol }) got no answer within { $timeout_s } s.
+    }
+    .fix = { $protocol ->
+        [echo] Name the application's protocol: `handshake check URL --protocol stomp` (or sockjs, socketio, graphql-ws; `auto` picks from the URL and the subprotocol). If this is an echo endpoint, its handler did not answer: check the application's log.
+       *[other] Check the application's log at this time, and that its { $protocol } endpoint is the one at this path; behind a proxy, that the proxy forwards WebSocket frames both ways.
+    }
+
+ws-closed-by-server = The server closed the WebSocket ({ $code }) instead of answering
+    .explanation = After the upgrade the { $protocol } exchange ended with close code { $code }{ $has_reason ->
+        [yes] {" "}“{ $reason }”
+       *[no] {""}
+    }: { $code ->
+        [1000] a normal close — the application ended the session on purpose.
+        [1001] “going away” — the server is shutting down or the page moved.
+        [1002] a protocol error — the server did not understand what was sent.
+        [1003] unsupported data — the server does not take this kind of message (text or binary).
+        [1006] no close frame at all — the connection was dropped: a crash, a proxy's timeout or a reset.
+        [1007] invalid data in a message.
+        [1008] a policy violation — usually authentication, an Origin check or a rate limit.
+        [1009] the message was too big for the server.
+        [1011] an error inside the server — its log has the exception.
+       *[other] a code the application defines (4000–4999) or a rare one.
+    }
+    .fix = Look in the server's log at this time. For 1008, check the credentials and the allowed origins; for 1006 behind a proxy, the proxy's log and timeouts; for a 4xxx code, the application's documentation.
+
+ws-protocol-refused = { $how ->
+        [refused] The { $protocol } server refused the client
+        [too-large] The server's answer is over the size limit
+       *[other] The server does not speak { $protocol }
+    }
+    .explanation = { $how ->
+        [refused] The WebSocket opened and the { $protocol } handshake was answered with a refusal: “{ $words }”.
+        [too-large] The server sent a message over { $words } during the { $protocol } exchange.
+       *[other] The WebSocket opened, but the answer to the { $protocol } handshake is not { $protocol }: “{ $words }”.
+    }
+    .fix = { $how ->
+        [refused] The application refuses this client: { $protocol ->
+            [stomp] Spring answers ERROR to a CONNECT its `ChannelInterceptor` or security rejects (login, passcode, token) — send what it expects (a token header: `--bearer-env`, `--header-env`) and check its log.
+           *[other] a middleware (authentication, a token in `auth`) rejected the connection — check the server's middleware and log.
+        }
+        [too-large] Send smaller messages, or raise the server's limit.
+       *[other] Check with another protocol: `handshake check URL --protocol auto` picks from the URL and the negotiated subprotocol.
+    }
 
 ws-accept-mismatch = The server switched protocols with a wrong Sec-WebSocket-Accept
     .explanation = It answered “{ $status_line }” with Sec-WebSocket-Accept “{ $accept }”, but the key sent requires “{ $expected }”. Browsers drop such a connection.

@@ -46,7 +46,22 @@ check-send = sending failed: { $cause ->
     } (“{ $detail }”)
 check-no-answer = no answer within { $timeout_s } s after sending “{ $sent }”
 check-closed = the server closed the connection without answering
-check-closed-websocket = the server closed the WebSocket (code { $code }) instead of answering
+check-closed-websocket = the server closed the WebSocket (code { $code }{ $has_reason ->
+        [yes] , “{ $reason }”
+       *[no] {""}
+    }) instead of answering
+check-protocol-refused = the { $protocol ->
+        [stomp] STOMP server
+        [socketio] Socket.IO server
+       *[other] server
+    } refused the client: “{ $message }”
+check-not-this-protocol = the answer is not { $protocol ->
+        [stomp] STOMP
+        [sockjs] SockJS
+        [socketio] Socket.IO
+        [graphql-ws] graphql-ws
+       *[other] { $protocol }
+    }: “{ $answer }” (another --protocol, or auto, may fit)
 check-too-large = the server sent a message over the { $limit_kib } KiB limit
 check-connection = the connection failed: { $cause ->
         [closed] the server closed it without a close handshake
@@ -55,5 +70,21 @@ check-connection = the connection failed: { $cause ->
         [io] the socket failed
        *[other] the WebSocket library gave up
     } (“{ $detail }”)
+check-spoken = { $protocol ->
+        [stomp] STOMP { $version }{ $over_sockjs ->
+            [yes] {" "}over SockJS
+           *[no] {""}
+        } — CONNECTED{ $server ->
+            [none] {""}
+           *[other] , server { $server }
+        }, heart-beat { $heart_beat }
+        [sockjs-echo] SockJS — open frame, message echoed
+        [socketio] Socket.IO — session { $sid }, namespace { $namespace } joined, pings every { $ping_interval_ms } ms
+        [graphql-ws] graphql-ws — connection_ack
+       *[echo] echo
+    }{ $picked ->
+        [yes] {" "}(picked by --protocol auto)
+       *[no] {""}
+    }
 check-not-reloaded = the server serves certificate serial { $served_serial }, not the expected { $expected_serial }
 check-revoked = the certificate (serial { $serial }) was revoked on { $at }, says the server's own OCSP staple

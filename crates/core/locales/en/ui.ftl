@@ -141,6 +141,15 @@ verify-title = Prove it with a real handshake
 verify-lede = Restart the server with the new files, then verify. Handshake opens a real WebSocket, sends a message and waits for the answer.
 verify-url = URL
 verify-ca = Trust this CA (PEM)
+verify-protocol = Protocol
+verify-protocol-name = { $protocol ->
+        [auto] Automatic (from the URL and subprotocol)
+        [echo] Echo (any answer)
+        [stomp] STOMP
+        [sockjs] SockJS (STOMP inside)
+        [socketio] Socket.IO
+       *[other] graphql-ws
+    }
 verify-wait = Wait for the server to restart (seconds)
 verify-run = Verify
 verify-waiting = Waiting for your server… { $n } s

@@ -31,6 +31,7 @@ cli-check-waited = 대기         서버가 올라오기까지 { $waited_s }초
 cli-check-tls = tls          { $version } · { $cipher } · ALPN { $alpn }
 cli-check-certificate = 인증서       { $subject } · 발급자 { $issuer } · { $not_after }까지 유효
 cli-check-subprotocol = 서브프로토콜 { $subprotocol }
+cli-check-spoken = 프로토콜     { $spoken }
 cli-check-answer = 응답         “{ $text }”
 cli-check-answer-binary = 응답         바이너리 { $bytes }바이트
 cli-check-round-trip = 왕복         최소 { $min } · 중간값 { $median } · 최대 { $max }ms ({ $count }회)

@@ -46,6 +46,24 @@ server-not-ready = 서버가 { $waited_s }초 뒤에 올라왔습니다
     .explanation = 포트 { $port }은(는) 처음에는 연결을 거부했고(아직 대기 중인 프로세스가 없었습니다), { $waited_s }초 동안 { $attempts }번 시도한 끝에 연결을 받았습니다.
     .fix = 페이지가 열릴 때 한 번만 연결하는 클라이언트는 서버 재시작 중에 실패합니다. 소켓이 필요할 때 연결하고, 백오프를 두고 다시 연결하세요(`handshake generate client`가 재연결하는 클라이언트를 만들어 줍니다).
 
+address-family-mismatch = { $host }은(는) { $accepted_family }로만 응답합니다. { $failed_address }은(는) { $how ->
+        [refused] 연결을 거부합니다
+        [timed-out] 응답하지 않습니다
+       *[failed] 실패합니다
+    }
+    .explanation = { $host }은(는) { $accepted_family } 주소와 { $failed_family } 주소로 해석됩니다{ $first_family ->
+        [IPv6] (IPv6가 먼저)
+       *[IPv4] (IPv4가 먼저)
+    }. { $accepted_address }은(는) 연결을 받았지만 { $failed_address }은(는) { $how ->
+        [refused] 연결을 거부했습니다
+        [timed-out] 응답하지 않았습니다
+       *[failed] 실패했습니다
+    }. 서버가 { $accepted_family }로만 리슨하고 있습니다. { $failed_family }를 먼저 시도하는 클라이언트는 실패하고, 브라우저와 curl은 다른 주소로 넘어가 성공하므로 일부 클라이언트에서만 실패합니다. { $failed_family ->
+        [IPv6] Node.js 17 이상은 localhost에 대해 ::1을 먼저 시도하며(“connect ECONNREFUSED ::1:{ $port }”), `-Djava.net.preferIPv6Addresses=true`를 준 Java와 대체 시도가 없는 클라이언트도 마찬가지입니다.
+       *[IPv4] Java는 기본적으로 IPv4를 먼저 시도하며, Node.js 17 미만과 `--dns-result-order=ipv4first`도 마찬가지입니다.
+    }
+    .fix = 서버가 두 주소 체계 모두에서 리슨하게 하세요. Spring Boot는 `server.address`를 비워 두거나(`server.address=::`, 듀얼 스택), Node.js는 호스트 없이 `server.listen({ $port })`(또는 `"::"`), nginx는 `listen { $port };` 옆에 `listen [::]:{ $port };`를 추가하세요. 또는 클라이언트가 이름 대신 동작하는 주소 { $accepted_address }을(를) 쓰게 하세요(Node.js: `--dns-result-order=ipv4first` 또는 `autoSelectFamily: true`).
+
 server-silent = { $authority }이(가) 연결은 받지만 응답하지 않습니다
     .explanation = { $when ->
         [tls-hello] 연결은 받았지만, 서버가 { $timeout_s }초 안에 TLS ClientHello에 응답하지 않았습니다.
@@ -329,6 +347,84 @@ ws-upgrade-ignored = 업그레이드 요청에 일반 응답이 돌아왔습니�
 ws-upgrade-rejected = 서버가 업그레이드를 거부했습니다({ $status })
     .explanation = 업그레이드 요청에 { $answer }(으)로 응답했습니다. HTTP/1.0으로 전달하면서 Upgrade/Connection을 버리는 프록시(nginx 기본값)를 거치면 Spring은 “Can "Upgrade" only to "WebSocket"”로, 다른 서버는 426이나 505로 응답합니다.
     .fix = nginx 뒤라면: { -forward-upgrade }. 직접 연결했다면 서버 로그에서 핸드셰이크를 거부한 이유를 확인하세요.
+
+ws-sockjs-endpoint = { $url }은(는) WebSocket이 아니라 SockJS 엔드포인트입니다
+    .explanation = 업그레이드 요청이 거부되었고, 이 주소는 SockJS처럼 응답합니다(“Welcome to SockJS!”, `/info` 문서). 이 주소는 SockJS 엔드포인트(Spring의 `.withSockJS()`, Node용 SockJS 서버)의 기본 URL입니다. SockJS 클라이언트는 HTTP로 이 주소를 열고 전송 방식을 스스로 고르지만, 일반 WebSocket 클라이언트(브라우저의 `WebSocket`, websocat, 모바일 클라이언트)는 101 대신 이 인사말을 받고 실패합니다.
+    .fix = SockJS 클라이언트라면 { $sockjs_url }을(를) 쓰세요(`new SockJS("{ $sockjs_url }")`, STOMP라면 `webSocketFactory: () => new SockJS(…)`). 일반 WebSocket 클라이언트라면 원시 WebSocket URL { $websocket_url }을(를) 쓰거나, `.withSockJS()` 없이 엔드포인트를 하나 더 등록하세요. 여기서 확인하려면 `handshake check { $url } --protocol sockjs`를 실행하세요.
+
+ws-socketio-endpoint = Socket.IO 서버입니다. 일반 WebSocket 클라이언트로는 연결할 수 없습니다
+    .explanation = 업그레이드 요청에 Engine.IO의 “{ $words }” 메시지와 함께 “{ $status_line }”(으)로 응답했습니다. Socket.IO는 WebSocket 위에서 자체 프로토콜(Engine.IO 패킷, 네임스페이스, ack)을 쓰며, { $path } 경로에 `EIO=4&transport=websocket` 쿼리로 연결해야 합니다. 브라우저의 `WebSocket`, websocat, STOMP 클라이언트로는 접속할 수 없고, Socket.IO v2 클라이언트(EIO=3)는 v3/v4 서버에 접속할 수 없습니다.
+    .fix = 서버와 같은 메이저 버전의 Socket.IO 클라이언트로 연결하세요: `io("{ $client_url }")`(서버가 /socket.io/ 외의 경로를 쓰면 `path` 옵션 추가). 여기서 서버를 확인하려면 `handshake check { $check_url } --protocol socketio`를 실행하세요.
+
+ws-subprotocol-required = { $how ->
+        [unoffered] 서버가 클라이언트가 제안하지 않은 서브프로토콜을 골랐습니다
+       *[other] 서버가 WebSocket 서브프로토콜을 요구합니다
+    }
+    .explanation = { $how ->
+        [unoffered] 업그레이드 요청을 { $offered ->
+            [none] 서브프로토콜 없이
+           *[other] “{ $offered }”을(를) 제안하며
+        } 보냈는데, 서버는 Sec-WebSocket-Protocol: { $chosen }(으)로 응답했습니다. 브라우저와 대부분의 라이브러리는 이런 연결을 끊습니다(RFC 6455: 클라이언트가 요청하지 않은 서브프로토콜).
+        [closed] 업그레이드 요청을 { $offered ->
+            [none] 서브프로토콜 없이
+           *[other] “{ $offered }”을(를) 제안하며
+        } 보냈고, 서버는 WebSocket으로 전환한 직후 { $code } “{ $reason }”(으)로 연결을 닫았습니다. 이 서버는 자신의 서브프로토콜을 지정한 클라이언트만 받습니다(graphql-ws는 `graphql-transport-ws`, STOMP 서버는 `v12.stomp`).
+       *[refused] 업그레이드 요청을 { $offered ->
+            [none] 서브프로토콜 없이
+           *[other] “{ $offered }”을(를) 제안하며
+        } 보냈고 “{ $status_line }”: “{ $words }”(으)로 응답받았습니다.
+    }
+    .fix = { $how ->
+        [unoffered] 서버가 클라이언트가 제안한 것 중에서만 고르도록 고치거나(Spring: `setSupportedProtocols`, Node `ws`: `handleProtocols`), 클라이언트에서 그 서브프로토콜을 제안하세요.
+       *[other] 서버가 기대하는 서브프로토콜을 제안하세요. 브라우저에서는 `new WebSocket(url, ["graphql-transport-ws"])`, 또는 그 프로토콜의 클라이언트 라이브러리(graphql-ws `createClient`, STOMP.js)를 쓰면 알아서 제안합니다. 여기서는 `handshake check URL --protocol graphql-ws`(또는 `--subprotocol 이름`)로 확인하세요.
+    }
+
+ws-no-answer = WebSocket은 열렸지만 { $timeout_s }초 동안 응답이 없습니다
+    .explanation = 업그레이드 뒤에 { $protocol ->
+        [echo] 보낸 메시지 “{ $sent }”에 응답이 없습니다. 에코 검사는 어떤 메시지든 돌아오기를 기다립니다. 프로토콜을 쓰는 애플리케이션(STOMP, Socket.IO, graphql-ws)은 자기 프로토콜의 첫 프레임을 받기 전까지 아무 말도 하지 않습니다.
+       *[other] “{ $sent }”({ $protocol })에 { $timeout_s }초 동안 응답이 없습니다.
+    }
+    .fix = { $protocol ->
+        [echo] 애플리케이션의 프로토콜을 지정하세요: `handshake check URL --protocol stomp`(또는 sockjs, socketio, graphql-ws. `auto`는 URL과 서브프로토콜을 보고 고릅니다). 에코 엔드포인트라면 핸들러가 응답하지 않은 것이니 애플리케이션 로그를 확인하세요.
+       *[other] 이 시각의 애플리케이션 로그를 확인하고, 이 경로의 엔드포인트가 { $protocol } 엔드포인트인지 확인하세요. 프록시 뒤라면 프록시가 WebSocket 프레임을 양방향으로 전달하는지 확인하세요.
+    }
+
+ws-closed-by-server = 서버가 응답 대신 WebSocket을 닫았습니다({ $code })
+    .explanation = 업그레이드 뒤 { $protocol } 교환이 종료 코드 { $code }{ $has_reason ->
+        [yes] {" "}“{ $reason }”
+       *[no] {""}
+    }(으)로 끝났습니다. { $code ->
+        [1000] 정상 종료입니다. 애플리케이션이 일부러 세션을 끝냈습니다.
+        [1001] “going away”입니다. 서버가 종료 중이거나 페이지가 이동했습니다.
+        [1002] 프로토콜 오류입니다. 서버가 보낸 내용을 이해하지 못했습니다.
+        [1003] 지원하지 않는 데이터입니다. 서버가 이 종류의 메시지(텍스트나 바이너리)를 받지 않습니다.
+        [1006] 종료 프레임이 전혀 없습니다. 연결이 끊겼습니다: 서버 장애, 프록시 타임아웃, 리셋.
+        [1007] 메시지에 잘못된 데이터가 있습니다.
+        [1008] 정책 위반입니다. 대개 인증, Origin 검사, 요청 제한 때문입니다.
+        [1009] 메시지가 서버 한도보다 큽니다.
+        [1011] 서버 내부 오류입니다. 서버 로그에 예외가 있습니다.
+       *[other] 애플리케이션이 정의한 코드(4000–4999)이거나 드문 코드입니다.
+    }
+    .fix = 이 시각의 서버 로그를 확인하세요. 1008이면 인증 정보와 허용된 Origin을, 프록시 뒤의 1006이면 프록시 로그와 타임아웃을, 4xxx 코드면 애플리케이션 문서를 확인하세요.
+
+ws-protocol-refused = { $how ->
+        [refused] { $protocol } 서버가 클라이언트를 거부했습니다
+        [too-large] 서버의 응답이 크기 제한을 넘습니다
+       *[other] 서버가 { $protocol } 프로토콜을 쓰지 않습니다
+    }
+    .explanation = { $how ->
+        [refused] WebSocket은 열렸지만 { $protocol } 핸드셰이크에 거부 응답이 왔습니다: “{ $words }”.
+        [too-large] { $protocol } 교환 중에 서버가 { $words }를 넘는 메시지를 보냈습니다.
+       *[other] WebSocket은 열렸지만 { $protocol } 핸드셰이크에 대한 응답이 { $protocol }이(가) 아닙니다: “{ $words }”.
+    }
+    .fix = { $how ->
+        [refused] 애플리케이션이 이 클라이언트를 거부합니다. { $protocol ->
+            [stomp] Spring은 `ChannelInterceptor`나 보안 설정이 거절한 CONNECT(login, passcode, 토큰)에 ERROR로 응답합니다. 서버가 기대하는 값을 보내고(토큰 헤더: `--bearer-env`, `--header-env`) 로그를 확인하세요.
+           *[other] 미들웨어(인증, `auth`의 토큰)가 연결을 거부했습니다. 서버의 미들웨어와 로그를 확인하세요.
+        }
+        [too-large] 메시지를 더 작게 보내거나 서버의 한도를 올리세요.
+       *[other] 다른 프로토콜로 확인하세요: `handshake check URL --protocol auto`는 URL과 협상된 서브프로토콜을 보고 고릅니다.
+    }
 
 ws-accept-mismatch = 서버가 잘못된 Sec-WebSocket-Accept로 프로토콜을 전환했습니다
     .explanation = 서버가 Sec-WebSocket-Accept “{ $accept }”와 함께 “{ $status_line }”(으)로 응답했지만, 보낸 키에 맞는 값은 “{ $expected }”입니다. 브라우저는 이런 연결을 끊습니다.

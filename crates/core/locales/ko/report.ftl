@@ -46,7 +46,22 @@ check-send = 보내기가 실패했습니다. { $cause ->
     }(“{ $detail }”)
 check-no-answer = “{ $sent }”을(를) 보낸 뒤 { $timeout_s }초 동안 응답이 없습니다
 check-closed = 서버가 응답 없이 연결을 닫았습니다
-check-closed-websocket = 서버가 응답 대신 WebSocket을 닫았습니다(코드 { $code })
+check-closed-websocket = 서버가 응답 대신 WebSocket을 닫았습니다(코드 { $code }{ $has_reason ->
+        [yes] , “{ $reason }”
+       *[no] {""}
+    })
+check-protocol-refused = { $protocol ->
+        [stomp] STOMP 서버가
+        [socketio] Socket.IO 서버가
+       *[other] 서버가
+    } 클라이언트를 거부했습니다: “{ $message }”
+check-not-this-protocol = { $protocol ->
+        [stomp] STOMP
+        [sockjs] SockJS
+        [socketio] Socket.IO
+        [graphql-ws] graphql-ws
+       *[other] { $protocol }
+    } 프로토콜의 응답이 아닙니다: “{ $answer }”(다른 --protocol이나 auto가 맞을 수 있습니다)
 check-too-large = 서버가 { $limit_kib }KiB 제한을 넘는 메시지를 보냈습니다
 check-connection = 연결이 실패했습니다. { $cause ->
         [closed] 서버가 종료 핸드셰이크 없이 연결을 닫았습니다
@@ -55,5 +70,21 @@ check-connection = 연결이 실패했습니다. { $cause ->
         [io] 소켓이 실패했습니다
        *[other] WebSocket 라이브러리가 연결을 포기했습니다
     }(“{ $detail }”)
+check-spoken = { $protocol ->
+        [stomp] STOMP { $version }{ $over_sockjs ->
+            [yes] {" "}(SockJS 위)
+           *[no] {""}
+        } — CONNECTED{ $server ->
+            [none] {""}
+           *[other] , 서버 { $server }
+        }, heart-beat { $heart_beat }
+        [sockjs-echo] SockJS — 오픈 프레임, 메시지 에코
+        [socketio] Socket.IO — 세션 { $sid }, 네임스페이스 { $namespace } 연결, { $ping_interval_ms }ms마다 ping
+        [graphql-ws] graphql-ws — connection_ack
+       *[echo] 에코
+    }{ $picked ->
+        [yes] {" "}(--protocol auto가 선택)
+       *[no] {""}
+    }
 check-not-reloaded = 서버가 기대한 일련번호 { $expected_serial }이(가) 아니라 { $served_serial } 인증서를 씁니다
 check-revoked = 서버가 보낸 OCSP 스테이플에 따르면 인증서(일련번호 { $serial })는 { $at }에 폐기되었습니다

@@ -142,6 +142,15 @@ verify-title = 실제 핸드셰이크로 확인하세요
 verify-lede = 새 파일로 서버를 재시작한 뒤 검증하세요. 실제 WebSocket을 열어 메시지를 보내고 응답을 기다립니다.
 verify-url = URL
 verify-ca = 신뢰할 CA(PEM)
+verify-protocol = 프로토콜
+verify-protocol-name = { $protocol ->
+        [auto] 자동(URL과 서브프로토콜로 판단)
+        [echo] 에코(아무 응답이나)
+        [stomp] STOMP
+        [sockjs] SockJS(안에 STOMP)
+        [socketio] Socket.IO
+       *[other] graphql-ws
+    }
 verify-wait = 서버 재시작 대기(초)
 verify-run = 검증
 verify-waiting = 서버를 기다리는 중… { $n }초

@@ -11,8 +11,9 @@ use crate::probe::hello::HelloAnswer;
 use crate::probe::http::{ResponseFailure, ResponseHead};
 use crate::probe::ocsp::Staple;
 use crate::probe::sniff::BytesSeen;
-use crate::probe::tcp::NetworkError;
+use crate::probe::tcp::{AddressReply, NetworkError};
 use crate::probe::tls::{TlsFailure, TlsSession};
+pub use crate::probe::ws::AfterUpgrade;
 
 /// What the probes saw, raw enough to check the findings against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,6 +37,10 @@ pub struct Evidence {
     pub dns_error: Option<DnsError>,
     /// How the connection attempts ended.
     pub connection: Option<Connection>,
+    /// How each address answered in the round that connected, and one of
+    /// the other address family when the name has both and it was not tried.
+    #[serde(default)]
+    pub replies: Vec<AddressReply>,
     /// The negotiated TLS parameters.
     pub tls: Option<TlsSession>,
     /// Why the TLS handshake failed.
@@ -65,6 +70,20 @@ pub struct Evidence {
     pub bytes: Option<BytesSeen>,
     /// The `Sec-WebSocket-Key` of the upgrade request.
     pub ws_key: Option<String>,
+    /// The subprotocols the upgrade offered (`Sec-WebSocket-Protocol`).
+    #[serde(default)]
+    pub subprotocols_offered: Vec<String>,
+    /// What the server sent after switching to WebSocket, until its close.
+    #[serde(default)]
+    pub after_upgrade: Option<AfterUpgrade>,
+    /// Whether `PATH/info` answered as a SockJS endpoint does (asked when
+    /// the upgrade got a 200 or a 400).
+    #[serde(default)]
+    pub sockjs_info: bool,
+    /// How `handshake check`'s exchange after the upgrade failed, when a
+    /// failed check asked for this diagnosis.
+    #[serde(default)]
+    pub exchange: Option<crate::verify::Exchange>,
     /// The response to the request (the WebSocket upgrade, or a GET).
     pub response: Option<ResponseHead>,
     /// Why no response could be read.
@@ -194,6 +213,7 @@ impl Evidence {
             addresses: Vec::new(),
             dns_error: None,
             connection: None,
+            replies: Vec::new(),
             tls: None,
             tls_failure: None,
             chain: Vec::new(),
@@ -206,6 +226,10 @@ impl Evidence {
             stapled: None,
             bytes: None,
             ws_key: None,
+            subprotocols_offered: options.subprotocols.clone(),
+            after_upgrade: None,
+            sockjs_info: false,
+            exchange: None,
             response: None,
             response_failure: None,
             status_without_origin: None,

@@ -14,7 +14,7 @@ mod markdown;
 mod replay;
 pub mod rules;
 
-pub use evidence::{CertificateCheck, Connection, Evidence, Verdict};
+pub use evidence::{AfterUpgrade, CertificateCheck, Connection, Evidence, Verdict};
 pub use markdown::markdown;
 pub use replay::{MAX_REPORT_BYTES, ReplayError, replay};
 
@@ -34,7 +34,7 @@ use crate::probe::cert::{self, CertInfo};
 use crate::probe::hello::{self, HelloAnswer, Offer};
 use crate::probe::http::{self, HeadError, ResponseHead};
 use crate::probe::sniff::{self, BytesSeen, Speech};
-use crate::probe::tcp::{self, Connect, NetworkError};
+use crate::probe::tcp::{self, AddressReply, Connect, NetworkError};
 use crate::probe::tls::{self, ClientIdentity, Handshake, TlsFailure, Trust};
 use crate::probe::{Io, dns, ws};
 
@@ -54,6 +54,9 @@ pub struct Options {
     pub expected: Option<CertInfo>,
     /// Keep retrying a refused port this long (a server restarting).
     pub wait: Option<Duration>,
+    /// Subprotocols to offer in the upgrade (`Sec-WebSocket-Protocol`), as
+    /// the application's client does.
+    pub subprotocols: Vec<String>,
     /// How long each network step may take.
     pub timeout: Duration,
     /// Told when each step starts and ends (the app's live progress).
@@ -114,6 +117,7 @@ impl Default for Options {
             identity: None,
             expected: None,
             wait: None,
+            subprotocols: Vec::new(),
             timeout: Duration::from_secs(5),
             progress: None,
         }
@@ -193,6 +197,10 @@ pub struct SaidReport<'a> {
     pub timings_ms: &'a Timings,
 }
 
+/// The longest wait for the other address family's answer: on a network
+/// that drops IPv6, a diagnosis must not wait a whole step for it.
+const KNOCK_PATIENCE: Duration = Duration::from_secs(2);
+
 /// Diagnoses `target`.
 pub async fn diagnose(target: &Target, options: &Options) -> Report {
     let started = Instant::now();
@@ -235,7 +243,10 @@ impl Run<'_> {
         let (answer, key) = self.send(stream, self.options.origin.as_deref()).await;
         self.evidence.ws_key = Some(key);
         let head = match answer {
-            Ok(head) => head,
+            Ok((head, after)) => {
+                self.evidence.after_upgrade = after;
+                head
+            }
             Err(error) => {
                 self.saw_bytes(error.received());
                 self.evidence.response_failure = Some(error.evidence());
@@ -250,7 +261,10 @@ impl Run<'_> {
             && let Some(stream) = self.reopen().await
         {
             let (other, _) = self.send(stream, None).await;
-            self.evidence.status_without_origin = other.ok().map(|h| h.status);
+            self.evidence.status_without_origin = other.ok().map(|(head, _)| head.status);
+        }
+        if self.target.scheme.is_websocket() && matches!(head.status, 200..=299 | 400) {
+            self.evidence.sockjs_info = self.sockjs_info().await;
         }
         self.evidence.response = Some(head);
         if !self.target.scheme.is_websocket()
@@ -292,8 +306,11 @@ impl Run<'_> {
                 address,
                 attempts,
                 waited,
+                tried,
             } => {
                 self.address = Some(address);
+                self.evidence.replies = tried;
+                self.knock_other_family(&addresses, address).await;
                 (
                     Connection::Connected {
                         address: address.to_string(),
@@ -309,6 +326,31 @@ impl Run<'_> {
         };
         self.evidence.connection = Some(connection);
         stream
+    }
+
+    /// When the name has addresses of both families and only the accepted
+    /// one's family was tried, how one address of the other family answers:
+    /// clients that try that family first meet it.
+    async fn knock_other_family(&mut self, addresses: &[SocketAddr], accepted: SocketAddr) {
+        let tried_other = |other: &SocketAddr| {
+            self.evidence
+                .replies
+                .iter()
+                .any(|reply| reply.address == other.to_string())
+        };
+        let Some(other) = addresses
+            .iter()
+            .find(|a| a.is_ipv4() != accepted.is_ipv4())
+            .filter(|a| !tried_other(a))
+            .copied()
+        else {
+            return;
+        };
+        let reply = tcp::knock(other, self.options.timeout.min(KNOCK_PATIENCE)).await;
+        self.evidence.replies.push(AddressReply {
+            address: other.to_string(),
+            reply,
+        });
     }
 
     /// The TLS layer: handshake and certificate. Returns the stream only
@@ -429,20 +471,26 @@ impl Run<'_> {
 
     /// Sends the request (an upgrade for ws/wss, a GET otherwise) and reads
     /// the response head; returns it with the WebSocket key that was sent.
+    /// After a switch to WebSocket, the connection is closed as a client
+    /// closes it (close frame 1000), and what the server sent before its
+    /// close comes with the head.
     async fn send(
         &mut self,
         mut stream: Box<dyn Io>,
         origin: Option<&str>,
-    ) -> (Result<ResponseHead, HeadError>, String) {
+    ) -> (
+        Result<(ResponseHead, Option<AfterUpgrade>), HeadError>,
+        String,
+    ) {
         let key = ws::new_key();
-        let authority = self.host_header();
+        let authority = self.target.host_header();
         let request = if self.target.scheme.is_websocket() {
-            http::request(
-                "GET",
-                &self.target.path,
-                &authority,
-                &ws::upgrade_headers(&key, origin),
-            )
+            let offered = self.options.subprotocols.join(", ");
+            let mut headers = ws::upgrade_headers(&key, origin);
+            if !offered.is_empty() {
+                headers.push(("Sec-WebSocket-Protocol", &offered));
+            }
+            http::request("GET", &self.target.path, &authority, &headers)
         } else {
             http::request(
                 "GET",
@@ -457,15 +505,23 @@ impl Run<'_> {
         } else {
             Instant::now()
         };
-        let head = match stream.write_all(&request).await {
-            Ok(()) => http::read_head(&mut stream, self.options.timeout).await,
+        let answer = match stream.write_all(&request).await {
+            Ok(()) => http::read_response(&mut stream, self.options.timeout).await,
             Err(error) => Err(HeadError::Io(NetworkError::new(&error))),
         };
         if first {
-            self.timings.http = Some(self.finish(Stage::Http, step, head.is_ok()));
+            self.timings.http = Some(self.finish(Stage::Http, step, answer.is_ok()));
         }
+        let answer = match answer {
+            Ok((head, rest)) if head.status == 101 && self.target.scheme.is_websocket() => {
+                let after = ws::close(&mut stream, rest, self.options.timeout).await;
+                Ok((head, Some(after)))
+            }
+            Ok((head, _)) => Ok((head, None)),
+            Err(error) => Err(error),
+        };
         let _ = stream.shutdown().await;
-        (head, key)
+        (answer, key)
     }
     /// Reports that `stage` starts; its start time.
     fn start(&self, stage: Stage) -> Instant {
@@ -494,6 +550,32 @@ impl Run<'_> {
         ms
     }
 
+    /// Whether `PATH/info` answers as SockJS does (`{"websocket":…,
+    /// "entropy":…}`): a SockJS endpoint refuses a plain upgrade at its
+    /// base URL, Spring's with an empty 400.
+    async fn sockjs_info(&self) -> bool {
+        let Some(mut stream) = self.reopen().await else {
+            return false;
+        };
+        let path = self.target.path.split('?').next().unwrap_or_default();
+        let request = http::request(
+            "GET",
+            &format!("{}/info", path.trim_end_matches('/')),
+            &self.target.host_header(),
+            &[("Accept", "application/json"), ("Connection", "close")],
+        );
+        if stream.write_all(&request).await.is_err() {
+            return false;
+        }
+        http::read_head(&mut stream, self.options.timeout)
+            .await
+            .is_ok_and(|head| {
+                head.status == 200
+                    && head.body_start.contains("\"websocket\"")
+                    && head.body_start.contains("\"entropy\"")
+            })
+    }
+
     /// The CORS preflight a browser sends before calling an API from `origin`.
     async fn preflight(&mut self, origin: &str) {
         let Some(mut stream) = self.reopen().await else {
@@ -502,7 +584,7 @@ impl Run<'_> {
         let request = http::request(
             "OPTIONS",
             &self.target.path,
-            &self.host_header(),
+            &self.target.host_header(),
             &[
                 ("Origin", origin),
                 ("Access-Control-Request-Method", "GET"),
@@ -546,17 +628,6 @@ impl Run<'_> {
                 ..
             } => Some(stream),
             _ => None,
-        }
-    }
-
-    fn host_header(&self) -> String {
-        if self.target.default_port {
-            match self.target.host_kind {
-                crate::HostKind::Ipv6 => format!("[{}]", self.target.host),
-                _ => self.target.host.clone(),
-            }
-        } else {
-            self.target.authority()
         }
     }
 }

@@ -17,6 +17,23 @@ pub const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// The most header lines accepted.
 pub const MAX_HEADERS: usize = 100;
 
+/// How much of a response body is kept: enough for an error page's words.
+pub const MAX_BODY_START: usize = 1024;
+
+/// `bytes` as text a terminal and the window can show: lossy UTF-8, with
+/// control characters other than line breaks and tabs replaced by `�` (an
+/// error page must not move a terminal's cursor or ring its bell).
+fn printable(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c,
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
 /// A parsed response status line and headers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -173,12 +190,17 @@ fn parse(buf: &[u8]) -> Result<Option<(ResponseHead, usize)>, HeadError> {
                     )
                 })
                 .collect();
-            let body = &buf[head_len..];
+            // After a 101 the bytes are WebSocket frames, not a body.
+            let body = if status == 101 {
+                &[][..]
+            } else {
+                &buf[head_len..]
+            };
             let head = ResponseHead {
                 status,
                 status_line,
                 headers,
-                body_start: String::from_utf8_lossy(&body[..body.len().min(512)]).into_owned(),
+                body_start: printable(&body[..body.len().min(MAX_BODY_START)]),
             };
             Ok(Some((head, head_len)))
         }
@@ -200,6 +222,15 @@ pub async fn read_head<S: AsyncRead + Unpin>(
     stream: &mut S,
     timeout: Duration,
 ) -> Result<ResponseHead, HeadError> {
+    read_response(stream, timeout).await.map(|(head, _)| head)
+}
+
+/// [`read_head`], with the bytes that arrived after the head, exactly as
+/// sent: after a `101`, the server's first WebSocket frames.
+pub async fn read_response<S: AsyncRead + Unpin>(
+    stream: &mut S,
+    timeout: Duration,
+) -> Result<(ResponseHead, Vec<u8>), HeadError> {
     let deadline = tokio::time::Instant::now() + timeout;
     let mut buf = Vec::with_capacity(1024);
     let mut chunk = [0u8; 4096];
@@ -236,7 +267,7 @@ pub async fn read_head<S: AsyncRead + Unpin>(
                     let count = interim.map_or(0, |(_, count)| count);
                     interim = Some((head.status, count.saturating_add(1)));
                 }
-                Some((head, _)) => return Ok(head),
+                Some((head, len)) => return Ok((head, buf.split_off(len))),
                 None => break,
             }
         }
@@ -282,7 +313,19 @@ mod tests {
             head.header("SEC-WEBSOCKET-ACCEPT"),
             Some("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
         );
-        assert!(head.body_start.ends_with("hi"));
+        assert_eq!(head.body_start, "", "frames after a 101 are not a body");
+    }
+
+    #[test]
+    fn a_body_is_kept_printable_and_capped() {
+        let mut raw = b"HTTP/1.1 400 Bad Request\r\n\r\nno \x1b[2Jway\x07\n".to_vec();
+        raw.extend(std::iter::repeat_n(b'x', 4096));
+        let head = parse_head(&raw)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("complete head"));
+        assert!(head.body_start.starts_with("no \u{FFFD}[2Jway\u{FFFD}\n"));
+        assert_eq!(head.body_start.len(), MAX_BODY_START + 4);
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub enum Connect {
         /// Time from the first attempt to the accepted one, when it was
         /// refused at first.
         waited: Option<Duration>,
+        /// How each address tried in the last round answered, in order (the
+        /// accepted one last).
+        tried: Vec<AddressReply>,
     },
     /// Every address refused, until the wait window ended.
     Refused {
@@ -97,6 +100,42 @@ impl NetworkError {
     }
 }
 
+/// How one address answered a connection attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum Reply {
+    /// It accepted.
+    Accepted,
+    /// Nothing listens there.
+    Refused,
+    /// No answer in time.
+    TimedOut,
+    /// Another network error (unreachable, not available).
+    Failed,
+}
+
+/// An address and how it answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AddressReply {
+    /// The socket address.
+    pub address: String,
+    /// How it answered.
+    pub reply: Reply,
+}
+
+/// How `address` answers a connection attempt within `timeout`; the
+/// connection is closed at once.
+pub async fn knock(address: SocketAddr, timeout: Duration) -> Reply {
+    match tokio::time::timeout(timeout, TcpStream::connect(address)).await {
+        Ok(Ok(_)) => Reply::Accepted,
+        Ok(Err(error)) if error.kind() == ErrorKind::ConnectionRefused => Reply::Refused,
+        Ok(Err(_)) => Reply::Failed,
+        Err(_) => Reply::TimedOut,
+    }
+}
+
 /// Tries each address in order, all within `timeout`; when all refuse and
 /// `wait` is given, tries again with backoff (50 ms doubling to 1 s) until
 /// `wait` has passed.
@@ -112,22 +151,37 @@ pub async fn connect(
         attempts += 1;
         let mut refused = false;
         let mut last_error = None;
+        let mut tried = Vec::new();
+        let mut note = |address: &SocketAddr, reply| {
+            tried.push(AddressReply {
+                address: address.to_string(),
+                reply,
+            });
+        };
         // One deadline for the round, however many addresses black-hole.
         let deadline = tokio::time::Instant::now() + timeout;
         for &address in addresses {
             match tokio::time::timeout_at(deadline, TcpStream::connect(address)).await {
                 Ok(Ok(stream)) => {
                     let _ = stream.set_nodelay(true);
+                    note(&address, Reply::Accepted);
                     return Connect::Connected {
                         stream,
                         address,
                         attempts,
                         waited: (attempts > 1).then(|| started.elapsed()),
+                        tried,
                     };
                 }
-                Ok(Err(error)) if error.kind() == ErrorKind::ConnectionRefused => refused = true,
-                Ok(Err(error)) => last_error = Some(NetworkError::new(&error)),
-                Err(_) => {}
+                Ok(Err(error)) if error.kind() == ErrorKind::ConnectionRefused => {
+                    note(&address, Reply::Refused);
+                    refused = true;
+                }
+                Ok(Err(error)) => {
+                    note(&address, Reply::Failed);
+                    last_error = Some(NetworkError::new(&error));
+                }
+                Err(_) => note(&address, Reply::TimedOut),
             }
         }
         let Some(wait) = wait.filter(|_| refused) else {

@@ -12,8 +12,10 @@ use crate::probe::hello::{HelloAnswer, ServerHello};
 use crate::probe::http::{ResponseFailure, ResponseHead};
 use crate::probe::ocsp::{Staple, Stapled};
 use crate::probe::sniff::BytesSeen;
+use crate::probe::tcp::{AddressReply, Reply};
 use crate::probe::tcp::{NetworkCause, NetworkError};
 use crate::probe::tls::{TlsFailure, TlsSession};
+use crate::verify::{CheckFailure, Exchange, Protocol};
 use crate::{Target, probe::ws};
 
 /// 2026-11-29T00:00:00Z: the fixtures' "now".
@@ -220,6 +222,50 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         waited_ms: Some(1_260.0),
     });
     out.push(("server-not-ready", e));
+    // `localhost` → ::1 first, the server on 127.0.0.1 only (Node 17+).
+    let mut e = answered(
+        "ws://localhost:8080/ws",
+        head(
+            "HTTP/1.1 101 Switching Protocols",
+            &[("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI=")],
+            "",
+        ),
+    );
+    e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
+    e.addresses = vec!["[::1]:8080".into(), "127.0.0.1:8080".into()];
+    e.replies = vec![
+        AddressReply {
+            address: "[::1]:8080".into(),
+            reply: Reply::Refused,
+        },
+        AddressReply {
+            address: "127.0.0.1:8080".into(),
+            reply: Reply::Accepted,
+        },
+    ];
+    out.push(("address-family-mismatch", e));
+    // The other way: IPv4 first, the server on ::1 only, knocked after.
+    let mut e = answered(
+        "ws://dual.test:8080/ws",
+        head(
+            "HTTP/1.1 101 Switching Protocols",
+            &[("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI=")],
+            "",
+        ),
+    );
+    e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
+    e.addresses = vec!["127.0.0.1:8080".into(), "[::1]:8080".into()];
+    e.replies = vec![
+        AddressReply {
+            address: "127.0.0.1:8080".into(),
+            reply: Reply::TimedOut,
+        },
+        AddressReply {
+            address: "[::1]:8080".into(),
+            reply: Reply::Accepted,
+        },
+    ];
+    out.push(("address-family-mismatch/ipv6-only", e));
 
     let mut e = evidence("wss://localhost:8080/ws");
     e.connection = Some(connected());
@@ -856,23 +902,22 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         ),
     ];
     out.push(("tls-intercepted", e));
-    out.push((
-        "ws-ok/subprotocol",
-        answered(
-            "ws://localhost:8080/ws",
-            head(
-                "HTTP/1.1 101 Switching Protocols",
-                &[
-                    (
-                        "Sec-WebSocket-Accept",
-                        &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ=="),
-                    ),
-                    ("Sec-WebSocket-Protocol", "v12.stomp"),
-                ],
-                "",
-            ),
+    let mut e = answered(
+        "ws://localhost:8080/ws",
+        head(
+            "HTTP/1.1 101 Switching Protocols",
+            &[
+                (
+                    "Sec-WebSocket-Accept",
+                    &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ=="),
+                ),
+                ("Sec-WebSocket-Protocol", "v12.stomp"),
+            ],
+            "",
         ),
-    ));
+    );
+    e.subprotocols_offered = vec!["v12.stomp".into(), "v11.stomp".into()];
+    out.push(("ws-ok/subprotocol", e));
     out.push((
         "ws-accept-mismatch",
         answered(
@@ -902,6 +947,140 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
             ),
         ),
     ));
+    out.push((
+        "ws-sockjs-endpoint",
+        answered(
+            "wss://localhost:8443/sockjs",
+            head(
+                "HTTP/1.1 200 OK",
+                &[("Content-Type", "text/plain;charset=UTF-8")],
+                "Welcome to SockJS!\n",
+            ),
+        ),
+    ));
+    // Spring's `.withSockJS()`: an empty 400, and SockJS's `/info`.
+    let mut e = answered(
+        "wss://localhost:8443/sockjs",
+        head("HTTP/1.1 400", &[("Content-Length", "0")], ""),
+    );
+    e.sockjs_info = true;
+    out.push(("ws-sockjs-endpoint/spring", e));
+    out.push((
+        "ws-socketio-endpoint",
+        answered(
+            "ws://localhost:3000/socket.io/",
+            head("HTTP/1.1 400 Bad Request", &[], "Transport unknown"),
+        ),
+    ));
+    let mut e = answered(
+        "ws://localhost:4000/graphql",
+        head(
+            "HTTP/1.1 101 Switching Protocols",
+            &[("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI=")],
+            "",
+        ),
+    );
+    e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
+    e.after_upgrade = Some(crate::probe::ws::AfterUpgrade {
+        first_message: None,
+        close: Some(crate::probe::ws::CloseSeen {
+            code: 4406,
+            reason: "Subprotocol not acceptable".into(),
+        }),
+        server_closed_first: true,
+    });
+    out.push(("ws-subprotocol-required", e));
+    let mut e = answered(
+        "ws://localhost:8080/stomp",
+        head(
+            "HTTP/1.1 101 Switching Protocols",
+            &[
+                ("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI="),
+                ("Sec-WebSocket-Protocol", "v12.stomp"),
+            ],
+            "",
+        ),
+    );
+    e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
+    out.push(("ws-subprotocol-required/unoffered", e));
+    let mut e = answered(
+        "ws://localhost:8080/mqtt",
+        head(
+            "HTTP/1.1 400 Bad Request",
+            &[],
+            "Missing Sec-WebSocket-Protocol: mqtt",
+        ),
+    );
+    e.subprotocols_offered = vec!["chat".into()];
+    out.push(("ws-subprotocol-required/refused", e));
+    let switched = || {
+        let mut e = answered(
+            "wss://localhost:8443/stomp",
+            head(
+                "HTTP/1.1 101 Switching Protocols",
+                &[
+                    ("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI="),
+                    ("Sec-WebSocket-Protocol", "v12.stomp"),
+                ],
+                "",
+            ),
+        );
+        e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
+        e.subprotocols_offered = vec!["v12.stomp".into()];
+        e
+    };
+    let exchanges = [
+        (
+            "ws-no-answer",
+            Protocol::Echo,
+            CheckFailure::NoAnswer {
+                timeout_s: 5.0,
+                sent: "ping".into(),
+            },
+        ),
+        (
+            "ws-no-answer/stomp",
+            Protocol::Stomp,
+            CheckFailure::NoAnswer {
+                timeout_s: 5.0,
+                sent: "STOMP CONNECT".into(),
+            },
+        ),
+        (
+            "ws-closed-by-server",
+            Protocol::Stomp,
+            CheckFailure::ClosedWebSocket {
+                code: 1008,
+                reason: "Origin not allowed".into(),
+            },
+        ),
+        (
+            "ws-closed-by-server/abnormal",
+            Protocol::Echo,
+            CheckFailure::Closed,
+        ),
+        (
+            "ws-protocol-refused",
+            Protocol::Stomp,
+            CheckFailure::ProtocolRefused {
+                protocol: Protocol::Stomp,
+                message: "Bad CONNECT".into(),
+            },
+        ),
+        (
+            "ws-protocol-refused/other",
+            Protocol::Socketio,
+            CheckFailure::NotThisProtocol {
+                protocol: Protocol::Socketio,
+                answer: "pong".into(),
+            },
+        ),
+    ];
+    for (name, protocol, failure) in exchanges {
+        let mut e = switched();
+        e.exchange = Some(Exchange { protocol, failure });
+        out.push((name, e));
+    }
     out.push((
         "ws-path-not-found",
         answered(

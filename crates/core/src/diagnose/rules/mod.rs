@@ -42,6 +42,7 @@ pub static RULES: &[Rule] = &[
     reach::TCP_TIMEOUT,
     reach::TCP_FAILED,
     reach::SERVER_NOT_READY,
+    reach::ADDRESS_FAMILY_MISMATCH,
     speech::TLS_TO_PLAIN_PORT,
     speech::PLAIN_TO_TLS_PORT,
     speech::NOT_HTTP,
@@ -76,6 +77,10 @@ pub static RULES: &[Rule] = &[
     websocket::FORBIDDEN,
     websocket::PATH_NOT_FOUND,
     websocket::REJECTED,
+    websocket::SOCKJS_ENDPOINT,
+    websocket::SOCKETIO_ENDPOINT,
+    websocket::SUBPROTOCOL_REQUIRED,
+    websocket::EXCHANGE,
     page::CORS,
 ];
 
@@ -177,6 +182,21 @@ fn swapped(target: &Target) -> String {
         Scheme::Http => Scheme::Https,
         Scheme::Https => Scheme::Http,
     };
+    url_with(target, other, &target.path)
+}
+
+/// The URL an HTTP client uses for the same endpoint: ws → http, wss → https.
+fn http_url(target: &Target, path: &str) -> String {
+    let scheme = if target.secure {
+        Scheme::Https
+    } else {
+        Scheme::Http
+    };
+    url_with(target, scheme, path)
+}
+
+/// The target's host and port with another scheme and path.
+fn url_with(target: &Target, other: Scheme, path: &str) -> String {
     let port = if target.default_port {
         String::new()
     } else {
@@ -186,7 +206,7 @@ fn swapped(target: &Target) -> String {
         HostKind::Ipv6 => format!("[{}]", target.host),
         _ => target.host.clone(),
     };
-    format!("{other}://{host}{port}{}", target.path)
+    format!("{other}://{host}{port}{path}")
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use crate::diagnose::{Evidence, Timings};
 use crate::finding::{Code, Finding};
 use crate::i18n::Fact;
 use crate::probe::dns::DnsError;
+use crate::probe::tcp::Reply;
 
 /// The name does not resolve.
 pub(super) const DNS_UNRESOLVED: Rule = Rule {
@@ -107,6 +108,61 @@ fn server_not_ready(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
             .with("port", evidence.target.port)
             .with("waited_s", Fact::tenths(waited / 1000.0))
             .with("attempts", *attempts),
+    ]
+}
+
+/// The name has IPv4 and IPv6 addresses, and only one family accepts.
+pub(super) const ADDRESS_FAMILY_MISMATCH: Rule = Rule {
+    name: "address-family-mismatch",
+    codes: &[Code::AddressFamilyMismatch],
+    check: address_family_mismatch,
+};
+
+fn address_family_mismatch(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let family = |address: &str| {
+        if address.starts_with('[') {
+            "IPv6"
+        } else {
+            "IPv4"
+        }
+    };
+    let Some(accepted) = evidence.replies.iter().find(|r| r.reply == Reply::Accepted) else {
+        return Vec::new();
+    };
+    let accepted_family = family(&accepted.address);
+    let other: Vec<_> = evidence
+        .replies
+        .iter()
+        .filter(|r| family(&r.address) != accepted_family)
+        .collect();
+    // Only when every address of the other family failed.
+    let Some(failed) = other
+        .first()
+        .filter(|_| other.iter().all(|r| r.reply != Reply::Accepted))
+    else {
+        return Vec::new();
+    };
+    let first_family = evidence
+        .addresses
+        .first()
+        .map_or(accepted_family, |first| family(first));
+    vec![
+        Finding::error(Code::AddressFamilyMismatch)
+            .with("host", &evidence.target.host)
+            .with("port", evidence.target.port)
+            .with("accepted_family", accepted_family)
+            .with("accepted_address", &accepted.address)
+            .with("failed_family", family(&failed.address))
+            .with("failed_address", &failed.address)
+            .with(
+                "how",
+                match failed.reply {
+                    Reply::Refused => "refused",
+                    Reply::TimedOut => "timed-out",
+                    Reply::Failed | Reply::Accepted => "failed",
+                },
+            )
+            .with("first_family", first_family),
     ]
 }
 

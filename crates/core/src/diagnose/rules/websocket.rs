@@ -1,12 +1,26 @@
 //! The WebSocket upgrade: switched (rightly or not), or answered with a
 //! status that names the cause.
 
-use super::{Extra, Rule, answer, http_answer};
+use super::{Extra, Rule, answer, first_line, http_answer, http_url, url_with};
+use crate::Target;
 use crate::diagnose::{Evidence, Timings};
 use crate::finding::{Code, Finding};
 use crate::i18n::Fact;
 use crate::probe::http::ResponseHead;
 use crate::probe::ws;
+use crate::verify::CheckFailure;
+
+/// The greeting of a SockJS endpoint's base URL (the SockJS project's
+/// server and Spring's `.withSockJS()` send the same).
+const SOCKJS_WELCOME: &str = "Welcome to SockJS!";
+
+/// Engine.IO's refusals of a request without its query (Socket.IO's server),
+/// as plain text to an upgrade and as JSON to a GET.
+const ENGINE_IO_REFUSALS: [&str; 2] = ["Transport unknown", "Unsupported protocol version"];
+
+/// The close code graphql-ws (and others after it) sends when the client
+/// offered none of its subprotocols.
+const SUBPROTOCOL_NOT_ACCEPTABLE: u16 = 4406;
 
 /// The upgrade's answer, for WebSocket targets only.
 fn upgrade_answer(evidence: &Evidence) -> Option<&ResponseHead> {
@@ -72,6 +86,9 @@ fn ignored(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(head) = upgrade_answer(evidence).filter(|h| (200..=299).contains(&h.status)) else {
         return Vec::new();
     };
+    if is_sockjs_greeting(head) || evidence.sockjs_info {
+        return Vec::new();
+    }
     vec![Finding::error(Code::WsUpgradeIgnored).with("answer", answer(head, Extra::None))]
 }
 
@@ -144,7 +161,10 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(head) = upgrade_answer(evidence) else {
         return Vec::new();
     };
-    let named_elsewhere = matches!(head.status, 101 | 200..=399 | 401 | 403 | 404 | 502..=504);
+    let named_elsewhere = matches!(head.status, 101 | 200..=399 | 401 | 403 | 404 | 502..=504)
+        || evidence.sockjs_info
+        || engine_io_refusal(head).is_some()
+        || mentions_subprotocol(head);
     if named_elsewhere {
         return Vec::new();
     }
@@ -153,6 +173,205 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
             .with("status", head.status)
             .with("answer", answer(head, Extra::Body)),
     ]
+}
+
+fn is_sockjs_greeting(head: &ResponseHead) -> bool {
+    (200..=299).contains(&head.status) && head.body_start.trim_start().starts_with(SOCKJS_WELCOME)
+}
+
+/// Engine.IO's words, when the answer is its refusal.
+fn engine_io_refusal(head: &ResponseHead) -> Option<&'static str> {
+    if head.status != 400 {
+        return None;
+    }
+    let body = head.body_start.trim();
+    ENGINE_IO_REFUSALS
+        .into_iter()
+        .find(|words| body == *words || body.contains(&format!("\"message\":\"{words}\"")))
+}
+
+/// A refusal whose body names the subprotocol header.
+fn mentions_subprotocol(head: &ResponseHead) -> bool {
+    let body = head.body_start.to_ascii_lowercase();
+    matches!(head.status, 400 | 426)
+        && (body.contains("subprotocol") || body.contains("sec-websocket-protocol"))
+}
+
+/// A SockJS endpoint's base URL, upgraded as if it were a WebSocket.
+pub(super) const SOCKJS_ENDPOINT: Rule = Rule {
+    name: "ws-sockjs-endpoint",
+    codes: &[Code::WsSockjsEndpoint],
+    check: sockjs_endpoint,
+};
+
+fn sockjs_endpoint(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some(head) = upgrade_answer(evidence) else {
+        return Vec::new();
+    };
+    if !is_sockjs_greeting(head) && !evidence.sockjs_info {
+        return Vec::new();
+    }
+    let target = &evidence.target;
+    let base = target.path.trim_end_matches('/');
+    let websocket = format!("{base}/websocket");
+    vec![
+        Finding::error(Code::WsSockjsEndpoint)
+            .with("url", &target.url)
+            .with("websocket_url", url_with(target, target.scheme, &websocket))
+            .with(
+                "sockjs_url",
+                http_url(target, if base.is_empty() { "/" } else { base }),
+            ),
+    ]
+}
+
+/// A Socket.IO (Engine.IO) server refusing a plain WebSocket upgrade.
+pub(super) const SOCKETIO_ENDPOINT: Rule = Rule {
+    name: "ws-socketio-endpoint",
+    codes: &[Code::WsSocketioEndpoint],
+    check: socketio_endpoint,
+};
+
+fn socketio_endpoint(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some((head, words)) =
+        upgrade_answer(evidence).and_then(|h| Some((h, engine_io_refusal(h)?)))
+    else {
+        return Vec::new();
+    };
+    let target = &evidence.target;
+    let path = socketio_path(target);
+    vec![
+        Finding::error(Code::WsSocketioEndpoint)
+            .with("status_line", &head.status_line)
+            .with("words", words)
+            .with("path", &path)
+            .with("client_url", http_url(target, "/"))
+            .with("check_url", url_with(target, target.scheme, &path)),
+    ]
+}
+
+/// The Engine.IO path a client must use: the URL's own (without its query),
+/// or Socket.IO's default.
+fn socketio_path(target: &Target) -> String {
+    let path = target.path.split('?').next().unwrap_or_default();
+    match path.trim_end_matches('/') {
+        "" => "/socket.io/".to_owned(),
+        path => format!("{path}/"),
+    }
+}
+
+/// A subprotocol wanted and not offered, or chosen and not offered.
+pub(super) const SUBPROTOCOL_REQUIRED: Rule = Rule {
+    name: "ws-subprotocol-required",
+    codes: &[Code::WsSubprotocolRequired],
+    check: subprotocol_required,
+};
+
+fn subprotocol_required(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some(head) = upgrade_answer(evidence) else {
+        return Vec::new();
+    };
+    let offered = &evidence.subprotocols_offered;
+    let finding = |how: &str| {
+        Finding::error(Code::WsSubprotocolRequired)
+            .with("how", how)
+            .with(
+                "offered",
+                if offered.is_empty() {
+                    "none".to_owned()
+                } else {
+                    offered.join(", ")
+                },
+            )
+    };
+    if head.status == 101 {
+        if let Some(chosen) = head.header("Sec-WebSocket-Protocol")
+            && !offered.iter().any(|o| o == chosen.trim())
+        {
+            return vec![finding("unoffered").with("chosen", chosen.trim())];
+        }
+        let Some(close) = evidence
+            .after_upgrade
+            .as_ref()
+            .and_then(|a| a.close.as_ref())
+        else {
+            return Vec::new();
+        };
+        let about_subprotocol = close.code == SUBPROTOCOL_NOT_ACCEPTABLE
+            || (close.code != 1000 && close.reason.to_ascii_lowercase().contains("subprotocol"));
+        return if about_subprotocol {
+            vec![
+                finding("closed")
+                    .with("code", close.code)
+                    .with("reason", &close.reason),
+            ]
+        } else {
+            Vec::new()
+        };
+    }
+    if mentions_subprotocol(head) {
+        return vec![
+            finding("refused")
+                .with("status_line", &head.status_line)
+                .with("words", first_line(head.body_start.trim())),
+        ];
+    }
+    Vec::new()
+}
+
+/// What `check`'s exchange after the upgrade ended in: no answer, a close,
+/// or the protocol's refusal.
+pub(super) const EXCHANGE: Rule = Rule {
+    name: "ws-exchange",
+    codes: &[
+        Code::WsNoAnswer,
+        Code::WsClosedByServer,
+        Code::WsProtocolRefused,
+    ],
+    check: exchange,
+};
+
+fn exchange(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let Some(exchange) = &evidence.exchange else {
+        return Vec::new();
+    };
+    let protocol = exchange.protocol.as_str();
+    let closed = |code: u16, reason: &str| {
+        Finding::error(Code::WsClosedByServer)
+            .with("protocol", protocol)
+            .with("code", code)
+            .with("reason", reason)
+            .with("has_reason", if reason.is_empty() { "no" } else { "yes" })
+    };
+    let finding = match &exchange.failure {
+        CheckFailure::NoAnswer { timeout_s, sent } => Finding::error(Code::WsNoAnswer)
+            .with("protocol", protocol)
+            .with("timeout_s", *timeout_s)
+            .with("sent", sent),
+        CheckFailure::ClosedWebSocket { code, reason } => closed(*code, reason),
+        // No close frame: what browsers report as 1006.
+        CheckFailure::Closed | CheckFailure::Connection { .. } | CheckFailure::Send { .. } => {
+            closed(1006, "")
+        }
+        CheckFailure::ProtocolRefused { protocol, message } => {
+            Finding::error(Code::WsProtocolRefused)
+                .with("how", "refused")
+                .with("protocol", protocol.as_str())
+                .with("words", message)
+        }
+        CheckFailure::NotThisProtocol { protocol, answer } => {
+            Finding::error(Code::WsProtocolRefused)
+                .with("how", "other")
+                .with("protocol", protocol.as_str())
+                .with("words", answer)
+        }
+        CheckFailure::TooLarge { limit_kib } => Finding::error(Code::WsProtocolRefused)
+            .with("how", "too-large")
+            .with("protocol", protocol)
+            .with("words", format!("{limit_kib} KiB")),
+        _ => return Vec::new(),
+    };
+    vec![finding]
 }
 
 #[cfg(test)]

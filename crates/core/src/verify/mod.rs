@@ -7,16 +7,21 @@
 //! result. Memory and time are bounded: frames and messages are capped at
 //! [`MAX_MESSAGE`], and every wait has the step timeout.
 
+mod protocol;
+
 use std::time::{Duration, Instant};
 
-use futures_util::{SinkExt, StreamExt};
+use futures_util::StreamExt;
 use rustls::pki_types::CertificateDer;
-use serde::Serialize;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
-use tokio_tungstenite::tungstenite::http::HeaderValue;
+use serde::{Deserialize, Serialize};
+use tokio::io::AsyncWriteExt;
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::http::{HeaderName, HeaderValue};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
-use tokio_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
+use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig};
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+
+pub use protocol::{Protocol, Spoken};
 
 use crate::Target;
 use crate::clock::{millis, now_unix};
@@ -25,7 +30,7 @@ use crate::finding::Finding;
 use crate::probe::cert::{self, CertInfo};
 use crate::probe::tcp::{self, Connect};
 use crate::probe::tls::{self, ClientIdentity, Handshake, TlsSession, Trust};
-use crate::probe::{Io, dns};
+use crate::probe::{Io, dns, http, ws};
 use crate::secret::Secret;
 
 /// The largest message or frame accepted from the server.
@@ -36,6 +41,8 @@ pub const MAX_MESSAGE: usize = 1 << 20;
 pub struct CheckOptions {
     /// The `Origin` header, as a browser on that page would send it.
     pub origin: Option<String>,
+    /// The application protocol to prove the connection in.
+    pub protocol: Protocol,
     /// Subprotocols to offer (`Sec-WebSocket-Protocol`).
     pub subprotocols: Vec<String>,
     /// Extra request headers; values are secrets and never printed.
@@ -60,6 +67,7 @@ impl Default for CheckOptions {
     fn default() -> CheckOptions {
         CheckOptions {
             origin: None,
+            protocol: Protocol::Auto,
             subprotocols: Vec::new(),
             headers: Vec::new(),
             ca: Vec::new(),
@@ -94,6 +102,12 @@ pub struct CheckReport {
     pub certificate: Option<CertInfo>,
     /// The subprotocol the server chose.
     pub subprotocol: Option<String>,
+    /// The protocol the check spoke.
+    pub protocol: Protocol,
+    /// Whether `auto` picked it.
+    pub picked: bool,
+    /// The protocol's own answer (STOMP's CONNECTED, Socket.IO's session…).
+    pub spoken: Option<Spoken>,
     /// Each round trip, in order.
     pub round_trips_ms: Vec<f64>,
     /// Minimum, median and maximum of the round trips.
@@ -120,6 +134,9 @@ impl CheckReport {
             tls: self.tls.as_ref(),
             certificate: self.certificate.as_ref(),
             subprotocol: self.subprotocol.as_deref(),
+            protocol: self.protocol,
+            picked: self.picked,
+            spoken: self.spoken.as_ref(),
             round_trips_ms: &self.round_trips_ms,
             latency: self.latency.as_ref(),
             answer: self.answer.as_ref(),
@@ -151,6 +168,12 @@ pub struct SaidCheckReport<'a> {
     pub certificate: Option<&'a CertInfo>,
     /// The subprotocol the server chose.
     pub subprotocol: Option<&'a str>,
+    /// The protocol the check spoke.
+    pub protocol: Protocol,
+    /// Whether `auto` picked it.
+    pub picked: bool,
+    /// The protocol's own answer.
+    pub spoken: Option<&'a Spoken>,
     /// Each round trip, in order.
     pub round_trips_ms: &'a [f64],
     /// Minimum, median and maximum of the round trips.
@@ -164,7 +187,7 @@ pub struct SaidCheckReport<'a> {
 }
 
 /// The kinds of WebSocket failure, as the words tell them apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "kebab-case")]
 pub enum WsCause {
@@ -233,7 +256,7 @@ impl Answer {
 
 /// Where a check failed, with the facts of the failure (the diagnosis of
 /// the same URL, in the report's findings, says why).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -314,12 +337,30 @@ pub enum CheckFailure {
     },
     /// The server closed the TCP connection without answering.
     Closed,
-    /// The server closed the WebSocket instead of answering.
+    /// The server closed the WebSocket (or its SockJS session) instead of
+    /// answering.
     #[serde(rename = "closed-websocket")]
     ClosedWebSocket {
         /// The close code (1005 when the server sent none, as RFC 6455 and
         /// browsers report it).
         code: u16,
+        /// The close reason, as sent (often empty).
+        reason: String,
+    },
+    /// The application protocol refused the client: STOMP `ERROR`, a
+    /// Socket.IO namespace's `connect_error`.
+    ProtocolRefused {
+        /// Which protocol.
+        protocol: Protocol,
+        /// The server's own words.
+        message: String,
+    },
+    /// The answer is not the protocol's.
+    NotThisProtocol {
+        /// The protocol expected.
+        protocol: Protocol,
+        /// The start of what came instead.
+        answer: String,
     },
     /// A message over the size cap.
     TooLarge {
@@ -377,7 +418,22 @@ impl CheckFailure {
                 sent: "ping".into(),
             },
             CheckFailure::Closed,
-            CheckFailure::ClosedWebSocket { code: 1008 },
+            CheckFailure::ClosedWebSocket {
+                code: 1008,
+                reason: "Origin not allowed".into(),
+            },
+            CheckFailure::ClosedWebSocket {
+                code: 1005,
+                reason: String::new(),
+            },
+            CheckFailure::ProtocolRefused {
+                protocol: Protocol::Stomp,
+                message: "Failed to send message to ExecutorSubscribableChannel".into(),
+            },
+            CheckFailure::NotThisProtocol {
+                protocol: Protocol::Socketio,
+                answer: "pong".into(),
+            },
             CheckFailure::TooLarge { limit_kib: 1024 },
             CheckFailure::Connection {
                 cause: WsCause::Io,
@@ -406,6 +462,8 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::NoAnswer { .. } => "check-no-answer",
             CheckFailure::Closed => "check-closed",
             CheckFailure::ClosedWebSocket { .. } => "check-closed-websocket",
+            CheckFailure::ProtocolRefused { .. } => "check-protocol-refused",
+            CheckFailure::NotThisProtocol { .. } => "check-not-this-protocol",
             CheckFailure::TooLarge { .. } => "check-too-large",
             CheckFailure::Connection { .. } => "check-connection",
         }
@@ -441,7 +499,16 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::NoAnswer { timeout_s, sent } => Facts::new()
                 .with("timeout_s", *timeout_s)
                 .with("sent", sent),
-            CheckFailure::ClosedWebSocket { code } => Facts::new().with("code", *code),
+            CheckFailure::ClosedWebSocket { code, reason } => Facts::new()
+                .with("code", *code)
+                .with("reason", reason)
+                .with("has_reason", if reason.is_empty() { "no" } else { "yes" }),
+            CheckFailure::ProtocolRefused { protocol, message } => Facts::new()
+                .with("protocol", protocol.as_str())
+                .with("message", message),
+            CheckFailure::NotThisProtocol { protocol, answer } => Facts::new()
+                .with("protocol", protocol.as_str())
+                .with("answer", answer),
             CheckFailure::TooLarge { limit_kib } => Facts::new().with("limit_kib", *limit_kib),
         }
     }
@@ -509,37 +576,62 @@ pub fn validate(target: &Target, options: &CheckOptions) -> Result<(), BadHeader
 pub async fn check(target: &Target, options: &CheckOptions) -> CheckReport {
     let mut report = CheckReport {
         url: target.url.clone(),
+        picked: options.protocol == Protocol::Auto,
         ..CheckReport::default()
     };
-    match attempt(target, options, &mut report).await {
-        Ok(()) => report.ok = true,
-        Err(failure) => {
-            report.failure = Some(failure);
-            let diagnosis = diagnose::diagnose(
-                target,
-                &Options {
-                    origin: options.origin.clone(),
-                    ca: options.ca.clone(),
-                    identity: options.identity.clone(),
-                    expected: options.expected.clone(),
-                    timeout: options.timeout,
-                    ..Options::default()
-                },
-            )
-            .await;
-            report.findings = diagnosis.findings;
-        }
+    let plan = protocol::plan(options.protocol, target, &options.subprotocols);
+    let Err(failure) = attempt(target, options, &plan, &mut report).await else {
+        report.ok = true;
+        return report;
+    };
+    // The diagnosis of what the check opened: the same URL, offering the
+    // same subprotocols; what failed after the upgrade is evidence too.
+    let opened = target.with_path(&plan.path);
+    let diagnosis = diagnose::diagnose(
+        &opened,
+        &Options {
+            origin: options.origin.clone(),
+            ca: options.ca.clone(),
+            identity: options.identity.clone(),
+            expected: options.expected.clone(),
+            subprotocols: plan.offer.clone(),
+            timeout: options.timeout,
+            ..Options::default()
+        },
+    )
+    .await;
+    let mut evidence = diagnosis.evidence;
+    if report.phases_ms.upgrade.is_some() {
+        evidence.exchange = Some(Exchange {
+            protocol: report.protocol,
+            failure: failure.clone(),
+        });
     }
+    report.findings = diagnose::Report::from_evidence(evidence, diagnosis.timings_ms).findings;
+    report.failure = Some(failure);
     report
+}
+
+/// What a check's exchange after the upgrade ended in, when it failed: the
+/// diagnosis that follows names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Exchange {
+    /// The protocol spoken.
+    pub protocol: Protocol,
+    /// How it failed.
+    pub failure: CheckFailure,
 }
 
 async fn attempt(
     target: &Target,
     options: &CheckOptions,
+    plan: &protocol::Plan,
     report: &mut CheckReport,
 ) -> Result<(), CheckFailure> {
     let timeout = options.timeout;
     let timeout_s = (timeout.as_secs_f64() * 10.0).round() / 10.0;
+    request(target, options)?;
     let step = Instant::now();
     let addresses = dns::resolve(target, timeout)
         .await
@@ -618,92 +710,42 @@ async fn attempt(
     };
 
     let step = Instant::now();
-    let request = request(target, options)?;
-    let config = WebSocketConfig::default()
-        .max_message_size(Some(MAX_MESSAGE))
-        .max_frame_size(Some(MAX_MESSAGE));
-    let upgrade = tokio_tungstenite::client_async_with_config(request, stream, Some(config));
-    let (mut socket, response) = match tokio::time::timeout(timeout, upgrade).await {
-        Err(_) => return Err(CheckFailure::UpgradeTimeout { timeout_s }),
-        Ok(Err(WsError::Http(response))) => {
-            return Err(CheckFailure::UpgradeStatus {
-                status: response.status().as_u16(),
-            });
-        }
-        Ok(Err(error)) => {
-            return Err(CheckFailure::Upgrade {
-                cause: WsCause::of(&error),
-                detail: error.to_string(),
-            });
-        }
-        Ok(Ok(pair)) => pair,
-    };
+    let (mut socket, subprotocol) = upgrade(stream, target, options, plan, timeout_s).await?;
     report.phases_ms.upgrade = Some(millis(step.elapsed()));
-    report.subprotocol = response
-        .headers()
-        .get("Sec-WebSocket-Protocol")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-
-    for round in 0..options.count.max(1) {
-        let sent = Instant::now();
-        socket
-            .send(Message::text(options.send.clone()))
-            .await
-            .map_err(|error| CheckFailure::Send {
-                cause: WsCause::of(&error),
-                detail: error.to_string(),
-            })?;
-        // One deadline for the answer: pings and pongs do not re-arm it.
-        let deadline = tokio::time::Instant::now() + timeout;
-        loop {
-            let next = tokio::time::timeout_at(deadline, socket.next()).await;
-            match next {
-                Err(_) => {
-                    return Err(CheckFailure::NoAnswer {
-                        timeout_s,
-                        sent: options.send.chars().take(200).collect(),
-                    });
-                }
-                Ok(None) => return Err(CheckFailure::Closed),
-                Ok(Some(Err(WsError::Capacity(_)))) => {
-                    return Err(CheckFailure::TooLarge {
-                        limit_kib: u32::try_from(MAX_MESSAGE / 1024).unwrap_or(u32::MAX),
-                    });
-                }
-                Ok(Some(Err(error))) => {
-                    return Err(CheckFailure::Connection {
-                        cause: WsCause::of(&error),
-                        detail: error.to_string(),
-                    });
-                }
-                Ok(Some(Ok(Message::Close(frame)))) => {
-                    return Err(CheckFailure::ClosedWebSocket {
-                        code: frame.map_or(1005, |f| u16::from(f.code)),
-                    });
-                }
-                Ok(Some(Ok(Message::Text(text)))) => {
-                    report.answer.get_or_insert_with(|| Answer::Text {
-                        text: text.chars().take(200).collect(),
-                    });
-                    break;
-                }
-                Ok(Some(Ok(Message::Binary(bytes)))) => {
-                    report.answer.get_or_insert(Answer::Binary {
-                        bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
-                    });
-                    break;
-                }
-                // Pings are answered by the library; pongs and raw frames are not answers.
-                Ok(Some(Ok(_))) => {}
-            }
+    report.subprotocol = subprotocol.clone();
+    report.protocol = match plan.protocol {
+        Protocol::Auto => match subprotocol.as_deref() {
+            Some(name) if name.ends_with(".stomp") => Protocol::Stomp,
+            Some("graphql-transport-ws") => Protocol::GraphqlWs,
+            _ => Protocol::Echo,
+        },
+        chosen => chosen,
+    };
+    let picked = plan.protocol == Protocol::Auto;
+    let host = target.host.as_str();
+    let sent = Instant::now();
+    let limits = protocol::limits(timeout);
+    let spoken = match report.protocol {
+        Protocol::Stomp => protocol::stomp(&mut socket, host, limits, picked).await?,
+        Protocol::GraphqlWs => protocol::graphql_ws(&mut socket, limits, picked).await?,
+        Protocol::Sockjs => protocol::sockjs(&mut socket, host, limits).await?,
+        Protocol::Socketio => protocol::socketio(&mut socket, limits).await?,
+        Protocol::Echo | Protocol::Auto => {
+            echo(&mut socket, options, report).await?;
+            Spoken::Echo
         }
+    };
+    if spoken != Spoken::Echo || report.protocol != Protocol::Echo {
+        // One exchange: its time is the round trip.
         let rtt = millis(sent.elapsed());
-        if round == 0 {
-            report.phases_ms.first_answer = Some(rtt);
-        }
-        report.round_trips_ms.push(rtt);
+        report.phases_ms.first_answer = Some(rtt);
+        report.round_trips_ms = vec![rtt];
     }
+    if spoken == Spoken::Echo && report.protocol != Protocol::Echo {
+        // `auto` offered a subprotocol the server took without speaking it.
+        report.protocol = Protocol::Echo;
+    }
+    report.spoken = Some(spoken);
     report.latency = latency(&report.round_trips_ms);
 
     let closing = async {
@@ -725,37 +767,138 @@ async fn attempt(
     Ok(())
 }
 
-fn request(
+/// The opening handshake, written and read here (not by the WebSocket
+/// library, which refuses a server that takes none of the offered
+/// subprotocols): the request as the plan says, the answer within one
+/// step, then the socket with whatever frames came with the `101`.
+async fn upgrade(
+    mut stream: Box<dyn Io>,
     target: &Target,
     options: &CheckOptions,
-) -> Result<tokio_tungstenite::tungstenite::handshake::client::Request, CheckFailure> {
+    plan: &protocol::Plan,
+    timeout_s: f64,
+) -> Result<(WebSocketStream<Box<dyn Io>>, Option<String>), CheckFailure> {
+    let key = ws::new_key();
+    let offered = plan.offer.join(", ");
+    let mut headers = ws::upgrade_headers(&key, options.origin.as_deref());
+    if !offered.is_empty() {
+        headers.push(("Sec-WebSocket-Protocol", &offered));
+    }
+    for (name, secret) in &options.headers {
+        headers.push((name, secret.expose()));
+    }
+    let request = http::request("GET", &plan.path, &target.host_header(), &headers);
+    let failed = |error: std::io::Error| CheckFailure::Upgrade {
+        cause: WsCause::Io,
+        detail: error.to_string(),
+    };
+    stream.write_all(&request).await.map_err(failed)?;
+    let (head, rest) = match http::read_response(&mut stream, options.timeout).await {
+        Ok(answer) => answer,
+        Err(
+            http::HeadError::Silent
+            | http::HeadError::Stalled { .. }
+            | http::HeadError::OnlyInterim { .. },
+        ) => return Err(CheckFailure::UpgradeTimeout { timeout_s }),
+        Err(http::HeadError::Closed { .. }) => return Err(CheckFailure::Closed),
+        Err(http::HeadError::Io(error)) => {
+            return Err(CheckFailure::Network {
+                detail: error.detail,
+            });
+        }
+        Err(error) => {
+            // Not an HTTP response: its first bytes, as text.
+            let received = error.received();
+            return Err(CheckFailure::Upgrade {
+                cause: WsCause::Protocol,
+                detail: String::from_utf8_lossy(&received[..received.len().min(80)])
+                    .escape_debug()
+                    .to_string(),
+            });
+        }
+    };
+    if head.status != 101 {
+        return Err(CheckFailure::UpgradeStatus {
+            status: head.status,
+        });
+    }
+    if head.header("Sec-WebSocket-Accept").map(str::trim) != Some(ws::accept_for(&key).as_str()) {
+        return Err(CheckFailure::Upgrade {
+            cause: WsCause::Protocol,
+            detail: "Sec-WebSocket-Accept".to_owned(),
+        });
+    }
+    let subprotocol = head
+        .header("Sec-WebSocket-Protocol")
+        .map(|chosen| chosen.trim().to_owned());
+    if let Some(chosen) = &subprotocol
+        && !plan.offer.contains(chosen)
+    {
+        return Err(CheckFailure::Upgrade {
+            cause: WsCause::Protocol,
+            detail: format!("Sec-WebSocket-Protocol: {chosen}"),
+        });
+    }
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(MAX_MESSAGE))
+        .max_frame_size(Some(MAX_MESSAGE));
+    let socket =
+        WebSocketStream::from_partially_read(stream, rest, Role::Client, Some(config)).await;
+    Ok((socket, subprotocol))
+}
+
+/// The echo: `options.send`, `options.count` times, each answer awaited
+/// within one step.
+async fn echo(
+    socket: &mut WebSocketStream<Box<dyn Io>>,
+    options: &CheckOptions,
+    report: &mut CheckReport,
+) -> Result<(), CheckFailure> {
+    for round in 0..options.count.max(1) {
+        let sent = Instant::now();
+        protocol::send(socket, options.send.clone()).await?;
+        // One deadline for the answer: pings and pongs do not re-arm it.
+        let limits = protocol::limits(options.timeout);
+        let answer = match protocol::receive(socket, limits, &options.send).await? {
+            protocol::Incoming::Text(text) => Answer::Text {
+                text: text.chars().take(200).collect(),
+            },
+            protocol::Incoming::Binary(bytes) => Answer::Binary {
+                bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
+            },
+        };
+        report.answer.get_or_insert(answer);
+        let rtt = millis(sent.elapsed());
+        if round == 0 {
+            report.phases_ms.first_answer = Some(rtt);
+        }
+        report.round_trips_ms.push(rtt);
+    }
+    Ok(())
+}
+
+/// Checks each request value as an HTTP header value.
+fn request(target: &Target, options: &CheckOptions) -> Result<(), CheckFailure> {
     let bad = |what: &str| CheckFailure::BadHeader {
         what: what.to_owned(),
     };
-    let mut request = target
-        .url
-        .as_str()
-        .into_client_request()
-        .map_err(|_| bad("url"))?;
-    let headers = request.headers_mut();
-    let value = |text: &str, what: &str| HeaderValue::from_str(text).map_err(|_| bad(what));
+    let value = |text: &str, what: &str| {
+        HeaderValue::from_str(text)
+            .map(|_| ())
+            .map_err(|_| bad(what))
+    };
+    value(&target.path, "url")?;
     if let Some(origin) = &options.origin {
-        headers.insert("Origin", value(origin, "origin")?);
+        value(origin, "origin")?;
     }
-    if !options.subprotocols.is_empty() {
-        headers.insert(
-            "Sec-WebSocket-Protocol",
-            value(&options.subprotocols.join(", "), "subprotocol")?,
-        );
+    for subprotocol in &options.subprotocols {
+        value(subprotocol, "subprotocol")?;
     }
     for (name, secret) in &options.headers {
-        let name = tokio_tungstenite::tungstenite::http::HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| bad("header"))?;
-        let mut value = value(secret.expose(), "header")?;
-        value.set_sensitive(true);
-        headers.insert(name, value);
+        HeaderName::from_bytes(name.as_bytes()).map_err(|_| bad("header"))?;
+        value(secret.expose(), "header")?;
     }
-    Ok(request)
+    Ok(())
 }
 
 fn latency(samples: &[f64]) -> Option<Latency> {

@@ -1,0 +1,268 @@
+//! WebSocket applications as their own projects serve them (`tests/node`):
+//! a Socket.IO server, a graphql-ws server and the SockJS project's server.
+//! `handshake diagnose` names what a plain WebSocket client meets there.
+
+use handshake_testkit::coverage::{self, Program};
+use handshake_testkit::node::{Kind, Node};
+use serde_json::Value;
+
+use crate::{handshake, stderr, stdout};
+
+/// `handshake diagnose URL --json`, its report, and its codes (recorded as
+/// made by a real Node server).
+fn diagnose(url: &str) -> (Value, Vec<String>) {
+    let output = handshake(&["diagnose", url, "--json", "--timeout", "5"]);
+    let report: Value = serde_json::from_str(&stdout(&output))
+        .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(&output), stderr(&output)));
+    let codes: Vec<String> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|finding| finding["code"].as_str().map(str::to_owned))
+        .collect();
+    coverage::record(Program::Node, &codes);
+    (report, codes)
+}
+
+#[test]
+fn a_socketio_server_is_named_with_the_url_its_clients_use() {
+    let server = Node::start(Kind::SocketIo, None);
+    let url = format!("ws://127.0.0.1:{}/socket.io/", server.port);
+    let (report, codes) = diagnose(&url);
+    assert_eq!(codes, ["ws-socketio-endpoint"], "{report:#}");
+    let facts = &report["findings"][0]["facts"];
+    assert_eq!(facts["words"], "Transport unknown");
+    assert_eq!(
+        facts["client_url"],
+        format!("http://127.0.0.1:{}/", server.port)
+    );
+    // The evidence shows the refusal as sent: status line and body.
+    let response = &report["evidence"]["response"];
+    assert_eq!(response["status_line"], "HTTP/1.1 400 Bad Request");
+    assert_eq!(response["body_start"], "Transport unknown");
+}
+
+#[test]
+fn a_sockjs_base_url_is_named_with_the_raw_websocket_url() {
+    let server = Node::start(Kind::Sockjs, None);
+    let url = format!("ws://127.0.0.1:{}/echo", server.port);
+    let (report, codes) = diagnose(&url);
+    assert_eq!(codes, ["ws-sockjs-endpoint"], "{report:#}");
+    let raw = report["findings"][0]["facts"]["websocket_url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(raw, format!("{url}/websocket"));
+    // The URL it names is a working WebSocket on the real server.
+    let (report, codes) = diagnose(&raw);
+    assert_eq!(codes, ["ws-ok"], "{report:#}");
+}
+
+#[test]
+fn a_graphql_ws_server_closing_for_its_subprotocol_is_named() {
+    let server = Node::start(Kind::GraphqlWs, None);
+    let url = format!("ws://127.0.0.1:{}/graphql", server.port);
+    let (report, codes) = diagnose(&url);
+    assert_eq!(codes, ["ws-subprotocol-required", "ws-ok"], "{report:#}");
+    let facts = &report["findings"][0]["facts"];
+    assert_eq!(facts["how"], "closed");
+    assert_eq!(facts["code"], 4406);
+    assert_eq!(facts["reason"], "Subprotocol not acceptable");
+}
+
+#[test]
+fn a_diagnosis_closes_the_websocket_as_a_client_should() {
+    // Engine.IO speaks first; then our close 1000 is answered in kind.
+    let server = Node::start(Kind::SocketIo, None);
+    let url = format!(
+        "ws://127.0.0.1:{}/socket.io/?EIO=4&transport=websocket",
+        server.port
+    );
+    let (report, codes) = diagnose(&url);
+    assert_eq!(codes, ["ws-ok"], "{report:#}");
+    let after = &report["evidence"]["after_upgrade"];
+    assert!(
+        after["first_message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("0{\"sid\":")),
+        "{after:#}"
+    );
+    assert_eq!(after["close"]["code"], 1000, "{after:#}");
+    assert_eq!(after["server_closed_first"], false);
+}
+
+/// `handshake check URL ARGS --json` and its report.
+fn check(url: &str, args: &[&str]) -> Value {
+    let mut all = vec!["check", url, "--json", "--timeout", "5"];
+    all.extend_from_slice(args);
+    let output = handshake(&all);
+    let report: Value = serde_json::from_str(&stdout(&output))
+        .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(&output), stderr(&output)));
+    assert_eq!(
+        output.status.code(),
+        Some(if report["ok"] == true { 0 } else { 1 }),
+        "{report:#}"
+    );
+    report
+}
+
+/// The codes of a failed check's findings (recorded as made by Node).
+fn check_codes(report: &Value) -> Vec<String> {
+    let codes: Vec<String> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|finding| finding["code"].as_str().map(str::to_owned))
+        .collect();
+    coverage::record(Program::Node, &codes);
+    codes
+}
+
+#[test]
+fn check_proves_a_socketio_server_in_its_own_protocol() {
+    let server = Node::start(Kind::SocketIo, None);
+    // The address a Socket.IO client is given: auto picks Socket.IO from
+    // the path, and the query is Engine.IO's.
+    let report = check(&format!("ws://127.0.0.1:{}/socket.io/", server.port), &[]);
+    assert_eq!(report["ok"], true, "{report:#}");
+    assert_eq!(report["protocol"], "socketio");
+    assert_eq!(report["picked"], true);
+    let spoken = &report["spoken"];
+    assert_eq!(spoken["protocol"], "socketio");
+    assert_eq!(spoken["namespace"], "/");
+    assert_eq!(spoken["ping_interval_ms"], 25000, "Socket.IO's default");
+    assert!(
+        spoken["sid"].as_str().is_some_and(|sid| sid.len() >= 16),
+        "{spoken}"
+    );
+    // The root URL with the protocol named.
+    let report = check(
+        &format!("ws://127.0.0.1:{}/", server.port),
+        &["--protocol", "socketio"],
+    );
+    assert_eq!(report["ok"], true, "{report:#}");
+}
+
+#[test]
+fn check_proves_a_graphql_ws_server_and_names_its_subprotocol() {
+    let server = Node::start(Kind::GraphqlWs, None);
+    let url = format!("ws://127.0.0.1:{}/graphql", server.port);
+    let report = check(&url, &[]);
+    assert_eq!(report["ok"], true, "{report:#}");
+    assert_eq!(report["protocol"], "graphql-ws");
+    assert_eq!(report["subprotocol"], "graphql-transport-ws");
+    assert_eq!(report["spoken"]["protocol"], "graphql-ws");
+    // As echo, offering nothing: the server closes with its own code, and
+    // the findings carry it as an error (the JSON contract: ok is false
+    // exactly when an error finding is present).
+    let report = check(&url, &["--protocol", "echo"]);
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["failure"]["kind"], "closed-websocket", "{report:#}");
+    assert_eq!(report["failure"]["code"], 4406);
+    let codes = check_codes(&report);
+    assert!(
+        codes.contains(&"ws-subprotocol-required".to_owned()),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&"ws-closed-by-server".to_owned()),
+        "{codes:?}"
+    );
+    let closed = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|f| f["code"] == "ws-closed-by-server")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(closed["facts"]["reason"], "Subprotocol not acceptable");
+}
+
+#[test]
+fn check_proves_a_sockjs_endpoint_and_names_its_close() {
+    let server = Node::start(Kind::Sockjs, None);
+    let report = check(
+        &format!("ws://127.0.0.1:{}/echo", server.port),
+        &["--protocol", "sockjs"],
+    );
+    assert_eq!(report["ok"], true, "{report:#}");
+    assert_eq!(report["spoken"]["protocol"], "sockjs-echo");
+    // A session the server closes at once: its own code and words.
+    let report = check(
+        &format!("ws://127.0.0.1:{}/goaway", server.port),
+        &["--protocol", "sockjs"],
+    );
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["failure"]["code"], 3000, "{report:#}");
+    assert_eq!(report["failure"]["reason"], "Go away!");
+    assert_eq!(check_codes(&report)[0], "ws-closed-by-server");
+}
+
+#[test]
+fn the_wrong_protocol_is_named_with_what_the_server_said() {
+    // STOMP asked of a Socket.IO server: its Engine.IO open packet is not
+    // a STOMP frame, and the finding quotes it.
+    let server = Node::start(Kind::SocketIo, None);
+    let url = format!(
+        "ws://127.0.0.1:{}/socket.io/?EIO=4&transport=websocket",
+        server.port
+    );
+    let report = check(&url, &["--protocol", "stomp"]);
+    assert_eq!(report["ok"], false, "{report:#}");
+    assert_eq!(report["failure"]["kind"], "not-this-protocol");
+    let codes = check_codes(&report);
+    assert_eq!(codes[0], "ws-protocol-refused", "{report:#}");
+    let facts = &report["findings"][0]["facts"];
+    assert_eq!(facts["how"], "other");
+    assert!(
+        facts["words"]
+            .as_str()
+            .is_some_and(|w| w.starts_with("0{\"sid\":")),
+        "{facts}"
+    );
+}
+
+#[test]
+fn a_name_with_both_families_and_a_server_on_one_is_named() {
+    // A hosts file in a mount namespace of its own: dual.test is ::1 first
+    // (as localhost is for Node 17+), then 127.0.0.1; the server listens on
+    // 127.0.0.1 only.
+    let allowed = std::process::Command::new("unshare")
+        .args(["--mount", "true"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !allowed {
+        // A mount namespace needs root; CI runs as root.
+        eprintln!("SKIPPED: cannot make a mount namespace here (unshare --mount)");
+        return;
+    }
+    let server = Node::start(Kind::Sockjs, None);
+    let dir = handshake_testkit::Scratch::new("dual");
+    let hosts = dir.join("hosts");
+    std::fs::write(&hosts, "::1 dual.test\n127.0.0.1 dual.test\n").expect("hosts");
+    let url = format!("ws://dual.test:{}/echo/websocket", server.port);
+    let output = std::process::Command::new("unshare")
+        .args(["--mount", "sh", "-c"])
+        .arg(format!(
+            "mount --bind {} /etc/hosts && exec {} diagnose --json {url}",
+            hosts.display(),
+            env!("CARGO_BIN_EXE_handshake")
+        ))
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("unshare runs");
+    let report: Value = serde_json::from_str(&stdout(&output))
+        .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(&output), stderr(&output)));
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["address-family-mismatch", "ws-ok"], "{report:#}");
+    coverage::record(Program::Os, ["address-family-mismatch"]);
+    let facts = &report["findings"][0]["facts"];
+    assert_eq!(facts["failed_address"], format!("[::1]:{}", server.port));
+    assert_eq!(facts["how"], "refused");
+    assert_eq!(facts["first_family"], "IPv6");
+}

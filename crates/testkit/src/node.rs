@@ -1,0 +1,74 @@
+//! The Node.js application servers of `tests/node` — Socket.IO, graphql-ws
+//! (on `ws`) and the SockJS project's own server — started on loopback as
+//! their projects document them. `npm ci` in `tests/node` installs them
+//! (`./dev` does).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::process::{Group, listening};
+use crate::servers::free_port;
+
+/// Which server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Socket.IO 4: namespace `/` echoes (`echo` event with an ack), `/private` refuses every client.
+    SocketIo,
+    /// graphql-ws at `/graphql`.
+    GraphqlWs,
+    /// SockJS: an echo at `/echo`, and `/goaway`, which closes each session with 3000 "Go away!".
+    Sockjs,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::SocketIo => "socketio",
+            Kind::GraphqlWs => "graphql-ws",
+            Kind::Sockjs => "sockjs",
+        }
+    }
+}
+
+fn project() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/node")
+}
+
+/// A running Node server, stopped when dropped.
+pub struct Node {
+    /// The port it listens on, on 127.0.0.1.
+    pub port: u16,
+    _group: Group,
+}
+
+impl Node {
+    /// Starts `kind` on a free port; with `tls` (certificate and key PEM
+    /// files) it serves TLS.
+    pub fn start(kind: Kind, tls: Option<(&Path, &Path)>) -> Node {
+        let project = project();
+        assert!(
+            project.join("node_modules").is_dir(),
+            "{}: run `npm ci` there (./dev does)",
+            project.display()
+        );
+        let port = free_port();
+        let mut command = Command::new("node");
+        command
+            .current_dir(&project)
+            .arg("serve.mjs")
+            .arg(kind.name())
+            .arg(port.to_string())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if let Some((cert, key)) = tls {
+            command.arg(cert).arg(key);
+        }
+        let mut group = Group::spawn(&mut command, "node");
+        group.wait_until_ready(kind.name(), 20, || listening(&[port]), String::new);
+        Node {
+            port,
+            _group: group,
+        }
+    }
+}

@@ -1,0 +1,50 @@
+// The WebSocket application servers the tests talk to, on loopback, as
+// their own projects document them:
+//
+//   node serve.mjs socketio|graphql-ws|sockjs PORT [CERT KEY]
+//
+// Socket.IO at /socket.io/ (namespace "/" echoes, "/private" refuses every
+// client in a middleware); graphql-ws at /graphql; SockJS echo at /echo and
+// an endpoint at /goaway that closes each session with 3000 "Go away!".
+// With CERT and KEY (PEM files) it serves TLS. Prints "listening PORT" when
+// ready.
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+
+const [kind, port, cert, key] = process.argv.slice(2);
+const server = cert
+  ? https.createServer({ cert: readFileSync(cert), key: readFileSync(key) })
+  : http.createServer();
+
+if (kind === "socketio") {
+  const { Server } = await import("socket.io");
+  const io = new Server(server);
+  io.on("connection", (socket) => {
+    socket.on("echo", (message, ack) => ack?.(message));
+  });
+  io.of("/private").use((_socket, next) => next(new Error("not authorized")));
+} else if (kind === "graphql-ws") {
+  const { WebSocketServer } = await import("ws");
+  const { useServer } = await import("graphql-ws/use/ws");
+  const { buildSchema } = await import("graphql");
+  const schema = buildSchema("type Query { hello: String }");
+  const wss = new WebSocketServer({ server, path: "/graphql" });
+  useServer({ schema, roots: { query: { hello: () => "world" } } }, wss);
+} else if (kind === "sockjs") {
+  const sockjs = (await import("sockjs")).default;
+  const quiet = { log: () => {} };
+  const echo = sockjs.createServer(quiet);
+  echo.on("connection", (conn) => conn.on("data", (message) => conn.write(message)));
+  echo.installHandlers(server, { prefix: "/echo" });
+  const goaway = sockjs.createServer(quiet);
+  goaway.on("connection", (conn) => conn.close(3000, "Go away!"));
+  goaway.installHandlers(server, { prefix: "/goaway" });
+} else {
+  console.error(`unknown server kind: ${kind}`);
+  process.exit(2);
+}
+
+server.listen(Number(port), "127.0.0.1", () => {
+  console.log(`listening ${server.address().port}`);
+});
