@@ -224,6 +224,15 @@ fn stomp_as_spring_clients_speak_it(dir: &Path, boot: Boot, port: &str) {
     );
     assert_eq!(sockjs["spoken"]["protocol"], "stomp");
     assert_eq!(sockjs["spoken"]["over_sockjs"], true);
+    // What `check` did before it spoke STOMP: a plain "ping" waits for an
+    // answer the STOMP endpoint never gives (an incomplete frame to it).
+    let echo = check(
+        format!("wss://127.0.0.1:{port}/stomp"),
+        &["--protocol", "echo", "--timeout", "2"],
+    );
+    assert_eq!(echo["ok"], false, "{echo:#}");
+    assert_eq!(echo["failure"]["kind"], "no-answer");
+    assert_eq!(codes(&echo), ["ws-no-answer", "ws-ok"], "{echo:#}");
     let diagnosis = json(&handshake_in(
         dir,
         &[
