@@ -155,7 +155,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__check)
-            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --protocol --send --count --subprotocol --bearer-env --header-env --json --lang --help"
+            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --protocol --send --count --idle --ping --subprotocol --bearer-env --header-env --json --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -206,6 +206,14 @@ _handshake() {
                     return 0
                     ;;
                 --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ping)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

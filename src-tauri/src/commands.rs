@@ -9,9 +9,9 @@ use handshake_core::fix::{self, FixKind, FixRequest, Suggestion};
 use handshake_core::logs::{self, LogReport};
 use handshake_core::render::Syntax;
 use handshake_core::settings::Settings;
-use handshake_core::verify::Protocol;
+use handshake_core::verify::{Countdown, Protocol};
 use handshake_core::{CheckOptions, CheckReport, Options, Report, Target, diagnose as core};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -207,26 +207,45 @@ pub(crate) fn open_export_folder(
         })
 }
 
+/// What the Verify step asks besides the URL, as `handshake check` flags.
+#[derive(Debug, Deserialize, specta::Type)]
+pub(crate) struct VerifyChoices {
+    /// `--protocol`.
+    protocol: Protocol,
+    /// `--wait` in seconds (0: none).
+    wait_secs: u32,
+    /// `--idle` in seconds (0: none).
+    idle_secs: u32,
+    /// `--ping` in seconds (0: none).
+    ping_secs: u32,
+}
+
 /// Proves the fix: a real WebSocket to `url` trusting `ca` (a PEM file),
-/// spoken in `protocol` as `handshake check --protocol` does, retrying a
-/// refused port for `wait_secs` while the server restarts.
+/// as `handshake check` does with the same choices; the idle hold's
+/// seconds left go to `on_idle`.
 #[tauri::command]
 #[specta::specta]
 pub(crate) async fn verify(
     url: String,
     ca: Option<String>,
-    protocol: Protocol,
-    wait_secs: u32,
+    choices: VerifyChoices,
+    on_idle: Channel<u32>,
 ) -> Result<CheckReport, CommandError> {
     let target = Target::parse_websocket(&url)?;
     let ca = match ca.filter(|path| !path.trim().is_empty()) {
         Some(path) => handshake_core::probe::tls::read_ca_file(Path::new(&path))?,
         None => Vec::new(),
     };
+    let seconds = |n: u32| (n > 0).then(|| Duration::from_secs(u64::from(n)));
     let options = CheckOptions {
         ca,
-        protocol,
-        wait: (wait_secs > 0).then(|| Duration::from_secs(u64::from(wait_secs))),
+        protocol: choices.protocol,
+        wait: seconds(choices.wait_secs),
+        idle: seconds(choices.idle_secs),
+        ping: seconds(choices.ping_secs),
+        countdown: Some(Countdown::new(move |left| {
+            let _ = on_idle.send(u32::try_from(left).unwrap_or(u32::MAX));
+        })),
         ..CheckOptions::default()
     };
     Ok(handshake_core::check(&target, &options).await)

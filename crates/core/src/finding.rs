@@ -164,6 +164,8 @@ codes! {
     WsForbidden = "ws-forbidden",
     /// The endpoint wants credentials (401).
     WsAuthRequired = "ws-auth-required",
+    /// `check --idle`: a hop closed the idle connection after its idle timeout (nginx 60 s, ALB 60 s, Cloudflare 100 s).
+    ProxyIdleTimeout = "proxy-idle-timeout",
     /// A proxy answered that its upstream is down (502, 503, 504).
     ProxyUpstreamDown = "proxy-upstream-down",
     /// An https page would open an unencrypted ws:// or http:// endpoint: browsers block it.

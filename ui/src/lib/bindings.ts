@@ -40,10 +40,10 @@ export const commands = {
 	openExportFolder: () => typedError<null, CommandError>(__TAURI_INVOKE("open_export_folder")),
 	/**
 	 *  Proves the fix: a real WebSocket to `url` trusting `ca` (a PEM file),
-	 *  spoken in `protocol` as `handshake check --protocol` does, retrying a
-	 *  refused port for `wait_secs` while the server restarts.
+	 *  as `handshake check` does with the same choices; the idle hold's
+	 *  seconds left go to `on_idle`.
 	 */
-	verify: (url: string, ca: string | null, protocol: Protocol, waitSecs: number) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify", { url, ca, protocol, waitSecs })),
+	verify: (url: string, ca: string | null, choices: VerifyChoices, onIdle: Channel<number>) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify", { url, ca, choices, onIdle })),
 	/**  What the app remembers (language, recent targets, last choices). */
 	loadSettings: () => __TAURI_INVOKE<Settings>("load_settings"),
 	/**  Remembers the UI language. */
@@ -56,6 +56,14 @@ export const CHECK_PROTOCOLS = ["auto","echo","stomp","sockjs","socketio","graph
 export const SPRING_BOOT_LINES = ["2.6","2.7","3.0","3.1","3.2","3.3","3.4","3.5","4.0"] as const;
 
 /* Types */
+/**  An address and how it answered. */
+export type AddressReply = {
+	/**  The socket address. */
+	address: string,
+	/**  How it answered. */
+	reply: Reply,
+};
+
 /**  What a server sent after switching to WebSocket, until its close. */
 export type AfterUpgrade = {
 	/**
@@ -277,6 +285,16 @@ reason: string } |
 protocol: Protocol; 
 /**  The server's own words. */
 message: string } | 
+/**  The connection was closed while it was held idle. */
+{ kind: "idle-closed"; 
+/**  After how many seconds of idleness. */
+after_s: number | null; 
+/**  The close code (1006 when no close frame came). */
+code: number; 
+/**  The close reason, as sent. */
+reason: string; 
+/**  Whether heartbeat pings were sent. */
+pinged: boolean } | 
 /**  The answer is not the protocol's. */
 { kind: "not-this-protocol"; 
 /**  The protocol expected. */
@@ -329,6 +347,8 @@ export type CheckReport = {
 	answer: Answer | null,
 	/**  The close code the server answered with. */
 	close_code: number | null,
+	/**  The idle hold, when `idle` asked for one. */
+	idle: IdleHold | null,
 	/**  When it failed: the diagnosis of the same URL. */
 	findings: Finding[],
 };
@@ -364,6 +384,8 @@ export type Code =
 "tcp-failed" | 
 /**  Refused at first, then accepted within `--wait`. */
 "server-not-ready" | 
+/**  The name has IPv4 and IPv6 addresses and only one family accepts: clients that try the other first fail (`ECONNREFUSED ::1`). */
+"address-family-mismatch" | 
 /**  The connection was accepted, but the server sent nothing in time. */
 "server-silent" | 
 /**  The server closed the connection in the middle of the exchange. */
@@ -448,6 +470,8 @@ export type Code =
 "ws-forbidden" | 
 /**  The endpoint wants credentials (401). */
 "ws-auth-required" | 
+/**  `check --idle`: a hop closed the idle connection after its idle timeout (nginx 60 s, ALB 60 s, Cloudflare 100 s). */
+"proxy-idle-timeout" | 
 /**  A proxy answered that its upstream is down (502, 503, 504). */
 "proxy-upstream-down" | 
 /**  An https page would open an unencrypted ws:// or http:// endpoint: browsers block it. */
@@ -583,6 +607,11 @@ export type Evidence = {
 	dns_error: DnsError | null,
 	/**  How the connection attempts ended. */
 	connection: Connection | null,
+	/**
+	 *  How each address answered in the round that connected, and one of
+	 *  the other address family when the name has both and it was not tried.
+	 */
+	replies?: AddressReply[],
 	/**  The negotiated TLS parameters. */
 	tls: TlsSession | null,
 	/**  Why the TLS handshake failed. */
@@ -774,6 +803,16 @@ export type HostKind =
 /**  An IPv6 address. */
 "ipv6";
 
+/**  How the idle hold went. */
+export type IdleHold = {
+	/**  How long it was asked to hold, in seconds. */
+	asked_s: number | null,
+	/**  How long the connection stayed open, in seconds. */
+	held_s: number | null,
+	/**  How many heartbeat pings were sent. */
+	pings: number,
+};
+
 /**  The key types offered. */
 export type KeyType = 
 /**  ECDSA on P-256: small, fast, accepted everywhere that matters. */
@@ -925,6 +964,17 @@ export type ProxyPlan = {
 	/**  Seconds an idle WebSocket stays open (`proxy_read_timeout`). */
 	idle_timeout_secs: number,
 };
+
+/**  How one address answered a connection attempt. */
+export type Reply = 
+/**  It accepted. */
+"accepted" | 
+/**  Nothing listens there. */
+"refused" | 
+/**  No answer in time. */
+"timed-out" | 
+/**  Another network error (unreachable, not available). */
+"failed";
 
 /**  The result of a diagnosis: the findings and the evidence they rest on. */
 export type Report = {
@@ -1306,6 +1356,18 @@ export type Verdict =
 "revoked" | 
 /**  Another reason. */
 "other";
+
+/**  What the Verify step asks besides the URL, as `handshake check` flags. */
+export type VerifyChoices = {
+	/**  `--protocol`. */
+	protocol: Protocol,
+	/**  `--wait` in seconds (0: none). */
+	wait_secs: number,
+	/**  `--idle` in seconds (0: none). */
+	idle_secs: number,
+	/**  `--ping` in seconds (0: none). */
+	ping_secs: number,
+};
 
 /**  One file written by an export. */
 export type WrittenFile = {

@@ -190,6 +190,7 @@ const checked: CheckReport = {
   latency: null,
   answer: { kind: "text", text: "handshake" },
   close_code: 1000,
+  idle: { asked_s: 5, held_s: 5, pings: 4 },
   findings: [],
 };
 
@@ -207,7 +208,10 @@ describe("Verify", () => {
     expect(screen.getByTestId("phases").textContent).toContain("TLSv1.3");
     // The protocol's own answer, in the words the terminal uses.
     expect(screen.getByTestId("spoken").textContent).toBe("STOMP 1.2 — CONNECTED, heart-beat 0,0");
-    expect(calls).toEqual([{ url: checked.url, ca: "/ca.pem", protocol: "stomp", waitSecs: 30 }]);
+    expect(screen.getByTestId("idle").textContent).toBe("held open 5 s, 4 pings sent");
+    expect(calls).toMatchObject([
+      { url: checked.url, ca: "/ca.pem", choices: { protocol: "stomp", wait_secs: 30, idle_secs: 0, ping_secs: 0 } },
+    ]);
   });
 
   it("counts down while waiting, then shows red with the findings", async () => {

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write as _};
 use std::time::{Duration, Instant};
 
 use handshake_core::i18n::Facts;
-use handshake_core::verify::{Answer, Protocol};
+use handshake_core::verify::{Answer, Countdown, Protocol};
 use handshake_core::{CheckOptions, CheckReport, Language, Secret, Target};
 
 use super::endpoint::EndpointArgs;
@@ -34,6 +34,13 @@ pub(crate) struct Args {
     /// How many round trips (min/median/max latency are reported).
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     count: u32,
+    /// After the exchange, hold the connection idle this many seconds (at
+    /// most 3600): a proxy's idle timeout shows as proxy-idle-timeout.
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    idle: Option<u64>,
+    /// While idle, send a WebSocket ping every SECS seconds (a heartbeat).
+    #[arg(long, value_name = "SECS", requires = "idle", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    ping: Option<u64>,
     /// Offer this subprotocol (Sec-WebSocket-Protocol); repeatable.
     #[arg(long, value_name = "NAME")]
     subprotocol: Vec<String>,
@@ -64,6 +71,10 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         count: args.count,
         wait: endpoint.wait,
         timeout: endpoint.timeout,
+        idle: args.idle.map(Duration::from_secs),
+        ping: args.ping.map(Duration::from_secs),
+        countdown: (std::io::stderr().is_terminal() && !args.json)
+            .then(|| idle_countdown(language)),
     };
     handshake_core::verify::validate(&endpoint.target, &options)?;
     let report = super::block_on(async {
@@ -85,6 +96,22 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         ExitStatus::Success
     } else {
         ExitStatus::Failure
+    })
+}
+
+/// A line on the terminal that counts down the idle hold.
+fn idle_countdown(language: Language) -> Countdown {
+    Countdown::new(move |left| {
+        let line = say(
+            language,
+            "cli-check-idling",
+            Facts::new().with("left", left),
+        );
+        eprint!("\r{line} ");
+        if left == 0 {
+            eprint!("\r{:70}\r", "");
+        }
+        let _ = std::io::stderr().flush();
     })
 }
 
@@ -230,6 +257,14 @@ fn describe(report: &CheckReport, language: Language) -> String {
                 ));
             }
             _ => {}
+        }
+        if let Some(idle) = &report.idle {
+            lines.push(say(
+                "cli-check-idle",
+                Facts::new()
+                    .with("held_s", idle.held_s)
+                    .with("pings", idle.pings),
+            ));
         }
         if let Some(latency) = &report.latency {
             lines.push(say(

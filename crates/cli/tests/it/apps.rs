@@ -266,3 +266,48 @@ fn a_name_with_both_families_and_a_server_on_one_is_named() {
     assert_eq!(facts["how"], "refused");
     assert_eq!(facts["first_family"], "IPv6");
 }
+
+#[test]
+fn an_idle_timeout_on_the_way_is_named_and_a_heartbeat_keeps_the_connection() {
+    // The real nginx in front, with its idle timeout cut to 2 s (60 s by
+    // default), forwarding the upgrade to SockJS's raw WebSocket echo.
+    let server = Node::start(Kind::Sockjs, None);
+    let proxy = handshake_testkit::servers::free_port();
+    let nginx = handshake_testkit::nginx::Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{proxy}; location / {{
+                proxy_pass http://127.0.0.1:{};
+                proxy_http_version 1.1;
+                proxy_set_header Upgrade $http_upgrade;
+                proxy_set_header Connection upgrade;
+                proxy_read_timeout 2s;
+            }} }}",
+            server.port
+        ),
+        &[proxy],
+    );
+    let url = format!("ws://127.0.0.1:{proxy}/echo/websocket");
+    let report = check(&url, &["--idle", "5"]);
+    assert_eq!(report["ok"], false, "{report:#}");
+    let failure = &report["failure"];
+    assert_eq!(failure["kind"], "idle-closed", "{report:#}");
+    let after = failure["after_s"].as_f64().unwrap_or_default();
+    assert!(
+        (1.5..4.0).contains(&after),
+        "closed after {after} s: {report:#}"
+    );
+    assert_eq!(failure["code"], 1006, "nginx closes without a close frame");
+    let codes = check_codes(&report);
+    assert_eq!(codes[0], "proxy-idle-timeout", "{report:#}");
+    coverage::record(Program::Nginx, ["proxy-idle-timeout"]);
+    // WebSocket pings every second are traffic from the application back:
+    // nginx's read timeout never fires.
+    let report = check(&url, &["--idle", "5", "--ping", "1"]);
+    assert_eq!(report["ok"], true, "{report:#}");
+    assert!(
+        report["idle"]["pings"].as_u64().is_some_and(|p| p >= 4),
+        "{report:#}"
+    );
+    assert!(report["idle"]["held_s"].as_f64().is_some_and(|s| s >= 5.0));
+    drop(nginx);
+}

@@ -39,6 +39,12 @@ cli-check-spoken = protocol     { $spoken }
 cli-check-answer = answer       “{ $text }”
 cli-check-answer-binary = answer       { $bytes } bytes of binary
 cli-check-round-trip = round trip   min { $min } · median { $median } · max { $max } ms ({ $count })
+cli-check-idle = idle         held open { $held_s } s{ $pings ->
+        [0] {""}
+        [one] , 1 ping sent
+       *[other] , { $pings } pings sent
+    }
+cli-check-idling = holding the connection idle… { $left } s left
 cli-check-failed = ✗ { $url } — { $failure }
 cli-check-because = Because:
 cli-check-waiting = waiting for the server to accept connections… { $left } s left

@@ -464,6 +464,22 @@ ws-auth-required = The endpoint requires authentication (401)
     .explanation = The upgrade was answered { $answer }.
     .fix = Send the credentials the endpoint expects (a cookie, or a token in a header or query parameter); browsers cannot set headers on a WebSocket, so a token in the query or a cookie is usual.
 
+proxy-idle-timeout = The connection was closed after { $after_s } s idle
+    .explanation = After the { $protocol } exchange the connection was held idle{ $pinged ->
+        [yes] {" "}(with WebSocket pings)
+       *[no] {""}
+    } and was closed after { $after_s } s with { $code ->
+        [1006] no close frame (what browsers report as 1006)
+       *[other] close code { $code }{ $has_reason ->
+            [yes] {" "}“{ $reason }”
+           *[no] {""}
+        }
+    }: a proxy or load balancer on the way ends connections that carry no traffic for that long — the “disconnects every minute” of WebSocket apps.{ $matched ->
+        [yes] {" "}That matches { $matches }.
+       *[no] {""}
+    }
+    .fix = Raise the idle timeout where the connection passes — nginx: `proxy_read_timeout 3600s; proxy_send_timeout 3600s;` in the WebSocket location (`handshake generate nginx` writes them); AWS ALB: the load balancer's idle timeout attribute; Cloudflare's 100 s is fixed — and send heartbeats more often than it: STOMP `heart-beat` (Spring: `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})` with a task scheduler), Socket.IO's ping (every 25 s by default), or WebSocket pings every 30 s. `handshake check URL --idle 120 --ping 20` shows whether a heartbeat keeps it open.
+
 proxy-upstream-down = A proxy answered { $status }: the application behind it is down
     .explanation = { $answer } comes from a reverse proxy that could not reach its upstream (the application server).
     .fix = Start the application, and check the proxy's upstream address and port (nginx: `proxy_pass`; its error.log says “connect() failed (111: Connection refused) while connecting to upstream”).

@@ -86,5 +86,6 @@ check-spoken = { $protocol ->
         [yes] {" "}(picked by --protocol auto)
        *[no] {""}
     }
+check-idle-closed = the connection was closed after { $after_s } s idle (code { $code })
 check-not-reloaded = the server serves certificate serial { $served_serial }, not the expected { $expected_serial }
 check-revoked = the certificate (serial { $serial }) was revoked on { $at }, says the server's own OCSP staple

@@ -150,6 +150,15 @@ verify-protocol-name = { $protocol ->
         [socketio] Socket.IO
        *[other] graphql-ws
     }
+verify-idle = Hold idle (seconds)
+verify-ping = Ping every (seconds)
+verify-idling = Holding the connection idle… { $n } s left
+verify-idle-held = Idle
+verify-idle-result = held open { $held } s{ $pings ->
+        [0] {""}
+        [one] , 1 ping sent
+       *[other] , { $pings } pings sent
+    }
 verify-wait = Wait for the server to restart (seconds)
 verify-run = Verify
 verify-waiting = Waiting for your server… { $n } s

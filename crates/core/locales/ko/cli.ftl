@@ -35,6 +35,11 @@ cli-check-spoken = 프로토콜     { $spoken }
 cli-check-answer = 응답         “{ $text }”
 cli-check-answer-binary = 응답         바이너리 { $bytes }바이트
 cli-check-round-trip = 왕복         최소 { $min } · 중간값 { $median } · 최대 { $max }ms ({ $count }회)
+cli-check-idle = 유휴         { $held_s }초 동안 열려 있음{ $pings ->
+        [0] {""}
+       *[other] , ping { $pings }회 보냄
+    }
+cli-check-idling = 연결을 유휴 상태로 유지하는 중… { $left }초 남음
 cli-check-failed = ✗ { $url } — { $failure }
 cli-check-because = 원인:
 cli-check-waiting = 서버가 연결을 받을 때까지 기다리는 중… { $left }초 남음

@@ -449,6 +449,22 @@ ws-auth-required = 엔드포인트가 인증을 요구합니다(401)
     .explanation = 업그레이드 요청에 { $answer }(으)로 응답했습니다.
     .fix = 엔드포인트가 기대하는 자격 증명(쿠키, 또는 헤더나 쿼리 매개변수의 토큰)을 보내세요. 브라우저는 WebSocket에 헤더를 붙일 수 없으므로 보통 쿼리의 토큰이나 쿠키를 씁니다.
 
+proxy-idle-timeout = 유휴 상태 { $after_s }초 뒤에 연결이 끊겼습니다
+    .explanation = { $protocol } 교환 뒤 연결을 유휴 상태로 두었더니{ $pinged ->
+        [yes] {" "}(WebSocket ping을 보내는 중에도)
+       *[no] {""}
+    } { $after_s }초 뒤에 { $code ->
+        [1006] 종료 프레임 없이(브라우저가 1006으로 보고하는 경우)
+       *[other] 종료 코드 { $code }{ $has_reason ->
+            [yes] {" "}“{ $reason }”
+           *[no] {""}
+        }(으)로
+    } 끊겼습니다. 중간의 프록시나 로드 밸런서가 그 시간 동안 트래픽이 없는 연결을 끊습니다. WebSocket 앱에서 흔한 “1분마다 끊김”입니다.{ $matched ->
+        [yes] {" "}{ $matches }와(과) 일치합니다.
+       *[no] {""}
+    }
+    .fix = 연결이 지나가는 곳의 유휴 타임아웃을 늘리세요. nginx는 WebSocket location에 `proxy_read_timeout 3600s; proxy_send_timeout 3600s;`(`handshake generate nginx`가 넣어 줍니다), AWS ALB는 로드 밸런서의 idle timeout 속성, Cloudflare의 100초는 고정입니다. 그리고 그보다 자주 하트비트를 보내세요: STOMP `heart-beat`(Spring: 작업 스케줄러와 함께 `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})`), Socket.IO의 ping(기본 25초마다), 또는 30초마다 WebSocket ping. `handshake check URL --idle 120 --ping 20`으로 하트비트가 연결을 유지하는지 확인할 수 있습니다.
+
 proxy-upstream-down = 프록시가 { $status }(으)로 응답했습니다. 뒤의 애플리케이션이 내려가 있습니다
     .explanation = { $answer }은(는) 업스트림(애플리케이션 서버)에 닿지 못한 리버스 프록시가 보낸 응답입니다.
     .fix = 애플리케이션을 시작하고, 프록시의 업스트림 주소와 포트를 확인하세요(nginx: `proxy_pass`. error.log에는 “connect() failed (111: Connection refused) while connecting to upstream”이 남습니다).

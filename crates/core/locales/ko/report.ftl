@@ -86,5 +86,6 @@ check-spoken = { $protocol ->
         [yes] {" "}(--protocol auto가 선택)
        *[no] {""}
     }
+check-idle-closed = 유휴 상태 { $after_s }초 뒤에 연결이 끊겼습니다(코드 { $code })
 check-not-reloaded = 서버가 기대한 일련번호 { $expected_serial }이(가) 아니라 { $served_serial } 인증서를 씁니다
 check-revoked = 서버가 보낸 OCSP 스테이플에 따르면 인증서(일련번호 { $serial })는 { $at }에 폐기되었습니다

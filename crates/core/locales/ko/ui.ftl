@@ -151,6 +151,14 @@ verify-protocol-name = { $protocol ->
         [socketio] Socket.IO
        *[other] graphql-ws
     }
+verify-idle = 유휴 유지(초)
+verify-ping = ping 간격(초)
+verify-idling = 연결을 유휴 상태로 유지하는 중… { $n }초 남음
+verify-idle-held = 유휴
+verify-idle-result = { $held }초 동안 열려 있음{ $pings ->
+        [0] {""}
+       *[other] , ping { $pings }회 보냄
+    }
 verify-wait = 서버 재시작 대기(초)
 verify-run = 검증
 verify-waiting = 서버를 기다리는 중… { $n }초

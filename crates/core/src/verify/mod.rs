@@ -11,7 +11,7 @@ mod protocol;
 
 use std::time::{Duration, Instant};
 
-use futures_util::StreamExt;
+use futures_util::{SinkExt as _, StreamExt};
 use rustls::pki_types::CertificateDer;
 use serde::{Deserialize, Serialize};
 use tokio::io::AsyncWriteExt;
@@ -32,6 +32,27 @@ use crate::probe::tcp::{self, Connect};
 use crate::probe::tls::{self, ClientIdentity, Handshake, TlsSession, Trust};
 use crate::probe::{Io, dns, http, ws};
 use crate::secret::Secret;
+
+/// The longest idle hold `--idle` may ask for.
+pub const MAX_IDLE: Duration = Duration::from_secs(3600);
+
+/// Where the idle hold's countdown goes: a callback, so the terminal and
+/// the window each show it their way.
+#[derive(Clone)]
+pub struct Countdown(std::sync::Arc<dyn Fn(u64) + Send + Sync>);
+
+impl Countdown {
+    /// Calls `tell` with the seconds left, once a second.
+    pub fn new(tell: impl Fn(u64) + Send + Sync + 'static) -> Countdown {
+        Countdown(std::sync::Arc::new(tell))
+    }
+}
+
+impl std::fmt::Debug for Countdown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Countdown")
+    }
+}
 
 /// The largest message or frame accepted from the server.
 pub const MAX_MESSAGE: usize = 1 << 20;
@@ -61,6 +82,13 @@ pub struct CheckOptions {
     pub wait: Option<Duration>,
     /// How long each step may take.
     pub timeout: Duration,
+    /// After the exchange, hold the connection idle this long (at most
+    /// [`MAX_IDLE`]): a proxy's idle timeout shows.
+    pub idle: Option<Duration>,
+    /// While idle, send a WebSocket ping this often (a heartbeat).
+    pub ping: Option<Duration>,
+    /// Told each second of the idle hold how many seconds are left.
+    pub countdown: Option<Countdown>,
 }
 
 impl Default for CheckOptions {
@@ -77,6 +105,9 @@ impl Default for CheckOptions {
             count: 1,
             wait: None,
             timeout: Duration::from_secs(5),
+            idle: None,
+            ping: None,
+            countdown: None,
         }
     }
 }
@@ -116,8 +147,22 @@ pub struct CheckReport {
     pub answer: Option<Answer>,
     /// The close code the server answered with.
     pub close_code: Option<u16>,
+    /// The idle hold, when `idle` asked for one.
+    pub idle: Option<IdleHold>,
     /// When it failed: the diagnosis of the same URL.
     pub findings: Vec<Finding>,
+}
+
+/// How the idle hold went.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct IdleHold {
+    /// How long it was asked to hold, in seconds.
+    pub asked_s: f64,
+    /// How long the connection stayed open, in seconds.
+    pub held_s: f64,
+    /// How many heartbeat pings were sent.
+    pub pings: u32,
 }
 
 impl CheckReport {
@@ -141,6 +186,7 @@ impl CheckReport {
             latency: self.latency.as_ref(),
             answer: self.answer.as_ref(),
             close_code: self.close_code,
+            idle: self.idle.as_ref(),
             findings: self.findings.iter().map(|f| f.said(language)).collect(),
         }
     }
@@ -182,6 +228,8 @@ pub struct SaidCheckReport<'a> {
     pub answer: Option<&'a Answer>,
     /// The close code the server answered with.
     pub close_code: Option<u16>,
+    /// The idle hold.
+    pub idle: Option<&'a IdleHold>,
     /// When it failed: the diagnosis of the same URL, with words.
     pub findings: Vec<crate::finding::Said>,
 }
@@ -355,6 +403,17 @@ pub enum CheckFailure {
         /// The server's own words.
         message: String,
     },
+    /// The connection was closed while it was held idle.
+    IdleClosed {
+        /// After how many seconds of idleness.
+        after_s: f64,
+        /// The close code (1006 when no close frame came).
+        code: u16,
+        /// The close reason, as sent.
+        reason: String,
+        /// Whether heartbeat pings were sent.
+        pinged: bool,
+    },
     /// The answer is not the protocol's.
     NotThisProtocol {
         /// The protocol expected.
@@ -434,6 +493,12 @@ impl CheckFailure {
                 protocol: Protocol::Socketio,
                 answer: "pong".into(),
             },
+            CheckFailure::IdleClosed {
+                after_s: 60.0,
+                code: 1006,
+                reason: String::new(),
+                pinged: false,
+            },
             CheckFailure::TooLarge { limit_kib: 1024 },
             CheckFailure::Connection {
                 cause: WsCause::Io,
@@ -464,6 +529,7 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::ClosedWebSocket { .. } => "check-closed-websocket",
             CheckFailure::ProtocolRefused { .. } => "check-protocol-refused",
             CheckFailure::NotThisProtocol { .. } => "check-not-this-protocol",
+            CheckFailure::IdleClosed { .. } => "check-idle-closed",
             CheckFailure::TooLarge { .. } => "check-too-large",
             CheckFailure::Connection { .. } => "check-connection",
         }
@@ -506,6 +572,9 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::ProtocolRefused { protocol, message } => Facts::new()
                 .with("protocol", protocol.as_str())
                 .with("message", message),
+            CheckFailure::IdleClosed { after_s, code, .. } => {
+                Facts::new().with("after_s", *after_s).with("code", *code)
+            }
             CheckFailure::NotThisProtocol { protocol, answer } => Facts::new()
                 .with("protocol", protocol.as_str())
                 .with("answer", answer),
@@ -747,6 +816,9 @@ async fn attempt(
     }
     report.spoken = Some(spoken);
     report.latency = latency(&report.round_trips_ms);
+    if let Some(idle) = options.idle {
+        hold(&mut socket, idle.min(MAX_IDLE), options, report).await?;
+    }
 
     let closing = async {
         socket
@@ -845,6 +917,72 @@ async fn upgrade(
     let socket =
         WebSocketStream::from_partially_read(stream, rest, Role::Client, Some(config)).await;
     Ok((socket, subprotocol))
+}
+
+/// Holds the connection idle for `idle`: nothing is sent but pongs, the
+/// server's pings' answers, Engine.IO's pong, and with `options.ping`, a
+/// WebSocket ping as often as asked. A close in the meantime is the failure.
+async fn hold(
+    socket: &mut WebSocketStream<Box<dyn Io>>,
+    idle: Duration,
+    options: &CheckOptions,
+    report: &mut CheckReport,
+) -> Result<(), CheckFailure> {
+    let started = Instant::now();
+    let deadline = tokio::time::Instant::now() + idle;
+    let mut second = tokio::time::interval(Duration::from_secs(1));
+    let far = Duration::from_secs(365 * 24 * 3600);
+    let mut ping = tokio::time::interval(options.ping.unwrap_or(far));
+    // The first tick of an interval is at once: a heartbeat starts after a period.
+    ping.tick().await;
+    let mut hold = IdleHold {
+        asked_s: idle.as_secs_f64(),
+        ..IdleHold::default()
+    };
+    let closed = loop {
+        tokio::select! {
+            () = tokio::time::sleep_until(deadline) => break None,
+            _ = second.tick() => {
+                if let Some(countdown) = &options.countdown {
+                    (countdown.0)(deadline.saturating_duration_since(tokio::time::Instant::now()).as_secs());
+                }
+            }
+            _ = ping.tick(), if options.ping.is_some() => {
+                if socket.send(Message::Ping(Vec::new().into())).await.is_err() {
+                    break Some((1006, String::new()));
+                }
+                hold.pings += 1;
+            }
+            message = socket.next() => match message {
+                Some(Ok(Message::Close(frame))) => {
+                    break Some(frame.map_or((1005, String::new()), |f| {
+                        (u16::from(f.code), f.reason.as_str().to_owned())
+                    }));
+                }
+                // Engine.IO's heartbeat: its ping wants a pong.
+                Some(Ok(Message::Text(text))) if report.protocol == Protocol::Socketio && text.as_str() == "2" => {
+                    if socket.send(Message::text("3")).await.is_err() {
+                        break Some((1006, String::new()));
+                    }
+                }
+                Some(Ok(_)) => {}
+                Some(Err(_)) | None => break Some((1006, String::new())),
+            },
+        }
+    };
+    hold.held_s = (started.elapsed().as_secs_f64() * 10.0).round() / 10.0;
+    let pinged = hold.pings > 0;
+    let after_s = hold.held_s;
+    report.idle = Some(hold);
+    match closed {
+        None => Ok(()),
+        Some((code, reason)) => Err(CheckFailure::IdleClosed {
+            after_s,
+            code,
+            reason,
+            pinged,
+        }),
+    }
 }
 
 /// The echo: `options.send`, `options.count` times, each answer awaited

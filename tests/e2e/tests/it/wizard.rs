@@ -8,6 +8,7 @@ use std::path::Path;
 
 use handshake_e2e::Desktop;
 use handshake_testkit::nginx::Nginx;
+use handshake_testkit::node::{Kind, Node};
 use handshake_testkit::servers::{self, free_port};
 use handshake_testkit::websocket::{self, Behaviour};
 
@@ -217,6 +218,43 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     desktop.scroll_to("[data-code=tcp-refused]").await;
     desktop.assert_no_english("6-verify-failed").await;
     desktop.screenshot("wizard-ko-6-verify-failed").await;
+
+    // A Socket.IO server, proven in its own protocol and held idle with a
+    // heartbeat: the countdown shows while the core holds the connection.
+    let socketio = Node::start(Kind::SocketIo, None);
+    desktop
+        .type_into(
+            "[data-testid=verify-url]",
+            &format!("ws://127.0.0.1:{}/", socketio.port),
+        )
+        .await;
+    desktop
+        .select("[data-testid=verify-protocol]", "socketio")
+        .await;
+    desktop.type_into("[data-testid=verify-idle]", "3").await;
+    desktop.type_into("[data-testid=verify-ping]", "1").await;
+    desktop.click("[data-testid=verify]").await;
+    desktop
+        .text_of("[data-testid=idling]", |t| {
+            t.starts_with("연결을 유휴 상태로 유지하는 중…")
+        })
+        .await;
+    desktop.screenshot("wizard-ko-6-verify-idling").await;
+    desktop
+        .text_of("[data-testid=verify-ok]", |t| !t.is_empty())
+        .await;
+    let spoken = desktop
+        .text_of("[data-testid=spoken]", |t| !t.is_empty())
+        .await;
+    assert!(spoken.starts_with("Socket.IO — 세션 "), "{spoken}");
+    assert!(spoken.ends_with("25000ms마다 ping"), "{spoken}");
+    let idle = desktop
+        .text_of("[data-testid=idle]", |t| !t.is_empty())
+        .await;
+    assert!(idle.starts_with("3초 동안 열려 있음, ping "), "{idle}");
+    desktop.assert_no_english("6-verify-socketio").await;
+    desktop.screenshot("wizard-ko-6-verify-socketio").await;
+    drop(socketio);
     for (step, heading, back) in [
         ("5-export", "#export-heading", "파일을 어디에 저장할까요?"),
         (

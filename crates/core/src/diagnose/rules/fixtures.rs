@@ -1060,6 +1060,26 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
             CheckFailure::Closed,
         ),
         (
+            "proxy-idle-timeout",
+            Protocol::Stomp,
+            CheckFailure::IdleClosed {
+                after_s: 60.0,
+                code: 1006,
+                reason: String::new(),
+                pinged: false,
+            },
+        ),
+        (
+            "proxy-idle-timeout/unknown",
+            Protocol::Echo,
+            CheckFailure::IdleClosed {
+                after_s: 2.0,
+                code: 1001,
+                reason: "idle".into(),
+                pinged: true,
+            },
+        ),
+        (
             "ws-protocol-refused",
             Protocol::Stomp,
             CheckFailure::ProtocolRefused {

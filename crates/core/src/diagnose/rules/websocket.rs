@@ -327,9 +327,29 @@ pub(super) const EXCHANGE: Rule = Rule {
         Code::WsNoAnswer,
         Code::WsClosedByServer,
         Code::WsProtocolRefused,
+        Code::ProxyIdleTimeout,
     ],
     check: exchange,
 };
+
+/// Idle timeouts of the proxies and load balancers WebSockets most often
+/// cross, by their defaults (seconds): a close after as long is theirs.
+const KNOWN_IDLE_TIMEOUTS: [(&str, f64); 5] = [
+    ("Google Cloud load balancer backend timeout (30 s)", 30.0),
+    ("Heroku router (55 s)", 55.0),
+    ("nginx proxy_read_timeout (60 s)", 60.0),
+    ("AWS ALB idle timeout (60 s)", 60.0),
+    ("Cloudflare (100 s)", 100.0),
+];
+
+/// The known idle timeouts within a few seconds of `after_s`.
+fn matching_idle_timeouts(after_s: f64) -> Vec<String> {
+    KNOWN_IDLE_TIMEOUTS
+        .iter()
+        .filter(|(_, seconds)| (after_s - seconds).abs() <= 3.0)
+        .map(|(name, _)| (*name).to_owned())
+        .collect()
+}
 
 fn exchange(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(exchange) = &evidence.exchange else {
@@ -365,6 +385,27 @@ fn exchange(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
                 .with("protocol", protocol.as_str())
                 .with("words", answer)
         }
+        CheckFailure::IdleClosed {
+            after_s,
+            code,
+            reason,
+            pinged,
+        } => Finding::error(Code::ProxyIdleTimeout)
+            .with("protocol", protocol)
+            .with("after_s", Fact::tenths(*after_s))
+            .with("code", *code)
+            .with("reason", reason)
+            .with("has_reason", if reason.is_empty() { "no" } else { "yes" })
+            .with("pinged", if *pinged { "yes" } else { "no" })
+            .with(
+                "matched",
+                if matching_idle_timeouts(*after_s).is_empty() {
+                    "no"
+                } else {
+                    "yes"
+                },
+            )
+            .with("matches", matching_idle_timeouts(*after_s)),
         CheckFailure::TooLarge { limit_kib } => Finding::error(Code::WsProtocolRefused)
             .with("how", "too-large")
             .with("protocol", protocol)
@@ -378,6 +419,19 @@ fn exchange(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
 mod tests {
     use super::super::fixtures;
     use super::*;
+
+    #[test]
+    fn an_idle_close_is_matched_with_the_known_timeouts() {
+        assert_eq!(
+            matching_idle_timeouts(60.4),
+            [
+                "nginx proxy_read_timeout (60 s)",
+                "AWS ALB idle timeout (60 s)"
+            ]
+        );
+        assert_eq!(matching_idle_timeouts(101.0), ["Cloudflare (100 s)"]);
+        assert!(matching_idle_timeouts(2.0).is_empty());
+    }
 
     #[test]
     fn a_correct_accept_is_ws_ok_with_the_tls_facts() {
