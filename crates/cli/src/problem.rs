@@ -44,7 +44,7 @@ pub(crate) enum Usage {
     /// An environment variable that should hold a secret is not set.
     EnvUnset {
         variable: String,
-        /// `password` or `value`.
+        /// `password`, `passcode` or `value`.
         what: &'static str,
     },
     PasswordShort,

@@ -41,6 +41,13 @@ pub(crate) struct Args {
     /// While idle, send a WebSocket ping every SECS seconds (a heartbeat).
     #[arg(long, value_name = "SECS", requires = "idle", value_parser = clap::value_parser!(u64).range(1..=3600))]
     ping: Option<u64>,
+    /// The STOMP CONNECT frame's login (stomp, sockjs).
+    #[arg(long, value_name = "USER")]
+    stomp_login: Option<String>,
+    /// Read the STOMP passcode from this environment variable (never from
+    /// the command line, never printed).
+    #[arg(long, value_name = "VAR", requires = "stomp_login")]
+    stomp_passcode_env: Option<String>,
     /// Offer this subprotocol (Sec-WebSocket-Protocol); repeatable.
     #[arg(long, value_name = "NAME")]
     subprotocol: Vec<String>,
@@ -62,6 +69,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     let options = CheckOptions {
         origin: endpoint.origin,
         protocol: args.protocol,
+        stomp_login: stomp_login(args)?,
         subprotocols: args.subprotocol.clone(),
         headers: headers(args)?,
         ca: endpoint.ca,
@@ -121,6 +129,21 @@ fn protocol() -> impl clap::builder::TypedValueParser<Value = Protocol> {
     use clap::builder::TypedValueParser as _;
     clap::builder::PossibleValuesParser::new(Protocol::ALL.map(Protocol::as_str))
         .map(|name| Protocol::parse(&name).unwrap_or_default())
+}
+
+/// The STOMP login, with its passcode read from the environment.
+fn stomp_login(args: &Args) -> Result<Option<(String, Secret)>, Usage> {
+    let Some(login) = &args.stomp_login else {
+        return Ok(None);
+    };
+    let passcode = match &args.stomp_passcode_env {
+        Some(var) => std::env::var(var).map_err(|_| Usage::EnvUnset {
+            variable: var.clone(),
+            what: "passcode",
+        })?,
+        None => String::new(),
+    };
+    Ok(Some((login.clone(), Secret::new(passcode))))
 }
 
 /// Reads the secret headers from the environment.

@@ -711,3 +711,47 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
         let _ = std::fs::remove_dir_all(dir);
     }
 }
+
+#[test]
+fn a_stomp_connect_refused_by_the_application_quotes_spring_and_a_login_passes() {
+    for boot in Boot::ALL {
+        let dir = scratch(&format!("spring-stomp-login-{}", boot.line()));
+        let port = free_port();
+        let spring = Spring::run(
+            boot,
+            &dir,
+            None,
+            &[
+                &format!("--server.port={port}"),
+                "--app.stomp-login=alice",
+                "--app.stomp-passcode=s3cret-passcode",
+            ],
+        );
+        let url = format!("ws://127.0.0.1:{port}/stomp");
+        let refused = json(&handshake_in(&dir, &["check", "--json", &url]));
+        assert_eq!(refused["ok"], false, "{refused:#}");
+        assert_eq!(refused["failure"]["kind"], "protocol-refused");
+        assert_eq!(codes(&refused)[0], "ws-protocol-refused", "{refused:#}");
+        let words = refused["findings"][0]["facts"]["words"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            words.contains("Bad credentials"),
+            "Spring's own words: {words}"
+        );
+        let passed = command()
+            .args(["check", "--json", &url, "--stomp-login", "alice"])
+            .args(["--stomp-passcode-env", "STOMP_PASSCODE"])
+            .env("STOMP_PASSCODE", "s3cret-passcode")
+            .current_dir(&dir)
+            .output()
+            .expect("handshake runs");
+        let passed = json(&passed);
+        assert_eq!(passed["ok"], true, "{passed:#}\n{}", spring.console());
+        assert!(
+            !passed.to_string().contains("s3cret-passcode"),
+            "the passcode is never printed"
+        );
+    }
+}

@@ -146,6 +146,7 @@ cli-trust-done = done: { $store }
 
 cli-error-env-unset = the environment variable { $variable } is not set (or not UTF-8); put the { $what ->
         [password] keystore password
+        [passcode] STOMP passcode
        *[value] value
     } in it
 cli-error-password-short = the keystore password must have at least 6 characters (keytool and Java refuse shorter ones)

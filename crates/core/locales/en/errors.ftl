@@ -20,8 +20,9 @@ error-check-bad-header = The { $what ->
         [origin] origin
         [subprotocol] subprotocol
         [url] URL
+        [stomp] STOMP login or passcode
        *[header] header value
-    } cannot be sent in an HTTP header (it holds a newline or another control character): fix it and run again.
+    } cannot be sent in a header (it holds a newline or another control character): fix it and run again.
 error-target-not-websocket = handshake check proves a WebSocket connection, so it needs a ws:// or wss:// URL: { $suggestion }. For an http(s) endpoint, use handshake diagnose.
 error-target-invalid-host = "{ $host }" is not a valid host name or IP address ({ $problem ->
         [character] it contains a character no host name may have

@@ -38,8 +38,9 @@ check-bad-header = the { $what ->
         [origin] origin
         [subprotocol] subprotocol
         [url] URL
+        [stomp] STOMP login or passcode
        *[header] header
-    } cannot be sent in an HTTP header
+    } cannot be sent in a header
 check-send = sending failed: { $cause ->
         [closed] the connection was already closed
        *[other] the connection failed

@@ -135,6 +135,7 @@ cli-trust-done = 완료: { $store }
 
 cli-error-env-unset = 환경 변수 { $variable }이(가) 설정되지 않았습니다(또는 UTF-8이 아닙니다). { $what ->
         [password] 키스토어 비밀번호를
+        [passcode] STOMP passcode를
        *[value] 값을
     } 넣으세요
 cli-error-password-short = 키스토어 비밀번호는 6자 이상이어야 합니다(keytool과 Java가 더 짧은 비밀번호를 거부합니다)

@@ -20,8 +20,9 @@ error-check-bad-header = { $what ->
         [origin] Origin은
         [subprotocol] 서브프로토콜은
         [url] URL은
+        [stomp] STOMP login이나 passcode는
        *[header] 헤더 값은
-    } HTTP 헤더로 보낼 수 없습니다(줄바꿈이나 다른 제어 문자가 있습니다). 고친 뒤 다시 실행하세요.
+    } 헤더로 보낼 수 없습니다(줄바꿈이나 다른 제어 문자가 있습니다). 고친 뒤 다시 실행하세요.
 error-target-not-websocket = handshake check는 WebSocket 연결을 확인하므로 ws:// 또는 wss:// URL이 필요합니다: { $suggestion }. http(s) 엔드포인트는 handshake diagnose로 확인하세요.
 error-target-invalid-host = "{ $host }"은(는) 올바른 호스트 이름이나 IP 주소가 아닙니다({ $problem ->
         [character] 호스트 이름에 쓸 수 없는 문자가 있습니다

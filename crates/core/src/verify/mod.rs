@@ -64,6 +64,8 @@ pub struct CheckOptions {
     pub origin: Option<String>,
     /// The application protocol to prove the connection in.
     pub protocol: Protocol,
+    /// The STOMP `login` and `passcode` headers of the CONNECT frame.
+    pub stomp_login: Option<(String, Secret)>,
     /// Subprotocols to offer (`Sec-WebSocket-Protocol`).
     pub subprotocols: Vec<String>,
     /// Extra request headers; values are secrets and never printed.
@@ -96,6 +98,7 @@ impl Default for CheckOptions {
         CheckOptions {
             origin: None,
             protocol: Protocol::Auto,
+            stomp_login: None,
             subprotocols: Vec::new(),
             headers: Vec::new(),
             ca: Vec::new(),
@@ -795,9 +798,15 @@ async fn attempt(
     let sent = Instant::now();
     let limits = protocol::limits(timeout);
     let spoken = match report.protocol {
-        Protocol::Stomp => protocol::stomp(&mut socket, host, limits, picked).await?,
+        Protocol::Stomp => {
+            let login = options.stomp_login.as_ref();
+            protocol::stomp(&mut socket, host, login, limits, picked).await?
+        }
         Protocol::GraphqlWs => protocol::graphql_ws(&mut socket, limits, picked).await?,
-        Protocol::Sockjs => protocol::sockjs(&mut socket, host, limits).await?,
+        Protocol::Sockjs => {
+            let login = options.stomp_login.as_ref();
+            protocol::sockjs(&mut socket, host, login, limits).await?
+        }
         Protocol::Socketio => protocol::socketio(&mut socket, limits).await?,
         Protocol::Echo | Protocol::Auto => {
             echo(&mut socket, options, report).await?;
@@ -1035,6 +1044,15 @@ fn request(target: &Target, options: &CheckOptions) -> Result<(), CheckFailure> 
     for (name, secret) in &options.headers {
         HeaderName::from_bytes(name.as_bytes()).map_err(|_| bad("header"))?;
         value(secret.expose(), "header")?;
+    }
+    // CONNECT headers are not escaped (STOMP 1.2): a line break or NUL
+    // would end the header or the frame.
+    if let Some((login, passcode)) = &options.stomp_login
+        && [login.as_str(), passcode.expose()]
+            .iter()
+            .any(|text| text.contains(['\n', '\r', '\0']))
+    {
+        return Err(bad("stomp"));
     }
     Ok(())
 }

@@ -19,6 +19,7 @@ use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 use super::{CheckFailure, MAX_MESSAGE, WsCause};
 use crate::Target;
 use crate::i18n::Facts;
+use crate::secret::Secret;
 
 /// The protocol a check speaks after the upgrade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -324,9 +325,13 @@ pub(super) async fn send<S: AsyncRead + AsyncWrite + Unpin>(
         })
 }
 
-/// The STOMP CONNECT frame for `host`, without heart-beats.
-fn stomp_connect(host: &str) -> String {
-    format!("CONNECT\naccept-version:1.0,1.1,1.2\nhost:{host}\nheart-beat:0,0\n\n\0")
+/// The STOMP CONNECT frame for `host`, without heart-beats, with the
+/// `login` and `passcode` headers when given (checked for line breaks).
+fn stomp_connect(host: &str, login: Option<&(String, Secret)>) -> String {
+    let credentials = login.map_or_else(String::new, |(login, passcode)| {
+        format!("login:{login}\npasscode:{}\n", passcode.expose())
+    });
+    format!("CONNECT\naccept-version:1.0,1.1,1.2\nhost:{host}\n{credentials}heart-beat:0,0\n\n\0")
 }
 
 /// What a STOMP frame says.
@@ -373,10 +378,11 @@ fn read_stomp(frame: &str, over_sockjs: bool) -> StompAnswer {
 pub(super) async fn stomp<S: AsyncRead + AsyncWrite + Unpin>(
     socket: &mut Socket<S>,
     host: &str,
+    login: Option<&(String, Secret)>,
     limits: Limits,
     picked: bool,
 ) -> Result<Spoken, CheckFailure> {
-    let connect = stomp_connect(host);
+    let connect = stomp_connect(host, login);
     send(socket, connect.clone()).await?;
     let text = receive_text(socket, limits, "STOMP CONNECT", Protocol::Stomp).await?;
     match read_stomp(&text, false) {
@@ -385,7 +391,9 @@ pub(super) async fn stomp<S: AsyncRead + AsyncWrite + Unpin>(
             protocol: Protocol::Stomp,
             message,
         }),
-        StompAnswer::Other if picked && text == connect => Ok(Spoken::Echo),
+        // An echo: the frame is not quoted back (it may hold the passcode).
+        StompAnswer::Other if text == connect && picked => Ok(Spoken::Echo),
+        StompAnswer::Other if text == connect => Err(not_this(Protocol::Stomp, "CONNECT…")),
         StompAnswer::Other => Err(not_this(Protocol::Stomp, &text)),
     }
 }
@@ -428,10 +436,11 @@ fn message_type(text: &str) -> Option<String> {
 pub(super) async fn sockjs<S: AsyncRead + AsyncWrite + Unpin>(
     socket: &mut Socket<S>,
     host: &str,
+    login: Option<&(String, Secret)>,
     limits: Limits,
 ) -> Result<Spoken, CheckFailure> {
     let mut opened = false;
-    let connect = stomp_connect(host);
+    let connect = stomp_connect(host, login);
     loop {
         // Before the open frame, what was sent is the upgrade itself.
         let waiting_for = if opened {
