@@ -56,6 +56,14 @@ describe("Diagnose step", () => {
     expect(chosen).toEqual(diagnosis(report));
   });
 
+  it("shows a refused upgrade as the server sent it: status line, headers and body", async () => {
+    const refused = fixtures.reports["ws-upgrade-rejected"] as unknown as Report;
+    mockIPC(() => diagnosis(refused));
+    render(DiagnoseStep, { url: refused.url, origin: null, onBack: () => {}, onChoose: () => {} });
+    const response = await screen.findByTestId("response");
+    expect(response.textContent).toBe('HTTP/1.1 400 Bad Request\n\nCan "Upgrade" only to "WebSocket".');
+  });
+
   it("stops when asked, and says so", async () => {
     const commands: string[] = [];
     let reject: (error: unknown) => void = () => {};

@@ -627,7 +627,7 @@ fn the_window_gets_the_same_words_as_the_terminal() {
         .map(|failure| json!({ "failure": failure, "words": said(&|l| json!(l.say(&failure))) }))
         .collect();
     let reports: serde_json::Map<String, serde_json::Value> =
-        ["tls-to-plain-port", "ws-ok", "cert-expired"]
+        ["tls-to-plain-port", "ws-ok", "cert-expired", "ws-upgrade-rejected"]
             .into_iter()
             .map(|name| {
                 let (_, evidence, timings) = fixtures::all()
