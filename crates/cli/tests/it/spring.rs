@@ -755,3 +755,59 @@ fn a_stomp_connect_refused_by_the_application_quotes_spring_and_a_login_passes()
         );
     }
 }
+
+#[test]
+fn stomp_passes_through_the_generated_nginx_config() {
+    for boot in Boot::ALL {
+        let dir = scratch(&format!("spring-stomp-nginx-{}", boot.line()));
+        let port = free_port();
+        let spring = Spring::run(boot, &dir, None, &[&format!("--server.port={port}")]);
+        let tls = free_port();
+        let generated = handshake_in(
+            &dir,
+            &[
+                "generate",
+                "nginx",
+                "--host",
+                "localhost",
+                "--upstream",
+                &format!("http://127.0.0.1:{port}"),
+                "--ws-path",
+                "/stomp",
+                "--listen",
+                &format!("127.0.0.1:{tls}"),
+                "--redirect-from",
+                "none",
+                "--dev-ca",
+                "--ca-dir",
+                "ca",
+                "--out",
+                "proxy",
+            ],
+        );
+        assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
+        let config = std::fs::read_to_string(dir.join("proxy/handshake-nginx.conf"))
+            .expect("the generated config");
+        let nginx = handshake_testkit::nginx::Nginx::start(&config, &[tls]);
+        let stomp = json(&handshake_in(
+            &dir,
+            &[
+                "check",
+                "--json",
+                &format!("wss://localhost:{tls}/stomp"),
+                "--ca",
+                "ca/handshake-dev-ca.pem",
+            ],
+        ));
+        assert_eq!(
+            stomp["ok"], true,
+            "Spring Boot {}: {stomp:#}\n{}\n{}",
+            boot.version(),
+            nginx.log(),
+            spring.console()
+        );
+        assert_eq!(stomp["spoken"]["protocol"], "stomp");
+        assert_eq!(stomp["tls"]["version"], "TLSv1.3");
+        drop(nginx);
+    }
+}
