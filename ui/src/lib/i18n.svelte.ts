@@ -23,20 +23,26 @@ export const sources: Record<Language, string[]> = {
   ko: [koUi, koFindings, koLogs, koErrors, koReport, koCli],
 };
 
-function bundle(language: Language): FluentBundle {
-  // No bidi isolation marks: the words are shown as they are, as in the CLI.
-  const made = new FluentBundle(language, { useIsolating: false });
-  for (const source of sources[language]) {
-    const errors = made.addResource(new FluentResource(source));
-    if (errors.length) console.error(`catalogue ${language}:`, errors);
-  }
-  return made;
+function add(made: FluentBundle, source: string) {
+  const errors = made.addResource(new FluentResource(source));
+  if (errors.length) console.error(`catalogue ${made.locales[0]}:`, errors);
 }
 
-// Parsed on first use: the window starts with one language's catalogue only.
-const bundles: Partial<Record<Language, FluentBundle>> = {};
-function bundleOf(language: Language): FluentBundle {
-  return (bundles[language] ??= bundle(language));
+// Parsed on first use, a language at a time, and within it a source at a
+// time: the window's own words first (ui.ftl), which are all the first
+// screen needs; the rest — findings, log findings, errors, the report's and
+// the terminal's words, most of the catalogue — when a message is not
+// among those parsed yet, after the window is up.
+const bundles: Partial<Record<Language, { made: FluentBundle; added: number }>> = {};
+function messageOf(language: Language, id: string): { made: FluentBundle; message: ReturnType<FluentBundle["getMessage"]> } {
+  // No bidi isolation marks: the words are shown as they are, as in the CLI.
+  const entry = (bundles[language] ??= { made: new FluentBundle(language, { useIsolating: false }), added: 0 });
+  const all = sources[language];
+  while (entry.added < all.length && (entry.added === 0 || !entry.made.hasMessage(id))) {
+    add(entry.made, all[entry.added] ?? "");
+    entry.added += 1;
+  }
+  return { made: entry.made, message: entry.made.getMessage(id) };
 }
 
 /** The UI language: reactive, so every `t(…)` re-renders when it changes. */
@@ -66,8 +72,7 @@ export function format(
   facts: Facts | Record<string, string | number | null | string[]> = {},
   attribute?: string,
 ): { text: string; errors: string[] } {
-  const made = bundleOf(language);
-  const message = made.getMessage(id);
+  const { made, message } = messageOf(language, id);
   const pattern = attribute ? message?.attributes[attribute] : message?.value;
   if (!pattern) return { text: id, errors: [`no message ${id}${attribute ? `.${attribute}` : ""}`] };
   const errors: Error[] = [];
