@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # handshake check against websocat on the same loopback wss:// echo server,
 # in one run: whole-process median and p99, and the round trip inside one
-# connection. Prints ratios.
+# connection; then a STOMP check against the Spring Boot test application
+# over wss:// (Maven builds it on first use). Prints ratios.
 #
 #   bench/check.sh [RUNS]
 set -euo pipefail

@@ -1,7 +1,10 @@
 //! `handshake check` against websocat on the same loopback wss:// echo
 //! server, in one run: the whole process (connect, TLS, upgrade, one round
 //! trip, close), median and p99, and the round-trip latency inside one
-//! connection. Run by `bench/check.sh`.
+//! connection; then a STOMP check against the Spring Boot test application
+//! over wss:// (`CONNECT` → `CONNECTED`), against websocat sending the same
+//! CONNECT frame — the quickest proof a user would script. Run by
+//! `bench/check.sh`.
 //!
 //! Usage: bench-check HANDSHAKE_BINARY WEBSOCAT_BINARY [RUNS]
 
@@ -9,7 +12,10 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use handshake_testkit::Scratch;
 use handshake_testkit::pki::{Ca, pem};
+use handshake_testkit::servers::free_port;
+use handshake_testkit::spring::{Boot, Spring};
 use handshake_testkit::websocket::{self, Behaviour};
 
 fn main() {
@@ -100,6 +106,80 @@ fn main() {
         .unwrap_or("?");
     println!("round trip inside one connection (handshake check --count 1000): median {median} ms");
     let _ = std::fs::remove_file(ca_file);
+    stomp(&handshake, &websocat, runs.div_ceil(2));
+}
+
+/// The STOMP proof against the real Spring Boot test application, served
+/// over wss:// with the files `handshake generate spring` writes.
+fn stomp(handshake: &str, websocat: &str, runs: usize) {
+    let dir = Scratch::new("bench-stomp");
+    let port = free_port().to_string();
+    let generated = Command::new(handshake)
+        .args(["generate", "spring", "--boot", Boot::V4_0.line(), "--form", "pem"])
+        .args(["--dev-ca", "--ca-dir", "ca", "--host", "localhost"])
+        .args(["--port", &port, "--out", "fix"])
+        .current_dir(&dir)
+        .output()
+        .expect("handshake runs");
+    assert!(generated.status.success(), "generate spring failed");
+    let spring = Spring::run(
+        Boot::V4_0,
+        &dir,
+        None,
+        &["--spring.config.location=file:./fix/application.properties"],
+    );
+    let url = format!("wss://localhost:{port}/stomp");
+    let ca = dir.join("ca/handshake-dev-ca.pem");
+    let ca_arg = ca.display().to_string();
+    let ours = sample(runs, || {
+        let output = Command::new(handshake)
+            .args(["check", "--json", "--ca", &ca_arg, &url])
+            .output()
+            .expect("handshake runs");
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && report.contains("\"protocol\": \"stomp\""),
+            "handshake check failed: {report}\n{}",
+            spring.console()
+        );
+    });
+    let frame = b"CONNECT\naccept-version:1.2\nhost:localhost\n\n\0";
+    let peer = sample(runs, || {
+        // One message, the frame as it is (its NUL included), as text.
+        let mut child = Command::new(websocat)
+            .args(["-1", "-t", "--no-line", "--protocol", "v12.stomp", &url])
+            .env("SSL_CERT_FILE", &ca)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("websocat runs");
+        let _ = child.stdin.take().expect("stdin").write_all(frame);
+        let output = child.wait_with_output().expect("websocat output");
+        assert!(
+            String::from_utf8_lossy(&output.stdout).starts_with("CONNECTED"),
+            "websocat got no CONNECTED: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+    });
+    println!(
+        "\nSTOMP over wss:// to Spring Boot {} (CONNECT → CONNECTED, close), whole process, {runs} runs:\n",
+        Boot::V4_0.version()
+    );
+    println!("{:<28} {:>12} {:>12}", "tool", "median ms", "p99 ms");
+    for (name, times) in [
+        ("handshake check (auto)", &ours),
+        ("websocat -1 (CONNECT)", &peer),
+    ] {
+        println!(
+            "{name:<28} {:>12.2} {:>12.2}",
+            ms(quantile(times, 0.5)),
+            ms(quantile(times, 0.99))
+        );
+    }
+    println!(
+        "\nratio (websocat / handshake): median {:.2}x (above 1: Handshake is faster)",
+        quantile(&peer, 0.5).as_secs_f64() / quantile(&ours, 0.5).as_secs_f64()
+    );
 }
 
 fn sample(runs: usize, mut run: impl FnMut()) -> Vec<Duration> {
