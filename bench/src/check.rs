@@ -79,14 +79,7 @@ fn main() {
     println!(
         "wss:// echo on loopback, whole process (connect, TLS, upgrade, one round trip, close), {runs} runs:\n"
     );
-    println!("{:<20} {:>12} {:>12}", "tool", "median ms", "p99 ms");
-    for (name, times) in [("handshake check", &ours), ("websocat -1", &peer)] {
-        println!(
-            "{name:<20} {:>12.2} {:>12.2}",
-            ms(quantile(times, 0.5)),
-            ms(quantile(times, 0.99))
-        );
-    }
+    table(&[("handshake check", &ours), ("websocat -1", &peer)]);
     println!(
         "\nratio (websocat / handshake): median {:.2}x, p99 {:.2}x (above 1: Handshake is faster)",
         quantile(&peer, 0.5).as_secs_f64() / quantile(&ours, 0.5).as_secs_f64(),
@@ -115,7 +108,14 @@ fn stomp(handshake: &str, websocat: &str, runs: usize) {
     let dir = Scratch::new("bench-stomp");
     let port = free_port().to_string();
     let generated = Command::new(handshake)
-        .args(["generate", "spring", "--boot", Boot::V4_0.line(), "--form", "pem"])
+        .args([
+            "generate",
+            "spring",
+            "--boot",
+            Boot::V4_0.line(),
+            "--form",
+            "pem",
+        ])
         .args(["--dev-ca", "--ca-dir", "ca", "--host", "localhost"])
         .args(["--port", &port, "--out", "fix"])
         .current_dir(&dir)
@@ -165,21 +165,26 @@ fn stomp(handshake: &str, websocat: &str, runs: usize) {
         "\nSTOMP over wss:// to Spring Boot {} (CONNECT → CONNECTED, close), whole process, {runs} runs:\n",
         Boot::V4_0.version()
     );
-    println!("{:<28} {:>12} {:>12}", "tool", "median ms", "p99 ms");
-    for (name, times) in [
+    table(&[
         ("handshake check (auto)", &ours),
         ("websocat -1 (CONNECT)", &peer),
-    ] {
+    ]);
+    println!(
+        "\nratio (websocat / handshake): median {:.2}x (above 1: Handshake is faster)",
+        quantile(&peer, 0.5).as_secs_f64() / quantile(&ours, 0.5).as_secs_f64()
+    );
+}
+
+/// Each tool's median and p99, one line each.
+fn table(rows: &[(&str, &Vec<Duration>)]) {
+    println!("{:<28} {:>12} {:>12}", "tool", "median ms", "p99 ms");
+    for (name, times) in rows {
         println!(
             "{name:<28} {:>12.2} {:>12.2}",
             ms(quantile(times, 0.5)),
             ms(quantile(times, 0.99))
         );
     }
-    println!(
-        "\nratio (websocat / handshake): median {:.2}x (above 1: Handshake is faster)",
-        quantile(&peer, 0.5).as_secs_f64() / quantile(&ours, 0.5).as_secs_f64()
-    );
 }
 
 fn sample(runs: usize, mut run: impl FnMut()) -> Vec<Duration> {

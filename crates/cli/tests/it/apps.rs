@@ -6,21 +6,13 @@ use handshake_testkit::coverage::{self, Program};
 use handshake_testkit::node::{Kind, Node};
 use serde_json::Value;
 
-use crate::{handshake, stderr, stdout};
+use crate::{codes_made_by, handshake, json};
 
 /// `handshake diagnose URL --json`, its report, and its codes (recorded as
 /// made by a real Node server).
 fn diagnose(url: &str) -> (Value, Vec<String>) {
-    let output = handshake(&["diagnose", url, "--json", "--timeout", "5"]);
-    let report: Value = serde_json::from_str(&stdout(&output))
-        .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(&output), stderr(&output)));
-    let codes: Vec<String> = report["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|finding| finding["code"].as_str().map(str::to_owned))
-        .collect();
-    coverage::record(Program::Node, &codes);
+    let report = json(&handshake(&["diagnose", url, "--json", "--timeout", "5"]));
+    let codes = codes_made_by(&report, Program::Node);
     (report, codes)
 }
 
@@ -91,13 +83,13 @@ fn a_diagnosis_closes_the_websocket_as_a_client_should() {
     assert_eq!(after["server_closed_first"], false);
 }
 
-/// `handshake check URL ARGS --json` and its report.
+/// `handshake check URL ARGS --json` and its report; its exit status
+/// agrees with `ok`.
 fn check(url: &str, args: &[&str]) -> Value {
     let mut all = vec!["check", url, "--json", "--timeout", "5"];
     all.extend_from_slice(args);
     let output = handshake(&all);
-    let report: Value = serde_json::from_str(&stdout(&output))
-        .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(&output), stderr(&output)));
+    let report = json(&output);
     assert_eq!(
         output.status.code(),
         Some(if report["ok"] == true { 0 } else { 1 }),
@@ -108,14 +100,7 @@ fn check(url: &str, args: &[&str]) -> Value {
 
 /// The codes of a failed check's findings (recorded as made by Node).
 fn check_codes(report: &Value) -> Vec<String> {
-    let codes: Vec<String> = report["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|finding| finding["code"].as_str().map(str::to_owned))
-        .collect();
-    coverage::record(Program::Node, &codes);
-    codes
+    codes_made_by(report, Program::Node)
 }
 
 #[test]
@@ -251,16 +236,9 @@ fn a_name_with_both_families_and_a_server_on_one_is_named() {
         .env("LANG", "C.UTF-8")
         .output()
         .expect("unshare runs");
-    let report: Value = serde_json::from_str(&stdout(&output))
-        .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(&output), stderr(&output)));
-    let codes: Vec<&str> = report["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|f| f["code"].as_str())
-        .collect();
+    let report = json(&output);
+    let codes = codes_made_by(&report, Program::Os);
     assert_eq!(codes, ["address-family-mismatch", "ws-ok"], "{report:#}");
-    coverage::record(Program::Os, ["address-family-mismatch"]);
     let facts = &report["findings"][0]["facts"];
     assert_eq!(facts["failed_address"], format!("[::1]:{}", server.port));
     assert_eq!(facts["how"], "refused");

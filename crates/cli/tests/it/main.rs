@@ -48,3 +48,26 @@ pub(crate) fn stderr(output: &Output) -> String {
 pub(crate) fn scratch(name: &str) -> handshake_testkit::Scratch {
     handshake_testkit::Scratch::new(&format!("cli-{name}"))
 }
+
+/// Standard output parsed as JSON (a `--json` report); panics with both
+/// streams when it is not.
+pub(crate) fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_str(&stdout(output))
+        .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(output), stderr(output)))
+}
+
+/// The finding codes of a `--json` report, in order, recorded as made by
+/// the real `program` in front (for the coverage check).
+pub(crate) fn codes_made_by(
+    report: &serde_json::Value,
+    program: handshake_testkit::coverage::Program,
+) -> Vec<String> {
+    let codes: Vec<String> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|finding| finding["code"].as_str().map(str::to_owned))
+        .collect();
+    handshake_testkit::coverage::record(program, &codes);
+    codes
+}

@@ -12,7 +12,7 @@ use handshake_testkit::spring::{Boot, Spring, Started};
 use handshake_testkit::{curl, wait_until};
 use serde_json::Value;
 
-use crate::{command, scratch, stderr, stdout};
+use crate::{codes_made_by, command, json, scratch, stderr, stdout};
 
 /// `handshake ARGS` run in `dir`, with no keystore password in the
 /// environment (so a generated keystore gets a random one in `ssl.env`).
@@ -25,22 +25,10 @@ fn handshake_in(dir: &Path, args: &[&str]) -> Output {
         .unwrap_or_else(|error| panic!("handshake runs: {error}"))
 }
 
-fn json(output: &Output) -> Value {
-    serde_json::from_str(&stdout(output))
-        .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(output), stderr(output)))
-}
-
 /// The codes of a `--json` report (diagnose or explain-log), all made with
 /// real Spring Boot in front: they count for the coverage check.
 fn codes(report: &Value) -> Vec<String> {
-    let codes: Vec<String> = report["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|finding| finding["code"].as_str().map(str::to_owned))
-        .collect();
-    coverage::record(Program::SpringBoot, &codes);
-    codes
+    codes_made_by(report, Program::SpringBoot)
 }
 
 /// `handshake generate spring` for `boot` in `dir`: a `form` with a new
@@ -800,7 +788,8 @@ fn stomp_passes_through_the_generated_nginx_config() {
             ],
         ));
         assert_eq!(
-            stomp["ok"], true,
+            stomp["ok"],
+            true,
             "Spring Boot {}: {stomp:#}\n{}\n{}",
             boot.version(),
             nginx.log(),

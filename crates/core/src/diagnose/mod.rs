@@ -92,22 +92,8 @@ pub struct StepEvent {
     pub ms: Option<f64>,
 }
 
-/// Where progress goes: a callback, so the app can forward it to the window.
-#[derive(Clone)]
-pub struct Progress(std::sync::Arc<dyn Fn(StepEvent) + Send + Sync>);
-
-impl Progress {
-    /// Calls `report` for every step event.
-    pub fn new(report: impl Fn(StepEvent) + Send + Sync + 'static) -> Progress {
-        Progress(std::sync::Arc::new(report))
-    }
-}
-
-impl std::fmt::Debug for Progress {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Progress")
-    }
-}
+/// Where progress goes: the app forwards it to the window.
+pub type Progress = crate::callback::Callback<StepEvent>;
 
 impl Default for Options {
     fn default() -> Options {
@@ -526,7 +512,7 @@ impl Run<'_> {
     /// Reports that `stage` starts; its start time.
     fn start(&self, stage: Stage) -> Instant {
         if let Some(progress) = &self.options.progress {
-            (progress.0)(StepEvent {
+            progress.call(StepEvent {
                 stage,
                 finished: false,
                 ok: false,
@@ -540,7 +526,7 @@ impl Run<'_> {
     fn finish(&self, stage: Stage, started: Instant, ok: bool) -> f64 {
         let ms = millis(started.elapsed());
         if let Some(progress) = &self.options.progress {
-            (progress.0)(StepEvent {
+            progress.call(StepEvent {
                 stage,
                 finished: true,
                 ok,

@@ -626,18 +626,22 @@ fn the_window_gets_the_same_words_as_the_terminal() {
         .into_iter()
         .map(|failure| json!({ "failure": failure, "words": said(&|l| json!(l.say(&failure))) }))
         .collect();
-    let reports: serde_json::Map<String, serde_json::Value> =
-        ["tls-to-plain-port", "ws-ok", "cert-expired", "ws-upgrade-rejected"]
+    let reports: serde_json::Map<String, serde_json::Value> = [
+        "tls-to-plain-port",
+        "ws-ok",
+        "cert-expired",
+        "ws-upgrade-rejected",
+    ]
+    .into_iter()
+    .map(|name| {
+        let (_, evidence, timings) = fixtures::all()
             .into_iter()
-            .map(|name| {
-                let (_, evidence, timings) = fixtures::all()
-                    .into_iter()
-                    .find(|(n, _, _)| n == name)
-                    .unwrap_or_else(|| panic!("{name}"));
-                let report = crate::diagnose::Report::from_evidence(evidence, timings);
-                (name.to_owned(), json!(report))
-            })
-            .collect();
+            .find(|(n, _, _)| n == name)
+            .unwrap_or_else(|| panic!("{name}"));
+        let report = crate::diagnose::Report::from_evidence(evidence, timings);
+        (name.to_owned(), json!(report))
+    })
+    .collect();
     let document = json!({
         "findings": findings,
         "phrases": phrases,

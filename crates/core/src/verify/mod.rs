@@ -36,23 +36,9 @@ use crate::secret::Secret;
 /// The longest idle hold `--idle` may ask for.
 pub const MAX_IDLE: Duration = Duration::from_secs(3600);
 
-/// Where the idle hold's countdown goes: a callback, so the terminal and
+/// Where the idle hold's countdown goes (seconds left): the terminal and
 /// the window each show it their way.
-#[derive(Clone)]
-pub struct Countdown(std::sync::Arc<dyn Fn(u64) + Send + Sync>);
-
-impl Countdown {
-    /// Calls `tell` with the seconds left, once a second.
-    pub fn new(tell: impl Fn(u64) + Send + Sync + 'static) -> Countdown {
-        Countdown(std::sync::Arc::new(tell))
-    }
-}
-
-impl std::fmt::Debug for Countdown {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Countdown")
-    }
-}
+pub type Countdown = crate::callback::Callback<u64>;
 
 /// The largest message or frame accepted from the server.
 pub const MAX_MESSAGE: usize = 1 << 20;
@@ -953,7 +939,7 @@ async fn hold(
             () = tokio::time::sleep_until(deadline) => break None,
             _ = second.tick() => {
                 if let Some(countdown) = &options.countdown {
-                    (countdown.0)(deadline.saturating_duration_since(tokio::time::Instant::now()).as_secs());
+                    countdown.call(deadline.saturating_duration_since(tokio::time::Instant::now()).as_secs());
                 }
             }
             _ = ping.tick(), if options.ping.is_some() => {

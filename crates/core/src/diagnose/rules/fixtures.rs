@@ -222,50 +222,49 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         waited_ms: Some(1_260.0),
     });
     out.push(("server-not-ready", e));
+    // A name with both families, each address answering as given, in order.
+    let dual = |url: &str, replies: [(&str, Reply); 2]| {
+        let mut e = answered(
+            url,
+            head(
+                "HTTP/1.1 101 Switching Protocols",
+                &[("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI=")],
+                "",
+            ),
+        );
+        e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
+        e.addresses = replies.iter().map(|(a, _)| (*a).to_owned()).collect();
+        e.replies = replies
+            .iter()
+            .map(|(address, reply)| AddressReply {
+                address: (*address).to_owned(),
+                reply: *reply,
+            })
+            .collect();
+        e
+    };
     // `localhost` → ::1 first, the server on 127.0.0.1 only (Node 17+).
-    let mut e = answered(
-        "ws://localhost:8080/ws",
-        head(
-            "HTTP/1.1 101 Switching Protocols",
-            &[("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI=")],
-            "",
+    out.push((
+        "address-family-mismatch",
+        dual(
+            "ws://localhost:8080/ws",
+            [
+                ("[::1]:8080", Reply::Refused),
+                ("127.0.0.1:8080", Reply::Accepted),
+            ],
         ),
-    );
-    e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
-    e.addresses = vec!["[::1]:8080".into(), "127.0.0.1:8080".into()];
-    e.replies = vec![
-        AddressReply {
-            address: "[::1]:8080".into(),
-            reply: Reply::Refused,
-        },
-        AddressReply {
-            address: "127.0.0.1:8080".into(),
-            reply: Reply::Accepted,
-        },
-    ];
-    out.push(("address-family-mismatch", e));
-    // The other way: IPv4 first, the server on ::1 only, knocked after.
-    let mut e = answered(
-        "ws://dual.test:8080/ws",
-        head(
-            "HTTP/1.1 101 Switching Protocols",
-            &[("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI=")],
-            "",
+    ));
+    // The other way: IPv4 first and silent, the server on ::1 only.
+    out.push((
+        "address-family-mismatch/ipv6-only",
+        dual(
+            "ws://dual.test:8080/ws",
+            [
+                ("127.0.0.1:8080", Reply::TimedOut),
+                ("[::1]:8080", Reply::Accepted),
+            ],
         ),
-    );
-    e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
-    e.addresses = vec!["127.0.0.1:8080".into(), "[::1]:8080".into()];
-    e.replies = vec![
-        AddressReply {
-            address: "127.0.0.1:8080".into(),
-            reply: Reply::TimedOut,
-        },
-        AddressReply {
-            address: "[::1]:8080".into(),
-            reply: Reply::Accepted,
-        },
-    ];
-    out.push(("address-family-mismatch/ipv6-only", e));
+    ));
 
     let mut e = evidence("wss://localhost:8080/ws");
     e.connection = Some(connected());
