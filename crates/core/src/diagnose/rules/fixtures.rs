@@ -125,6 +125,18 @@ fn connected() -> Connection {
     }
 }
 
+/// An upgrade to `url` switched to WebSocket with a correct accept value,
+/// the server choosing `subprotocol` (none offered).
+fn switched(url: &str, subprotocol: Option<&str>) -> Evidence {
+    const KEY: &str = "AAAAAAAAAAAAAAAAAAAAAA==";
+    let accept = ws::accept_for(KEY);
+    let mut headers = vec![("Sec-WebSocket-Accept", accept.as_str())];
+    headers.extend(subprotocol.map(|chosen| ("Sec-WebSocket-Protocol", chosen)));
+    let mut e = answered(url, head("HTTP/1.1 101 Switching Protocols", &headers, ""));
+    e.ws_key = Some(KEY.into());
+    e
+}
+
 /// An upgrade to `url` answered with `head`.
 fn answered(url: &str, head: ResponseHead) -> Evidence {
     let mut e = evidence(url);
@@ -224,15 +236,7 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     out.push(("server-not-ready", e));
     // A name with both families, each address answering as given, in order.
     let dual = |url: &str, replies: [(&str, Reply); 2]| {
-        let mut e = answered(
-            url,
-            head(
-                "HTTP/1.1 101 Switching Protocols",
-                &[("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI=")],
-                "",
-            ),
-        );
-        e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
+        let mut e = switched(url, None);
         e.addresses = replies.iter().map(|(a, _)| (*a).to_owned()).collect();
         e.replies = replies
             .iter()
@@ -971,15 +975,7 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
             head("HTTP/1.1 400 Bad Request", &[], "Transport unknown"),
         ),
     ));
-    let mut e = answered(
-        "ws://localhost:4000/graphql",
-        head(
-            "HTTP/1.1 101 Switching Protocols",
-            &[("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI=")],
-            "",
-        ),
-    );
-    e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
+    let mut e = switched("ws://localhost:4000/graphql", None);
     e.after_upgrade = Some(crate::probe::ws::AfterUpgrade {
         first_message: None,
         close: Some(crate::probe::ws::CloseSeen {
@@ -989,18 +985,7 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         server_closed_first: true,
     });
     out.push(("ws-subprotocol-required", e));
-    let mut e = answered(
-        "ws://localhost:8080/stomp",
-        head(
-            "HTTP/1.1 101 Switching Protocols",
-            &[
-                ("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI="),
-                ("Sec-WebSocket-Protocol", "v12.stomp"),
-            ],
-            "",
-        ),
-    );
-    e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
+    let e = switched("ws://localhost:8080/stomp", Some("v12.stomp"));
     out.push(("ws-subprotocol-required/unoffered", e));
     let mut e = answered(
         "ws://localhost:8080/mqtt",
@@ -1012,22 +997,6 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     );
     e.subprotocols_offered = vec!["chat".into()];
     out.push(("ws-subprotocol-required/refused", e));
-    let switched = || {
-        let mut e = answered(
-            "wss://localhost:8443/stomp",
-            head(
-                "HTTP/1.1 101 Switching Protocols",
-                &[
-                    ("Sec-WebSocket-Accept", "ICX+Yqv66kxgM0FcWaLWlFLwTAI="),
-                    ("Sec-WebSocket-Protocol", "v12.stomp"),
-                ],
-                "",
-            ),
-        );
-        e.ws_key = Some("AAAAAAAAAAAAAAAAAAAAAA==".into());
-        e.subprotocols_offered = vec!["v12.stomp".into()];
-        e
-    };
     let exchanges = [
         (
             "ws-no-answer",
@@ -1096,7 +1065,8 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         ),
     ];
     for (name, protocol, failure) in exchanges {
-        let mut e = switched();
+        let mut e = switched("wss://localhost:8443/stomp", Some("v12.stomp"));
+        e.subprotocols_offered = vec!["v12.stomp".into()];
         e.exchange = Some(Exchange { protocol, failure });
         out.push((name, e));
     }
