@@ -231,7 +231,7 @@ pub(crate) async fn verify(
     choices: VerifyChoices,
     on_idle: Channel<u32>,
 ) -> Result<CheckReport, CommandError> {
-    let target = Target::parse_websocket(&url)?;
+    let target = handshake_core::verify::target(&url, choices.protocol)?;
     let ca = match ca.filter(|path| !path.trim().is_empty()) {
         Some(path) => handshake_core::probe::tls::read_ca_file(Path::new(&path))?,
         None => Vec::new(),

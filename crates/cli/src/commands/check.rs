@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use handshake_core::i18n::Facts;
 use handshake_core::verify::{Answer, Countdown, Protocol};
-use handshake_core::{CheckOptions, CheckReport, Language, Secret, Target};
+use handshake_core::{CheckOptions, CheckReport, Language, Secret};
 
 use super::endpoint::EndpointArgs;
 use crate::exit::ExitStatus;
@@ -65,7 +65,8 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
     // Refused before anything is read or sent: check speaks WebSocket only.
-    let endpoint = args.endpoint.resolve(Target::parse_websocket(&args.url)?)?;
+    let target = handshake_core::verify::target(&args.url, args.protocol)?;
+    let endpoint = args.endpoint.resolve(target)?;
     let options = CheckOptions {
         origin: endpoint.origin,
         protocol: args.protocol,

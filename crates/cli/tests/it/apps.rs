@@ -120,12 +120,13 @@ fn check_proves_a_socketio_server_in_its_own_protocol() {
         spoken["sid"].as_str().is_some_and(|sid| sid.len() >= 16),
         "{spoken}"
     );
-    // The root URL with the protocol named.
+    // The URL its clients are given (`io("http://…")`), with the protocol named.
     let report = check(
-        &format!("ws://127.0.0.1:{}/", server.port),
+        &format!("http://127.0.0.1:{}/", server.port),
         &["--protocol", "socketio"],
     );
     assert_eq!(report["ok"], true, "{report:#}");
+    assert_eq!(report["url"], format!("ws://127.0.0.1:{}/", server.port));
 }
 
 #[test]

@@ -16,13 +16,15 @@ error-target-unsupported-scheme = Handshake checks WebSocket and HTTP endpoints,
 error-target-missing-host = The URL has no host name. Write one after { $scheme }://, for example { $scheme }://localhost:8443/ws.
 error-target-invalid-port = Port "{ $port }" is not valid: a port is a number from 1 to 65535.
 error-target-credentials = The URL contains a user name or password ("…@"). Handshake does not send credentials in URLs, where they end up in logs and history: remove the part before "@".
-error-check-bad-header = The { $what ->
-        [origin] origin
-        [subprotocol] subprotocol
-        [url] URL
-        [stomp] STOMP login or passcode
-       *[header] header value
-    } cannot be sent in a header (it holds a newline or another control character): fix it and run again.
+error-check-bad-header = { $what ->
+        [stomp] The STOMP login or passcode cannot be sent in a STOMP header
+       *[other] The { $what ->
+            [origin] origin
+            [subprotocol] subprotocol
+            [url] URL
+           *[header] header value
+        } cannot be sent in an HTTP header
+    } (it holds a newline or another control character): fix it and run again.
 error-target-not-websocket = handshake check proves a WebSocket connection, so it needs a ws:// or wss:// URL: { $suggestion }. For an http(s) endpoint, use handshake diagnose.
 error-target-invalid-host = "{ $host }" is not a valid host name or IP address ({ $problem ->
         [character] it contains a character no host name may have

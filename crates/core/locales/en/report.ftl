@@ -34,13 +34,15 @@ check-upgrade = the upgrade failed: { $cause ->
         [protocol] the server broke the WebSocket handshake
        *[other] the connection failed
     } (“{ $detail }”)
-check-bad-header = the { $what ->
-        [origin] origin
-        [subprotocol] subprotocol
-        [url] URL
-        [stomp] STOMP login or passcode
-       *[header] header
-    } cannot be sent in a header
+check-bad-header = { $what ->
+        [stomp] the STOMP login or passcode cannot be sent in a STOMP header
+       *[other] the { $what ->
+            [origin] origin
+            [subprotocol] subprotocol
+            [url] URL
+           *[header] header
+        } cannot be sent in an HTTP header
+    }
 check-send = sending failed: { $cause ->
         [closed] the connection was already closed
        *[other] the connection failed

@@ -17,12 +17,14 @@ error-target-missing-host = URL에 호스트 이름이 없습니다. { $scheme }
 error-target-invalid-port = 포트 "{ $port }"이(가) 올바르지 않습니다. 포트는 1부터 65535까지의 숫자입니다.
 error-target-credentials = URL에 사용자 이름이나 비밀번호("…@")가 있습니다. URL의 자격 증명은 로그와 기록에 남기 때문에 Handshake는 보내지 않습니다. "@" 앞부분을 지우세요.
 error-check-bad-header = { $what ->
-        [origin] Origin은
-        [subprotocol] 서브프로토콜은
-        [url] URL은
-        [stomp] STOMP login이나 passcode는
-       *[header] 헤더 값은
-    } 헤더로 보낼 수 없습니다(줄바꿈이나 다른 제어 문자가 있습니다). 고친 뒤 다시 실행하세요.
+        [stomp] STOMP login이나 passcode는 STOMP 헤더로 보낼 수 없습니다
+       *[other] { $what ->
+            [origin] Origin은
+            [subprotocol] 서브프로토콜은
+            [url] URL은
+           *[header] 헤더 값은
+        } HTTP 헤더로 보낼 수 없습니다
+    }(줄바꿈이나 다른 제어 문자가 있습니다). 고친 뒤 다시 실행하세요.
 error-target-not-websocket = handshake check는 WebSocket 연결을 확인하므로 ws:// 또는 wss:// URL이 필요합니다: { $suggestion }. http(s) 엔드포인트는 handshake diagnose로 확인하세요.
 error-target-invalid-host = "{ $host }"은(는) 올바른 호스트 이름이나 IP 주소가 아닙니다({ $problem ->
         [character] 호스트 이름에 쓸 수 없는 문자가 있습니다

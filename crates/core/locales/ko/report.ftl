@@ -35,12 +35,14 @@ check-upgrade = 업그레이드가 실패했습니다. { $cause ->
        *[other] 연결이 실패했습니다
     }(“{ $detail }”)
 check-bad-header = { $what ->
-        [origin] Origin 값을
-        [subprotocol] 서브프로토콜을
-        [url] URL을
-        [stomp] STOMP login이나 passcode를
-       *[header] 헤더 값을
-    } 헤더로 보낼 수 없습니다
+        [stomp] STOMP login이나 passcode를 STOMP 헤더로 보낼 수 없습니다
+       *[other] { $what ->
+            [origin] Origin 값을
+            [subprotocol] 서브프로토콜을
+            [url] URL을
+           *[header] 헤더 값을
+        } HTTP 헤더로 보낼 수 없습니다
+    }
 check-send = 보내기가 실패했습니다. { $cause ->
         [closed] 연결이 이미 닫혔습니다
        *[other] 연결이 실패했습니다

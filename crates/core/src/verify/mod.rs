@@ -619,6 +619,19 @@ impl crate::i18n::Message for BadHeader {
     }
 }
 
+/// The target a check of `protocol` opens for what the user typed: a
+/// ws(s) URL; for SockJS and Socket.IO also the http(s) URL their clients
+/// are given (`new SockJS("https://…")`, `io("https://…")`), as ws(s).
+pub fn target(input: &str, protocol: Protocol) -> Result<Target, crate::TargetError> {
+    match (Target::parse_websocket(input), protocol) {
+        (
+            Err(crate::TargetError::NotWebSocket { suggestion }),
+            Protocol::Sockjs | Protocol::Socketio,
+        ) => Target::parse(&suggestion),
+        (parsed, _) => parsed,
+    }
+}
+
 /// Checks that the upgrade request of `options` can be built, before any
 /// connection: the values of `--origin`, `--subprotocol` and `--header`.
 pub fn validate(target: &Target, options: &CheckOptions) -> Result<(), BadHeader> {
