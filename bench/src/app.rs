@@ -89,6 +89,11 @@ fn main() {
     println!(
         "(memory: RSS of the main process, PSS summed over it and WebKit's processes; Handshake's after a diagnosis)"
     );
+    println!(
+        "where the time goes (ms since the process began, medians; ready = the first screen painted):"
+    );
+    println!("  Handshake    {}", timeline(&ours));
+    println!("  blank Tauri  {}", timeline(&floor));
     match deb() {
         Some((path, size)) => println!(
             "package               {:.1} MB  {}",
@@ -99,11 +104,13 @@ fn main() {
     }
 }
 
-/// One start: time to the first marker, memory after the last.
+/// One start: time to the first marker, memory after the last, and the
+/// milestones the program printed on the way (`NAME at MS ms`).
 struct Sample {
     first_ms: f64,
     rss_mb: f64,
     pss_mb: f64,
+    timeline: Vec<(String, f64)>,
 }
 
 /// Starts `command` in its own process group, waits for each marker line
@@ -120,11 +127,15 @@ fn measure(mut command: Command, markers: &[&str]) -> Sample {
     forward(child.stdout.take(), lines.clone());
     forward(child.stderr.take(), lines);
     let mut first_ms = None;
+    let mut timeline = Vec::new();
     for marker in markers {
         loop {
             let line = seen
                 .recv_timeout(PATIENCE.saturating_sub(started.elapsed()))
                 .unwrap_or_else(|_| panic!("no {marker:?} within {PATIENCE:?}"));
+            if let Some(milestone) = milestone(&line) {
+                timeline.push(milestone);
+            }
             if line.trim() == *marker {
                 first_ms.get_or_insert(started.elapsed().as_secs_f64() * 1000.0);
                 break;
@@ -142,9 +153,44 @@ fn measure(mut command: Command, markers: &[&str]) -> Sample {
             .map(|&pid| kib(pid, "smaps_rollup", "Pss:"))
             .sum::<f64>()
             / 1024.0,
+        timeline,
     };
     stop(&mut child);
     sample
+}
+
+/// `PROGRAM: NAME at MS ms`, as the app (with `HANDSHAKE_TRACE`) and the
+/// blank window print their milestones.
+fn milestone(line: &str) -> Option<(String, f64)> {
+    let (_, rest) = line.split_once(": ")?;
+    let (name, ms) = rest.split_once(" at ")?;
+    Some((name.to_owned(), ms.strip_suffix(" ms")?.parse().ok()?))
+}
+
+/// The median time of each milestone, in the order first seen.
+fn timeline(samples: &[Sample]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for (name, _) in samples.iter().flat_map(|s| &s.timeline) {
+        if !names.contains(&name.as_str()) {
+            names.push(name);
+        }
+    }
+    names
+        .iter()
+        .map(|name| {
+            let times = samples
+                .iter()
+                .filter_map(|s| {
+                    s.timeline
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .map(|(_, ms)| *ms)
+                })
+                .collect();
+            format!("{name} {:.0}", median(times))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn forward(stream: Option<impl std::io::Read + Send + 'static>, lines: mpsc::Sender<String>) {

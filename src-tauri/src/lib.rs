@@ -72,7 +72,9 @@ impl LaunchArgs {
 
 /// Opens the main window and runs until it is closed.
 pub fn run() {
+    trace::start();
     let builder = specta_builder();
+    trace::milestone("commands");
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -85,7 +87,14 @@ pub fn run() {
                 config.join("settings.toml"),
                 handshake_core::pki::default_ca_dir(),
             ));
+            trace::milestone("setup");
             Ok(())
+        })
+        .on_page_load(|_, page| {
+            trace::milestone(match page.event() {
+                tauri::webview::PageLoadEvent::Started => "page-started",
+                tauri::webview::PageLoadEvent::Finished => "page-loaded",
+            });
         })
         .invoke_handler(builder.invoke_handler())
         .run(tauri::generate_context!());

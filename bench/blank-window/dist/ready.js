@@ -1,2 +1,3 @@
-// The first call to Rust, as the app's first screen makes one.
-window.__TAURI_INTERNALS__.invoke("ready");
+// The first call to Rust once the page is on screen — after its first
+// frame — as the app's first screen makes its first call once painted.
+requestAnimationFrame(() => setTimeout(() => window.__TAURI_INTERNALS__.invoke("ready")));
