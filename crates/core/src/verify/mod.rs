@@ -812,15 +812,15 @@ async fn attempt(
             Spoken::Echo
         }
     };
-    if spoken != Spoken::Echo || report.protocol != Protocol::Echo {
-        // One exchange: its time is the round trip.
+    if report.protocol != Protocol::Echo {
+        // A protocol's handshake is one exchange: its time is the round trip.
         let rtt = millis(sent.elapsed());
         report.phases_ms.first_answer = Some(rtt);
         report.round_trips_ms = vec![rtt];
-    }
-    if spoken == Spoken::Echo && report.protocol != Protocol::Echo {
-        // `auto` offered a subprotocol the server took without speaking it.
-        report.protocol = Protocol::Echo;
+        if spoken == Spoken::Echo {
+            // `auto` offered a subprotocol the server took without speaking it.
+            report.protocol = Protocol::Echo;
+        }
     }
     report.spoken = Some(spoken);
     report.latency = latency(&report.round_trips_ms);
