@@ -131,7 +131,7 @@ fn stomp(handshake: &str, websocat: &str, runs: usize) {
     let url = format!("wss://localhost:{port}/stomp");
     let ca = dir.join("ca/handshake-dev-ca.pem");
     let ca_arg = ca.display().to_string();
-    let ours = sample(runs, || {
+    let run_ours = || {
         let output = Command::new(handshake)
             .args(["check", "--json", "--ca", &ca_arg, &url])
             .output()
@@ -142,9 +142,9 @@ fn stomp(handshake: &str, websocat: &str, runs: usize) {
             "handshake check failed: {report}\n{}",
             spring.console()
         );
-    });
+    };
     let frame = b"CONNECT\naccept-version:1.2\nhost:localhost\n\n\0";
-    let peer = sample(runs, || {
+    let run_peer = || {
         // One message, the frame as it is (its NUL included), as text.
         let mut child = Command::new(websocat)
             .args(["-1", "-t", "--no-line", "--protocol", "v12.stomp", &url])
@@ -160,7 +160,14 @@ fn stomp(handshake: &str, websocat: &str, runs: usize) {
             "websocat got no CONNECTED: {}",
             String::from_utf8_lossy(&output.stdout)
         );
-    });
+    };
+    // The JVM warms up first (its first requests are many times slower),
+    // then the two take turns, so that neither meets a colder server.
+    for _ in 0..10 {
+        run_ours();
+        run_peer();
+    }
+    let (ours, peer) = sample_both(runs, run_ours, run_peer);
     println!(
         "\nSTOMP over wss:// to Spring Boot {} (CONNECT → CONNECTED, close), whole process, {runs} runs:\n",
         Boot::V4_0.version()
@@ -185,6 +192,26 @@ fn table(rows: &[(&str, &Vec<Duration>)]) {
             ms(quantile(times, 0.99))
         );
     }
+}
+
+/// `runs` times each, taking turns; each list sorted.
+fn sample_both(
+    runs: usize,
+    mut first: impl FnMut(),
+    mut second: impl FnMut(),
+) -> (Vec<Duration>, Vec<Duration>) {
+    let mut times = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let started = Instant::now();
+        first();
+        times.0.push(started.elapsed());
+        let started = Instant::now();
+        second();
+        times.1.push(started.elapsed());
+    }
+    times.0.sort();
+    times.1.sort();
+    times
 }
 
 fn sample(runs: usize, mut run: impl FnMut()) -> Vec<Duration> {

@@ -1,6 +1,6 @@
 //! Start-up milestones for the benchmark (`bench/app.sh`): with
 //! `HANDSHAKE_TRACE=1`, each milestone is printed to stderr as
-//! `handshake: NAME` when it is reached, followed by a line
+//! `handshake: NAME` when it is reached, after a line
 //! `handshake: NAME at MS ms` giving the time since the process began, so
 //! that where the start-up time goes can be read off. Silent otherwise.
 
@@ -18,6 +18,7 @@ pub(crate) fn start() {
 pub(crate) fn milestone(name: &str) {
     if std::env::var_os("HANDSHAKE_TRACE").is_some() {
         let ms = STARTED.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0;
-        eprintln!("handshake: {name}\nhandshake: {name} at {ms:.1} ms");
+        // The time first: a reader that stops at the milestone has it.
+        eprintln!("handshake: {name} at {ms:.1} ms\nhandshake: {name}");
     }
 }

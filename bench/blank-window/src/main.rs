@@ -14,7 +14,7 @@ static STARTED: OnceLock<Instant> = OnceLock::new();
 
 fn milestone(name: &str) {
     let ms = STARTED.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0;
-    eprintln!("blank: {name}\nblank: {name} at {ms:.1} ms");
+    eprintln!("blank: {name} at {ms:.1} ms\nblank: {name}");
 }
 
 /// The page's one call: the window is on screen and its script runs.
