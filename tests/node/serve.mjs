@@ -4,7 +4,7 @@
 //   node serve.mjs socketio|graphql-ws|sockjs PORT [CERT KEY]
 //
 // Socket.IO at /socket.io/ (namespace "/" echoes, "/private" refuses every
-// client in a middleware); graphql-ws at /graphql; SockJS echo at /echo and
+// client in a middleware) and at /live/; graphql-ws at /graphql; SockJS echo at /echo and
 // an endpoint at /goaway that closes each session with 3000 "Go away!".
 // With CERT and KEY (PEM files) it serves TLS. Prints "listening PORT" when
 // ready.
@@ -19,11 +19,14 @@ const server = cert
 
 if (kind === "socketio") {
   const { Server } = await import("socket.io");
-  const io = new Server(server);
+  // Each server leaves the other's path alone (no destroyUpgrade).
+  const io = new Server(server, { destroyUpgrade: false });
   io.on("connection", (socket) => {
     socket.on("echo", (message, ack) => ack?.(message));
   });
   io.of("/private").use((_socket, next) => next(new Error("not authorized")));
+  // An application's own path, nothing like /socket.io/ in it.
+  new Server(server, { path: "/live/", destroyUpgrade: false });
 } else if (kind === "graphql-ws") {
   const { WebSocketServer } = await import("ws");
   const { useServer } = await import("graphql-ws/use/ws");

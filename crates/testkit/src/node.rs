@@ -12,7 +12,8 @@ use crate::servers::free_port;
 /// Which server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// Socket.IO 4: namespace `/` echoes (`echo` event with an ack), `/private` refuses every client.
+    /// Socket.IO 4 at `/socket.io/` — namespace `/` echoes (`echo` event
+    /// with an ack), `/private` refuses every client — and at `/live/`.
     SocketIo,
     /// graphql-ws at `/graphql`.
     GraphqlWs,

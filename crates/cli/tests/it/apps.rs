@@ -120,6 +120,18 @@ fn check_proves_a_socketio_server_in_its_own_protocol() {
         spoken["sid"].as_str().is_some_and(|sid| sid.len() >= 16),
         "{spoken}"
     );
+    // At a path of the application's own: what the server says first (its
+    // Engine.IO open packet) names it.
+    let report = check(
+        &format!(
+            "ws://127.0.0.1:{}/live/?EIO=4&transport=websocket",
+            server.port
+        ),
+        &[],
+    );
+    assert_eq!(report["ok"], true, "{report:#}");
+    assert_eq!(report["protocol"], "socketio");
+    assert_eq!(report["picked"], true);
     // The URL its clients are given (`io("http://…")`), with the protocol named.
     let report = check(
         &format!("http://127.0.0.1:{}/", server.port),

@@ -33,6 +33,10 @@ use crate::probe::tls::{self, ClientIdentity, Handshake, TlsSession, Trust};
 use crate::probe::{Io, dns, http, ws};
 use crate::secret::Secret;
 
+/// How long `auto` waits for a server that took the first subprotocol
+/// offered to speak first (Engine.IO's open packet follows the `101` at once).
+const SPEAKS_FIRST_PATIENCE: Duration = Duration::from_millis(50);
+
 /// The longest idle hold `--idle` may ask for.
 pub const MAX_IDLE: Duration = Duration::from_secs(3600);
 
@@ -796,19 +800,43 @@ async fn attempt(
     let host = target.host.as_str();
     let sent = Instant::now();
     let limits = protocol::limits(timeout);
+    // What the server says before anything is sent names it, whatever
+    // subprotocol it took. Node's `ws` takes the first one offered whatever
+    // it is (Socket.IO's engine too): then its first frame is waited for a
+    // moment, else only what already came is read.
+    let mut first = None;
+    if picked {
+        let took_first_offered =
+            subprotocol.is_some() && subprotocol.as_ref() == plan.offer.first();
+        let patience = if took_first_offered {
+            SPEAKS_FIRST_PATIENCE
+        } else {
+            Duration::ZERO
+        };
+        first = protocol::said_first(&mut socket, limits, patience).await?;
+        if let Some((_, Some(revealed))) = &first {
+            report.protocol = *revealed;
+        }
+    }
+    let first_text = |first: Option<(protocol::Incoming, Option<Protocol>)>| match first {
+        Some((protocol::Incoming::Text(text), _)) => Some(text),
+        _ => None,
+    };
     let spoken = match report.protocol {
         Protocol::Stomp => {
             let login = options.stomp_login.as_ref();
-            protocol::stomp(&mut socket, host, login, limits, picked).await?
+            protocol::stomp(&mut socket, host, login, limits, picked, first_text(first)).await?
         }
-        Protocol::GraphqlWs => protocol::graphql_ws(&mut socket, limits, picked).await?,
+        Protocol::GraphqlWs => {
+            protocol::graphql_ws(&mut socket, limits, picked, first_text(first)).await?
+        }
         Protocol::Sockjs => {
             let login = options.stomp_login.as_ref();
-            protocol::sockjs(&mut socket, host, login, limits).await?
+            protocol::sockjs(&mut socket, host, login, limits, first_text(first)).await?
         }
-        Protocol::Socketio => protocol::socketio(&mut socket, limits).await?,
+        Protocol::Socketio => protocol::socketio(&mut socket, limits, first_text(first)).await?,
         Protocol::Echo | Protocol::Auto => {
-            echo(&mut socket, options, report).await?;
+            echo(&mut socket, options, report, first.map(|(said, _)| said)).await?;
             Spoken::Echo
         }
     };
@@ -994,18 +1022,24 @@ async fn hold(
 }
 
 /// The echo: `options.send`, `options.count` times, each answer awaited
-/// within one step.
+/// within one step; a message the server sent first (a greeting) counts as
+/// the first answer.
 async fn echo(
     socket: &mut WebSocketStream<Box<dyn Io>>,
     options: &CheckOptions,
     report: &mut CheckReport,
+    mut greeting: Option<protocol::Incoming>,
 ) -> Result<(), CheckFailure> {
     for round in 0..options.count.max(1) {
         let sent = Instant::now();
         protocol::send(socket, options.send.clone()).await?;
         // One deadline for the answer: pings and pongs do not re-arm it.
         let limits = protocol::limits(options.timeout);
-        let answer = match protocol::receive(socket, limits, &options.send).await? {
+        let answer = match greeting.take() {
+            Some(said) => said,
+            None => protocol::receive(socket, limits, &options.send).await?,
+        };
+        let answer = match answer {
             protocol::Incoming::Text(text) => Answer::Text {
                 text: text.chars().take(200).collect(),
             },

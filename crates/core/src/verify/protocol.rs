@@ -381,7 +381,12 @@ pub(super) async fn stomp<S: AsyncRead + AsyncWrite + Unpin>(
     login: Option<&(String, Secret)>,
     limits: Limits,
     picked: bool,
+    first: Option<String>,
 ) -> Result<Spoken, CheckFailure> {
+    // A STOMP server speaks only when spoken to.
+    if let Some(text) = first {
+        return Err(not_this(Protocol::Stomp, &text));
+    }
     let connect = stomp_connect(host, login);
     send(socket, connect.clone()).await?;
     let text = receive_text(socket, limits, "STOMP CONNECT", Protocol::Stomp).await?;
@@ -411,7 +416,12 @@ pub(super) async fn graphql_ws<S: AsyncRead + AsyncWrite + Unpin>(
     socket: &mut Socket<S>,
     limits: Limits,
     picked: bool,
+    first: Option<String>,
 ) -> Result<Spoken, CheckFailure> {
+    // A graphql-ws server speaks only after connection_init.
+    if let Some(text) = first {
+        return Err(not_this(Protocol::GraphqlWs, &text));
+    }
     let init = r#"{"type":"connection_init"}"#;
     send(socket, init.to_owned()).await?;
     loop {
@@ -438,6 +448,7 @@ pub(super) async fn sockjs<S: AsyncRead + AsyncWrite + Unpin>(
     host: &str,
     login: Option<&(String, Secret)>,
     limits: Limits,
+    mut first: Option<String>,
 ) -> Result<Spoken, CheckFailure> {
     let mut opened = false;
     let connect = stomp_connect(host, login);
@@ -448,7 +459,10 @@ pub(super) async fn sockjs<S: AsyncRead + AsyncWrite + Unpin>(
         } else {
             "Upgrade: websocket"
         };
-        let text = receive_text(socket, limits, waiting_for, Protocol::Sockjs).await?;
+        let text = match first.take() {
+            Some(text) => text,
+            None => receive_text(socket, limits, waiting_for, Protocol::Sockjs).await?,
+        };
         let (kind, rest) = text.split_at(text.len().min(1));
         match kind {
             "o" if !opened => {
@@ -495,6 +509,7 @@ struct EngineOpen {
 pub(super) async fn socketio<S: AsyncRead + AsyncWrite + Unpin>(
     socket: &mut Socket<S>,
     limits: Limits,
+    mut first: Option<String>,
 ) -> Result<Spoken, CheckFailure> {
     let mut open: Option<EngineOpen> = None;
     loop {
@@ -505,7 +520,10 @@ pub(super) async fn socketio<S: AsyncRead + AsyncWrite + Unpin>(
         } else {
             "Upgrade: websocket"
         };
-        let text = receive_text(socket, limits, waiting_for, Protocol::Socketio).await?;
+        let text = match first.take() {
+            Some(text) => text,
+            None => receive_text(socket, limits, waiting_for, Protocol::Socketio).await?,
+        };
         if let Some(json) = text.strip_prefix('0')
             && open.is_none()
         {
@@ -533,6 +551,34 @@ pub(super) async fn socketio<S: AsyncRead + AsyncWrite + Unpin>(
             return Err(not_this(Protocol::Socketio, &text));
         }
     }
+}
+
+/// What the server said before anything was sent — a message that came
+/// with the `101`, is already waiting in the socket, or comes within
+/// `patience` — and the protocol it reveals: SockJS's open frame `o`,
+/// Engine.IO's open packet `0{"sid":…}`.
+pub(super) async fn said_first<S: AsyncRead + AsyncWrite + Unpin>(
+    socket: &mut Socket<S>,
+    limits: Limits,
+    patience: Duration,
+) -> Result<Option<(Incoming, Option<Protocol>)>, CheckFailure> {
+    let poll = tokio::time::timeout(patience, receive(socket, limits, "")).await;
+    let Ok(incoming) = poll else {
+        return Ok(None);
+    };
+    let incoming = incoming?;
+    let revealed = match &incoming {
+        Incoming::Text(text) if text == "o" => Some(Protocol::Sockjs),
+        Incoming::Text(text)
+            if text
+                .strip_prefix('0')
+                .is_some_and(|json| serde_json::from_str::<EngineOpen>(json).is_ok()) =>
+        {
+            Some(Protocol::Socketio)
+        }
+        _ => None,
+    };
+    Ok(Some((incoming, revealed)))
 }
 
 /// How long a plan's exchange may take at most: one step.
