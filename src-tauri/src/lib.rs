@@ -70,31 +70,6 @@ impl LaunchArgs {
     }
 }
 
-/// Renders the window on the CPU. A window of forms and text gains
-/// nothing from WebKit's GPU compositing, and pays for it: under a software
-/// GL (Mesa's llvmpipe: no GPU, a VM, Xvfb) it compiles shaders with LLVM in
-/// the web process, about 70 MB more memory across WebKit's processes
-/// (`bench/app.sh`); on some GPU drivers it shows a blank window, the
-/// problem Linux users of WebKitGTK apps meet most.
-#[cfg(target_os = "linux")]
-fn software_rendering(app: &tauri::App) -> tauri::Result<()> {
-    use tauri::Manager;
-    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
-    let Some(window) = app.get_webview_window("main") else {
-        return Ok(());
-    };
-    window.with_webview(|webview| {
-        if let Some(settings) = webview.inner().settings() {
-            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-        }
-    })
-}
-
-#[cfg(not(target_os = "linux"))]
-fn software_rendering(_: &tauri::App) -> tauri::Result<()> {
-    Ok(())
-}
-
 /// Opens the main window and runs until it is closed.
 pub fn run() {
     trace::start();
@@ -112,7 +87,6 @@ pub fn run() {
                 config.join("settings.toml"),
                 handshake_core::pki::default_ca_dir(),
             ));
-            software_rendering(app)?;
             trace::milestone("setup");
             Ok(())
         })
