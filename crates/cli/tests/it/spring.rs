@@ -56,6 +56,21 @@ fn generate_spring(dir: &Path, boot: Boot, form: &str, port: &str, out: &str, mo
     assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
 }
 
+/// Spring Boot `boot` on plain HTTP on a free port of its own, in a new
+/// scratch folder named for `what`, with `more` arguments: the folder, the
+/// port and the running application.
+fn plain_spring(
+    boot: Boot,
+    what: &str,
+    more: &[&str],
+) -> (handshake_testkit::Scratch, u16, Spring) {
+    let dir = scratch(&format!("spring-{what}-{}", boot.line()));
+    let port = free_port();
+    let listen = format!("--server.port={port}");
+    let spring = Spring::run(boot, &dir, None, &[&[listen.as_str()], more].concat());
+    (dir, port, spring)
+}
+
 /// `handshake explain-log --json` on the console Spring Boot printed in
 /// `dir`; its wordings count as captured from Spring Boot.
 fn explain_console(dir: &Path) -> Output {
@@ -71,9 +86,7 @@ fn explain_console(dir: &Path) -> Output {
 #[test]
 fn the_seed_a_wss_client_on_the_plain_port_of_spring_boot() {
     for boot in Boot::ALL {
-        let dir = scratch(&format!("spring-seed-{}", boot.line()));
-        let port = free_port();
-        let spring = Spring::run(boot, &dir, None, &[&format!("--server.port={port}")]);
+        let (dir, port, spring) = plain_spring(boot, "seed", &[]);
         let diagnosis = handshake_in(
             &dir,
             &["diagnose", "--json", &format!("wss://127.0.0.1:{port}/ws")],
@@ -511,14 +524,10 @@ fn spring_boot_4_0_start_up_errors_are_explained() {
 #[test]
 fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
     for boot in Boot::ALL {
-        let dir = scratch(&format!("spring-refusals-{}", boot.line()));
-        let port = free_port();
-        let spring = Spring::run(
+        let (dir, port, spring) = plain_spring(
             boot,
-            &dir,
-            None,
+            "refusals",
             &[
-                &format!("--server.port={port}"),
                 "--app.allowed-origins=http://app.example.com",
                 // Where Spring says why it refused an origin (DEBUG).
                 "--logging.level.org.springframework.web.socket.server.support=DEBUG",
@@ -703,14 +712,10 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
 #[test]
 fn a_stomp_connect_refused_by_the_application_quotes_spring_and_a_login_passes() {
     for boot in Boot::ALL {
-        let dir = scratch(&format!("spring-stomp-login-{}", boot.line()));
-        let port = free_port();
-        let spring = Spring::run(
+        let (dir, port, spring) = plain_spring(
             boot,
-            &dir,
-            None,
+            "stomp-login",
             &[
-                &format!("--server.port={port}"),
                 "--app.stomp-login=alice",
                 "--app.stomp-passcode=s3cret-passcode",
             ],
@@ -747,9 +752,7 @@ fn a_stomp_connect_refused_by_the_application_quotes_spring_and_a_login_passes()
 #[test]
 fn stomp_passes_through_the_generated_nginx_config() {
     for boot in Boot::ALL {
-        let dir = scratch(&format!("spring-stomp-nginx-{}", boot.line()));
-        let port = free_port();
-        let spring = Spring::run(boot, &dir, None, &[&format!("--server.port={port}")]);
+        let (dir, port, spring) = plain_spring(boot, "stomp-nginx", &[]);
         let tls = free_port();
         let generated = handshake_in(
             &dir,
