@@ -151,12 +151,8 @@ fn client_hello(host: &str, offer: Offer) -> Vec<u8> {
         Offer::Everything => &[0x03, 0x03],
         Offer::Legacy => &[0x03, 0x02],
     });
-    let mut random = [0u8; 32];
-    // A fixed random still makes a valid hello: nothing is ever encrypted.
-    let _ = rustls::crypto::aws_lc_rs::default_provider()
-        .secure_random
-        .fill(&mut random);
-    body.extend_from_slice(&random);
+    // Nothing is ever encrypted: any random makes a valid hello.
+    body.extend_from_slice(&super::random_bytes::<32>());
     body.push(0);
     let suites: Vec<u8> = SUITES.iter().flat_map(|s| s.to_be_bytes()).collect();
     push_u16_prefixed(&mut body, &suites);

@@ -15,12 +15,8 @@ const GUID: &str = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
 /// A random 16-byte `Sec-WebSocket-Key`, base64-encoded.
 pub fn new_key() -> String {
-    let mut nonce = [0u8; 16];
-    let random = rustls::crypto::aws_lc_rs::default_provider().secure_random;
-    // Should the system's randomness fail, a fixed key still makes a valid
-    // request: the key only proves the server understood WebSocket.
-    let _ = random.fill(&mut nonce);
-    STANDARD.encode(nonce)
+    // The key only proves the server understood WebSocket.
+    STANDARD.encode(super::random_bytes::<16>())
 }
 
 /// The `Sec-WebSocket-Accept` a server must answer to `key`.
@@ -133,15 +129,20 @@ fn take_frames(buf: &mut Vec<u8>, after: &mut AfterUpgrade) -> bool {
 
 /// A masked close frame with `code` and no reason, as a client sends it.
 pub fn close_frame(code: u16) -> Vec<u8> {
-    let mut mask = [0u8; 4];
-    let random = rustls::crypto::aws_lc_rs::default_provider().secure_random;
-    // A fixed mask is still a valid frame; masking only guards proxies.
-    let _ = random.fill(&mut mask);
-    let payload = code.to_be_bytes();
+    // Masking only guards proxies: any mask makes a valid frame.
+    let mask = super::random_bytes::<4>();
     let mut frame = vec![0x88, 0x80 | 2];
     frame.extend_from_slice(&mask);
-    frame.extend(payload.iter().zip(mask.iter().cycle()).map(|(b, m)| b ^ m));
+    frame.extend(apply_mask(&code.to_be_bytes(), mask));
     frame
+}
+
+/// `payload` masked (or unmasked: the same operation) with `mask`.
+fn apply_mask(payload: &[u8], mask: [u8; 4]) -> impl Iterator<Item = u8> + '_ {
+    payload
+        .iter()
+        .zip(mask.into_iter().cycle())
+        .map(|(b, m)| b ^ m)
 }
 
 /// A frame the server sent: its opcode and payload.
@@ -208,11 +209,7 @@ pub fn parse_frame(buf: &[u8], cap: usize) -> Result<Option<(Frame, usize)>, Fra
         return Ok(None);
     };
     let payload = match mask {
-        Some(mask) => payload
-            .iter()
-            .zip(mask.iter().cycle())
-            .map(|(b, m)| b ^ m)
-            .collect(),
+        Some(mask) => apply_mask(payload, mask).collect(),
         None => payload.to_vec(),
     };
     let frame = Frame {

@@ -639,7 +639,7 @@ pub fn target(input: &str, protocol: Protocol) -> Result<Target, crate::TargetEr
 /// Checks that the upgrade request of `options` can be built, before any
 /// connection: the values of `--origin`, `--subprotocol` and `--header`.
 pub fn validate(target: &Target, options: &CheckOptions) -> Result<(), BadHeader> {
-    match request(target, options) {
+    match check_values(target, options) {
         Err(CheckFailure::BadHeader { what }) => Err(BadHeader { what }),
         _ => Ok(()),
     }
@@ -706,7 +706,7 @@ async fn attempt(
 ) -> Result<(), CheckFailure> {
     let timeout = options.timeout;
     let timeout_s = (timeout.as_secs_f64() * 10.0).round() / 10.0;
-    request(target, options)?;
+    check_values(target, options)?;
     let step = Instant::now();
     let addresses = dns::resolve(target, timeout)
         .await
@@ -1057,8 +1057,9 @@ async fn echo(
     Ok(())
 }
 
-/// Checks each request value as an HTTP header value.
-fn request(target: &Target, options: &CheckOptions) -> Result<(), CheckFailure> {
+/// Checks that every value the upgrade and the STOMP CONNECT carry can be
+/// sent in its header (no line break, no control character).
+fn check_values(target: &Target, options: &CheckOptions) -> Result<(), CheckFailure> {
     let bad = |what: &str| CheckFailure::BadHeader {
         what: what.to_owned(),
     };

@@ -157,11 +157,9 @@ fn sockjs_path(path: &str) -> String {
         .next()
         .unwrap_or_default()
         .trim_end_matches('/');
-    let key = crate::probe::ws::new_key();
-    let session: String = key
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(12)
+    let session: String = crate::probe::random_bytes::<6>()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
         .collect();
     format!("{base}/000/{session}/websocket")
 }

@@ -86,7 +86,7 @@ fn ignored(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(head) = upgrade_answer(evidence).filter(|h| (200..=299).contains(&h.status)) else {
         return Vec::new();
     };
-    if is_sockjs_greeting(head) || evidence.sockjs_info {
+    if is_sockjs_endpoint(evidence, head) {
         return Vec::new();
     }
     vec![Finding::error(Code::WsUpgradeIgnored).with("answer", answer(head, Extra::None))]
@@ -162,7 +162,7 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         return Vec::new();
     };
     let named_elsewhere = matches!(head.status, 101 | 200..=399 | 401 | 403 | 404 | 502..=504)
-        || evidence.sockjs_info
+        || is_sockjs_endpoint(evidence, head)
         || engine_io_refusal(head).is_some()
         || mentions_subprotocol(head);
     if named_elsewhere {
@@ -175,8 +175,11 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     ]
 }
 
-fn is_sockjs_greeting(head: &ResponseHead) -> bool {
-    (200..=299).contains(&head.status) && head.body_start.trim_start().starts_with(SOCKJS_WELCOME)
+/// A SockJS endpoint's base URL: its greeting, or its `/info` document.
+fn is_sockjs_endpoint(evidence: &Evidence, head: &ResponseHead) -> bool {
+    let greeting = (200..=299).contains(&head.status)
+        && head.body_start.trim_start().starts_with(SOCKJS_WELCOME);
+    greeting || evidence.sockjs_info
 }
 
 /// Engine.IO's words, when the answer is its refusal.
@@ -208,7 +211,7 @@ fn sockjs_endpoint(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(head) = upgrade_answer(evidence) else {
         return Vec::new();
     };
-    if !is_sockjs_greeting(head) && !evidence.sockjs_info {
+    if !is_sockjs_endpoint(evidence, head) {
         return Vec::new();
     }
     let target = &evidence.target;
@@ -356,10 +359,11 @@ fn exchange(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         return Vec::new();
     };
     let protocol = exchange.protocol.as_str();
-    let closed = |code: u16, reason: &str| {
-        Finding::error(Code::WsClosedByServer)
+    // A close's code and reason, as the close findings cite them.
+    let closed = |code: Code, close: u16, reason: &str| {
+        Finding::error(code)
             .with("protocol", protocol)
-            .with("code", code)
+            .with("code", close)
             .with("reason", reason)
             .with("has_reason", if reason.is_empty() { "no" } else { "yes" })
     };
@@ -368,10 +372,12 @@ fn exchange(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
             .with("protocol", protocol)
             .with("timeout_s", *timeout_s)
             .with("sent", sent),
-        CheckFailure::ClosedWebSocket { code, reason } => closed(*code, reason),
+        CheckFailure::ClosedWebSocket { code, reason } => {
+            closed(Code::WsClosedByServer, *code, reason)
+        }
         // No close frame: what browsers report as 1006.
         CheckFailure::Closed | CheckFailure::Connection { .. } | CheckFailure::Send { .. } => {
-            closed(1006, "")
+            closed(Code::WsClosedByServer, 1006, "")
         }
         CheckFailure::ProtocolRefused { protocol, message } => {
             Finding::error(Code::WsProtocolRefused)
@@ -390,22 +396,14 @@ fn exchange(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
             code,
             reason,
             pinged,
-        } => Finding::error(Code::ProxyIdleTimeout)
-            .with("protocol", protocol)
-            .with("after_s", Fact::tenths(*after_s))
-            .with("code", *code)
-            .with("reason", reason)
-            .with("has_reason", if reason.is_empty() { "no" } else { "yes" })
-            .with("pinged", if *pinged { "yes" } else { "no" })
-            .with(
-                "matched",
-                if matching_idle_timeouts(*after_s).is_empty() {
-                    "no"
-                } else {
-                    "yes"
-                },
-            )
-            .with("matches", matching_idle_timeouts(*after_s)),
+        } => {
+            let matches = matching_idle_timeouts(*after_s);
+            closed(Code::ProxyIdleTimeout, *code, reason)
+                .with("after_s", Fact::tenths(*after_s))
+                .with("pinged", if *pinged { "yes" } else { "no" })
+                .with("matched", if matches.is_empty() { "no" } else { "yes" })
+                .with("matches", matches)
+        }
         CheckFailure::TooLarge { limit_kib } => Finding::error(Code::WsProtocolRefused)
             .with("how", "too-large")
             .with("protocol", protocol)
