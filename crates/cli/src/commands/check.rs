@@ -138,10 +138,7 @@ fn stomp_login(args: &Args) -> Result<Option<(String, Secret)>, Usage> {
         return Ok(None);
     };
     let passcode = match &args.stomp_passcode_env {
-        Some(var) => std::env::var(var).map_err(|_| Usage::EnvUnset {
-            variable: var.clone(),
-            what: "passcode",
-        })?,
+        Some(var) => super::from_env(var, "passcode")?,
         None => String::new(),
     };
     Ok(Some((login.clone(), Secret::new(passcode))))
@@ -149,12 +146,7 @@ fn stomp_login(args: &Args) -> Result<Option<(String, Secret)>, Usage> {
 
 /// Reads the secret headers from the environment.
 fn headers(args: &Args) -> Result<Vec<(String, Secret)>, Usage> {
-    let read = |var: &str| {
-        std::env::var(var).map_err(|_| Usage::EnvUnset {
-            variable: var.to_owned(),
-            what: "value",
-        })
-    };
+    let read = |var: &str| super::from_env(var, "value");
     let mut headers = Vec::new();
     if let Some(var) = &args.bearer_env {
         headers.push((

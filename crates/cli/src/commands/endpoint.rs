@@ -75,12 +75,7 @@ impl EndpointArgs {
         };
         let password = match &self.password_env {
             None => None,
-            Some(variable) => Some(Secret::new(std::env::var(variable).map_err(|_| {
-                Usage::EnvUnset {
-                    variable: variable.clone(),
-                    what: "password",
-                }
-            })?)),
+            Some(variable) => Some(Secret::new(super::from_env(variable, "password")?)),
         };
         let identity = match &self.client_cert {
             None => None,

@@ -9,7 +9,7 @@ use handshake_core::keystore;
 use handshake_core::{Language, Secret};
 
 use crate::exit::ExitStatus;
-use crate::problem::{Problem, Usage};
+use crate::problem::Problem;
 use crate::render::say;
 
 /// Inspect a PKCS12 keystore: aliases, key entries, certificates, and the
@@ -34,13 +34,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
     let say = |id: &str, facts: Facts| say(language, id, facts);
-    let Ok(password) = std::env::var(&args.password_env) else {
-        return Err(Usage::EnvUnset {
-            variable: args.password_env.clone(),
-            what: "password",
-        }
-        .into());
-    };
+    let password = super::from_env(&args.password_env, "password")?;
     let bytes = file::read(&args.file, Holds::Certificate)?;
     let entries = match keystore::inspect(&bytes, &Secret::new(password), args.alias.as_deref()) {
         Ok(entries) => entries,

@@ -136,14 +136,11 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
 
 /// The keystore password from the environment variable `variable`.
 pub(crate) fn password(variable: &str) -> Result<Secret, Usage> {
-    match std::env::var(variable) {
-        Ok(value) if value.chars().count() >= 6 => Ok(Secret::new(value)),
-        Ok(_) => Err(Usage::PasswordShort),
-        Err(_) => Err(Usage::EnvUnset {
-            variable: variable.to_owned(),
-            what: "password",
-        }),
+    let value = super::from_env(variable, "password")?;
+    if value.chars().count() < 6 {
+        return Err(Usage::PasswordShort);
     }
+    Ok(Secret::new(value))
 }
 
 fn source(args: &Args) -> Result<Source, Problem> {

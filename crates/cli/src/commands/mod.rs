@@ -39,6 +39,16 @@ pub(crate) enum Command {
 /// let go without waiting for its blocking threads: a name lookup the
 /// system resolver never answers must not hold the process open after the
 /// report (the lookup already timed out).
+/// A secret from environment variable `var` — secrets never come from the
+/// command line — or the usage error naming it and `what` it should hold
+/// (`password`, `passcode`, `value`).
+fn from_env(var: &str, what: &'static str) -> Result<String, crate::problem::Usage> {
+    std::env::var(var).map_err(|_| crate::problem::Usage::EnvUnset {
+        variable: var.to_owned(),
+        what,
+    })
+}
+
 fn block_on<F: std::future::Future>(future: F) -> std::io::Result<F::Output> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
