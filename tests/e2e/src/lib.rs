@@ -188,20 +188,41 @@ impl Desktop {
 
     /// Saves a PNG of the window under `artifacts/NAME.png` and returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        // WebKit snapshots what was last painted: let two frames pass so the
-        // picture shows the DOM the test just asserted on.
+        // WebKit snapshots what it paints next, and drawing on the CPU (as
+        // the app has it, src-tauri/src/main.rs) it paints only what
+        // changed: an idle page would never answer. So one transparent
+        // pixel changes every frame until the picture is taken (at most
+        // 10 s); the two frames waited first let the picture show the DOM
+        // the test just asserted on.
         self.client
             .execute_async(
-                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                "const done = arguments[0];
+                 const pixel = document.createElement('div');
+                 pixel.id = 'handshake-e2e-repaint';
+                 pixel.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
+                 document.body.append(pixel);
+                 const until = performance.now() + 10000;
+                 let odd = false;
+                 const tick = () => {
+                   if (!pixel.isConnected || performance.now() > until) return pixel.remove();
+                   odd = !odd;
+                   pixel.style.background = odd ? 'rgba(0,0,0,0.004)' : 'transparent';
+                   requestAnimationFrame(tick);
+                 };
+                 requestAnimationFrame(() => requestAnimationFrame(() => { tick(); done(); }));",
                 vec![],
             )
             .await
             .unwrap_or_else(|error| panic!("waiting for a paint: {error}"));
-        let png = self
-            .client
-            .screenshot()
+        let png = self.client.screenshot().await;
+        self.client
+            .execute(
+                "document.getElementById('handshake-e2e-repaint')?.remove()",
+                vec![],
+            )
             .await
-            .unwrap_or_else(|error| panic!("screenshot failed: {error}"));
+            .unwrap_or_else(|error| panic!("ending the repaint: {error}"));
+        let png = png.unwrap_or_else(|error| panic!("screenshot failed: {error}"));
         let dir = artifacts_dir();
         std::fs::create_dir_all(&dir)
             .unwrap_or_else(|error| panic!("creating {}: {error}", dir.display()));
@@ -211,7 +232,6 @@ impl Desktop {
         path
     }
 
-    /// Ends the session and stops the driver and the display.
     /// Scrolls the element at `css` to the middle of the window (for a
     /// screenshot of what lies below the fold).
     pub async fn scroll_to(&self, css: &str) {
@@ -259,6 +279,7 @@ impl Desktop {
             .collect()
     }
 
+    /// Ends the session and stops the driver and the display.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
         drop(self.processes);
