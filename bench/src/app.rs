@@ -1,6 +1,8 @@
 //! The desktop app's start and memory against the floor of its own
 //! architecture — a blank Tauri 2 window (`bench/blank-window`: the same
-//! WebKitGTK, an empty page that calls Rust once) — and against the kind of
+//! WebKitGTK, an empty page that calls Rust once), both drawn on the CPU as
+//! Handshake draws itself (`src-tauri/src/main.rs`) and with WebKit's
+//! defaults (GPU compositing) — and against the kind of
 //! desktop tool users have today for keystores — KeyStore Explorer is a Java
 //! Swing app, so a minimal Swing window on the same JDK stands in for its
 //! start-up cost — in one run, under one Xvfb display:
@@ -44,6 +46,7 @@ fn main() {
 
     let mut ours = Vec::new();
     let mut floor = Vec::new();
+    let mut floor_gpu = Vec::new();
     let mut theirs = Vec::new();
     for run in 0..runs {
         let home = scratch.join(format!("home-{run}"));
@@ -58,9 +61,14 @@ fn main() {
         app.arg(&url).env("HANDSHAKE_TRACE", "1");
         private(&mut app);
         ours.push(measure(app, &["handshake: ready", "handshake: diagnosed"]));
+        // The like-for-like floor: drawn on the CPU, as Handshake is.
         let mut empty = Command::new(&blank);
+        empty.env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
         private(&mut empty);
         floor.push(measure(empty, &["blank: ready"]));
+        let mut empty = Command::new(&blank);
+        private(&mut empty);
+        floor_gpu.push(measure(empty, &["blank: ready"]));
         let mut java = Command::new("java");
         java.args(["-cp", &swing.display().to_string(), "MinimalWindow"])
             .env("DISPLAY", &display);
@@ -73,13 +81,27 @@ fn main() {
     let start = |list: &[Sample]| median(list.iter().map(|s| s.first_ms).collect());
     let pss = |list: &[Sample]| median(list.iter().map(|s| s.pss_mb).collect());
     let rss = |list: &[Sample]| median(list.iter().map(|s| s.rss_mb).collect());
-    println!("{runs} runs each, medians, under Xvfb; ratio = Handshake / blank Tauri window");
+    println!(
+        "{runs} runs each, medians, under Xvfb; ratio = Handshake / the blank Tauri window beside it"
+    );
+    println!(
+        "{:<22} {:>11}   {:>20}  {:>5}   {:>24}  {:>5}   {:>18}",
+        "",
+        "Handshake",
+        "blank Tauri, on CPU",
+        "ratio",
+        "blank Tauri, WebKit GPU",
+        "ratio",
+        "Swing window (JDK)"
+    );
     let row = |what: &str, unit: &str, of: &dyn Fn(&[Sample]) -> f64| {
+        let ours = of(&ours);
         println!(
-            "{what:<22} Handshake {:7.1} {unit}   blank Tauri {:7.1} {unit}   ratio {:.2}x   Swing window (JDK) {:7.1} {unit}",
-            of(&ours),
+            "{what:<22} {ours:>8.1} {unit}   {:>17.1} {unit}  {:>4.2}x   {:>21.1} {unit}  {:>4.2}x   {:>15.1} {unit}",
             of(&floor),
-            of(&ours) / of(&floor),
+            ours / of(&floor),
+            of(&floor_gpu),
+            ours / of(&floor_gpu),
             of(&theirs),
         );
     };
@@ -92,8 +114,9 @@ fn main() {
     println!(
         "where the time goes (ms since the process began, medians; ready = the first screen painted):"
     );
-    println!("  Handshake    {}", timeline(&ours));
-    println!("  blank Tauri  {}", timeline(&floor));
+    println!("  Handshake            {}", timeline(&ours));
+    println!("  blank Tauri, on CPU  {}", timeline(&floor));
+    println!("  blank Tauri, GPU     {}", timeline(&floor_gpu));
     match deb() {
         Some((path, size)) => println!(
             "package               {:.1} MB  {}",
