@@ -14,10 +14,9 @@ fn main() {
 /// A form-like window gains nothing from GPU compositing, and it costs:
 /// about 70 MB more across WebKit's processes and, under a software GL, LLVM
 /// compiling shaders during start-up; on some GPU drivers WebKitGTK draws
-/// nothing at all. WebKit reads this variable when it creates the web view;
-/// its policy setting cannot serve instead, because changed on a created web
-/// view it makes WebKit replace the page's web process (which a WebDriver
-/// session does not survive).
+/// nothing at all. WebKit reads this variable before it creates the web
+/// view, so the page is drawn this way from its first frame (Tauri has no
+/// hook to set WebKit's policy on the web view before it loads the page).
 #[cfg(target_os = "linux")]
 #[expect(
     unsafe_code,
