@@ -167,7 +167,12 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
             |t| !t.is_empty(),
         )
         .await;
-    assert!(verdict.contains("works"), "{verdict}\n{}", nginx.log());
+    assert_eq!(
+        verdict,
+        format!("Verified: wss://localhost:{tls_port}/ws works"),
+        "{}",
+        nginx.log()
+    );
     desktop
         .text_of("[data-testid=phases]", |t| t.contains("TLSv1.3"))
         .await;
@@ -186,7 +191,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .await;
     desktop
         .text_of("[data-testid=verify-ok]", |t| {
-            t == "검증 완료: wss:// 연결이 동작합니다"
+            t == format!("검증 완료: wss://localhost:{tls_port}/ws 연결이 동작합니다")
         })
         .await;
     desktop.assert_no_english("6-verify").await;
