@@ -248,6 +248,7 @@ pub(crate) async fn verify(
         })),
         ..CheckOptions::default()
     };
+    handshake_core::verify::validate(&target, &options)?;
     Ok(handshake_core::check(&target, &options).await)
 }
 

@@ -107,4 +107,5 @@ from_user_errors!(
     handshake_core::fix::FixError,
     handshake_core::export::ExportError,
     handshake_core::diagnose::ReplayError,
+    handshake_core::verify::BadCheck,
 );

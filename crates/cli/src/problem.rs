@@ -162,7 +162,7 @@ macro_rules! from_user_errors {
 from_user_errors!(
     TargetError,
     handshake_core::file::FileError,
-    handshake_core::verify::BadHeader,
+    handshake_core::verify::BadCheck,
     handshake_core::probe::tls::CaFileError,
     handshake_core::diagnose::ReplayError,
     handshake_core::profile::ProfileError,

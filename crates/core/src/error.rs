@@ -57,7 +57,7 @@ impl UserError for crate::trust::TrustError {
     }
 }
 
-impl UserError for crate::verify::BadHeader {
+impl UserError for crate::verify::BadCheck {
     fn kind(&self) -> ErrorKind {
         ErrorKind::Input
     }

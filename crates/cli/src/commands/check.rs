@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write as _};
 use std::time::{Duration, Instant};
 
 use handshake_core::i18n::Facts;
-use handshake_core::verify::{Answer, Countdown, Protocol};
+use handshake_core::verify::{Answer, Countdown, MAX_IDLE, Protocol};
 use handshake_core::{CheckOptions, CheckReport, Language, Secret};
 
 use super::endpoint::EndpointArgs;
@@ -36,10 +36,10 @@ pub(crate) struct Args {
     count: u32,
     /// After the exchange, hold the connection idle this many seconds (at
     /// most 3600): a proxy's idle timeout shows as proxy-idle-timeout.
-    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=MAX_IDLE.as_secs()))]
     idle: Option<u64>,
     /// While idle, send a WebSocket ping every SECS seconds (a heartbeat).
-    #[arg(long, value_name = "SECS", requires = "idle", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    #[arg(long, value_name = "SECS", requires = "idle", value_parser = clap::value_parser!(u64).range(1..=MAX_IDLE.as_secs()))]
     ping: Option<u64>,
     /// The STOMP CONNECT frame's login (stomp, sockjs).
     #[arg(long, value_name = "USER")]

@@ -25,6 +25,10 @@ error-check-bad-header = { $what ->
            *[header] header value
         } cannot be sent in an HTTP header
     } (it holds a newline or another control character): fix it and run again.
+error-check-too-long = { $what ->
+        [ping] A ping every { $seconds } s
+       *[idle] An idle hold of { $seconds } s
+    } is longer than Handshake holds a connection ({ $max } s): choose { $max } s or less.
 error-target-not-websocket = handshake check proves a WebSocket connection, so it needs a ws:// or wss:// URL: { $suggestion }. For an http(s) endpoint, use handshake diagnose.
 error-target-invalid-host = "{ $host }" is not a valid host name or IP address ({ $problem ->
         [character] it contains a character no host name may have

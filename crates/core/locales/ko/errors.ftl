@@ -25,6 +25,10 @@ error-check-bad-header = { $what ->
            *[header] 헤더 값은
         } HTTP 헤더로 보낼 수 없습니다
     }(줄바꿈이나 다른 제어 문자가 있습니다). 고친 뒤 다시 실행하세요.
+error-check-too-long = { $what ->
+        [ping] ping 간격 { $seconds }초는
+       *[idle] 유휴 유지 시간 { $seconds }초는
+    } Handshake가 연결을 유지하는 최대 시간({ $max }초)보다 깁니다. { $max }초 이하로 정하세요.
 error-target-not-websocket = handshake check는 WebSocket 연결을 확인하므로 ws:// 또는 wss:// URL이 필요합니다: { $suggestion }. http(s) 엔드포인트는 handshake diagnose로 확인하세요.
 error-target-invalid-host = "{ $host }"은(는) 올바른 호스트 이름이나 IP 주소가 아닙니다({ $problem ->
         [character] 호스트 이름에 쓸 수 없는 문자가 있습니다

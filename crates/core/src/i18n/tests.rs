@@ -508,8 +508,16 @@ fn every_error() -> Vec<Box<dyn Message>> {
             source: io(),
         }),
     ];
-    for what in ["origin", "subprotocol", "header", "url"] {
-        out.push(Box::new(crate::verify::BadHeader { what: what.into() }));
+    for what in ["origin", "subprotocol", "header", "url", "stomp"] {
+        out.push(Box::new(crate::verify::BadCheck::Header {
+            what: what.into(),
+        }));
+    }
+    for what in ["idle", "ping"] {
+        out.push(Box::new(crate::verify::BadCheck::TooLong {
+            what,
+            seconds: 5000,
+        }));
     }
     out.push(Box::new(TargetError::NotWebSocket {
         suggestion: "wss://chat.example.com/ws".into(),

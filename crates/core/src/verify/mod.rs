@@ -604,22 +604,42 @@ pub struct Latency {
     pub max: f64,
 }
 
-/// A request value that cannot be sent in an HTTP header (a newline, a
-/// control character): bad input, told before anything is sent.
+/// Options a check cannot run with: bad input, told before anything is
+/// sent.
 #[derive(Debug, thiserror::Error)]
 #[error("{}", crate::i18n::english(self))]
-pub struct BadHeader {
-    /// Which value: `origin`, `subprotocol`, `header` or `url`.
-    pub what: String,
+pub enum BadCheck {
+    /// A request value that cannot be sent in a header (a newline, a
+    /// control character).
+    Header {
+        /// Which value: `origin`, `subprotocol`, `header`, `url` or `stomp`.
+        what: String,
+    },
+    /// An idle hold or a ping interval longer than [`MAX_IDLE`].
+    TooLong {
+        /// Which: `idle` or `ping`.
+        what: &'static str,
+        /// The seconds asked for.
+        seconds: u64,
+    },
 }
 
-impl crate::i18n::Message for BadHeader {
+impl crate::i18n::Message for BadCheck {
     fn id(&self) -> &'static str {
-        "error-check-bad-header"
+        match self {
+            BadCheck::Header { .. } => "error-check-bad-header",
+            BadCheck::TooLong { .. } => "error-check-too-long",
+        }
     }
 
     fn facts(&self) -> crate::i18n::Facts {
-        crate::i18n::Facts::new().with("what", &self.what)
+        match self {
+            BadCheck::Header { what } => crate::i18n::Facts::new().with("what", what),
+            BadCheck::TooLong { what, seconds } => crate::i18n::Facts::new()
+                .with("what", *what)
+                .with("seconds", *seconds)
+                .with("max", MAX_IDLE.as_secs()),
+        }
     }
 }
 
@@ -637,10 +657,19 @@ pub fn target(input: &str, protocol: Protocol) -> Result<Target, crate::TargetEr
 }
 
 /// Checks that the upgrade request of `options` can be built, before any
-/// connection: the values of `--origin`, `--subprotocol` and `--header`.
-pub fn validate(target: &Target, options: &CheckOptions) -> Result<(), BadHeader> {
+/// connection: the values of `--origin`, `--subprotocol` and `--header`,
+/// and the idle hold and ping interval (at most [`MAX_IDLE`]).
+pub fn validate(target: &Target, options: &CheckOptions) -> Result<(), BadCheck> {
+    for (what, duration) in [("idle", options.idle), ("ping", options.ping)] {
+        if let Some(duration) = duration.filter(|d| *d > MAX_IDLE) {
+            return Err(BadCheck::TooLong {
+                what,
+                seconds: duration.as_secs(),
+            });
+        }
+    }
     match check_values(target, options) {
-        Err(CheckFailure::BadHeader { what }) => Err(BadHeader { what }),
+        Err(CheckFailure::BadHeader { what }) => Err(BadCheck::Header { what }),
         _ => Ok(()),
     }
 }

@@ -226,3 +226,45 @@ async fn a_silent_or_flooding_server_is_bounded() {
         "{report:#?}"
     );
 }
+
+#[test]
+fn an_idle_hold_or_a_ping_beyond_an_hour_is_refused_before_connecting() {
+    use handshake_core::verify::{self, BadCheck, MAX_IDLE, Protocol};
+    // Nothing listens there: validation must not connect.
+    let target = verify::target("ws://127.0.0.1:9/ws", Protocol::Echo).expect("a URL");
+    let over = MAX_IDLE + Duration::from_secs(1);
+    let idle = CheckOptions {
+        idle: Some(over),
+        ..CheckOptions::default()
+    };
+    let ping = CheckOptions {
+        idle: Some(Duration::from_secs(60)),
+        ping: Some(over),
+        ..CheckOptions::default()
+    };
+    for (options, asked, said) in [
+        (
+            idle,
+            "idle",
+            "An idle hold of 3601 s is longer than Handshake holds a connection (3600 s): choose 3600 s or less.",
+        ),
+        (
+            ping,
+            "ping",
+            "A ping every 3601 s is longer than Handshake holds a connection (3600 s): choose 3600 s or less.",
+        ),
+    ] {
+        let error = verify::validate(&target, &options).expect_err("refused");
+        assert!(
+            matches!(error, BadCheck::TooLong { what, seconds: 3601 } if what == asked),
+            "{error:?}"
+        );
+        assert_eq!(error.to_string(), said);
+    }
+    let an_hour = CheckOptions {
+        idle: Some(MAX_IDLE),
+        ping: Some(MAX_IDLE),
+        ..CheckOptions::default()
+    };
+    verify::validate(&target, &an_hour).expect("an hour is allowed");
+}

@@ -223,6 +223,15 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     desktop.scroll_to("[data-code=tcp-refused]").await;
     desktop.assert_no_english("6-verify-failed").await;
     desktop.screenshot("wizard-ko-6-verify-failed").await;
+    // Longer than the core holds a connection: refused, as the terminal
+    // refuses it, before anything is sent.
+    desktop.type_into("[data-testid=verify-idle]", "5000").await;
+    desktop.click("[data-testid=verify]").await;
+    desktop
+        .text_of("p.alert[role=alert]", |t| {
+            t == "유휴 유지 시간 5000초는 Handshake가 연결을 유지하는 최대 시간(3600초)보다 깁니다. 3600초 이하로 정하세요."
+        })
+        .await;
 
     // A Socket.IO server, proven in its own protocol and held idle with a
     // heartbeat: the countdown shows while the core holds the connection.
