@@ -197,6 +197,12 @@ fn describe(report: &CheckReport, language: Language) -> String {
         let close = report
             .close_code
             .map_or_else(|| "none".to_owned(), |c| c.to_string());
+        // What answered: the protocol's handshake, or the echoed messages.
+        let spoken = report.spoken.as_ref().map(|s| s.facts(false));
+        let protocol = spoken
+            .as_ref()
+            .and_then(|facts| facts.text("protocol"))
+            .unwrap_or("echo");
         let _ = writeln!(
             out,
             "{}",
@@ -204,6 +210,7 @@ fn describe(report: &CheckReport, language: Language) -> String {
                 "cli-check-ok",
                 Facts::new()
                     .with("url", &report.url)
+                    .with("protocol", protocol)
                     .with("answered", rounds)
                     .with("sent", rounds)
                     .with("close", close)

@@ -120,6 +120,17 @@ fn check_proves_a_socketio_server_in_its_own_protocol() {
         spoken["sid"].as_str().is_some_and(|sid| sid.len() >= 16),
         "{spoken}"
     );
+    // On a terminal the summary names the protocol's handshake, not a
+    // count of echoed messages.
+    let url = format!("ws://127.0.0.1:{}/socket.io/", server.port);
+    let output = handshake(&["check", &url, "--timeout", "5"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.starts_with(&format!(
+            "✓ {url} — connected, Socket.IO namespace joined, closed cleanly (1000)"
+        )),
+        "{text}"
+    );
     // At a path of the application's own: what the server says first (its
     // Engine.IO open packet) names it.
     let report = check(
@@ -150,6 +161,14 @@ fn check_proves_a_graphql_ws_server_and_names_its_subprotocol() {
     assert_eq!(report["protocol"], "graphql-ws");
     assert_eq!(report["subprotocol"], "graphql-transport-ws");
     assert_eq!(report["spoken"]["protocol"], "graphql-ws");
+    let output = handshake(&["check", &url, "--timeout", "5", "--lang", "ko"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.starts_with(&format!(
+            "✓ {url} — 연결됨, graphql-ws connection_ack 받음, "
+        )),
+        "{text}"
+    );
     // As echo, offering nothing: the server closes with its own code, and
     // the findings carry it as an error (the JSON contract: ok is false
     // exactly when an error finding is present).

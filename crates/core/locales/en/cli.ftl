@@ -22,10 +22,15 @@ cli-step = { $step } { $ms }
 
 ## handshake check
 
-cli-check-ok = ✓ { $url } — connected, { $answered } of { $sent } { $sent ->
-        [one] message
-       *[other] messages
-    } answered, { $close ->
+cli-check-ok = ✓ { $url } — connected, { $protocol ->
+        [stomp] STOMP CONNECTED received
+        [socketio] Socket.IO namespace joined
+        [graphql-ws] graphql-ws connection acknowledged
+       *[other] { $answered } of { $sent } { $sent ->
+            [one] message
+           *[other] messages
+        } answered
+    }, { $close ->
         [none] the server did not answer the close
        *[other] closed cleanly ({ $close })
     }

@@ -21,7 +21,12 @@ cli-step = { $step } { $ms }
 
 ## handshake check
 
-cli-check-ok = ✓ { $url } — 연결됨, 메시지 { $sent }개 중 { $answered }개 응답, { $close ->
+cli-check-ok = ✓ { $url } — 연결됨, { $protocol ->
+        [stomp] STOMP CONNECTED 받음
+        [socketio] Socket.IO 네임스페이스 참여
+        [graphql-ws] graphql-ws connection_ack 받음
+       *[other] 메시지 { $sent }개 중 { $answered }개 응답
+    }, { $close ->
         [none] 서버가 종료 요청에 응답하지 않았습니다
        *[other] 정상 종료({ $close })
     }
