@@ -197,12 +197,15 @@ fn describe(report: &CheckReport, language: Language) -> String {
         let close = report
             .close_code
             .map_or_else(|| "none".to_owned(), |c| c.to_string());
-        // What answered: the protocol's handshake, or the echoed messages.
-        let spoken = report.spoken.as_ref().map(|s| s.facts(false));
+        // The protocol's own answer, once: its name says what answered in
+        // the summary (the handshake, or the echoed messages), its facts
+        // the protocol line below.
+        let spoken = report.spoken.as_ref().map(|s| s.facts(report.picked));
         let protocol = spoken
             .as_ref()
             .and_then(|facts| facts.text("protocol"))
-            .unwrap_or("echo");
+            .unwrap_or("echo")
+            .to_owned();
         let _ = writeln!(
             out,
             "{}",
@@ -265,8 +268,8 @@ fn describe(report: &CheckReport, language: Language) -> String {
                     .unwrap_or_else(|| say("cli-none", Facts::new())),
             ),
         ));
-        if let Some(spoken) = &report.spoken {
-            let words = say("check-spoken", spoken.facts(report.picked));
+        if let Some(spoken) = spoken {
+            let words = say("check-spoken", spoken);
             lines.push(say("cli-check-spoken", Facts::new().with("spoken", words)));
         }
         match &report.answer {
