@@ -69,7 +69,6 @@ pub(crate) enum Usage {
     ProxyCertificate,
     PemForms,
     NoKeystore,
-    NoStore,
     JavaHome,
     JavaCacerts {
         home: String,
@@ -95,7 +94,6 @@ impl Message for Usage {
             Usage::ProxyCertificate => "cli-error-proxy-certificate",
             Usage::PemForms => "cli-error-pem-forms",
             Usage::NoKeystore => "cli-error-no-keystore",
-            Usage::NoStore => "cli-error-no-store",
             Usage::JavaHome => "cli-error-java-home",
             Usage::JavaCacerts { .. } => "cli-error-java-cacerts",
             Usage::CaUnreadable => "cli-error-ca-unreadable",

@@ -146,6 +146,9 @@ cli-trust-plan = This will:
 cli-trust-confirm = Apply? [y/N]{" "}
 cli-trust-unchanged = Nothing changed. Re-run with --yes to apply.
 cli-trust-done = done: { $store }
+cli-trust-unreadable = ? cannot read { $store }: { $reason }
+cli-trust-store-failed = failed: { $store }: { $reason } (nothing was left half-changed there)
+cli-trust-none-found = No trust store found: Chromium's ~/.pki/nssdb and Firefox profiles appear once the browser has run, the JDK from JAVA_HOME or the java on PATH. Name one with --nss DIR, --java-cacerts FILE or --system.
 
 ## Usage errors of the command line
 
@@ -168,7 +171,6 @@ cli-error-client-target = name the socket's URL: --target wss://host/path
 cli-error-proxy-certificate = name the certificate: --cert and --key (files already on the server), or make one with --dev-ca or --self-signed
 cli-error-pem-forms = the PEM forms need the certificate: --cert and --key (the key is written as PKCS#8), or --dev-ca / --self-signed
 cli-error-no-keystore = name the keystore: --key-store file:/path/server.p12, or make one with --dev-ca, --self-signed or --cert/--key
-cli-error-no-store = name at least one store (--system, --nss DIR, --java, --java-cacerts FILE), or --export DIR
 cli-error-java-home = JAVA_HOME is not set: point it at a JDK (e.g. /usr/lib/jvm/java-17-openjdk-amd64), or name the truststore with --java-cacerts
 cli-error-java-cacerts = { $home } has no lib/security/cacerts: is JAVA_HOME a JDK? Or name the truststore with --java-cacerts
 cli-error-ca-unreadable = the development CA certificate cannot be read

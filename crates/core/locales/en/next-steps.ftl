@@ -64,8 +64,13 @@ trust-ca-undo = To undo: remove the file you copied and run the same update comm
 trust-store-system = the system trust store ({ $path })
 trust-store-keychain = the keychain { $path }
 trust-store-windows = the Windows root store of this user
-trust-store-nss = the NSS database { $path }
+trust-store-nss = { $browser ->
+        [chromium] Chromium's NSS database { $path }
+        [firefox] the Firefox profile { $path }
+       *[other] the NSS database { $path }
+    }
 trust-store-java = the Java truststore { $path }
 trust-step-write = write { $path }
 trust-step-delete = delete { $path }
+trust-step-make-dir = make the folder { $path }
 trust-step-run = run { $command }

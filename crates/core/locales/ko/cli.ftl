@@ -135,6 +135,9 @@ cli-trust-plan = 다음을 실행합니다:
 cli-trust-confirm = 적용할까요? [y/N]{" "}
 cli-trust-unchanged = 아무것도 바꾸지 않았습니다. 적용하려면 --yes를 붙여 다시 실행하세요.
 cli-trust-done = 완료: { $store }
+cli-trust-unreadable = ? { $store }을(를) 읽을 수 없습니다: { $reason }
+cli-trust-store-failed = 실패: { $store }: { $reason } (그 저장소는 바뀌기 전 그대로입니다)
+cli-trust-none-found = 신뢰 저장소를 찾지 못했습니다. Chromium의 ~/.pki/nssdb와 Firefox 프로필은 브라우저를 한 번 실행하면 생기고, JDK는 JAVA_HOME이나 PATH의 java로 찾습니다. --nss DIR, --java-cacerts FILE, --system으로 직접 지정하세요.
 
 ## 명령줄 사용법 오류
 
@@ -157,7 +160,6 @@ cli-error-client-target = 소켓 URL을 지정하세요: --target wss://host/pat
 cli-error-proxy-certificate = 인증서를 지정하세요: --cert와 --key(서버에 이미 있는 파일), 또는 --dev-ca나 --self-signed로 새로 만드세요
 cli-error-pem-forms = PEM 형식에는 인증서가 필요합니다: --cert와 --key(키는 PKCS#8로 씁니다), 또는 --dev-ca / --self-signed
 cli-error-no-keystore = 키스토어를 지정하세요: --key-store file:/path/server.p12, 또는 --dev-ca, --self-signed, --cert/--key로 새로 만드세요
-cli-error-no-store = 저장소를 하나 이상 지정하세요(--system, --nss DIR, --java, --java-cacerts FILE). 또는 --export DIR
 cli-error-java-home = JAVA_HOME이 설정되지 않았습니다. JDK를 가리키게 하거나(예: /usr/lib/jvm/java-17-openjdk-amd64), --java-cacerts로 truststore를 지정하세요
 cli-error-java-cacerts = { $home }에 lib/security/cacerts가 없습니다. JAVA_HOME이 JDK인가요? 아니면 --java-cacerts로 truststore를 지정하세요
 cli-error-ca-unreadable = 개발용 CA 인증서를 읽을 수 없습니다

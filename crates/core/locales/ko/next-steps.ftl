@@ -64,8 +64,13 @@ trust-ca-undo = 되돌리려면 복사한 파일을 지우고 같은 갱신 명�
 trust-store-system = 시스템 신뢰 저장소({ $path })
 trust-store-keychain = 키체인 { $path }
 trust-store-windows = 이 사용자의 Windows 루트 저장소
-trust-store-nss = NSS 데이터베이스 { $path }
+trust-store-nss = { $browser ->
+        [chromium] Chromium NSS 데이터베이스 { $path }
+        [firefox] Firefox 프로필 { $path }
+       *[other] NSS 데이터베이스 { $path }
+    }
 trust-store-java = Java truststore { $path }
 trust-step-write = { $path } 쓰기
 trust-step-delete = { $path } 지우기
+trust-step-make-dir = { $path } 폴더 만들기
 trust-step-run = { $command } 실행

@@ -6,51 +6,80 @@
 use std::process::Command;
 
 use handshake_core::pki::DevCa;
-use handshake_core::trust::Store;
+use handshake_core::trust::{
+    self, Browser, Ca, DebianSystem, Direction, JavaTruststore, NssDatabase, Plan, TrustStore,
+};
 
 fn scratch(name: &str) -> handshake_testkit::Scratch {
     handshake_testkit::Scratch::new(&format!("trust-{name}"))
 }
 
-/// check → install → check → install again is harmless → uninstall → check.
-fn round_trip(store: &Store, ca: &DevCa) {
-    let what = handshake_core::Language::En.say(store);
-    assert!(
-        !store.check(ca.cert_pem()).expect("check"),
-        "{what}: not there at first"
-    );
-    assert!(!store.plan(false).is_empty());
-    store.install(ca.cert_path()).expect("install");
-    assert!(
-        store.check(ca.cert_pem()).expect("check"),
-        "{what}: installed"
-    );
-    store.uninstall(ca.cert_pem()).expect("uninstall");
-    assert!(
-        !store.check(ca.cert_pem()).expect("check"),
-        "{what}: removed"
-    );
+/// The plan for `direction` in `store`, made as the CLI and the window
+/// make it.
+fn plan(store: Box<dyn TrustStore>, ca: &DevCa, direction: Direction) -> Plan {
+    let ca = Ca::of(ca).expect("CA");
+    let plan = Plan::new(trust::survey(vec![store], &ca), &ca, direction);
+    assert!(plan.refused.is_empty(), "{:?}", plan.refused);
+    plan
+}
+
+/// Carries out `direction` in `store`: the actions shown are what runs.
+fn change(store: Box<dyn TrustStore>, ca: &DevCa, direction: Direction) {
+    let plan = plan(store, ca, direction);
+    assert!(!plan.is_empty(), "something to change");
+    for (name, result) in plan.apply() {
+        result.unwrap_or_else(|error| panic!("{name:?}: {error}"));
+    }
+}
+
+/// Whether `store` holds `ca`.
+fn holds(store: Box<dyn TrustStore>, ca: &DevCa) -> bool {
     store
-        .uninstall(ca.cert_pem())
-        .expect("uninstalling twice is harmless");
+        .contains(&Ca::of(ca).expect("CA"))
+        .expect("the store can be read")
+}
+
+/// check → install → check → install again is nothing → uninstall → check
+/// → uninstall again is nothing.
+fn round_trip(store: impl Fn() -> Box<dyn TrustStore>, ca: &DevCa) {
+    let what = handshake_core::Language::En.say(&store().name());
+    assert!(!holds(store(), ca), "{what}: not there at first");
+    change(store(), ca, Direction::Add);
+    assert!(holds(store(), ca), "{what}: installed");
+    assert!(
+        plan(store(), ca, Direction::Add).is_empty(),
+        "{what}: installing again changes nothing"
+    );
+    change(store(), ca, Direction::Remove);
+    assert!(!holds(store(), ca), "{what}: removed");
+    assert!(
+        plan(store(), ca, Direction::Remove).is_empty(),
+        "{what}: removing twice changes nothing"
+    );
+}
+
+/// Each action of `plan`, in English.
+fn shown(plan: &Plan) -> Vec<String> {
+    plan.changes
+        .iter()
+        .flat_map(|change| change.actions.iter().map(ToString::to_string))
+        .collect()
 }
 
 #[test]
 fn the_system_store_layout_of_debian() {
     let dir = scratch("system");
     let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
-    let store = Store::Debian {
-        root: dir.join("root"),
-    };
+    let root = dir.join("root");
+    let store = || Box::new(DebianSystem { root: root.clone() }) as Box<dyn TrustStore>;
+    let shown = shown(&plan(store(), &ca, Direction::Add));
     assert!(
-        store.plan(false).iter().any(|line| line
-            .to_string()
-            .contains("update-ca-certificates --certsconf")),
-        "{:?}",
-        store.plan(false)
+        shown
+            .iter()
+            .any(|line| line.starts_with("run update-ca-certificates --certsconf")),
+        "{shown:?}"
     );
-    round_trip(&store, &ca);
-    let _ = std::fs::remove_dir_all(dir);
+    round_trip(store, &ca);
 }
 
 #[test]
@@ -69,20 +98,18 @@ fn an_nss_database() {
         "{}",
         String::from_utf8_lossy(&made.stderr)
     );
-    round_trip(&Store::Nss { dir: db }, &ca);
-    let _ = std::fs::remove_dir_all(dir);
+    round_trip(
+        || Box::new(NssDatabase::new(db.clone(), Browser::Other)),
+        &ca,
+    );
 }
 
 #[test]
 fn a_java_truststore() {
     let dir = scratch("java");
     let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
-    let store = Store::Java {
-        cacerts: dir.join("cacerts"),
-        password: "changeit".into(),
-    };
-    round_trip(&store, &ca);
-    let _ = std::fs::remove_dir_all(dir);
+    let cacerts = dir.join("cacerts");
+    round_trip(|| Box::new(JavaTruststore::new(cacerts.clone())), &ca);
 }
 
 /// Fedora's `update-ca-trust` is not on Debian, so the round trip cannot run
@@ -95,33 +122,19 @@ fn the_system_store_layout_of_fedora() {
     let root = dir.join("root");
     let anchors = root.join("etc/pki/ca-trust/source/anchors");
     std::fs::create_dir_all(&anchors).expect("anchors");
-    let store = Store::linux_at(&root);
-    assert!(matches!(store, Store::Fedora { .. }), "{store:?}");
+    let store = || trust::linux_system_at(&root);
+    let add = plan(store(), &ca, Direction::Add);
     assert_eq!(
-        store
-            .plan(false)
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>(),
+        shown(&add),
         [
             format!("write {}", anchors.join("handshake-dev-ca.pem").display()),
             "run update-ca-trust extract".to_owned()
         ]
     );
-    assert!(!store.check(ca.cert_pem()).expect("check"));
-
-    // On Fedora the program exists and would run against the real system.
-    let present = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
-        .any(|folder| folder.join("update-ca-trust").exists());
-    if present {
-        eprintln!(
-            "SKIPPED: update-ca-trust is installed here; the missing-program case needs a machine without it"
-        );
-        return;
-    }
-    let error = store
-        .install(ca.cert_path())
-        .expect_err("no update-ca-trust here");
+    // Debian (this machine) has no update-ca-trust: the whole store's
+    // change is refused before anything is written.
+    let results = add.apply();
+    let error = results[0].1.as_ref().expect_err("no update-ca-trust here");
     assert!(
         error
             .to_string()
@@ -139,22 +152,24 @@ fn the_system_store_layout_of_fedora() {
     let extracted = root.join("etc/pki/ca-trust/extracted/pem");
     std::fs::create_dir_all(&extracted).expect("extracted");
     std::fs::write(extracted.join("tls-ca-bundle.pem"), ca.cert_pem()).expect("bundle");
-    assert!(store.check(ca.cert_pem()).expect("check"));
-    let _ = std::fs::remove_dir_all(dir);
+    assert!(holds(store(), &ca));
 }
 
 #[test]
 fn debian_is_the_layout_without_fedoras_folders() {
     let dir = scratch("layout");
-    assert!(matches!(Store::linux_at(&dir), Store::Debian { .. }));
-    let _ = std::fs::remove_dir_all(dir);
+    let name = trust::linux_system_at(&dir).name();
+    assert_eq!(
+        name.path,
+        dir.join("usr/local/share/ca-certificates/handshake-dev-ca.crt")
+    );
 }
 
 /// Another development CA already trusted under the old plain name (a CA
 /// made again, or another machine's): ours is not taken for it, is added
 /// beside it, and removing ours leaves it alone.
 fn beside_another_ca_of_the_same_name(
-    store: &Store,
+    store: impl Fn() -> Box<dyn TrustStore>,
     scratch_dir: &std::path::Path,
     add_other_plainly: impl Fn(&std::path::Path),
 ) {
@@ -162,30 +177,44 @@ fn beside_another_ca_of_the_same_name(
     let ours = DevCa::load_or_create(&dir.join("ours")).expect("our CA");
     let other = DevCa::load_or_create(&dir.join("other")).expect("the other CA");
     add_other_plainly(other.cert_path());
-    let what = handshake_core::Language::En.say(store);
+    let what = handshake_core::Language::En.say(&store().name());
+    assert!(holds(store(), &other), "{what}: the other is there");
     assert!(
-        store.check(other.cert_pem()).expect("check"),
-        "{what}: the other is there"
-    );
-    assert!(
-        !store.check(ours.cert_pem()).expect("check"),
+        !holds(store(), &ours),
         "{what}: ours is not, whatever the name"
     );
-    store.install(ours.cert_path()).expect("install beside it");
-    assert!(
-        store.check(ours.cert_pem()).expect("check"),
-        "{what}: ours installed"
+    change(store(), &ours, Direction::Add);
+    assert!(holds(store(), &ours), "{what}: ours installed");
+    change(store(), &ours, Direction::Remove);
+    assert!(!holds(store(), &ours), "{what}: ours removed");
+    assert!(holds(store(), &other), "{what}: the other stays");
+}
+
+/// Chromium makes `~/.pki/nssdb` only once it has run with a window: the
+/// plan makes it, shown as such, then adds the CA.
+#[test]
+fn a_chromium_database_not_made_yet_is_made() {
+    let dir = scratch("nss-new");
+    let ca = DevCa::load_or_create(&dir.join("ca")).expect("dev CA");
+    let db = dir.join("home/.pki/nssdb");
+    let store = || Box::new(NssDatabase::new(db.clone(), Browser::Chromium)) as Box<dyn TrustStore>;
+    let add = plan(store(), &ca, Direction::Add);
+    let sql = format!("sql:{}", db.display());
+    let shown = shown(&add);
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    assert_eq!(shown[0], format!("make the folder {}", db.display()));
+    assert_eq!(
+        shown[1],
+        format!("run certutil -N --empty-password -d {sql}")
     );
-    store.uninstall(ours.cert_pem()).expect("uninstall");
-    assert!(
-        !store.check(ours.cert_pem()).expect("check"),
-        "{what}: ours removed"
+    assert!(shown[2].starts_with(&format!(
+        "run certutil -A -d {sql} -t C,, -n handshake-dev-ca-"
+    )));
+    assert_eq!(
+        handshake_core::Language::En.say(&store().name()),
+        format!("Chromium's NSS database {}", db.display())
     );
-    assert!(
-        store.check(other.cert_pem()).expect("check"),
-        "{what}: the other stays"
-    );
-    let _ = std::fs::remove_dir_all(dir);
+    round_trip(store, &ca);
 }
 
 #[test]
@@ -199,7 +228,8 @@ fn an_nss_database_holding_another_ca_under_the_same_name() {
         .output()
         .expect("certutil runs (libnss3-tools)");
     assert!(made.status.success());
-    beside_another_ca_of_the_same_name(&Store::Nss { dir: db.clone() }, &dir, |pem| {
+    let store = || Box::new(NssDatabase::new(db.clone(), Browser::Firefox)) as Box<dyn TrustStore>;
+    beside_another_ca_of_the_same_name(store, &dir, |pem| {
         let added = Command::new("certutil")
             .args([
                 "-A",
@@ -220,18 +250,14 @@ fn an_nss_database_holding_another_ca_under_the_same_name() {
             String::from_utf8_lossy(&added.stderr)
         );
     });
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn a_java_truststore_holding_another_ca_under_the_same_name() {
     let dir = scratch("java-other");
     let cacerts = dir.join("cacerts");
-    let store = Store::Java {
-        cacerts: cacerts.clone(),
-        password: "changeit".into(),
-    };
-    beside_another_ca_of_the_same_name(&store, &dir, |pem| {
+    let store = || Box::new(JavaTruststore::new(cacerts.clone())) as Box<dyn TrustStore>;
+    beside_another_ca_of_the_same_name(store, &dir, |pem| {
         let added = Command::new("keytool")
             .args([
                 "-importcert",
@@ -253,5 +279,4 @@ fn a_java_truststore_holding_another_ca_under_the_same_name() {
             String::from_utf8_lossy(&added.stderr)
         );
     });
-    let _ = std::fs::remove_dir_all(dir);
 }

@@ -1,0 +1,387 @@
+//! Trusting the development CA: the system store, the browsers' NSS
+//! databases (Chromium's, every Firefox profile) and Java truststores.
+//!
+//! Each store is one unit implementing [`TrustStore`] (mkcert's
+//! `truststore_*.go` shape, with errors instead of exits): is the CA there,
+//! by SHA-256 ([`TrustStore::contains`]); which [`Action`]s adding or
+//! removing it takes. The actions are data: the list shown to the user is
+//! the list [`Plan::apply`] carries out, nothing else runs. External
+//! programs run with argument vectors, never a shell, with a timeout.
+//!
+//! [`discover`] finds the stores of this machine as mkcert does (the system
+//! store, `~/.pki/nssdb`, Firefox profiles including snap and flatpak ones,
+//! the JDK's `cacerts`), so the user names none; the CLI's `trust` and the
+//! window call the same [`survey`] → [`Plan`] → [`Plan::apply`].
+//!
+//! # Adding a trust store
+//!
+//! One file in this folder with a type implementing [`TrustStore`] (its
+//! name for the user is a [`StoreName`], whose message is in
+//! `locales/*/next-steps.ftl`), found by a line in `discover.rs`, and a
+//! round trip in `crates/core/tests/it/trust.rs` with the real program.
+
+mod action;
+mod discover;
+mod java;
+mod keychain;
+mod linux;
+mod nss;
+mod program;
+mod windows;
+
+use std::path::{Path, PathBuf};
+
+pub use action::Action;
+pub use discover::{Environment, Group, discover};
+pub use java::JavaTruststore;
+pub use keychain::Keychain;
+pub use linux::{DebianSystem, FedoraSystem, linux_system_at};
+pub use nss::{Browser, NssDatabase};
+pub use windows::WindowsUserRoot;
+
+/// The name the CA is stored under (with its fingerprint after it in NSS
+/// and Java stores).
+pub const NICKNAME: &str = "handshake-dev-ca";
+
+/// One trust store: what it is, whether it holds the CA, and what adding
+/// or removing the CA there would do.
+pub trait TrustStore: std::fmt::Debug + Send + Sync {
+    /// The store as the user reads it.
+    fn name(&self) -> StoreName;
+    /// Whether the CA is there, by its SHA-256 fingerprint (whatever the
+    /// entry is called: another CA under our name is not ours).
+    fn contains(&self, ca: &Ca) -> Result<bool, TrustError>;
+    /// Exactly what adding the CA does here.
+    fn add(&self, ca: &Ca) -> Result<Vec<Action>, TrustError>;
+    /// Exactly what removing the CA does here (nothing when it is absent).
+    fn remove(&self, ca: &Ca) -> Result<Vec<Action>, TrustError>;
+}
+
+/// The operating system's own trust store on this machine.
+pub fn system_store() -> Box<dyn TrustStore> {
+    if cfg!(target_os = "macos") {
+        Box::new(Keychain::system())
+    } else if cfg!(windows) {
+        Box::new(WindowsUserRoot)
+    } else {
+        linux_system_at(Path::new("/"))
+    }
+}
+
+/// A CA certificate to trust: its file (what the programs read) and its
+/// DER (what the fingerprints are of).
+#[derive(Debug, Clone)]
+pub struct Ca {
+    path: PathBuf,
+    pem: String,
+    der: Vec<u8>,
+}
+
+impl Ca {
+    /// The development CA.
+    pub fn of(ca: &crate::pki::DevCa) -> Result<Ca, TrustError> {
+        let der = crate::pki::pem_to_der(ca.cert_pem()).ok_or_else(|| TrustError::Io {
+            path: ca.cert_path().to_owned(),
+            source: std::io::Error::from(std::io::ErrorKind::InvalidData),
+        })?;
+        Ok(Ca {
+            path: ca.cert_path().to_owned(),
+            pem: ca.cert_pem().to_owned(),
+            der,
+        })
+    }
+
+    /// The certificate file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The certificate in PEM.
+    pub fn pem(&self) -> &str {
+        &self.pem
+    }
+
+    /// The SHA-256 fingerprint, lower-case hex: how every store is asked.
+    pub fn sha256(&self) -> String {
+        sha256_hex(&self.der)
+    }
+
+    /// The SHA-1 fingerprint, upper-case hex, that macOS's `security` and
+    /// Windows' `certutil` name certificates by.
+    fn sha1(&self) -> String {
+        use sha1::Digest;
+        hex(&sha1::Sha1::digest(&self.der)).to_ascii_uppercase()
+    }
+
+    /// The entry name in an NSS database or Java truststore: unique per
+    /// certificate, as mkcert names its own, so a regenerated CA never
+    /// meets the old one's name.
+    fn nickname(&self) -> String {
+        format!("{NICKNAME}-{}", &self.sha256()[..16])
+    }
+}
+
+/// A store as the user reads it (`the Firefox profile …`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreName {
+    /// Which kind of store.
+    pub kind: StoreKind,
+    /// Its file or folder (empty for the Windows store).
+    pub path: PathBuf,
+}
+
+/// The kinds of trust store, each with its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StoreKind {
+    /// The Linux system store.
+    System,
+    /// A macOS keychain.
+    Keychain,
+    /// The current Windows user's root store.
+    Windows,
+    /// An NSS database, with the browser that reads it.
+    Nss(Browser),
+    /// A Java truststore.
+    Java,
+}
+
+impl crate::i18n::Message for StoreName {
+    fn id(&self) -> &'static str {
+        match self.kind {
+            StoreKind::System => "trust-store-system",
+            StoreKind::Keychain => "trust-store-keychain",
+            StoreKind::Windows => "trust-store-windows",
+            StoreKind::Nss(_) => "trust-store-nss",
+            StoreKind::Java => "trust-store-java",
+        }
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        let facts = crate::i18n::Facts::new().with("path", self.path.display().to_string());
+        match self.kind {
+            StoreKind::Nss(browser) => facts.with("browser", browser.keyword()),
+            _ => facts,
+        }
+    }
+}
+
+/// Whether the CA is to be added or removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Trust the CA.
+    Add,
+    /// Stop trusting it.
+    Remove,
+}
+
+/// One store and whether it holds the CA.
+#[derive(Debug)]
+pub struct Survey {
+    /// The store.
+    pub store: Box<dyn TrustStore>,
+    /// Whether the CA is there; an error when the store cannot be read.
+    pub present: Result<bool, TrustError>,
+}
+
+/// Asks every store whether it holds the CA.
+pub fn survey(stores: Vec<Box<dyn TrustStore>>, ca: &Ca) -> Vec<Survey> {
+    stores
+        .into_iter()
+        .map(|store| {
+            let present = store.contains(ca);
+            Survey { store, present }
+        })
+        .collect()
+}
+
+/// What one store will do: the actions shown, then carried out.
+#[derive(Debug)]
+pub struct Change {
+    /// The store.
+    pub store: Box<dyn TrustStore>,
+    /// Its actions, in order.
+    pub actions: Vec<Action>,
+}
+
+/// The changes a trust operation makes, store by store: shown to the user
+/// before anything is done, and then done exactly.
+#[derive(Debug)]
+pub struct Plan {
+    /// Add or remove.
+    pub direction: Direction,
+    /// The stores that change, with what each does.
+    pub changes: Vec<Change>,
+    /// The stores that cannot be planned for (unreadable), with why.
+    pub refused: Vec<(StoreName, TrustError)>,
+}
+
+impl Plan {
+    /// The plan for the surveyed stores that are not yet as wanted; a
+    /// store that could not be read is carried as refused.
+    pub fn new(surveys: Vec<Survey>, ca: &Ca, direction: Direction) -> Plan {
+        let mut plan = Plan {
+            direction,
+            changes: Vec::new(),
+            refused: Vec::new(),
+        };
+        for Survey { store, present } in surveys {
+            let actions = match (present, direction) {
+                (Err(error), _) => Err(error),
+                (Ok(true), Direction::Add) | (Ok(false), Direction::Remove) => continue,
+                (Ok(false), Direction::Add) => store.add(ca),
+                (Ok(true), Direction::Remove) => store.remove(ca),
+            };
+            match actions {
+                Ok(actions) if actions.is_empty() => {}
+                Ok(actions) => plan.changes.push(Change { store, actions }),
+                Err(error) => plan.refused.push((store.name(), error)),
+            }
+        }
+        plan
+    }
+
+    /// Whether nothing is to change.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// Carries out every change, store by store: a store that fails stops
+    /// there and undoes the files it wrote; the others still apply.
+    pub fn apply(&self) -> Vec<(StoreName, Result<(), TrustError>)> {
+        self.changes
+            .iter()
+            .map(|change| (change.store.name(), action::apply_all(&change.actions)))
+            .collect()
+    }
+}
+
+/// Why a trust store could not be checked or changed.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", crate::i18n::english(self))]
+#[non_exhaustive]
+pub enum TrustError {
+    /// A program is missing.
+    Missing {
+        /// The program.
+        program: String,
+    },
+    /// A program failed.
+    Failed {
+        /// The command line, for the user to retry by hand.
+        command: String,
+        /// What it printed.
+        output: String,
+    },
+    /// A file could not be read or written.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+impl crate::i18n::Message for TrustError {
+    fn id(&self) -> &'static str {
+        match self {
+            TrustError::Missing { .. } => "error-trust-missing",
+            TrustError::Failed { .. } => "error-trust-failed",
+            TrustError::Io { .. } => "error-trust-io",
+        }
+    }
+
+    fn facts(&self) -> crate::i18n::Facts {
+        use crate::i18n::Facts;
+        match self {
+            TrustError::Missing { program } => Facts::new().with("program", program),
+            TrustError::Failed { command, output } => {
+                Facts::new().with("command", command).with("output", output)
+            }
+            TrustError::Io { path, source } => Facts::new()
+                .with("path", path.display().to_string())
+                .with("detail", source.to_string()),
+        }
+    }
+}
+
+/// The SHA-256 fingerprint (lower-case hex) of DER bytes.
+fn sha256_hex(der: &[u8]) -> String {
+    hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, der).as_ref())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The SHA-256 fingerprints of each certificate in PEM `text`.
+fn pem_fingerprints(text: &str) -> Vec<String> {
+    crate::pki::certificates(text.as_bytes())
+        .iter()
+        .map(|der| sha256_hex(der))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dev_ca() -> (tempfile::TempDir, Ca) {
+        let dir = tempfile::tempdir().expect("scratch");
+        let ca = crate::pki::DevCa::load_or_create(dir.path()).expect("dev CA");
+        let ca = Ca::of(&ca).expect("CA");
+        (dir, ca)
+    }
+
+    /// The fingerprints the stores are asked by are the ones OpenSSL prints.
+    #[test]
+    fn fingerprints_are_openssls() {
+        let (_dir, ca) = dev_ca();
+        for (flag, ours) in [("-sha1", ca.sha1()), ("-sha256", ca.sha256())] {
+            let out = std::process::Command::new("openssl")
+                .args(["x509", "-noout", "-fingerprint", flag, "-in"])
+                .arg(ca.path())
+                .output()
+                .expect("openssl runs");
+            let text = String::from_utf8_lossy(&out.stdout).replace(':', "");
+            assert!(
+                text.trim()
+                    .to_ascii_lowercase()
+                    .ends_with(&ours.to_ascii_lowercase()),
+                "{flag}: {text} / {ours}"
+            );
+        }
+    }
+
+    #[test]
+    fn macos_and_windows_plans_name_their_stores() {
+        let (_dir, ca) = dev_ca();
+        let keychain = Keychain::system();
+        let shown: Vec<String> = keychain
+            .add(&ca)
+            .expect("plan")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            shown,
+            [format!(
+                "run security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain {}",
+                ca.path().display()
+            )]
+        );
+        let removal = WindowsUserRoot.remove(&ca).expect("plan");
+        assert_eq!(
+            removal[0].to_string(),
+            format!("run certutil -user -delstore Root {}", ca.sha1())
+        );
+        // Neither program is on Debian: checking says "not there", so
+        // there is nothing to remove.
+        let plan = Plan::new(
+            survey(vec![Box::new(keychain), Box::new(WindowsUserRoot)], &ca),
+            &ca,
+            Direction::Remove,
+        );
+        assert!(plan.is_empty() && plan.refused.is_empty(), "{plan:?}");
+    }
+}
