@@ -1121,7 +1121,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__trust)
-            opts="-h --ca-dir --system --nss --java --java-cacerts --check --uninstall --yes --export --lang --help"
+            opts="-h --ca-dir --store --system --nss --java --java-cacerts --check --uninstall --yes --export --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1129,6 +1129,10 @@ _handshake() {
             case "${prev}" in
                 --ca-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "system browsers java" -- "${cur}"))
                     return 0
                     ;;
                 --nss)

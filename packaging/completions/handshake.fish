@@ -37,7 +37,7 @@ complete -c handshake -n "__fish_handshake_needs_command" -f -a "inspect" -d 'In
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "keystore" -d 'Make a PKCS12 keystore: from a development CA, self-signed, or from your PEM certificate and key'
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "man" -d 'Write the man pages: handshake.1 and one per subcommand'
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "target" -d 'Show how a target URL is understood: scheme, host, port, path, TLS'
-complete -c handshake -n "__fish_handshake_needs_command" -f -a "trust" -d 'Trust (or stop trusting) the development CA in the system store, NSS databases (Firefox, Chromium) and Java truststores'
+complete -c handshake -n "__fish_handshake_needs_command" -f -a "trust" -d 'Trust (or stop trusting) the development CA in the stores found on this machine — the system store, Chromium\'s and every Firefox profile\'s NSS database, the JDK\'s truststore — or in the stores named'
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l origin -d 'The origin of the page that opens the connection, e.g. https://app.example.com (sent as Origin; enables the mixed-content, Origin and CORS checks)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l ca -d 'Also trust the CA certificates in this PEM file (e.g. a development CA)' -r -F
@@ -202,16 +202,19 @@ complete -c handshake -n "__fish_handshake_using_subcommand target" -l lang -d '
 complete -c handshake -n "__fish_handshake_using_subcommand target" -l json -d 'Print the result as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand target" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand trust" -l store -d 'Which of the stores found to use (default: all); repeatable' -r -f -a "system\t'The operating system\'s store'
+browsers\t'Chromium\'s and Firefox\'s NSS databases'
+java\t'The JDK\'s truststore'"
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l nss -d 'An NSS database folder (Chromium: ~/.pki/nssdb; Firefox: the profile folder); repeatable' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l java-cacerts -d 'A Java truststore file of your own; repeatable' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l export -d 'Also write the CA certificate (PEM and DER) and trust instructions for every platform into this folder' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l system -d 'The system store (Debian/Ubuntu: update-ca-certificates; Fedora/RHEL: update-ca-trust; macOS: the System keychain; Windows: your root store); needs root on Linux and macOS'
-complete -c handshake -n "__fish_handshake_using_subcommand trust" -l java -d 'The JDK\'s own truststore ($JAVA_HOME/lib/security/cacerts)'
+complete -c handshake -n "__fish_handshake_using_subcommand trust" -l java -d 'The JDK\'s own truststore ($JAVA_HOME/lib/security/cacerts, or the java on PATH)'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l check -d 'Only report where the CA is trusted; change nothing'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l uninstall -d 'Remove the CA instead of adding it'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l yes -d 'Apply without asking'
-complete -c handshake -n "__fish_handshake_using_subcommand trust" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand trust" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "check" -d 'Open a real WebSocket, send a message, wait for the answer, close cleanly'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, elvish, powershell)'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "csr" -d 'Make a private key and a CSR with the host names, for a public CA'
@@ -222,7 +225,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish
 complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "keystore" -d 'Make a PKCS12 keystore: from a development CA, self-signed, or from your PEM certificate and key'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "man" -d 'Write the man pages: handshake.1 and one per subcommand'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "target" -d 'Show how a target URL is understood: scheme, host, port, path, TLS'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "trust" -d 'Trust (or stop trusting) the development CA in the system store, NSS databases (Firefox, Chromium) and Java truststores'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "trust" -d 'Trust (or stop trusting) the development CA in the stores found on this machine — the system store, Chromium\'s and every Firefox profile\'s NSS database, the JDK\'s truststore — or in the stores named'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "nginx" -d 'Nginx terminates TLS in front of the application (which stays on plain HTTP)'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "apache" -d 'Apache httpd terminates TLS in front of the application'

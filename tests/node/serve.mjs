@@ -1,11 +1,12 @@
 // The WebSocket application servers the tests talk to, on loopback, as
 // their own projects document them:
 //
-//   node serve.mjs socketio|graphql-ws|sockjs PORT [CERT KEY]
+//   node serve.mjs socketio|graphql-ws|sockjs|echo PORT [CERT KEY]
 //
 // Socket.IO at /socket.io/ (namespace "/" echoes, "/private" refuses every
 // client in a middleware) and at /live/; graphql-ws at /graphql; SockJS echo at /echo and
-// an endpoint at /goaway that closes each session with 3000 "Go away!".
+// an endpoint at /goaway that closes each session with 3000 "Go away!"; a
+// plain WebSocket echo (ws, what browsers' `new WebSocket` meets) at /echo.
 // With CERT and KEY (PEM files) it serves TLS. Prints "listening PORT" when
 // ready.
 import { readFileSync } from "node:fs";
@@ -43,6 +44,12 @@ if (kind === "socketio") {
   const goaway = sockjs.createServer(quiet);
   goaway.on("connection", (conn) => conn.close(3000, "Go away!"));
   goaway.installHandlers(server, { prefix: "/goaway" });
+} else if (kind === "echo") {
+  const { WebSocketServer } = await import("ws");
+  const wss = new WebSocketServer({ server, path: "/echo", maxPayload: 1 << 20 });
+  wss.on("connection", (socket) => {
+    socket.on("message", (message, binary) => socket.send(message, { binary }));
+  });
 } else {
   console.error(`unknown server kind: ${kind}`);
   process.exit(2);

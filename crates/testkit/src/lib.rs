@@ -8,6 +8,7 @@
 #![allow(missing_docs, missing_debug_implementations, unreachable_pub)]
 
 pub mod apache;
+pub mod browser;
 pub mod coverage;
 pub mod display;
 pub mod nginx;

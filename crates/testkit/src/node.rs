@@ -19,6 +19,8 @@ pub enum Kind {
     GraphqlWs,
     /// SockJS: an echo at `/echo`, and `/goaway`, which closes each session with 3000 "Go away!".
     Sockjs,
+    /// A plain WebSocket echo (`ws`) at `/echo`.
+    Echo,
 }
 
 impl Kind {
@@ -27,6 +29,7 @@ impl Kind {
             Kind::SocketIo => "socketio",
             Kind::GraphqlWs => "graphql-ws",
             Kind::Sockjs => "sockjs",
+            Kind::Echo => "echo",
         }
     }
 }

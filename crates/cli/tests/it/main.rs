@@ -1,6 +1,7 @@
 //! Integration tests of the `handshake` binary, run as a user runs it.
 
 mod apps;
+mod browser;
 mod check;
 mod diagnose;
 mod explain_log;

@@ -54,8 +54,8 @@ trust-ca-debian = Debian/Ubuntu: `sudo cp { $pem } /usr/local/share/ca-certifica
 trust-ca-fedora = Fedora/RHEL: `sudo cp { $pem } /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust extract`
 trust-ca-macos = macOS: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain { $pem }`
 trust-ca-windows = Windows (administrator PowerShell): `Import-Certificate -FilePath { $der } -CertStoreLocation Cert:\\LocalMachine\\Root`
-trust-ca-firefox = Firefox: Settings → Privacy & Security → Certificates → View Certificates → Authorities → Import `{ $pem }`, tick "Trust this CA to identify websites" (or `handshake trust --nss <profile folder>`)
-trust-ca-chromium = Chromium on Linux: `handshake trust --nss ~/.pki/nssdb`
+trust-ca-firefox = Firefox: Settings → Privacy & Security → Certificates → View Certificates → Authorities → Import `{ $pem }`, tick "Trust this CA to identify websites" (or `handshake trust --store browsers`, which finds every profile)
+trust-ca-chromium = Chromium on Linux: `handshake trust --store browsers` (it reads ~/.pki/nssdb, made then if Chromium has not made it yet)
 trust-ca-java = Java: `keytool -importcert -cacerts -alias handshake-dev-ca -file { $pem }` (password `changeit`), or `handshake trust --java`
 trust-ca-undo = To undo: remove the file you copied and run the same update command, or `handshake trust --uninstall` with the same options.
 

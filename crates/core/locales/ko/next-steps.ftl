@@ -54,8 +54,8 @@ trust-ca-debian = Debian/Ubuntu: `sudo cp { $pem } /usr/local/share/ca-certifica
 trust-ca-fedora = Fedora/RHEL: `sudo cp { $pem } /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust extract`
 trust-ca-macos = macOS: `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain { $pem }`
 trust-ca-windows = Windows(관리자 PowerShell): `Import-Certificate -FilePath { $der } -CertStoreLocation Cert:\\LocalMachine\\Root`
-trust-ca-firefox = Firefox: 설정 → 개인 정보 및 보안 → 인증서 → 인증서 보기 → 인증 기관 → `{ $pem }` 가져오기, "이 CA가 웹 사이트를 식별하도록 신뢰" 선택 (또는 `handshake trust --nss <프로필 폴더>`)
-trust-ca-chromium = Linux의 Chromium: `handshake trust --nss ~/.pki/nssdb`
+trust-ca-firefox = Firefox: 설정 → 개인 정보 및 보안 → 인증서 → 인증서 보기 → 인증 기관 → `{ $pem }` 가져오기, "이 CA가 웹 사이트를 식별하도록 신뢰" 선택 (또는 `handshake trust --store browsers`: 모든 프로필을 찾습니다)
+trust-ca-chromium = Linux의 Chromium: `handshake trust --store browsers` (~/.pki/nssdb를 쓰며, Chromium이 아직 만들지 않았으면 만듭니다)
 trust-ca-java = Java: `keytool -importcert -cacerts -alias handshake-dev-ca -file { $pem }` (비밀번호 `changeit`), 또는 `handshake trust --java`
 trust-ca-undo = 되돌리려면 복사한 파일을 지우고 같은 갱신 명령을 실행하거나, 같은 옵션으로 `handshake trust --uninstall`을 실행하세요.
 
