@@ -168,7 +168,7 @@ codes! {
     ProxyIdleTimeout = "proxy-idle-timeout",
     /// A proxy answered that its upstream is down (502, 503, 504).
     ProxyUpstreamDown = "proxy-upstream-down",
-    /// An https page would open an unencrypted ws:// or http:// endpoint: browsers block it.
+    /// An https page opens an unencrypted ws:// or http:// endpoint: browsers block it (to loopback they allow it: a warning).
     MixedContent = "mixed-content",
     /// The CORS preflight answer has no Access-Control-Allow-Origin.
     CorsMissing = "cors-missing",

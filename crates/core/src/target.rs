@@ -109,6 +109,18 @@ pub struct Target {
 }
 
 impl Target {
+    /// Whether the host is this machine by name or address (`localhost`,
+    /// `*.localhost`, 127.0.0.0/8, `::1`): what browsers treat as
+    /// potentially trustworthy, and where HSTS covers every port.
+    pub fn is_loopback(&self) -> bool {
+        let host = self.host.to_ascii_lowercase();
+        host == "localhost"
+            || host.ends_with(".localhost")
+            || host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    }
+
     /// [`Target::parse`] for what only a WebSocket URL makes sense for
     /// (`handshake check`): an http(s) URL is refused before any
     /// connection, with its ws(s) form suggested.

@@ -8,8 +8,11 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
+
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 
 use crate::Scratch;
 use crate::process::Group;
@@ -52,7 +55,35 @@ impl Home {
     pub fn firefox_profile(&self) -> PathBuf {
         self.dir.join(".mozilla/firefox/handshake.test")
     }
+
+    /// Makes the Firefox profile's certificate database, as Firefox's first
+    /// start does (for a test that needs it before Firefox has run).
+    pub fn make_firefox_database(&self) {
+        let made = Command::new("certutil")
+            .args(["-N", "--empty-password", "-d"])
+            .arg(format!("sql:{}", self.firefox_profile().display()))
+            .output()
+            .expect("certutil runs (apt-get install libnss3-tools)");
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+    }
 }
+
+/// Where the page that opens the WebSocket comes from.
+pub enum Origin<'a> {
+    /// `http://127.0.0.1:PORT`.
+    Http,
+    /// `https://localhost:PORT`, with this certificate chain and key (PEM
+    /// files) — one the browser must trust.
+    Https { chain: &'a Path, key: &'a Path },
+}
+
+/// A name both browsers resolve to 127.0.0.1 without any DNS server (a
+/// host that is not loopback by name).
+pub const OTHER_HOST: &str = "handshake.test";
 
 impl Default for Home {
     fn default() -> Home {
@@ -87,7 +118,18 @@ impl Outcome {
 /// Opens `url` from a page in `browser` run in `home`, sends `ping` once
 /// open, and returns what the page reported, within `seconds`.
 pub fn open_websocket(browser: Browser, home: &Home, url: &str, seconds: u64) -> Outcome {
-    let page = Page::serve(url);
+    open_websocket_from(browser, home, &Origin::Http, url, seconds)
+}
+
+/// [`open_websocket`] from a page served from `origin`.
+pub fn open_websocket_from(
+    browser: Browser,
+    home: &Home,
+    origin: &Origin<'_>,
+    url: &str,
+    seconds: u64,
+) -> Outcome {
+    let page = Page::serve(url, origin);
     let mut process = Group::spawn(
         command(browser, home, &page.url())
             .stdin(Stdio::null())
@@ -124,6 +166,7 @@ fn command(browser: Browser, home: &Home, url: &str) -> Command {
                     "--disable-component-update",
                     "--disable-sync",
                 ])
+                .arg(format!("--host-resolver-rules=MAP {OTHER_HOST} 127.0.0.1"))
                 .arg(format!(
                     "--user-data-dir={}",
                     home.path().join(".config/chromium").display()
@@ -180,6 +223,7 @@ user_pref("security.enterprise_roots.enabled", false);
 user_pref("browser.newtabpage.enabled", false);
 user_pref("browser.aboutwelcome.enabled", false);
 user_pref("browser.sessionstore.resume_from_crash", false);
+user_pref("network.dns.localDomains", "handshake.test");
 "#;
 
 /// The probe page: opens the WebSocket, sends `ping` once open, and posts
@@ -207,12 +251,18 @@ try {
 /// The page's server on 127.0.0.1: serves the page, takes one report.
 struct Page {
     port: u16,
+    secure: bool,
     reports: mpsc::Receiver<serde_json::Value>,
     _stop: mpsc::Sender<()>,
 }
 
 impl Page {
-    fn serve(url: &str) -> Page {
+    fn serve(url: &str, origin: &Origin<'_>) -> Page {
+        let tls = match origin {
+            Origin::Http => None,
+            Origin::Https { chain, key } => Some(server_config(chain, key)),
+        };
+        let secure = tls.is_some();
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let port = listener.local_addr().expect("local addr").port();
         listener.set_nonblocking(true).expect("non-blocking");
@@ -228,7 +278,7 @@ impl Page {
             {
                 match listener.accept() {
                     Ok((stream, _)) => {
-                        if let Some(report) = answer(stream, &page) {
+                        if let Some(report) = accept(stream, tls.as_ref(), &page) {
                             let _ = sender.send(report);
                         }
                     }
@@ -238,13 +288,18 @@ impl Page {
         });
         Page {
             port,
+            secure,
             reports,
             _stop: stop,
         }
     }
 
     fn url(&self) -> String {
-        format!("http://127.0.0.1:{}/", self.port)
+        if self.secure {
+            format!("https://localhost:{}/", self.port)
+        } else {
+            format!("http://127.0.0.1:{}/", self.port)
+        }
     }
 
     fn report(&self, wait: Duration) -> Option<serde_json::Value> {
@@ -252,17 +307,64 @@ impl Page {
     }
 }
 
-/// Answers one request: the page for a GET, 204 for a report (returned).
-fn answer(stream: TcpStream, page: &str) -> Option<serde_json::Value> {
+/// The page server's TLS configuration from PEM files.
+fn server_config(chain: &Path, key: &Path) -> Arc<rustls::ServerConfig> {
+    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(chain)
+        .expect("the page's certificate file")
+        .collect::<Result<_, _>>()
+        .expect("the page's certificates");
+    let key = PrivateKeyDer::from_pem_file(key).expect("the page's key");
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::aws_lc_rs::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .expect("protocol versions")
+    .with_no_client_auth()
+    .with_single_cert(chain, key)
+    .expect("the page's certificate and key");
+    Arc::new(config)
+}
+
+/// One connection to the page server, over TLS when `tls` is given.
+fn accept(
+    stream: TcpStream,
+    tls: Option<&Arc<rustls::ServerConfig>>,
+    page: &str,
+) -> Option<serde_json::Value> {
     stream.set_nonblocking(false).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    let mut reader = BufReader::new(stream.try_clone().ok()?).take(64 * 1024);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line).ok()?;
+    stream
+        .set_write_timeout(Some(Duration::from_secs(5)))
+        .ok()?;
+    match tls {
+        None => answer(stream, page),
+        Some(config) => {
+            let connection = rustls::ServerConnection::new(Arc::clone(config)).ok()?;
+            answer(rustls::StreamOwned::new(connection, stream), page)
+        }
+    }
+}
+
+/// Answers one request: the page for a GET, 204 for a report (returned).
+fn answer(stream: impl Read + Write, page: &str) -> Option<serde_json::Value> {
+    // Bounded: a request head of at most 64 KiB, a report of at most 64 KiB.
+    let mut reader = BufReader::new(stream);
+    let mut head_bytes = 0usize;
+    let mut line = String::new();
+    let mut request_line = None;
     let mut length = 0usize;
     loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 || line.trim().is_empty() {
+        line.clear();
+        let read = reader.read_line(&mut line).ok()?;
+        head_bytes += read;
+        if read == 0 || head_bytes > 64 * 1024 {
+            return None;
+        }
+        if request_line.is_none() {
+            request_line = Some(line.clone());
+            continue;
+        }
+        if line.trim().is_empty() {
             break;
         }
         if let Some((name, value)) = line.split_once(':')
@@ -271,22 +373,22 @@ fn answer(stream: TcpStream, page: &str) -> Option<serde_json::Value> {
             length = value.trim().parse().ok()?;
         }
     }
-    let mut stream = stream;
-    if request_line.starts_with("POST /report") {
+    let request_line = request_line?;
+    let (status, body, report) = if request_line.starts_with("POST /report") {
         let mut body = vec![0; length.min(64 * 1024)];
         reader.read_exact(&mut body).ok()?;
-        let _ = stream.write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
-        return serde_json::from_slice(&body).ok();
-    }
-    let (status, body) = if request_line.starts_with("GET / ") {
-        ("200 OK", page)
+        ("204 No Content", "", serde_json::from_slice(&body).ok())
+    } else if request_line.starts_with("GET / ") {
+        ("200 OK", page, None)
     } else {
-        ("404 Not Found", "")
+        ("404 Not Found", "", None)
     };
+    let stream = reader.get_mut();
     let _ = write!(
         stream,
         "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
-    None
+    let _ = stream.flush();
+    report
 }

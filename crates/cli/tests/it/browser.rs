@@ -3,7 +3,7 @@
 //! Handshake makes: a certificate from the development CA, trusted by
 //! `handshake trust` in the stores it finds itself.
 
-use handshake_testkit::browser::{self, Browser, Home, Outcome};
+use handshake_testkit::browser::{self, Browser, Home, Origin, Outcome};
 use handshake_testkit::node::{Kind, Node};
 
 use crate::{command, stdout};
@@ -110,4 +110,107 @@ fn trust_makes_chromium_and_firefox_connect_and_uninstall_stops_them() {
             describe(browser, &outcome)
         );
     }
+}
+
+/// What browsers really do with `ws://` from an https page: a loopback host
+/// opens (loopback is "potentially trustworthy"), any other host throws at
+/// `new WebSocket` before a packet is sent — and `diagnose --origin` says
+/// the same: a warning for loopback, not an error, and for the other hosts
+/// the browsers' own words.
+#[test]
+fn an_https_page_opens_ws_to_loopback_only_and_diagnose_says_so() {
+    let home = Home::new();
+    home.make_firefox_database();
+    let fix = home.path().join("fix");
+    let fix_dir = fix.display().to_string();
+    let (code, text) = as_user(
+        &home,
+        &[
+            "generate",
+            "nginx",
+            "--dev-ca",
+            "--host",
+            "localhost",
+            "--upstream",
+            "http://127.0.0.1:8080",
+            "--out",
+            &fix_dir,
+        ],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    let (code, text) = as_user(&home, &["trust", "--store", "browsers", "--yes"]);
+    assert_eq!(code, Some(0), "{text}");
+    let (chain, key) = (fix.join("fullchain.pem"), fix.join("privkey.pem"));
+    let page = Origin::Https {
+        chain: &chain,
+        key: &key,
+    };
+    let echo = Node::start(Kind::Echo, None);
+    let blocked_words = blocked_explanation();
+    for browser in Browser::ALL {
+        for host in ["127.0.0.1", "localhost"] {
+            let url = format!("ws://{host}:{}/echo", echo.port);
+            let outcome = browser::open_websocket_from(browser, &home, &page, &url, 30);
+            assert_eq!(
+                outcome.echoed(),
+                Some("ping"),
+                "{}",
+                describe(browser, &outcome)
+            );
+        }
+        let url = format!("ws://{}:{}/echo", browser::OTHER_HOST, echo.port);
+        let outcome = browser::open_websocket_from(browser, &home, &page, &url, 30);
+        let report = &outcome.report;
+        assert_eq!(report["event"], "throw", "{}", describe(browser, &outcome));
+        assert_eq!(
+            report["name"],
+            "SecurityError",
+            "{}",
+            describe(browser, &outcome)
+        );
+        let said = format!(
+            "SecurityError: {}",
+            report["message"].as_str().unwrap_or_default()
+        );
+        assert!(
+            blocked_words.contains(&said),
+            "{browser:?} says “{said}”; the finding quotes: {blocked_words}"
+        );
+    }
+
+    let url = format!("ws://127.0.0.1:{}/echo", echo.port);
+    let output = command()
+        .args([
+            "diagnose",
+            "--json",
+            "--origin",
+            "https://app.example.com",
+            &url,
+        ])
+        .output()
+        .expect("handshake runs");
+    let report = crate::json(&output);
+    assert_eq!(report["ok"], true, "{report}");
+    let mixed = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|finding| finding["code"] == "mixed-content")
+        .unwrap_or_else(|| panic!("no mixed-content: {report}"));
+    assert_eq!(mixed["severity"], "warning", "{mixed}");
+    assert_eq!(mixed["facts"]["blocked"], "no", "{mixed}");
+}
+
+/// The English explanation of `mixed-content` for a host browsers block.
+fn blocked_explanation() -> String {
+    let facts = handshake_core::i18n::Facts::new()
+        .with("blocked", "yes")
+        .with("kind", "websocket")
+        .with("origin", "https://app.example.com")
+        .with("url", "ws://api.example.com/ws")
+        .with("host", "api.example.com")
+        .with("secure_url", "wss://api.example.com/ws");
+    handshake_core::Language::En
+        .catalogue()
+        .attribute("mixed-content", "explanation", &facts)
 }

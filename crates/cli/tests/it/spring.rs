@@ -563,7 +563,9 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
             ],
         );
         assert_eq!(codes(&json(&allowed)), ["ws-ok"], "{}", stdout(&allowed));
-        // An https page cannot open ws:// at all: browsers block it first.
+        // From an https page browsers still open ws:// to loopback (a
+        // warning: it breaks once deployed), and Spring still refuses the
+        // Origin.
         let page = handshake_in(
             &dir,
             &[
@@ -576,7 +578,7 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
         );
         assert_eq!(
             codes(&json(&page)),
-            ["mixed-content", "ws-origin-forbidden"],
+            ["ws-origin-forbidden", "mixed-content"],
             "{}",
             stdout(&page)
         );

@@ -496,15 +496,27 @@ ws-ok = The WebSocket handshake succeeded
 
 ## The page that opens the connection
 
-mixed-content = Browsers block this { $kind ->
-        [websocket] WebSocket
-       *[fetch] fetch/XHR
-    } connection from an https page
-    .explanation = The page { $origin } is served over HTTPS, but the endpoint { $url } is not encrypted. Browsers refuse it as mixed content before any packet is sent; Chrome's console says { $kind ->
-        [websocket] “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint '{ $url }'”.
-       *[fetch] “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but requested an insecure resource '{ $url }'. This request has been blocked”.
+mixed-content = { $blocked ->
+        [yes] Browsers block this { $kind ->
+            [websocket] WebSocket
+           *[fetch] fetch/XHR
+        } connection from an https page
+       *[no] This unencrypted { $kind ->
+            [websocket] WebSocket
+           *[fetch] fetch/XHR
+        } connection from an https page works only because { $host } is this machine
     }
-    .fix = Connect with { $secure_url } and serve it over TLS: { -fix-tls-on-server }. In the client, { -scheme-from-page }; `handshake generate client` writes that snippet.
+    .explanation = { $blocked ->
+        [yes] The page { $origin } is served over HTTPS, but the endpoint { $url } is not encrypted. Browsers refuse it as mixed content before any packet is sent: { $kind ->
+            [websocket] `new WebSocket` throws — Chromium: “SecurityError: Failed to construct 'WebSocket': An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.”; Firefox: “SecurityError: The operation is insecure.”
+           *[fetch] Chrome's console says “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but requested an insecure resource '{ $url }'. This request has been blocked”.
+        }
+       *[no] The page { $origin } is served over HTTPS and the endpoint { $url } is not encrypted, but browsers treat { $host } as potentially trustworthy (it is loopback), so Chromium and Firefox open it. The same page is blocked as mixed content against any other host — a colleague's machine, staging, production — where `new WebSocket` throws a SecurityError.
+    }
+    .fix = { $blocked ->
+        [yes] Connect with { $secure_url } and serve it over TLS: { -fix-tls-on-server }.
+       *[no] Before it leaves this machine, connect with { $secure_url } and serve it over TLS: { -fix-tls-on-server }.
+    } In the client, { -scheme-from-page }; `handshake generate client` writes that snippet.
 
 cors-missing = No CORS answer for { $origin }
     .explanation = The preflight (OPTIONS with Origin: { $origin }) got “{ $status_line }” without Access-Control-Allow-Origin: browsers block the page's requests (“has been blocked by CORS policy”).

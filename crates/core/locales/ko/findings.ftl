@@ -481,15 +481,27 @@ ws-ok = WebSocket 핸드셰이크가 성공했습니다
 
 ## 연결을 여는 페이지
 
-mixed-content = 브라우저가 https 페이지에서 여는 이 { $kind ->
-        [websocket] WebSocket
-       *[fetch] fetch/XHR
-    } 연결을 막습니다
-    .explanation = 페이지 { $origin }은(는) HTTPS로 제공되지만 엔드포인트 { $url }은(는) 암호화되지 않았습니다. 브라우저는 패킷을 보내기도 전에 혼합 콘텐츠로 거부합니다. Chrome 콘솔 메시지: { $kind ->
-        [websocket] “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint '{ $url }'”
-       *[fetch] “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but requested an insecure resource '{ $url }'. This request has been blocked”
+mixed-content = { $blocked ->
+        [yes] 브라우저가 https 페이지에서 여는 이 { $kind ->
+            [websocket] WebSocket
+           *[fetch] fetch/XHR
+        } 연결을 막습니다
+       *[no] https 페이지에서 여는 이 암호화되지 않은 { $kind ->
+            [websocket] WebSocket
+           *[fetch] fetch/XHR
+        } 연결은 { $host }이(가) 이 컴퓨터라서 동작할 뿐입니다
     }
-    .fix = { $secure_url }(으)로 연결하고 TLS로 제공하세요. { -fix-tls-on-server }. 클라이언트에서는 { -scheme-from-page }. `handshake generate client`가 그 코드를 만들어 줍니다.
+    .explanation = { $blocked ->
+        [yes] 페이지 { $origin }은(는) HTTPS로 제공되지만 엔드포인트 { $url }은(는) 암호화되지 않았습니다. 브라우저는 패킷을 보내기도 전에 혼합 콘텐츠로 거부합니다. { $kind ->
+            [websocket] `new WebSocket`이 예외를 던집니다. Chromium: “SecurityError: Failed to construct 'WebSocket': An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.”, Firefox: “SecurityError: The operation is insecure.”
+           *[fetch] Chrome 콘솔 메시지: “Mixed Content: The page at '{ $origin }' was loaded over HTTPS, but requested an insecure resource '{ $url }'. This request has been blocked”
+        }
+       *[no] 페이지 { $origin }은(는) HTTPS로 제공되고 엔드포인트 { $url }은(는) 암호화되지 않았지만, 브라우저는 루프백인 { $host }을(를) 잠재적으로 신뢰할 수 있는 주소로 보기 때문에 Chromium과 Firefox 모두 연결을 엽니다. 같은 페이지라도 다른 호스트(동료의 컴퓨터, 스테이징, 운영 서버)로는 혼합 콘텐츠로 막히고, `new WebSocket`이 SecurityError를 던집니다.
+    }
+    .fix = { $blocked ->
+        [yes] { $secure_url }(으)로 연결하고 TLS로 제공하세요. { -fix-tls-on-server }.
+       *[no] 이 컴퓨터 밖으로 배포하기 전에 { $secure_url }(으)로 연결하고 TLS로 제공하세요. { -fix-tls-on-server }.
+    } 클라이언트에서는 { -scheme-from-page }. `handshake generate client`가 그 코드를 만들어 줍니다.
 
 cors-missing = { $origin }에 대한 CORS 응답이 없습니다
     .explanation = 사전 요청(Origin: { $origin }을 담은 OPTIONS)에 Access-Control-Allow-Origin 없이 “{ $status_line }”이(가) 돌아왔습니다. 브라우저가 페이지의 요청을 막습니다(“has been blocked by CORS policy”).

@@ -140,11 +140,22 @@ mod tests {
         let pid = lingering.trim();
         assert!(!pid.is_empty(), "{lingering}");
         let alive = std::path::Path::new("/proc").join(pid).join("stat");
-        let state = std::fs::read_to_string(&alive).unwrap_or_default();
-        // Gone, or a zombie waiting for init to reap it.
+        // Gone, or a zombie waiting for init to reap it, once the kill is
+        // delivered (looked for up to 5 s: the signal is asynchronous).
+        let gone = || {
+            let state = std::fs::read_to_string(&alive).unwrap_or_default();
+            state.is_empty() || state.contains(") Z")
+        };
+        for _ in 0..250 {
+            if gone() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         assert!(
-            state.is_empty() || state.contains(") Z"),
-            "sleep 30 left running: {state}"
+            gone(),
+            "sleep 30 left running: {}",
+            std::fs::read_to_string(&alive).unwrap_or_default()
         );
     }
 

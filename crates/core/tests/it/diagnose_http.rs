@@ -119,8 +119,11 @@ async fn an_origin_check_is_told_from_auth() {
     assert_eq!(codes(&report), ["ws-ok"]);
 }
 
+/// Browsers open ws:// to loopback from an https page (it is potentially
+/// trustworthy; proven with real Chromium and Firefox in the CLI's browser
+/// tests): a warning that it will not work once deployed, not an error.
 #[tokio::test]
-async fn an_https_page_cannot_open_ws() {
+async fn an_https_page_opens_ws_to_loopback_with_a_warning() {
     let server = support::http(switching).await;
     let report = diagnose_with(
         &format!("ws://127.0.0.1:{}/ws", server.port),
@@ -128,11 +131,16 @@ async fn an_https_page_cannot_open_ws() {
     )
     .await;
     assert_eq!(codes(&report), ["mixed-content", "ws-ok"]);
-    assert!(!report.ok);
+    assert!(report.ok);
+    let mixed = finding(&report, "mixed-content");
+    assert_eq!(mixed.finding.severity, handshake_core::Severity::Warning);
+    assert!(mixed.fix.contains("wss://127.0.0.1:"), "{}", mixed.fix);
     assert!(
-        finding(&report, "mixed-content")
-            .fix
-            .contains("wss://127.0.0.1:")
+        mixed
+            .title
+            .contains("only because 127.0.0.1 is this machine"),
+        "{}",
+        mixed.title
     );
 }
 

@@ -1114,11 +1114,15 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         ),
     ));
 
-    let mut e = evidence("ws://localhost:8080/ws");
+    let mut e = evidence("ws://api.example.com:8080/ws");
     e.origin = Some("https://app.example.com".into());
     e.dns_error = Some(DnsError::Timeout);
     out.push(("mixed-content", e));
-    let mut e = evidence("http://localhost:8080/api");
+    let mut e = evidence("ws://localhost:8080/ws");
+    e.origin = Some("https://app.example.com".into());
+    e.dns_error = Some(DnsError::Timeout);
+    out.push(("mixed-content/loopback", e));
+    let mut e = evidence("http://api.example.com:8080/api");
     e.origin = Some("https://app.example.com".into());
     e.dns_error = Some(DnsError::Timeout);
     out.push(("mixed-content/fetch", e));

@@ -88,12 +88,7 @@ pub(super) const HSTS_LOCALHOST: Rule = Rule {
 
 fn hsts_localhost(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let target = &evidence.target;
-    let local = target.host == "localhost"
-        || target.host.ends_with(".localhost")
-        || target
-            .host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
+    let local = target.is_loopback();
     let Some(value) = evidence
         .response
         .as_ref()

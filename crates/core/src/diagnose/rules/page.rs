@@ -4,7 +4,11 @@ use super::{Rule, swapped};
 use crate::diagnose::{Evidence, Timings};
 use crate::finding::{Code, Finding};
 
-/// An https page opening an unencrypted endpoint.
+/// An https page opening an unencrypted endpoint. Browsers block it before
+/// a packet is sent, except to loopback, which they treat as potentially
+/// trustworthy (W3C Secure Contexts): Chromium and Firefox open
+/// `ws://localhost` and `ws://127.0.0.1` from an https page, so there it
+/// works today and fails once deployed — a warning, not an error.
 pub(super) const MIXED_CONTENT: Rule = Rule {
     name: "mixed-content",
     codes: &[Code::MixedContent],
@@ -22,9 +26,15 @@ fn mixed_content(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     if !page_is_secure || target.secure {
         return Vec::new();
     }
+    let finding = if target.is_loopback() {
+        Finding::warning(Code::MixedContent).with("blocked", "no")
+    } else {
+        Finding::error(Code::MixedContent).with("blocked", "yes")
+    };
     vec![
-        Finding::error(Code::MixedContent)
+        finding
             .with("origin", origin)
+            .with("host", &target.host)
             .with("url", &target.url)
             .with(
                 "kind",
@@ -74,14 +84,29 @@ mod tests {
     #[test]
     fn an_https_page_may_not_open_ws() {
         let found = mixed_content(&fixtures::by_code(Code::MixedContent), &Timings::default());
+        assert_eq!(found[0].severity, crate::Severity::Error);
+        assert_eq!(found[0].facts.text("blocked"), Some("yes"));
         assert_eq!(found[0].facts.text("kind"), Some("websocket"));
         assert_eq!(
             found[0].facts.text("secure_url"),
-            Some("wss://localhost:8080/ws")
+            Some("wss://api.example.com:8080/ws")
         );
         let mut plain_page = fixtures::by_code(Code::MixedContent);
         plain_page.origin = Some("http://app.example.com".into());
         assert!(mixed_content(&plain_page, &Timings::default()).is_empty());
+    }
+
+    /// Loopback is potentially trustworthy: browsers open it from an https
+    /// page, so it works here and will fail once deployed.
+    #[test]
+    fn loopback_is_allowed_by_browsers_and_warned_about() {
+        for host in ["localhost", "app.localhost", "127.0.0.2", "[::1]"] {
+            let mut evidence = fixtures::by_code(Code::MixedContent);
+            evidence.target = crate::Target::parse(&format!("ws://{host}:8080/ws")).expect("url");
+            let found = mixed_content(&evidence, &Timings::default());
+            assert_eq!(found[0].severity, crate::Severity::Warning, "{host}");
+            assert_eq!(found[0].facts.text("blocked"), Some("no"), "{host}");
+        }
     }
 
     #[test]
