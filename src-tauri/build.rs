@@ -18,6 +18,9 @@ fn main() {
             "verify",
             "load_settings",
             "save_language",
+            "trust_stores",
+            "trust_plan",
+            "trust_apply",
         ]),
     ))
     .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

@@ -34,7 +34,10 @@ impl CommandError {
     pub(crate) fn app(error: AppError) -> CommandError {
         let code = match error {
             AppError::Cancelled => ErrorCode::Cancelled,
-            AppError::NothingExported | AppError::FolderNotAbsolute => ErrorCode::Input,
+            AppError::NothingExported
+            | AppError::FolderNotAbsolute
+            | AppError::NoDevCa
+            | AppError::NoTrustPlan => ErrorCode::Input,
             AppError::OpenFolder { .. } => ErrorCode::Failed,
         };
         CommandError {
@@ -67,6 +70,10 @@ pub(crate) enum AppError {
     FolderNotAbsolute,
     /// The file manager could not be opened.
     OpenFolder { detail: String },
+    /// The Trust step before any development CA was made.
+    NoDevCa,
+    /// "Apply" with no plan shown (or one already applied).
+    NoTrustPlan,
 }
 
 impl Message for AppError {
@@ -76,15 +83,19 @@ impl Message for AppError {
             AppError::NothingExported => "app-error-nothing-exported",
             AppError::FolderNotAbsolute => "app-error-folder-not-absolute",
             AppError::OpenFolder { .. } => "app-error-open-folder",
+            AppError::NoDevCa => "app-error-no-dev-ca",
+            AppError::NoTrustPlan => "app-error-no-trust-plan",
         }
     }
 
     fn facts(&self) -> Facts {
         match self {
             AppError::OpenFolder { detail } => Facts::new().with("detail", detail),
-            AppError::Cancelled | AppError::NothingExported | AppError::FolderNotAbsolute => {
-                Facts::new()
-            }
+            AppError::Cancelled
+            | AppError::NothingExported
+            | AppError::FolderNotAbsolute
+            | AppError::NoDevCa
+            | AppError::NoTrustPlan => Facts::new(),
         }
     }
 }
@@ -108,4 +119,6 @@ from_user_errors!(
     handshake_core::export::ExportError,
     handshake_core::diagnose::ReplayError,
     handshake_core::verify::BadCheck,
+    handshake_core::pki::PkiError,
+    handshake_core::trust::TrustError,
 );

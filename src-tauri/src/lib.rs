@@ -9,6 +9,7 @@ mod commands;
 mod error;
 mod state;
 mod trace;
+mod trust;
 
 pub use error::{CommandError, ErrorCode};
 pub use state::AppState;
@@ -44,7 +45,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::open_export_folder,
             commands::verify,
             commands::load_settings,
-            commands::save_language
+            commands::save_language,
+            trust::trust_stores,
+            trust::trust_plan,
+            trust::trust_apply
         ])
 }
 

@@ -23,6 +23,8 @@ pub struct AppState {
     ca_dir: PathBuf,
     settings: Mutex<Settings>,
     running: Mutex<Option<AbortHandle>>,
+    /// The trust plan the Trust step shows, to carry out as shown.
+    trust_plan: Mutex<Option<handshake_core::trust::Plan>>,
 }
 
 /// One file written by an export.
@@ -57,7 +59,25 @@ impl AppState {
             settings_file,
             ca_dir,
             running: Mutex::new(None),
+            trust_plan: Mutex::new(None),
         }
+    }
+
+    /// Where the development CA lives.
+    pub(crate) fn ca_dir(&self) -> &Path {
+        &self.ca_dir
+    }
+
+    /// Keeps the plan just shown (replacing an earlier one).
+    pub(crate) fn keep_trust_plan(&self, plan: handshake_core::trust::Plan) {
+        if let Ok(mut kept) = self.trust_plan.lock() {
+            *kept = Some(plan);
+        }
+    }
+
+    /// The plan last shown, once: applying it twice needs showing it again.
+    pub(crate) fn take_trust_plan(&self) -> Option<handshake_core::trust::Plan> {
+        self.trust_plan.lock().ok().and_then(|mut kept| kept.take())
     }
 
     /// A copy of the settings.

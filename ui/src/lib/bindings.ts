@@ -48,6 +48,18 @@ export const commands = {
 	loadSettings: () => __TAURI_INVOKE<Settings>("load_settings"),
 	/**  Remembers the UI language. */
 	saveLanguage: (language: Language) => __TAURI_INVOKE<void>("save_language", { language }),
+	/**
+	 *  The development CA's state in every store found, as `handshake trust
+	 *  --check` shows it; none is created.
+	 */
+	trustStores: () => typedError<TrustStores, CommandError>(__TAURI_INVOKE("trust_stores")),
+	/**
+	 *  The plan for adding the CA to (or, with `remove`, removing it from) the
+	 *  stores in `ids`; kept to be carried out by [`trust_apply`].
+	 */
+	trustPlan: (ids: string[], remove: boolean) => typedError<TrustPlan, CommandError>(__TAURI_INVOKE("trust_plan", { ids, remove })),
+	/**  Carries out the plan [`trust_plan`] showed last, store by store. */
+	trustApply: () => typedError<StoreOutcome[], CommandError>(__TAURI_INVOKE("trust_apply")),
 };
 
 /* Constants */
@@ -474,7 +486,7 @@ export type Code =
 "proxy-idle-timeout" | 
 /**  A proxy answered that its upstream is down (502, 503, 504). */
 "proxy-upstream-down" | 
-/**  An https page would open an unencrypted ws:// or http:// endpoint: browsers block it. */
+/**  An https page opens an unencrypted ws:// or http:// endpoint: browsers block it (to loopback they allow it: a warning). */
 "mixed-content" | 
 /**  The CORS preflight answer has no Access-Control-Allow-Origin. */
 "cors-missing" | 
@@ -776,6 +788,15 @@ export type FixRequest = {
 	key_type: KeyType,
 };
 
+/**  The groups of stores a user chooses among (mkcert's `TRUST_STORES`). */
+export type Group = 
+/**  The operating system's store. */
+"system" | 
+/**  The browsers' own NSS databases (Chromium on Linux, Firefox). */
+"browsers" | 
+/**  The JDK's truststore. */
+"java";
+
 /**  What the server answered. */
 export type HelloAnswer = 
 /**  A ServerHello (and what followed it up to ServerHelloDone). */
@@ -914,6 +935,12 @@ export type Phrase = {
 	facts: Facts,
 	/**  The message it wraps, said first and given as the fact `reason`. */
 	cause: Phrase | null,
+};
+
+/**  One store's part of the plan: its actions, in order. */
+export type PlannedChange = {
+	store: Phrase,
+	actions: Phrase[],
 };
 
 /**  The target and the choices. */
@@ -1218,6 +1245,28 @@ export type StepEvent = {
 	ms: number | null,
 };
 
+/**  A store and what went wrong there (or `None`: done). */
+export type StoreOutcome = {
+	store: Phrase,
+	problem: Phrase | null,
+};
+
+/**  A trust store as the Trust step lists it. */
+export type StoreState = {
+	/**  What identifies it when the user ticks it (its file or folder). */
+	id: string,
+	/**  Its name for the user. */
+	name: Phrase,
+	/**  System, browsers or Java (the browsers' stores are ticked at first). */
+	group: Group,
+	/**  Whether the CA is there (none when the store could not be read). */
+	trusted: boolean | null,
+	/**  Why it could not be read. */
+	problem: Phrase | null,
+	/**  Whether changing it asks for administrator rights. */
+	needs_admin: boolean,
+};
+
 /**  The recommended fix and the finding that decided it. */
 export type Suggestion = {
 	/**  The fix to preselect. */
@@ -1330,6 +1379,21 @@ export type TlsSession = {
 	cipher: string,
 	/**  The ALPN protocol, when the server chose one. */
 	alpn: string | null,
+};
+
+/**  The plan the Trust step shows, and then carries out. */
+export type TrustPlan = {
+	changes: PlannedChange[],
+	/**  Stores that cannot be changed from here, with why. */
+	refused: StoreOutcome[],
+};
+
+/**  The development CA and the stores of this machine. */
+export type TrustStores = {
+	/**  The CA certificate's file. */
+	ca: string,
+	/**  Every store found, in `handshake trust`'s order. */
+	stores: StoreState[],
 };
 
 /**  The verifier's verdict, by cause. */

@@ -3,24 +3,27 @@ import type { CheckFailure, Facts, Finding, Language, Phrase, Spoken } from "./b
 
 // One catalogue per language, shared with the CLI and the core
 // (`crates/core/locales/LANG/*.ftl`): the findings, log findings, errors and
-// check failures say here exactly what `handshake` says on a terminal.
+// check failures say here exactly what `handshake` says on a terminal (and
+// the trust stores and their changes, from the next steps' words).
 import enCli from "../../../crates/core/locales/en/cli.ftl?raw";
 import enErrors from "../../../crates/core/locales/en/errors.ftl?raw";
 import enFindings from "../../../crates/core/locales/en/findings.ftl?raw";
 import enLogs from "../../../crates/core/locales/en/logs.ftl?raw";
+import enNextSteps from "../../../crates/core/locales/en/next-steps.ftl?raw";
 import enReport from "../../../crates/core/locales/en/report.ftl?raw";
 import enUi from "../../../crates/core/locales/en/ui.ftl?raw";
 import koCli from "../../../crates/core/locales/ko/cli.ftl?raw";
 import koErrors from "../../../crates/core/locales/ko/errors.ftl?raw";
 import koFindings from "../../../crates/core/locales/ko/findings.ftl?raw";
 import koLogs from "../../../crates/core/locales/ko/logs.ftl?raw";
+import koNextSteps from "../../../crates/core/locales/ko/next-steps.ftl?raw";
 import koReport from "../../../crates/core/locales/ko/report.ftl?raw";
 import koUi from "../../../crates/core/locales/ko/ui.ftl?raw";
 
 /** The catalogue files each language's bundle is made of. */
 export const sources: Record<Language, string[]> = {
-  en: [enUi, enFindings, enLogs, enErrors, enReport, enCli],
-  ko: [koUi, koFindings, koLogs, koErrors, koReport, koCli],
+  en: [enUi, enFindings, enLogs, enErrors, enReport, enCli, enNextSteps],
+  ko: [koUi, koFindings, koLogs, koErrors, koReport, koCli, koNextSteps],
 };
 
 function add(made: FluentBundle, source: string) {

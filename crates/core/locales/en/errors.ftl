@@ -134,6 +134,7 @@ error-trust-missing = { $program } is not installed: { $program ->
        *[other] install it with the system's package manager
     }.
 error-trust-failed = `{ $command }` failed: { $output }
+error-trust-needs-admin = this store belongs to the administrator: run `sudo handshake trust --java` (or `--java-cacerts FILE`) in a terminal, or pick a truststore of your own
 error-trust-io = Cannot change { $path }: { $detail }. Run as a user who may (the system store needs root).
 
 ## The desktop app, before it has a window

@@ -133,6 +133,7 @@ error-trust-missing = { $program }이(가) 설치되어 있지 않습니다. { $
        *[other] 시스템 패키지 관리자로 설치하세요
     }
 error-trust-failed = `{ $command }` 실패: { $output }
+error-trust-needs-admin = 관리자 소유의 저장소입니다. 터미널에서 `sudo handshake trust --java`(또는 `--java-cacerts FILE`)를 실행하거나, 직접 만든 truststore를 고르세요
 error-trust-io = { $path }을(를) 바꿀 수 없습니다: { $detail }. 권한이 있는 사용자로 실행하세요(시스템 저장소는 root가 필요합니다).
 
 ## 창을 띄우기 전의 데스크톱 앱

@@ -499,6 +499,7 @@ fn every_error() -> Vec<Box<dyn Message>> {
         Box::new(TrustError::Missing {
             program: "certutil".into(),
         }),
+        Box::new(TrustError::NeedsAdmin),
         Box::new(TrustError::Failed {
             command: "certutil -L".into(),
             output: "bad database".into(),

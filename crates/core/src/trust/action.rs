@@ -49,6 +49,46 @@ impl Action {
         }
     }
 
+    /// This action run with administrator rights through `pkexec`: a file
+    /// holding the CA is installed from the CA's own file, a folder made or
+    /// a file deleted by the standard tools, a program run under `pkexec`.
+    pub(super) fn elevated(self, ca: &super::Ca) -> Action {
+        let path_of = |path: &std::path::Path| path.display().to_string();
+        let (program, args): (String, Vec<String>) = match self {
+            Action::Write { path, contents } => {
+                let source = if contents == ca.pem().as_bytes() {
+                    path_of(ca.path())
+                } else {
+                    // Only a private root's empty configuration file.
+                    "/dev/null".to_owned()
+                };
+                (
+                    "install".into(),
+                    vec![
+                        "-D".into(),
+                        "-m".into(),
+                        "0644".into(),
+                        source,
+                        path_of(&path),
+                    ],
+                )
+            }
+            Action::Delete { path } => ("rm".into(), vec!["-f".into(), path_of(&path)]),
+            Action::MakeDir { path } => ("mkdir".into(), vec!["-p".into(), path_of(&path)]),
+            Action::Run { program, args, env } => {
+                // pkexec clears the environment: a store with variables is
+                // never elevated (`elevatable` is false for it).
+                debug_assert!(env.is_empty());
+                (program, args)
+            }
+        };
+        Action::Run {
+            program: "pkexec".to_owned(),
+            args: std::iter::once(program).chain(args).collect(),
+            env: Vec::new(),
+        }
+    }
+
     /// The command line as a user would type it (arguments quoted where a
     /// shell needs it; variables by name).
     pub fn command_line(&self) -> Option<String> {

@@ -38,7 +38,9 @@ impl Environment {
 }
 
 /// The groups of stores a user chooses among (mkcert's `TRUST_STORES`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Group {
     /// The operating system's store.
     System,

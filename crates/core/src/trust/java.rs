@@ -90,6 +90,13 @@ impl TrustStore for JavaTruststore {
         )])
     }
 
+    /// The JDK's own `cacerts` belongs to root on Linux; keytool then needs
+    /// `sudo` (its password travels in the environment, which `pkexec`
+    /// clears, so the window does not elevate it).
+    fn needs_admin(&self) -> bool {
+        !super::writable(&self.cacerts)
+    }
+
     fn remove(&self, ca: &Ca) -> Result<Vec<Action>, TrustError> {
         Ok(self
             .aliases_of(ca)?

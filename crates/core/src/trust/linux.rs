@@ -104,6 +104,14 @@ impl TrustStore for DebianSystem {
         actions.extend(self.update());
         Ok(actions)
     }
+
+    fn needs_admin(&self) -> bool {
+        !super::writable(&self.anchor())
+    }
+
+    fn elevatable(&self) -> bool {
+        true
+    }
 }
 
 /// A Fedora/RHEL system store: a `.pem` in
@@ -159,6 +167,14 @@ impl TrustStore for FedoraSystem {
             },
             Action::run("update-ca-trust", &["extract"]),
         ])
+    }
+
+    fn needs_admin(&self) -> bool {
+        !super::writable(&self.anchor())
+    }
+
+    fn elevatable(&self) -> bool {
+        true
     }
 }
 

@@ -55,6 +55,16 @@ pub trait TrustStore: std::fmt::Debug + Send + Sync {
     fn add(&self, ca: &Ca) -> Result<Vec<Action>, TrustError>;
     /// Exactly what removing the CA does here (nothing when it is absent).
     fn remove(&self, ca: &Ca) -> Result<Vec<Action>, TrustError>;
+    /// Whether this user cannot change the store without administrator
+    /// rights.
+    fn needs_admin(&self) -> bool {
+        false
+    }
+    /// Whether a front end may run this store's actions through `pkexec`
+    /// (the system store: the window asks for rights only there).
+    fn elevatable(&self) -> bool {
+        false
+    }
 }
 
 /// The operating system's own trust store on this machine.
@@ -144,6 +154,17 @@ pub enum StoreKind {
     Nss(Browser),
     /// A Java truststore.
     Java,
+}
+
+impl StoreKind {
+    /// The group a user chooses this kind of store by.
+    pub fn group(self) -> Group {
+        match self {
+            StoreKind::System | StoreKind::Keychain | StoreKind::Windows => Group::System,
+            StoreKind::Nss(_) => Group::Browsers,
+            StoreKind::Java => Group::Java,
+        }
+    }
 }
 
 impl crate::i18n::Message for StoreName {
@@ -246,6 +267,35 @@ impl Plan {
         self.changes.is_empty()
     }
 
+    /// The plan for a front end that asks for administrator rights (the
+    /// window, through `pkexec` on Linux): the actions of a store this user
+    /// cannot write run through `pkexec`, shown as such; a store that needs
+    /// rights and may not be elevated is refused, with the command that
+    /// does it from a terminal.
+    pub fn elevated(mut self, ca: &Ca) -> Plan {
+        let mut changes = Vec::new();
+        for change in self.changes {
+            if !change.store.needs_admin() {
+                changes.push(change);
+            } else if change.store.elevatable() && cfg!(target_os = "linux") {
+                let actions = change
+                    .actions
+                    .into_iter()
+                    .map(|action| action.elevated(ca))
+                    .collect();
+                changes.push(Change {
+                    store: change.store,
+                    actions,
+                });
+            } else {
+                self.refused
+                    .push((change.store.name(), TrustError::NeedsAdmin));
+            }
+        }
+        self.changes = changes;
+        self
+    }
+
     /// Carries out every change, store by store: a store that fails stops
     /// there and undoes the files it wrote; the others still apply.
     pub fn apply(&self) -> Vec<(StoreName, Result<(), TrustError>)> {
@@ -273,6 +323,9 @@ pub enum TrustError {
         /// What it printed.
         output: String,
     },
+    /// The store needs administrator rights this front end does not ask
+    /// for (`sudo handshake trust` does it from a terminal).
+    NeedsAdmin,
     /// A file could not be read or written.
     Io {
         /// The file.
@@ -287,6 +340,7 @@ impl crate::i18n::Message for TrustError {
         match self {
             TrustError::Missing { .. } => "error-trust-missing",
             TrustError::Failed { .. } => "error-trust-failed",
+            TrustError::NeedsAdmin => "error-trust-needs-admin",
             TrustError::Io { .. } => "error-trust-io",
         }
     }
@@ -298,10 +352,27 @@ impl crate::i18n::Message for TrustError {
             TrustError::Failed { command, output } => {
                 Facts::new().with("command", command).with("output", output)
             }
+            TrustError::NeedsAdmin => Facts::new(),
             TrustError::Io { path, source } => Facts::new()
                 .with("path", path.display().to_string())
                 .with("detail", source.to_string()),
         }
+    }
+}
+
+/// Whether this user may write `path`, or create it in the nearest folder
+/// above it that exists.
+fn writable(path: &Path) -> bool {
+    let Some(existing) = path.ancestors().find(|p| p.exists()) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        rustix::fs::access(existing, rustix::fs::Access::WRITE_OK).is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        !std::fs::metadata(existing).is_ok_and(|m| m.permissions().readonly())
     }
 }
 
@@ -383,5 +454,71 @@ mod tests {
             Direction::Remove,
         );
         assert!(plan.is_empty() && plan.refused.is_empty(), "{plan:?}");
+    }
+
+    /// A store this user cannot write, as the system store is for a user.
+    #[derive(Debug)]
+    struct Guarded {
+        elevatable: bool,
+    }
+
+    impl TrustStore for Guarded {
+        fn name(&self) -> StoreName {
+            StoreName {
+                kind: StoreKind::System,
+                path: PathBuf::from("/usr/local/share/ca-certificates/handshake-dev-ca.crt"),
+            }
+        }
+        fn contains(&self, _: &Ca) -> Result<bool, TrustError> {
+            Ok(false)
+        }
+        fn add(&self, ca: &Ca) -> Result<Vec<Action>, TrustError> {
+            Ok(vec![
+                Action::Write {
+                    path: self.name().path,
+                    contents: ca.pem().as_bytes().to_vec(),
+                },
+                Action::run("update-ca-certificates", &[]),
+            ])
+        }
+        fn remove(&self, _: &Ca) -> Result<Vec<Action>, TrustError> {
+            Ok(Vec::new())
+        }
+        fn needs_admin(&self) -> bool {
+            true
+        }
+        fn elevatable(&self) -> bool {
+            self.elevatable
+        }
+    }
+
+    /// The window asks for rights through pkexec for the system store only,
+    /// and shows exactly the commands it will run; another store that needs
+    /// rights is refused with the terminal's way.
+    #[test]
+    fn an_elevated_plan_shows_pkexec_for_the_system_store_and_refuses_the_rest() {
+        let (_dir, ca) = dev_ca();
+        let stores: Vec<Box<dyn TrustStore>> = vec![
+            Box::new(Guarded { elevatable: true }),
+            Box::new(Guarded { elevatable: false }),
+        ];
+        let plan = Plan::new(survey(stores, &ca), &ca, Direction::Add).elevated(&ca);
+        let shown: Vec<String> = plan.changes[0]
+            .actions
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                format!(
+                    "run pkexec install -D -m 0644 {} /usr/local/share/ca-certificates/handshake-dev-ca.crt",
+                    ca.path().display()
+                ),
+                "run pkexec update-ca-certificates".to_owned(),
+            ]
+        );
+        assert_eq!(plan.changes.len(), 1);
+        assert!(matches!(plan.refused[..], [(_, TrustError::NeedsAdmin)]));
     }
 }

@@ -1,12 +1,16 @@
 //! The whole wizard in the real window, as a stranger would walk it: a
 //! plain-HTTP server diagnosed with wss:// (→ the TLS-to-plain finding),
 //! then the Nginx path — generate, export to a folder, start the real
-//! nginx from the exported files in front of a WebSocket echo server, and
-//! verify → green. Every step is photographed, in English, then in Korean.
+//! nginx from the exported files in front of a WebSocket echo server,
+//! trust the development CA in the browsers' stores from the Trust step
+//! (real headless Chromium and Firefox refuse the server before, open it
+//! after, and refuse it again once Korean's Remove ran), and verify → green.
+//! Every step is photographed, in English, then in Korean.
 
 use std::path::Path;
 
 use handshake_e2e::Desktop;
+use handshake_testkit::browser::{self, Browser};
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::node::{Kind, Node};
 use handshake_testkit::servers::{self, free_port};
@@ -23,7 +27,15 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     let _ = std::fs::remove_dir_all(&home);
     let folder = home.join("chat-tls");
     let data = home.join("data");
-    let desktop = Desktop::launch_with_env(&[], &[("XDG_DATA_HOME", data.as_path())]).await;
+    // The user's own browsers: a throwaway home with Chromium's and
+    // Firefox's stores, which the Trust step finds as it finds a user's.
+    let browsers = browser::Home::new();
+    browsers.make_firefox_database();
+    let desktop = Desktop::launch_with_env(
+        &[],
+        &[("XDG_DATA_HOME", data.as_path()), ("HOME", browsers.path())],
+    )
+    .await;
 
     // 1. Target.
     let broken = format!("wss://localhost:{}/ws", plain.port);
@@ -143,8 +155,111 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     // The user reloads nginx with the exported file.
     let nginx = Nginx::start(&config, &[tls_port, redirect_port]);
 
-    // 6. Verify against the proxy, trusting the development CA.
+    // 6. Trust: the browsers refuse the exported certificate until the
+    // development CA is in their stores.
+    let wss = format!("wss://localhost:{tls_port}/ws");
+    for (browser, code) in [(Browser::Chromium, 1006), (Browser::Firefox, 1015)] {
+        let outcome = open(browser, &browsers, &wss);
+        assert_eq!(
+            outcome.close_code(),
+            Some(code),
+            "{browser:?}: {}",
+            outcome.report
+        );
+    }
     desktop.click("[data-testid=to-verify]").await;
+    let nssdb = browsers.path().join(".pki/nssdb");
+    let profile = browsers.firefox_profile();
+    let stores = desktop
+        .text_of("[data-testid=stores]", |t| t.contains("Firefox profile"))
+        .await;
+    assert!(
+        stores.contains(&format!("Chromium's NSS database {}", nssdb.display())),
+        "{stores}"
+    );
+    assert!(stores.contains("not trusted"), "{stores}");
+    // Ticked at first: the browsers' stores only (the system and Java
+    // stores, the machine's own, stay unticked here).
+    let mut ticked = Vec::new();
+    for box_ in desktop
+        .client
+        .find_all(fantoccini::Locator::Css("[data-testid=store]"))
+        .await
+        .expect("store boxes")
+    {
+        if box_.prop("checked").await.ok().flatten().as_deref() == Some("true") {
+            ticked.push(
+                box_.attr("data-store")
+                    .await
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    assert_eq!(
+        ticked,
+        [nssdb.display().to_string(), profile.display().to_string()]
+    );
+    desktop.screenshot("wizard-6-trust").await;
+    desktop.click("[data-testid=plan-add]").await;
+    let shown = desktop
+        .text_of("[data-testid=plan]", |t| t.contains("certutil -A"))
+        .await;
+    let ca_file = data.join("handshake/handshake-dev-ca.pem");
+    for line in [
+        format!("make the folder {}", nssdb.display()),
+        format!(
+            "run certutil -N --empty-password -d sql:{}",
+            nssdb.display()
+        ),
+        format!(
+            "run certutil -A -d sql:{} -t C,, -n handshake-dev-ca-",
+            nssdb.display()
+        ),
+        format!(
+            "run certutil -A -d sql:{} -t C,, -n handshake-dev-ca-",
+            profile.display()
+        ),
+        format!("-i {}", ca_file.display()),
+    ] {
+        assert!(shown.contains(&line), "{line}\n{shown}");
+    }
+    desktop.scroll_to("[data-testid=plan]").await;
+    desktop.screenshot("wizard-6-trust-plan").await;
+    desktop.click("[data-testid=apply]").await;
+    desktop
+        .text_of("[data-testid=stores]", |t| {
+            t.matches("not trusted").count() == 2
+        })
+        .await;
+    // What was shown is what ran: the entry the plan named is in both
+    // databases, and both browsers now open the exported server.
+    let nickname = shown
+        .split("-n ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the shown entry name");
+    for db in [&nssdb, &profile] {
+        let listed = std::process::Command::new("certutil")
+            .args(["-L", "-d", &format!("sql:{}", db.display()), "-n", nickname])
+            .output()
+            .expect("certutil runs");
+        assert!(listed.status.success(), "{nickname} in {}", db.display());
+    }
+    desktop.screenshot("wizard-6-trust-done").await;
+    for browser in Browser::ALL {
+        let outcome = open(browser, &browsers, &wss);
+        assert_eq!(
+            outcome.echoed(),
+            Some("ping"),
+            "{browser:?}: {}",
+            outcome.report
+        );
+    }
+
+    // 7. Verify against the proxy, trusting the development CA.
+    desktop.click("[data-testid=trust-next]").await;
     let ca = desktop
         .find("[data-testid=verify-ca]")
         .await
@@ -176,7 +291,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     desktop
         .text_of("[data-testid=phases]", |t| t.contains("TLSv1.3"))
         .await;
-    desktop.screenshot("wizard-6-verify").await;
+    desktop.screenshot("wizard-7-verify").await;
     // The check below finds the English of a step when there is some.
     let english = desktop.english_shown().await;
     assert!(
@@ -194,8 +309,8 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
             t == format!("검증 완료: wss://localhost:{tls_port}/ws 연결이 동작합니다")
         })
         .await;
-    desktop.assert_no_english("6-verify").await;
-    desktop.screenshot("wizard-ko-6-verify").await;
+    desktop.assert_no_english("7-verify").await;
+    desktop.screenshot("wizard-ko-7-verify").await;
     // A check that fails says why in Korean, with the diagnosis's findings.
     let closed = free_port();
     desktop
@@ -221,8 +336,8 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         "{refused}"
     );
     desktop.scroll_to("[data-code=tcp-refused]").await;
-    desktop.assert_no_english("6-verify-failed").await;
-    desktop.screenshot("wizard-ko-6-verify-failed").await;
+    desktop.assert_no_english("7-verify-failed").await;
+    desktop.screenshot("wizard-ko-7-verify-failed").await;
     // Longer than the core holds a connection: refused, as the terminal
     // refuses it, before anything is sent.
     desktop.type_into("[data-testid=verify-idle]", "5000").await;
@@ -253,7 +368,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
             t.starts_with("연결을 유휴 상태로 유지하는 중…")
         })
         .await;
-    desktop.screenshot("wizard-ko-6-verify-idling").await;
+    desktop.screenshot("wizard-ko-7-verify-idling").await;
     desktop
         .text_of("[data-testid=verify-ok]", |t| !t.is_empty())
         .await;
@@ -266,9 +381,51 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .text_of("[data-testid=idle]", |t| !t.is_empty())
         .await;
     assert!(idle.starts_with("3초 동안 열려 있음, ping "), "{idle}");
-    desktop.assert_no_english("6-verify-socketio").await;
-    desktop.screenshot("wizard-ko-6-verify-socketio").await;
+    desktop.assert_no_english("7-verify-socketio").await;
+    desktop.screenshot("wizard-ko-7-verify-socketio").await;
     drop(socketio);
+    // Trust, in Korean: the CA is trusted in both browsers' stores; Remove
+    // shows its commands and takes it out, and the browsers refuse again.
+    desktop.click("[data-testid=back]").await;
+    desktop
+        .text_of("#trust-heading", |t| t == "개발용 CA 신뢰하기")
+        .await;
+    desktop
+        .text_of("[data-testid=stores]", |t| t.matches("신뢰함").count() >= 2)
+        .await;
+    desktop.assert_no_english("6-trust").await;
+    desktop.screenshot("wizard-ko-6-trust").await;
+    desktop.click("[data-testid=plan-remove]").await;
+    let removal = desktop
+        .text_of("[data-testid=plan]", |t| t.contains("certutil -D"))
+        .await;
+    assert!(
+        removal.contains(&format!(
+            "certutil -D -d sql:{} -n {nickname} 실행",
+            nssdb.display()
+        )),
+        "{removal}"
+    );
+    desktop.assert_no_english("6-trust-remove").await;
+    desktop.scroll_to("[data-testid=plan]").await;
+    desktop.screenshot("wizard-ko-6-trust-remove").await;
+    desktop.click("[data-testid=apply]").await;
+    desktop
+        .text_of("[data-testid=trust-done]", |t| t.starts_with("완료: "))
+        .await;
+    desktop
+        .text_of("[data-testid=stores]", |t| {
+            t.matches("신뢰하지 않음").count() >= 2
+        })
+        .await;
+    for browser in Browser::ALL {
+        let outcome = open(browser, &browsers, &wss);
+        assert!(
+            outcome.echoed().is_none(),
+            "{browser:?}: {}",
+            outcome.report
+        );
+    }
     for (step, heading, back) in [
         ("5-export", "#export-heading", "파일을 어디에 저장할까요?"),
         (
@@ -336,4 +493,10 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     drop(nginx);
     desktop.close().await;
     let _ = std::fs::remove_dir_all(home);
+}
+
+/// A headless browser's `new WebSocket(url)` from `home`, off the runtime's
+/// workers (it waits for the browser's report).
+fn open(browser: Browser, home: &browser::Home, url: &str) -> browser::Outcome {
+    tokio::task::block_in_place(|| browser::open_websocket(browser, home, url, 30))
 }
