@@ -63,6 +63,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand check" -l stomp-pass
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l subprotocol -d 'Offer this subprotocol (Sec-WebSocket-Protocol); repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l bearer-env -d 'Send `Authorization: Bearer <token>` with the token read from this environment variable (never from the command line, never printed)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l header-env -d 'Send header NAME with the value of environment variable VAR; repeatable' -r
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l browser -d 'Then open the URL from a page in a browser and say what it saw: the desktop\'s default, chromium, firefox, or a program\'s path' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l json -d 'Print the result as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand check" -s h -l help -d 'Print help'

@@ -170,6 +170,7 @@ from_user_errors!(
     handshake_core::render::RenderError,
     handshake_core::fix::FixError,
     handshake_core::trust::TrustError,
+    handshake_core::browser::BrowserError,
 );
 
 impl From<Usage> for Problem {

@@ -51,6 +51,12 @@ impl UserError for crate::profile::ProfileError {
     }
 }
 
+impl UserError for crate::browser::BrowserError {
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Failed
+    }
+}
+
 impl UserError for crate::trust::TrustError {
     fn kind(&self) -> ErrorKind {
         ErrorKind::Failed

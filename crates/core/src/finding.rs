@@ -180,6 +180,14 @@ codes! {
     HttpOk = "http-ok",
     /// A localhost server sends HSTS: browsers then force https on every localhost port.
     HstsOnLocalhost = "hsts-on-localhost",
+    /// `check --browser`: the browser opened the WebSocket and got its answer.
+    BrowserOk = "browser-ok",
+    /// `check --browser`: the browser fails where Handshake connects, because the CA is not in the store it reads.
+    BrowserCaUntrusted = "browser-ca-untrusted",
+    /// `check --browser`: the browser could not open the WebSocket (with what it said).
+    BrowserFailed = "browser-failed",
+    /// `check --browser`: the browser never reported back from the probe page.
+    BrowserNoReport = "browser-no-report",
     /// Log: TLS bytes reached a plain HTTP parser (Tomcat's "Invalid character found in method name [0x16…]", nginx's "client sent invalid method").
     LogTlsOnPlainPort = "log-tls-on-plain-port",
     /// Log: plain HTTP reached a TLS port (nginx 497, Netty NotSslRecordException, JSSE "Unsupported or unrecognized SSL message").

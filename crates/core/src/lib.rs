@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+pub mod browser;
 pub mod callback;
 pub mod cert_files;
 mod clock;

@@ -56,6 +56,55 @@ impl Home {
         self.dir.join(".mozilla/firefox/handshake.test")
     }
 
+    /// A program that opens its argument (a URL) in `browser`, headless, in
+    /// this home — what `handshake check --browser PROGRAM` is given in the
+    /// tests. At most a minute: [`Home::stop_browsers`] ends it sooner.
+    pub fn launcher(&self, browser: Browser) -> PathBuf {
+        let command = self::command(browser, self, "URL");
+        let mut words: Vec<String> = vec![command.get_program().to_string_lossy().into_owned()];
+        words.extend(
+            command
+                .get_args()
+                .map(|arg| arg.to_string_lossy().into_owned())
+                .filter(|arg| arg != "URL"),
+        );
+        let quoted: Vec<String> = words.iter().map(|word| format!("'{word}'")).collect();
+        let script = format!(
+            "#!/bin/sh\nHOME='{}'\nexport HOME\nexec timeout 60 {} \"$@\"\n",
+            self.path().display(),
+            quoted.join(" ")
+        );
+        let path = self
+            .path()
+            .join(format!("open-in-{browser:?}").to_lowercase());
+        std::fs::write(&path, script).expect("launcher");
+        let mut permissions = std::fs::metadata(&path).expect("launcher").permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+        std::fs::set_permissions(&path, permissions).expect("launcher mode");
+        path
+    }
+
+    /// Stops the browsers started from this home (by a launcher), and
+    /// waits until they are gone (at most 10 s). Only the browsers: their
+    /// command lines name this home's profiles, a server's names its files.
+    pub fn stop_browsers(&self) {
+        let pattern = format!(
+            "{}|{}",
+            self.path().join(".config/chromium").display(),
+            self.firefox_profile().display()
+        );
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-f", &pattern])
+            .status();
+        for _ in 0..500 {
+            let left = Command::new("pgrep").args(["-f", &pattern]).output();
+            if left.is_ok_and(|out| out.stdout.is_empty()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Makes the Firefox profile's certificate database, as Firefox's first
     /// start does (for a test that needs it before Firefox has run).
     pub fn make_firefox_database(&self) {

@@ -31,6 +31,10 @@ pub enum Program {
     Curl,
     /// Node.js application servers: Socket.IO, graphql-ws, SockJS (`tests/node`).
     Node,
+    /// Debian's Chromium, headless.
+    Chromium,
+    /// Debian's Firefox ESR, headless.
+    Firefox,
     /// The operating system: a refused or reset connection, an unreachable
     /// resolver, an empty network namespace.
     Os,
@@ -48,6 +52,8 @@ impl Program {
             Program::Openssl => "openssl",
             Program::Curl => "curl",
             Program::Node => "node",
+            Program::Chromium => "chromium",
+            Program::Firefox => "firefox",
             Program::Os => "os",
         }
     }
@@ -98,6 +104,10 @@ pub const ANCHOR: &str = "anchor:";
 /// Codes no real program here produces on demand, each with the reason.
 /// Their rules are tested with fixtures and stub sockets.
 pub const EXCEPTIONS: &[(&str, &str)] = &[
+    (
+        "browser-no-report",
+        "needs a browser that never loads the probe page, and the wait for one is 30 s; the rule's tests cover it from evidence",
+    ),
     (
         "not-http",
         "needs a port that speaks another protocol (sshd, SMTP, a database); none runs here, so stubs send OpenSSH's banner and binary garbage",

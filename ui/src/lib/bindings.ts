@@ -103,6 +103,75 @@ bytes: number };
 /**  A Spring Boot version, major and minor (`3.2`, `2.7.18`). */
 export type BootVersion = string;
 
+/**  The first of: the answer, the close, the constructor's exception. */
+export type BrowserEvent = 
+/**  The first message the server sent after the page's `ping`. */
+{ kind: "message"; 
+/**  Its text (cut to 256 characters by the page). */
+data: string } | 
+/**
+ *  The socket closed (1006 in Chromium for every failure; 1015 in
+ *  Firefox for a failed TLS handshake).
+ */
+{ kind: "close"; 
+/**  The close code. */
+code: number; 
+/**  The close reason. */
+reason: string } | 
+/**  `new WebSocket` threw (mixed content, a blocked port, a bad URL). */
+{ kind: "threw"; 
+/**  The exception's name (`SecurityError`). */
+name: string; 
+/**  Its message, as the browser wrote it. */
+message: string };
+
+/**
+ *  What the user's browser saw when Handshake's probe page ran
+ *  `new WebSocket(url)` in it, and what tells a browser-only cause.
+ */
+export type BrowserEvidence = {
+	/**
+	 *  The browser as the user named it (`chromium`, `firefox`, `default`,
+	 *  a program).
+	 */
+	browser: string,
+	/**  The probe page's origin (`http://127.0.0.1:PORT`). */
+	page_origin: string,
+	/**  How long Handshake waited for the page's report. */
+	waited_ms: number | null,
+	/**  What the page reported; none when it never did. */
+	report: BrowserReport | null,
+	/**  Whether Handshake's own check of the URL passed. */
+	handshake_ok: boolean,
+	/**  Whether Handshake trusted the server only through `--ca`. */
+	ca_given: boolean,
+	/**
+	 *  The NSS databases this browser reads, and whether the `--ca`
+	 *  certificate is in each (by SHA-256).
+	 */
+	stores: BrowserStore[],
+};
+
+/**  The probe page's report. */
+export type BrowserReport = {
+	/**  Whether the socket's `open` event fired. */
+	opened: boolean,
+	/**  What ended the page's wait. */
+	event: BrowserEvent,
+	/**  Milliseconds from `new WebSocket` to the event, as the page measured. */
+	elapsed_ms: number | null,
+	/**  The browser's `navigator.userAgent`. */
+	user_agent: string,
+};
+
+/**  One NSS database a browser reads. */
+export type BrowserStore = {
+	/**  Its folder. */
+	path: string,
+	/**  Whether the CA is there. */
+	trusted: boolean,
+};
+
 /**
  *  Bytes as evidence: the first [`PREVIEW_BYTES`] in hex and as text, what
  *  they are, and the first line a server sent.
@@ -498,6 +567,14 @@ export type Code =
 "http-ok" | 
 /**  A localhost server sends HSTS: browsers then force https on every localhost port. */
 "hsts-on-localhost" | 
+/**  `check --browser`: the browser opened the WebSocket and got its answer. */
+"browser-ok" | 
+/**  `check --browser`: the browser fails where Handshake connects, because the CA is not in the store it reads. */
+"browser-ca-untrusted" | 
+/**  `check --browser`: the browser could not open the WebSocket (with what it said). */
+"browser-failed" | 
+/**  `check --browser`: the browser never reported back from the probe page. */
+"browser-no-report" | 
 /**  Log: TLS bytes reached a plain HTTP parser (Tomcat's "Invalid character found in method name [0x16…]", nginx's "client sent invalid method"). */
 "log-tls-on-plain-port" | 
 /**  Log: plain HTTP reached a TLS port (nginx 497, Netty NotSslRecordException, JSSE "Unsupported or unrecognized SSL message"). */
@@ -682,6 +759,8 @@ export type Evidence = {
 	status_without_origin: number | null,
 	/**  The answer to the CORS preflight. */
 	preflight: ResponseHead | null,
+	/**  What the user's browser saw opening the same URL (`check --browser`). */
+	browser?: BrowserEvidence | null,
 };
 
 /**

@@ -58,6 +58,10 @@ pub(crate) struct Args {
     /// Send header NAME with the value of environment variable VAR; repeatable.
     #[arg(long, value_name = "NAME=VAR")]
     header_env: Vec<String>,
+    /// Then open the URL from a page in a browser and say what it saw:
+    /// the desktop's default, chromium, firefox, or a program's path.
+    #[arg(long, value_name = "BROWSER", num_args = 0..=1, default_missing_value = "default")]
+    browser: Option<String>,
     /// Print the result as JSON.
     #[arg(long)]
     json: bool,
@@ -86,16 +90,10 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
             .then(|| idle_countdown(language)),
     };
     handshake_core::verify::validate(&endpoint.target, &options)?;
-    let report = super::block_on(async {
-        let check = handshake_core::check(&endpoint.target, &options);
-        match options
-            .wait
-            .filter(|_| std::io::stderr().is_terminal() && !args.json)
-        {
-            Some(wait) => with_countdown(check, wait, language).await,
-            None => check.await,
-        }
-    })?;
+    let report = match &args.browser {
+        Some(browser) => in_browser(&endpoint.target, &options, browser, args.json, language)?,
+        None => checked(&endpoint.target, &options, args.json, language)?,
+    };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report.said(language))?);
     } else {
@@ -106,6 +104,69 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     } else {
         ExitStatus::Failure
     })
+}
+
+/// The check, with a countdown on a terminal while it waits for the server.
+fn checked(
+    target: &handshake_core::Target,
+    options: &CheckOptions,
+    json: bool,
+    language: Language,
+) -> Result<CheckReport, Problem> {
+    Ok(super::block_on(async {
+        let check = handshake_core::check(target, options);
+        match options
+            .wait
+            .filter(|_| std::io::stderr().is_terminal() && !json)
+        {
+            Some(wait) => with_countdown(check, wait, language).await,
+            None => check.await,
+        }
+    })?)
+}
+
+/// The check, then the same URL in `browser` (started here, with the probe
+/// page's URL as its argument).
+fn in_browser(
+    target: &handshake_core::Target,
+    options: &CheckOptions,
+    browser: &str,
+    json: bool,
+    language: Language,
+) -> Result<CheckReport, Problem> {
+    use handshake_core::browser::{self, BrowserError};
+    let program = browser::program_for(browser).ok_or_else(|| BrowserError::Open {
+        browser: browser.to_owned(),
+        source: std::io::Error::from(std::io::ErrorKind::NotFound),
+    })?;
+    if !json {
+        eprintln!(
+            "{}",
+            say(
+                language,
+                "cli-check-browser-opening",
+                Facts::new()
+                    .with("url", &target.url)
+                    .with("browser", browser)
+                    .with("seconds", browser::DEADLINE.as_secs())
+            )
+        );
+    }
+    let open = |page: &str| {
+        let mut command = std::process::Command::new(&program);
+        command
+            .arg(page)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        // The browser outlives this command: its own process group.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        command.spawn().map(drop)
+    };
+    Ok(super::block_on(browser::check(
+        target, options, browser, language, open,
+    ))??)
 }
 
 /// A line on the terminal that counts down the idle hold.
@@ -304,6 +365,14 @@ fn describe(report: &CheckReport, language: Language) -> String {
         }
         for line in lines {
             let _ = writeln!(out, "  {line}");
+        }
+        // What the browser saw (`--browser`), after Handshake's own check.
+        for finding in report
+            .findings
+            .iter()
+            .filter(|f| f.code.as_str().starts_with("browser-"))
+        {
+            render::finding(&mut out, finding, language);
         }
         return out;
     };

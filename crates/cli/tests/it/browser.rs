@@ -4,6 +4,7 @@
 //! `handshake trust` in the stores it finds itself.
 
 use handshake_testkit::browser::{self, Browser, Home, Origin, Outcome};
+use handshake_testkit::coverage::{self, Program};
 use handshake_testkit::node::{Kind, Node};
 
 use crate::{command, stdout};
@@ -213,4 +214,119 @@ fn blocked_explanation() -> String {
     handshake_core::Language::En
         .catalogue()
         .attribute("mixed-content", "explanation", &facts)
+}
+
+/// `check --browser`: Handshake's own check passes with `--ca`, and the
+/// browser — started by `check` itself, headless, in the throwaway home —
+/// says what it saw: before `trust` the browser-only cause (the CA is in
+/// none of the stores that browser reads, by SHA-256), after it the
+/// browser's own echo.
+#[test]
+fn check_in_the_browser_names_the_untrusted_ca_then_passes_after_trust() {
+    let home = Home::new();
+    home.make_firefox_database();
+    let fix = home.path().join("fix");
+    let fix_dir = fix.display().to_string();
+    let (code, text) = as_user(
+        &home,
+        &[
+            "generate",
+            "nginx",
+            "--dev-ca",
+            "--host",
+            "localhost",
+            "--upstream",
+            "http://127.0.0.1:8080",
+            "--out",
+            &fix_dir,
+        ],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    let server = Node::start(
+        Kind::Echo,
+        Some((&fix.join("fullchain.pem"), &fix.join("privkey.pem"))),
+    );
+    let url = format!("wss://localhost:{}/echo", server.port);
+    let ca = home
+        .path()
+        .join(".local/share/handshake/handshake-dev-ca.pem")
+        .display()
+        .to_string();
+    let check = |browser: Browser| {
+        let launcher = home.launcher(browser).display().to_string();
+        let (code, text) = as_user(
+            &home,
+            &["check", "--json", &url, "--ca", &ca, "--browser", &launcher],
+        );
+        home.stop_browsers();
+        let report: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|error| panic!("{browser:?}: {error}: {text}"));
+        let browser_finding = report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|f| {
+                f["code"]
+                    .as_str()
+                    .is_some_and(|c| c.starts_with("browser-"))
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("{browser:?}: no browser finding: {report}"));
+        (code, browser_finding)
+    };
+    let stores = [
+        (Browser::Chromium, home.path().join(".pki/nssdb")),
+        (Browser::Firefox, home.firefox_profile()),
+    ];
+    for (browser, store) in &stores {
+        let (code, finding) = check(*browser);
+        assert_eq!(code, Some(1), "{browser:?}: {finding}");
+        assert_eq!(
+            finding["code"], "browser-ca-untrusted",
+            "{browser:?}: {finding}"
+        );
+        assert_eq!(
+            finding["facts"]["stores"],
+            serde_json::json!([store.display().to_string()]),
+            "{browser:?}: {finding}"
+        );
+        let closed = if *browser == Browser::Firefox {
+            1015
+        } else {
+            1006
+        };
+        assert_eq!(finding["facts"]["code"], closed, "{browser:?}: {finding}");
+        coverage::record(program(*browser), ["browser-ca-untrusted"]);
+    }
+    let (code, text) = as_user(&home, &["trust", "--store", "browsers", "--yes"]);
+    assert_eq!(code, Some(0), "{text}");
+    for (browser, _) in &stores {
+        let (code, finding) = check(*browser);
+        assert_eq!(code, Some(0), "{browser:?}: {finding}");
+        assert_eq!(finding["code"], "browser-ok", "{browser:?}: {finding}");
+        let agent = finding["facts"]["user_agent"].as_str().unwrap_or_default();
+        let name = if *browser == Browser::Firefox {
+            "Firefox/"
+        } else {
+            "Chrome/"
+        };
+        assert!(agent.contains(name), "{browser:?}: {agent}");
+        coverage::record(program(*browser), ["browser-ok"]);
+    }
+
+    // The server stops: Handshake's check fails too, and the browser's
+    // failure says so instead of guessing a browser-only cause.
+    drop(server);
+    let (code, finding) = check(Browser::Chromium);
+    assert_eq!(code, Some(1), "{finding}");
+    assert_eq!(finding["code"], "browser-failed", "{finding}");
+    assert_eq!(finding["facts"]["handshake_ok"], "no", "{finding}");
+    coverage::record(Program::Chromium, ["browser-failed"]);
+}
+
+fn program(browser: Browser) -> Program {
+    match browser {
+        Browser::Chromium => Program::Chromium,
+        Browser::Firefox => Program::Firefox,
+    }
 }

@@ -525,3 +525,30 @@ cors-missing = No CORS answer for { $origin }
 cors-origin-mismatch = CORS allows { $allowed }, not { $origin }
     .explanation = The preflight got Access-Control-Allow-Origin: { $allowed }, which does not match the page's origin { $origin }; browsers block the requests.
     .fix = Add { $origin } to the server's allowed origins.
+
+## The user's own browser (check --browser)
+
+browser-ok = { $browser } opened { $url } and got its answer
+    .explanation = Handshake served a page on { $page_origin } that ran `new WebSocket("{ $url }")` in { $browser } ({ $user_agent }): it opened, and the first message was answered { $ms } ms after the page began. What the browser sees matches what Handshake sees.
+    .fix = Nothing to fix. Your application's page has an origin of its own, which the server may treat differently: `handshake diagnose { $url } --origin <your page's origin>` checks it.
+browser-ca-untrusted = { $browser } does not trust the CA that Handshake was given with --ca
+    .explanation = Handshake connects to { $url } trusting the certificate given with --ca, but in { $browser } the socket closed with code { $code } before it opened — a certificate the browser does not trust. { $browser } reads the CA from { $stores }, and it is in none of them (compared by SHA-256).
+    .fix = Trust the CA in the browsers' stores: `handshake trust --store browsers` (or the window's Trust step), then try again; the browser may need a restart to read its store again. For a public site, use a certificate from a public CA.
+browser-failed = { $browser } could not open { $url }
+    .explanation = In { $browser }, { $event ->
+        [close] the socket closed with code { $code } { $opened ->
+            [yes] after it opened
+           *[no] before it opened
+        }
+       *[threw] `new WebSocket` threw “{ $name }: { $message }”
+    }. { $handshake_ok ->
+        [yes] Handshake's own check of the same URL passed, so the cause is in the browser: a store or policy of its own, a proxy or an extension, or the page's origin (the probe page runs on 127.0.0.1).
+       *[no] Handshake's own check failed too: the findings beside this one say why.
+    }
+    .fix = { $handshake_ok ->
+        [yes] Open the browser's developer tools (Console and Network) on your own page for its exact words; `handshake explain-log` reads them. `handshake diagnose { $url } --origin <your page's origin>` checks the server's Origin rule.
+       *[no] Fix what the other findings name first, then try the browser again.
+    }
+browser-no-report = { $browser } never reported back within { $seconds } s
+    .explanation = Handshake asked { $browser } to open its probe page on { $page_origin }, and no report came back: the browser did not start, opened the page in a window that is not shown, or blocked a page on 127.0.0.1.
+    .fix = Open the page by hand in the browser you use, or name another with `--browser chromium|firefox|PROGRAM`.

@@ -510,3 +510,30 @@ cors-missing = { $origin }에 대한 CORS 응답이 없습니다
 cors-origin-mismatch = CORS가 { $origin }이(가) 아니라 { $allowed }을(를) 허용합니다
     .explanation = 사전 요청에 Access-Control-Allow-Origin: { $allowed }이(가) 돌아왔는데, 페이지의 출처 { $origin }와(과) 다릅니다. 브라우저가 요청을 막습니다.
     .fix = 서버의 허용 출처에 { $origin }을(를) 추가하세요.
+
+## 사용자의 브라우저 (check --browser)
+
+browser-ok = { $browser }에서 { $url }이(가) 열리고 응답을 받았습니다
+    .explanation = Handshake가 { $page_origin }에 띄운 페이지가 { $browser }({ $user_agent })에서 `new WebSocket("{ $url }")`을 실행했습니다. 연결이 열렸고, 첫 메시지에 대한 응답이 페이지 시작 후 { $ms }ms에 왔습니다. 브라우저가 보는 것과 Handshake가 보는 것이 같습니다.
+    .fix = 고칠 것이 없습니다. 실제 애플리케이션 페이지는 자기 Origin을 가지므로 서버가 다르게 다룰 수 있습니다. `handshake diagnose { $url } --origin <페이지의 Origin>`으로 확인하세요.
+browser-ca-untrusted = { $browser }가 --ca로 받은 CA를 신뢰하지 않습니다
+    .explanation = Handshake는 --ca로 받은 인증서를 신뢰해 { $url }에 연결하지만, { $browser }에서는 소켓이 열리기 전에 코드 { $code }로 닫혔습니다. 브라우저가 신뢰하지 않는 인증서입니다. { $browser }는 { $stores }에서 CA를 읽는데, 그 어디에도 이 CA가 없습니다(SHA-256으로 비교).
+    .fix = 브라우저 저장소에 CA를 신뢰하도록 추가하세요: `handshake trust --store browsers`(또는 창의 신뢰 단계). 그런 다음 다시 시도하세요. 브라우저가 저장소를 다시 읽으려면 재시작이 필요할 수 있습니다. 공개 사이트라면 공인 CA의 인증서를 쓰세요.
+browser-failed = { $browser }에서 { $url }을(를) 열지 못했습니다
+    .explanation = { $browser }에서 { $event ->
+        [close] 소켓이 { $opened ->
+            [yes] 열린 뒤
+           *[no] 열리기 전에
+        } 코드 { $code }로 닫혔습니다
+       *[threw] `new WebSocket`이 “{ $name }: { $message }” 예외를 던졌습니다
+    }. { $handshake_ok ->
+        [yes] 같은 URL에 대한 Handshake의 검사는 통과했으므로 원인은 브라우저 쪽에 있습니다: 브라우저 자체의 저장소나 정책, 프록시나 확장 프로그램, 또는 페이지의 Origin(검사 페이지는 127.0.0.1에서 실행됩니다).
+       *[no] Handshake의 검사도 실패했습니다. 함께 나온 다른 결과가 이유를 알려 줍니다.
+    }
+    .fix = { $handshake_ok ->
+        [yes] 실제 페이지에서 브라우저 개발자 도구(Console, Network)를 열어 정확한 메시지를 확인하세요. `handshake explain-log`가 읽을 수 있습니다. 서버의 Origin 규칙은 `handshake diagnose { $url } --origin <페이지의 Origin>`으로 확인합니다.
+       *[no] 다른 결과가 알려 주는 문제부터 고친 뒤 브라우저로 다시 시도하세요.
+    }
+browser-no-report = { $browser }가 { $seconds }초 안에 결과를 보내오지 않았습니다
+    .explanation = Handshake가 { $browser }에 { $page_origin }의 검사 페이지를 열라고 했지만 결과가 돌아오지 않았습니다. 브라우저가 시작되지 않았거나, 보이지 않는 창에서 페이지를 열었거나, 127.0.0.1의 페이지를 막았습니다.
+    .fix = 쓰는 브라우저에서 페이지를 직접 열거나, `--browser chromium|firefox|PROGRAM`으로 다른 브라우저를 지정하세요.

@@ -93,6 +93,83 @@ pub struct Evidence {
     pub status_without_origin: Option<u16>,
     /// The answer to the CORS preflight.
     pub preflight: Option<ResponseHead>,
+    /// What the user's browser saw opening the same URL (`check --browser`).
+    #[serde(default)]
+    pub browser: Option<BrowserEvidence>,
+}
+
+/// What the user's browser saw when Handshake's probe page ran
+/// `new WebSocket(url)` in it, and what tells a browser-only cause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BrowserEvidence {
+    /// The browser as the user named it (`chromium`, `firefox`, `default`,
+    /// a program).
+    pub browser: String,
+    /// The probe page's origin (`http://127.0.0.1:PORT`).
+    pub page_origin: String,
+    /// How long Handshake waited for the page's report.
+    pub waited_ms: f64,
+    /// What the page reported; none when it never did.
+    pub report: Option<BrowserReport>,
+    /// Whether Handshake's own check of the URL passed.
+    pub handshake_ok: bool,
+    /// Whether Handshake trusted the server only through `--ca`.
+    pub ca_given: bool,
+    /// The NSS databases this browser reads, and whether the `--ca`
+    /// certificate is in each (by SHA-256).
+    pub stores: Vec<BrowserStore>,
+}
+
+/// The probe page's report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BrowserReport {
+    /// Whether the socket's `open` event fired.
+    pub opened: bool,
+    /// What ended the page's wait.
+    pub event: BrowserEvent,
+    /// Milliseconds from `new WebSocket` to the event, as the page measured.
+    pub elapsed_ms: f64,
+    /// The browser's `navigator.userAgent`.
+    pub user_agent: String,
+}
+
+/// The first of: the answer, the close, the constructor's exception.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum BrowserEvent {
+    /// The first message the server sent after the page's `ping`.
+    Message {
+        /// Its text (cut to 256 characters by the page).
+        data: String,
+    },
+    /// The socket closed (1006 in Chromium for every failure; 1015 in
+    /// Firefox for a failed TLS handshake).
+    Close {
+        /// The close code.
+        code: u16,
+        /// The close reason.
+        reason: String,
+    },
+    /// `new WebSocket` threw (mixed content, a blocked port, a bad URL).
+    Threw {
+        /// The exception's name (`SecurityError`).
+        name: String,
+        /// Its message, as the browser wrote it.
+        message: String,
+    },
+}
+
+/// One NSS database a browser reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BrowserStore {
+    /// Its folder.
+    pub path: String,
+    /// Whether the CA is there.
+    pub trusted: bool,
 }
 
 /// How the connection attempts ended.
@@ -234,6 +311,7 @@ impl Evidence {
             response_failure: None,
             status_without_origin: None,
             preflight: None,
+            browser: None,
         }
     }
 

@@ -14,7 +14,10 @@ mod markdown;
 mod replay;
 pub mod rules;
 
-pub use evidence::{AfterUpgrade, CertificateCheck, Connection, Evidence, Verdict};
+pub use evidence::{
+    AfterUpgrade, BrowserEvent, BrowserEvidence, BrowserReport, BrowserStore, CertificateCheck,
+    Connection, Evidence, Verdict,
+};
 pub use markdown::markdown;
 pub use replay::{MAX_REPORT_BYTES, ReplayError, replay};
 

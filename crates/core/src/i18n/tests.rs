@@ -500,6 +500,11 @@ fn every_error() -> Vec<Box<dyn Message>> {
             program: "certutil".into(),
         }),
         Box::new(TrustError::NeedsAdmin),
+        Box::new(crate::browser::BrowserError::Listen { source: io() }),
+        Box::new(crate::browser::BrowserError::Open {
+            browser: "firefox".into(),
+            source: io(),
+        }),
         Box::new(TrustError::Failed {
             command: "certutil -L".into(),
             output: "bad database".into(),

@@ -39,6 +39,12 @@ pub use linux::{DebianSystem, FedoraSystem, linux_system_at};
 pub use nss::{Browser, NssDatabase};
 pub use windows::WindowsUserRoot;
 
+/// Where `program` is on `path` (a `PATH` value), as the stores' programs
+/// are looked for.
+pub fn find_program(program: &str, path: Option<&std::ffi::OsStr>) -> Option<PathBuf> {
+    program::find(program, path)
+}
+
 /// The name the CA is stored under (with its fingerprint after it in NSS
 /// and Java stores).
 pub const NICKNAME: &str = "handshake-dev-ca";
@@ -99,6 +105,16 @@ impl Ca {
             pem: ca.cert_pem().to_owned(),
             der,
         })
+    }
+
+    /// A CA certificate to look for in stores (by its fingerprint); it has
+    /// no file, so it is never installed.
+    pub fn lookup(der: &[u8]) -> Ca {
+        Ca {
+            path: PathBuf::new(),
+            pem: crate::pki::pem("CERTIFICATE", der),
+            der: der.to_vec(),
+        }
     }
 
     /// The certificate file.

@@ -3,7 +3,10 @@
 //! them, and the catalogue tests render every rule over every fixture in
 //! every language.
 
-use super::super::evidence::{CertificateCheck, Connection, Verdict};
+use super::super::evidence::{
+    BrowserEvent, BrowserEvidence, BrowserReport, BrowserStore, CertificateCheck, Connection,
+    Verdict,
+};
 use super::super::{Evidence, Options, Timings};
 use crate::finding::Code;
 use crate::probe::cert::CertInfo;
@@ -1144,6 +1147,67 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         "",
     ));
     out.push(("cors-origin-mismatch", e));
+
+    // What a browser saw from Handshake's probe page (`check --browser`),
+    // beside a healthy diagnosis of the same URL.
+    let in_browser = |event: Option<(bool, BrowserEvent)>, trusted: bool| {
+        let mut e = answered(
+            "wss://localhost:8443/ws",
+            head(
+                "HTTP/1.1 101 Switching Protocols",
+                &[(
+                    "Sec-WebSocket-Accept",
+                    &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ=="),
+                )],
+                "",
+            ),
+        );
+        e.browser = Some(BrowserEvidence {
+            browser: "chromium".into(),
+            page_origin: "http://127.0.0.1:41234".into(),
+            waited_ms: 30_000.0,
+            report: event.map(|(opened, event)| BrowserReport {
+                opened,
+                event,
+                elapsed_ms: 12.5,
+                user_agent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0".into(),
+            }),
+            handshake_ok: true,
+            ca_given: true,
+            stores: vec![BrowserStore {
+                path: "/home/dev/.pki/nssdb".into(),
+                trusted,
+            }],
+        });
+        e
+    };
+    let echoed = BrowserEvent::Message {
+        data: "ping".into(),
+    };
+    let closed = BrowserEvent::Close {
+        code: 1006,
+        reason: String::new(),
+    };
+    out.push(("browser-ok", in_browser(Some((true, echoed)), true)));
+    out.push((
+        "browser-ca-untrusted",
+        in_browser(Some((false, closed.clone())), false),
+    ));
+    out.push(("browser-failed", in_browser(Some((false, closed)), true)));
+    out.push((
+        "browser-failed/threw",
+        in_browser(
+            Some((
+                false,
+                BrowserEvent::Threw {
+                    name: "SecurityError".into(),
+                    message: "The operation is insecure.".into(),
+                },
+            )),
+            true,
+        ),
+    ));
+    out.push(("browser-no-report", in_browser(None, false)));
 
     out.into_iter()
         .map(|(name, evidence)| {

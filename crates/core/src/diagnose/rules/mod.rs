@@ -7,6 +7,7 @@
 //! sit beside it and run from evidence alone, no server needed. A new
 //! failure mode is a new rule here, with its words in `locales/*/findings.ftl`.
 
+mod browser;
 mod certificate;
 mod http;
 mod page;
@@ -82,6 +83,7 @@ pub static RULES: &[Rule] = &[
     websocket::SUBPROTOCOL_REQUIRED,
     websocket::EXCHANGE,
     page::CORS,
+    browser::BROWSER,
 ];
 
 /// Every rule's findings, errors first, in rule order within a severity.
