@@ -16,6 +16,7 @@ fn main() {
             "export_fix",
             "open_export_folder",
             "verify",
+            "verify_in_browser",
             "load_settings",
             "save_language",
             "trust_stores",

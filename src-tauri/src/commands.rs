@@ -231,7 +231,42 @@ pub(crate) async fn verify(
     choices: VerifyChoices,
     on_idle: Channel<u32>,
 ) -> Result<CheckReport, CommandError> {
-    let target = handshake_core::verify::target(&url, choices.protocol)?;
+    let (target, options) = check_options(&url, ca, &choices, on_idle)?;
+    Ok(handshake_core::check(&target, &options).await)
+}
+
+/// [`verify`], then the same URL in the desktop's default browser, as
+/// `handshake check --browser` does: the probe page opened through the
+/// desktop's opener, its words in `language`.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn verify_in_browser(
+    app: tauri::AppHandle,
+    url: String,
+    ca: Option<String>,
+    choices: VerifyChoices,
+    language: Language,
+    on_idle: Channel<u32>,
+) -> Result<CheckReport, CommandError> {
+    use tauri_plugin_opener::OpenerExt;
+    let (target, options) = check_options(&url, ca, &choices, on_idle)?;
+    let open = |page: &str| {
+        app.opener()
+            .open_url(page, None::<&str>)
+            .map_err(std::io::Error::other)
+    };
+    Ok(handshake_core::browser::check(&target, &options, "default", language, open).await?)
+}
+
+/// The target and options of a check from the Verify step's form, validated
+/// as `handshake check` validates its flags.
+fn check_options(
+    url: &str,
+    ca: Option<String>,
+    choices: &VerifyChoices,
+    on_idle: Channel<u32>,
+) -> Result<(Target, CheckOptions), CommandError> {
+    let target = handshake_core::verify::target(url, choices.protocol)?;
     let ca = match ca.filter(|path| !path.trim().is_empty()) {
         Some(path) => handshake_core::probe::tls::read_ca_file(Path::new(&path))?,
         None => Vec::new(),
@@ -249,7 +284,7 @@ pub(crate) async fn verify(
         ..CheckOptions::default()
     };
     handshake_core::verify::validate(&target, &options)?;
-    Ok(handshake_core::check(&target, &options).await)
+    Ok((target, options))
 }
 
 /// What the app remembers (language, recent targets, last choices).

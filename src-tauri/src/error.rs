@@ -121,4 +121,5 @@ from_user_errors!(
     handshake_core::verify::BadCheck,
     handshake_core::pki::PkiError,
     handshake_core::trust::TrustError,
+    handshake_core::browser::BrowserError,
 );

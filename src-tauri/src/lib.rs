@@ -44,6 +44,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::export_fix,
             commands::open_export_folder,
             commands::verify,
+            commands::verify_in_browser,
             commands::load_settings,
             commands::save_language,
             trust::trust_stores,

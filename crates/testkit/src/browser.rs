@@ -197,6 +197,154 @@ pub fn open_websocket_from(
     }
 }
 
+/// [`open_websocket_from`] in Chromium, with what Chromium's console said
+/// meanwhile — every log entry (the network's "WebSocket connection to …
+/// failed: …", "Mixed Content: …"), console message and uncaught exception
+/// text — read over the DevTools protocol, as the developer tools show
+/// them. No driver: Chromium's own debugging port, on loopback.
+pub fn chromium_console(
+    home: &Home,
+    origin: &Origin<'_>,
+    url: &str,
+    seconds: u64,
+) -> (Outcome, Vec<String>) {
+    use tokio_tungstenite::tungstenite;
+    let page = Page::serve(url, origin);
+    let profile = home.path().join(".config/chromium");
+    let _ = std::fs::remove_file(profile.join("DevToolsActivePort"));
+    let mut command = command(Browser::Chromium, home, "about:blank");
+    command
+        .arg("--remote-debugging-port=0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut process = Group::spawn(&mut command, "chromium (apt-get install chromium)");
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut port = None;
+    while port.is_none() && Instant::now() < deadline {
+        port = std::fs::read_to_string(profile.join("DevToolsActivePort"))
+            .ok()
+            .and_then(|text| text.lines().next()?.trim().parse::<u16>().ok());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let port = port.expect("Chromium wrote its DevTools port");
+    let targets = http_get(port, "/json/list");
+    let debugger = serde_json::from_str::<serde_json::Value>(&targets)
+        .ok()
+        .and_then(|list| {
+            list.as_array()?
+                .iter()
+                .find(|target| target["type"] == "page")?["webSocketDebuggerUrl"]
+                .as_str()
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| panic!("no page target: {targets}"));
+    let stream = TcpStream::connect(("127.0.0.1", port)).expect("DevTools port");
+    stream
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .expect("read timeout");
+    let (mut socket, _) = tungstenite::client(debugger.as_str(), stream).expect("DevTools socket");
+    for (id, method, params) in [
+        (1, "Log.enable", serde_json::json!({})),
+        (2, "Runtime.enable", serde_json::json!({})),
+        (3, "Page.navigate", serde_json::json!({ "url": page.url() })),
+    ] {
+        let message = serde_json::json!({ "id": id, "method": method, "params": params });
+        socket
+            .send(tungstenite::Message::text(message.to_string()))
+            .expect("DevTools command");
+    }
+    let mut said = Vec::new();
+    let mut report = None;
+    // After the report, a moment more for the lines that follow it.
+    let mut until = deadline;
+    while Instant::now() < until {
+        if report.is_none()
+            && let Some(got) = page.report(Duration::ZERO)
+        {
+            report = Some(got);
+            until = Instant::now() + Duration::from_millis(500);
+        }
+        let message = match socket.read() {
+            Ok(tungstenite::Message::Text(text)) => text,
+            Ok(_) => continue,
+            Err(tungstenite::Error::Io(error))
+                if matches!(
+                    error.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                continue;
+            }
+            Err(_) => break,
+        };
+        let Ok(event) = serde_json::from_str::<serde_json::Value>(message.as_str()) else {
+            continue;
+        };
+        let params = &event["params"];
+        let line = match event["method"].as_str() {
+            Some("Log.entryAdded") => params["entry"]["text"].as_str().map(str::to_owned),
+            Some("Runtime.exceptionThrown") => {
+                params["exceptionDetails"]["exception"]["description"]
+                    .as_str()
+                    .or_else(|| params["exceptionDetails"]["text"].as_str())
+                    .map(str::to_owned)
+            }
+            Some("Runtime.consoleAPICalled") => Some(
+                params["args"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|arg| arg["value"].as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            _ => None,
+        };
+        said.extend(line);
+    }
+    let _ = socket.close(None);
+    process.stop();
+    match report {
+        Some(report) => (Outcome { report }, said),
+        None => {
+            panic!("Chromium reported nothing about {url} within {seconds} s; it said {said:?}")
+        }
+    }
+}
+
+/// The body of `GET path` from 127.0.0.1:`port` (Chromium's DevTools
+/// HTTP endpoint), at most 1 MiB.
+fn http_get(port: u16, path: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("DevTools HTTP");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("read timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("request");
+    // Read up to the length the head gives: the server keeps the
+    // connection open whatever the request says.
+    let mut reader = BufReader::new(stream).take(1 << 20);
+    let mut length = 0usize;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; length];
+    let _ = reader.read_exact(&mut body);
+    String::from_utf8_lossy(&body).into_owned()
+}
+
 /// The browser's command line: headless, no first-run or background
 /// traffic (the machine reaches no network but loopback), `HOME` the
 /// throwaway one.

@@ -44,6 +44,12 @@ export const commands = {
 	 *  seconds left go to `on_idle`.
 	 */
 	verify: (url: string, ca: string | null, choices: VerifyChoices, onIdle: Channel<number>) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify", { url, ca, choices, onIdle })),
+	/**
+	 *  [`verify`], then the same URL in the desktop's default browser, as
+	 *  `handshake check --browser` does: the probe page opened through the
+	 *  desktop's opener, its words in `language`.
+	 */
+	verifyInBrowser: (url: string, ca: string | null, choices: VerifyChoices, language: Language, onIdle: Channel<number>) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify_in_browser", { url, ca, choices, language, onIdle })),
 	/**  What the app remembers (language, recent targets, last choices). */
 	loadSettings: () => __TAURI_INVOKE<Settings>("load_settings"),
 	/**  Remembers the UI language. */

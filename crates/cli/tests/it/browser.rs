@@ -330,3 +330,105 @@ fn program(browser: Browser) -> Program {
         Browser::Firefox => Program::Firefox,
     }
 }
+
+/// What Chromium's console really says for each failure of the seed, read
+/// over its DevTools protocol as the developer tools show it, and what
+/// `explain-log` makes of those lines: the cause Chromium ends its line
+/// with, not just "the connection failed".
+#[test]
+fn chromium_console_lines_are_explained() {
+    let home = Home::new();
+    let fix = home.path().join("fix");
+    let fix_dir = fix.display().to_string();
+    let (code, text) = as_user(
+        &home,
+        &[
+            "generate",
+            "nginx",
+            "--dev-ca",
+            "--host",
+            "localhost",
+            "--upstream",
+            "http://127.0.0.1:8080",
+            "--out",
+            &fix_dir,
+        ],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    let (chain, key) = (fix.join("fullchain.pem"), fix.join("privkey.pem"));
+    let tls = Node::start(Kind::Echo, Some((&chain, &key)));
+    let plain = Node::start(Kind::Echo, None);
+    let closed = handshake_testkit::servers::free_port();
+    let explained = |url: &str, origin: &Origin<'_>, wanted: &str, words: &str| {
+        let (outcome, said) = browser::chromium_console(&home, origin, url, 30);
+        let line = said
+            .iter()
+            .find(|line| line.contains(words))
+            .unwrap_or_else(|| panic!("{url}: Chromium said {said:?} ({})", outcome.report));
+        let mut explain = command()
+            .args(["explain-log", "--json", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("handshake runs");
+        std::io::Write::write_all(
+            &mut explain.stdin.take().expect("stdin"),
+            said.join("\n").as_bytes(),
+        )
+        .expect("lines in");
+        let output = explain.wait_with_output().expect("explained");
+        let report = crate::json(&output);
+        let codes: Vec<&str> = report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|finding| finding["code"].as_str())
+            .collect();
+        assert_eq!(codes, [wanted], "{url}: {said:?}");
+        coverage::record(Program::Chromium, [wanted]);
+        coverage::record_log(Program::Chromium, line);
+        line.clone()
+    };
+    let untrusted = explained(
+        &format!("wss://localhost:{}/echo", tls.port),
+        &Origin::Http,
+        "log-cert-untrusted",
+        "net::ERR_CERT_AUTHORITY_INVALID",
+    );
+    assert_eq!(
+        untrusted,
+        format!(
+            "WebSocket connection to 'wss://localhost:{}/echo' failed: Error in connection establishment: net::ERR_CERT_AUTHORITY_INVALID",
+            tls.port
+        )
+    );
+    explained(
+        &format!("wss://127.0.0.1:{}/echo", plain.port),
+        &Origin::Http,
+        "log-tls-handshake-failed",
+        "net::ERR_SSL_PROTOCOL_ERROR",
+    );
+    explained(
+        &format!("ws://127.0.0.1:{}/nope", plain.port),
+        &Origin::Http,
+        "log-ws-unexpected-status",
+        "Unexpected response code: 400",
+    );
+    explained(
+        &format!("ws://127.0.0.1:{closed}/echo"),
+        &Origin::Http,
+        "log-ws-connection-failed",
+        "net::ERR_CONNECTION_REFUSED",
+    );
+    let (code, text) = as_user(&home, &["trust", "--store", "browsers", "--yes"]);
+    assert_eq!(code, Some(0), "{text}");
+    explained(
+        &format!("ws://{}:{}/echo", browser::OTHER_HOST, plain.port),
+        &Origin::Https {
+            chain: &chain,
+            key: &key,
+        },
+        "log-mixed-content",
+        "Mixed Content:",
+    );
+}

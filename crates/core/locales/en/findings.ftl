@@ -549,6 +549,12 @@ browser-failed = { $browser } could not open { $url }
         [yes] Open the browser's developer tools (Console and Network) on your own page for its exact words; `handshake explain-log` reads them. `handshake diagnose { $url } --origin <your page's origin>` checks the server's Origin rule.
        *[no] Fix what the other findings name first, then try the browser again.
     }
-browser-no-report = { $browser } never reported back within { $seconds } s
-    .explanation = Handshake asked { $browser } to open its probe page on { $page_origin }, and no report came back: the browser did not start, opened the page in a window that is not shown, or blocked a page on 127.0.0.1.
+browser-no-report = { $browser ->
+        [default] The default browser
+       *[other] { $browser }
+    } never reported back within { $seconds } s
+    .explanation = Handshake asked { $browser ->
+        [default] the desktop to open its probe page in the default browser
+       *[other] { $browser } to open its probe page
+    } on { $page_origin }, and no report came back: the browser did not start, opened the page in a window that is not shown, or blocked a page on 127.0.0.1.
     .fix = Open the page by hand in the browser you use, or name another with `--browser chromium|firefox|PROGRAM`.

@@ -184,6 +184,8 @@ verify-idle-result = held open { $held } s{ $pings ->
     }
 verify-wait = Wait for the server to restart (seconds)
 verify-run = Verify
+verify-browser = Try it in my browser
+verify-browser-waiting = Waiting for your browser: it opens a page that connects to the URL and reports back (up to 30 s)…
 verify-waiting = Waiting for your server… { $n } s
 verify-ok = Verified: { $url } works
 verify-failed = Still failing

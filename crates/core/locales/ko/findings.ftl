@@ -534,6 +534,12 @@ browser-failed = { $browser }에서 { $url }을(를) 열지 못했습니다
         [yes] 실제 페이지에서 브라우저 개발자 도구(Console, Network)를 열어 정확한 메시지를 확인하세요. `handshake explain-log`가 읽을 수 있습니다. 서버의 Origin 규칙은 `handshake diagnose { $url } --origin <페이지의 Origin>`으로 확인합니다.
        *[no] 다른 결과가 알려 주는 문제부터 고친 뒤 브라우저로 다시 시도하세요.
     }
-browser-no-report = { $browser }가 { $seconds }초 안에 결과를 보내오지 않았습니다
-    .explanation = Handshake가 { $browser }에 { $page_origin }의 검사 페이지를 열라고 했지만 결과가 돌아오지 않았습니다. 브라우저가 시작되지 않았거나, 보이지 않는 창에서 페이지를 열었거나, 127.0.0.1의 페이지를 막았습니다.
+browser-no-report = { $browser ->
+        [default] 기본 브라우저
+       *[other] { $browser }
+    }가 { $seconds }초 안에 결과를 보내오지 않았습니다
+    .explanation = Handshake가 { $browser ->
+        [default] 기본 브라우저
+       *[other] { $browser }
+    }에 { $page_origin }의 검사 페이지를 열라고 했지만 결과가 돌아오지 않았습니다. 브라우저가 시작되지 않았거나, 보이지 않는 창에서 페이지를 열었거나, 127.0.0.1의 페이지를 막았습니다.
     .fix = 쓰는 브라우저에서 페이지를 직접 열거나, `--browser chromium|firefox|PROGRAM`으로 다른 브라우저를 지정하세요.

@@ -184,6 +184,8 @@ verify-idle-result = { $held }초 동안 열려 있음{ $pings ->
     }
 verify-wait = 서버 재시작 대기(초)
 verify-run = 검증
+verify-browser = 내 브라우저에서 시도
+verify-browser-waiting = 브라우저를 기다리는 중: URL에 연결하는 페이지를 열고 결과를 보내옵니다(최대 30초)…
 verify-waiting = 서버를 기다리는 중… { $n }초
 verify-ok = 검증 완료: { $url } 연결이 동작합니다
 verify-failed = 아직 실패합니다

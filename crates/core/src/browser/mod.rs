@@ -103,6 +103,11 @@ pub async fn check(
         .ok()
         .flatten();
     let waited_ms = started.elapsed().as_secs_f64() * 1000.0;
+    // The desktop's default browser is named by what it says it is.
+    let browser = match &seen {
+        Some(report) if browser == "default" => product(&report.user_agent).unwrap_or(browser),
+        _ => browser,
+    };
     let failed = !seen
         .as_ref()
         .is_some_and(|report| matches!(report.event, diagnose::BrowserEvent::Message { .. }));
@@ -297,6 +302,22 @@ fn stores_of(
             trusted: cas.iter().any(|ca| store.contains(ca).unwrap_or(false)),
         })
         .collect()
+}
+
+/// The browser a user agent names (Firefox's and Chromium's both say
+/// "Mozilla/5.0 … like Gecko"; the product comes last).
+fn product(user_agent: &str) -> Option<&'static str> {
+    if user_agent.contains("Firefox/") {
+        Some("Firefox")
+    } else if user_agent.contains("Edg/") {
+        Some("Edge")
+    } else if user_agent.contains("Chrome/") {
+        Some("Chromium")
+    } else if user_agent.contains("Safari/") {
+        Some("Safari")
+    } else {
+        None
+    }
 }
 
 /// Which browser's stores a name points to.

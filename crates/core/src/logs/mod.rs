@@ -226,14 +226,18 @@ impl Scanner {
     fn line_matched(&mut self, number: u64, raw: &[u8]) {
         let text = String::from_utf8_lossy(raw);
         let text = text.trim_end_matches('\r');
-        // Every signature with an anchor on the line gets a say, first match wins.
-        let mut tried = [false; 64];
+        // Every signature with an anchor on the line gets a say, in the
+        // list's order, which runs from the specific to the generic: the
+        // browser's "WebSocket connection to … failed: … net::ERR_CERT_…"
+        // is the untrusted certificate it ends with, not a failed connection.
+        let mut anchored = [false; 64];
         for hit in self.anchors.find_overlapping_iter(raw) {
-            let owner = self.owners[hit.pattern().as_usize()];
-            if std::mem::replace(&mut tried[owner], true) {
-                continue;
-            }
-            if let Some(explained) = (SIGNATURES[owner].explain)(text) {
+            anchored[self.owners[hit.pattern().as_usize()]] = true;
+        }
+        for (owner, signature) in SIGNATURES.iter().enumerate() {
+            if anchored[owner]
+                && let Some(explained) = (signature.explain)(text)
+            {
                 self.record(number, text, explained);
                 return;
             }

@@ -31,9 +31,17 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     // Firefox's stores, which the Trust step finds as it finds a user's.
     let browsers = browser::Home::new();
     browsers.make_firefox_database();
+    // The desktop's default browser, as a desktop names it (mimeapps.list
+    // and a .desktop entry): Chromium, headless, in that home.
+    let config = home.join("config");
+    default_browser(&config, &data, &browsers.launcher(Browser::Chromium));
     let desktop = Desktop::launch_with_env(
         &[],
-        &[("XDG_DATA_HOME", data.as_path()), ("HOME", browsers.path())],
+        &[
+            ("XDG_DATA_HOME", data.as_path()),
+            ("XDG_CONFIG_HOME", config.as_path()),
+            ("HOME", browsers.path()),
+        ],
     )
     .await;
 
@@ -292,6 +300,25 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .text_of("[data-testid=phases]", |t| t.contains("TLSv1.3"))
         .await;
     desktop.screenshot("wizard-7-verify").await;
+    // Try it in my browser: the desktop's default browser opens Handshake's
+    // probe page, which connects and reports what the browser saw.
+    desktop.click("[data-testid=verify-browser]").await;
+    let seen = desktop
+        .text_of("[data-code=browser-ok]", |t| t.contains("got its answer"))
+        .await;
+    assert!(
+        seen.contains(&format!(
+            "Chromium opened wss://localhost:{tls_port}/ws and got its answer"
+        )),
+        "{seen}"
+    );
+    assert!(
+        seen.contains("Chrome/"),
+        "the browser's own user agent: {seen}"
+    );
+    desktop.scroll_to("[data-code=browser-ok]").await;
+    desktop.screenshot("wizard-7-verify-browser").await;
+    browsers.stop_browsers();
     // The check below finds the English of a step when there is some.
     let english = desktop.english_shown().await;
     assert!(
@@ -499,4 +526,25 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
 /// workers (it waits for the browser's report).
 fn open(browser: Browser, home: &browser::Home, url: &str) -> browser::Outcome {
     tokio::task::block_in_place(|| browser::open_websocket(browser, home, url, 30))
+}
+
+/// Makes `launcher` the desktop's default web browser for an app whose
+/// XDG folders are `config` and `data` (what `xdg-open` asks).
+fn default_browser(config: &Path, data: &Path, launcher: &Path) {
+    let applications = data.join("applications");
+    std::fs::create_dir_all(&applications).expect("applications folder");
+    std::fs::create_dir_all(config).expect("config folder");
+    std::fs::write(
+        config.join("mimeapps.list"),
+        "[Default Applications]\nx-scheme-handler/http=handshake-test-browser.desktop\nx-scheme-handler/https=handshake-test-browser.desktop\ntext/html=handshake-test-browser.desktop\n",
+    )
+    .expect("mimeapps.list");
+    std::fs::write(
+        applications.join("handshake-test-browser.desktop"),
+        format!(
+            "[Desktop Entry]\nType=Application\nName=Headless Chromium (test)\nExec={} %u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;text/html;\n",
+            launcher.display()
+        ),
+    )
+    .expect("desktop entry");
 }

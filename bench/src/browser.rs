@@ -1,0 +1,166 @@
+//! `handshake check --browser` end to end against a healthy loopback
+//! wss:// echo server, in headless Chromium and Firefox: the whole process
+//! (Handshake's own check, the probe page served, the browser started, the
+//! page's WebSocket and its report, the diagnosis beside it), median of
+//! RUNS; beside it each browser's own start-up on a blank page (started,
+//! page loaded, exited) — the share of the total that is the browser's.
+//! Run by `bench/browser.sh`.
+//!
+//! Usage: bench-browser HANDSHAKE_BINARY [RUNS]
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use handshake_testkit::browser::{Browser, Home};
+use handshake_testkit::pki::Identity;
+use handshake_testkit::websocket::{self, Behaviour};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(handshake) = args.next() else {
+        eprintln!("usage: bench-browser HANDSHAKE_BINARY [RUNS]");
+        std::process::exit(2);
+    };
+    let runs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(7);
+    let home = Home::new();
+    home.make_firefox_database();
+    let as_user = |args: &[&str]| {
+        let output = Command::new(&handshake)
+            .args(args)
+            .env("HOME", home.path())
+            .env_remove("XDG_DATA_HOME")
+            .output()
+            .expect("handshake runs");
+        assert!(
+            output.status.success(),
+            "handshake {args:?}: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+    };
+    // A certificate from the development CA, trusted in both browsers.
+    let fix = home.path().join("fix");
+    let fix_dir = fix.display().to_string();
+    as_user(&[
+        "generate",
+        "nginx",
+        "--dev-ca",
+        "--host",
+        "localhost",
+        "--upstream",
+        "http://127.0.0.1:8080",
+        "--out",
+        &fix_dir,
+    ]);
+    as_user(&["trust", "--store", "browsers", "--yes"]);
+    let identity = Identity {
+        chain: CertificateDer::pem_file_iter(fix.join("fullchain.pem"))
+            .expect("fullchain.pem")
+            .collect::<Result<_, _>>()
+            .expect("certificates"),
+        key: PrivateKeyDer::from_pem_file(fix.join("privkey.pem")).expect("privkey.pem"),
+    };
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    let server = runtime.block_on(websocket::wss(&identity, Behaviour::Echo));
+    let url = format!("wss://localhost:{}/ws", server.port);
+    let ca = home
+        .path()
+        .join(".local/share/handshake/handshake-dev-ca.pem")
+        .display()
+        .to_string();
+
+    println!(
+        "handshake check --browser against a healthy wss:// echo on loopback, whole process, {runs} runs each:\n"
+    );
+    println!(
+        "{:<10} {:>16} {:>22} {:>16}",
+        "browser", "check --browser", "browser start-up alone", "browser's share"
+    );
+    for browser in [Browser::Chromium, Browser::Firefox] {
+        let launcher = home.launcher(browser).display().to_string();
+        let total = sample(runs, || {
+            let output = Command::new(&handshake)
+                .args(["check", "--json", &url, "--ca", &ca, "--browser", &launcher])
+                .env("HOME", home.path())
+                .output()
+                .expect("handshake runs");
+            home.stop_browsers();
+            assert!(
+                output.status.success(),
+                "{browser:?}: {}",
+                String::from_utf8_lossy(&output.stdout)
+            );
+        });
+        let alone = sample(runs, || {
+            let status = blank_page(&home, browser).status().expect("browser runs");
+            assert!(status.success(), "{browser:?} on a blank page");
+        });
+        let (total, alone) = (median(&total), median(&alone));
+        println!(
+            "{:<10} {:>13.0} ms {:>19.0} ms {:>15.0} %",
+            format!("{browser:?}"),
+            ms(total),
+            ms(alone),
+            100.0 * alone.as_secs_f64() / total.as_secs_f64()
+        );
+    }
+}
+
+/// The browser started on a blank page, headless, in `home`, until it
+/// exits by itself.
+fn blank_page(home: &Home, browser: Browser) -> Command {
+    let mut command = match browser {
+        Browser::Chromium => {
+            let mut command = Command::new("chromium");
+            command.args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--dump-dom",
+            ]);
+            command.arg(format!(
+                "--user-data-dir={}",
+                home.path().join(".config/chromium-blank").display()
+            ));
+            command
+        }
+        Browser::Firefox => {
+            let mut command = Command::new("firefox-esr");
+            command
+                .args(["--headless", "--no-remote", "--profile"])
+                .arg(home.firefox_profile())
+                .arg("--screenshot")
+                .arg(home.path().join("blank.png"));
+            command
+        }
+    };
+    command
+        .arg("about:blank")
+        .env("HOME", home.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    command
+}
+
+fn sample(runs: usize, mut run: impl FnMut()) -> Vec<Duration> {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            run();
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times
+}
+
+fn median(sorted: &[Duration]) -> Duration {
+    sorted[sorted.len() / 2]
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
