@@ -1,12 +1,14 @@
 // The WebSocket application servers the tests talk to, on loopback, as
 // their own projects document them:
 //
-//   node serve.mjs socketio|graphql-ws|sockjs|echo PORT [CERT KEY]
+//   node serve.mjs socketio|graphql-ws|sockjs|echo|app-origin PORT [CERT KEY]
 //
 // Socket.IO at /socket.io/ (namespace "/" echoes, "/private" refuses every
 // client in a middleware) and at /live/; graphql-ws at /graphql; SockJS echo at /echo and
 // an endpoint at /goaway that closes each session with 3000 "Go away!"; a
-// plain WebSocket echo (ws, what browsers' `new WebSocket` meets) at /echo.
+// plain WebSocket echo (ws, what browsers' `new WebSocket` meets) at /echo;
+// app-origin: the same echo letting in only the page https://app.example.com
+// (or a client that sends no Origin), refusing any other with 403.
 // With CERT and KEY (PEM files) it serves TLS. Prints "listening PORT" when
 // ready.
 import { readFileSync } from "node:fs";
@@ -47,6 +49,18 @@ if (kind === "socketio") {
 } else if (kind === "echo") {
   const { WebSocketServer } = await import("ws");
   const wss = new WebSocketServer({ server, path: "/echo", maxPayload: 1 << 20 });
+  wss.on("connection", (socket) => {
+    socket.on("message", (message, binary) => socket.send(message, { binary }));
+  });
+} else if (kind === "app-origin") {
+  const { WebSocketServer } = await import("ws");
+  const allowed = (origin) => origin === undefined || origin === "https://app.example.com";
+  const wss = new WebSocketServer({
+    server,
+    path: "/echo",
+    maxPayload: 1 << 20,
+    verifyClient: (info, done) => done(allowed(info.origin), 403, "Forbidden"),
+  });
   wss.on("connection", (socket) => {
     socket.on("message", (message, binary) => socket.send(message, { binary }));
   });

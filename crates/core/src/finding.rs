@@ -184,6 +184,8 @@ codes! {
     BrowserOk = "browser-ok",
     /// `check --browser`: the browser fails where Handshake connects, because the CA is not in the store it reads.
     BrowserCaUntrusted = "browser-ca-untrusted",
+    /// `check --browser`: the server refuses the probe page's own Origin, which the browser sends (not the user's page).
+    BrowserOriginRefused = "browser-origin-refused",
     /// `check --browser`: the browser could not open the WebSocket (with what it said).
     BrowserFailed = "browser-failed",
     /// `check --browser`: the browser never reported back from the probe page.

@@ -134,6 +134,14 @@ pub enum Origin<'a> {
 /// host that is not loopback by name).
 pub const OTHER_HOST: &str = "handshake.test";
 
+impl Drop for Home {
+    // A browser still shutting down writes its profile (Local State,
+    // Preferences) after the folder is gone: it is stopped first.
+    fn drop(&mut self) {
+        self.stop_browsers();
+    }
+}
+
 impl Default for Home {
     fn default() -> Home {
         Home::new()

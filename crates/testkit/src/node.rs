@@ -21,6 +21,9 @@ pub enum Kind {
     Sockjs,
     /// A plain WebSocket echo (`ws`) at `/echo`.
     Echo,
+    /// The same echo, letting in only `https://app.example.com` (or no
+    /// Origin) and refusing other Origins with 403.
+    AppOrigin,
 }
 
 impl Kind {
@@ -30,6 +33,7 @@ impl Kind {
             Kind::GraphqlWs => "graphql-ws",
             Kind::Sockjs => "sockjs",
             Kind::Echo => "echo",
+            Kind::AppOrigin => "app-origin",
         }
     }
 }

@@ -156,6 +156,11 @@ export type BrowserEvidence = {
 	 *  certificate is in each (by SHA-256).
 	 */
 	stores: BrowserStore[],
+	/**
+	 *  The status the same upgrade got from Handshake with the probe page's
+	 *  `Origin`, asked when the browser failed where Handshake did not.
+	 */
+	page_origin_status?: number | null,
 };
 
 /**  The probe page's report. */
@@ -577,6 +582,8 @@ export type Code =
 "browser-ok" | 
 /**  `check --browser`: the browser fails where Handshake connects, because the CA is not in the store it reads. */
 "browser-ca-untrusted" | 
+/**  `check --browser`: the server refuses the probe page's own Origin, which the browser sends (not the user's page). */
+"browser-origin-refused" | 
 /**  `check --browser`: the browser could not open the WebSocket (with what it said). */
 "browser-failed" | 
 /**  `check --browser`: the browser never reported back from the probe page. */

@@ -324,6 +324,51 @@ fn check_in_the_browser_names_the_untrusted_ca_then_passes_after_trust() {
     coverage::record(Program::Chromium, ["browser-failed"]);
 }
 
+/// A server that lets in only the user's page: the browser's own probe page
+/// (http://127.0.0.1:PORT) is refused, and the report says that the probe
+/// page's Origin was refused — proven from Rust with the same Origin — and
+/// that the user's Origin is let in.
+#[test]
+fn check_in_the_browser_says_when_only_the_probe_pages_origin_is_refused() {
+    let home = Home::new();
+    let server = Node::start(Kind::AppOrigin, None);
+    let url = format!("ws://127.0.0.1:{}/echo", server.port);
+    for (origin, shown) in [
+        (Some("https://app.example.com"), "https://app.example.com"),
+        (None, "none"),
+    ] {
+        let launcher = home.launcher(Browser::Chromium).display().to_string();
+        let mut args = vec!["check", "--json", url.as_str(), "--browser", &launcher];
+        if let Some(origin) = origin {
+            args.extend(["--origin", origin]);
+        }
+        let (code, text) = as_user(&home, &args);
+        home.stop_browsers();
+        let report: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|error| panic!("{error}: {text}"));
+        // The user's page is let in: a warning about the probe, exit 0;
+        // without --origin Handshake cannot tell: an error.
+        assert_eq!(code, Some(if origin.is_some() { 0 } else { 1 }), "{report}");
+        let refused = report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|f| f["code"] == "browser-origin-refused")
+            .unwrap_or_else(|| panic!("{origin:?}: {report}"));
+        assert_eq!(refused["facts"]["status"], 403, "{refused}");
+        let severity = if origin.is_some() { "warning" } else { "error" };
+        assert_eq!(refused["severity"], severity, "{refused}");
+        assert_eq!(refused["facts"]["origin"], shown, "{refused}");
+        assert!(
+            refused["facts"]["page_origin"]
+                .as_str()
+                .is_some_and(|page| page.starts_with("http://127.0.0.1:")),
+            "{refused}"
+        );
+    }
+    coverage::record(Program::Chromium, ["browser-origin-refused"]);
+}
+
 fn program(browser: Browser) -> Program {
     match browser {
         Browser::Chromium => Program::Chromium,

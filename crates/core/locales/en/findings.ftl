@@ -534,6 +534,15 @@ browser-ok = { $browser } opened { $url } and got its answer
 browser-ca-untrusted = { $browser } does not trust the CA that Handshake was given with --ca
     .explanation = Handshake connects to { $url } trusting the certificate given with --ca, but in { $browser } the socket closed with code { $code } before it opened — a certificate the browser does not trust. { $browser } reads the CA from { $stores }, and it is in none of them (compared by SHA-256).
     .fix = Trust the CA in the browsers' stores: `handshake trust --store browsers` (or the window's Trust step), then try again; the browser may need a restart to read its store again. For a public site, use a certificate from a public CA.
+browser-origin-refused = The server refuses the Origin of Handshake's probe page, { $page_origin }
+    .explanation = { $browser } sent the upgrade for { $url } from Handshake's page on { $page_origin }, and the server refused that Origin: Handshake sent the same upgrade with it and got { $status } as well, while its own check { $origin ->
+        [none] without an Origin
+       *[other] with your page's Origin { $origin }
+    } passed. The browser is not at fault: the server's Origin check met a page that is not your application.
+    .fix = { $origin ->
+        [none] Check as your application's page: `handshake check { $url } --origin <your page's origin> --browser`. To let local test pages in, allow http://127.0.0.1 in the server's Origin check while developing only.
+       *[other] Nothing to fix for { $origin }: your page is let in. To let the probe page in too, allow http://127.0.0.1 in the server's Origin check while developing only.
+    }
 browser-failed = { $browser } could not open { $url }
     .explanation = In { $browser }, { $event ->
         [close] the socket closed with code { $code } { $opened ->

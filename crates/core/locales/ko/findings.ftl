@@ -519,6 +519,15 @@ browser-ok = { $browser }에서 { $url }이(가) 열리고 응답을 받았습�
 browser-ca-untrusted = { $browser }가 --ca로 받은 CA를 신뢰하지 않습니다
     .explanation = Handshake는 --ca로 받은 인증서를 신뢰해 { $url }에 연결하지만, { $browser }에서는 소켓이 열리기 전에 코드 { $code }로 닫혔습니다. 브라우저가 신뢰하지 않는 인증서입니다. { $browser }는 { $stores }에서 CA를 읽는데, 그 어디에도 이 CA가 없습니다(SHA-256으로 비교).
     .fix = 브라우저 저장소에 CA를 신뢰하도록 추가하세요: `handshake trust --store browsers`(또는 창의 신뢰 단계). 그런 다음 다시 시도하세요. 브라우저가 저장소를 다시 읽으려면 재시작이 필요할 수 있습니다. 공개 사이트라면 공인 CA의 인증서를 쓰세요.
+browser-origin-refused = 서버가 Handshake 검사 페이지의 Origin { $page_origin }을(를) 거부합니다
+    .explanation = { $browser }가 { $page_origin }의 Handshake 페이지에서 { $url }로 업그레이드를 보냈고, 서버가 그 Origin을 거부했습니다. Handshake가 같은 Origin으로 같은 업그레이드를 보내도 { $status }을(를) 받았고, { $origin ->
+        [none] Origin 없이 한
+       *[other] 페이지의 Origin { $origin }으로 한
+    } Handshake의 검사는 통과했습니다. 브라우저 문제가 아닙니다. 서버의 Origin 검사가 애플리케이션이 아닌 페이지를 만난 것입니다.
+    .fix = { $origin ->
+        [none] 애플리케이션 페이지의 Origin으로 확인하세요: `handshake check { $url } --origin <페이지의 Origin> --browser`. 로컬 테스트 페이지를 허용하려면 개발 중에만 서버의 Origin 검사에 http://127.0.0.1을 허용하세요.
+       *[other] { $origin }에는 고칠 것이 없습니다. 페이지가 허용됩니다. 검사 페이지도 허용하려면 개발 중에만 서버의 Origin 검사에 http://127.0.0.1을 허용하세요.
+    }
 browser-failed = { $browser }에서 { $url }을(를) 열지 못했습니다
     .explanation = { $browser }에서 { $event ->
         [close] 소켓이 { $opened ->

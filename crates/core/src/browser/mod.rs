@@ -116,6 +116,25 @@ pub async fn check(
     } else {
         Vec::new()
     };
+    // What the server says to the probe page's own Origin, proven from here
+    // with the same upgrade: the page is not the user's application.
+    let page_origin_status = if failed && report.ok {
+        let with_page_origin = diagnose::diagnose(
+            target,
+            &Options {
+                origin: Some(page_origin.clone()),
+                ca: options.ca.clone(),
+                identity: options.identity.clone(),
+                subprotocols: options.subprotocols.clone(),
+                timeout: options.timeout,
+                ..Options::default()
+            },
+        )
+        .await;
+        with_page_origin.evidence.response.map(|head| head.status)
+    } else {
+        None
+    };
     // The browser's outcome beside Handshake's own diagnosis of the URL.
     let diagnosis = diagnose::diagnose(
         target,
@@ -139,6 +158,7 @@ pub async fn check(
         handshake_ok: report.ok,
         ca_given: !options.ca.is_empty(),
         stores,
+        page_origin_status,
     });
     let findings = diagnose::Report::from_evidence(evidence, diagnosis.timings_ms).findings;
     let from_browser = |code: &crate::Code| code.as_str().starts_with("browser-");

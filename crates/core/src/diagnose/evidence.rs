@@ -119,6 +119,10 @@ pub struct BrowserEvidence {
     /// The NSS databases this browser reads, and whether the `--ca`
     /// certificate is in each (by SHA-256).
     pub stores: Vec<BrowserStore>,
+    /// The status the same upgrade got from Handshake with the probe page's
+    /// `Origin`, asked when the browser failed where Handshake did not.
+    #[serde(default)]
+    pub page_origin_status: Option<u16>,
 }
 
 /// The probe page's report.

@@ -12,6 +12,7 @@ pub(super) const BROWSER: Rule = Rule {
     codes: &[
         Code::BrowserOk,
         Code::BrowserCaUntrusted,
+        Code::BrowserOriginRefused,
         Code::BrowserFailed,
         Code::BrowserNoReport,
     ],
@@ -60,6 +61,23 @@ fn browser(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
                     .collect::<Vec<_>>(),
             )
         }
+        // The server refuses the probe page's Origin (with 403, or 401 as
+        // Node's `ws` does) while it took Handshake's own upgrade.
+        _ if seen.handshake_ok
+            && !report.opened
+            && matches!(seen.page_origin_status, Some(401 | 403)) =>
+        {
+            // With the user's page Origin let in, the application works:
+            // only the probe was refused.
+            let finding = match &evidence.origin {
+                Some(origin) => Finding::warning(Code::BrowserOriginRefused).with("origin", origin),
+                None => Finding::error(Code::BrowserOriginRefused).with("origin", "none"),
+            };
+            finding.with("page_origin", &seen.page_origin).with(
+                "status",
+                u32::from(seen.page_origin_status.unwrap_or_default()),
+            )
+        }
         _ => Finding::error(Code::BrowserFailed)
             .with("handshake_ok", if seen.handshake_ok { "yes" } else { "no" }),
     };
@@ -97,6 +115,25 @@ mod tests {
         let found = browser(&trusted_somewhere, &Timings::default());
         assert_eq!(found[0].code, Code::BrowserFailed);
         assert_eq!(found[0].facts.text("handshake_ok"), Some("yes"));
+    }
+
+    /// Only the probe page's Origin refused: a warning when the user's page
+    /// Origin was let in, an error when there was none to try.
+    #[test]
+    fn a_refused_probe_origin_is_an_error_only_without_the_users_origin() {
+        let with = browser(
+            &fixtures::named("browser-origin-refused"),
+            &Timings::default(),
+        );
+        assert_eq!(
+            (with[0].code, with[0].severity),
+            (Code::BrowserOriginRefused, crate::Severity::Warning)
+        );
+        let without = browser(
+            &fixtures::named("browser-origin-refused/no-origin"),
+            &Timings::default(),
+        );
+        assert_eq!(without[0].severity, crate::Severity::Error);
     }
 
     #[test]

@@ -1178,6 +1178,7 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
                 path: "/home/dev/.pki/nssdb".into(),
                 trusted,
             }],
+            page_origin_status: None,
         });
         e
     };
@@ -1208,6 +1209,28 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         ),
     ));
     out.push(("browser-no-report", in_browser(None, false)));
+    let refused = |origin: Option<&str>| {
+        let mut e = in_browser(
+            Some((
+                false,
+                BrowserEvent::Close {
+                    code: 1006,
+                    reason: String::new(),
+                },
+            )),
+            true,
+        );
+        e.origin = origin.map(str::to_owned);
+        if let Some(seen) = e.browser.as_mut() {
+            seen.page_origin_status = Some(403);
+        }
+        e
+    };
+    out.push((
+        "browser-origin-refused",
+        refused(Some("https://app.example.com")),
+    ));
+    out.push(("browser-origin-refused/no-origin", refused(None)));
 
     out.into_iter()
         .map(|(name, evidence)| {
