@@ -321,6 +321,113 @@ pub fn chromium_console(
     }
 }
 
+/// [`open_websocket_from`] in Firefox, with what Firefox's console said
+/// meanwhile, read over WebDriver BiDi (`log.entryAdded`) on Firefox's own
+/// remote port on loopback — what its developer tools' console shows.
+pub fn firefox_console(
+    home: &Home,
+    origin: &Origin<'_>,
+    url: &str,
+    seconds: u64,
+) -> (Outcome, Vec<String>) {
+    use tokio_tungstenite::tungstenite;
+    let page = Page::serve(url, origin);
+    let port = crate::servers::free_port();
+    let mut command = command(Browser::Firefox, home, "about:blank");
+    command
+        .args(["--remote-debugging-port", &port.to_string()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut process = Group::spawn(&mut command, "firefox-esr (apt-get install firefox-esr)");
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let stream = loop {
+        match TcpStream::connect(("127.0.0.1", port)) {
+            Ok(stream) => break stream,
+            Err(error) => {
+                assert!(Instant::now() < deadline, "Firefox's remote port: {error}");
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+    };
+    let (mut socket, _) = tungstenite::client(format!("ws://127.0.0.1:{port}/session"), stream)
+        .expect("WebDriver BiDi session");
+    let new_session =
+        serde_json::json!({ "id": 1, "method": "session.new", "params": { "capabilities": {} } });
+    socket
+        .send(tungstenite::Message::text(new_session.to_string()))
+        .expect("BiDi session");
+    if let Ok(stream) = socket.get_ref().try_clone() {
+        let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
+    }
+    let mut said = Vec::new();
+    let mut report = None;
+    let mut navigated = false;
+    let mut until = deadline;
+    while Instant::now() < until {
+        if report.is_none()
+            && let Some(got) = page.report(Duration::ZERO)
+        {
+            report = Some(got);
+            until = Instant::now() + Duration::from_millis(500);
+        }
+        let message = match socket.read() {
+            Ok(tungstenite::Message::Text(text)) => text,
+            Ok(_) => continue,
+            Err(tungstenite::Error::Io(error))
+                if matches!(
+                    error.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                continue;
+            }
+            Err(_) => break,
+        };
+        let Ok(event) = serde_json::from_str::<serde_json::Value>(message.as_str()) else {
+            continue;
+        };
+        // The session first, then its subscription and a tab to navigate.
+        let next = match event["id"].as_u64() {
+            Some(1) => Some((
+                2,
+                "session.subscribe",
+                serde_json::json!({ "events": ["log.entryAdded"] }),
+            )),
+            Some(2) => Some((
+                3,
+                "browsingContext.create",
+                serde_json::json!({ "type": "tab" }),
+            )),
+            Some(3) if !navigated => {
+                navigated = true;
+                let context = event["result"]["context"].clone();
+                Some((
+                    4,
+                    "browsingContext.navigate",
+                    serde_json::json!({ "context": context, "url": page.url() }),
+                ))
+            }
+            _ => None,
+        };
+        if let Some((id, method, params)) = next {
+            let message = serde_json::json!({ "id": id, "method": method, "params": params });
+            socket
+                .send(tungstenite::Message::text(message.to_string()))
+                .expect("BiDi command");
+        }
+        if event["method"] == "log.entryAdded" {
+            said.extend(event["params"]["text"].as_str().map(str::to_owned));
+        }
+    }
+    let _ = socket.close(None);
+    process.stop();
+    match report {
+        Some(report) => (Outcome { report }, said),
+        None => panic!("Firefox reported nothing about {url} within {seconds} s; it said {said:?}"),
+    }
+}
+
 /// The body of `GET path` from 127.0.0.1:`port` (Chromium's DevTools
 /// HTTP endpoint), at most 1 MiB.
 fn http_get(port: u16, path: &str) -> String {

@@ -190,10 +190,6 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
         "Firefox's console, from its sources",
     ),
     (
-        "can’t establish a connection to the server at",
-        "Firefox's console, from its sources",
-    ),
-    (
         "can't establish a connection to the server at",
         "Firefox's console, as copied with a plain apostrophe",
     ),

@@ -369,6 +369,78 @@ fn check_in_the_browser_says_when_only_the_probe_pages_origin_is_refused() {
     coverage::record(Program::Chromium, ["browser-origin-refused"]);
 }
 
+/// Firefox's console for the same failures, read over WebDriver BiDi: one
+/// line whatever the cause — an untrusted certificate, TLS sent to a plain
+/// port, a 400 upgrade, a refused port — which `explain-log` says plainly,
+/// and only the page's close code tells TLS (1015) from the rest (1006).
+#[test]
+fn firefox_says_one_line_for_every_failure_and_explain_log_says_so() {
+    let home = Home::new();
+    home.make_firefox_database();
+    let fix = home.path().join("fix");
+    let fix_dir = fix.display().to_string();
+    let (code, text) = as_user(
+        &home,
+        &[
+            "generate",
+            "nginx",
+            "--dev-ca",
+            "--host",
+            "localhost",
+            "--upstream",
+            "http://127.0.0.1:8080",
+            "--out",
+            &fix_dir,
+        ],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    let (chain, key) = (fix.join("fullchain.pem"), fix.join("privkey.pem"));
+    let tls = Node::start(Kind::Echo, Some((&chain, &key)));
+    let plain = Node::start(Kind::Echo, None);
+    let closed = handshake_testkit::servers::free_port();
+    for (url, close) in [
+        (format!("wss://localhost:{}/echo", tls.port), 1015),
+        (format!("wss://127.0.0.1:{}/echo", plain.port), 1015),
+        (format!("ws://127.0.0.1:{}/nope", plain.port), 1006),
+        (format!("ws://127.0.0.1:{closed}/echo"), 1006),
+    ] {
+        let (outcome, said) = browser::firefox_console(&home, &Origin::Http, &url, 30);
+        assert_eq!(
+            outcome.close_code(),
+            Some(close),
+            "{url}: {}",
+            outcome.report
+        );
+        let line = format!("Firefox can’t establish a connection to the server at {url}.");
+        assert_eq!(said, [line.clone()], "{url}");
+        let output = command()
+            .args(["explain-log", "--json", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut explain| {
+                std::io::Write::write_all(
+                    &mut explain.stdin.take().expect("stdin"),
+                    line.as_bytes(),
+                )?;
+                explain.wait_with_output()
+            })
+            .expect("handshake runs");
+        let report = crate::json(&output);
+        let finding = &report["findings"][0];
+        assert_eq!(finding["code"], "log-ws-connection-failed", "{report}");
+        assert_eq!(finding["facts"]["said"], "firefox", "{report}");
+        assert!(
+            finding["explanation"]
+                .as_str()
+                .is_some_and(|text| text.contains("names no cause")),
+            "{report}"
+        );
+        coverage::record(Program::Firefox, ["log-ws-connection-failed"]);
+        coverage::record_log(Program::Firefox, &line);
+    }
+}
+
 fn program(browser: Browser) -> Program {
     match browser {
         Browser::Chromium => Program::Chromium,

@@ -124,5 +124,9 @@ log-ws-unexpected-status = The WebSocket upgrade was answered { $status }
     .fix = { -run-diagnose }: it repeats the handshake and names the cause.
 
 log-ws-connection-failed = The browser could not open the WebSocket
-    .explanation = The connection failed before a WebSocket was established; the console does not say why (a refused port, a TLS failure, or a closed connection).
+    .explanation = { $said ->
+        [firefox] Firefox prints this one line for every failure — a refused port, a failed TLS handshake, an untrusted certificate, a refused upgrade (403, 404) — and names no cause; only the page's close event tells a TLS failure (code 1015) from the rest (1006).
+        [net-error] Chromium ends the line with the network error { $net_error }: the connection failed before the WebSocket handshake (ERR_CONNECTION_REFUSED: nothing listens on that port — the server is down, restarting, or on another port; ERR_NAME_NOT_RESOLVED: the name does not resolve; ERR_CONNECTION_RESET or ERR_CONNECTION_CLOSED: the server or a proxy dropped it).
+       *[other] The connection failed before a WebSocket was established; the console does not say why (a refused port, a TLS failure, or a closed connection).
+    }
     .fix = { -run-diagnose } to name the cause.

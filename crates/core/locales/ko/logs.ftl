@@ -124,5 +124,9 @@ log-ws-unexpected-status = WebSocket 업그레이드 응답이 { $status }입니
     .fix = { -run-diagnose }. 핸드셰이크를 다시 해 보고 원인을 알려 줍니다.
 
 log-ws-connection-failed = 브라우저가 WebSocket을 열지 못했습니다
-    .explanation = WebSocket이 맺어지기 전에 연결이 실패했습니다. 콘솔은 이유를 알려 주지 않습니다(거부된 포트, TLS 실패, 닫힌 연결 등).
+    .explanation = { $said ->
+        [firefox] Firefox는 거부된 포트, TLS 핸드셰이크 실패, 신뢰하지 않는 인증서, 거부된 업그레이드(403, 404) 등 모든 실패에 이 한 줄만 출력하고 원인을 말하지 않습니다. 페이지의 close 이벤트 코드만 TLS 실패(1015)와 나머지(1006)를 구분해 줍니다.
+        [net-error] Chromium은 줄 끝에 네트워크 오류 { $net_error }를 붙입니다. WebSocket 핸드셰이크 전에 연결이 실패했습니다(ERR_CONNECTION_REFUSED: 그 포트에서 대기 중인 프로세스가 없음 — 서버가 꺼졌거나 재시작 중이거나 다른 포트; ERR_NAME_NOT_RESOLVED: 이름이 해석되지 않음; ERR_CONNECTION_RESET, ERR_CONNECTION_CLOSED: 서버나 프록시가 연결을 끊음).
+       *[other] WebSocket이 맺어지기 전에 연결이 실패했습니다. 콘솔은 이유를 알려 주지 않습니다(거부된 포트, TLS 실패, 닫힌 연결 등).
+    }
     .fix = 원인을 찾으려면 { -run-diagnose }.

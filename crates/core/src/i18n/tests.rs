@@ -258,6 +258,8 @@ const LOG_LINES: &[&str] = &[
     "WebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 404",
     "WebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 400",
     "WebSocket connection to 'wss://localhost:8443/ws' failed: ",
+    "WebSocket connection to 'ws://127.0.0.1:8080/echo' failed: Error in connection establishment: net::ERR_CONNECTION_REFUSED",
+    "Firefox can’t establish a connection to the server at wss://localhost:8443/ws.",
 ];
 
 #[test]

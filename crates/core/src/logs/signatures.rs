@@ -441,6 +441,23 @@ fn ws_connection_failed(line: &str) -> Option<Explained> {
     if let Some(url) = &url {
         finding = finding.with("url", url);
     }
+    // Chromium ends its line with the network error (the certificate and
+    // TLS ones have signatures of their own); Firefox 153 prints one line
+    // for every failure, naming no cause.
+    let net_error = line
+        .split_whitespace()
+        .find(|word| word.starts_with("net::ERR_"))
+        .map(|word| {
+            word.trim_start_matches("net::")
+                .trim_end_matches(['.', ',', '\'', '"'])
+        });
+    finding = match net_error {
+        Some(error) => finding.with("said", "net-error").with("net_error", error),
+        None if line.contains("establish a connection to the server at") => {
+            finding.with("said", "firefox")
+        }
+        None => finding.with("said", "other"),
+    };
     Some(explained(
         finding,
         url.as_deref().unwrap_or_default(),
