@@ -412,7 +412,7 @@ fn firefox_says_one_line_for_every_failure_and_explain_log_says_so() {
             outcome.report
         );
         let line = format!("Firefox can’t establish a connection to the server at {url}.");
-        assert_eq!(said, [line.clone()], "{url}");
+        assert_eq!(said, std::slice::from_ref(&line), "{url}");
         let output = command()
             .args(["explain-log", "--json", "-"])
             .stdin(std::process::Stdio::piped())
