@@ -11,6 +11,7 @@ pub mod apache;
 pub mod browser;
 pub mod coverage;
 pub mod display;
+pub mod judge;
 pub mod nginx;
 pub mod node;
 pub mod pki;

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::Output;
 
 use handshake_testkit::coverage::{self, Program};
+use handshake_testkit::judge;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::spring::{Boot, Spring, Started};
 use handshake_testkit::{curl, wait_until};
@@ -173,7 +174,18 @@ fn serves_every_generated_form(boot: Boot) {
                 stderr(&check),
                 spring.console()
             );
+            // Judged by clients that are not Handshake: OpenSSL verifies the
+            // chain Spring serves from each form, curl gets its 101.
+            let ca_file = dir.join("ca/handshake-dev-ca.pem");
+            let tls_port: u16 = port.parse().expect("port");
+            judge::openssl_verifies(tls_port, "localhost", &ca_file)
+                .unwrap_or_else(|said| panic!("{form} {file}: openssl: {said}"));
+            judge::curl_upgrades(&format!("wss://localhost:{port}/ws"), &ca_file)
+                .unwrap_or_else(|said| panic!("{form} {file}: curl: {said}"));
             if form == "keystore" && file == "application.properties" {
+                // And a browser: headless Chromium trusting the CA echoes.
+                judge::chromium_echoes(&format!("wss://localhost:{port}/ws"), &ca_file)
+                    .unwrap_or_else(|said| panic!("{form} {file}: chromium: {said}"));
                 stomp_as_spring_clients_speak_it(&dir, boot, &port);
                 // Plain HTTP to the TLS port, in Spring's own words.
                 let page = curl(&["-sS", &format!("http://127.0.0.1:{port}/")]);

@@ -9,6 +9,7 @@ use crate::support::certificate_files;
 use handshake_core::render::apache::{MODULES, render};
 use handshake_core::{CheckOptions, Target};
 use handshake_testkit::apache::Apache;
+use handshake_testkit::judge;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::websocket::{self, Behaviour};
 
@@ -85,6 +86,15 @@ async fn wss_round_trips_through_real_apache_from_the_generated_host() {
     let report = crate::support::check(&format!("wss://localhost:{port}/ws"), options).await;
     assert!(report.ok, "{report:#?}\n{}", apache.log());
     assert_eq!(report.answer.as_ref().and_then(|a| a.text()), Some("ping"));
+    // Judged by clients that are not Handshake.
+    let ca_file = dir.join("ca/handshake-dev-ca.pem");
+    let url = format!("wss://localhost:{port}/ws");
+    tokio::task::block_in_place(|| {
+        judge::openssl_verifies(port, "localhost", &ca_file)
+            .unwrap_or_else(|said| panic!("openssl: {said}"));
+        judge::curl_upgrades(&url, &ca_file).unwrap_or_else(|said| panic!("curl: {said}"));
+        judge::chromium_echoes(&url, &ca_file).unwrap_or_else(|said| panic!("chromium: {said}"));
+    });
 
     // The plain port redirects to https.
     let plain_target = Target::parse(&format!("http://127.0.0.1:{plain}/")).expect("URL");

@@ -9,6 +9,7 @@ use handshake_core::render::ProxyPlan;
 
 use crate::support::certificate_files;
 use handshake_core::render::nginx::render;
+use handshake_testkit::judge;
 use handshake_testkit::nginx::{Nginx, test_config};
 use handshake_testkit::servers::free_port;
 use handshake_testkit::websocket::{self, Behaviour};
@@ -76,6 +77,17 @@ async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgr
     let report = check(port).await;
     assert!(report.ok, "{report:#?}\n{}", nginx.log());
     assert_eq!(report.answer.as_ref().and_then(|a| a.text()), Some("ping"));
+    // Judged by clients that are not Handshake: OpenSSL verifies the chain
+    // and the name, curl gets its 101 with the right accept value, and
+    // headless Chromium trusting the CA echoes through it.
+    let ca_file = dir.join("ca/handshake-dev-ca.pem");
+    let url = format!("wss://localhost:{port}/ws");
+    tokio::task::block_in_place(|| {
+        judge::openssl_verifies(port, "localhost", &ca_file)
+            .unwrap_or_else(|said| panic!("openssl: {said}"));
+        judge::curl_upgrades(&url, &ca_file).unwrap_or_else(|said| panic!("curl: {said}"));
+        judge::chromium_echoes(&url, &ca_file).unwrap_or_else(|said| panic!("chromium: {said}"));
+    });
     drop(nginx);
 
     // The same config without the three lines that make WebSockets work.
@@ -95,6 +107,18 @@ async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgr
         !report.ok,
         "without the upgrade headers the upgrade must fail: {report:#?}"
     );
+    // …and the other clients fail with it: the check is not too lenient.
+    let url = format!("wss://localhost:{port}/ws");
+    tokio::task::block_in_place(|| {
+        assert!(
+            judge::curl_upgrades(&url, &ca_file).is_err(),
+            "curl upgraded without the headers"
+        );
+        assert!(
+            judge::chromium_echoes(&url, &ca_file).is_err(),
+            "Chromium echoed without the headers"
+        );
+    });
     let codes: Vec<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
     assert!(
         codes

@@ -1,0 +1,111 @@
+//! Clients that are not Handshake, as judges of what Handshake generates:
+//! OpenSSL verifying the chain and the name, curl performing the upgrade
+//! (its `Sec-WebSocket-Accept` checked against RFC 6455's algorithm as
+//! written here), headless Chromium opening the WebSocket from a page with
+//! the CA trusted in its own NSS database. A generated fix passes when they
+//! pass, not only when Handshake's `check` does.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::browser::{self, Browser, Home};
+
+/// What `openssl s_client -verify_return_error -verify_hostname HOST`
+/// printed for 127.0.0.1:`port` with `ca` (PEM) as the only root: `Ok` when
+/// the chain and the name verify.
+pub fn openssl_verifies(port: u16, host: &str, ca: &Path) -> Result<(), String> {
+    let output = Command::new("timeout")
+        .args([
+            "10",
+            "openssl",
+            "s_client",
+            "-verify_return_error",
+            "-verify_hostname",
+            host,
+        ])
+        .args(["-servername", host, "-brief", "-CAfile"])
+        .arg(ca)
+        .args(["-connect", &format!("127.0.0.1:{port}")])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("openssl runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    if text.contains("Verification: OK") {
+        Ok(())
+    } else {
+        Err(text)
+    }
+}
+
+/// curl's upgrade of `url` (trusting `ca`): `Ok` with the response head
+/// when it got `101` and the `Sec-WebSocket-Accept` RFC 6455 prescribes
+/// for the key it sent.
+pub fn curl_upgrades(url: &str, ca: &Path) -> Result<String, String> {
+    const KEY: &str = "dGhlIHNhbXBsZSBub25jZQ==";
+    let https = url
+        .replacen("wss://", "https://", 1)
+        .replacen("ws://", "http://", 1);
+    let ca = ca.display().to_string();
+    let head = crate::curl(&[
+        "--http1.1",
+        "-sS",
+        "-i",
+        "--max-time",
+        "3",
+        "--cacert",
+        &ca,
+        "-H",
+        "Connection: Upgrade",
+        "-H",
+        "Upgrade: websocket",
+        "-H",
+        "Sec-WebSocket-Version: 13",
+        "-H",
+        &format!("Sec-WebSocket-Key: {KEY}"),
+        &https,
+    ]);
+    let accept = format!(
+        "sec-websocket-accept: {}",
+        crate::servers::rfc6455_accept(KEY).to_ascii_lowercase()
+    );
+    let switched = head.starts_with("HTTP/1.1 101") && head.to_ascii_lowercase().contains(&accept);
+    if switched { Ok(head) } else { Err(head) }
+}
+
+/// Headless Chromium, with `ca` trusted in its own NSS database of a
+/// throwaway home, opens `url` from a page, sends `ping` and gets it back.
+pub fn chromium_echoes(url: &str, ca: &Path) -> Result<(), String> {
+    let home = Home::new();
+    let db = home.path().join(".pki/nssdb");
+    std::fs::create_dir_all(&db).expect("nssdb folder");
+    let sql = format!("sql:{}", db.display());
+    for args in [
+        vec!["-N", "--empty-password", "-d", &sql],
+        vec![
+            "-A",
+            "-d",
+            &sql,
+            "-t",
+            "C,,",
+            "-n",
+            "judge-ca",
+            "-i",
+            &ca.display().to_string(),
+        ],
+    ] {
+        let status = Command::new("certutil")
+            .args(&args)
+            .status()
+            .expect("certutil runs");
+        assert!(status.success(), "certutil {args:?}");
+    }
+    let outcome = browser::open_websocket(Browser::Chromium, &home, url, 30);
+    match outcome.echoed() {
+        Some("ping") => Ok(()),
+        _ => Err(outcome.report.to_string()),
+    }
+}
