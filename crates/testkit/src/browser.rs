@@ -539,7 +539,8 @@ user_pref("network.dns.localDomains", "handshake.test");
 "#;
 
 /// The probe page: opens the WebSocket, sends `ping` once open, and posts
-/// the first thing that happens to `/report`.
+/// the first thing that happens to `/report`; for an http(s) URL it
+/// `fetch`es it instead, as a page calls an API.
 const PAGE: &str = r#"<!doctype html><meta charset="utf-8"><title>handshake browser test</title><script>
 let done = false;
 const started = performance.now();
@@ -550,13 +551,22 @@ const report = (what) => {
   what.user_agent = navigator.userAgent;
   fetch("/report", { method: "POST", body: JSON.stringify(what) });
 };
-try {
-  const socket = new WebSocket(URL_HERE);
-  socket.onopen = () => socket.send("ping");
-  socket.onmessage = (m) => { report({ event: "message", data: String(m.data) }); socket.close(1000); };
-  socket.onclose = (c) => report({ event: "close", code: c.code, reason: c.reason, clean: c.wasClean });
-} catch (e) {
-  report({ event: "throw", name: e.name, message: e.message });
+const target = URL_HERE;
+if (/^https?:/.test(target)) {
+  // An API call, as the page's own fetch makes it.
+  fetch(target).then(
+    (r) => report({ event: "fetched", status: r.status }),
+    (e) => report({ event: "fetch-failed", name: e.name, message: e.message }),
+  );
+} else {
+  try {
+    const socket = new WebSocket(target);
+    socket.onopen = () => socket.send("ping");
+    socket.onmessage = (m) => { report({ event: "message", data: String(m.data) }); socket.close(1000); };
+    socket.onclose = (c) => report({ event: "close", code: c.code, reason: c.reason, clean: c.wasClean });
+  } catch (e) {
+    report({ event: "throw", name: e.name, message: e.message });
+  }
 }
 </script>"#;
 

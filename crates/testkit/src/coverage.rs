@@ -120,10 +120,6 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
         "ws-accept-mismatch",
         "no real WebSocket server computes a wrong Sec-WebSocket-Accept; a stub answers with one (the right value comes from the RFC's algorithm written in the test kit)",
     ),
-    (
-        "log-cors-blocked",
-        "a browser console's words (Chrome's \"blocked by CORS policy\", Firefox's \"Cross-Origin Request Blocked\", from their sources); no browser here prints them yet",
-    ),
 ];
 
 /// Log wordings the analyzer knows but no program here prints: other
@@ -180,14 +176,6 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
     (
         "SSL_ERROR_RX_RECORD_TOO_LONG",
         "Firefox's NSS error, from its sources",
-    ),
-    (
-        "blocked by CORS policy",
-        "Chrome's console, from its sources",
-    ),
-    (
-        "Cross-Origin Request Blocked",
-        "Firefox's console, from its sources",
     ),
     (
         "can't establish a connection to the server at",

@@ -372,7 +372,8 @@ fn check_in_the_browser_says_when_only_the_probe_pages_origin_is_refused() {
 /// Firefox's console for the same failures, read over WebDriver BiDi: one
 /// line whatever the cause — an untrusted certificate, TLS sent to a plain
 /// port, a 400 upgrade, a refused port — which `explain-log` says plainly,
-/// and only the page's close code tells TLS (1015) from the rest (1006).
+/// and only the page's close code tells TLS (1015) from the rest (1006);
+/// for a fetch blocked by CORS Firefox does say why.
 #[test]
 fn firefox_says_one_line_for_every_failure_and_explain_log_says_so() {
     let home = Home::new();
@@ -439,6 +440,47 @@ fn firefox_says_one_line_for_every_failure_and_explain_log_says_so() {
         coverage::record(Program::Firefox, ["log-ws-connection-failed"]);
         coverage::record_log(Program::Firefox, &line);
     }
+    // A fetch to an API that sends no CORS header: here Firefox says why.
+    let api = handshake_testkit::servers::free_port();
+    let nginx = handshake_testkit::nginx::Nginx::start(
+        &format!("server {{ listen 127.0.0.1:{api}; location = /api {{ return 200 \"ok\"; }} }}"),
+        &[api],
+    );
+    let url = format!("http://127.0.0.1:{api}/api");
+    let (outcome, said) = browser::firefox_console(&home, &Origin::Http, &url, 30);
+    assert_eq!(
+        outcome.report["event"], "fetch-failed",
+        "{}",
+        outcome.report
+    );
+    assert_eq!(
+        said,
+        [format!(
+            "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at {url}. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200."
+        )]
+    );
+    let report = crate::json(
+        &command()
+            .args(["explain-log", "--json", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut explain| {
+                std::io::Write::write_all(
+                    &mut explain.stdin.take().expect("stdin"),
+                    said[0].as_bytes(),
+                )?;
+                explain.wait_with_output()
+            })
+            .expect("handshake runs"),
+    );
+    assert_eq!(
+        report["findings"][0]["code"], "log-cors-blocked",
+        "{report}"
+    );
+    coverage::record(Program::Firefox, ["log-cors-blocked"]);
+    coverage::record_log(Program::Firefox, &said[0]);
+    drop(nginx);
 }
 
 fn program(browser: Browser) -> Program {
@@ -537,6 +579,35 @@ fn chromium_console_lines_are_explained() {
         "log-ws-connection-failed",
         "net::ERR_CONNECTION_REFUSED",
     );
+    // A refused Origin (the page's own), a path nginx does not know, and a
+    // fetch from the page to an API that sends no CORS header.
+    let app = Node::start(Kind::AppOrigin, None);
+    explained(
+        &format!("ws://127.0.0.1:{}/echo", app.port),
+        &Origin::Http,
+        "log-ws-unexpected-status",
+        "Unexpected response code: 403",
+    );
+    let api = handshake_testkit::servers::free_port();
+    let nginx = handshake_testkit::nginx::Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{api}; location = /api {{ return 200 \"ok\"; }} location / {{ return 404; }} }}"
+        ),
+        &[api],
+    );
+    explained(
+        &format!("ws://127.0.0.1:{api}/nowhere"),
+        &Origin::Http,
+        "log-ws-unexpected-status",
+        "Unexpected response code: 404",
+    );
+    explained(
+        &format!("http://127.0.0.1:{api}/api"),
+        &Origin::Http,
+        "log-cors-blocked",
+        "blocked by CORS policy",
+    );
+    drop(nginx);
     let (code, text) = as_user(&home, &["trust", "--store", "browsers", "--yes"]);
     assert_eq!(code, Some(0), "{text}");
     explained(
