@@ -109,3 +109,85 @@ pub fn chromium_echoes(url: &str, ca: &Path) -> Result<(), String> {
         _ => Err(outcome.report.to_string()),
     }
 }
+
+/// The JDK's own WebSocket client (`java.net.http`), trusting only `ca` in
+/// a truststore made by `keytool` in `dir`, sends `ping` to `url` and must
+/// get it back — what a Java service calling the endpoint does.
+pub fn java_echoes(url: &str, ca: &Path, dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).expect("java judge folder");
+    let truststore = dir.join("judge-truststore.p12");
+    let _ = std::fs::remove_file(&truststore);
+    let imported = Command::new("keytool")
+        .args([
+            "-importcert",
+            "-noprompt",
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            "changeit",
+            "-alias",
+            "ca",
+            "-keystore",
+        ])
+        .arg(&truststore)
+        .arg("-file")
+        .arg(ca)
+        .output()
+        .expect("keytool runs");
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let source = dir.join("Echo.java");
+    std::fs::write(&source, JAVA_CLIENT).expect("Echo.java");
+    let output = Command::new("timeout")
+        .args(["60", "java"])
+        .arg(format!(
+            "-Djavax.net.ssl.trustStore={}",
+            truststore.display()
+        ))
+        .args([
+            "-Djavax.net.ssl.trustStorePassword=changeit",
+            "-Djavax.net.ssl.trustStoreType=PKCS12",
+        ])
+        .arg(&source)
+        .arg(url)
+        .output()
+        .expect("java runs");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    if output.status.success() && said.contains("echo: ping") {
+        Ok(())
+    } else {
+        Err(said)
+    }
+}
+
+/// A Java WebSocket client as a Spring service writes one with the JDK.
+const JAVA_CLIENT: &str = r#"import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+public class Echo {
+    public static void main(String[] args) throws Exception {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            .buildAsync(URI.create(args[0]), new WebSocket.Listener() {
+                public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    answer.complete(data.toString());
+                    return null;
+                }
+            }).get(20, TimeUnit.SECONDS);
+        socket.sendText("ping", true).get(10, TimeUnit.SECONDS);
+        System.out.println("echo: " + answer.get(10, TimeUnit.SECONDS));
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+    }
+}
+"#;

@@ -186,6 +186,13 @@ fn serves_every_generated_form(boot: Boot) {
                 // And a browser: headless Chromium trusting the CA echoes.
                 judge::chromium_echoes(&format!("wss://localhost:{port}/ws"), &ca_file)
                     .unwrap_or_else(|said| panic!("{form} {file}: chromium: {said}"));
+                // And a Java service's client, the JDK's java.net.http.
+                judge::java_echoes(
+                    &format!("wss://localhost:{port}/ws"),
+                    &ca_file,
+                    &dir.join("java-judge"),
+                )
+                .unwrap_or_else(|said| panic!("{form} {file}: java: {said}"));
                 stomp_as_spring_clients_speak_it(&dir, boot, &port);
                 // Plain HTTP to the TLS port, in Spring's own words.
                 let page = curl(&["-sS", &format!("http://127.0.0.1:{port}/")]);
