@@ -26,49 +26,30 @@ fn main() {
     let runs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(7);
     let home = Home::new();
     home.make_firefox_database();
-    let as_user = |args: &[&str]| {
-        let output = Command::new(&handshake)
-            .args(args)
-            .env("HOME", home.path())
-            .env_remove("XDG_DATA_HOME")
-            .output()
-            .expect("handshake runs");
-        assert!(
-            output.status.success(),
-            "handshake {args:?}: {}",
-            String::from_utf8_lossy(&output.stdout)
-        );
-    };
     // A certificate from the development CA, trusted in both browsers.
-    let fix = home.path().join("fix");
-    let fix_dir = fix.display().to_string();
-    as_user(&[
-        "generate",
-        "nginx",
-        "--dev-ca",
-        "--host",
-        "localhost",
-        "--upstream",
-        "http://127.0.0.1:8080",
-        "--out",
-        &fix_dir,
-    ]);
-    as_user(&["trust", "--store", "browsers", "--yes"]);
+    let certificate = home.dev_ca_certificate(std::path::Path::new(&handshake));
+    let trusted = Command::new(&handshake)
+        .args(["trust", "--store", "browsers", "--yes"])
+        .env("HOME", home.path())
+        .env_remove("XDG_DATA_HOME")
+        .output()
+        .expect("handshake runs");
+    assert!(
+        trusted.status.success(),
+        "handshake trust: {}",
+        String::from_utf8_lossy(&trusted.stdout)
+    );
     let identity = Identity {
-        chain: CertificateDer::pem_file_iter(fix.join("fullchain.pem"))
+        chain: CertificateDer::pem_file_iter(&certificate.chain)
             .expect("fullchain.pem")
             .collect::<Result<_, _>>()
             .expect("certificates"),
-        key: PrivateKeyDer::from_pem_file(fix.join("privkey.pem")).expect("privkey.pem"),
+        key: PrivateKeyDer::from_pem_file(&certificate.key).expect("privkey.pem"),
     };
     let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
     let server = runtime.block_on(websocket::wss(&identity, Behaviour::Echo));
     let url = format!("wss://localhost:{}/ws", server.port);
-    let ca = home
-        .path()
-        .join(".local/share/handshake/handshake-dev-ca.pem")
-        .display()
-        .to_string();
+    let ca = certificate.ca.display().to_string();
 
     println!(
         "handshake check --browser against a healthy wss:// echo on loopback, whole process, {runs} runs each:\n"

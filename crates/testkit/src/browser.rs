@@ -105,6 +105,43 @@ impl Home {
         }
     }
 
+    /// A certificate for `localhost` and 127.0.0.1 from this home user's
+    /// development CA, made as a user makes it (`handshake generate nginx
+    /// --dev-ca`, with the `handshake` binary given): the chain, the key and
+    /// the CA certificate files.
+    pub fn dev_ca_certificate(&self, handshake: &Path) -> DevCertificate {
+        let fix = self.path().join("fix");
+        let output = Command::new(handshake)
+            .args([
+                "generate",
+                "nginx",
+                "--dev-ca",
+                "--host",
+                "localhost",
+                "--host",
+                "127.0.0.1",
+            ])
+            .args(["--upstream", "http://127.0.0.1:8080", "--out"])
+            .arg(&fix)
+            .env("HOME", self.path())
+            .env_remove("XDG_DATA_HOME")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("handshake runs");
+        assert!(
+            output.status.success(),
+            "handshake generate: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+        DevCertificate {
+            chain: fix.join("fullchain.pem"),
+            key: fix.join("privkey.pem"),
+            ca: self
+                .path()
+                .join(".local/share/handshake/handshake-dev-ca.pem"),
+        }
+    }
+
     /// Makes the Firefox profile's certificate database, as Firefox's first
     /// start does (for a test that needs it before Firefox has run).
     pub fn make_firefox_database(&self) {
@@ -119,6 +156,16 @@ impl Home {
             String::from_utf8_lossy(&made.stderr)
         );
     }
+}
+
+/// A server certificate from a home's development CA, as PEM files.
+pub struct DevCertificate {
+    /// The leaf and the CA, leaf first.
+    pub chain: PathBuf,
+    /// The leaf's key.
+    pub key: PathBuf,
+    /// The CA certificate (what `--ca` and the trust stores take).
+    pub ca: PathBuf,
 }
 
 /// Where the page that opens the WebSocket comes from.
@@ -216,7 +263,6 @@ pub fn chromium_console(
     url: &str,
     seconds: u64,
 ) -> (Outcome, Vec<String>) {
-    use tokio_tungstenite::tungstenite;
     let page = Page::serve(url, origin);
     let profile = home.path().join(".config/chromium");
     let _ = std::fs::remove_file(profile.join("DevToolsActivePort"));
@@ -247,50 +293,19 @@ pub fn chromium_console(
                 .map(str::to_owned)
         })
         .unwrap_or_else(|| panic!("no page target: {targets}"));
-    let stream = TcpStream::connect(("127.0.0.1", port)).expect("DevTools port");
-    stream
-        .set_read_timeout(Some(Duration::from_millis(100)))
-        .expect("read timeout");
-    let (mut socket, _) = tungstenite::client(debugger.as_str(), stream).expect("DevTools socket");
-    for (id, method, params) in [
-        (1, "Log.enable", serde_json::json!({})),
-        (2, "Runtime.enable", serde_json::json!({})),
-        (3, "Page.navigate", serde_json::json!({ "url": page.url() })),
-    ] {
-        let message = serde_json::json!({ "id": id, "method": method, "params": params });
-        socket
-            .send(tungstenite::Message::text(message.to_string()))
-            .expect("DevTools command");
-    }
-    let mut said = Vec::new();
-    let mut report = None;
-    // After the report, a moment more for the lines that follow it.
-    let mut until = deadline;
-    while Instant::now() < until {
-        if report.is_none()
-            && let Some(got) = page.report(Duration::ZERO)
-        {
-            report = Some(got);
-            until = Instant::now() + Duration::from_millis(500);
+    let navigate = page.url();
+    let outcome = listen(&page, &debugger, port, deadline, |event, send| {
+        if event.is_null() {
+            // Connected: the logs on, then the page.
+            send(serde_json::json!({ "id": 1, "method": "Log.enable", "params": {} }));
+            send(serde_json::json!({ "id": 2, "method": "Runtime.enable", "params": {} }));
+            send(
+                serde_json::json!({ "id": 3, "method": "Page.navigate", "params": { "url": navigate } }),
+            );
+            return None;
         }
-        let message = match socket.read() {
-            Ok(tungstenite::Message::Text(text)) => text,
-            Ok(_) => continue,
-            Err(tungstenite::Error::Io(error))
-                if matches!(
-                    error.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) =>
-            {
-                continue;
-            }
-            Err(_) => break,
-        };
-        let Ok(event) = serde_json::from_str::<serde_json::Value>(message.as_str()) else {
-            continue;
-        };
         let params = &event["params"];
-        let line = match event["method"].as_str() {
+        match event["method"].as_str() {
             Some("Log.entryAdded") => params["entry"]["text"].as_str().map(str::to_owned),
             Some("Runtime.exceptionThrown") => {
                 params["exceptionDetails"]["exception"]["description"]
@@ -308,17 +323,12 @@ pub fn chromium_console(
                     .join(" "),
             ),
             _ => None,
-        };
-        said.extend(line);
-    }
-    let _ = socket.close(None);
-    process.stop();
-    match report {
-        Some(report) => (Outcome { report }, said),
-        None => {
-            panic!("Chromium reported nothing about {url} within {seconds} s; it said {said:?}")
         }
-    }
+    });
+    process.stop();
+    outcome.unwrap_or_else(|said| {
+        panic!("Chromium reported nothing about {url} within {seconds} s; it said {said:?}")
+    })
 }
 
 /// [`open_websocket_from`] in Firefox, with what Firefox's console said
@@ -330,7 +340,6 @@ pub fn firefox_console(
     url: &str,
     seconds: u64,
 ) -> (Outcome, Vec<String>) {
-    use tokio_tungstenite::tungstenite;
     let page = Page::serve(url, origin);
     let port = crate::servers::free_port();
     let mut command = command(Browser::Firefox, home, "about:blank");
@@ -341,30 +350,98 @@ pub fn firefox_console(
         .stderr(Stdio::null());
     let mut process = Group::spawn(&mut command, "firefox-esr (apt-get install firefox-esr)");
     let deadline = Instant::now() + Duration::from_secs(seconds);
+    let navigate = page.url();
+    let outcome = listen(
+        &page,
+        &format!("ws://127.0.0.1:{port}/session"),
+        port,
+        deadline,
+        |event, send| {
+            // The session first, then its subscription and a tab to navigate.
+            let next = match event["id"].as_u64() {
+                None if event.is_null() => {
+                    Some((1, "session.new", serde_json::json!({ "capabilities": {} })))
+                }
+                Some(1) => Some((
+                    2,
+                    "session.subscribe",
+                    serde_json::json!({ "events": ["log.entryAdded"] }),
+                )),
+                Some(2) => Some((
+                    3,
+                    "browsingContext.create",
+                    serde_json::json!({ "type": "tab" }),
+                )),
+                Some(3) => Some((
+                    4,
+                    "browsingContext.navigate",
+                    serde_json::json!({ "context": event["result"]["context"], "url": navigate }),
+                )),
+                _ => None,
+            };
+            if let Some((id, method, params)) = next {
+                send(serde_json::json!({ "id": id, "method": method, "params": params }));
+            }
+            (event["method"] == "log.entryAdded")
+                .then(|| event["params"]["text"].as_str().map(str::to_owned))
+                .flatten()
+        },
+    );
+    process.stop();
+    outcome.unwrap_or_else(|said| {
+        panic!("Firefox reported nothing about {url} within {seconds} s; it said {said:?}")
+    })
+}
+
+/// Connects to a browser's debugging WebSocket `endpoint` (on `port`,
+/// retried until `deadline` while the browser starts) and hands each event
+/// to `on_event` — first `Null`, once connected — with a way to send
+/// commands; what it returns is a console line. Ends half a second after
+/// the page's report, or at `deadline`: the report and the lines, or the
+/// lines alone when no report came.
+fn listen(
+    page: &Page,
+    endpoint: &str,
+    port: u16,
+    deadline: Instant,
+    mut on_event: impl FnMut(&serde_json::Value, &mut dyn FnMut(serde_json::Value)) -> Option<String>,
+) -> Result<(Outcome, Vec<String>), Vec<String>> {
+    use tokio_tungstenite::tungstenite;
     let stream = loop {
         match TcpStream::connect(("127.0.0.1", port)) {
             Ok(stream) => break stream,
             Err(error) => {
-                assert!(Instant::now() < deadline, "Firefox's remote port: {error}");
+                assert!(
+                    Instant::now() < deadline,
+                    "the browser's debugging port: {error}"
+                );
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
     };
-    let (mut socket, _) = tungstenite::client(format!("ws://127.0.0.1:{port}/session"), stream)
-        .expect("WebDriver BiDi session");
-    let new_session =
-        serde_json::json!({ "id": 1, "method": "session.new", "params": { "capabilities": {} } });
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("read timeout");
+    let (mut socket, _) = tungstenite::client(endpoint, stream).expect("debugging WebSocket");
+    // Then short reads, to look for the page's report between events.
     socket
-        .send(tungstenite::Message::text(new_session.to_string()))
-        .expect("BiDi session");
-    if let Ok(stream) = socket.get_ref().try_clone() {
-        let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
-    }
-    let mut said = Vec::new();
+        .get_ref()
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .expect("read timeout");
+    let mut pending = Vec::new();
+    let mut said: Vec<String> = on_event(&serde_json::Value::Null, &mut |command| {
+        pending.push(command)
+    })
+    .into_iter()
+    .collect();
     let mut report = None;
-    let mut navigated = false;
     let mut until = deadline;
     while Instant::now() < until {
+        for command in pending.drain(..) {
+            socket
+                .send(tungstenite::Message::text(command.to_string()))
+                .expect("a debugging command");
+        }
         if report.is_none()
             && let Some(got) = page.report(Duration::ZERO)
         {
@@ -384,47 +461,14 @@ pub fn firefox_console(
             }
             Err(_) => break,
         };
-        let Ok(event) = serde_json::from_str::<serde_json::Value>(message.as_str()) else {
-            continue;
-        };
-        // The session first, then its subscription and a tab to navigate.
-        let next = match event["id"].as_u64() {
-            Some(1) => Some((
-                2,
-                "session.subscribe",
-                serde_json::json!({ "events": ["log.entryAdded"] }),
-            )),
-            Some(2) => Some((
-                3,
-                "browsingContext.create",
-                serde_json::json!({ "type": "tab" }),
-            )),
-            Some(3) if !navigated => {
-                navigated = true;
-                let context = event["result"]["context"].clone();
-                Some((
-                    4,
-                    "browsingContext.navigate",
-                    serde_json::json!({ "context": context, "url": page.url() }),
-                ))
-            }
-            _ => None,
-        };
-        if let Some((id, method, params)) = next {
-            let message = serde_json::json!({ "id": id, "method": method, "params": params });
-            socket
-                .send(tungstenite::Message::text(message.to_string()))
-                .expect("BiDi command");
-        }
-        if event["method"] == "log.entryAdded" {
-            said.extend(event["params"]["text"].as_str().map(str::to_owned));
+        if let Ok(event) = serde_json::from_str::<serde_json::Value>(message.as_str()) {
+            said.extend(on_event(&event, &mut |command| pending.push(command)));
         }
     }
     let _ = socket.close(None);
-    process.stop();
     match report {
-        Some(report) => (Outcome { report }, said),
-        None => panic!("Firefox reported nothing about {url} within {seconds} s; it said {said:?}"),
+        Some(report) => Ok((Outcome { report }, said)),
+        None => Err(said),
     }
 }
 

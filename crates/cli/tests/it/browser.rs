@@ -7,6 +7,8 @@ use handshake_testkit::browser::{self, Browser, Home, Origin, Outcome};
 use handshake_testkit::coverage::{self, Program};
 use handshake_testkit::node::{Kind, Node};
 
+use std::path::Path;
+
 use crate::{command, stdout};
 
 /// `handshake ARGS…` run as the throwaway home's user.
@@ -20,6 +22,26 @@ fn as_user(home: &Home, args: &[&str]) -> (Option<i32>, String) {
     (output.status.code(), stdout(&output))
 }
 
+/// The `handshake` binary under test.
+fn handshake() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_handshake"))
+}
+
+/// `handshake explain-log --json -` of `text`.
+fn explain(text: &str) -> serde_json::Value {
+    let output = command()
+        .args(["explain-log", "--json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut explain| {
+            std::io::Write::write_all(&mut explain.stdin.take().expect("stdin"), text.as_bytes())?;
+            explain.wait_with_output()
+        })
+        .expect("handshake runs");
+    crate::json(&output)
+}
+
 fn describe(browser: Browser, outcome: &Outcome) -> String {
     format!("{browser:?}: {}", outcome.report)
 }
@@ -30,29 +52,8 @@ fn describe(browser: Browser, outcome: &Outcome) -> String {
 #[test]
 fn trust_makes_chromium_and_firefox_connect_and_uninstall_stops_them() {
     let home = Home::new();
-    let fix = home.path().join("fix");
-    let fix_dir = fix.display().to_string();
-    let (code, text) = as_user(
-        &home,
-        &[
-            "generate",
-            "nginx",
-            "--dev-ca",
-            "--host",
-            "localhost",
-            "--host",
-            "127.0.0.1",
-            "--upstream",
-            "http://127.0.0.1:8080",
-            "--out",
-            &fix_dir,
-        ],
-    );
-    assert_eq!(code, Some(0), "{text}");
-    let server = Node::start(
-        Kind::Echo,
-        Some((&fix.join("fullchain.pem"), &fix.join("privkey.pem"))),
-    );
+    let certificate = home.dev_ca_certificate(handshake());
+    let server = Node::start(Kind::Echo, Some((&certificate.chain, &certificate.key)));
     let url = format!("wss://localhost:{}/echo", server.port);
 
     // Untrusted: Chromium closes with 1006, Firefox with 1015 (a failed
@@ -122,30 +123,11 @@ fn trust_makes_chromium_and_firefox_connect_and_uninstall_stops_them() {
 fn an_https_page_opens_ws_to_loopback_only_and_diagnose_says_so() {
     let home = Home::new();
     home.make_firefox_database();
-    let fix = home.path().join("fix");
-    let fix_dir = fix.display().to_string();
-    let (code, text) = as_user(
-        &home,
-        &[
-            "generate",
-            "nginx",
-            "--dev-ca",
-            "--host",
-            "localhost",
-            "--upstream",
-            "http://127.0.0.1:8080",
-            "--out",
-            &fix_dir,
-        ],
-    );
-    assert_eq!(code, Some(0), "{text}");
+    let certificate = home.dev_ca_certificate(handshake());
     let (code, text) = as_user(&home, &["trust", "--store", "browsers", "--yes"]);
     assert_eq!(code, Some(0), "{text}");
-    let (chain, key) = (fix.join("fullchain.pem"), fix.join("privkey.pem"));
-    let page = Origin::Https {
-        chain: &chain,
-        key: &key,
-    };
+    let (chain, key) = (&certificate.chain, &certificate.key);
+    let page = Origin::Https { chain, key };
     let echo = Node::start(Kind::Echo, None);
     let blocked_words = blocked_explanation();
     for browser in Browser::ALL {
@@ -225,33 +207,10 @@ fn blocked_explanation() -> String {
 fn check_in_the_browser_names_the_untrusted_ca_then_passes_after_trust() {
     let home = Home::new();
     home.make_firefox_database();
-    let fix = home.path().join("fix");
-    let fix_dir = fix.display().to_string();
-    let (code, text) = as_user(
-        &home,
-        &[
-            "generate",
-            "nginx",
-            "--dev-ca",
-            "--host",
-            "localhost",
-            "--upstream",
-            "http://127.0.0.1:8080",
-            "--out",
-            &fix_dir,
-        ],
-    );
-    assert_eq!(code, Some(0), "{text}");
-    let server = Node::start(
-        Kind::Echo,
-        Some((&fix.join("fullchain.pem"), &fix.join("privkey.pem"))),
-    );
+    let certificate = home.dev_ca_certificate(handshake());
+    let server = Node::start(Kind::Echo, Some((&certificate.chain, &certificate.key)));
     let url = format!("wss://localhost:{}/echo", server.port);
-    let ca = home
-        .path()
-        .join(".local/share/handshake/handshake-dev-ca.pem")
-        .display()
-        .to_string();
+    let ca = certificate.ca.display().to_string();
     let check = |browser: Browser| {
         let launcher = home.launcher(browser).display().to_string();
         let (code, text) = as_user(
@@ -378,25 +337,9 @@ fn check_in_the_browser_says_when_only_the_probe_pages_origin_is_refused() {
 fn firefox_says_one_line_for_every_failure_and_explain_log_says_so() {
     let home = Home::new();
     home.make_firefox_database();
-    let fix = home.path().join("fix");
-    let fix_dir = fix.display().to_string();
-    let (code, text) = as_user(
-        &home,
-        &[
-            "generate",
-            "nginx",
-            "--dev-ca",
-            "--host",
-            "localhost",
-            "--upstream",
-            "http://127.0.0.1:8080",
-            "--out",
-            &fix_dir,
-        ],
-    );
-    assert_eq!(code, Some(0), "{text}");
-    let (chain, key) = (fix.join("fullchain.pem"), fix.join("privkey.pem"));
-    let tls = Node::start(Kind::Echo, Some((&chain, &key)));
+    let certificate = home.dev_ca_certificate(handshake());
+    let (chain, key) = (&certificate.chain, &certificate.key);
+    let tls = Node::start(Kind::Echo, Some((chain, key)));
     let plain = Node::start(Kind::Echo, None);
     let closed = handshake_testkit::servers::free_port();
     for (url, close) in [
@@ -414,20 +357,7 @@ fn firefox_says_one_line_for_every_failure_and_explain_log_says_so() {
         );
         let line = format!("Firefox can’t establish a connection to the server at {url}.");
         assert_eq!(said, std::slice::from_ref(&line), "{url}");
-        let output = command()
-            .args(["explain-log", "--json", "-"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut explain| {
-                std::io::Write::write_all(
-                    &mut explain.stdin.take().expect("stdin"),
-                    line.as_bytes(),
-                )?;
-                explain.wait_with_output()
-            })
-            .expect("handshake runs");
-        let report = crate::json(&output);
+        let report = explain(&line);
         let finding = &report["findings"][0];
         assert_eq!(finding["code"], "log-ws-connection-failed", "{report}");
         assert_eq!(finding["facts"]["said"], "firefox", "{report}");
@@ -459,21 +389,7 @@ fn firefox_says_one_line_for_every_failure_and_explain_log_says_so() {
             "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at {url}. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200."
         )]
     );
-    let report = crate::json(
-        &command()
-            .args(["explain-log", "--json", "-"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut explain| {
-                std::io::Write::write_all(
-                    &mut explain.stdin.take().expect("stdin"),
-                    said[0].as_bytes(),
-                )?;
-                explain.wait_with_output()
-            })
-            .expect("handshake runs"),
-    );
+    let report = explain(&said[0]);
     assert_eq!(
         report["findings"][0]["code"], "log-cors-blocked",
         "{report}"
@@ -497,25 +413,9 @@ fn program(browser: Browser) -> Program {
 #[test]
 fn chromium_console_lines_are_explained() {
     let home = Home::new();
-    let fix = home.path().join("fix");
-    let fix_dir = fix.display().to_string();
-    let (code, text) = as_user(
-        &home,
-        &[
-            "generate",
-            "nginx",
-            "--dev-ca",
-            "--host",
-            "localhost",
-            "--upstream",
-            "http://127.0.0.1:8080",
-            "--out",
-            &fix_dir,
-        ],
-    );
-    assert_eq!(code, Some(0), "{text}");
-    let (chain, key) = (fix.join("fullchain.pem"), fix.join("privkey.pem"));
-    let tls = Node::start(Kind::Echo, Some((&chain, &key)));
+    let certificate = home.dev_ca_certificate(handshake());
+    let (chain, key) = (&certificate.chain, &certificate.key);
+    let tls = Node::start(Kind::Echo, Some((chain, key)));
     let plain = Node::start(Kind::Echo, None);
     let closed = handshake_testkit::servers::free_port();
     let explained = |url: &str, origin: &Origin<'_>, wanted: &str, words: &str| {
@@ -524,19 +424,10 @@ fn chromium_console_lines_are_explained() {
             .iter()
             .find(|line| line.contains(words))
             .unwrap_or_else(|| panic!("{url}: Chromium said {said:?} ({})", outcome.report));
-        let mut explain = command()
-            .args(["explain-log", "--json", "-"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("handshake runs");
-        std::io::Write::write_all(
-            &mut explain.stdin.take().expect("stdin"),
-            said.join("\n").as_bytes(),
-        )
-        .expect("lines in");
-        let output = explain.wait_with_output().expect("explained");
-        let report = crate::json(&output);
+        let report = explain(&said.join(
+            "
+",
+        ));
         let codes: Vec<&str> = report["findings"]
             .as_array()
             .into_iter()
@@ -612,10 +503,7 @@ fn chromium_console_lines_are_explained() {
     assert_eq!(code, Some(0), "{text}");
     explained(
         &format!("ws://{}:{}/echo", browser::OTHER_HOST, plain.port),
-        &Origin::Https {
-            chain: &chain,
-            key: &key,
-        },
+        &Origin::Https { chain, key },
         "log-mixed-content",
         "Mixed Content:",
     );
