@@ -76,6 +76,15 @@ pub fn curl_upgrades(url: &str, ca: &Path) -> Result<String, String> {
     if switched { Ok(head) } else { Err(head) }
 }
 
+/// Every judge of a TLS-terminating proxy at 127.0.0.1:`port` serving
+/// `url` for `host`: OpenSSL, curl and Chromium; panics with what the first
+/// to fail said.
+pub fn proxy_passes(port: u16, host: &str, url: &str, ca: &Path) {
+    openssl_verifies(port, host, ca).unwrap_or_else(|said| panic!("openssl: {said}"));
+    curl_upgrades(url, ca).unwrap_or_else(|said| panic!("curl: {said}"));
+    chromium_echoes(url, ca).unwrap_or_else(|said| panic!("chromium: {said}"));
+}
+
 /// Headless Chromium, with `ca` trusted in its own NSS database of a
 /// throwaway home, opens `url` from a page, sends `ping` and gets it back.
 pub fn chromium_echoes(url: &str, ca: &Path) -> Result<(), String> {

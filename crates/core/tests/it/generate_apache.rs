@@ -89,12 +89,7 @@ async fn wss_round_trips_through_real_apache_from_the_generated_host() {
     // Judged by clients that are not Handshake.
     let ca_file = dir.join("ca/handshake-dev-ca.pem");
     let url = format!("wss://localhost:{port}/ws");
-    tokio::task::block_in_place(|| {
-        judge::openssl_verifies(port, "localhost", &ca_file)
-            .unwrap_or_else(|said| panic!("openssl: {said}"));
-        judge::curl_upgrades(&url, &ca_file).unwrap_or_else(|said| panic!("curl: {said}"));
-        judge::chromium_echoes(&url, &ca_file).unwrap_or_else(|said| panic!("chromium: {said}"));
-    });
+    tokio::task::block_in_place(|| judge::proxy_passes(port, "localhost", &url, &ca_file));
 
     // The plain port redirects to https.
     let plain_target = Target::parse(&format!("http://127.0.0.1:{plain}/")).expect("URL");

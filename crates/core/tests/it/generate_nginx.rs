@@ -82,12 +82,7 @@ async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgr
     // headless Chromium trusting the CA echoes through it.
     let ca_file = dir.join("ca/handshake-dev-ca.pem");
     let url = format!("wss://localhost:{port}/ws");
-    tokio::task::block_in_place(|| {
-        judge::openssl_verifies(port, "localhost", &ca_file)
-            .unwrap_or_else(|said| panic!("openssl: {said}"));
-        judge::curl_upgrades(&url, &ca_file).unwrap_or_else(|said| panic!("curl: {said}"));
-        judge::chromium_echoes(&url, &ca_file).unwrap_or_else(|said| panic!("chromium: {said}"));
-    });
+    tokio::task::block_in_place(|| judge::proxy_passes(port, "localhost", &url, &ca_file));
     drop(nginx);
 
     // The same config without the three lines that make WebSockets work.

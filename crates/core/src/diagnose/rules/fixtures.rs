@@ -1151,17 +1151,7 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     // What a browser saw from Handshake's probe page (`check --browser`),
     // beside a healthy diagnosis of the same URL.
     let in_browser = |event: Option<(bool, BrowserEvent)>, trusted: bool| {
-        let mut e = answered(
-            "wss://localhost:8443/ws",
-            head(
-                "HTTP/1.1 101 Switching Protocols",
-                &[(
-                    "Sec-WebSocket-Accept",
-                    &ws::accept_for("dGhlIHNhbXBsZSBub25jZQ=="),
-                )],
-                "",
-            ),
-        );
+        let mut e = switched("wss://localhost:8443/ws", None);
         e.browser = Some(BrowserEvidence {
             browser: "chromium".into(),
             page_origin: "http://127.0.0.1:41234".into(),
