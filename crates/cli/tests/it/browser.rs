@@ -159,6 +159,14 @@ fn an_https_page_opens_ws_to_loopback_only_and_diagnose_says_so() {
             blocked_words.contains(&said),
             "{browser:?} says “{said}”; the finding quotes: {blocked_words}"
         );
+        // The same words, uncaught, in the console: explain-log names them.
+        let report = explain(&format!("Uncaught {said}"));
+        assert_eq!(
+            report["findings"][0]["code"], "log-mixed-content",
+            "{report}"
+        );
+        coverage::record(program(browser), ["log-mixed-content"]);
+        coverage::record_log(program(browser), &said);
     }
 
     let url = format!("ws://127.0.0.1:{}/echo", echo.port);

@@ -102,7 +102,10 @@ log-tls-handshake-failed = A TLS handshake failed
     .fix = { -run-diagnose }: it tells a plain HTTP port from a protocol or certificate problem.
 
 log-mixed-content = The browser blocked an insecure connection from an https page
-    .explanation = The page was loaded over HTTPS but tried to reach an unencrypted endpoint (ws:// or http://): browsers block those from secure pages as mixed content.
+    .explanation = The page was loaded over HTTPS but tried to reach an unencrypted endpoint (ws:// or http://): browsers block those from secure pages as mixed content, except to loopback (localhost, 127.0.0.1), which they allow.{ $said ->
+        [firefox-exception] {" "}Firefox says only “The operation is insecure.” when `new WebSocket` is given a ws:// URL on an https page; Chromium names it (“An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.”).
+       *[other] {""}
+    }
     .fix = Serve the endpoint over TLS and connect with wss:// ({ -scheme-from-page }).
 
 log-cors-blocked = The browser blocked a request by CORS policy

@@ -102,7 +102,10 @@ log-tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
     .fix = { -run-diagnose }. 평문 HTTP 포트인지, 프로토콜이나 인증서 문제인지 구분해 줍니다.
 
 log-mixed-content = 브라우저가 https 페이지의 암호화되지 않은 연결을 막았습니다
-    .explanation = HTTPS로 연 페이지가 암호화되지 않은 엔드포인트(ws:// 또는 http://)에 연결하려 했습니다. 브라우저는 보안 페이지에서 이런 연결을 혼합 콘텐츠로 막습니다.
+    .explanation = HTTPS로 연 페이지가 암호화되지 않은 엔드포인트(ws:// 또는 http://)에 연결하려 했습니다. 브라우저는 보안 페이지에서 이런 연결을 혼합 콘텐츠로 막습니다. 단, 루프백(localhost, 127.0.0.1)은 허용합니다.{ $said ->
+        [firefox-exception] {" "}Firefox는 https 페이지에서 `new WebSocket`에 ws:// URL을 주면 “The operation is insecure.”라고만 말합니다. Chromium은 이유를 밝힙니다(“An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.”).
+       *[other] {""}
+    }
     .fix = 엔드포인트를 TLS로 제공하고 wss://로 연결하세요({ -scheme-from-page }).
 
 log-cors-blocked = 브라우저가 CORS 정책으로 요청을 막았습니다

@@ -260,6 +260,8 @@ const LOG_LINES: &[&str] = &[
     "WebSocket connection to 'wss://localhost:8443/ws' failed: ",
     "WebSocket connection to 'ws://127.0.0.1:8080/echo' failed: Error in connection establishment: net::ERR_CONNECTION_REFUSED",
     "Firefox can’t establish a connection to the server at wss://localhost:8443/ws.",
+    "Uncaught SecurityError: The operation is insecure.",
+    "Uncaught SecurityError: Failed to construct 'WebSocket': An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.",
 ];
 
 #[test]

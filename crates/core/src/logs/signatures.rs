@@ -145,7 +145,13 @@ pub static SIGNATURES: &[Signature] = &[
     },
     Signature {
         code: Code::LogMixedContent,
-        anchors: &["Mixed Content:"],
+        anchors: &[
+            "Mixed Content:",
+            // What `new WebSocket("ws://…")` throws on an https page, as the
+            // browsers wrote it in the tests (Chromium 156, Firefox 153).
+            "An insecure WebSocket connection may not be initiated from a page loaded over HTTPS",
+            "SecurityError: The operation is insecure",
+        ],
         explain: mixed_content,
     },
     Signature {
@@ -387,7 +393,14 @@ fn tls_handshake_failed(line: &str) -> Option<Explained> {
 
 fn mixed_content(line: &str) -> Option<Explained> {
     let url = first_insecure_url(line);
-    let mut finding = Finding::error(Code::LogMixedContent);
+    let said = if line.contains("The operation is insecure") {
+        "firefox-exception"
+    } else if line.contains("may not be initiated") {
+        "chromium-exception"
+    } else {
+        "console"
+    };
+    let mut finding = Finding::error(Code::LogMixedContent).with("said", said);
     if let Some(url) = &url {
         finding = finding.with("url", url);
     }
