@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # handshake check --browser end to end in headless Chromium and Firefox
 # against a healthy loopback wss:// echo server (whole process, median), and
-# the share of it that is each browser's own start-up on a blank page.
+# the share of it that is the browser's own (started, page, WebSocket, report).
 #
 #   bench/browser.sh [RUNS]
 set -euo pipefail

@@ -2,16 +2,17 @@
 //! wss:// echo server, in headless Chromium and Firefox: the whole process
 //! (Handshake's own check, the probe page served, the browser started, the
 //! page's WebSocket and its report, the diagnosis beside it), median of
-//! RUNS; beside it each browser's own start-up on a blank page (started,
-//! page loaded, exited) — the share of the total that is the browser's.
+//! RUNS; beside it the same browser started on the same kind of page by the
+//! test kit, until its report — the share of the total that is the
+//! browser's own.
 //! Run by `bench/browser.sh`.
 //!
 //! Usage: bench-browser HANDSHAKE_BINARY [RUNS]
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use handshake_testkit::browser::{Browser, Home};
+use handshake_testkit::browser::{self, Browser, Home};
 use handshake_testkit::pki::Identity;
 use handshake_testkit::websocket::{self, Behaviour};
 use rustls::pki_types::pem::PemObject;
@@ -56,27 +57,37 @@ fn main() {
     );
     println!(
         "{:<10} {:>16} {:>22} {:>16}",
-        "browser", "check --browser", "browser start-up alone", "browser's share"
+        "browser", "check --browser", "browser alone (start→report)", "browser's share"
     );
     for browser in [Browser::Chromium, Browser::Firefox] {
         let launcher = home.launcher(browser).display().to_string();
-        let total = sample(runs, || {
-            let output = Command::new(&handshake)
-                .args(["check", "--json", &url, "--ca", &ca, "--browser", &launcher])
-                .env("HOME", home.path())
-                .output()
-                .expect("handshake runs");
-            home.stop_browsers();
-            assert!(
-                output.status.success(),
-                "{browser:?}: {}",
-                String::from_utf8_lossy(&output.stdout)
-            );
-        });
-        let alone = sample(runs, || {
-            let status = blank_page(&home, browser).status().expect("browser runs");
-            assert!(status.success(), "{browser:?} on a blank page");
-        });
+        // Timed until `check` exits; the browser it started is stopped
+        // after, outside the time.
+        let mut total: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let started = Instant::now();
+                let output = Command::new(&handshake)
+                    .args(["check", "--json", &url, "--ca", &ca, "--browser", &launcher])
+                    .env("HOME", home.path())
+                    .output()
+                    .expect("handshake runs");
+                let took = started.elapsed();
+                home.stop_browsers();
+                assert!(
+                    output.status.success(),
+                    "{browser:?}: {}",
+                    String::from_utf8_lossy(&output.stdout)
+                );
+                took
+            })
+            .collect();
+        total.sort();
+        // The same page and WebSocket without Handshake: the browser's start,
+        // the page, the socket and the report.
+        let mut alone: Vec<Duration> = (0..runs)
+            .map(|_| browser::time_to_report(browser, &home, &url, 30))
+            .collect();
+        alone.sort();
         let (total, alone) = (median(&total), median(&alone));
         println!(
             "{:<10} {:>13.0} ms {:>19.0} ms {:>15.0} %",
@@ -86,56 +97,6 @@ fn main() {
             100.0 * alone.as_secs_f64() / total.as_secs_f64()
         );
     }
-}
-
-/// The browser started on a blank page, headless, in `home`, until it
-/// exits by itself.
-fn blank_page(home: &Home, browser: Browser) -> Command {
-    let mut command = match browser {
-        Browser::Chromium => {
-            let mut command = Command::new("chromium");
-            command.args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--dump-dom",
-            ]);
-            command.arg(format!(
-                "--user-data-dir={}",
-                home.path().join(".config/chromium-blank").display()
-            ));
-            command
-        }
-        Browser::Firefox => {
-            let mut command = Command::new("firefox-esr");
-            command
-                .args(["--headless", "--no-remote", "--profile"])
-                .arg(home.firefox_profile())
-                .arg("--screenshot")
-                .arg(home.path().join("blank.png"));
-            command
-        }
-    };
-    command
-        .arg("about:blank")
-        .env("HOME", home.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    command
-}
-
-fn sample(runs: usize, mut run: impl FnMut()) -> Vec<Duration> {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let started = Instant::now();
-            run();
-            started.elapsed()
-        })
-        .collect();
-    times.sort();
-    times
 }
 
 fn median(sorted: &[Duration]) -> Duration {

@@ -225,6 +225,26 @@ pub fn open_websocket(browser: Browser, home: &Home, url: &str, seconds: u64) ->
     open_websocket_from(browser, home, &Origin::Http, url, seconds)
 }
 
+/// How long `browser`, started in `home`, takes from its start to the
+/// page's report on `url` (the browser's own share of a browser check;
+/// stopping it afterwards is not counted).
+pub fn time_to_report(browser: Browser, home: &Home, url: &str, seconds: u64) -> Duration {
+    let page = Page::serve(url, &Origin::Http);
+    let started = Instant::now();
+    let mut process = Group::spawn(
+        command(browser, home, &page.url())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+        "a browser",
+    );
+    let report = page.report(Duration::from_secs(seconds));
+    let took = started.elapsed();
+    process.stop();
+    assert!(report.is_some(), "{browser:?} reported nothing about {url}");
+    took
+}
+
 /// [`open_websocket`] from a page served from `origin`.
 pub fn open_websocket_from(
     browser: Browser,
