@@ -70,7 +70,7 @@ pub(crate) fn trust_stores(state: State<'_, AppState>) -> Result<TrustStores, Co
     let stores = trust::survey(found(), &ca)
         .into_iter()
         .map(|survey| StoreState {
-            id: survey.store.name().path.display().to_string(),
+            id: id(survey.store.as_ref()),
             name: Phrase::of(&survey.store.name()),
             group: survey.store.name().kind.group(),
             needs_admin: survey.store.needs_admin(),
@@ -96,7 +96,7 @@ pub(crate) fn trust_plan(
     let ca = dev_ca(&state)?;
     let chosen = found()
         .into_iter()
-        .filter(|store| ids.contains(&store.name().path.display().to_string()))
+        .filter(|store| ids.contains(&id(store.as_ref())))
         .collect();
     let direction = if remove {
         Direction::Remove
@@ -143,12 +143,14 @@ pub(crate) fn trust_apply(state: State<'_, AppState>) -> Result<Vec<StoreOutcome
         .collect())
 }
 
+/// What a store is ticked by in the window: its file or folder.
+fn id(store: &dyn TrustStore) -> String {
+    store.name().path.display().to_string()
+}
+
 /// The stores `handshake trust` finds with no store named.
 fn found() -> Vec<Box<dyn TrustStore>> {
-    trust::discover(
-        &Environment::current(),
-        &[Group::System, Group::Browsers, Group::Java],
-    )
+    trust::discover(&Environment::current(), &Group::ALL)
 }
 
 /// The development CA the exports use; the Trust step never makes one.

@@ -209,7 +209,7 @@ fn stores(args: &Args) -> Result<Vec<Box<dyn TrustStore>>, Usage> {
     }
     if !named {
         let groups: Vec<Group> = if args.groups.is_empty() {
-            vec![Group::System, Group::Browsers, Group::Java]
+            Group::ALL.to_vec()
         } else {
             args.groups.iter().copied().map(Group::from).collect()
         };

@@ -118,38 +118,33 @@ pub async fn check(
     };
     // What the server says to the probe page's own Origin, proven from here
     // with the same upgrade: the page is not the user's application.
+    let diagnosis_options = options.diagnosis(options.subprotocols.clone());
     let page_origin_status = if failed && report.ok {
-        let with_page_origin = diagnose::diagnose(
-            target,
-            &Options {
-                origin: Some(page_origin.clone()),
-                ca: options.ca.clone(),
-                identity: options.identity.clone(),
-                subprotocols: options.subprotocols.clone(),
-                timeout: options.timeout,
-                ..Options::default()
-            },
-        )
-        .await;
-        with_page_origin.evidence.response.map(|head| head.status)
+        let with_page_origin = Options {
+            origin: Some(page_origin.clone()),
+            ..diagnosis_options.clone()
+        };
+        diagnose::diagnose(target, &with_page_origin)
+            .await
+            .evidence
+            .response
+            .map(|head| head.status)
     } else {
         None
     };
-    // The browser's outcome beside Handshake's own diagnosis of the URL.
-    let diagnosis = diagnose::diagnose(
-        target,
-        &Options {
-            origin: options.origin.clone(),
-            ca: options.ca.clone(),
-            identity: options.identity.clone(),
-            expected: options.expected.clone(),
-            subprotocols: options.subprotocols.clone(),
-            timeout: options.timeout,
-            ..Options::default()
-        },
-    )
-    .await;
-    let mut evidence = diagnosis.evidence;
+    // The browser's outcome beside Handshake's own diagnosis of the URL: a
+    // failed check has made that diagnosis already (its findings are in
+    // the report), so only the browser's evidence is read then.
+    let (mut evidence, timings) = if report.ok {
+        let diagnosis = diagnose::diagnose(target, &diagnosis_options).await;
+        (diagnosis.evidence, diagnosis.timings_ms)
+    } else {
+        let now = crate::clock::now_unix();
+        (
+            diagnose::Evidence::new(target.clone(), &diagnosis_options, now),
+            diagnose::Timings::default(),
+        )
+    };
     evidence.browser = Some(BrowserEvidence {
         browser: browser.to_owned(),
         page_origin,
@@ -160,7 +155,7 @@ pub async fn check(
         stores,
         page_origin_status,
     });
-    let findings = diagnose::Report::from_evidence(evidence, diagnosis.timings_ms).findings;
+    let findings = diagnose::Report::from_evidence(evidence, timings).findings;
     let from_browser = |code: &crate::Code| code.as_str().starts_with("browser-");
     if report.ok {
         report.findings = findings;
@@ -342,7 +337,7 @@ fn product(user_agent: &str) -> Option<&'static str> {
 
 /// Which browser's stores a name points to.
 fn browser_kind(name: &str) -> Option<Browser> {
-    let name = name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
+    let name = name.to_ascii_lowercase();
     if name.contains("firefox") {
         Some(Browser::Firefox)
     } else if name.contains("chrom") {

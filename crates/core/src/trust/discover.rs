@@ -50,6 +50,12 @@ pub enum Group {
     Java,
 }
 
+impl Group {
+    /// Every group, in the order stores are listed: what is searched when
+    /// the user names none.
+    pub const ALL: [Group; 3] = [Group::System, Group::Browsers, Group::Java];
+}
+
 /// The stores of `groups` found in `environment`, in that order.
 pub fn discover(environment: &Environment, groups: &[Group]) -> Vec<Box<dyn TrustStore>> {
     let mut stores: Vec<Box<dyn TrustStore>> = Vec::new();

@@ -28,11 +28,15 @@ pub struct DebianSystem {
     pub root: PathBuf,
 }
 
-impl DebianSystem {
+impl Layout for DebianSystem {
     fn anchor(&self) -> PathBuf {
         self.root
             .join("usr/local/share/ca-certificates")
             .join(format!("{NICKNAME}.crt"))
+    }
+
+    fn bundle(&self) -> PathBuf {
+        self.root.join("etc/ssl/certs/ca-certificates.crt")
     }
 
     /// `update-ca-certificates`, and in a private root the folders and the
@@ -75,7 +79,46 @@ impl DebianSystem {
     }
 }
 
-impl TrustStore for DebianSystem {
+/// A Fedora/RHEL system store: a `.pem` in
+/// `/etc/pki/ca-trust/source/anchors`, then `update-ca-trust extract`,
+/// which rebuilds the bundles under `/etc/pki/ca-trust/extracted`.
+#[derive(Debug, Clone)]
+pub struct FedoraSystem {
+    /// `/` for the real system; a private folder only for checks, since
+    /// `update-ca-trust` always reads the system's own sources.
+    pub root: PathBuf,
+}
+
+impl Layout for FedoraSystem {
+    fn anchor(&self) -> PathBuf {
+        self.root
+            .join("etc/pki/ca-trust/source/anchors")
+            .join(format!("{NICKNAME}.pem"))
+    }
+
+    fn bundle(&self) -> PathBuf {
+        self.root
+            .join("etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem")
+    }
+
+    fn update(&self) -> Vec<Action> {
+        vec![Action::run("update-ca-trust", &["extract"])]
+    }
+}
+
+/// What both system stores are: the CA as a file in an anchors folder, and
+/// a program that rebuilds the bundle every program reads from the
+/// anchors. A layout says where and which program; the store is the same.
+trait Layout: std::fmt::Debug + Send + Sync {
+    /// The file the CA is written to.
+    fn anchor(&self) -> PathBuf;
+    /// The bundle the update rebuilds.
+    fn bundle(&self) -> PathBuf;
+    /// What rebuilds the bundle.
+    fn update(&self) -> Vec<Action>;
+}
+
+impl<L: Layout> TrustStore for L {
     fn name(&self) -> StoreName {
         StoreName {
             kind: StoreKind::System,
@@ -84,8 +127,7 @@ impl TrustStore for DebianSystem {
     }
 
     fn contains(&self, ca: &Ca) -> Result<bool, TrustError> {
-        Ok(self.anchor().exists()
-            && bundle_holds(&self.root.join("etc/ssl/certs/ca-certificates.crt"), ca))
+        Ok(self.anchor().exists() && bundle_holds(&self.bundle(), ca))
     }
 
     fn add(&self, ca: &Ca) -> Result<Vec<Action>, TrustError> {
@@ -103,70 +145,6 @@ impl TrustStore for DebianSystem {
         }];
         actions.extend(self.update());
         Ok(actions)
-    }
-
-    fn needs_admin(&self) -> bool {
-        !super::writable(&self.anchor())
-    }
-
-    fn elevatable(&self) -> bool {
-        true
-    }
-}
-
-/// A Fedora/RHEL system store: a `.pem` in
-/// `/etc/pki/ca-trust/source/anchors`, then `update-ca-trust extract`,
-/// which rebuilds the bundles under `/etc/pki/ca-trust/extracted`.
-#[derive(Debug, Clone)]
-pub struct FedoraSystem {
-    /// `/` for the real system; a private folder only for checks, since
-    /// `update-ca-trust` always reads the system's own sources.
-    pub root: PathBuf,
-}
-
-impl FedoraSystem {
-    fn anchor(&self) -> PathBuf {
-        self.root
-            .join("etc/pki/ca-trust/source/anchors")
-            .join(format!("{NICKNAME}.pem"))
-    }
-}
-
-impl TrustStore for FedoraSystem {
-    fn name(&self) -> StoreName {
-        StoreName {
-            kind: StoreKind::System,
-            path: self.anchor(),
-        }
-    }
-
-    fn contains(&self, ca: &Ca) -> Result<bool, TrustError> {
-        Ok(self.anchor().exists()
-            && bundle_holds(
-                &self
-                    .root
-                    .join("etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem"),
-                ca,
-            ))
-    }
-
-    fn add(&self, ca: &Ca) -> Result<Vec<Action>, TrustError> {
-        Ok(vec![
-            Action::Write {
-                path: self.anchor(),
-                contents: ca.pem().as_bytes().to_vec(),
-            },
-            Action::run("update-ca-trust", &["extract"]),
-        ])
-    }
-
-    fn remove(&self, _ca: &Ca) -> Result<Vec<Action>, TrustError> {
-        Ok(vec![
-            Action::Delete {
-                path: self.anchor(),
-            },
-            Action::run("update-ca-trust", &["extract"]),
-        ])
     }
 
     fn needs_admin(&self) -> bool {

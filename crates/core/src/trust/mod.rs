@@ -245,8 +245,6 @@ pub struct Change {
 /// before anything is done, and then done exactly.
 #[derive(Debug)]
 pub struct Plan {
-    /// Add or remove.
-    pub direction: Direction,
     /// The stores that change, with what each does.
     pub changes: Vec<Change>,
     /// The stores that cannot be planned for (unreadable), with why.
@@ -258,7 +256,6 @@ impl Plan {
     /// store that could not be read is carried as refused.
     pub fn new(surveys: Vec<Survey>, ca: &Ca, direction: Direction) -> Plan {
         let mut plan = Plan {
-            direction,
             changes: Vec::new(),
             refused: Vec::new(),
         };

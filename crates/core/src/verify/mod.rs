@@ -105,6 +105,23 @@ impl Default for CheckOptions {
     }
 }
 
+impl CheckOptions {
+    /// The options of a diagnosis of what this check opens: the same
+    /// Origin, roots, client certificate, expected certificate and step
+    /// timeout, offering `subprotocols`.
+    pub(crate) fn diagnosis(&self, subprotocols: Vec<String>) -> Options {
+        Options {
+            origin: self.origin.clone(),
+            ca: self.ca.clone(),
+            identity: self.identity.clone(),
+            expected: self.expected.clone(),
+            subprotocols,
+            timeout: self.timeout,
+            ..Options::default()
+        }
+    }
+}
+
 /// The result of `handshake check`.
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -691,19 +708,7 @@ pub async fn check(target: &Target, options: &CheckOptions) -> CheckReport {
     // The diagnosis of what the check opened: the same URL, offering the
     // same subprotocols; what failed after the upgrade is evidence too.
     let opened = target.with_path(&plan.path);
-    let diagnosis = diagnose::diagnose(
-        &opened,
-        &Options {
-            origin: options.origin.clone(),
-            ca: options.ca.clone(),
-            identity: options.identity.clone(),
-            expected: options.expected.clone(),
-            subprotocols: plan.offer.clone(),
-            timeout: options.timeout,
-            ..Options::default()
-        },
-    )
-    .await;
+    let diagnosis = diagnose::diagnose(&opened, &options.diagnosis(plan.offer.clone())).await;
     let mut evidence = diagnosis.evidence;
     if report.phases_ms.upgrade.is_some() {
         evidence.exchange = Some(Exchange {
