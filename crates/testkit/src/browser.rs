@@ -145,17 +145,34 @@ impl Home {
     /// Makes the Firefox profile's certificate database, as Firefox's first
     /// start does (for a test that needs it before Firefox has run).
     pub fn make_firefox_database(&self) {
-        let made = Command::new("certutil")
-            .args(["-N", "--empty-password", "-d"])
-            .arg(format!("sql:{}", self.firefox_profile().display()))
-            .output()
-            .expect("certutil runs (apt-get install libnss3-tools)");
-        assert!(
-            made.status.success(),
-            "{}",
-            String::from_utf8_lossy(&made.stderr)
-        );
+        certutil(&self.firefox_profile(), &["-N", "--empty-password"]);
     }
+
+    /// Trusts `ca` (a PEM file) in Chromium's database of this home, with
+    /// NSS's own `certutil`, as a user or mkcert would — not through
+    /// Handshake, for a judge that must not lean on it.
+    pub fn trust_in_chromium(&self, ca: &Path) {
+        let db = self.path().join(".pki/nssdb");
+        std::fs::create_dir_all(&db).expect("nssdb folder");
+        certutil(&db, &["-N", "--empty-password"]);
+        let file = ca.display().to_string();
+        certutil(&db, &["-A", "-t", "C,,", "-n", "judge-ca", "-i", &file]);
+    }
+}
+
+/// `certutil -d sql:DB ARGS…`, which must succeed.
+fn certutil(db: &Path, args: &[&str]) {
+    let made = Command::new("certutil")
+        .arg("-d")
+        .arg(format!("sql:{}", db.display()))
+        .args(args)
+        .output()
+        .expect("certutil runs (apt-get install libnss3-tools)");
+    assert!(
+        made.status.success(),
+        "certutil {args:?}: {}",
+        String::from_utf8_lossy(&made.stderr)
+    );
 }
 
 /// A server certificate from a home's development CA, as PEM files.
@@ -229,18 +246,7 @@ pub fn open_websocket(browser: Browser, home: &Home, url: &str, seconds: u64) ->
 /// page's report on `url` (the browser's own share of a browser check;
 /// stopping it afterwards is not counted).
 pub fn time_to_report(browser: Browser, home: &Home, url: &str, seconds: u64) -> Duration {
-    let page = Page::serve(url, &Origin::Http);
-    let started = Instant::now();
-    let mut process = Group::spawn(
-        command(browser, home, &page.url())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null()),
-        "a browser",
-    );
-    let report = page.report(Duration::from_secs(seconds));
-    let took = started.elapsed();
-    process.stop();
+    let (report, took) = run_page(browser, home, &Origin::Http, url, seconds);
     assert!(report.is_some(), "{browser:?} reported nothing about {url}");
     took
 }
@@ -253,23 +259,42 @@ pub fn open_websocket_from(
     url: &str,
     seconds: u64,
 ) -> Outcome {
-    let page = Page::serve(url, origin);
-    let mut process = Group::spawn(
-        command(browser, home, &page.url())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null()),
-        match browser {
-            Browser::Chromium => "chromium (apt-get install chromium)",
-            Browser::Firefox => "firefox-esr (apt-get install firefox-esr)",
-        },
-    );
-    let report = page.report(Duration::from_secs(seconds));
-    process.stop();
-    match report {
+    match run_page(browser, home, origin, url, seconds).0 {
         Some(report) => Outcome { report },
         None => panic!("{browser:?} reported nothing about {url} within {seconds} s"),
     }
+}
+
+/// The page for `url`, served from `origin`, in `browser` started in
+/// `home`: its report (none within `seconds`) and the time from the
+/// browser's start to it; the browser is stopped after.
+fn run_page(
+    browser: Browser,
+    home: &Home,
+    origin: &Origin<'_>,
+    url: &str,
+    seconds: u64,
+) -> (Option<serde_json::Value>, Duration) {
+    let page = Page::serve(url, origin);
+    let started = Instant::now();
+    let mut process = start(browser, &mut command(browser, home, &page.url()));
+    let report = page.report(Duration::from_secs(seconds));
+    let took = started.elapsed();
+    process.stop();
+    (report, took)
+}
+
+/// `command` (of `browser`) started quietly, in a process group of its own.
+fn start(browser: Browser, command: &mut Command) -> Group {
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let what = match browser {
+        Browser::Chromium => "chromium (apt-get install chromium)",
+        Browser::Firefox => "firefox-esr (apt-get install firefox-esr)",
+    };
+    Group::spawn(command, what)
 }
 
 /// [`open_websocket_from`] in Chromium, with what Chromium's console said
@@ -286,13 +311,10 @@ pub fn chromium_console(
     let page = Page::serve(url, origin);
     let profile = home.path().join(".config/chromium");
     let _ = std::fs::remove_file(profile.join("DevToolsActivePort"));
-    let mut command = command(Browser::Chromium, home, "about:blank");
-    command
-        .arg("--remote-debugging-port=0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let mut process = Group::spawn(&mut command, "chromium (apt-get install chromium)");
+    let mut process = start(
+        Browser::Chromium,
+        command(Browser::Chromium, home, "about:blank").arg("--remote-debugging-port=0"),
+    );
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut port = None;
     while port.is_none() && Instant::now() < deadline {
@@ -362,13 +384,11 @@ pub fn firefox_console(
 ) -> (Outcome, Vec<String>) {
     let page = Page::serve(url, origin);
     let port = crate::servers::free_port();
-    let mut command = command(Browser::Firefox, home, "about:blank");
-    command
-        .args(["--remote-debugging-port", &port.to_string()])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let mut process = Group::spawn(&mut command, "firefox-esr (apt-get install firefox-esr)");
+    let mut process = start(
+        Browser::Firefox,
+        command(Browser::Firefox, home, "about:blank")
+            .args(["--remote-debugging-port", &port.to_string()]),
+    );
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let navigate = page.url();
     let outcome = listen(

@@ -89,29 +89,7 @@ pub fn proxy_passes(port: u16, host: &str, url: &str, ca: &Path) {
 /// throwaway home, opens `url` from a page, sends `ping` and gets it back.
 pub fn chromium_echoes(url: &str, ca: &Path) -> Result<(), String> {
     let home = Home::new();
-    let db = home.path().join(".pki/nssdb");
-    std::fs::create_dir_all(&db).expect("nssdb folder");
-    let sql = format!("sql:{}", db.display());
-    for args in [
-        vec!["-N", "--empty-password", "-d", &sql],
-        vec![
-            "-A",
-            "-d",
-            &sql,
-            "-t",
-            "C,,",
-            "-n",
-            "judge-ca",
-            "-i",
-            &ca.display().to_string(),
-        ],
-    ] {
-        let status = Command::new("certutil")
-            .args(&args)
-            .status()
-            .expect("certutil runs");
-        assert!(status.success(), "certutil {args:?}");
-    }
+    home.trust_in_chromium(ca);
     let outcome = browser::open_websocket(Browser::Chromium, &home, url, 30);
     match outcome.echoed() {
         Some("ping") => Ok(()),
