@@ -67,6 +67,13 @@ macro_rules! codes {
     };
 }
 
+impl Code {
+    /// Whether the code tells what the user's browser saw (`check --browser`).
+    pub fn is_browser(self) -> bool {
+        self.as_str().starts_with("browser-")
+    }
+}
+
 codes! {
     /// The host name does not resolve.
     DnsUnresolved = "dns-unresolved",

@@ -367,11 +367,7 @@ fn describe(report: &CheckReport, language: Language) -> String {
             let _ = writeln!(out, "  {line}");
         }
         // What the browser saw (`--browser`), after Handshake's own check.
-        for finding in report
-            .findings
-            .iter()
-            .filter(|f| f.code.as_str().starts_with("browser-"))
-        {
+        for finding in report.findings.iter().filter(|f| f.code.is_browser()) {
             render::finding(&mut out, finding, language);
         }
         return out;

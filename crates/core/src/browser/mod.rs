@@ -156,14 +156,13 @@ pub async fn check(
         page_origin_status,
     });
     let findings = diagnose::Report::from_evidence(evidence, timings).findings;
-    let from_browser = |code: &crate::Code| code.as_str().starts_with("browser-");
     if report.ok {
         report.findings = findings;
     } else {
         // The failed check's own diagnosis stays; the browser's adds to it.
         report
             .findings
-            .extend(findings.into_iter().filter(|f| from_browser(&f.code)));
+            .extend(findings.into_iter().filter(|f| f.code.is_browser()));
         report.findings.sort_by_key(|f| f.severity);
     }
     report.ok = !report
