@@ -26,7 +26,10 @@ tcp-refused = Nothing listens on port { $port }
         [0] The connection to { $addresses } was refused: no process accepts connections on that port.
        *[other] The connection to { $addresses } was refused during the whole { $wait_s } s wait: no process accepts connections on that port.
     }
-    .fix = Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, run again with --wait 30. Spring Boot with TLS listens on server.port, often 8443, not { $port }.
+    .fix = Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, run again with --wait 30.{ $port_hint ->
+        [spring-tls] {" "}If it is a Spring Boot app with TLS, it may listen on another port: its server.port, often 8443.
+       *[none] {""}
+    }
 
 tcp-timeout = No answer from { $authority }
     .explanation = Connecting to { $authority } got no answer at all within { $timeout_s } s. A firewall that drops packets, a wrong host, or a network route that does not exist look like this.

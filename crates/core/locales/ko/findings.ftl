@@ -26,7 +26,10 @@ tcp-refused = 포트 { $port }에서 대기 중인 프로세스가 없습니다
         [0] { $addresses }(으)로의 연결이 거부되었습니다. 그 포트에서 연결을 받는 프로세스가 없습니다.
        *[other] { $wait_s }초 동안 기다리는 내내 { $addresses }(으)로의 연결이 거부되었습니다. 그 포트에서 연결을 받는 프로세스가 없습니다.
     }
-    .fix = 서버를 시작하거나, 서버가 실제로 대기하는 포트를 확인하세요(서버에서 `ss -ltnp`). 재시작 중이라면 --wait 30을 붙여 다시 실행하세요. TLS를 켠 Spring Boot는 { $port }번이 아니라 server.port(보통 8443)에서 대기합니다.
+    .fix = 서버를 시작하거나, 서버가 실제로 대기하는 포트를 확인하세요(서버에서 `ss -ltnp`). 재시작 중이라면 --wait 30을 붙여 다시 실행하세요.{ $port_hint ->
+        [spring-tls] {" "}TLS를 켠 Spring Boot 앱이라면 다른 포트, 즉 server.port(보통 8443)에서 대기하고 있을 수 있습니다.
+       *[none] {""}
+    }
 
 tcp-timeout = { $authority }에서 응답이 없습니다
     .explanation = { $authority }에 연결을 시도했지만 { $timeout_s }초 동안 아무 응답도 없었습니다. 패킷을 버리는 방화벽, 잘못된 호스트, 존재하지 않는 네트워크 경로가 이런 모습을 보입니다.

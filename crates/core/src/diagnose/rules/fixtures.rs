@@ -201,6 +201,14 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     e.wait_ms = Some(30_000);
     e.connection = Some(Connection::Refused { attempts: 30 });
     out.push(("tcp-refused/waited", e));
+    let mut e = evidence("wss://localhost:9443/ws");
+    e.addresses = vec!["127.0.0.1:9443".into()];
+    e.connection = Some(Connection::Refused { attempts: 1 });
+    out.push(("tcp-refused/other-tls-port", e));
+    let mut e = evidence("ws://localhost:8080/ws");
+    e.addresses = vec!["127.0.0.1:8080".into()];
+    e.connection = Some(Connection::Refused { attempts: 1 });
+    out.push(("tcp-refused/plain", e));
 
     let mut e = evidence("wss://10.255.255.1:8443/ws");
     e.connection = Some(Connection::TimedOut);

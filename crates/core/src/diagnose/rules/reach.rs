@@ -46,8 +46,21 @@ fn tcp_refused(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
             .with("port", evidence.target.port)
             .with("addresses", evidence.addresses.clone())
             .with("wait_s", Fact::tenths(wait_s))
-            .with("attempts", *attempts),
+            .with("attempts", *attempts)
+            .with("port_hint", port_hint(evidence)),
     ]
+}
+
+/// Spring Boot's usual TLS port is worth naming only when the user asked
+/// for TLS on some other port: against 8443 itself, or a plain URL, the
+/// hint would blame a port that may well be right.
+fn port_hint(evidence: &Evidence) -> &'static str {
+    const SPRING_TLS_PORT: u16 = 8443;
+    if evidence.target.secure && evidence.target.port != SPRING_TLS_PORT {
+        "spring-tls"
+    } else {
+        "none"
+    }
 }
 
 /// No answer at all to the connection attempt.
@@ -188,6 +201,23 @@ mod tests {
             ]))
         );
         assert!(tcp_timeout(&evidence, &Timings::default()).is_empty());
+    }
+
+    /// "often 8443, not 8443" blamed the right port: the hint is for a TLS
+    /// URL on another port only, and worded as a possibility.
+    #[test]
+    fn the_spring_port_hint_is_given_only_where_it_can_be_true() {
+        let fix = |name: &str| {
+            let found = tcp_refused(&fixtures::named(name), &Timings::default());
+            crate::Language::En
+                .catalogue()
+                .attribute("tcp-refused", "fix", &found[0].facts)
+        };
+        assert!(!fix("tcp-refused").contains("8443"), "{}", fix("tcp-refused"));
+        assert!(!fix("tcp-refused/plain").contains("8443"));
+        let other = fix("tcp-refused/other-tls-port");
+        assert!(other.contains("may listen on another port"), "{other}");
+        assert!(other.contains("often 8443"), "{other}");
     }
 
     #[test]
