@@ -415,7 +415,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__generate__subcmd__apache)
-            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --no-hsts --out --force --target --origin --lang --help"
+            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --out --force --target --origin --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,7 +603,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__generate__subcmd__nginx)
-            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --no-hsts --out --force --target --origin --lang --help"
+            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --out --force --target --origin --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -120,7 +120,8 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l dev-ca -d 'Make a certificate for the --host names, signed by the development CA'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l self-signed -d 'Make a self-signed certificate for the --host names'
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l no-hsts -d 'Leave out Strict-Transport-Security'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l hsts -d 'Send Strict-Transport-Security (two years), even for localhost, an address or a single-label name, where it is off by default'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l no-hsts -d 'Leave out Strict-Transport-Security (sent by default for a public name)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l force -d 'Replace existing files (the old ones are kept as .bak)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l host -d 'The host name clients use (server_name); repeatable' -r
@@ -140,7 +141,8 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l dev-ca -d 'Make a certificate for the --host names, signed by the development CA'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l self-signed -d 'Make a self-signed certificate for the --host names'
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l no-hsts -d 'Leave out Strict-Transport-Security'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l hsts -d 'Send Strict-Transport-Security (two years), even for localhost, an address or a single-label name, where it is off by default'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l no-hsts -d 'Leave out Strict-Transport-Security (sent by default for a public name)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l force -d 'Replace existing files (the old ones are kept as .bak)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l boot -d 'The Spring Boot version of the application (decides the forms offered)' -r

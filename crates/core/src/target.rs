@@ -85,6 +85,28 @@ pub enum HostKind {
     Ipv6,
 }
 
+/// Whether `host` is this machine by name or address (`localhost`,
+/// `*.localhost`, 127.0.0.0/8, `::1`).
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let host = host.to_ascii_lowercase();
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Whether `host` names one site: a DNS name of two labels or more that is
+/// not this machine. What a browser remembers for such a name (HSTS) stays
+/// with that site; for `localhost` it covers every port of every project,
+/// for an address it is ignored, and a single-label intranet name is
+/// usually many things over time.
+pub fn is_site_name(host: &str) -> bool {
+    let host = host.trim_end_matches('.');
+    host.contains('.') && host.parse::<std::net::IpAddr>().is_err() && !is_loopback_host(host)
+}
+
 /// A checked, normalised target URL.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -113,12 +135,7 @@ impl Target {
     /// `*.localhost`, 127.0.0.0/8, `::1`): what browsers treat as
     /// potentially trustworthy, and where HSTS covers every port.
     pub fn is_loopback(&self) -> bool {
-        let host = self.host.to_ascii_lowercase();
-        host == "localhost"
-            || host.ends_with(".localhost")
-            || host
-                .parse::<std::net::IpAddr>()
-                .is_ok_and(|ip| ip.is_loopback())
+        is_loopback_host(&self.host)
     }
 
     /// [`Target::parse`] for what only a WebSocket URL makes sense for
@@ -477,6 +494,26 @@ fn zoned_ipv6(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// HSTS is offered by default only for a site's own name.
+    #[test]
+    fn only_a_sites_own_name_is_a_site_name() {
+        for local in [
+            "localhost",
+            "app.localhost",
+            "LOCALHOST.",
+            "127.0.0.1",
+            "::1",
+            "[::1]",
+            "10.0.0.7",
+            "devbox",
+        ] {
+            assert!(!is_site_name(local), "{local}");
+        }
+        for site in ["api.example.com", "intranet.corp", "xn--bcher-kva.example"] {
+            assert!(is_site_name(site), "{site}");
+        }
+    }
 
     fn ok(input: &str) -> Target {
         match Target::parse(input) {

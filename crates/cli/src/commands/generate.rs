@@ -112,7 +112,11 @@ struct ProxyArgs {
     /// The plain listen address redirecting to TLS ("none" for no redirect).
     #[arg(long, value_name = "ADDRESS", default_value = "80")]
     redirect_from: String,
-    /// Leave out Strict-Transport-Security.
+    /// Send Strict-Transport-Security (two years), even for localhost, an
+    /// address or a single-label name, where it is off by default.
+    #[arg(long, conflicts_with = "no_hsts")]
+    hsts: bool,
+    /// Leave out Strict-Transport-Security (sent by default for a public name).
     #[arg(long)]
     no_hsts: bool,
 }
@@ -314,17 +318,18 @@ fn plan<'a>(what: &'a What, output: &Output) -> Result<(Fix, String, Certificate
                 },
                 _ => return Err(Usage::ProxyCertificate.into()),
             };
+            let defaults = ProxyPlan::new(
+                args.hosts.clone(),
+                String::new(),
+                String::new(),
+                args.upstream.clone(),
+            );
             let plan = ProxyPlan {
                 listen_tls: args.listen.clone(),
                 listen_redirect: (args.redirect_from != "none").then(|| args.redirect_from.clone()),
                 ws_path: args.ws_path.clone(),
-                hsts: !args.no_hsts,
-                ..ProxyPlan::new(
-                    args.hosts.clone(),
-                    String::new(),
-                    String::new(),
-                    args.upstream.clone(),
-                )
+                hsts: (defaults.hsts || args.hsts) && !args.no_hsts,
+                ..defaults
             };
             let url = target(format!("wss://{}{}", args.hosts[0], args.ws_path))?;
             let fix = if matches!(what, What::Nginx(_)) {

@@ -426,3 +426,42 @@ fn a_value_that_would_inject_a_directive_or_a_line_is_refused() {
     assert!(!dir.join("spring").exists(), "nothing is written");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// HSTS is what the diagnosis warns about on localhost: the generator sends
+/// it by default for a public name only, and `--hsts`/`--no-hsts` decide
+/// otherwise.
+#[test]
+fn hsts_is_sent_by_default_only_for_a_public_name() {
+    let dir = handshake_testkit::Scratch::new("cli-generate-hsts");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let config = |host: &str, extra: &[&str]| {
+        let out = format!("out-{host}-{}", extra.len());
+        let mut args = vec![
+            "generate",
+            "nginx",
+            "--host",
+            host,
+            "--cert",
+            "fullchain.pem",
+            "--key",
+            "privkey.pem",
+            "--upstream",
+            "http://127.0.0.1:8080",
+            "--out",
+            &out,
+        ];
+        args.extend_from_slice(extra);
+        let output = handshake(&dir, &args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        std::fs::read_to_string(dir.join(&out).join("handshake-nginx.conf")).expect("config")
+    };
+    let sends = |config: String| config.contains("Strict-Transport-Security");
+    for local in ["localhost", "127.0.0.1", "devbox"] {
+        assert!(!sends(config(local, &[])), "{local}");
+    }
+    assert!(sends(config("localhost", &["--hsts"])));
+    assert!(sends(config("api.example.com", &[])));
+    assert!(!sends(config("api.example.com", &["--no-hsts"])));
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -44,21 +44,27 @@ pub struct ProxyPlan {
     pub upstream: String,
     /// The WebSocket path, e.g. `/ws`.
     pub ws_path: String,
-    /// Send `Strict-Transport-Security` (two years).
+    /// Send `Strict-Transport-Security` (two years). Off by default unless
+    /// every server name is a site's own (see [`crate::target::is_site_name`]).
     pub hsts: bool,
     /// Seconds an idle WebSocket stays open (`proxy_read_timeout`).
     pub idle_timeout_secs: u32,
 }
 
 impl ProxyPlan {
-    /// The usual plan: 443 with a redirect from 80, HSTS, idle sockets kept
-    /// for an hour.
+    /// The usual plan: 443 with a redirect from 80, HSTS for a public name
+    /// (never for `localhost`, an address or a single-label name, where the
+    /// diagnosis would warn about it), idle sockets kept for an hour.
     pub fn new(
         server_names: Vec<String>,
         certificate: String,
         certificate_key: String,
         upstream: String,
     ) -> ProxyPlan {
+        let hsts = !server_names.is_empty()
+            && server_names
+                .iter()
+                .all(|name| crate::target::is_site_name(name));
         ProxyPlan {
             server_names,
             listen_tls: "443".to_owned(),
@@ -67,7 +73,7 @@ impl ProxyPlan {
             certificate_key,
             upstream,
             ws_path: "/ws".to_owned(),
-            hsts: true,
+            hsts,
             idle_timeout_secs: 3600,
         }
     }

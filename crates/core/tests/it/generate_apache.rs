@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use handshake_core::render::ProxyPlan;
 
-use crate::support::certificate_files;
+use crate::support::{assert_nothing_to_warn, certificate_files, default_proxy_plan};
+use handshake_core::fix::FixKind;
 use handshake_core::render::apache::{MODULES, render};
 use handshake_core::{CheckOptions, Target};
 use handshake_testkit::apache::Apache;
@@ -61,16 +62,16 @@ async fn wss_round_trips_through_real_apache_from_the_generated_host() {
     let (ca, cert, key) = certificate_files(&dir, "localhost");
     let echo = websocket::ws(Behaviour::Echo).await;
     let (port, plain) = (free_port(), free_port());
+    // What `generate apache` writes for localhost by default, on the
+    // test's own ports and files.
+    let url = format!("wss://localhost:{port}/ws");
     let site = render(&ProxyPlan {
-        server_names: vec!["localhost".into()],
         listen_tls: format!("127.0.0.1:{port}"),
         listen_redirect: Some(format!("127.0.0.1:{plain}")),
         certificate: cert.display().to_string(),
         certificate_key: key.display().to_string(),
         upstream: format!("http://127.0.0.1:{}", echo.port),
-        ws_path: "/ws".into(),
-        hsts: true,
-        idle_timeout_secs: 3600,
+        ..default_proxy_plan(FixKind::Apache, &url)
     });
     let apache = Apache::start(
         &MODULES,
@@ -86,9 +87,10 @@ async fn wss_round_trips_through_real_apache_from_the_generated_host() {
     let report = crate::support::check(&format!("wss://localhost:{port}/ws"), options).await;
     assert!(report.ok, "{report:#?}\n{}", apache.log());
     assert_eq!(report.answer.as_ref().and_then(|a| a.text()), Some("ping"));
+    // The diagnosis has nothing to warn about what the generator wrote.
+    assert_nothing_to_warn(&url, ca.cert_der().expect("CA")).await;
     // Judged by clients that are not Handshake.
     let ca_file = dir.join("ca/handshake-dev-ca.pem");
-    let url = format!("wss://localhost:{port}/ws");
     tokio::task::block_in_place(|| judge::proxy_passes(port, "localhost", &url, &ca_file));
 
     // The plain port redirects to https.

@@ -7,7 +7,8 @@ use std::time::Duration;
 use handshake_core::CheckOptions;
 use handshake_core::render::ProxyPlan;
 
-use crate::support::certificate_files;
+use crate::support::{assert_nothing_to_warn, certificate_files, default_proxy_plan};
+use handshake_core::fix::FixKind;
 use handshake_core::render::nginx::render;
 use handshake_testkit::judge;
 use handshake_testkit::nginx::{Nginx, test_config};
@@ -60,15 +61,16 @@ async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgr
             crate::support::check(&format!("wss://localhost:{port}/ws"), options).await
         }
     };
+    // What `generate nginx` writes for localhost by default, on the test's
+    // own ports and files.
     let config = |port: u16| {
         render(&ProxyPlan {
             listen_tls: format!("127.0.0.1:{port}"),
             listen_redirect: None,
-            server_names: vec!["localhost".into()],
             certificate: cert.display().to_string(),
             certificate_key: key.display().to_string(),
             upstream: format!("http://127.0.0.1:{}", echo.port),
-            ..plan()
+            ..default_proxy_plan(FixKind::Nginx, &format!("wss://localhost:{port}/ws"))
         })
     };
 
@@ -77,11 +79,14 @@ async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgr
     let report = check(port).await;
     assert!(report.ok, "{report:#?}\n{}", nginx.log());
     assert_eq!(report.answer.as_ref().and_then(|a| a.text()), Some("ping"));
+    // The diagnosis has nothing to warn about what the generator wrote (HSTS
+    // for localhost was one such thing).
+    let url = format!("wss://localhost:{port}/ws");
+    assert_nothing_to_warn(&url, ca.cert_der().expect("CA")).await;
     // Judged by clients that are not Handshake: OpenSSL verifies the chain
     // and the name, curl gets its 101 with the right accept value, and
     // headless Chromium trusting the CA echoes through it.
     let ca_file = dir.join("ca/handshake-dev-ca.pem");
-    let url = format!("wss://localhost:{port}/ws");
     tokio::task::block_in_place(|| judge::proxy_passes(port, "localhost", &url, &ca_file));
     drop(nginx);
 

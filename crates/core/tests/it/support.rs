@@ -4,7 +4,10 @@
 use std::time::Duration;
 
 use handshake_core::finding::Words;
-use handshake_core::{CheckOptions, CheckReport, Language, Options, Report, Target};
+use handshake_core::fix::{self, FixKind};
+use handshake_core::render::{Fix, ProxyPlan};
+use handshake_core::{CheckOptions, CheckReport, Language, Options, Report, Severity, Target};
+use rustls::pki_types::CertificateDer;
 
 pub(crate) use handshake_testkit::coverage::Program;
 pub(crate) use handshake_testkit::pki::{Ca, Identity, self_signed};
@@ -33,6 +36,34 @@ pub(crate) async fn check(url: &str, options: CheckOptions) -> CheckReport {
     )
     .await
     .expect("the check ends within its deadline")
+}
+
+/// The proxy plan `handshake generate` and the window's Generate step
+/// offer for `url` by default; a test then sets only what it must (its
+/// ports, files and upstream).
+pub(crate) fn default_proxy_plan(kind: FixKind, url: &str) -> ProxyPlan {
+    let target = Target::parse(url).expect("test URL parses");
+    match fix::default_profile(kind, &target, None, Language::En).fix {
+        Fix::Nginx(plan) | Fix::Apache(plan) => plan,
+        other => panic!("{kind:?} made {other:?}"),
+    }
+}
+
+/// Diagnoses `url` trusting `ca`: a generated default must leave nothing
+/// that Handshake's own rules warn about.
+pub(crate) async fn assert_nothing_to_warn(url: &str, ca: CertificateDer<'static>) {
+    let options = Options {
+        ca: vec![ca],
+        ..quick()
+    };
+    let report = diagnose_with(url, options).await;
+    let warned: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .map(|f| (f.code, f.words(Language::En).title))
+        .collect();
+    assert!(warned.is_empty(), "the generated default draws {warned:#?}");
 }
 
 /// Diagnoses with a short timeout and no extra trust.

@@ -213,7 +213,11 @@ mod tests {
                 .catalogue()
                 .attribute("tcp-refused", "fix", &found[0].facts)
         };
-        assert!(!fix("tcp-refused").contains("8443"), "{}", fix("tcp-refused"));
+        assert!(
+            !fix("tcp-refused").contains("8443"),
+            "{}",
+            fix("tcp-refused")
+        );
         assert!(!fix("tcp-refused/plain").contains("8443"));
         let other = fix("tcp-refused/other-tls-port");
         assert!(other.contains("may listen on another port"), "{other}");
