@@ -16,7 +16,9 @@ use crate::pki::{self, KeyType, LeafRequest, PkiError, Source};
 use crate::profile::Profile;
 use crate::render::client::ClientPlan;
 use crate::render::spring::SpringPlan;
-use crate::render::{self, Fix, GeneratedFile, Material, ProxyPlan, RenderError};
+use crate::render::{
+    self, Anchor, AnchorKind, Fix, GeneratedFile, Material, ProxyPlan, RenderError,
+};
 use crate::{Secret, Target};
 
 /// The four ways to fix a `wss://` connection.
@@ -224,6 +226,9 @@ pub struct Prepared {
     pub files: Vec<GeneratedFile>,
     /// The development CA's certificate, when it signed the new one.
     pub ca_cert: Option<PathBuf>,
+    /// What clients must trust, written among `files` under its
+    /// [`AnchorKind::file_name`], when Handshake made the certificate.
+    pub anchor: Option<AnchorKind>,
     /// What the user should know about the certificate.
     pub warnings: Vec<pki::CredentialWarning>,
     /// The variable Spring reads the keystore password from, when no
@@ -332,10 +337,29 @@ pub fn prepare(
         },
         _ => (None, None),
     };
+    let ca_dir_shown = (ca_dir != pki::default_ca_dir()).then(|| absolute(ca_dir));
+    let anchor = match (&request.certificate, &made) {
+        (CertificateChoice::DevCa | CertificateChoice::SelfSigned, Some((credential, _))) => {
+            // The chain's last certificate: the CA's, or the self-signed one
+            // (which also stands in for the CA in a preview).
+            credential.chain.last().map(|certificate| Anchor {
+                kind: if request.certificate == CertificateChoice::DevCa {
+                    AnchorKind::DevCa
+                } else {
+                    AnchorKind::SelfSigned
+                },
+                certificate,
+                ca_dir: ca_dir_shown.as_deref(),
+            })
+        }
+        _ => None,
+    };
     let material = Material {
         credential: made.as_ref().map(|(credential, _)| credential),
         password: password.as_ref(),
+        anchor,
     };
+    let anchor = anchor.map(|anchor| anchor.kind);
     let files = render::files(&profile, material, previous_profile)?;
     let (warnings, ca_cert) = made
         .map(|(credential, ca)| (credential.warnings, ca))
@@ -343,6 +367,7 @@ pub fn prepare(
     Ok(Prepared {
         files,
         ca_cert,
+        anchor,
         warnings,
         password_unset,
     })
@@ -453,6 +478,7 @@ mod tests {
                 "application.yml",
                 "ssl.env",
                 "server.p12",
+                "handshake-dev-ca.pem",
                 "NEXT-STEPS.md",
                 "handshake.toml"
             ]
@@ -463,6 +489,19 @@ mod tests {
         assert_eq!(
             prepared.ca_cert.as_deref(),
             Some(dir.join("ca/handshake-dev-ca.pem").as_path())
+        );
+        // The exported copy is the CA itself, and the check the next steps
+        // give trusts it, so it passes before any store has the CA.
+        let ca = std::fs::read_to_string(dir.join("ca/handshake-dev-ca.pem")).expect("CA");
+        assert_eq!(prepared.files[4].preview(), Some(ca.as_str()));
+        let next = prepared.files[5].preview().expect("text");
+        assert!(
+            next.contains("handshake check --ca handshake-dev-ca.pem wss://localhost:8443/ws\n"),
+            "{next}"
+        );
+        assert!(
+            next.contains("handshake trust --store browsers --ca-dir "),
+            "{next}"
         );
         let _ = std::fs::remove_dir_all(dir);
     }

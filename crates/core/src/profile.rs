@@ -129,6 +129,11 @@ impl Profile {
                 *item = Item::Table(std::mem::take(table).into_table());
             }
         }
+        if let (Fix::Spring(plan), Some(Item::Table(fix))) = (&self.fix, fresh.get_mut("fix")) {
+            for key in plan.unused_keys() {
+                fix.remove(key);
+            }
+        }
         let mut document = match previous.and_then(|text| text.parse::<DocumentMut>().ok()) {
             Some(document) => document,
             None => {
@@ -249,6 +254,51 @@ mod tests {
         );
         assert!(updated.ends_with("# end of file, kept\n"), "{updated}");
         assert_eq!(Profile::parse(&updated, "p").expect("parse"), profile);
+    }
+
+    /// A keystore profile named `fullchain.pem` and `privkey.pem`, which
+    /// that export never wrote: each form keeps only its own files.
+    #[test]
+    fn a_spring_profile_names_only_the_files_of_its_form() {
+        use crate::render::spring::{SpringForm, SpringPlan};
+        let mut plan = SpringPlan::new("file:/srv/app/server.p12".into(), "server".into());
+        plan.certificate = "file:/srv/app/fullchain.pem".into();
+        plan.private_key = "file:/srv/app/privkey.pem".into();
+        let profile = |form: SpringForm| Profile {
+            target: "wss://localhost:8443/ws".into(),
+            origin: None,
+            language: Language::En,
+            fix: Fix::Spring(SpringPlan {
+                form,
+                ..plan.clone()
+            }),
+        };
+        let keystore = profile(SpringForm::Keystore).to_toml(None);
+        assert!(keystore.contains("server.p12"), "{keystore}");
+        assert!(!keystore.contains(".pem"), "{keystore}");
+        let pem = profile(SpringForm::Pem).to_toml(None);
+        assert!(
+            pem.contains("fullchain.pem") && pem.contains("privkey.pem"),
+            "{pem}"
+        );
+        assert!(
+            !pem.contains("server.p12") && !pem.contains("password_env"),
+            "{pem}"
+        );
+        // Each reads back as the plan its form uses.
+        let read = Profile::parse(&keystore, "p").expect("keystore profile");
+        let Fix::Spring(read) = read.fix else {
+            panic!("{read:?}")
+        };
+        assert_eq!(
+            (read.key_store.as_str(), read.key_alias.as_str()),
+            ("file:/srv/app/server.p12", "server")
+        );
+        let read = Profile::parse(&pem, "p").expect("pem profile");
+        let Fix::Spring(read) = read.fix else {
+            panic!("{read:?}")
+        };
+        assert_eq!(read.private_key, "file:/srv/app/privkey.pem");
     }
 
     #[test]

@@ -75,6 +75,7 @@ fn describe(report: &Report, language: Language) -> String {
     let t = &report.timings_ms;
     let steps: Vec<String> = [
         ("dns", t.dns),
+        ("wait", t.wait),
         ("tcp", t.tcp),
         ("tls", t.tls),
         ("http", t.http),

@@ -465,7 +465,16 @@ fn write(
                     "next_steps",
                     job.out.join("NEXT-STEPS.md").display().to_string()
                 )
-                .with("url", &job.request.profile.target)
+                .with(
+                    "check",
+                    render::check_command(
+                        &job.request.profile.target,
+                        prepared
+                            .anchor
+                            .map(|kind| job.out.join(kind.file_name()).display().to_string())
+                            .as_deref()
+                    )
+                )
         )
     );
     Ok(ExitStatus::Success)

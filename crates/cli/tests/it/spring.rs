@@ -57,6 +57,18 @@ fn generate_spring(dir: &Path, boot: Boot, form: &str, port: &str, out: &str, mo
     assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
 }
 
+/// The `handshake check` line of the `NEXT-STEPS.md` in `folder`, run as
+/// written there.
+fn next_steps_check(folder: &Path) -> Output {
+    let next = std::fs::read_to_string(folder.join("NEXT-STEPS.md")).expect("NEXT-STEPS.md");
+    let line = next
+        .lines()
+        .find(|line| line.starts_with("handshake check "))
+        .unwrap_or_else(|| panic!("no check in NEXT-STEPS.md:\n{next}"));
+    let args: Vec<&str> = line.split_whitespace().skip(1).collect();
+    handshake_in(folder, &args)
+}
+
 /// Spring Boot `boot` on plain HTTP on a free port of its own, in a new
 /// scratch folder named for `what`, with `more` arguments: the folder, the
 /// port and the running application.
@@ -156,15 +168,9 @@ fn serves_every_generated_form(boot: Boot) {
                 "Spring Boot {} {form} {file}: {console}",
                 boot.version()
             );
-            let check = handshake_in(
-                &dir,
-                &[
-                    "check",
-                    &format!("wss://127.0.0.1:{port}/ws"),
-                    "--ca",
-                    "ca/handshake-dev-ca.pem",
-                ],
-            );
+            // The check NEXT-STEPS.md gives, typed as written in the export
+            // folder, before any trust store has the CA.
+            let check = next_steps_check(&dir.join(&out));
             assert_eq!(
                 check.status.code(),
                 Some(0),

@@ -97,7 +97,7 @@ cli-wrote = wrote { $path }{ $secret ->
 cli-backup = the previous file is kept as { $path }
 cli-warning = ! { $warning }
 cli-trust-ca = clients must trust the development CA: { $path } (handshake trust finds the system, browser and Java stores)
-cli-next = Next: read { $next_steps }, then prove it: handshake check { $url }
+cli-next = Next: read { $next_steps }, then prove it: { $check }
 cli-no-ssl-env = ! ssl.env not written: set { $variable } to write it
 
 ## handshake keystore

@@ -19,6 +19,8 @@ next-steps-client = The client
 next-steps-client-url = Browsers connect to `{ $url }`. On an https: page the socket must be wss: (the browser blocks ws: there as mixed content).
 next-steps-page-host = the page's host
 next-steps-run-spring = ./mvnw spring-boot:run   # or restart the service: sudo systemctl restart <your-app>
+next-steps-trust = Your browsers
+next-steps-trust-browsers = The check above trusts the CA for that one run. Browsers accept the certificate once the development CA is in their trust store; for Chromium and Firefox on this machine (add `--store system` or `--store java` for other clients):
 
 place-application-properties = merge into src/main/resources/application.properties — or use application.yml, not both
 place-application-yml = the same settings in YAML
@@ -31,6 +33,8 @@ place-apache-conf = /etc/apache2/sites-available/
 place-behind-proxy = merge into the application's properties, so it sees the client's https scheme and address
 place-proxy-fullchain = where the config's certificate line points
 place-proxy-privkey = where the config's key line points, mode 600
+place-dev-ca = the development CA's certificate (public): what clients trust; the check below uses it
+place-self-signed = the certificate itself (public): what clients must trust; the check below uses it
 place-socket-ts = your front-end sources (TypeScript)
 place-socket-js = your front-end sources (plain JavaScript), instead of socket.ts
 
@@ -38,6 +42,7 @@ note-proxy-upstream = The application keeps listening on plain HTTP at `{ $upstr
 note-proxy-idle = Idle WebSockets stay open for an hour; raise the read timeout if clients stay silent longer.
 note-client-scheme = The socket's scheme now follows the page: wss: on https: pages, ws: on http: pages.
 note-client-reconnect = It connects on first use and reconnects with backoff and jitter while the server restarts.
+note-self-signed-browsers = Browsers show a warning page for a self-signed certificate and refuse it for wss:// without one; for browsers, generate with --dev-ca and trust that CA once.
 
 spring-advice-https-only = Spring Boot serves HTTPS on port { $port } instead of HTTP: properties alone cannot serve both, so either point every client at https/wss, put Nginx in front, or add a second (plain) connector in code (TomcatServletWebServerFactory.addAdditionalTomcatConnectors).
 spring-advice-low-port = Ports below 1024 need root or CAP_NET_BIND_SERVICE; 8443 (or a proxy on 443) avoids that.

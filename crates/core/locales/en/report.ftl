@@ -4,7 +4,10 @@ report-heading = ## Handshake diagnosis: { $url }
 report-verdict = **{ $verdict ->
         [works] Works
        *[fails] Fails
-    }** in { $total_ms } ms
+    }** in { $total_ms } ms{ $wait_s ->
+        [0] {""}
+       *[other] , after waiting { $wait_s } s for the server
+    }
 report-severity = { $severity ->
         [error] error
         [warning] warning

@@ -206,6 +206,7 @@ log-lines = { $count ->
 target-ipc-failed = Handshake could not check the URL: { $detail }
 evidence-chain = Chain { $n }
 evidence-total = total
+evidence-wait = waiting for the server
 verify-upgrade = upgrade
 app-error-cancelled = Stopped. Nothing was sent after the step that was running.
 app-error-nothing-exported = Nothing was exported yet.

@@ -91,7 +91,7 @@ cli-wrote = { $path } 작성{ $secret ->
 cli-backup = 이전 파일은 { $path }(으)로 보관했습니다
 cli-warning = ! { $warning }
 cli-trust-ca = 클라이언트가 개발용 CA를 신뢰해야 합니다: { $path } (handshake trust가 시스템·브라우저·Java 저장소를 찾아 줍니다)
-cli-next = 다음: { $next_steps }을(를) 읽고 확인하세요: handshake check { $url }
+cli-next = 다음: { $next_steps }을(를) 읽고 확인하세요: { $check }
 cli-no-ssl-env = ! ssl.env를 쓰지 않았습니다. 쓰려면 { $variable }을(를) 설정하세요
 cli-error-output = 출력을 쓸 수 없습니다: { $detail }
 

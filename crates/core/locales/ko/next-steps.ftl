@@ -19,6 +19,8 @@ next-steps-client = 클라이언트
 next-steps-client-url = 브라우저는 `{ $url }`에 연결합니다. https: 페이지에서는 소켓이 wss:여야 합니다(브라우저가 ws:를 혼합 콘텐츠로 막습니다).
 next-steps-page-host = 페이지의 호스트
 next-steps-run-spring = ./mvnw spring-boot:run   # 또는 서비스 재시작: sudo systemctl restart <your-app>
+next-steps-trust = 브라우저
+next-steps-trust-browsers = 위의 check는 그 한 번의 실행에서만 CA를 신뢰합니다. 브라우저는 개발용 CA가 신뢰 저장소에 들어가야 인증서를 받아들입니다. 이 컴퓨터의 Chromium과 Firefox에는 다음 명령을 실행하세요(다른 클라이언트용은 `--store system`이나 `--store java`를 붙이세요).
 
 place-application-properties = src/main/resources/application.properties에 합치세요. application.yml을 쓴다면 둘 중 하나만 쓰세요
 place-application-yml = 같은 설정의 YAML 버전
@@ -31,6 +33,8 @@ place-apache-conf = /etc/apache2/sites-available/
 place-behind-proxy = 애플리케이션 속성에 합치세요. 클라이언트의 https 스킴과 주소를 알 수 있게 됩니다
 place-proxy-fullchain = 설정의 인증서 줄이 가리키는 곳
 place-proxy-privkey = 설정의 키 줄이 가리키는 곳, 권한 600
+place-dev-ca = 개발용 CA 인증서(공개 파일). 클라이언트가 신뢰할 대상이며 아래 check가 사용합니다
+place-self-signed = 인증서 자체(공개 파일). 클라이언트가 신뢰해야 할 대상이며 아래 check가 사용합니다
 place-socket-ts = 프런트엔드 소스(TypeScript)
 place-socket-js = socket.ts 대신 쓸 프런트엔드 소스(일반 JavaScript)
 
@@ -38,6 +42,7 @@ note-proxy-upstream = 애플리케이션은 계속 `{ $upstream }`에서 평문 
 note-proxy-idle = 유휴 WebSocket은 한 시간 동안 유지됩니다. 클라이언트가 더 오래 조용하다면 읽기 타임아웃을 늘리세요.
 note-client-scheme = 소켓 스킴이 페이지를 따릅니다. https: 페이지에서는 wss:, http: 페이지에서는 ws:를 씁니다.
 note-client-reconnect = 처음 쓸 때 연결하고, 서버가 재시작하는 동안 백오프와 지터를 두고 다시 연결합니다.
+note-self-signed-browsers = 브라우저는 자체 서명 인증서에 경고 페이지를 띄우고, wss://에서는 그런 페이지도 없이 거부합니다. 브라우저용이라면 --dev-ca로 생성하고 그 CA를 한 번 신뢰하세요.
 
 spring-advice-https-only = Spring Boot는 포트 { $port }에서 HTTP 대신 HTTPS를 제공합니다. 속성만으로는 둘 다 제공할 수 없으니, 모든 클라이언트를 https/wss로 바꾸거나, 앞에 Nginx를 두거나, 코드에서 두 번째(평문) 커넥터를 추가하세요(TomcatServletWebServerFactory.addAdditionalTomcatConnectors).
 spring-advice-low-port = 1024 미만 포트는 root 권한이나 CAP_NET_BIND_SERVICE가 필요합니다. 8443(또는 443의 프록시)을 쓰면 필요 없습니다.

@@ -4,7 +4,10 @@ report-heading = ## Handshake 진단: { $url }
 report-verdict = **{ $verdict ->
         [works] 정상 동작
        *[fails] 실패
-    }** ({ $total_ms }ms)
+    }** ({ $wait_s ->
+        [0] {""}
+       *[other] 서버를 { $wait_s }초 기다린 뒤 {""}
+    }{ $total_ms }ms)
 report-severity = { $severity ->
         [error] 오류
         [warning] 경고

@@ -206,6 +206,7 @@ log-lines = { $count ->
 target-ipc-failed = Handshake가 URL을 확인하지 못했습니다: { $detail }
 evidence-chain = 체인 { $n }
 evidence-total = 전체
+evidence-wait = 서버 대기
 verify-upgrade = 업그레이드
 app-error-cancelled = 중지했습니다. 실행 중이던 단계 이후로는 아무것도 보내지 않았습니다.
 app-error-nothing-exported = 아직 내보낸 것이 없습니다.

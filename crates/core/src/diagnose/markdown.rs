@@ -10,6 +10,7 @@ use crate::i18n::{Facts, Language};
 /// then the facts seen on the wire.
 pub fn markdown(report: &Report, language: Language) -> String {
     let say = |id: &str, facts: Facts| language.text(id, &facts);
+    let wait_ms = report.timings_ms.wait.unwrap_or(0.0);
     let mut out = format!(
         "{}\n\n{}\n",
         say("report-heading", Facts::new().with("url", &report.url)),
@@ -17,7 +18,9 @@ pub fn markdown(report: &Report, language: Language) -> String {
             "report-verdict",
             Facts::new()
                 .with("verdict", if report.ok { "works" } else { "fails" })
-                .with("total_ms", report.timings_ms.total.round()),
+                // The wait for the server is said apart, not counted in.
+                .with("total_ms", (report.timings_ms.total - wait_ms).round())
+                .with("wait_s", crate::i18n::Fact::tenths(wait_ms / 1000.0)),
         )
     );
     for finding in &report.findings {

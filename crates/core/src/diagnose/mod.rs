@@ -135,7 +135,10 @@ pub struct Report {
 pub struct Timings {
     /// Name resolution.
     pub dns: Option<f64>,
-    /// TCP connection, including any waiting for the server.
+    /// Waiting for the server to accept connections (`--wait`), when it
+    /// refused at first: not part of any step below.
+    pub wait: Option<f64>,
+    /// TCP connection: the attempt that was accepted (or the last one).
     pub tcp: Option<f64>,
     /// TLS handshake.
     pub tls: Option<f64>,
@@ -288,7 +291,16 @@ impl Run<'_> {
         let step = self.start(Stage::Tcp);
         let outcome = tcp::connect(&addresses, timeout, self.options.wait).await;
         let connected = matches!(outcome, Connect::Connected { .. });
-        self.timings.tcp = Some(self.finish(Stage::Tcp, step, connected));
+        let tcp = self.finish(Stage::Tcp, step, connected);
+        let waited = match &outcome {
+            Connect::Connected {
+                waited: Some(waited),
+                ..
+            } => Some(millis(*waited)),
+            _ => None,
+        };
+        self.timings.wait = waited;
+        self.timings.tcp = Some(tcp - waited.unwrap_or(0.0));
         let (connection, stream) = match outcome {
             Connect::Connected {
                 stream,

@@ -19,8 +19,9 @@ pub enum Connect {
         address: SocketAddr,
         /// How many rounds over the addresses it took.
         attempts: u32,
-        /// Time from the first attempt to the accepted one, when it was
-        /// refused at first.
+        /// Time from the first attempt to the start of the round that was
+        /// accepted, when it was refused at first: the wait for the server,
+        /// apart from the connection itself.
         waited: Option<Duration>,
         /// How each address tried in the last round answered, in order (the
         /// accepted one last).
@@ -149,6 +150,7 @@ pub async fn connect(
     let mut attempts = 0;
     loop {
         attempts += 1;
+        let round_started = Instant::now();
         let mut refused = false;
         let mut last_error = None;
         let mut tried = Vec::new();
@@ -169,7 +171,7 @@ pub async fn connect(
                         stream,
                         address,
                         attempts,
-                        waited: (attempts > 1).then(|| started.elapsed()),
+                        waited: (attempts > 1).then(|| round_started.duration_since(started)),
                         tried,
                     };
                 }

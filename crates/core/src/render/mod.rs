@@ -19,6 +19,8 @@ use crate::i18n::{Facts, Message};
 use crate::keystore::{KeystoreSpec, to_pkcs12};
 use crate::pki::Credential;
 use crate::profile::Profile;
+pub use next_steps::check_command;
+
 use client::ClientPlan;
 use spring::SpringPlan;
 
@@ -194,6 +196,43 @@ pub struct Material<'a> {
     /// The keystore password (Spring's keystore forms): protects the
     /// keystore and goes into `ssl.env`.
     pub password: Option<&'a Secret>,
+    /// What a client must trust to accept a certificate Handshake made.
+    pub anchor: Option<Anchor<'a>>,
+}
+
+/// The certificate a client must trust to accept a new one: the
+/// development CA's, or a self-signed certificate itself. It is written
+/// beside the configuration, so the check in `NEXT-STEPS.md` passes with
+/// `--ca` before any trust store has it.
+#[derive(Debug, Clone, Copy)]
+pub struct Anchor<'a> {
+    /// Which it is.
+    pub kind: AnchorKind,
+    /// The certificate.
+    pub certificate: &'a rustls::pki_types::CertificateDer<'static>,
+    /// The development CA's folder, when it is not the default one that
+    /// `handshake trust` reads.
+    pub ca_dir: Option<&'a str>,
+}
+
+/// Who vouches for a certificate Handshake made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnchorKind {
+    /// The development CA signed it: trusted once, it covers every
+    /// certificate it signs.
+    DevCa,
+    /// It vouches for itself.
+    SelfSigned,
+}
+
+impl AnchorKind {
+    /// Its file name in the export.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            AnchorKind::DevCa => "handshake-dev-ca.pem",
+            AnchorKind::SelfSigned => "self-signed-cert.pem",
+        }
+    }
 }
 
 /// Why the files could not be generated.
@@ -276,10 +315,17 @@ pub fn files(
             GeneratedFile::text("socket.js", client::javascript(plan), Syntax::Javascript),
         ],
     };
+    if let Some(anchor) = &material.anchor {
+        out.push(GeneratedFile::text(
+            anchor.kind.file_name(),
+            crate::pki::pem("CERTIFICATE", anchor.certificate),
+            Syntax::Pem,
+        ));
+    }
     let names: Vec<String> = out.iter().map(|file| file.name.clone()).collect();
     out.push(GeneratedFile::text(
         "NEXT-STEPS.md",
-        next_steps::render(profile, &names),
+        next_steps::render(profile, &names, material.anchor.as_ref()),
         Syntax::Markdown,
     ));
     out.push(GeneratedFile::text(

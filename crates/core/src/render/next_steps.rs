@@ -3,15 +3,27 @@
 
 use std::fmt::Write as _;
 
-use super::Fix;
+use super::{Anchor, AnchorKind, Fix};
 use crate::i18n::Facts;
 use crate::profile::Profile;
 
-/// The Markdown text for the files in `names`.
-pub(super) fn render(profile: &Profile, names: &[String]) -> String {
+/// The command that proves the fix: it trusts what `anchor` names (a file
+/// of the export) for this one run, so it passes as written before any
+/// trust store has the CA.
+pub fn check_command(url: &str, anchor: Option<&str>) -> String {
+    match anchor {
+        Some(file) => format!("handshake check --ca {file} {url}"),
+        None => format!("handshake check {url}"),
+    }
+}
+
+/// The Markdown text for the files in `names`; `anchor` is what clients
+/// must trust, when Handshake made the certificate.
+pub(super) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor<'_>>) -> String {
     let language = profile.language;
     let say = |id: &str| language.text(id, &Facts::new());
-    let (kind, places, commands, notes, client_url) = match &profile.fix {
+    let check = |url: &str| check_command(url, anchor.map(|a| a.kind.file_name()));
+    let (kind, places, commands, mut notes, client_url) = match &profile.fix {
         Fix::Spring(plan) => {
             let url = format!("wss://{}:{}{}", profile.host(), plan.port, profile.path());
             (
@@ -23,12 +35,14 @@ pub(super) fn render(profile: &Profile, names: &[String]) -> String {
                     ("server.p12", "place-server-p12"),
                     ("fullchain.pem", "place-spring-fullchain"),
                     ("privkey.pem", "place-spring-privkey"),
+                    (AnchorKind::DevCa.file_name(), "place-dev-ca"),
+                    (AnchorKind::SelfSigned.file_name(), "place-self-signed"),
                 ],
                 [
                     plan.needs_password()
                         .then(|| "set -a; . ./ssl.env; set +a".to_owned()),
                     Some(say("next-steps-run-spring")),
-                    Some(format!("handshake check {url}")),
+                    Some(check(&url)),
                 ]
                 .into_iter()
                 .flatten()
@@ -58,7 +72,7 @@ pub(super) fn render(profile: &Profile, names: &[String]) -> String {
                     "sudo apache2ctl configtest && sudo systemctl reload apache2".to_owned(),
                 ]
             };
-            commands.push(format!("handshake check {url}"));
+            commands.push(check(&url));
             (
                 if nginx { "nginx" } else { "apache" },
                 vec![
@@ -67,6 +81,8 @@ pub(super) fn render(profile: &Profile, names: &[String]) -> String {
                     ("application-behind-proxy.properties", "place-behind-proxy"),
                     ("fullchain.pem", "place-proxy-fullchain"),
                     ("privkey.pem", "place-proxy-privkey"),
+                    (AnchorKind::DevCa.file_name(), "place-dev-ca"),
+                    (AnchorKind::SelfSigned.file_name(), "place-self-signed"),
                 ],
                 commands,
                 vec![
@@ -85,7 +101,7 @@ pub(super) fn render(profile: &Profile, names: &[String]) -> String {
                 ("socket.ts", "place-socket-ts"),
                 ("socket.js", "place-socket-js"),
             ],
-            vec![format!("handshake check {}", profile.target)],
+            vec![check(&profile.target)],
             vec![say("note-client-scheme"), say("note-client-reconnect")],
             match &plan.host {
                 Some(host) => format!("wss://{host}{}", plan.path),
@@ -124,7 +140,30 @@ pub(super) fn render(profile: &Profile, names: &[String]) -> String {
     for command in commands {
         let _ = writeln!(out, "{command}");
     }
-    let _ = write!(out, "```\n\n## {}\n\n", say("next-steps-good-to-know"));
+    out.push_str("```\n");
+    match anchor {
+        Some(Anchor {
+            kind: AnchorKind::DevCa,
+            ca_dir,
+            ..
+        }) => {
+            let dir = ca_dir
+                .map(|dir| format!(" --ca-dir {dir}"))
+                .unwrap_or_default();
+            let _ = write!(
+                out,
+                "\n## {}\n\n{}\n\n```sh\nhandshake trust --store browsers{dir}\n```\n",
+                say("next-steps-trust"),
+                say("next-steps-trust-browsers"),
+            );
+        }
+        Some(Anchor {
+            kind: AnchorKind::SelfSigned,
+            ..
+        }) => notes.push(say("note-self-signed-browsers")),
+        None => {}
+    }
+    let _ = write!(out, "\n## {}\n\n", say("next-steps-good-to-know"));
     for note in notes {
         let _ = writeln!(out, "- {note}");
     }

@@ -154,15 +154,30 @@ pub struct SpringPlan {
     /// `server.port`.
     pub port: u16,
     /// The keystore, e.g. `file:/etc/myapp/server.p12` or `classpath:server.p12`.
+    // The defaults stand for what a profile leaves out: the keys the form
+    // does not use (`unused_keys`).
+    #[serde(default)]
     pub key_store: String,
     /// The key's alias in the keystore.
+    #[serde(default = "default_alias")]
     pub key_alias: String,
     /// The PEM certificate chain (PEM forms), e.g. `file:/etc/myapp/server-chain.pem`.
+    #[serde(default)]
     pub certificate: String,
     /// The PEM private key, PKCS#8 (PEM forms).
+    #[serde(default)]
     pub private_key: String,
     /// The environment variable holding the keystore password.
+    #[serde(default = "default_password_env")]
     pub password_env: String,
+}
+
+fn default_alias() -> String {
+    "server".to_owned()
+}
+
+fn default_password_env() -> String {
+    DEFAULT_PASSWORD_ENV.to_owned()
 }
 
 /// The bundle name the generated properties use.
@@ -181,6 +196,17 @@ impl SpringPlan {
             certificate: "file:server-chain.pem".to_owned(),
             private_key: "file:server-key.pem".to_owned(),
             password_env: DEFAULT_PASSWORD_ENV.to_owned(),
+        }
+    }
+
+    /// The plan's keys that name nothing in its form — a keystore form
+    /// reads no PEM files, a PEM form no keystore — which a profile leaves
+    /// out, so it names only what the export wrote and the server reads.
+    pub(crate) fn unused_keys(&self) -> &'static [&'static str] {
+        if self.form.is_pem() {
+            &["key_store", "key_alias", "password_env"]
+        } else {
+            &["certificate", "private_key"]
         }
     }
 

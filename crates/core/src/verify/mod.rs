@@ -767,8 +767,8 @@ async fn attempt(
             });
         }
     };
-    // Includes any waiting for the server, also reported as `waited_ms`.
-    report.phases_ms.tcp = Some(millis(step.elapsed()));
+    // The connection itself: the wait for the server is `waited_ms`.
+    report.phases_ms.tcp = Some(millis(step.elapsed()) - report.waited_ms.unwrap_or(0.0));
 
     let stream: Box<dyn Io> = if target.secure {
         let step = Instant::now();

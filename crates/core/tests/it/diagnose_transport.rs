@@ -65,6 +65,24 @@ async fn a_server_that_comes_up_during_the_wait_is_reported_with_the_delay() {
         "{}",
         came_up.ko.title
     );
+    // The wait is its own time: the handshake's time (what ws-ok says) and
+    // the wait are parts of the whole run that do not overlap.
+    let t = &report.timings_ms;
+    let wait = t.wait.expect("the wait is reported");
+    let handshake = finding(&report, "ws-ok")
+        .finding
+        .facts
+        .get("elapsed_ms")
+        .and_then(|fact| match fact {
+            handshake_core::i18n::Fact::Decimal(ms) => Some(*ms),
+            _ => None,
+        })
+        .expect("ws-ok says its time");
+    assert!(
+        wait > 0.0 && handshake + wait <= t.total + 0.5,
+        "handshake {handshake} ms + wait {wait} ms > total {} ms",
+        t.total
+    );
     late.abort();
 }
 

@@ -50,8 +50,8 @@ fn ssl_env_reads_the_same_in_a_shell_systemd_and_docker() {
     let env_of = |password: &str| {
         let secret = Secret::new(password);
         let material = Material {
-            credential: None,
             password: Some(&secret),
+            ..Material::default()
         };
         render::files(&profile("SSL_KEYSTORE_PASSWORD"), material, None).map(|files| {
             files

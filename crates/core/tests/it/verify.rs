@@ -130,12 +130,17 @@ async fn waits_for_a_restarting_server_and_says_how_long() {
         ..CheckOptions::default()
     };
     let _ = go.send(());
+    let started = std::time::Instant::now();
     let report = check(&url, options).await;
+    let whole = started.elapsed().as_secs_f64() * 1000.0;
     assert!(report.ok, "{report:#?}");
+    let waited = report.waited_ms.unwrap_or_default();
+    assert!(waited > 0.0, "{:?}", report.waited_ms);
+    // The connection's own time and the wait do not overlap.
+    let tcp = report.phases_ms.tcp.unwrap_or_default();
     assert!(
-        report.waited_ms.is_some_and(|w| w > 0.0),
-        "{:?}",
-        report.waited_ms
+        tcp + waited <= whole,
+        "tcp {tcp} ms + wait {waited} ms > the whole check {whole} ms"
     );
     late.abort();
 }

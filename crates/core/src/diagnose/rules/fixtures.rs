@@ -88,6 +88,7 @@ pub(crate) fn server_hello(version: &str, suite: u16) -> ServerHello {
 pub(crate) fn timings() -> Timings {
     Timings {
         dns: Some(0.1),
+        wait: None,
         tcp: Some(0.2),
         tls: Some(2.0),
         http: Some(0.9),
