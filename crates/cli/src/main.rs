@@ -41,7 +41,11 @@ pub(crate) fn command_line() -> clap::Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return unparsed(&error),
+    };
+    let json = cli.command.json();
     let language = match Language::choose(cli.lang.as_deref(), |name| std::env::var(name).ok()) {
         Ok(language) => language,
         Err(error) => {
@@ -52,18 +56,44 @@ fn main() -> ExitCode {
                     .flatten()
             })
             .unwrap_or_default();
-            return report(&Problem::usage(error), fallback).into();
+            return report(&Problem::usage(error), fallback, json).into();
         }
     };
     let status = match commands::run(cli.command, language, cli.lang.is_some()) {
         Ok(status) => status,
-        Err(problem) => report(&problem, language),
+        Err(problem) => report(&problem, language, json),
     };
     status.into()
 }
 
-/// Prints what stopped the command; its exit status.
-fn report(problem: &Problem, language: Language) -> ExitStatus {
+/// Prints what stopped the command — with `json`, also as the one JSON
+/// document on standard output; its exit status.
+fn report(problem: &Problem, language: Language, json: bool) -> ExitStatus {
     eprintln!("{}", render::error(problem, language));
+    if json {
+        println!("{:#}", problem.json(language));
+    }
     problem.status
+}
+
+/// A command line clap refused: its own message (and exit status 2), and
+/// for a `--json` run the same as a JSON document. Help and `--version`
+/// print as they are.
+fn unparsed(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let shown = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if !shown && std::env::args_os().any(|arg| arg == "--json") {
+        let message = error.render().to_string();
+        println!(
+            "{:#}",
+            problem::error_json("usage", message.trim_start_matches("error: ").trim())
+        );
+    }
+    let _ = error.print();
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }

@@ -36,6 +36,23 @@ impl Problem {
     pub(crate) fn say(&self, language: Language) -> String {
         language.say(self.message.as_ref())
     }
+
+    /// What `--json` prints instead of findings: `{"ok": false, "error":
+    /// {"code", "message"}}`, the code being the message's id without its
+    /// catalogue prefix (`keystore-password`), stable for scripts.
+    pub(crate) fn json(&self, language: Language) -> serde_json::Value {
+        let id = self.message.id();
+        let code = ["cli-error-", "app-error-", "error-"]
+            .iter()
+            .find_map(|prefix| id.strip_prefix(prefix))
+            .unwrap_or(id);
+        error_json(code, &self.say(language))
+    }
+}
+
+/// The one JSON document a `--json` run prints when it cannot report.
+pub(crate) fn error_json(code: &str, message: &str) -> serde_json::Value {
+    serde_json::json!({ "ok": false, "error": { "code": code, "message": message } })
 }
 
 /// The command line's own usage errors (`cli-error-*` in the catalogue).

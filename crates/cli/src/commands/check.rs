@@ -64,7 +64,7 @@ pub(crate) struct Args {
     browser: Option<String>,
     /// Print the result as JSON.
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {

@@ -27,7 +27,7 @@ pub(crate) struct Args {
     replay: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {

@@ -29,7 +29,7 @@ pub(crate) struct Args {
     alias: Option<String>,
     /// Print the result as JSON.
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
@@ -39,6 +39,10 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     let entries = match keystore::inspect(&bytes, &Secret::new(password), args.alias.as_deref()) {
         Ok(entries) => entries,
         // What Spring Boot would say: the answer to the question, not bad usage.
+        Err(error) if args.json => {
+            println!("{:#}", Problem::failure(error).json(language));
+            return Ok(ExitStatus::Failure);
+        }
         Err(error) => {
             eprintln!(
                 "{}",

@@ -35,6 +35,26 @@ pub(crate) enum Command {
     Trust(trust::Args),
 }
 
+impl Command {
+    /// Whether the command was asked for JSON: then whatever happens, one
+    /// JSON document goes to standard output.
+    pub(crate) fn json(&self) -> bool {
+        match self {
+            Command::Check(args) => args.json,
+            Command::Diagnose(args) => args.json,
+            Command::ExplainLog(args) => args.json,
+            Command::Inspect(args) => args.json,
+            Command::Target(args) => args.json,
+            Command::Completions(_)
+            | Command::Csr(_)
+            | Command::Generate(_)
+            | Command::Keystore(_)
+            | Command::Man(_)
+            | Command::Trust(_) => false,
+        }
+    }
+}
+
 /// Runs `future` to its end on a runtime of its own. The runtime is then
 /// let go without waiting for its blocking threads: a name lookup the
 /// system resolver never answers must not hold the process open after the

@@ -15,7 +15,7 @@ pub(crate) struct Args {
     url: String,
     /// Print the result as JSON.
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {

@@ -328,7 +328,7 @@ fn inspect_says_what_spring_would_say() {
         .code(),
         Some(0)
     );
-    let inspect = |password: &str, alias: &str| {
+    let inspect_with = |password: &str, alias: &str, more: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_handshake"))
             .args([
                 "inspect",
@@ -338,11 +338,13 @@ fn inspect_says_what_spring_would_say() {
                 "--alias",
                 alias,
             ])
+            .args(more)
             .env("P", password)
             .current_dir(&dir)
             .output()
             .expect("runs")
     };
+    let inspect = |password: &str, alias: &str| inspect_with(password, alias, &[]);
     let ok = inspect("changeit-123", "server");
     let text = String::from_utf8_lossy(&ok.stdout);
     assert_eq!(ok.status.code(), Some(0), "{text}");
@@ -358,6 +360,30 @@ fn inspect_says_what_spring_would_say() {
         String::from_utf8_lossy(&alias.stderr)
             .contains("Alias name [tomcat] does not identify a key entry")
     );
+    // With --json the same answers are one JSON document on stdout (it was
+    // empty, the reason only on stderr), with the same exit status.
+    for (password, alias, code, spring) in [
+        (
+            "not-the-password",
+            "server",
+            "keystore-wrong-password",
+            "keystore password was incorrect",
+        ),
+        (
+            "changeit-123",
+            "tomcat",
+            "keystore-alias-missing",
+            "Alias name [tomcat]",
+        ),
+    ] {
+        let refused = inspect_with(password, alias, &["--json"]);
+        assert_eq!(refused.status.code(), Some(1));
+        let document = crate::json(&refused);
+        assert_eq!(document["ok"], false, "{document}");
+        assert_eq!(document["error"]["code"], code, "{document}");
+        let message = document["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains(spring), "{message}");
+    }
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -6,6 +6,7 @@ mod check;
 mod diagnose;
 mod explain_log;
 mod generate;
+mod json;
 mod keystore;
 mod language;
 mod packaging;
