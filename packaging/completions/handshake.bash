@@ -155,7 +155,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__check)
-            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --protocol --send --count --idle --ping --stomp-login --stomp-passcode-env --subprotocol --bearer-env --header-env --browser --json --lang --help"
+            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --protocol --send --count --idle --ping --stomp-login --stomp-passcode-env --stomp-host --subprotocol --bearer-env --header-env --browser --json --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -222,6 +222,10 @@ _handshake() {
                     return 0
                     ;;
                 --stomp-passcode-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stomp-host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

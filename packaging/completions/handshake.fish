@@ -60,6 +60,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand check" -l idle -d 'A
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l ping -d 'While idle, send a WebSocket ping every SECS seconds (a heartbeat)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l stomp-login -d 'The STOMP CONNECT frame\'s login (stomp, sockjs)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l stomp-passcode-env -d 'Read the STOMP passcode from this environment variable (never from the command line, never printed)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l stomp-host -d 'The STOMP CONNECT frame\'s host header: the broker\'s virtual host (RabbitMQ: "/" unless yours has others). Without it none is sent' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l subprotocol -d 'Offer this subprotocol (Sec-WebSocket-Protocol); repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l bearer-env -d 'Send `Authorization: Bearer <token>` with the token read from this environment variable (never from the command line, never printed)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l header-env -d 'Send header NAME with the value of environment variable VAR; repeatable' -r

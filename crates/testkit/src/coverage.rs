@@ -31,6 +31,8 @@ pub enum Program {
     Curl,
     /// Node.js application servers: Socket.IO, graphql-ws, SockJS (`tests/node`).
     Node,
+    /// Debian's RabbitMQ with its Web-STOMP plugin.
+    RabbitMq,
     /// Debian's Chromium, headless.
     Chromium,
     /// Debian's Firefox ESR, headless.
@@ -52,6 +54,7 @@ impl Program {
             Program::Openssl => "openssl",
             Program::Curl => "curl",
             Program::Node => "node",
+            Program::RabbitMq => "rabbitmq",
             Program::Chromium => "chromium",
             Program::Firefox => "firefox",
             Program::Os => "os",

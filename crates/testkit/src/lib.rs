@@ -16,6 +16,7 @@ pub mod nginx;
 pub mod node;
 pub mod pki;
 pub mod process;
+pub mod rabbitmq;
 pub mod servers;
 pub mod spring;
 pub mod tomcat;

@@ -48,6 +48,10 @@ pub(crate) struct Args {
     /// the command line, never printed).
     #[arg(long, value_name = "VAR", requires = "stomp_login")]
     stomp_passcode_env: Option<String>,
+    /// The STOMP CONNECT frame's host header: the broker's virtual host
+    /// (RabbitMQ: "/" unless yours has others). Without it none is sent.
+    #[arg(long, value_name = "VHOST")]
+    stomp_host: Option<String>,
     /// Offer this subprotocol (Sec-WebSocket-Protocol); repeatable.
     #[arg(long, value_name = "NAME")]
     subprotocol: Vec<String>,
@@ -75,6 +79,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         origin: endpoint.origin,
         protocol: args.protocol,
         stomp_login: stomp_login(args)?,
+        stomp_host: args.stomp_host.clone(),
         subprotocols: args.subprotocol.clone(),
         headers: headers(args)?,
         ca: endpoint.ca,

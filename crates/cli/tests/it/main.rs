@@ -10,6 +10,7 @@ mod json;
 mod keystore;
 mod language;
 mod packaging;
+mod rabbitmq;
 mod readme;
 mod spring;
 mod target;

@@ -426,19 +426,30 @@ ws-closed-by-server = The server closed the WebSocket ({ $code }) instead of ans
     .fix = Look in the server's log at this time. For 1008, check the credentials and the allowed origins; for 1006 behind a proxy, the proxy's log and timeouts; for a 4xxx code, the application's documentation.
 
 ws-protocol-refused = { $how ->
-        [refused] The { $protocol } server refused the client
+        [refused] { $refusal ->
+            [login] The { $protocol } server refused the login
+            [vhost] The { $protocol } broker refused the virtual host
+           *[other] The { $protocol } server refused the client
+        }
         [too-large] The server's answer is over the size limit
        *[other] The server does not speak { $protocol }
     }
     .explanation = { $how ->
-        [refused] The WebSocket opened and the { $protocol } handshake was answered with a refusal: “{ $words }”.
+        [refused] The WebSocket opened and the { $protocol } handshake was answered with a refusal: “{ $words }”{ $has_detail ->
+            [yes] {" "}— “{ $detail }”.
+           *[no] {""}.
+        }
         [too-large] The server sent a message over { $words } during the { $protocol } exchange.
        *[other] The WebSocket opened, but the answer to the { $protocol } handshake is not { $protocol }: “{ $words }”.
     }
     .fix = { $how ->
-        [refused] The application refuses this client: { $protocol ->
+        [refused] { $refusal ->
+            [login] The login and passcode were refused: check both (`--stomp-login`, `--stomp-passcode-env`; STOMP.js: `login` and `passcode` in `connectHeaders`). RabbitMQ lets its guest user in only from localhost unless `loopback_users` says otherwise; other users need `rabbitmqctl add_user` and permissions on the virtual host.
+            [vhost] The broker reads the CONNECT frame's `host` header as the name of a virtual host, and this user may not use that one (or it does not exist). Send the virtual host the user has permissions on — RabbitMQ's default is “/” (`rabbitmqctl list_permissions -p /`): `--stomp-host /`, in STOMP.js `host: "/"` in `connectHeaders` — or send no `host` at all, as STOMP.js does by default (Handshake sends none without --stomp-host).
+           *[other] The application refuses this client: { $protocol ->
             [stomp] Spring answers ERROR to a CONNECT its `ChannelInterceptor` or security rejects (login, passcode, token) — send what it expects (a token header: `--bearer-env`, `--header-env`) and check its log.
            *[other] a middleware (authentication, a token in `auth`) rejected the connection — check the server's middleware and log.
+            }
         }
         [too-large] Send smaller messages, or raise the server's limit.
        *[other] Check with another protocol: `handshake check URL --protocol auto` picks from the URL and the negotiated subprotocol.

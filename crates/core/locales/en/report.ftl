@@ -60,7 +60,10 @@ check-protocol-refused = the { $protocol ->
         [stomp] STOMP server
         [socketio] Socket.IO server
        *[other] server
-    } refused the client: “{ $message }”
+    } refused the client: “{ $message }”{ $has_detail ->
+        [yes] {" "}— “{ $detail }”
+       *[no] {""}
+    }
 check-not-this-protocol = the answer is not { $protocol ->
         [stomp] STOMP
         [sockjs] SockJS

@@ -411,19 +411,30 @@ ws-closed-by-server = 서버가 응답 대신 WebSocket을 닫았습니다({ $co
     .fix = 이 시각의 서버 로그를 확인하세요. 1008이면 인증 정보와 허용된 Origin을, 프록시 뒤의 1006이면 프록시 로그와 타임아웃을, 4xxx 코드면 애플리케이션 문서를 확인하세요.
 
 ws-protocol-refused = { $how ->
-        [refused] { $protocol } 서버가 클라이언트를 거부했습니다
+        [refused] { $refusal ->
+            [login] { $protocol } 서버가 로그인을 거부했습니다
+            [vhost] { $protocol } 브로커가 가상 호스트(virtual host)를 거부했습니다
+           *[other] { $protocol } 서버가 클라이언트를 거부했습니다
+        }
         [too-large] 서버의 응답이 크기 제한을 넘습니다
        *[other] 서버가 { $protocol } 프로토콜을 쓰지 않습니다
     }
     .explanation = { $how ->
-        [refused] WebSocket은 열렸지만 { $protocol } 핸드셰이크에 거부 응답이 왔습니다: “{ $words }”.
+        [refused] WebSocket은 열렸지만 { $protocol } 핸드셰이크에 거부 응답이 왔습니다: “{ $words }”{ $has_detail ->
+            [yes] {" "}— “{ $detail }”.
+           *[no] {""}.
+        }
         [too-large] { $protocol } 교환 중에 서버가 { $words }를 넘는 메시지를 보냈습니다.
        *[other] WebSocket은 열렸지만 { $protocol } 핸드셰이크에 대한 응답이 { $protocol }이(가) 아닙니다: “{ $words }”.
     }
     .fix = { $how ->
-        [refused] 애플리케이션이 이 클라이언트를 거부합니다. { $protocol ->
-            [stomp] Spring은 `ChannelInterceptor`나 보안 설정이 거절한 CONNECT(login, passcode, 토큰)에 ERROR로 응답합니다. 서버가 기대하는 값을 보내고(토큰 헤더: `--bearer-env`, `--header-env`) 로그를 확인하세요.
-           *[other] 미들웨어(인증, `auth`의 토큰)가 연결을 거부했습니다. 서버의 미들웨어와 로그를 확인하세요.
+        [refused] { $refusal ->
+            [login] login과 passcode가 거부되었습니다. 둘 다 확인하세요(`--stomp-login`, `--stomp-passcode-env`, STOMP.js에서는 `connectHeaders`의 `login`과 `passcode`). RabbitMQ의 guest 사용자는 `loopback_users`를 바꾸지 않는 한 localhost에서만 접속할 수 있고, 다른 사용자는 `rabbitmqctl add_user`로 만들고 가상 호스트 권한을 줘야 합니다.
+            [vhost] 브로커는 CONNECT 프레임의 `host` 헤더를 가상 호스트 이름으로 읽는데, 이 사용자는 그 가상 호스트를 쓸 수 없습니다(또는 그런 가상 호스트가 없습니다). 권한이 있는 가상 호스트를 보내세요. RabbitMQ 기본값은 “/”입니다(`rabbitmqctl list_permissions -p /`). `--stomp-host /`, STOMP.js에서는 `connectHeaders`에 `host: "/"`를 넣어 지정하거나, STOMP.js 기본 동작처럼 `host`를 아예 보내지 마세요(Handshake는 --stomp-host가 없으면 보내지 않습니다).
+           *[other] 애플리케이션이 이 클라이언트를 거부합니다. { $protocol ->
+                [stomp] Spring은 `ChannelInterceptor`나 보안 설정이 거절한 CONNECT(login, passcode, 토큰)에 ERROR로 응답합니다. 서버가 기대하는 값을 보내고(토큰 헤더: `--bearer-env`, `--header-env`) 로그를 확인하세요.
+               *[other] 미들웨어(인증, `auth`의 토큰)가 연결을 거부했습니다. 서버의 미들웨어와 로그를 확인하세요.
+            }
         }
         [too-large] 메시지를 더 작게 보내거나 서버의 한도를 올리세요.
        *[other] 다른 프로토콜로 확인하세요: `handshake check URL --protocol auto`는 URL과 협상된 서브프로토콜을 보고 고릅니다.

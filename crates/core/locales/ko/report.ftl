@@ -60,7 +60,10 @@ check-protocol-refused = { $protocol ->
         [stomp] STOMP 서버가
         [socketio] Socket.IO 서버가
        *[other] 서버가
-    } 클라이언트를 거부했습니다: “{ $message }”
+    } 클라이언트를 거부했습니다: “{ $message }”{ $has_detail ->
+        [yes] {" "}— “{ $detail }”
+       *[no] {""}
+    }
 check-not-this-protocol = { $protocol ->
         [stomp] STOMP
         [sockjs] SockJS

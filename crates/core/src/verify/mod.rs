@@ -56,6 +56,10 @@ pub struct CheckOptions {
     pub protocol: Protocol,
     /// The STOMP `login` and `passcode` headers of the CONNECT frame.
     pub stomp_login: Option<(String, Secret)>,
+    /// The CONNECT frame's `host` header: a broker's virtual host. None
+    /// sends none, as STOMP.js does by default: RabbitMQ takes any `host`
+    /// as the name of a virtual host, and refuses one that does not exist.
+    pub stomp_host: Option<String>,
     /// Subprotocols to offer (`Sec-WebSocket-Protocol`).
     pub subprotocols: Vec<String>,
     /// Extra request headers; values are secrets and never printed.
@@ -89,6 +93,7 @@ impl Default for CheckOptions {
             origin: None,
             protocol: Protocol::Auto,
             stomp_login: None,
+            stomp_host: None,
             subprotocols: Vec::new(),
             headers: Vec::new(),
             ca: Vec::new(),
@@ -412,6 +417,9 @@ pub enum CheckFailure {
         protocol: Protocol,
         /// The server's own words.
         message: String,
+        /// What it said besides (a STOMP ERROR frame's body); may be empty.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        detail: String,
     },
     /// The connection was closed while it was held idle.
     IdleClosed {
@@ -498,6 +506,12 @@ impl CheckFailure {
             CheckFailure::ProtocolRefused {
                 protocol: Protocol::Stomp,
                 message: "Failed to send message to ExecutorSubscribableChannel".into(),
+                detail: String::new(),
+            },
+            CheckFailure::ProtocolRefused {
+                protocol: Protocol::Stomp,
+                message: "Bad CONNECT".into(),
+                detail: "Access refused for user 'guest'".into(),
             },
             CheckFailure::NotThisProtocol {
                 protocol: Protocol::Socketio,
@@ -579,9 +593,15 @@ impl crate::i18n::Message for CheckFailure {
                 .with("code", *code)
                 .with("reason", reason)
                 .with("has_reason", if reason.is_empty() { "no" } else { "yes" }),
-            CheckFailure::ProtocolRefused { protocol, message } => Facts::new()
+            CheckFailure::ProtocolRefused {
+                protocol,
+                message,
+                detail,
+            } => Facts::new()
                 .with("protocol", protocol.as_str())
-                .with("message", message),
+                .with("message", message)
+                .with("detail", detail)
+                .with("has_detail", if detail.is_empty() { "no" } else { "yes" }),
             CheckFailure::IdleClosed { after_s, code, .. } => {
                 Facts::new().with("after_s", *after_s).with("code", *code)
             }
@@ -831,7 +851,7 @@ async fn attempt(
         chosen => chosen,
     };
     let picked = plan.protocol == Protocol::Auto;
-    let host = target.host.as_str();
+    let host = options.stomp_host.as_deref();
     let sent = Instant::now();
     let limits = protocol::limits(timeout);
     // What the server says before anything is sent names it, whatever
@@ -1115,10 +1135,16 @@ fn check_values(target: &Target, options: &CheckOptions) -> Result<(), CheckFail
     }
     // CONNECT headers are not escaped (STOMP 1.2): a line break or NUL
     // would end the header or the frame.
-    if let Some((login, passcode)) = &options.stomp_login
-        && [login.as_str(), passcode.expose()]
-            .iter()
-            .any(|text| text.contains(['\n', '\r', '\0']))
+    let (login, passcode) = options
+        .stomp_login
+        .as_ref()
+        .map_or(("", ""), |(login, passcode)| {
+            (login.as_str(), passcode.expose())
+        });
+    let vhost = options.stomp_host.as_deref().unwrap_or_default();
+    if [login, passcode, vhost]
+        .iter()
+        .any(|text| text.contains(['\n', '\r', '\0']))
     {
         return Err(bad("stomp"));
     }

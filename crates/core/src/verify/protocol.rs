@@ -323,21 +323,28 @@ pub(super) async fn send<S: AsyncRead + AsyncWrite + Unpin>(
         })
 }
 
-/// The STOMP CONNECT frame for `host`, without heart-beats, with the
-/// `login` and `passcode` headers when given (checked for line breaks).
-fn stomp_connect(host: &str, login: Option<&(String, Secret)>) -> String {
+/// The STOMP CONNECT frame, without heart-beats, with a `host` header only
+/// for a virtual host the user named, and the `login` and `passcode`
+/// headers when given (all checked for line breaks).
+fn stomp_connect(host: Option<&str>, login: Option<&(String, Secret)>) -> String {
+    let host = host.map_or_else(String::new, |host| format!("host:{host}\n"));
     let credentials = login.map_or_else(String::new, |(login, passcode)| {
         format!("login:{login}\npasscode:{}\n", passcode.expose())
     });
-    format!("CONNECT\naccept-version:1.0,1.1,1.2\nhost:{host}\n{credentials}heart-beat:0,0\n\n\0")
+    format!("CONNECT\naccept-version:1.0,1.1,1.2\n{host}{credentials}heart-beat:0,0\n\n\0")
 }
 
 /// What a STOMP frame says.
 enum StompAnswer {
     Connected(Spoken),
-    Error(String),
+    /// An ERROR frame: its `message` header, and its body, which says why
+    /// (RabbitMQ: "Bad CONNECT", then "Access refused for user 'guest'").
+    Error(String, String),
     Other,
 }
+
+/// The most of an ERROR frame's body kept: it is quoted to the user.
+const MAX_ERROR_DETAIL: usize = 500;
 
 fn read_stomp(frame: &str, over_sockjs: bool) -> StompAnswer {
     let frame = frame.trim_start_matches(['\n', '\r']);
@@ -360,13 +367,25 @@ fn read_stomp(frame: &str, over_sockjs: bool) -> StompAnswer {
             heart_beat: header("heart-beat"),
             over_sockjs,
         }),
-        "ERROR" => StompAnswer::Error(header("message").unwrap_or_else(|| {
-            body.trim_end_matches('\0')
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .to_owned()
-        })),
+        "ERROR" => {
+            let body = body.trim_matches(|c: char| c == '\0' || c.is_whitespace());
+            // Quoted on one line.
+            let detail: String = body
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .take(MAX_ERROR_DETAIL)
+                .collect();
+            match header("message") {
+                Some(message) => StompAnswer::Error(message, detail),
+                // No message header: the body's first line says it.
+                None => StompAnswer::Error(
+                    body.lines().next().unwrap_or_default().to_owned(),
+                    String::new(),
+                ),
+            }
+        }
         _ => StompAnswer::Other,
     }
 }
@@ -375,7 +394,7 @@ fn read_stomp(frame: &str, over_sockjs: bool) -> StompAnswer {
 /// server, named as such when the protocol was picked by `auto`.
 pub(super) async fn stomp<S: AsyncRead + AsyncWrite + Unpin>(
     socket: &mut Socket<S>,
-    host: &str,
+    host: Option<&str>,
     login: Option<&(String, Secret)>,
     limits: Limits,
     picked: bool,
@@ -390,9 +409,10 @@ pub(super) async fn stomp<S: AsyncRead + AsyncWrite + Unpin>(
     let text = receive_text(socket, limits, "STOMP CONNECT", Protocol::Stomp).await?;
     match read_stomp(&text, false) {
         StompAnswer::Connected(spoken) => Ok(spoken),
-        StompAnswer::Error(message) => Err(CheckFailure::ProtocolRefused {
+        StompAnswer::Error(message, detail) => Err(CheckFailure::ProtocolRefused {
             protocol: Protocol::Stomp,
             message,
+            detail,
         }),
         // An echo: the frame is not quoted back (it may hold the passcode).
         StompAnswer::Other if text == connect && picked => Ok(Spoken::Echo),
@@ -443,7 +463,7 @@ fn message_type(text: &str) -> Option<String> {
 /// the server closing the session.
 pub(super) async fn sockjs<S: AsyncRead + AsyncWrite + Unpin>(
     socket: &mut Socket<S>,
-    host: &str,
+    host: Option<&str>,
     login: Option<&(String, Secret)>,
     limits: Limits,
     mut first: Option<String>,
@@ -480,9 +500,10 @@ pub(super) async fn sockjs<S: AsyncRead + AsyncWrite + Unpin>(
                 let first = messages.first().map(String::as_str).unwrap_or_default();
                 return match read_stomp(first, true) {
                     StompAnswer::Connected(spoken) => Ok(spoken),
-                    StompAnswer::Error(message) => Err(CheckFailure::ProtocolRefused {
+                    StompAnswer::Error(message, detail) => Err(CheckFailure::ProtocolRefused {
                         protocol: Protocol::Stomp,
                         message,
+                        detail,
                     }),
                     StompAnswer::Other if first == connect => Ok(Spoken::SockjsEcho),
                     StompAnswer::Other => Err(not_this(Protocol::Sockjs, &text)),
@@ -544,6 +565,7 @@ pub(super) async fn socketio<S: AsyncRead + AsyncWrite + Unpin>(
             return Err(CheckFailure::ProtocolRefused {
                 protocol: Protocol::Socketio,
                 message,
+                detail: String::new(),
             });
         } else {
             return Err(not_this(Protocol::Socketio, &text));
@@ -650,7 +672,11 @@ mod tests {
                 if v == "1.2" && s == "RabbitMQ/3.13"
         ));
         let error = "ERROR\nmessage:Bad CONNECT\ncontent-length:0\n\n\0";
-        assert!(matches!(read_stomp(error, false), StompAnswer::Error(m) if m == "Bad CONNECT"));
+        assert!(matches!(read_stomp(error, false), StompAnswer::Error(m, _) if m == "Bad CONNECT"));
+        // RabbitMQ's body says why; it is kept.
+        let error = "ERROR\nmessage:Bad CONNECT\ncontent-type:text/plain\nversion:1.0,1.1,1.2\ncontent-length:32\n\nAccess refused for user 'guest'\n\0";
+        assert!(matches!(read_stomp(error, false),
+            StompAnswer::Error(m, d) if m == "Bad CONNECT" && d == "Access refused for user 'guest'"));
         assert!(matches!(read_stomp("pong", false), StompAnswer::Other));
     }
 }

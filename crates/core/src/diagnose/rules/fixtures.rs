@@ -1064,7 +1064,29 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
             Protocol::Stomp,
             CheckFailure::ProtocolRefused {
                 protocol: Protocol::Stomp,
+                message:
+                    "Failed to send message to ExecutorSubscribableChannel[clientInboundChannel]"
+                        .into(),
+                detail: String::new(),
+            },
+        ),
+        // RabbitMQ's ERROR frames, as its Web-STOMP plugin sends them.
+        (
+            "ws-protocol-refused/login",
+            Protocol::Stomp,
+            CheckFailure::ProtocolRefused {
+                protocol: Protocol::Stomp,
                 message: "Bad CONNECT".into(),
+                detail: "Access refused for user 'guest'".into(),
+            },
+        ),
+        (
+            "ws-protocol-refused/vhost",
+            Protocol::Stomp,
+            CheckFailure::ProtocolRefused {
+                protocol: Protocol::Stomp,
+                message: "Bad CONNECT".into(),
+                detail: "Virtual host '127.0.0.1' access denied".into(),
             },
         ),
         (

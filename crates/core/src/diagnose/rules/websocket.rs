@@ -354,6 +354,33 @@ fn matching_idle_timeouts(after_s: f64) -> Vec<String> {
         .collect()
 }
 
+/// What brokers and frameworks say when they refuse a STOMP CONNECT, by
+/// what they refuse: a login, or the virtual host the `host` header named.
+const REFUSALS: [(&str, &str); 5] = [
+    // RabbitMQ: "Virtual host '127.0.0.1' access denied".
+    ("virtual host", "vhost"),
+    // RabbitMQ: "Access refused for user 'guest'".
+    ("access refused for user", "login"),
+    // ActiveMQ: "User name [guest] or password is invalid."
+    ("password is invalid", "login"),
+    // Spring Security's BadCredentialsException.
+    ("bad credentials", "login"),
+    ("authentication failed", "login"),
+];
+
+/// Which refusal `words` (the server's message and details) name.
+fn refusal(words: &[&String]) -> &'static str {
+    let words = words
+        .iter()
+        .map(|text| text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    REFUSALS
+        .iter()
+        .find(|(said, _)| words.contains(said))
+        .map_or("other", |(_, kind)| kind)
+}
+
 fn exchange(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(exchange) = &evidence.exchange else {
         return Vec::new();
@@ -379,12 +406,17 @@ fn exchange(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         CheckFailure::Closed | CheckFailure::Connection { .. } | CheckFailure::Send { .. } => {
             closed(Code::WsClosedByServer, 1006, "")
         }
-        CheckFailure::ProtocolRefused { protocol, message } => {
-            Finding::error(Code::WsProtocolRefused)
-                .with("how", "refused")
-                .with("protocol", protocol.as_str())
-                .with("words", message)
-        }
+        CheckFailure::ProtocolRefused {
+            protocol,
+            message,
+            detail,
+        } => Finding::error(Code::WsProtocolRefused)
+            .with("how", "refused")
+            .with("protocol", protocol.as_str())
+            .with("words", message)
+            .with("detail", detail)
+            .with("has_detail", if detail.is_empty() { "no" } else { "yes" })
+            .with("refusal", refusal(&[message, detail])),
         CheckFailure::NotThisProtocol { protocol, answer } => {
             Finding::error(Code::WsProtocolRefused)
                 .with("how", "other")
@@ -417,6 +449,20 @@ fn exchange(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
 mod tests {
     use super::super::fixtures;
     use super::*;
+
+    /// RabbitMQ says "Bad CONNECT" for both; its ERROR body tells a refused
+    /// login from a refused virtual host.
+    #[test]
+    fn a_stomp_refusal_is_named_by_what_the_broker_refused() {
+        for (name, refusal) in [
+            ("ws-protocol-refused", "other"),
+            ("ws-protocol-refused/login", "login"),
+            ("ws-protocol-refused/vhost", "vhost"),
+        ] {
+            let found = exchange(&fixtures::named(name), &Timings::default());
+            assert_eq!(found[0].facts.text("refusal"), Some(refusal), "{name}");
+        }
+    }
 
     #[test]
     fn an_idle_close_is_matched_with_the_known_timeouts() {
