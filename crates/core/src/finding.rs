@@ -199,6 +199,10 @@ codes! {
     BrowserNoReport = "browser-no-report",
     /// Log: TLS bytes reached a plain HTTP parser (Tomcat's "Invalid character found in method name [0x16…]", nginx's "client sent invalid method").
     LogTlsOnPlainPort = "log-tls-on-plain-port",
+    /// Log: the bytes of another protocol where a request line belongs (SOCKS, RDP, SSH, binary): a scanner or a proxy client probing the port.
+    LogPortProbed = "log-port-probed",
+    /// Log: HTTP/2's prior-knowledge preface (`PRI * HTTP/2.0`) reached an HTTP/1.1 port.
+    LogPriorKnowledgePreface = "log-prior-knowledge-preface",
     /// Log: plain HTTP reached a TLS port (nginx 497, Netty NotSslRecordException, JSSE "Unsupported or unrecognized SSL message").
     LogPlainOnTlsPort = "log-plain-on-tls-port",
     /// Log: a request target with characters that must be percent-encoded (Tomcat).

@@ -138,10 +138,12 @@ impl Profile {
             Some(document) => document,
             None => {
                 let mut document = DocumentMut::new();
-                document.decor_mut().set_prefix(
-                    "# Handshake profile: the target and the choices behind the generated files.\n\
-                     # No secrets here. Reproduce the files: handshake generate --profile handshake.toml\n",
-                );
+                let say = |id: &str| self.language.text(id, &crate::i18n::Facts::new());
+                document.decor_mut().set_prefix(format!(
+                    "# {}\n# {}\n",
+                    say("config-profile"),
+                    say("config-profile-reproduce")
+                ));
                 document
             }
         };

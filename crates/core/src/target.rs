@@ -138,6 +138,21 @@ impl Target {
         is_loopback_host(&self.host)
     }
 
+    /// The same endpoint as a WebSocket URL: `https` → `wss`, `http` → `ws`.
+    pub fn as_websocket(&self) -> Target {
+        let scheme = match self.scheme {
+            Scheme::Https => Scheme::Wss,
+            Scheme::Http => Scheme::Ws,
+            Scheme::Ws | Scheme::Wss => return self.clone(),
+        };
+        let rest = self.url.split_once("://").map_or("", |(_, rest)| rest);
+        Target {
+            url: format!("{scheme}://{rest}"),
+            scheme,
+            ..self.clone()
+        }
+    }
+
     /// [`Target::parse`] for what only a WebSocket URL makes sense for
     /// (`handshake check`): an http(s) URL is refused before any
     /// connection, with its ws(s) form suggested.

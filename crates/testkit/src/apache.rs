@@ -16,7 +16,7 @@ fn config_root(root: &std::path::Path, modules: &[&str], config: &str) -> PathBu
     std::fs::create_dir_all(root.join("logs")).expect("ServerRoot");
     let r = root.display();
     let mut text = format!(
-        "ServerRoot {r}\nServerName localhost\nPidFile {r}/httpd.pid\nUser nobody\nGroup nogroup\nErrorLog {r}/logs/error.log\nLogLevel info\nMutex file:{r}\n"
+        "ServerRoot {r}\nServerName localhost\nPidFile {r}/httpd.pid\nUser nobody\nGroup nogroup\nErrorLog {r}/logs/error.log\nLogLevel info\nMutex file:{r}\nCustomLog {r}/logs/access.log common\nLogFormat \"%h %l %u %t \\\"%r\\\" %>s %b\" common\n"
     );
     for module in ["mpm_event", "authz_core"].iter().chain(modules) {
         text.push_str(&format!(
@@ -105,5 +105,10 @@ impl Apache {
     /// The error log so far.
     pub fn log(&self) -> String {
         crate::read_lossy(&self.root.join("logs/error.log"))
+    }
+
+    /// The access log so far (Apache's common format).
+    pub fn access_log(&self) -> String {
+        crate::read_lossy(&self.root.join("logs/access.log"))
     }
 }

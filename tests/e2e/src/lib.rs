@@ -232,6 +232,21 @@ impl Desktop {
         path
     }
 
+    /// [`Desktop::screenshot`], also kept as `docs/screenshots/{shown}.png`
+    /// for the README: taken from the real window by every run, so the
+    /// pictures the README shows are the product as it is (commit them
+    /// when they change).
+    pub async fn screenshot_for_readme(&self, name: &str, shown: &str) -> PathBuf {
+        let path = self.screenshot(name).await;
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
+        std::fs::create_dir_all(&dir)
+            .unwrap_or_else(|error| panic!("creating {}: {error}", dir.display()));
+        let kept = dir.join(format!("{shown}.png"));
+        std::fs::copy(&path, &kept)
+            .unwrap_or_else(|error| panic!("copying to {}: {error}", kept.display()));
+        path
+    }
+
     /// Scrolls the element at `css` to the middle of the window (for a
     /// screenshot of what lies below the fold).
     pub async fn scroll_to(&self, css: &str) {

@@ -376,7 +376,9 @@ reason: string } |
 /**  Which protocol. */
 protocol: Protocol; 
 /**  The server's own words. */
-message: string } | 
+message: string; 
+/**  What it said besides (a STOMP ERROR frame's body); may be empty. */
+detail?: string } | 
 /**  The connection was closed while it was held idle. */
 { kind: "idle-closed"; 
 /**  After how many seconds of idleness. */
@@ -402,7 +404,14 @@ limit_kib: number } |
 /**  What kind of failure. */
 cause: WsCause; 
 /**  The WebSocket library's words. */
-detail: string };
+detail: string } | 
+/**
+ *  An http(s) URL that answers neither as SockJS nor as Socket.IO: a
+ *  check proves WebSocket connections.
+ */
+{ kind: "not-websocket"; 
+/**  The URL's ws(s) form. */
+suggestion: string };
 
 /**  The result of `handshake check`. */
 export type CheckReport = {
@@ -427,8 +436,8 @@ export type CheckReport = {
 	subprotocol: string | null,
 	/**  The protocol the check spoke. */
 	protocol: Protocol,
-	/**  Whether `auto` picked it. */
-	picked: boolean,
+	/**  Why `auto` picked it; `None` when the user named it. */
+	picked: PickReason | null,
 	/**  The protocol's own answer (STOMP's CONNECTED, Socket.IO's session…). */
 	spoken: Spoken | null,
 	/**  Each round trip, in order. */
@@ -590,6 +599,10 @@ export type Code =
 "browser-no-report" | 
 /**  Log: TLS bytes reached a plain HTTP parser (Tomcat's "Invalid character found in method name [0x16…]", nginx's "client sent invalid method"). */
 "log-tls-on-plain-port" | 
+/**  Log: the bytes of another protocol where a request line belongs (SOCKS, RDP, SSH, binary): a scanner or a proxy client probing the port. */
+"log-port-probed" | 
+/**  Log: HTTP/2's prior-knowledge preface (`PRI * HTTP/2.0`) reached an HTTP/1.1 port. */
+"log-prior-knowledge-preface" | 
 /**  Log: plain HTTP reached a TLS port (nginx 497, Netty NotSslRecordException, JSSE "Unsupported or unrecognized SSL message"). */
 "log-plain-on-tls-port" | 
 /**  Log: a request target with characters that must be percent-encoded (Tomcat). */
@@ -1029,6 +1042,33 @@ export type Phrase = {
 	cause: Phrase | null,
 };
 
+/**
+ *  Why `--protocol auto` spoke the protocol it did: what the check says
+ *  beside the protocol.
+ */
+export type PickReason = 
+/**
+ *  The URL's path is the protocol's (`…/{server}/{session}/websocket`,
+ *  `/socket.io/`).
+ */
+"path" | 
+/**
+ *  The server chose the protocol's subprotocol (`v12.stomp`,
+ *  `graphql-transport-ws`).
+ */
+"subprotocol" | 
+/**
+ *  The server's first message is the protocol's (SockJS's `o`,
+ *  Engine.IO's open packet).
+ */
+"greeting" | 
+/**  The URL answered `GET …/info` as a SockJS endpoint does. */
+"sockjs-info" | 
+/**  The URL answered Engine.IO's polling handshake. */
+"socketio-handshake" | 
+/**  Nothing named a protocol: a plain message and its echo. */
+"nothing";
+
 /**  One store's part of the plan: its actions, in order. */
 export type PlannedChange = {
 	store: Phrase,
@@ -1078,7 +1118,10 @@ export type ProxyPlan = {
 	upstream: string,
 	/**  The WebSocket path, e.g. `/ws`. */
 	ws_path: string,
-	/**  Send `Strict-Transport-Security` (two years). */
+	/**
+	 *  Send `Strict-Transport-Security` (two years). Off by default unless
+	 *  every server name is a site's own (see [`crate::target::is_site_name`]).
+	 */
 	hsts: boolean,
 	/**  Seconds an idle WebSocket stays open (`proxy_read_timeout`). */
 	idle_timeout_secs: number,
@@ -1274,15 +1317,15 @@ export type SpringPlan = {
 	/**  `server.port`. */
 	port: number,
 	/**  The keystore, e.g. `file:/etc/myapp/server.p12` or `classpath:server.p12`. */
-	key_store: string,
+	key_store?: string,
 	/**  The key's alias in the keystore. */
-	key_alias: string,
+	key_alias?: string,
 	/**  The PEM certificate chain (PEM forms), e.g. `file:/etc/myapp/server-chain.pem`. */
-	certificate: string,
+	certificate?: string,
 	/**  The PEM private key, PKCS#8 (PEM forms). */
-	private_key: string,
+	private_key?: string,
 	/**  The environment variable holding the keystore password. */
-	password_env: string,
+	password_env?: string,
 };
 
 /**  A step of the diagnosis, as progress reports name it. */
@@ -1422,7 +1465,12 @@ export type Target = {
 export type Timings = {
 	/**  Name resolution. */
 	dns: number | null,
-	/**  TCP connection, including any waiting for the server. */
+	/**
+	 *  Waiting for the server to accept connections (`--wait`), when it
+	 *  refused at first: not part of any step below.
+	 */
+	wait: number | null,
+	/**  TCP connection: the attempt that was accepted (or the last one). */
 	tcp: number | null,
 	/**  TLS handshake. */
 	tls: number | null,

@@ -1,5 +1,5 @@
 import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from "@fluent/bundle";
-import type { CheckFailure, Facts, Finding, Language, Phrase, Spoken } from "./bindings";
+import type { CheckFailure, Facts, Finding, Language, Phrase, PickReason, Spoken } from "./bindings";
 
 // One catalogue per language, shared with the CLI and the core
 // (`crates/core/locales/LANG/*.ftl`): the findings, log findings, errors and
@@ -104,8 +104,8 @@ export function phrase(said: Phrase): string {
 /** The protocol's own answer to a check, as `handshake check` says it:
  * every field by its name (absent ones `none`, flags `yes`/`no`), the same
  * facts the core's `Spoken::facts` gives the terminal. */
-export function spoken(answer: Spoken, picked: boolean): string {
-  const facts: Record<string, string | number> = { picked: picked ? "yes" : "no" };
+export function spoken(answer: Spoken, picked: PickReason | null): string {
+  const facts: Record<string, string | number> = { picked: picked ?? "no" };
   for (const [name, value] of Object.entries(answer)) {
     facts[name] = value === null ? "none" : typeof value === "boolean" ? (value ? "yes" : "no") : value;
   }
@@ -118,5 +118,10 @@ export function failure(failed: CheckFailure): string {
   // Fluent cannot test for an empty string: the core says whether a close
   // came with a reason as a fact of its own, and so does the window.
   if (typeof facts.reason === "string") facts.has_reason = facts.reason === "" ? "no" : "yes";
+  // A STOMP ERROR frame's body: absent from the JSON when empty.
+  if (kind === "protocol-refused") {
+    facts.detail ??= "";
+    facts.has_detail = facts.detail === "" ? "no" : "yes";
+  }
   return t(`check-${kind}`, facts);
 }

@@ -184,7 +184,7 @@ const checked: CheckReport = {
   certificate: null,
   subprotocol: null,
   protocol: "stomp",
-  picked: false,
+  picked: null,
   spoken: { protocol: "stomp", version: "1.2", server: null, heart_beat: "0,0", over_sockjs: false },
   round_trips_ms: [0.3],
   latency: null,

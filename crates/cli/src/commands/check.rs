@@ -104,10 +104,10 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     } else {
         print!("{}", describe(&report, language));
     }
-    Ok(if report.ok {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Failure
+    Ok(match &report.failure {
+        _ if report.ok => ExitStatus::Success,
+        Some(failure) if failure.is_bad_input() => ExitStatus::Usage,
+        _ => ExitStatus::Failure,
     })
 }
 

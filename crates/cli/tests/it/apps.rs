@@ -6,7 +6,7 @@ use handshake_testkit::coverage::{self, Program};
 use handshake_testkit::node::{Kind, Node};
 use serde_json::Value;
 
-use crate::{codes_made_by, handshake, json};
+use crate::{codes_made_by, handshake, json, stdout};
 
 /// `handshake diagnose URL --json`, its report, and its codes (recorded as
 /// made by a real Node server).
@@ -111,7 +111,7 @@ fn check_proves_a_socketio_server_in_its_own_protocol() {
     let report = check(&format!("ws://127.0.0.1:{}/socket.io/", server.port), &[]);
     assert_eq!(report["ok"], true, "{report:#}");
     assert_eq!(report["protocol"], "socketio");
-    assert_eq!(report["picked"], true);
+    assert_eq!(report["picked"], "path");
     let spoken = &report["spoken"];
     assert_eq!(spoken["protocol"], "socketio");
     assert_eq!(spoken["namespace"], "/");
@@ -142,7 +142,7 @@ fn check_proves_a_socketio_server_in_its_own_protocol() {
     );
     assert_eq!(report["ok"], true, "{report:#}");
     assert_eq!(report["protocol"], "socketio");
-    assert_eq!(report["picked"], true);
+    assert_eq!(report["picked"], "greeting");
     // The URL its clients are given (`io("http://…")`), with the protocol named.
     let report = check(
         &format!("http://127.0.0.1:{}/", server.port),
@@ -193,6 +193,62 @@ fn check_proves_a_graphql_ws_server_and_names_its_subprotocol() {
         .cloned()
         .unwrap_or_default();
     assert_eq!(closed["facts"]["reason"], "Subprotocol not acceptable");
+}
+
+/// A SockJS endpoint checked as its users give it — the http(s) URL of
+/// `new SockJS(…)`, or its ws(s) base URL — and Socket.IO's http URL of
+/// `io(…)`: `auto` finds which it is and speaks it, and says why. Before,
+/// the http URL was refused (exit 2) and the ws URL failed as a plain
+/// WebSocket.
+#[test]
+fn auto_speaks_sockjs_and_socketio_at_the_urls_their_clients_are_given() {
+    let sockjs = Node::start(Kind::Sockjs, None);
+    for url in [
+        format!("http://127.0.0.1:{}/echo", sockjs.port),
+        format!("ws://127.0.0.1:{}/echo", sockjs.port),
+    ] {
+        let report = check(&url, &[]);
+        assert_eq!(report["ok"], true, "{url}: {report:#}");
+        assert_eq!(report["protocol"], "sockjs", "{report:#}");
+        assert_eq!(report["spoken"]["protocol"], "sockjs-echo");
+        assert_eq!(report["picked"], "sockjs-info");
+        assert_eq!(
+            report["url"],
+            format!("ws://127.0.0.1:{}/echo", sockjs.port)
+        );
+    }
+    let said = stdout(&handshake(&[
+        "check",
+        &format!("http://127.0.0.1:{}/echo", sockjs.port),
+    ]));
+    assert!(
+        said.contains(
+            "(picked by --protocol auto: the URL answers …/info as a SockJS endpoint does)"
+        ),
+        "{said}"
+    );
+
+    let socketio = Node::start(Kind::SocketIo, None);
+    let report = check(&format!("http://127.0.0.1:{}/", socketio.port), &[]);
+    assert_eq!(report["ok"], true, "{report:#}");
+    assert_eq!(report["spoken"]["protocol"], "socketio", "{report:#}");
+    assert_eq!(report["picked"], "socketio-handshake");
+
+    // An http URL that is neither: refused as before, with its ws form.
+    let output = handshake(&[
+        "check",
+        "--json",
+        &format!("http://127.0.0.1:{}/graphql", socketio.port),
+        "--timeout",
+        "2",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let report = json(&output);
+    assert_eq!(report["failure"]["kind"], "not-websocket", "{report:#}");
+    assert_eq!(
+        report["failure"]["suggestion"],
+        format!("ws://127.0.0.1:{}/graphql", socketio.port)
+    );
 }
 
 #[test]

@@ -19,7 +19,13 @@ fn every_json_run_prints_one_document_whatever_happens() {
         ),
         (vec!["diagnose", "--json", "--no-such-flag"], 2, "usage"),
         (
-            vec!["check", "--json", "https://localhost:8443/ws"],
+            vec![
+                "check",
+                "--json",
+                "--protocol",
+                "echo",
+                "https://localhost:8443/ws",
+            ],
             2,
             "target-not-websocket",
         ),

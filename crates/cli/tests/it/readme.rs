@@ -31,3 +31,29 @@ fn readme_documents_every_finding_code() {
         "the finding codes in README.md are out of date: run `HANDSHAKE_UPDATE_README=1 cargo test -p handshake-cli --test it readme` and commit"
     );
 }
+
+/// The pictures the README shows are in the repository and are taken by
+/// the end-to-end test from the real window (`screenshot_for_readme`), so
+/// they cannot be drawn by hand or left behind by the product.
+#[test]
+fn readme_pictures_come_from_the_window_test() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let wizard = std::fs::read_to_string(root.join("tests/e2e/tests/it/wizard.rs"))
+        .expect("the window's end-to-end test");
+    let pictures: Vec<&str> = readme
+        .split("](docs/screenshots/")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(".png)").map(|(name, _)| name))
+        .collect();
+    assert!(pictures.len() >= 4, "{pictures:?}");
+    for name in pictures {
+        let png = std::fs::read(root.join(format!("docs/screenshots/{name}.png")))
+            .unwrap_or_else(|error| panic!("docs/screenshots/{name}.png: {error}"));
+        assert!(png.starts_with(b"\x89PNG"), "{name} is not a PNG");
+        assert!(
+            wizard.contains(&format!("\"{name}\")")),
+            "{name}.png is not taken by tests/e2e/tests/it/wizard.rs"
+        );
+    }
+}

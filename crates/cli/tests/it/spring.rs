@@ -148,7 +148,19 @@ fn serves_every_generated_form(boot: Boot) {
         for file in ["application.properties", "application.yml"] {
             let port = free_port().to_string();
             let out = format!("{form}-{}", file.rsplit('.').next().unwrap_or(file));
-            generate_spring(&dir, boot, form, &port, &out, &["--host", "localhost"]);
+            // The bundle forms in Korean: Spring reads files whose comments
+            // are UTF-8 Hangul as it reads English ones.
+            let lang = if form.ends_with("bundle") { "ko" } else { "en" };
+            generate_spring(
+                &dir,
+                boot,
+                form,
+                &port,
+                &out,
+                &["--host", "localhost", "--lang", lang],
+            );
+            let config = std::fs::read_to_string(dir.join(&out).join(file)).expect("config");
+            assert_eq!(config.contains("Handshake가"), lang == "ko", "{config}");
             let env = dir.join(&out).join("ssl.env");
             assert_eq!(
                 env.exists(),
@@ -238,18 +250,24 @@ fn stomp_as_spring_clients_speak_it(dir: &Path, boot: Boot, port: &str) {
     assert_eq!(stomp["subprotocol"], "v12.stomp");
     assert_eq!(stomp["spoken"]["version"], "1.2");
     assert_eq!(stomp["spoken"]["over_sockjs"], false);
-    let sockjs = check(
+    // The URL a Spring user gives `new SockJS(…)`, and its wss form: auto
+    // finds SockJS there (it needed --protocol sockjs before, and the https
+    // URL was refused).
+    for url in [
+        format!("https://127.0.0.1:{port}/sockjs"),
         format!("wss://127.0.0.1:{port}/sockjs"),
-        &["--protocol", "sockjs"],
-    );
-    assert_eq!(
-        sockjs["ok"],
-        true,
-        "Spring Boot {}: {sockjs:#}",
-        boot.version()
-    );
-    assert_eq!(sockjs["spoken"]["protocol"], "stomp");
-    assert_eq!(sockjs["spoken"]["over_sockjs"], true);
+    ] {
+        let sockjs = check(url, &[]);
+        assert_eq!(
+            sockjs["ok"],
+            true,
+            "Spring Boot {}: {sockjs:#}",
+            boot.version()
+        );
+        assert_eq!(sockjs["picked"], "sockjs-info", "{sockjs:#}");
+        assert_eq!(sockjs["spoken"]["protocol"], "stomp");
+        assert_eq!(sockjs["spoken"]["over_sockjs"], true);
+    }
     // What `check` did before it spoke STOMP: a plain "ping" waits for an
     // answer the STOMP endpoint never gives (an incomplete frame to it).
     let echo = check(

@@ -368,7 +368,7 @@ ws-upgrade-rejected = The server rejected the upgrade ({ $status })
 
 ws-sockjs-endpoint = { $url } is a SockJS endpoint, not a WebSocket
     .explanation = The upgrade was refused, and the URL answers as SockJS does (“Welcome to SockJS!”, an `/info` document): this is the base URL of a SockJS endpoint (Spring's `.withSockJS()`, the SockJS server for Node). SockJS clients open it over HTTP and pick a transport themselves; a plain WebSocket client (the browser's `WebSocket`, websocat, a mobile client) gets this greeting instead of a 101 and fails.
-    .fix = With a SockJS client, use { $sockjs_url } (`new SockJS("{ $sockjs_url }")`, or STOMP's `webSocketFactory: () => new SockJS(…)`). With a plain WebSocket client, use the raw WebSocket URL { $websocket_url }, or register a second endpoint without `.withSockJS()`. To prove it from here: `handshake check { $url } --protocol sockjs`.
+    .fix = With a SockJS client, use { $sockjs_url } (`new SockJS("{ $sockjs_url }")`, or STOMP's `webSocketFactory: () => new SockJS(…)`). With a plain WebSocket client, use the raw WebSocket URL { $websocket_url }, or register a second endpoint without `.withSockJS()`. To prove it from here: `handshake check { $sockjs_url }` (it finds SockJS there and speaks it).
 
 ws-socketio-endpoint = This is a Socket.IO server: a plain WebSocket client cannot talk to it
     .explanation = The upgrade was answered “{ $status_line }” with Engine.IO's “{ $words }”: Socket.IO speaks its own protocol (Engine.IO packets, namespaces, acknowledgements) on top of WebSocket, at { $path } with the query `EIO=4&transport=websocket`. The browser's `WebSocket`, websocat or a STOMP client cannot join it, and a Socket.IO v2 client (EIO=3) cannot join a v3/v4 server.

@@ -13,7 +13,8 @@ log-tls-on-plain-port = A TLS client connected to a plain HTTP port
             [tomcat] Tomcat's HTTP connector
             [nginx] nginx
             [node] Node's HTTP server
-           *[jetty] Jetty
+            [jetty] Jetty
+           *[other] The server
         } received the bytes of a TLS ClientHello where it expected an HTTP request line{ $decoded ->
             [hello] {" "}({ $record }: a TLS handshake record, record version { $record_version }, a ClientHello offering { $hello_version } or newer through its supported_versions extension)
             [record] {" "}({ $record }: a TLS handshake record, record version { $record_version })
@@ -21,6 +22,34 @@ log-tls-on-plain-port = A TLS client connected to a plain HTTP port
         }: a client used https:// or wss:// on a port that speaks plain HTTP.
     }
     .fix = { -fix-plain-scheme-or-tls }
+
+log-port-probed = Something probed the port with { $sent ->
+        [socks4] a SOCKS 4 request
+        [socks5] a SOCKS 5 greeting
+        [rdp] a Remote Desktop (RDP) connection request
+        [ssh] an SSH client's banner
+       *[other] bytes that are not HTTP
+    }
+    .explanation = { $server ->
+        [tomcat] Tomcat's HTTP connector
+        [nginx] nginx
+       *[other] The server
+    } received { $bytes } where an HTTP request line belongs. { $sent ->
+        [socks4] A SOCKS 4 client (a proxy client, or a scanner looking for open proxies) asked this port to relay a connection.
+        [socks5] A SOCKS 5 client (a proxy client, or a scanner looking for open proxies) greeted this port as a proxy.
+        [rdp] This is what internet-wide scanners send to every open port, looking for Remote Desktop.
+        [ssh] An SSH client connected to this port, a scanner or someone who mistook the port.
+       *[other] They are not a TLS handshake either: a client speaking another protocol, or a scanner.
+    } Not your WebSocket clients: the server answered 400 and nothing was served.
+    .fix = Harmless on a port open to the internet. If it floods the log, keep the port off the public internet (a firewall, or listen on 127.0.0.1 behind your proxy), or lower the logger: Tomcat logs only the first such request at INFO and the rest at DEBUG; nginx logs these at `info`, which `error_log … warn` leaves out.
+
+log-prior-knowledge-preface = An HTTP/2 client spoke to an HTTP/1.1 port without TLS
+    .explanation = { $server ->
+        [tomcat] Tomcat's HTTP connector
+        [nginx] nginx
+       *[other] The server
+    } received HTTP/2's connection preface (“PRI * HTTP/2.0”): a client sent HTTP/2 with prior knowledge (h2c) to a port that speaks HTTP/1.1. Browsers never do this; gRPC clients, `curl --http2-prior-knowledge` and some proxies configured for h2c do.
+    .fix = Point the client at the port's HTTP/1.1 (turn off prior knowledge: curl without --http2-prior-knowledge), or enable h2c on the server: Tomcat `<UpgradeProtocol className="org.apache.coyote.http2.Http2Protocol"/>` (Spring Boot: `server.http2.enabled=true`), nginx `listen … http2` on a TLS port. WebSockets over HTTP/2 need RFC 8441, which these servers do not offer: keep WebSocket clients on HTTP/1.1.
 
 log-invalid-request-target = A request URL has characters that must be percent-encoded
     .explanation = Tomcat refused the request target “{ $target }”: characters such as | {"{"} {"}"} [ ] and spaces must be percent-encoded (RFC 3986).

@@ -92,9 +92,15 @@ check-spoken = { $protocol ->
         [graphql-ws] graphql-ws — connection_ack
        *[echo] echo
     }{ $picked ->
-        [yes] {" "}(picked by --protocol auto)
+        [path] {" "}(picked by --protocol auto: the URL's path is its transport path)
+        [subprotocol] {" "}(picked by --protocol auto: the server chose its subprotocol)
+        [greeting] {" "}(picked by --protocol auto: the server's first message is its greeting)
+        [sockjs-info] {" "}(picked by --protocol auto: the URL answers …/info as a SockJS endpoint does)
+        [socketio-handshake] {" "}(picked by --protocol auto: the URL answers Engine.IO's polling handshake)
+        [nothing] {" "}(picked by --protocol auto: nothing named another protocol)
        *[no] {""}
     }
 check-idle-closed = the connection was closed after { $after_s } s idle (code { $code })
+check-not-websocket = it answers neither as a SockJS nor as a Socket.IO endpoint, and a check proves WebSocket connections: give it the ws(s) URL, { $suggestion }. For an http(s) endpoint, use handshake diagnose.
 check-not-reloaded = the server serves certificate serial { $served_serial }, not the expected { $expected_serial }
 check-revoked = the certificate (serial { $serial }) was revoked on { $at }, says the server's own OCSP staple

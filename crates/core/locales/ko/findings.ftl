@@ -353,7 +353,7 @@ ws-upgrade-rejected = 서버가 업그레이드를 거부했습니다({ $status 
 
 ws-sockjs-endpoint = { $url }은(는) WebSocket이 아니라 SockJS 엔드포인트입니다
     .explanation = 업그레이드 요청이 거부되었고, 이 주소는 SockJS처럼 응답합니다(“Welcome to SockJS!”, `/info` 문서). 이 주소는 SockJS 엔드포인트(Spring의 `.withSockJS()`, Node용 SockJS 서버)의 기본 URL입니다. SockJS 클라이언트는 HTTP로 이 주소를 열고 전송 방식을 스스로 고르지만, 일반 WebSocket 클라이언트(브라우저의 `WebSocket`, websocat, 모바일 클라이언트)는 101 대신 이 인사말을 받고 실패합니다.
-    .fix = SockJS 클라이언트라면 { $sockjs_url }을(를) 쓰세요(`new SockJS("{ $sockjs_url }")`, STOMP라면 `webSocketFactory: () => new SockJS(…)`). 일반 WebSocket 클라이언트라면 원시 WebSocket URL { $websocket_url }을(를) 쓰거나, `.withSockJS()` 없이 엔드포인트를 하나 더 등록하세요. 여기서 확인하려면 `handshake check { $url } --protocol sockjs`를 실행하세요.
+    .fix = SockJS 클라이언트라면 { $sockjs_url }을(를) 쓰세요(`new SockJS("{ $sockjs_url }")`, STOMP라면 `webSocketFactory: () => new SockJS(…)`). 일반 WebSocket 클라이언트라면 원시 WebSocket URL { $websocket_url }을(를) 쓰거나, `.withSockJS()` 없이 엔드포인트를 하나 더 등록하세요. 여기서 확인하려면 `handshake check { $sockjs_url }`를 실행하세요(SockJS임을 알아보고 SockJS로 확인합니다).
 
 ws-socketio-endpoint = Socket.IO 서버입니다. 일반 WebSocket 클라이언트로는 연결할 수 없습니다
     .explanation = 업그레이드 요청에 Engine.IO의 “{ $words }” 메시지와 함께 “{ $status_line }”(으)로 응답했습니다. Socket.IO는 WebSocket 위에서 자체 프로토콜(Engine.IO 패킷, 네임스페이스, ack)을 쓰며, { $path } 경로에 `EIO=4&transport=websocket` 쿼리로 연결해야 합니다. 브라우저의 `WebSocket`, websocat, STOMP 클라이언트로는 접속할 수 없고, Socket.IO v2 클라이언트(EIO=3)는 v3/v4 서버에 접속할 수 없습니다.

@@ -13,7 +13,8 @@ log-tls-on-plain-port = TLS 클라이언트가 평문 HTTP 포트에 연결했�
             [tomcat] Tomcat의 HTTP 커넥터가
             [nginx] nginx가
             [node] Node의 HTTP 서버가
-           *[jetty] Jetty가
+            [jetty] Jetty가
+           *[other] 서버가
         } HTTP 요청 줄이 올 자리에서 TLS ClientHello 바이트를 받았습니다{ $decoded ->
             [hello] ({ $record }: TLS 핸드셰이크 레코드, 레코드 버전 { $record_version }, supported_versions 확장으로 { $hello_version } 이상을 제시하는 ClientHello)
             [record] ({ $record }: TLS 핸드셰이크 레코드, 레코드 버전 { $record_version })
@@ -21,6 +22,34 @@ log-tls-on-plain-port = TLS 클라이언트가 평문 HTTP 포트에 연결했�
         }. 클라이언트가 평문 HTTP 포트에 https:// 또는 wss://로 연결했습니다.
     }
     .fix = { -fix-plain-scheme-or-tls }
+
+log-port-probed = 무언가가 { $sent ->
+        [socks4] SOCKS 4 요청으로
+        [socks5] SOCKS 5 인사 메시지로
+        [rdp] 원격 데스크톱(RDP) 연결 요청으로
+        [ssh] SSH 클라이언트 배너로
+       *[other] HTTP가 아닌 바이트로
+    } 포트를 떠봤습니다
+    .explanation = { $server ->
+        [tomcat] Tomcat의 HTTP 커넥터가
+        [nginx] nginx가
+       *[other] 서버가
+    } HTTP 요청 줄이 올 자리에서 { $bytes }를 받았습니다. { $sent ->
+        [socks4] SOCKS 4 클라이언트(프록시 클라이언트, 또는 열린 프록시를 찾는 스캐너)가 이 포트에 연결 중계를 요청했습니다.
+        [socks5] SOCKS 5 클라이언트(프록시 클라이언트, 또는 열린 프록시를 찾는 스캐너)가 이 포트를 프록시로 여기고 인사했습니다.
+        [rdp] 인터넷 전체를 훑는 스캐너가 원격 데스크톱을 찾으며 열린 포트마다 보내는 요청입니다.
+        [ssh] SSH 클라이언트가 이 포트에 연결했습니다. 스캐너이거나 포트를 잘못 안 사람입니다.
+       *[other] TLS 핸드셰이크도 아닙니다. 다른 프로토콜을 쓰는 클라이언트나 스캐너입니다.
+    } WebSocket 클라이언트 문제가 아닙니다. 서버는 400으로 응답했고 아무것도 제공하지 않았습니다.
+    .fix = 인터넷에 열린 포트라면 해가 없습니다. 로그를 가득 채운다면 포트를 공용 인터넷에서 막거나(방화벽, 또는 프록시 뒤에서 127.0.0.1로만 대기), 로그 수준을 낮추세요. Tomcat은 이런 요청을 처음 한 번만 INFO로 남기고 나머지는 DEBUG로 남기며, nginx는 `info` 수준으로 남기므로 `error_log … warn`이면 빠집니다.
+
+log-prior-knowledge-preface = HTTP/2 클라이언트가 TLS 없이 HTTP/1.1 포트에 요청했습니다
+    .explanation = { $server ->
+        [tomcat] Tomcat의 HTTP 커넥터가
+        [nginx] nginx가
+       *[other] 서버가
+    } HTTP/2 연결 서문(“PRI * HTTP/2.0”)을 받았습니다. 클라이언트가 HTTP/1.1을 쓰는 포트에 사전 지식(prior knowledge, h2c)으로 HTTP/2를 보냈습니다. 브라우저는 이렇게 하지 않고, gRPC 클라이언트, `curl --http2-prior-knowledge`, h2c로 설정된 일부 프록시가 이렇게 합니다.
+    .fix = 클라이언트가 이 포트의 HTTP/1.1을 쓰게 하거나(사전 지식 끄기: curl에서 --http2-prior-knowledge 빼기), 서버에서 h2c를 켜세요. Tomcat은 `<UpgradeProtocol className="org.apache.coyote.http2.Http2Protocol"/>`(Spring Boot는 `server.http2.enabled=true`), nginx는 TLS 포트에 `listen … http2`. HTTP/2 위의 WebSocket에는 RFC 8441이 필요한데 이 서버들은 지원하지 않으니 WebSocket 클라이언트는 HTTP/1.1로 두세요.
 
 log-invalid-request-target = 요청 URL에 퍼센트 인코딩해야 하는 문자가 있습니다
     .explanation = Tomcat이 요청 대상 “{ $target }”을(를) 거부했습니다. | {"{"} {"}"} [ ] 같은 문자와 공백은 퍼센트 인코딩해야 합니다(RFC 3986).

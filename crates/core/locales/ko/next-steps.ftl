@@ -51,6 +51,25 @@ spring-advice-reload = reload-on-update는 재시작 없이 갱신된 파일을 
 spring-advice-no-reload = reload-on-update는 넣지 않았습니다. 파일을 감시하므로 classpath:가 아닌 file: 위치가 필요합니다.
 spring-advice-pem-key = 개인 키 파일은 암호화되지 않은 PKCS#8(BEGIN PRIVATE KEY)이어야 하고, 애플리케이션 사용자만 읽을 수 있어야 합니다(chmod 600).
 
+## 생성된 설정 파일의 주석(지시어는 그대로)
+
+config-generated-proxy = Handshake가 생성: { $names }의 TLS를 맡고 { $upstream }(으)로 프록시합니다.
+config-nginx-include = http 블록 안에 포함하세요(예: /etc/nginx/conf.d/). 그다음: nginx -t && systemctl reload nginx
+config-nginx-map = Connection: 클라이언트가 요청하면 upgrade, 아니면 close.
+config-nginx-redirect = 308은 메서드를 유지합니다. WebSocket 클라이언트는 처음부터 wss://를 써야 합니다.
+config-mozilla = Mozilla intermediate 프로필(DHE 없음, 그래서 dhparam 파일도 필요 없음).
+config-hsts = 브라우저가 2년 동안 이 호스트로의 평문 HTTP를 거부합니다.
+config-nginx-websocket = WebSocket: HTTP/1.1과 홉 단위 헤더 Upgrade/Connection.
+config-idle = 프레임 없이 이 시간이 지나면 유휴 소켓을 닫습니다.
+config-behind-proxy = Nginx 뒤에서: 리디렉트와 요청 URL에 X-Forwarded-Proto/For/Host를 씁니다.
+config-apache-needs = 필요한 것: a2enmod { $modules }. 그다음 apache2ctl configtest && systemctl reload apache2
+config-apache-websocket = WebSocket: Upgrade를 애플리케이션으로 전달합니다(Apache 2.4.47 이상).
+config-spring-generated = Handshake가 Spring Boot { $boot }용으로 생성: 애플리케이션이 포트 { $port }에서 HTTPS와 wss://를 직접 제공합니다.
+config-spring-password = 비밀번호는 환경 변수({ $variable })에서 읽습니다. ssl.env를 보세요.
+config-ssl-env = Spring Boot의 키스토어 비밀번호입니다. 이 파일은 비공개(모드 0600)로 두고 버전 관리에 넣지 마세요.
+config-profile = Handshake 프로필: 대상과, 생성된 파일 뒤의 선택들.
+config-profile-reproduce = 비밀 정보는 없습니다. 파일 다시 만들기: handshake generate --profile handshake.toml
+
 ## TRUST-CA.md (`handshake trust --export`)
 
 trust-ca-title = Handshake 개발용 CA 신뢰하기

@@ -92,9 +92,15 @@ check-spoken = { $protocol ->
         [graphql-ws] graphql-ws — connection_ack
        *[echo] 에코
     }{ $picked ->
-        [yes] {" "}(--protocol auto가 선택)
+        [path] {" "}(--protocol auto가 선택: URL 경로가 그 전송 경로)
+        [subprotocol] {" "}(--protocol auto가 선택: 서버가 그 서브프로토콜을 고름)
+        [greeting] {" "}(--protocol auto가 선택: 서버의 첫 메시지가 그 인사 메시지)
+        [sockjs-info] {" "}(--protocol auto가 선택: URL이 …/info에 SockJS 엔드포인트처럼 응답함)
+        [socketio-handshake] {" "}(--protocol auto가 선택: URL이 Engine.IO polling 핸드셰이크에 응답함)
+        [nothing] {" "}(--protocol auto가 선택: 다른 프로토콜을 가리키는 것이 없음)
        *[no] {""}
     }
 check-idle-closed = 유휴 상태 { $after_s }초 뒤에 연결이 끊겼습니다(코드 { $code })
+check-not-websocket = SockJS 엔드포인트로도 Socket.IO 엔드포인트로도 응답하지 않습니다. check는 WebSocket 연결을 확인하므로 ws(s) URL을 주세요: { $suggestion }. http(s) 엔드포인트라면 handshake diagnose를 쓰세요.
 check-not-reloaded = 서버가 기대한 일련번호 { $expected_serial }이(가) 아니라 { $served_serial } 인증서를 씁니다
 check-revoked = 서버가 보낸 OCSP 스테이플에 따르면 인증서(일련번호 { $serial })는 { $at }에 폐기되었습니다

@@ -83,6 +83,8 @@ pub async fn check(
         .filter(|_| browser.contains(std::path::MAIN_SEPARATOR))
         .unwrap_or(browser);
     let mut report = crate::verify::check(target, options).await;
+    // The page opens the WebSocket URL, whichever form the user gave.
+    let target = &target.as_websocket();
     let listener = TcpListener::bind(("127.0.0.1", 0))
         .await
         .map_err(|source| BrowserError::Listen { source })?;

@@ -39,7 +39,7 @@ use crate::probe::http::{self, HeadError, ResponseHead};
 use crate::probe::sniff::{self, BytesSeen, Speech};
 use crate::probe::tcp::{self, AddressReply, Connect, NetworkError};
 use crate::probe::tls::{self, ClientIdentity, Handshake, TlsFailure, Trust};
-use crate::probe::{Io, dns, ws};
+use crate::probe::{Io, dns, fallback, ws};
 
 /// What the user asked for besides the URL.
 #[derive(Debug, Clone)]
@@ -558,23 +558,13 @@ impl Run<'_> {
         let Some(mut stream) = self.reopen().await else {
             return false;
         };
-        let path = self.target.path.split('?').next().unwrap_or_default();
-        let request = http::request(
-            "GET",
-            &format!("{}/info", path.trim_end_matches('/')),
-            &self.target.host_header(),
-            &[("Accept", "application/json"), ("Connection", "close")],
-        );
+        let request = fallback::sockjs_info_request(&self.target.path, &self.target.host_header());
         if stream.write_all(&request).await.is_err() {
             return false;
         }
         http::read_head(&mut stream, self.options.timeout)
             .await
-            .is_ok_and(|head| {
-                head.status == 200
-                    && head.body_start.contains("\"websocket\"")
-                    && head.body_start.contains("\"entropy\"")
-            })
+            .is_ok_and(|head| fallback::is_sockjs_info(&head))
     }
 
     /// The CORS preflight a browser sends before calling an API from `origin`.

@@ -149,8 +149,9 @@ impl Language {
 /// The file (index into [`FILES`]) that holds message `id`, by its prefix;
 /// finding codes have none. The catalogue tests hold every message to it.
 pub(crate) fn file_of(id: &str) -> usize {
-    const PREFIXES: [(&str, &str); 12] = [
+    const PREFIXES: [(&str, &str); 13] = [
         ("log-", "logs"),
+        ("config-", "next-steps"),
         ("error-", "errors"),
         ("warning-", "errors"),
         ("app-error-", "errors"),

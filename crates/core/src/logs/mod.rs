@@ -8,6 +8,7 @@
 //! UTF-8 and binary garbage are read lossily; a line longer than
 //! [`MAX_LINE`] is cut.
 
+mod bytes;
 mod signatures;
 
 use std::collections::HashMap;
@@ -130,8 +131,8 @@ pub struct Explained {
 /// A known log message: the literal anchors that find it, and how to read it.
 #[derive(Debug)]
 pub struct Signature {
-    /// The code of the findings it produces.
-    pub code: Code,
+    /// The codes of the findings it produces.
+    pub codes: &'static [Code],
     /// Literal strings any of which marks a candidate line.
     pub anchors: &'static [&'static str],
     /// Reads a candidate line; `None` when it is not this message after all.

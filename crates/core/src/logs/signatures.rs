@@ -6,16 +6,28 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::bytes::{self, Sent};
 use super::{Explained, Signature};
 use crate::finding::{Code, Finding};
 
 /// Every signature, in the order they are tried on a line.
 pub static SIGNATURES: &[Signature] = &[
     Signature {
-        code: Code::LogTlsOnPlainPort,
+        codes: &[
+            Code::LogTlsOnPlainPort,
+            Code::LogPortProbed,
+            Code::LogPriorKnowledgePreface,
+        ],
         anchors: &[
             "HTTP method names must be tokens",
             "client sent invalid method",
+            "client sent invalid request while reading client request line",
+            // Access logs (nginx and Apache) quote the bytes as the request.
+            "\"PRI * HTTP/2.0\" 400",
+            "\"\\x05\\x01",
+            "\"\\x04\\x01",
+            "\"\\x03\\x00\\x00",
+            "\"\\x03\" 400",
             "Illegal character 0x16",
             "CNTL=0x16",
             "HPE_INVALID_METHOD",
@@ -27,12 +39,12 @@ pub static SIGNATURES: &[Signature] = &[
         explain: tls_on_plain_port,
     },
     Signature {
-        code: Code::LogInvalidRequestTarget,
+        codes: &[Code::LogInvalidRequestTarget],
         anchors: &["Invalid character found in the request target"],
         explain: invalid_request_target,
     },
     Signature {
-        code: Code::LogPlainOnTlsPort,
+        codes: &[Code::LogPlainOnTlsPort],
         anchors: &[
             "plain HTTP request to HTTPS port",
             "plain HTTP request was sent to HTTPS port",
@@ -46,7 +58,7 @@ pub static SIGNATURES: &[Signature] = &[
         explain: plain_on_tls_port,
     },
     Signature {
-        code: Code::LogUpgradeHeaderMissing,
+        codes: &[Code::LogUpgradeHeaderMissing],
         anchors: &[
             "invalid Upgrade header",
             "Invalid 'Upgrade' header",
@@ -55,7 +67,7 @@ pub static SIGNATURES: &[Signature] = &[
         explain: upgrade_header_missing,
     },
     Signature {
-        code: Code::LogOriginRejected,
+        codes: &[Code::LogOriginRejected],
         anchors: &[
             "Invalid CORS request",
             "Origin header value",
@@ -64,22 +76,22 @@ pub static SIGNATURES: &[Signature] = &[
         explain: origin_rejected,
     },
     Signature {
-        code: Code::LogUpstreamRefused,
+        codes: &[Code::LogUpstreamRefused],
         anchors: &["while connecting to upstream"],
         explain: upstream_refused,
     },
     Signature {
-        code: Code::LogUpstreamClosed,
+        codes: &[Code::LogUpstreamClosed],
         anchors: &["upstream prematurely closed connection"],
         explain: upstream_closed,
     },
     Signature {
-        code: Code::LogNoLiveUpstreams,
+        codes: &[Code::LogNoLiveUpstreams],
         anchors: &["no live upstreams"],
         explain: no_live_upstreams,
     },
     Signature {
-        code: Code::LogPkixPathBuilding,
+        codes: &[Code::LogPkixPathBuilding],
         anchors: &[
             "PKIX path building failed",
             "unable to find valid certification path",
@@ -87,7 +99,7 @@ pub static SIGNATURES: &[Signature] = &[
         explain: pkix,
     },
     Signature {
-        code: Code::LogCertUntrusted,
+        codes: &[Code::LogCertUntrusted],
         anchors: &[
             "ERR_CERT_AUTHORITY_INVALID",
             "SEC_ERROR_UNKNOWN_ISSUER",
@@ -96,12 +108,12 @@ pub static SIGNATURES: &[Signature] = &[
         explain: cert_untrusted,
     },
     Signature {
-        code: Code::LogKeystorePassword,
+        codes: &[Code::LogKeystorePassword],
         anchors: &["password was incorrect", "Keystore was tampered with"],
         explain: keystore_password,
     },
     Signature {
-        code: Code::LogKeystoreAlias,
+        codes: &[Code::LogKeystoreAlias],
         anchors: &[
             "does not identify a key entry",
             "does not contain alias",
@@ -110,7 +122,7 @@ pub static SIGNATURES: &[Signature] = &[
         explain: keystore_alias,
     },
     Signature {
-        code: Code::LogCertificateFileMissing,
+        codes: &[Code::LogCertificateFileMissing],
         anchors: &[
             "java.io.FileNotFoundException: ",
             "cannot load certificate",
@@ -119,12 +131,12 @@ pub static SIGNATURES: &[Signature] = &[
         explain: certificate_file_missing,
     },
     Signature {
-        code: Code::LogKeyMismatch,
+        codes: &[Code::LogKeyMismatch],
         anchors: &["key values mismatch", "AH02565"],
         explain: key_mismatch,
     },
     Signature {
-        code: Code::LogNoServerCertificate,
+        codes: &[Code::LogNoServerCertificate],
         anchors: &[
             "No available certificate or key corresponds to the SSL cipher suites which are enabled",
             // JDK 17, as a JSSE server printed it in the tests: over TLS 1.3,
@@ -135,7 +147,7 @@ pub static SIGNATURES: &[Signature] = &[
         explain: no_server_certificate,
     },
     Signature {
-        code: Code::LogTlsHandshakeFailed,
+        codes: &[Code::LogTlsHandshakeFailed],
         anchors: &[
             "SSL_do_handshake() failed",
             "ERR_SSL_PROTOCOL_ERROR",
@@ -144,7 +156,7 @@ pub static SIGNATURES: &[Signature] = &[
         explain: tls_handshake_failed,
     },
     Signature {
-        code: Code::LogMixedContent,
+        codes: &[Code::LogMixedContent],
         anchors: &[
             "Mixed Content:",
             // What `new WebSocket("ws://…")` throws on an https page, as the
@@ -155,17 +167,17 @@ pub static SIGNATURES: &[Signature] = &[
         explain: mixed_content,
     },
     Signature {
-        code: Code::LogCorsBlocked,
+        codes: &[Code::LogCorsBlocked],
         anchors: &["blocked by CORS policy", "Cross-Origin Request Blocked"],
         explain: cors_blocked,
     },
     Signature {
-        code: Code::LogWsUnexpectedStatus,
+        codes: &[Code::LogWsUnexpectedStatus],
         anchors: &["Unexpected response code"],
         explain: ws_unexpected_status,
     },
     Signature {
-        code: Code::LogWsConnectionFailed,
+        codes: &[Code::LogWsConnectionFailed],
         anchors: &[
             "WebSocket connection to",
             "can’t establish a connection to the server at",
@@ -188,20 +200,61 @@ fn tls_on_plain_port(line: &str) -> Option<Explained> {
             first_url(line),
         ));
     }
-    let bytes = bracketed(line).map(decode_tomcat_bytes).unwrap_or_default();
-    let server = if line.contains("method names must be tokens") {
-        "tomcat"
-    } else if line.contains("client sent invalid method") || line.contains("\\x16\\x03") {
-        "nginx"
+    let (server, bytes) = if line.contains("method names must be tokens") {
+        ("tomcat", bracketed(line).map(bytes::from_tomcat))
+    } else if line.contains("client sent invalid") {
+        (
+            "nginx",
+            Some(bytes::from_nginx(line)).filter(|b| !b.is_empty()),
+        )
     } else if line.contains("HPE_INVALID_METHOD") {
-        "node"
+        ("node", None)
+    } else if line.contains("Illegal character 0x16") || line.contains("CNTL=0x16") {
+        ("jetty", None)
     } else {
-        "jetty"
+        // An access log's request field, as nginx and Apache write it.
+        (
+            "access-log",
+            Some(bytes::from_nginx(line)).filter(|b| !b.is_empty()),
+        )
     };
-    let finding = Finding::error(Code::LogTlsOnPlainPort)
-        .with("source", "server")
-        .with("server", server);
-    Some(explained(client_hello(finding, &bytes), server, None))
+    // Without the bytes (Node, Jetty) the anchor itself is the TLS record's
+    // first byte, 0x16.
+    let sent = bytes.as_deref().map_or(
+        Sent::Tls {
+            record_minor: 0xff,
+            hello_minor: None,
+        },
+        Sent::of,
+    );
+    let finding = match sent {
+        Sent::Tls {
+            record_minor,
+            hello_minor,
+        } => client_hello(
+            Finding::error(Code::LogTlsOnPlainPort)
+                .with("source", "server")
+                .with("server", server),
+            bytes.as_deref().map(|_| (record_minor, hello_minor)),
+        ),
+        Sent::Http2 => Finding::error(Code::LogPriorKnowledgePreface).with("server", server),
+        other => Finding::warning(Code::LogPortProbed)
+            .with("server", server)
+            .with("sent", other.as_str())
+            .with("bytes", hex(bytes.as_deref().unwrap_or_default())),
+    };
+    let variant = format!("{server}-{}", sent.as_str());
+    Some(explained(finding, &variant, None))
+}
+
+/// The first bytes as `0x05 0x01 0x00`, as the findings quote them.
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .take(16)
+        .map(|byte| format!("0x{byte:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn invalid_request_target(line: &str) -> Option<Explained> {
@@ -527,45 +580,21 @@ fn url_matching(line: &str, schemes: &[&str]) -> Option<String> {
     Some(url.trim_end_matches(['.', ';']).to_owned())
 }
 
-/// Tomcat prints non-printable bytes as `0x` and two hex digits, printable
-/// ones as themselves.
-fn decode_tomcat_bytes(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'0'
-            && bytes.get(i + 1) == Some(&b'x')
-            && let Some(hex) = text.get(i + 2..i + 4)
-            && let Ok(value) = u8::from_str_radix(hex, 16)
-        {
-            out.push(value);
-            i += 4;
-            continue;
-        }
-        if text.get(i..i + 3) == Some("...") {
-            break;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    out
-}
-
-/// The facts of the bytes Tomcat printed: the record header, its version,
-/// and the version the ClientHello offers (`decoded`: hello, record or none).
-fn client_hello(finding: Finding, bytes: &[u8]) -> Finding {
-    let [0x16, 0x03, record_minor, ..] = bytes else {
+/// The facts of the TLS bytes a server printed: the record header, its
+/// version, and the version the ClientHello offers (`decoded`: hello,
+/// record, or none when the server printed no bytes).
+fn client_hello(finding: Finding, versions: Option<(u8, Option<u8>)>) -> Finding {
+    let Some((record_minor, hello_minor)) = versions else {
         return finding.with("decoded", "none");
     };
     let finding = finding
         .with("record", format!("0x16 0x03 0x{record_minor:02x}"))
-        .with("record_version", tls_version(*record_minor));
-    match bytes.get(5..11) {
-        Some([0x01, _, _, _, 0x03, minor]) => finding
+        .with("record_version", tls_version(record_minor));
+    match hello_minor {
+        Some(minor) => finding
             .with("decoded", "hello")
-            .with("hello_version", tls_version(*minor)),
-        _ => finding.with("decoded", "record"),
+            .with("hello_version", tls_version(minor)),
+        None => finding.with("decoded", "record"),
     }
 }
 
@@ -630,8 +659,9 @@ mod tests {
                 "nginx",
             ),
             (
+                // An access log: nginx's and Apache's read the same.
                 "127.0.0.1 - - [25/Nov/2026:10:00:00 +0000] \"\\x16\\x03\\x01\\x02\\x00\\x01\\x00\\x01\\xFC\\x03\\x03\" 400 157 \"-\" \"-\"",
-                "nginx",
+                "access-log",
             ),
             (
                 "WARN:oejh.HttpParser:qtp1-14: Illegal character 0x16 in state=START for buffer HeapByteBuffer",

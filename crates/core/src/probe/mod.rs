@@ -3,6 +3,7 @@
 
 pub mod cert;
 pub mod dns;
+pub mod fallback;
 pub mod hello;
 pub mod http;
 pub mod ocsp;

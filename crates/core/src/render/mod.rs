@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Secret;
 use crate::export::Mode;
-use crate::i18n::{Facts, Message};
+use crate::i18n::{Facts, Language, Message};
 use crate::keystore::{KeystoreSpec, to_pkcs12};
 use crate::pki::Credential;
 use crate::profile::Profile;
@@ -295,20 +295,26 @@ pub fn files(
 ) -> Result<Vec<GeneratedFile>, RenderError> {
     values::check(profile).map_err(RenderError::Value)?;
     let mut out = match &profile.fix {
-        Fix::Spring(plan) => spring_files(plan, material)?,
+        Fix::Spring(plan) => spring_files(plan, material, profile.language)?,
         Fix::Nginx(plan) => proxy_files(
             plan,
-            GeneratedFile::text("handshake-nginx.conf", nginx::render(plan), Syntax::Nginx),
+            GeneratedFile::text(
+                "handshake-nginx.conf",
+                nginx::render(plan, profile.language),
+                Syntax::Nginx,
+            ),
             material,
+            profile.language,
         ),
         Fix::Apache(plan) => proxy_files(
             plan,
             GeneratedFile::text(
                 "handshake-apache.conf",
-                apache::render(plan),
+                apache::render(plan, profile.language),
                 Syntax::Apache,
             ),
             material,
+            profile.language,
         ),
         Fix::Client(plan) => vec![
             GeneratedFile::text("socket.ts", client::typescript(plan), Syntax::Typescript),
@@ -341,12 +347,13 @@ fn proxy_files(
     plan: &ProxyPlan,
     config: GeneratedFile,
     material: Material<'_>,
+    language: Language,
 ) -> Vec<GeneratedFile> {
     let mut files = vec![
         config,
         GeneratedFile::text(
             "application-behind-proxy.properties",
-            nginx::SPRING_FORWARDED.to_owned(),
+            nginx::spring_forwarded(language),
             Syntax::Properties,
         ),
     ];
@@ -363,6 +370,7 @@ fn proxy_files(
 fn spring_files(
     plan: &SpringPlan,
     material: Material<'_>,
+    language: Language,
 ) -> Result<Vec<GeneratedFile>, RenderError> {
     if let Some(problem) = plan.problem() {
         return Err(RenderError::Plan(problem));
@@ -370,10 +378,14 @@ fn spring_files(
     let mut files = vec![
         GeneratedFile::text(
             "application.properties",
-            spring::properties(plan),
+            spring::properties(plan, language),
             Syntax::Properties,
         ),
-        GeneratedFile::text("application.yml", spring::yaml(plan), Syntax::Yaml),
+        GeneratedFile::text(
+            "application.yml",
+            spring::yaml(plan, language),
+            Syntax::Yaml,
+        ),
     ];
     if plan.needs_password()
         && let Some(password) = material.password
@@ -384,7 +396,12 @@ fn spring_files(
             });
         }
         files.push(
-            GeneratedFile::text("ssl.env", spring::env_file(plan, password), Syntax::Env).secret(),
+            GeneratedFile::text(
+                "ssl.env",
+                spring::env_file(plan, password, language),
+                Syntax::Env,
+            )
+            .secret(),
         );
     }
     let Some(credential) = material.credential else {

@@ -7,6 +7,7 @@
 //! result. Memory and time are bounded: frames and messages are capped at
 //! [`MAX_MESSAGE`], and every wait has the step timeout.
 
+mod discover;
 mod protocol;
 
 use std::time::{Duration, Instant};
@@ -21,7 +22,7 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig};
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
-pub use protocol::{Protocol, Spoken};
+pub use protocol::{PickReason, Protocol, Spoken};
 
 use crate::Target;
 use crate::clock::{millis, now_unix};
@@ -150,8 +151,8 @@ pub struct CheckReport {
     pub subprotocol: Option<String>,
     /// The protocol the check spoke.
     pub protocol: Protocol,
-    /// Whether `auto` picked it.
-    pub picked: bool,
+    /// Why `auto` picked it; `None` when the user named it.
+    pub picked: Option<PickReason>,
     /// The protocol's own answer (STOMP's CONNECTED, Socket.IO's session…).
     pub spoken: Option<Spoken>,
     /// Each round trip, in order.
@@ -232,7 +233,7 @@ pub struct SaidCheckReport<'a> {
     /// The protocol the check spoke.
     pub protocol: Protocol,
     /// Whether `auto` picked it.
-    pub picked: bool,
+    pub picked: Option<PickReason>,
     /// The protocol's own answer.
     pub spoken: Option<&'a Spoken>,
     /// Each round trip, in order.
@@ -451,9 +452,25 @@ pub enum CheckFailure {
         /// The WebSocket library's words.
         detail: String,
     },
+    /// An http(s) URL that answers neither as SockJS nor as Socket.IO: a
+    /// check proves WebSocket connections.
+    #[serde(rename = "not-websocket")]
+    NotWebSocket {
+        /// The URL's ws(s) form.
+        suggestion: String,
+    },
 }
 
 impl CheckFailure {
+    /// Whether it is the input that cannot be checked (exit status 2), not
+    /// the endpoint that failed.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            CheckFailure::NotWebSocket { .. } | CheckFailure::BadHeader { .. }
+        )
+    }
+
     /// One of each kind, for the catalogue's tests and the window's.
     pub fn examples() -> Vec<CheckFailure> {
         vec![
@@ -528,6 +545,9 @@ impl CheckFailure {
                 cause: WsCause::Io,
                 detail: "IO error: Connection reset by peer (os error 104)".into(),
             },
+            CheckFailure::NotWebSocket {
+                suggestion: "wss://api.example.com/v1".into(),
+            },
         ]
     }
 }
@@ -556,6 +576,7 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::IdleClosed { .. } => "check-idle-closed",
             CheckFailure::TooLarge { .. } => "check-too-large",
             CheckFailure::Connection { .. } => "check-connection",
+            CheckFailure::NotWebSocket { .. } => "check-not-websocket",
         }
     }
 
@@ -572,6 +593,9 @@ impl crate::i18n::Message for CheckFailure {
                 .with("cause", cause.as_str())
                 .with("detail", detail),
             CheckFailure::Tls | CheckFailure::Untrusted | CheckFailure::Closed => Facts::new(),
+            CheckFailure::NotWebSocket { suggestion } => {
+                Facts::new().with("suggestion", suggestion)
+            }
             CheckFailure::NotReloaded {
                 served_serial,
                 expected_serial,
@@ -681,14 +705,16 @@ impl crate::i18n::Message for BadCheck {
 }
 
 /// The target a check of `protocol` opens for what the user typed: a
-/// ws(s) URL; for SockJS and Socket.IO also the http(s) URL their clients
-/// are given (`new SockJS("https://…")`, `io("https://…")`), as ws(s).
+/// ws(s) URL; for SockJS, Socket.IO and `auto` also the http(s) URL their
+/// clients are given (`new SockJS("https://…")`, `io("https://…")`), which
+/// [`check`] opens as ws(s) — under `auto` once the endpoint has answered
+/// as one of the two.
 pub fn target(input: &str, protocol: Protocol) -> Result<Target, crate::TargetError> {
     match (Target::parse_websocket(input), protocol) {
         (
-            Err(crate::TargetError::NotWebSocket { suggestion }),
-            Protocol::Sockjs | Protocol::Socketio,
-        ) => Target::parse(&suggestion),
+            Err(crate::TargetError::NotWebSocket { .. }),
+            Protocol::Auto | Protocol::Sockjs | Protocol::Socketio,
+        ) => Target::parse(input),
         (parsed, _) => parsed,
     }
 }
@@ -714,14 +740,37 @@ pub fn validate(target: &Target, options: &CheckOptions) -> Result<(), BadCheck>
 /// Opens a WebSocket to `target`, sends `options.send` `options.count`
 /// times, waits for each answer, and closes. On failure, the URL is
 /// diagnosed and the findings are part of the report.
-pub async fn check(target: &Target, options: &CheckOptions) -> CheckReport {
-    let mut report = CheckReport {
+pub async fn check(given: &Target, options: &CheckOptions) -> CheckReport {
+    let target = &given.as_websocket();
+    let fresh = || CheckReport {
         url: target.url.clone(),
-        picked: options.protocol == Protocol::Auto,
         ..CheckReport::default()
     };
-    let plan = protocol::plan(options.protocol, target, &options.subprotocols);
-    let Err(failure) = attempt(target, options, &plan, &mut report).await else {
+    let mut report = fresh();
+    let mut plan = protocol::plan(options.protocol, target, &options.subprotocols);
+    // The http(s) URL SockJS and Socket.IO clients are given: under `auto`
+    // the one that answers for it is spoken; nothing else is a WebSocket.
+    if !given.scheme.is_websocket() && plan.protocol == Protocol::Auto {
+        let Some(found) = discover::discover(target, options).await else {
+            report.failure = Some(CheckFailure::NotWebSocket {
+                suggestion: target.url.clone(),
+            });
+            return report;
+        };
+        plan = protocol::plan_picked(found, target, &options.subprotocols);
+    }
+    let mut outcome = attempt(target, options, &plan, &mut report).await;
+    // A bare upgrade refused at a SockJS or Socket.IO endpoint's base URL:
+    // `auto` asks which it is and speaks that.
+    if plan.protocol == Protocol::Auto
+        && matches!(outcome, Err(CheckFailure::UpgradeStatus { .. }))
+        && let Some(found) = discover::discover(target, options).await
+    {
+        plan = protocol::plan_picked(found, target, &options.subprotocols);
+        report = fresh();
+        outcome = attempt(target, options, &plan, &mut report).await;
+    }
+    let Err(failure) = outcome else {
         report.ok = true;
         return report;
     };
@@ -842,13 +891,15 @@ async fn attempt(
     let (mut socket, subprotocol) = upgrade(stream, target, options, plan, timeout_s).await?;
     report.phases_ms.upgrade = Some(millis(step.elapsed()));
     report.subprotocol = subprotocol.clone();
-    report.protocol = match plan.protocol {
+    (report.protocol, report.picked) = match plan.protocol {
         Protocol::Auto => match subprotocol.as_deref() {
-            Some(name) if name.ends_with(".stomp") => Protocol::Stomp,
-            Some("graphql-transport-ws") => Protocol::GraphqlWs,
-            _ => Protocol::Echo,
+            Some(name) if name.ends_with(".stomp") => {
+                (Protocol::Stomp, Some(PickReason::Subprotocol))
+            }
+            Some("graphql-transport-ws") => (Protocol::GraphqlWs, Some(PickReason::Subprotocol)),
+            _ => (Protocol::Echo, Some(PickReason::Nothing)),
         },
-        chosen => chosen,
+        chosen => (chosen, plan.pick),
     };
     let picked = plan.protocol == Protocol::Auto;
     let host = options.stomp_host.as_deref();
@@ -869,7 +920,7 @@ async fn attempt(
         };
         first = protocol::said_first(&mut socket, limits, patience).await?;
         if let Some((_, Some(revealed))) = &first {
-            report.protocol = *revealed;
+            (report.protocol, report.picked) = (*revealed, Some(PickReason::Greeting));
         }
     }
     let first_text = |first: Option<(protocol::Incoming, Option<Protocol>)>| match first {
@@ -901,7 +952,7 @@ async fn attempt(
         report.round_trips_ms = vec![rtt];
         if spoken == Spoken::Echo {
             // `auto` offered a subprotocol the server took without speaking it.
-            report.protocol = Protocol::Echo;
+            (report.protocol, report.picked) = (Protocol::Echo, Some(PickReason::Nothing));
         }
     }
     report.spoken = Some(spoken);

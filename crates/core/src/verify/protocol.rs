@@ -70,6 +70,43 @@ impl Protocol {
     }
 }
 
+/// Why `--protocol auto` spoke the protocol it did: what the check says
+/// beside the protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum PickReason {
+    /// The URL's path is the protocol's (`…/{server}/{session}/websocket`,
+    /// `/socket.io/`).
+    Path,
+    /// The server chose the protocol's subprotocol (`v12.stomp`,
+    /// `graphql-transport-ws`).
+    Subprotocol,
+    /// The server's first message is the protocol's (SockJS's `o`,
+    /// Engine.IO's open packet).
+    Greeting,
+    /// The URL answered `GET …/info` as a SockJS endpoint does.
+    SockjsInfo,
+    /// The URL answered Engine.IO's polling handshake.
+    SocketioHandshake,
+    /// Nothing named a protocol: a plain message and its echo.
+    Nothing,
+}
+
+impl PickReason {
+    /// Its name in the catalogue's selectors.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PickReason::Path => "path",
+            PickReason::Subprotocol => "subprotocol",
+            PickReason::Greeting => "greeting",
+            PickReason::SockjsInfo => "sockjs-info",
+            PickReason::SocketioHandshake => "socketio-handshake",
+            PickReason::Nothing => "nothing",
+        }
+    }
+}
+
 /// The subprotocols STOMP clients offer (STOMP.js, Spring's client).
 const STOMP_SUBPROTOCOLS: [&str; 3] = ["v12.stomp", "v11.stomp", "v10.stomp"];
 /// graphql-ws's subprotocol.
@@ -80,6 +117,8 @@ const GRAPHQL_WS: &str = "graphql-transport-ws";
 pub(super) struct Plan {
     /// The protocol, or `Auto` while the subprotocol decides.
     pub(super) protocol: Protocol,
+    /// Why, when `auto` decided from the URL.
+    pub(super) pick: Option<PickReason>,
     /// The path and query of the upgrade.
     pub(super) path: String,
     /// The subprotocols to offer, in order.
@@ -90,11 +129,12 @@ pub(super) struct Plan {
 /// offered first.
 pub(super) fn plan(protocol: Protocol, target: &Target, own: &[String]) -> Plan {
     let mut protocol = protocol;
+    let mut pick = None;
     if protocol == Protocol::Auto {
         if is_sockjs_session(&target.path) {
-            protocol = Protocol::Sockjs;
+            (protocol, pick) = (Protocol::Sockjs, Some(PickReason::Path));
         } else if target.path.contains("/socket.io") {
-            protocol = Protocol::Socketio;
+            (protocol, pick) = (Protocol::Socketio, Some(PickReason::Path));
         }
     }
     let mut offer = own.to_vec();
@@ -107,7 +147,7 @@ pub(super) fn plan(protocol: Protocol, target: &Target, own: &[String]) -> Plan 
     };
     let path = match protocol {
         Protocol::Sockjs => sockjs_path(&target.path),
-        Protocol::Socketio => socketio_path(&target.path),
+        Protocol::Socketio => socketio_path(&target.path, "websocket"),
         Protocol::Stomp => {
             add(&STOMP_SUBPROTOCOLS);
             target.path.clone()
@@ -127,8 +167,21 @@ pub(super) fn plan(protocol: Protocol, target: &Target, own: &[String]) -> Plan 
     };
     Plan {
         protocol,
+        pick,
         path,
         offer,
+    }
+}
+
+/// The plan for a protocol `auto` found by asking the endpoint, and why.
+pub(super) fn plan_picked(
+    (protocol, pick): (Protocol, PickReason),
+    target: &Target,
+    own: &[String],
+) -> Plan {
+    Plan {
+        pick: Some(pick),
+        ..plan(protocol, target, own)
     }
 }
 
@@ -164,9 +217,9 @@ fn sockjs_path(path: &str) -> String {
     format!("{base}/000/{session}/websocket")
 }
 
-/// Engine.IO's WebSocket URL: Socket.IO's default path when the URL has
-/// none, and the query a v4 client sends.
-fn socketio_path(path: &str) -> String {
+/// Engine.IO's URL for `transport` (`websocket`, `polling`): Socket.IO's
+/// default path when the URL has none, and the query a v4 client sends.
+pub(super) fn socketio_path(path: &str, transport: &str) -> String {
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
     let path = match path.trim_end_matches('/') {
         "" => "/socket.io/".to_owned(),
@@ -176,7 +229,8 @@ fn socketio_path(path: &str) -> String {
         .split('&')
         .filter(|p| !p.is_empty() && !p.starts_with("EIO=") && !p.starts_with("transport="))
         .collect();
-    query.extend(["EIO=4", "transport=websocket"]);
+    let transport = format!("transport={transport}");
+    query.extend(["EIO=4", &transport]);
     format!("{path}?{}", query.join("&"))
 }
 
@@ -215,11 +269,12 @@ pub enum Spoken {
 
 impl Spoken {
     /// The facts `check-spoken` says: every field by its name (absent ones
-    /// `none`, flags `yes`/`no`) and whether `auto` picked the protocol. The
-    /// window derives the same facts from the same fields.
-    pub fn facts(&self, picked: bool) -> Facts {
+    /// `none`, flags `yes`/`no`) and why `auto` picked the protocol (`no`
+    /// when the user named it). The window derives the same facts from the
+    /// same fields.
+    pub fn facts(&self, picked: Option<PickReason>) -> Facts {
         use serde_json::Value;
-        let mut facts = Facts::new().with("picked", if picked { "yes" } else { "no" });
+        let mut facts = Facts::new().with("picked", picked.map_or("no", PickReason::as_str));
         if let Ok(Value::Object(fields)) = serde_json::to_value(self) {
             for (name, value) in fields {
                 match value {

@@ -61,3 +61,29 @@ async fn plain_http_to_an_apache_tls_port() {
     drop(apache);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Apache logs a probe's bytes only in its access log ("\x03", cut at the
+/// first NUL, for an RDP request): named there as nginx's are.
+#[test]
+fn a_scanner_and_http_two_without_tls_in_apaches_access_log() {
+    use crate::nginx::{PRIOR_KNOWLEDGE, RDP_REQUEST, send_raw};
+    let port = free_port();
+    let apache = Apache::start(&[], &format!("Listen 127.0.0.1:{port}\n"), &[port]);
+    for bytes in [RDP_REQUEST, PRIOR_KNOWLEDGE] {
+        assert!(send_raw(port, bytes).starts_with("HTTP/1.1 400"));
+    }
+    handshake_testkit::wait_until(
+        5,
+        || apache.access_log().contains("PRI * HTTP/2.0"),
+        || apache.access_log(),
+    );
+    let access = apache.access_log();
+    assert!(access.contains("\"\\x03\" 400"), "{access}");
+    let mut codes = real_log_codes(Program::Apache, &access);
+    codes.sort_by_key(|code| code.as_str());
+    assert_eq!(
+        codes,
+        [Code::LogPortProbed, Code::LogPriorKnowledgePreface],
+        "{access}"
+    );
+}

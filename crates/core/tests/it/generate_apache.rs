@@ -8,7 +8,7 @@ use handshake_core::render::ProxyPlan;
 use crate::support::{assert_nothing_to_warn, certificate_files, default_proxy_plan};
 use handshake_core::fix::FixKind;
 use handshake_core::render::apache::{MODULES, render};
-use handshake_core::{CheckOptions, Target};
+use handshake_core::{CheckOptions, Language, Target};
 use handshake_testkit::apache::Apache;
 use handshake_testkit::judge;
 use handshake_testkit::servers::free_port;
@@ -30,7 +30,7 @@ fn plan() -> ProxyPlan {
 
 #[test]
 fn the_generated_virtual_host_reads_well() {
-    insta::assert_snapshot!("apache_default", render(&plan()));
+    insta::assert_snapshot!("apache_default", render(&plan(), Language::En));
 }
 
 /// `apache2ctl -t` in a private config root accepts the host as generated
@@ -40,11 +40,15 @@ fn the_generated_virtual_host_reads_well() {
 fn apache2ctl_accepts_the_generated_host() {
     let dir = handshake_testkit::Scratch::new("gen-apache-t");
     let (_ca, cert, key) = certificate_files(&dir, "api.example.com");
-    let site = render(&ProxyPlan {
-        certificate: cert.display().to_string(),
-        certificate_key: key.display().to_string(),
-        ..plan()
-    });
+    // In Korean: its comments are UTF-8, which apache2ctl reads as well.
+    let site = render(
+        &ProxyPlan {
+            certificate: cert.display().to_string(),
+            certificate_key: key.display().to_string(),
+            ..plan()
+        },
+        Language::Ko,
+    );
     let accepted = Apache::configtest(&MODULES, &site);
     assert!(
         accepted.as_ref().is_ok_and(|out| out.contains("Syntax OK")),
@@ -65,14 +69,17 @@ async fn wss_round_trips_through_real_apache_from_the_generated_host() {
     // What `generate apache` writes for localhost by default, on the
     // test's own ports and files.
     let url = format!("wss://localhost:{port}/ws");
-    let site = render(&ProxyPlan {
-        listen_tls: format!("127.0.0.1:{port}"),
-        listen_redirect: Some(format!("127.0.0.1:{plain}")),
-        certificate: cert.display().to_string(),
-        certificate_key: key.display().to_string(),
-        upstream: format!("http://127.0.0.1:{}", echo.port),
-        ..default_proxy_plan(FixKind::Apache, &url)
-    });
+    let site = render(
+        &ProxyPlan {
+            listen_tls: format!("127.0.0.1:{port}"),
+            listen_redirect: Some(format!("127.0.0.1:{plain}")),
+            certificate: cert.display().to_string(),
+            certificate_key: key.display().to_string(),
+            upstream: format!("http://127.0.0.1:{}", echo.port),
+            ..default_proxy_plan(FixKind::Apache, &url)
+        },
+        Language::En,
+    );
     let apache = Apache::start(
         &MODULES,
         &format!("Listen 127.0.0.1:{port}\nListen 127.0.0.1:{plain}\nSSLSessionCache none\n{site}"),

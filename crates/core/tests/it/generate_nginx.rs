@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use handshake_core::CheckOptions;
 use handshake_core::render::ProxyPlan;
+use handshake_core::{CheckOptions, Language};
 
 use crate::support::{assert_nothing_to_warn, certificate_files, default_proxy_plan};
 use handshake_core::fix::FixKind;
@@ -26,7 +26,20 @@ fn plan() -> ProxyPlan {
 
 #[test]
 fn the_generated_config_reads_well() {
-    insta::assert_snapshot!("nginx_default", render(&plan()));
+    insta::assert_snapshot!("nginx_default", render(&plan(), Language::En));
+    // Its comments in the user's language; the directives the same.
+    let korean = render(&plan(), Language::Ko);
+    insta::assert_snapshot!("nginx_default_ko", korean);
+    let directives = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|line| !line.trim_start().starts_with('#'))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        directives(&korean),
+        directives(&render(&plan(), Language::En))
+    );
 }
 
 #[test]
@@ -39,7 +52,8 @@ fn real_nginx_accepts_the_config_as_generated() {
         ..plan()
     };
     // The default ports 443 and 80: nginx -t checks the syntax and loads the certificate, binds nothing.
-    test_config(&render(&plan))
+    // In Korean: nginx reads the UTF-8 comments as well.
+    test_config(&render(&plan, Language::Ko))
         .unwrap_or_else(|error| panic!("nginx -t refused the generated config:\n{error}"));
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -64,14 +78,17 @@ async fn wss_round_trips_through_the_generated_config_and_fails_without_its_upgr
     // What `generate nginx` writes for localhost by default, on the test's
     // own ports and files.
     let config = |port: u16| {
-        render(&ProxyPlan {
-            listen_tls: format!("127.0.0.1:{port}"),
-            listen_redirect: None,
-            certificate: cert.display().to_string(),
-            certificate_key: key.display().to_string(),
-            upstream: format!("http://127.0.0.1:{}", echo.port),
-            ..default_proxy_plan(FixKind::Nginx, &format!("wss://localhost:{port}/ws"))
-        })
+        render(
+            &ProxyPlan {
+                listen_tls: format!("127.0.0.1:{port}"),
+                listen_redirect: None,
+                certificate: cert.display().to_string(),
+                certificate_key: key.display().to_string(),
+                upstream: format!("http://127.0.0.1:{}", echo.port),
+                ..default_proxy_plan(FixKind::Nginx, &format!("wss://localhost:{port}/ws"))
+            },
+            Language::En,
+        )
     };
 
     let port = free_port();

@@ -4,27 +4,29 @@
 
 use std::path::Path;
 
-use handshake_core::Secret;
 use handshake_core::profile::Profile;
 use handshake_core::render::spring::{SpringForm, SpringPlan, env_file, properties, yaml};
 use handshake_core::render::{self, Fix, Material};
+use handshake_core::{Language, Secret};
 
 #[test]
 fn the_generated_files_read_well() {
     let plan = SpringPlan::new("file:/etc/chat/server.p12".into(), "server".into());
-    insta::assert_snapshot!("spring_properties", properties(&plan));
-    insta::assert_snapshot!("spring_yaml", yaml(&plan));
+    insta::assert_snapshot!("spring_properties", properties(&plan, Language::En));
+    insta::assert_snapshot!("spring_properties_ko", properties(&plan, Language::Ko));
+    insta::assert_snapshot!("spring_yaml", yaml(&plan, Language::En));
     let bundle = SpringPlan {
         form: SpringForm::PemBundle,
         certificate: "file:/etc/chat/fullchain.pem".into(),
         private_key: "file:/etc/chat/privkey.pem".into(),
         ..plan.clone()
     };
-    insta::assert_snapshot!("spring_pem_bundle_yaml", yaml(&bundle));
-    let env = env_file(&plan, &Secret::new("s3cret-pass"));
+    insta::assert_snapshot!("spring_pem_bundle_yaml", yaml(&bundle, Language::En));
+    let env = env_file(&plan, &Secret::new("s3cret-pass"), Language::En);
     assert!(env.contains("SSL_KEYSTORE_PASSWORD=s3cret-pass"));
     assert!(
-        !properties(&plan).contains("s3cret") && !yaml(&plan).contains("s3cret"),
+        !properties(&plan, Language::En).contains("s3cret")
+            && !yaml(&plan, Language::En).contains("s3cret"),
         "the password only in ssl.env"
     );
 }

@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use handshake_core::Code;
+use handshake_core::{Code, Language};
 
 use crate::support::{Program, real_log, real_log_codes};
 use handshake_testkit::pki::Ca;
@@ -210,8 +210,11 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
         )
     };
 
-    let said = handshake_testkit::nginx::test_config(&nginx::render(&plan(&missing, &other_key)))
-        .expect_err("nginx refuses a missing certificate");
+    let said = handshake_testkit::nginx::test_config(&nginx::render(
+        &plan(&missing, &other_key),
+        Language::En,
+    ))
+    .expect_err("nginx refuses a missing certificate");
     let report = real_log(Program::Nginx, &said);
     let found: Vec<Code> = report.findings.iter().map(|f| f.finding.code).collect();
     assert_eq!(found, [Code::LogCertificateFileMissing], "{said}");
@@ -222,8 +225,11 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
         words.explanation.contains(&missing.display().to_string()),
         "{words:?}"
     );
-    let said = handshake_testkit::nginx::test_config(&nginx::render(&plan(&cert, &other_key)))
-        .expect_err("nginx refuses a key of another pair");
+    let said = handshake_testkit::nginx::test_config(&nginx::render(
+        &plan(&cert, &other_key),
+        Language::En,
+    ))
+    .expect_err("nginx refuses a key of another pair");
     assert_eq!(
         real_log_codes(Program::Nginx, &said),
         [Code::LogKeyMismatch],
@@ -232,7 +238,7 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
 
     let said = Apache::configtest(
         &apache::MODULES,
-        &apache::render(&plan(&missing, &other_key)),
+        &apache::render(&plan(&missing, &other_key), Language::En),
     )
     .expect_err("Apache refuses a missing certificate");
     assert_eq!(

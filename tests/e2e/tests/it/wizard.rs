@@ -63,7 +63,9 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         })
         .await;
     assert!(card.contains("speaks plain HTTP, not TLS"), "{card}");
-    desktop.screenshot("wizard-2-diagnose").await;
+    desktop
+        .screenshot_for_readme("wizard-2-diagnose", "diagnose-en")
+        .await;
 
     // 3. Choose a fix: Nginx in front is recommended because of that finding.
     desktop.click("[data-testid=choose-fix]").await;
@@ -299,7 +301,9 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
     desktop
         .text_of("[data-testid=phases]", |t| t.contains("TLSv1.3"))
         .await;
-    desktop.screenshot("wizard-7-verify").await;
+    desktop
+        .screenshot_for_readme("wizard-7-verify", "verify-en")
+        .await;
     // Try it in my browser: the desktop's default browser opens Handshake's
     // probe page, which connects and reports what the browser saw.
     desktop.click("[data-testid=verify-browser]").await;
@@ -337,7 +341,9 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         })
         .await;
     desktop.assert_no_english("7-verify").await;
-    desktop.screenshot("wizard-ko-7-verify").await;
+    desktop
+        .screenshot_for_readme("wizard-ko-7-verify", "verify-ko")
+        .await;
     // A check that fails says why in Korean, with the diagnosis's findings.
     let closed = free_port();
     desktop
@@ -491,7 +497,9 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .text_of("#diagnose-heading", |t| t == "문제 1개 발견")
         .await;
     desktop.assert_no_english("2-diagnose").await;
-    desktop.screenshot("wizard-ko-2-diagnose").await;
+    desktop
+        .screenshot_for_readme("wizard-ko-2-diagnose", "diagnose-ko")
+        .await;
 
     // The log entry point, in Korean: Tomcat's own line explained.
     desktop.click("[data-testid=change-target]").await;
