@@ -604,7 +604,7 @@ impl Run<'_> {
             return Some(Box::new(stream));
         }
         let trust = self.trust.as_ref()?;
-        match tls::handshake(
+        tls::trusted_stream(
             stream,
             &self.target.host,
             trust,
@@ -612,13 +612,5 @@ impl Run<'_> {
             timeout,
         )
         .await
-        {
-            Handshake::Established {
-                stream,
-                verdict: Ok(()),
-                ..
-            } => Some(stream),
-            _ => None,
-        }
     }
 }

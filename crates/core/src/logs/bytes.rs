@@ -66,28 +66,11 @@ impl Sent {
 }
 
 /// Tomcat prints non-printable bytes as `0x` and two hex digits, printable
-/// ones as themselves (`[0x050x010x00]`, `[PRI]`).
+/// ones as themselves (`[0x050x010x00...]`, `[PRI]`), and `...` where it
+/// stopped.
 pub(super) fn from_tomcat(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'0'
-            && bytes.get(i + 1) == Some(&b'x')
-            && let Some(hex) = text.get(i + 2..i + 4)
-            && let Ok(value) = u8::from_str_radix(hex, 16)
-        {
-            out.push(value);
-            i += 4;
-            continue;
-        }
-        if text.get(i..i + 3) == Some("...") {
-            break;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    out
+    let printed = text.split_once("...").map_or(text, |(printed, _)| printed);
+    unescape(printed, "0x")
 }
 
 /// nginx quotes the request line: raw in its error log (`request:
@@ -100,21 +83,24 @@ pub(super) fn from_nginx(line: &str) -> Vec<u8> {
     };
     // Up to the closing quote: the access log escapes one inside as \x22.
     let quoted = quoted.split_once('"').map_or(quoted, |(inside, _)| inside);
-    let bytes = quoted.as_bytes();
+    unescape(quoted, "\\x")
+}
+
+/// `text` with each `{prefix}HH` as the byte it names, the rest as it is.
+fn unescape(text: &str, prefix: &str) -> Vec<u8> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\\'
-            && bytes.get(i + 1) == Some(&b'x')
-            && let Some(hex) = quoted.get(i + 2..i + 4)
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(hex) = rest.strip_prefix(prefix).and_then(|after| after.get(..2))
             && let Ok(value) = u8::from_str_radix(hex, 16)
         {
             out.push(value);
-            i += 4;
+            rest = &rest[prefix.len() + 2..];
             continue;
         }
-        out.push(bytes[i]);
-        i += 1;
+        let next = rest.chars().next().map_or(1, char::len_utf8);
+        out.extend_from_slice(&rest.as_bytes()[..next]);
+        rest = &rest[next..];
     }
     out
 }

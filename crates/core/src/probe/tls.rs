@@ -267,6 +267,25 @@ pub fn covers(leaf: &CertificateDer<'_>, host: &str) -> bool {
     })
 }
 
+/// [`handshake`] for a connection that only needs the stream: `None`
+/// unless the handshake completed and the chain is trusted.
+pub async fn trusted_stream(
+    stream: TcpStream,
+    host: &str,
+    trust: &Trust,
+    identity: Option<&ClientIdentity>,
+    timeout: Duration,
+) -> Option<Box<dyn super::Io>> {
+    match handshake(stream, host, trust, identity, timeout).await {
+        Handshake::Established {
+            stream,
+            verdict: Ok(()),
+            ..
+        } => Some(stream),
+        _ => None,
+    }
+}
+
 /// Runs the handshake with SNI for `host`, offering ALPN `http/1.1` only
 /// (`h2` would break the WebSocket upgrade).
 pub async fn handshake(

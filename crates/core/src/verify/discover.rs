@@ -13,7 +13,7 @@ use super::protocol::{self, PickReason, Protocol};
 use crate::Target;
 use crate::probe::http::{self, ResponseHead};
 use crate::probe::tcp::{self, Connect};
-use crate::probe::tls::{self, Handshake, Trust};
+use crate::probe::tls::{self, Trust};
 use crate::probe::{Io, dns, fallback};
 
 /// The longest wait for one answer's head; the whole is bounded by the
@@ -104,7 +104,7 @@ async fn open(target: &Target, options: &CheckOptions) -> Option<Box<dyn Io>> {
         return Some(Box::new(stream));
     }
     let trust = Trust::new(&options.ca);
-    match tls::handshake(
+    tls::trusted_stream(
         stream,
         &target.host,
         &trust,
@@ -112,12 +112,4 @@ async fn open(target: &Target, options: &CheckOptions) -> Option<Box<dyn Io>> {
         timeout,
     )
     .await
-    {
-        Handshake::Established {
-            stream,
-            verdict: Ok(()),
-            ..
-        } => Some(stream),
-        _ => None,
-    }
 }

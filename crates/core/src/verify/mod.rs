@@ -232,7 +232,7 @@ pub struct SaidCheckReport<'a> {
     pub subprotocol: Option<&'a str>,
     /// The protocol the check spoke.
     pub protocol: Protocol,
-    /// Whether `auto` picked it.
+    /// Why `auto` picked it; `None` when the user named it.
     pub picked: Option<PickReason>,
     /// The protocol's own answer.
     pub spoken: Option<&'a Spoken>,

@@ -66,7 +66,7 @@ async fn plain_http_to_an_apache_tls_port() {
 /// first NUL, for an RDP request): named there as nginx's are.
 #[test]
 fn a_scanner_and_http_two_without_tls_in_apaches_access_log() {
-    use crate::nginx::{PRIOR_KNOWLEDGE, RDP_REQUEST, send_raw};
+    use crate::support::{PRIOR_KNOWLEDGE, RDP_REQUEST, send_raw};
     let port = free_port();
     let apache = Apache::start(&[], &format!("Listen 127.0.0.1:{port}\n"), &[port]);
     for bytes in [RDP_REQUEST, PRIOR_KNOWLEDGE] {

@@ -10,8 +10,9 @@ use handshake_testkit::wait_until;
 use rustls::pki_types::pem::PemObject;
 
 use crate::support::{
-    self, Ca, Program, answer, codes, diagnose, diagnose_with, finding, header, quick, real,
-    real_log_codes, switching,
+    self, Ca, PRIOR_KNOWLEDGE, Program, RDP_REQUEST, SOCKS4_REQUEST, SOCKS5_GREETING, answer,
+    codes, diagnose, diagnose_with, finding, header, quick, real, real_log_codes, send_raw,
+    switching,
 };
 
 /// Like Spring's WebSocket handler: 101 with Upgrade, else its 400 text.
@@ -432,27 +433,6 @@ async fn nginx_logs_its_upstream_and_handshake_failures() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-/// The first bytes of other protocols, sent as their clients send them.
-pub(crate) const SOCKS5_GREETING: &[u8] = b"\x05\x01\x00";
-const SOCKS4_REQUEST: &[u8] = b"\x04\x01\x00\x50\x7f\x00\x00\x01\x00";
-pub(crate) const RDP_REQUEST: &[u8] =
-    b"\x03\x00\x00\x2b\x26\xe0\x00\x00\x00\x00\x00Cookie: mstshash=Administr\r\n\x01\x00\x08\x00\x03\x00\x00\x00";
-pub(crate) const PRIOR_KNOWLEDGE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
-
-/// Sends `bytes` to `port` and reads the answer (nginx and Tomcat answer
-/// 400), so the server has logged them when this returns.
-pub(crate) fn send_raw(port: u16, bytes: &[u8]) -> String {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream
-        .set_read_timeout(Some(std::time::Duration::from_secs(5)))
-        .expect("timeout");
-    stream.write_all(bytes).expect("send");
-    let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer);
-    String::from_utf8_lossy(&answer).into_owned()
-}
-
 /// Not every byte nginx calls an invalid method is TLS: a scanner's RDP
 /// request and HTTP/2's prior-knowledge preface are named for what they
 /// are (both were "a TLS client on the wrong port" before).
@@ -516,35 +496,4 @@ fn scanners_and_http_two_without_tls_are_named_not_called_tls() {
         "{:#?}",
         probed.finding
     );
-}
-
-/// Tomcat's line for a SOCKS 5 greeting, the same "Invalid character found
-/// in method name" as for TLS: named as a probe of the port.
-#[test]
-fn a_socks_greeting_to_tomcat_is_a_probe_not_tls() {
-    let port = free_port();
-    let tomcat = handshake_testkit::tomcat::Tomcat::start_http(port);
-    assert!(send_raw(port, SOCKS5_GREETING).starts_with("HTTP/1.1 400"));
-    wait_until(
-        10,
-        || {
-            tomcat
-                .log()
-                .contains("Invalid character found in method name")
-        },
-        || tomcat.log(),
-    );
-    assert!(
-        tomcat.log().contains("[0x050x010x00..."),
-        "{}",
-        tomcat.log()
-    );
-    let explained = crate::support::real_log(Program::Tomcat, &tomcat.log());
-    let codes: Vec<Code> = explained.findings.iter().map(|f| f.finding.code).collect();
-    assert_eq!(codes, [Code::LogPortProbed], "{}", tomcat.log());
-    let ko = explained.findings[0]
-        .finding
-        .words(handshake_core::Language::Ko)
-        .title;
-    assert_eq!(ko, "무언가가 SOCKS 5 인사 메시지로 포트를 떠봤습니다");
 }

@@ -182,3 +182,24 @@ pub(crate) fn certificate_files(
     .expect("key");
     (ca, cert, key)
 }
+
+/// The first bytes of other protocols, sent as their clients send them.
+pub(crate) const SOCKS5_GREETING: &[u8] = b"\x05\x01\x00";
+pub(crate) const SOCKS4_REQUEST: &[u8] = b"\x04\x01\x00\x50\x7f\x00\x00\x01\x00";
+pub(crate) const RDP_REQUEST: &[u8] =
+    b"\x03\x00\x00\x2b\x26\xe0\x00\x00\x00\x00\x00Cookie: mstshash=Administr\r\n\x01\x00\x08\x00\x03\x00\x00\x00";
+pub(crate) const PRIOR_KNOWLEDGE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+
+/// Sends `bytes` to `port` and reads the answer (nginx and Tomcat answer
+/// 400), so the server has logged them when this returns.
+pub(crate) fn send_raw(port: u16, bytes: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .expect("timeout");
+    stream.write_all(bytes).expect("send");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}

@@ -8,7 +8,9 @@ use handshake_testkit::servers::free_port;
 use handshake_testkit::tomcat::{TlsCertificate, Tomcat};
 use handshake_testkit::wait_until;
 
-use crate::support::{Program, codes, diagnose, finding, real, real_log};
+use crate::support::{
+    Program, SOCKS5_GREETING, codes, diagnose, finding, real, real_log, send_raw,
+};
 
 #[tokio::test]
 async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
@@ -181,4 +183,35 @@ async fn tomcat_serves_tls_from_a_handshake_keystore_and_check_round_trips() {
     );
     drop(tomcat);
     let _ = std::fs::remove_file(file);
+}
+
+/// Tomcat's line for a SOCKS 5 greeting, the same "Invalid character found
+/// in method name" as for TLS: named as a probe of the port.
+#[test]
+fn a_socks_greeting_to_tomcat_is_a_probe_not_tls() {
+    let port = free_port();
+    let tomcat = Tomcat::start_http(port);
+    assert!(send_raw(port, SOCKS5_GREETING).starts_with("HTTP/1.1 400"));
+    wait_until(
+        10,
+        || {
+            tomcat
+                .log()
+                .contains("Invalid character found in method name")
+        },
+        || tomcat.log(),
+    );
+    assert!(
+        tomcat.log().contains("[0x050x010x00..."),
+        "{}",
+        tomcat.log()
+    );
+    let explained = real_log(Program::Tomcat, &tomcat.log());
+    let codes: Vec<Code> = explained.findings.iter().map(|f| f.finding.code).collect();
+    assert_eq!(codes, [Code::LogPortProbed], "{}", tomcat.log());
+    let ko = explained.findings[0]
+        .finding
+        .words(handshake_core::Language::Ko)
+        .title;
+    assert_eq!(ko, "무언가가 SOCKS 5 인사 메시지로 포트를 떠봤습니다");
 }
