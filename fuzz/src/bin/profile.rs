@@ -4,10 +4,7 @@ fn main() {
     afl::fuzz!(|data: &[u8]| {
         let text = String::from_utf8_lossy(data);
         if let Ok(profile) = handshake_core::profile::Profile::parse(&text, "fuzz.toml") {
-            let material = handshake_core::render::Material {
-                credential: None,
-                password: None,
-            };
+            let material = handshake_core::render::Material::default();
             let _ = handshake_core::render::files(&profile, material, Some(&text));
         }
     });
