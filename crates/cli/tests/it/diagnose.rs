@@ -202,7 +202,7 @@ fn without_a_network_a_name_does_not_resolve_and_loopback_is_unreachable() {
         .is_ok_and(|output| output.status.success());
     if !allowed {
         // A network namespace needs root (or user namespaces); CI runs as root.
-        eprintln!("SKIPPED: cannot make a network namespace here (unshare --net)");
+        handshake_testkit::skip("cannot make a network namespace here (unshare --net needs root)");
         return;
     }
     // `handshake diagnose --json URL` in a network namespace of its own.
@@ -248,7 +248,9 @@ fn a_name_the_resolver_never_answers_ends_the_process_at_the_timeout() {
         Ok(socket) => socket,
         Err(error) => {
             // Port 53 and a mount namespace need root; CI runs as root.
-            eprintln!("SKIPPED: cannot run a resolver on 127.0.0.153:53 ({error})");
+            handshake_testkit::skip(&format!(
+                "cannot run a resolver on 127.0.0.153:53 ({error}): port 53 needs root"
+            ));
             return;
         }
     };

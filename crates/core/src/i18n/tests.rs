@@ -100,6 +100,113 @@ fn both_languages_have_the_same_messages_and_attributes() {
     }
 }
 
+/// The window's own catalogue, `ui.ftl`, as `entries` reads the others.
+fn ui_entries(language: Language) -> BTreeMap<String, ast::Message<String>> {
+    let ui = match language {
+        Language::En => include_str!("../../locales/en/ui.ftl"),
+        Language::Ko => include_str!("../../locales/ko/ui.ftl"),
+    };
+    let resource = fluent_syntax::parser::parse(ui.to_owned())
+        .unwrap_or_else(|(_, errors)| panic!("{language}/ui.ftl: {errors:?}"));
+    resource
+        .body
+        .into_iter()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(message) => Some((message.id.name.clone(), message)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The words a pattern says, every variant of a selector included, with
+/// each placeable as `{}`: what a translation changes.
+fn words_of(pattern: &ast::Pattern<String>) -> String {
+    let mut out = String::new();
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Select { variants, .. },
+            } => {
+                for variant in variants {
+                    out.push('|');
+                    out.push_str(&words_of(&variant.value));
+                }
+            }
+            ast::PatternElement::Placeable { .. } => out.push_str("{}"),
+        }
+    }
+    out
+}
+
+/// Korean values that are rightly the same as the English ones, each with
+/// the reason; anything else the same in both is an untranslated copy.
+const SAME_IN_BOTH: &[(&str, &str)] = &[
+    (
+        "cli-check-tls",
+        "a protocol line: `tls`, the version, the cipher and ALPN are names",
+    ),
+    ("cli-keystore-spring", "a product and a file name"),
+    ("place-apache-conf", "a path"),
+    ("trust-ca-fedora", "product names and a command"),
+    ("trust-ca-macos", "a product name and a command"),
+    (
+        "report-seen-tls",
+        "TLS and its version and cipher are names",
+    ),
+    ("generate-port", "a Spring property's name"),
+    ("verify-url", "URL is written so in Korean too"),
+];
+
+/// Every message and attribute of every catalogue, the window's included,
+/// compared by id: a Korean value that says the same words as the English
+/// one is an untranslated copy, unless it is only names, commands and
+/// placeables (on the list above, with the reason).
+#[test]
+fn no_korean_message_is_an_untranslated_copy() {
+    let all = |language| {
+        let mut messages = entries(language);
+        messages.extend(ui_entries(language));
+        let mut out = BTreeMap::new();
+        for (id, message) in messages {
+            if let Some(value) = &message.value {
+                out.insert(id.clone(), words_of(value));
+            }
+            for attribute in &message.attributes {
+                out.insert(
+                    format!("{id}.{}", attribute.id.name),
+                    words_of(&attribute.value),
+                );
+            }
+        }
+        out
+    };
+    let (en, ko) = (all(Language::En), all(Language::Ko));
+    // Only words count: placeables, punctuation and numbers are the same
+    // in every language.
+    let has_words = |text: &str| {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|word| word.len() >= 2)
+    };
+    let copies: Vec<&String> = en
+        .iter()
+        .filter(|(id, words)| ko.get(*id) == Some(*words) && has_words(words))
+        .map(|(id, _)| id)
+        .filter(|id| !SAME_IN_BOTH.iter().any(|(allowed, _)| allowed == id))
+        .collect();
+    assert!(
+        copies.is_empty(),
+        "the same words in Korean as in English: {copies:?}"
+    );
+    for (allowed, _) in SAME_IN_BOTH {
+        assert_eq!(
+            en.get(*allowed),
+            ko.get(*allowed),
+            "{allowed} is translated now: take it off SAME_IN_BOTH"
+        );
+    }
+}
+
 #[test]
 fn every_code_has_a_title_an_explanation_and_a_fix() {
     for language in Language::ALL {
