@@ -8,7 +8,10 @@ use std::time::Duration;
 /// Starts Xvfb on the first free display (1280×860) and returns it with its
 /// number (`"99"`, for `DISPLAY=:99`); panics when none is reported in 20 s.
 pub fn xvfb() -> (Child, String) {
-    let mut xvfb = Command::new("Xvfb")
+    let mut xvfb = Command::new("Xvfb");
+    // A group of its own, which its caller stops as a whole.
+    std::os::unix::process::CommandExt::process_group(&mut xvfb, 0);
+    let mut xvfb = xvfb
         .args([
             "-displayfd",
             "1",

@@ -210,12 +210,10 @@ pub fn free_port() -> u16 {
     )
 }
 
-/// A port where nothing listens.
+/// A port where nothing listens: from the reserved range of [`free_port`],
+/// where no stub's `bind(…:0)` can take it meanwhile.
 pub async fn closed_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind loopback");
-    listener.local_addr().expect("local addr").port()
+    free_port()
 }
 
 #[cfg(test)]

@@ -5,14 +5,15 @@
 //! Every wait here is bounded: a test that cannot reach the window fails with
 //! a message that says which part did not come up, instead of hanging CI.
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpStream};
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
-use nix::sys::signal::{Signal, kill};
+use nix::sys::signal::{Signal, kill, killpg};
 use nix::unistd::Pid;
 
 /// How long any part (display, driver, window, element) may take to appear.
@@ -82,6 +83,8 @@ impl Desktop {
         processes.driver = Some(
             Command::new(tauri_driver())
                 .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+                // Leading a group of its own, with the WebKitWebDriver it starts.
+                .process_group(0)
                 .env("DISPLAY", format!(":{display}"))
                 .env("XDG_CONFIG_HOME", home.join("config"))
                 .env("XDG_DATA_HOME", home.join("data"))
@@ -364,11 +367,11 @@ fn tauri_driver() -> PathBuf {
     std::env::var_os("TAURI_DRIVER").map_or_else(|| PathBuf::from("tauri-driver"), PathBuf::from)
 }
 
+/// A port from the test kit's reserved range: one bound and let go in the
+/// kernel's ephemeral range could be taken by a stub's `bind(…:0)` before
+/// the driver binds it.
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .unwrap_or_else(|error| panic!("no free loopback port: {error}"))
+    handshake_testkit::servers::free_port()
 }
 
 fn wait_for_port(port: u16, what: &str) {
@@ -383,21 +386,23 @@ fn wait_for_port(port: u16, what: &str) {
     panic!("{what} did not listen on port {port} within {PATIENCE:?}");
 }
 
-/// SIGTERM, then a bounded wait, then SIGKILL. tauri-driver must get SIGTERM
-/// so it can stop the WebKitWebDriver it started.
+/// SIGTERM, then a bounded wait, then SIGKILL to the child's whole process
+/// group (each is spawned leading one): tauri-driver must get SIGTERM so it
+/// can stop the WebKitWebDriver it started, and whatever it leaves goes
+/// with the group.
 fn stop(child: &mut Child) {
-    if matches!(child.try_wait(), Ok(Some(_))) {
-        return;
-    }
-    if let Ok(pid) = i32::try_from(child.id()) {
-        let _ = kill(Pid::from_raw(pid), Signal::SIGTERM);
-    }
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while Instant::now() < deadline {
-        if matches!(child.try_wait(), Ok(Some(_))) {
-            return;
+    let group = i32::try_from(child.id()).ok().map(Pid::from_raw);
+    if !matches!(child.try_wait(), Ok(Some(_))) {
+        if let Some(pid) = group {
+            let _ = kill(pid, Signal::SIGTERM);
         }
-        std::thread::sleep(Duration::from_millis(25));
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline && !matches!(child.try_wait(), Ok(Some(_))) {
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+    if let Some(group) = group {
+        let _ = killpg(group, Signal::SIGKILL);
     }
     let _ = child.kill();
     let _ = child.wait();

@@ -1,14 +1,11 @@
 //! The command line in the user's language: `--lang`, `HANDSHAKE_LANG`, the
 //! locale; `--replay` of a saved report; and no Rust rendering anywhere.
 
-use std::net::TcpListener;
-
 use crate::{command, handshake, stderr, stdout};
 
-/// A port nothing listens on (bound, then released).
+/// A port nothing listens on (the test kit's reserved range).
 fn closed_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    listener.local_addr().expect("addr").port()
+    handshake_testkit::servers::free_port()
 }
 
 /// Text a user must never read: Rust renderings and unfilled placeables.

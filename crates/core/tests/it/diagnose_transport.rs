@@ -29,9 +29,8 @@ async fn a_closed_port_is_refused() {
 
 #[tokio::test]
 async fn a_server_that_comes_up_during_the_wait_is_reported_with_the_delay() {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    drop(listener);
+    // Reserved for this test: nothing else binds it before the late server.
+    let port = handshake_testkit::servers::free_port();
     let late = tokio::spawn(async move {
         tokio::time::sleep(Duration::from_millis(1200)).await;
         let listener = TcpListener::bind(("127.0.0.1", port))
