@@ -6,6 +6,11 @@ fn main() {
         if let Ok(profile) = handshake_core::profile::Profile::parse(&text, "fuzz.toml") {
             let material = handshake_core::render::Material::default();
             let _ = handshake_core::render::files(&profile, material, Some(&text));
+            // What a profile writes reads back as the same profile.
+            let written = profile.to_toml(None);
+            let read = handshake_core::profile::Profile::parse(&written, "written.toml")
+                .unwrap_or_else(|error| panic!("{error}: {written}"));
+            assert_eq!(read.to_toml(None), written);
         }
     });
 }
