@@ -119,10 +119,6 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
         "cert-unreadable",
         "nginx, Apache, Tomcat and the JDK refuse to load a certificate they cannot parse, so no real server sends one; a stub TLS server sends the bytes",
     ),
-    (
-        "ws-accept-mismatch",
-        "no real WebSocket server computes a wrong Sec-WebSocket-Accept; a stub answers with one (the right value comes from the RFC's algorithm written in the test kit)",
-    ),
 ];
 
 /// Log wordings the analyzer knows but no program here prints: other

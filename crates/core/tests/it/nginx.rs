@@ -497,3 +497,69 @@ fn scanners_and_http_two_without_tls_are_named_not_called_tls() {
         probed.finding
     );
 }
+
+/// A proxy that rewrites the client's key — nginx setting a fixed
+/// `Sec-WebSocket-Key` in front of Node's `ws` — makes the server's accept
+/// value answer another key, which every browser refuses.
+#[tokio::test]
+async fn a_proxy_rewriting_the_key_makes_the_accept_value_wrong() {
+    let echo = handshake_testkit::node::Node::start(handshake_testkit::node::Kind::Echo, None);
+    let port = free_port();
+    let nginx = Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{port}; location / {{
+                proxy_pass http://127.0.0.1:{};
+                proxy_http_version 1.1;
+                proxy_set_header Upgrade $http_upgrade;
+                proxy_set_header Connection upgrade;
+                proxy_set_header Sec-WebSocket-Key \"dGhlIHNhbXBsZSBub25jZQ==\";
+            }} }}",
+            echo.port
+        ),
+        &[port],
+    );
+    let report = diagnose(&format!("ws://127.0.0.1:{port}/echo")).await;
+    assert_eq!(
+        codes(&report),
+        ["ws-accept-mismatch"],
+        "{:#?}",
+        report.findings
+    );
+    let report = real(Program::Nginx, report);
+    let found = finding(&report, "ws-accept-mismatch");
+    // RFC 6455's example key: the accept value for it, not for ours.
+    assert_eq!(found.fact("accept"), Some("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+    drop(nginx);
+}
+
+/// A real server that starts while the diagnosis waits (`--wait`): nginx
+/// started after the first refused attempt.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nginx_starting_during_the_wait_is_named_with_the_delay() {
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}/");
+    let options = Options {
+        wait: Some(std::time::Duration::from_secs(20)),
+        ..quick()
+    };
+    let waiting = tokio::spawn(async move { diagnose_with(&url, options).await });
+    // Only an order: the first attempt is refused before nginx exists.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let nginx = tokio::task::spawn_blocking(move || {
+        Nginx::start(
+            &format!("server {{ listen 127.0.0.1:{port}; return 200 'ok'; }}"),
+            &[port],
+        )
+    })
+    .await
+    .expect("nginx starts");
+    let report = waiting.await.expect("the diagnosis ends");
+    assert_eq!(
+        codes(&report),
+        ["server-not-ready", "http-ok"],
+        "{:#?}",
+        report.findings
+    );
+    real(Program::Nginx, report);
+    drop(nginx);
+}
