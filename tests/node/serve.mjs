@@ -69,6 +69,15 @@ if (kind === "socketio") {
   process.exit(2);
 }
 
+// What an application's clientError handler does (Node's own default
+// answers 400 and logs nothing): it logs the parser's error, with its code.
+server.on("clientError", (error, socket) => {
+  console.error(error);
+  // Node's own advice: a reset socket has nobody to answer.
+  if (error.code === "ECONNRESET" || !socket.writable) return;
+  socket.end("HTTP/1.1 400 Bad Request\r\n\r\n");
+});
+
 server.listen(Number(port), "127.0.0.1", () => {
   console.log(`listening ${server.address().port}`);
 });

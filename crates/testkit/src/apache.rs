@@ -74,6 +74,36 @@ impl Apache {
         apache
     }
 
+    /// Starts httpd with `config` as [`Apache::start`] does, expecting it to
+    /// refuse to start (what `apache2ctl -t` does not check, such as a key
+    /// that does not match its certificate): waits at most 15 s for it to
+    /// exit, and returns its error log.
+    pub fn refused_start(modules: &[&str], config: &str) -> String {
+        static REFUSED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let root = std::env::temp_dir().join(format!(
+            "handshake-apache-{}-refused-{}",
+            std::process::id(),
+            REFUSED.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        let file = config_root(&root, modules, config);
+        let mut process = Group::spawn(
+            Command::new("/usr/sbin/apache2")
+                .arg("-f")
+                .arg(&file)
+                .args(["-DFOREGROUND"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+            "apache2 (apt-get install apache2)",
+        );
+        let log = || crate::read_lossy(&root.join("logs/error.log"));
+        let started = process.wait_ready("httpd", 15, || false, log);
+        assert!(!started, "httpd started: {}", log());
+        let said = log();
+        drop(process);
+        let _ = std::fs::remove_dir_all(&root);
+        said
+    }
+
     /// What `apache2ctl -t` says of `config` (with the core modules and
     /// `modules` loaded) in a private config root (`APACHE_CONFDIR`), as a
     /// user runs it before reloading: `Ok` with its output when accepted.

@@ -33,6 +33,8 @@ pub enum Program {
     Node,
     /// Debian's RabbitMQ with its Web-STOMP plugin.
     RabbitMq,
+    /// Debian's OpenSSH server.
+    Sshd,
     /// Debian's Chromium, headless.
     Chromium,
     /// Debian's Firefox ESR, headless.
@@ -55,6 +57,7 @@ impl Program {
             Program::Curl => "curl",
             Program::Node => "node",
             Program::RabbitMq => "rabbitmq",
+            Program::Sshd => "sshd",
             Program::Chromium => "chromium",
             Program::Firefox => "firefox",
             Program::Os => "os",
@@ -112,8 +115,8 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
         "needs a browser that never loads the probe page, and the wait for one is 30 s; the rule's tests cover it from evidence",
     ),
     (
-        "not-http",
-        "needs a port that speaks another protocol (sshd, SMTP, a database); none runs here, so stubs send OpenSSH's banner and binary garbage",
+        "connection-reset",
+        "needs a program that accepts a connection and resets it before a byte, as Docker's docker-proxy does for a published port whose application listens on 127.0.0.1; none is installed here, so a socket closed with zero linger sends the kernel's RST",
     ),
     (
         "cert-unreadable",
@@ -137,10 +140,6 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
         "Jetty 9.4 and later: \"Illegal character CNTL=0x16\", from its sources",
     ),
     (
-        "HPE_INVALID_METHOD",
-        "Node.js's HTTP parser (llhttp) error code, as an app's clientError handler logs it",
-    ),
-    (
         "NotSslRecordException",
         "Netty (Spring WebFlux, Reactor Netty, Vert.x), from its sources",
     ),
@@ -159,10 +158,6 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
     (
         "does not contain specified alias",
         "Spring Boot 2.x's SslConnectorCustomizer, from its sources",
-    ),
-    (
-        "AH02565",
-        "Apache httpd 2.4's mod_ssl at start-up (apache2ctl -t does not check the pair); printed by Debian 12's apache2 by hand",
     ),
     (
         "SEC_ERROR_UNKNOWN_ISSUER",

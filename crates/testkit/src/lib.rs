@@ -19,6 +19,7 @@ pub mod process;
 pub mod rabbitmq;
 pub mod servers;
 pub mod spring;
+pub mod sshd;
 pub mod tomcat;
 pub mod websocket;
 

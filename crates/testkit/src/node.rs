@@ -47,6 +47,8 @@ pub struct Node {
     /// The port it listens on, on 127.0.0.1.
     pub port: u16,
     _group: Group,
+    /// Its console (standard error), for the log analyzer.
+    console: crate::Scratch,
 }
 
 impl Node {
@@ -60,6 +62,8 @@ impl Node {
             project.display()
         );
         let port = free_port();
+        let console = crate::Scratch::new("node-console");
+        let log = std::fs::File::create(console.join("stderr.log")).expect("console log");
         let mut command = Command::new("node");
         command
             .current_dir(&project)
@@ -68,7 +72,7 @@ impl Node {
             .arg(port.to_string())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .stderr(log);
         if let Some((cert, key)) = tls {
             command.arg(cert).arg(key);
         }
@@ -77,6 +81,13 @@ impl Node {
         Node {
             port,
             _group: group,
+            console,
         }
+    }
+
+    /// What the server printed on standard error (an application's
+    /// `clientError` log, among others).
+    pub fn console(&self) -> String {
+        crate::read_lossy(&self.console.join("stderr.log"))
     }
 }

@@ -50,6 +50,35 @@ fn a_sockjs_base_url_is_named_with_the_raw_websocket_url() {
     assert_eq!(codes, ["ws-ok"], "{report:#}");
 }
 
+/// wss:// to Node's plain HTTP server: named from the outside, and its
+/// parser's error, as an application's `clientError` handler logs it
+/// (`HPE_INVALID_METHOD`), explained.
+#[test]
+fn tls_to_nodes_plain_http_server_is_named_and_its_log_explained() {
+    let server = Node::start(Kind::Echo, None);
+    let (report, codes) = diagnose(&format!("wss://127.0.0.1:{}/echo", server.port));
+    assert_eq!(codes, ["tls-to-plain-port"], "{report:#}");
+    handshake_testkit::wait_until(
+        5,
+        || server.console().contains("HPE_INVALID_METHOD"),
+        || server.console(),
+    );
+    let console = server.console();
+    coverage::record_log(Program::Node, &console);
+    let dir = crate::scratch("node-log");
+    std::fs::write(dir.join("node.log"), &console).expect("log");
+    let explained = json(&handshake(&[
+        "explain-log",
+        "--json",
+        &dir.join("node.log").display().to_string(),
+    ]));
+    assert_eq!(
+        codes_made_by(&explained, Program::Node),
+        ["log-tls-on-plain-port"],
+        "{console}"
+    );
+}
+
 #[test]
 fn a_graphql_ws_server_closing_for_its_subprotocol_is_named() {
     let server = Node::start(Kind::GraphqlWs, None);

@@ -246,6 +246,21 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
         [Code::LogCertificateFileMissing],
         "{said}"
     );
+    // A key of another pair passes apache2ctl -t; httpd itself refuses to
+    // start, in its error log.
+    let said = Apache::refused_start(
+        &apache::MODULES,
+        &format!(
+            "Listen 127.0.0.1:18443\n{}",
+            apache::render(&plan(&cert, &other_key), Language::En)
+        ),
+    );
+    assert!(said.contains("AH02565"), "{said}");
+    assert_eq!(
+        real_log_codes(Program::Apache, &said),
+        [Code::LogKeyMismatch],
+        "{said}"
+    );
     drop(scratch_dir);
 }
 
