@@ -29,6 +29,20 @@ fn config_root(root: &std::path::Path, modules: &[&str], config: &str) -> PathBu
     file
 }
 
+/// httpd in the foreground with the configuration `file`, leading a
+/// process group of its own (it forks its workers).
+fn httpd(file: &std::path::Path) -> Group {
+    Group::spawn(
+        Command::new("/usr/sbin/apache2")
+            .arg("-f")
+            .arg(file)
+            .args(["-DFOREGROUND"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit()),
+        "apache2 (apt-get install apache2)",
+    )
+}
+
 /// A running httpd, stopped (and its ServerRoot removed) when dropped.
 pub struct Apache {
     process: Group,
@@ -53,16 +67,7 @@ impl Apache {
             std::process::id(),
             ports[0]
         ));
-        let file = config_root(&root, modules, config);
-        let process = Group::spawn(
-            Command::new("/usr/sbin/apache2")
-                .arg("-f")
-                .arg(&file)
-                .args(["-DFOREGROUND"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::inherit()),
-            "apache2 (apt-get install apache2)",
-        );
+        let process = httpd(&config_root(&root, modules, config));
         let mut apache = Apache { process, root };
         let root = apache.root.clone();
         apache.process.wait_until_ready(
@@ -85,16 +90,7 @@ impl Apache {
             std::process::id(),
             REFUSED.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
         ));
-        let file = config_root(&root, modules, config);
-        let mut process = Group::spawn(
-            Command::new("/usr/sbin/apache2")
-                .arg("-f")
-                .arg(&file)
-                .args(["-DFOREGROUND"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null()),
-            "apache2 (apt-get install apache2)",
-        );
+        let mut process = httpd(&config_root(&root, modules, config));
         let log = || crate::read_lossy(&root.join("logs/error.log"));
         let started = process.wait_ready("httpd", 15, || false, log);
         assert!(!started, "httpd started: {}", log());

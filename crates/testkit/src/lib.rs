@@ -50,6 +50,12 @@ pub fn skip(reason: &str) {
     }
 }
 
+/// Whether the tests run as root: what namespaces, port 53 and sshd's
+/// privilege separation need (CI runs as root).
+pub fn is_root() -> bool {
+    rustix::process::geteuid().is_root()
+}
+
 /// Polls `condition` every 20 ms for at most `seconds`; panics with
 /// `context()` (e.g. a server's log) when it never holds.
 pub fn wait_until(seconds: u64, mut condition: impl FnMut() -> bool, context: impl Fn() -> String) {

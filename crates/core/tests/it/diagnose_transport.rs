@@ -162,6 +162,10 @@ async fn an_ssh_banner_is_not_http_on_either_scheme() {
 /// first, and not HTTP.
 #[tokio::test]
 async fn the_real_sshd_is_not_http_on_either_scheme() {
+    if !handshake_testkit::is_root() {
+        handshake_testkit::skip("sshd needs root for its privilege separation");
+        return;
+    }
     let sshd = handshake_testkit::sshd::Sshd::start();
     for scheme in ["ws", "wss", "https"] {
         let report = diagnose(&format!("{scheme}://127.0.0.1:{}/", sshd.port)).await;
