@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use tokio::io::{AsyncRead, AsyncReadExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::tcp::{NetworkCause, NetworkError};
 
@@ -276,6 +276,27 @@ pub async fn read_response<S: AsyncRead + Unpin>(
             return Err(HeadError::TooLarge { received: buf });
         }
     }
+}
+
+/// Closes a connection whose answer was read only in part: the rest is
+/// read first (at most 64 KiB, at most half a second), so the close is a
+/// FIN and not a reset for unread bytes — some servers (SockJS's for Node)
+/// crash on a reset.
+pub async fn close_politely<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S) {
+    const MOST: usize = 64 * 1024;
+    const PATIENCE: Duration = Duration::from_millis(500);
+    let drain = async {
+        let mut chunk = [0u8; 4096];
+        let mut read = 0;
+        while read < MOST {
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => read += n,
+            }
+        }
+    };
+    let _ = tokio::time::timeout(PATIENCE, drain).await;
+    let _ = tokio::time::timeout(PATIENCE, stream.shutdown()).await;
 }
 
 /// A request head: `METHOD path HTTP/1.1`, `Host`, then `headers`.

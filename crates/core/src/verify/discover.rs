@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncReadExt, AsyncWriteExt as _};
 
 use super::CheckOptions;
 use super::protocol::{self, PickReason, Protocol};
@@ -70,11 +70,19 @@ pub(super) async fn discover(
         }
         None
     };
-    tokio::time::timeout(options.timeout, ask_each)
+    let found = tokio::time::timeout(options.timeout, ask_each)
         .await
         .ok()
-        .flatten()
+        .flatten();
+    // The other question ends on its own, briefly: dropped with its answer
+    // unread, its connection would be reset, and SockJS's server for Node
+    // crashes on a reset (an unhandled ECONNRESET).
+    let _ = tokio::time::timeout(GRACE, async { while asked.next().await.is_some() {} }).await;
+    found
 }
+
+/// How long the question that did not decide may still end politely.
+const GRACE: Duration = Duration::from_millis(500);
 
 /// The answer's head with the start of its body, which tells: Node writes
 /// the two apart, so a body not yet there is read once more (the caller's
@@ -89,6 +97,7 @@ async fn answer(stream: &mut Box<dyn Io>) -> Option<ResponseHead> {
     }
     body.truncate(BODY_START);
     head.body_start = String::from_utf8_lossy(&body).into_owned();
+    http::close_politely(stream).await;
     Some(head)
 }
 

@@ -1031,6 +1031,7 @@ async fn upgrade(
         }
     };
     if head.status != 101 {
+        http::close_politely(&mut stream).await;
         return Err(CheckFailure::UpgradeStatus {
             status: head.status,
         });
