@@ -562,9 +562,12 @@ impl Run<'_> {
         if stream.write_all(&request).await.is_err() {
             return false;
         }
-        http::read_head(&mut stream, self.options.timeout)
+        let answered = http::read_head(&mut stream, self.options.timeout)
             .await
-            .is_ok_and(|head| fallback::is_sockjs_info(&head))
+            .is_ok_and(|head| fallback::is_sockjs_info(&head));
+        // Asked of the servers that crash on a reset: see close_politely.
+        http::close_politely(&mut stream).await;
+        answered
     }
 
     /// The CORS preflight a browser sends before calling an API from `origin`.

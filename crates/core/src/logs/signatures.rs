@@ -218,32 +218,33 @@ fn tls_on_plain_port(line: &str) -> Option<Explained> {
             Some(bytes::from_nginx(line)).filter(|b| !b.is_empty()),
         )
     };
-    // Without the bytes (Node, Jetty) the anchor itself is the TLS record's
-    // first byte, 0x16.
-    let sent = bytes.as_deref().map_or(
-        Sent::Tls {
-            record_minor: 0xff,
-            hello_minor: None,
-        },
-        Sent::of,
-    );
+    let sent = bytes.as_deref().map(|bytes| (Sent::of(bytes), bytes));
+    let tls = |versions| {
+        let finding = Finding::error(Code::LogTlsOnPlainPort)
+            .with("source", "server")
+            .with("server", server);
+        client_hello(finding, versions)
+    };
     let finding = match sent {
-        Sent::Tls {
-            record_minor,
-            hello_minor,
-        } => client_hello(
-            Finding::error(Code::LogTlsOnPlainPort)
-                .with("source", "server")
-                .with("server", server),
-            bytes.as_deref().map(|_| (record_minor, hello_minor)),
-        ),
-        Sent::Http2 => Finding::error(Code::LogPriorKnowledgePreface).with("server", server),
-        other => Finding::warning(Code::LogPortProbed)
+        // Without the bytes (Node, Jetty) the anchor itself is the TLS
+        // record's first byte, 0x16.
+        None => tls(None),
+        Some((
+            Sent::Tls {
+                record_minor,
+                hello_minor,
+            },
+            _,
+        )) => tls(Some((record_minor, hello_minor))),
+        Some((Sent::Http2, _)) => {
+            Finding::error(Code::LogPriorKnowledgePreface).with("server", server)
+        }
+        Some((other, bytes)) => Finding::warning(Code::LogPortProbed)
             .with("server", server)
             .with("sent", other.as_str())
-            .with("bytes", hex(bytes.as_deref().unwrap_or_default())),
+            .with("bytes", hex(bytes)),
     };
-    let variant = format!("{server}-{}", sent.as_str());
+    let variant = format!("{server}-{}", sent.map_or("tls", |(sent, _)| sent.as_str()));
     Some(explained(finding, &variant, None))
 }
 

@@ -278,20 +278,22 @@ pub async fn read_response<S: AsyncRead + Unpin>(
     }
 }
 
-/// Closes a connection whose answer was read only in part: the rest is
-/// read first (at most 64 KiB, at most half a second), so the close is a
-/// FIN and not a reset for unread bytes — some servers (SockJS's for Node)
-/// crash on a reset.
+/// Closes a connection whose answer was read only in part: what the
+/// server is still sending is read first (at most 64 KiB, at most half a
+/// second, until it pauses for 50 ms — a server keeping the connection
+/// alive never ends it), so the close is a FIN and not a reset for unread
+/// bytes: some servers (SockJS's for Node) crash on a reset.
 pub async fn close_politely<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S) {
     const MOST: usize = 64 * 1024;
     const PATIENCE: Duration = Duration::from_millis(500);
+    const PAUSE: Duration = Duration::from_millis(50);
     let drain = async {
         let mut chunk = [0u8; 4096];
         let mut read = 0;
         while read < MOST {
-            match stream.read(&mut chunk).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => read += n,
+            match tokio::time::timeout(PAUSE, stream.read(&mut chunk)).await {
+                Ok(Ok(n)) if n > 0 => read += n,
+                _ => break,
             }
         }
     };
