@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
+use crate::coverage::{Program, Said};
 use crate::process::{Group, listening};
 
 const MODULES: &str = "/usr/lib/apache2/modules";
@@ -58,6 +59,12 @@ impl Drop for Apache {
 }
 
 impl Apache {
+    /// Proof, for the coverage check, that what a test reads now comes
+    /// from this running Apache.
+    pub fn live(&self) -> crate::coverage::Live<'_> {
+        crate::coverage::Live::running(crate::coverage::Program::Apache, &self.process)
+    }
+
     /// Starts httpd in the foreground with the core modules, `modules`
     /// (e.g. `["ssl", "socache_shmcb"]`) and `config`, and waits until every
     /// port in `ports` accepts connections.
@@ -83,7 +90,7 @@ impl Apache {
     /// refuse to start (what `apache2ctl -t` does not check, such as a key
     /// that does not match its certificate): waits at most 15 s for it to
     /// exit, and returns its error log.
-    pub fn refused_start(modules: &[&str], config: &str) -> String {
+    pub fn refused_start(modules: &[&str], config: &str) -> Said {
         static REFUSED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let root = std::env::temp_dir().join(format!(
             "handshake-apache-{}-refused-{}",
@@ -97,13 +104,13 @@ impl Apache {
         let said = log();
         drop(process);
         let _ = std::fs::remove_dir_all(&root);
-        said
+        Said::new(Program::Apache, said)
     }
 
     /// What `apache2ctl -t` says of `config` (with the core modules and
     /// `modules` loaded) in a private config root (`APACHE_CONFDIR`), as a
     /// user runs it before reloading: `Ok` with its output when accepted.
-    pub fn configtest(modules: &[&str], config: &str) -> Result<String, String> {
+    pub fn configtest(modules: &[&str], config: &str) -> Result<String, Said> {
         let root = std::env::temp_dir().join(format!(
             "handshake-apache-t-{}-{}",
             std::process::id(),
@@ -124,7 +131,7 @@ impl Apache {
         if output.status.success() {
             Ok(text)
         } else {
-            Err(text)
+            Err(Said::new(Program::Apache, text))
         }
     }
 

@@ -218,9 +218,21 @@ impl Default for Home {
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub report: serde_json::Value,
+    /// The browser that reported it (and only the test kit makes one).
+    browser: Browser,
 }
 
 impl Outcome {
+    /// Proof, for the coverage check, that this came from the real
+    /// browser's page and console.
+    pub fn live(&self) -> crate::coverage::Live<'_> {
+        let program = match self.browser {
+            Browser::Chromium => crate::coverage::Program::Chromium,
+            Browser::Firefox => crate::coverage::Program::Firefox,
+        };
+        crate::coverage::Live::reported(program, self)
+    }
+
     /// The message the server echoed, when one came.
     pub fn echoed(&self) -> Option<&str> {
         (self.report["event"] == "message")
@@ -260,7 +272,7 @@ pub fn open_websocket_from(
     seconds: u64,
 ) -> Outcome {
     match run_page(browser, home, origin, url, seconds).0 {
-        Some(report) => Outcome { report },
+        Some(report) => Outcome { report, browser },
         None => panic!("{browser:?} reported nothing about {url} within {seconds} s"),
     }
 }
@@ -336,37 +348,44 @@ pub fn chromium_console(
         })
         .unwrap_or_else(|| panic!("no page target: {targets}"));
     let navigate = page.url();
-    let outcome = listen(&page, &debugger, port, deadline, |event, send| {
-        if event.is_null() {
-            // Connected: the logs on, then the page.
-            send(serde_json::json!({ "id": 1, "method": "Log.enable", "params": {} }));
-            send(serde_json::json!({ "id": 2, "method": "Runtime.enable", "params": {} }));
-            send(
-                serde_json::json!({ "id": 3, "method": "Page.navigate", "params": { "url": navigate } }),
-            );
-            return None;
-        }
-        let params = &event["params"];
-        match event["method"].as_str() {
-            Some("Log.entryAdded") => params["entry"]["text"].as_str().map(str::to_owned),
-            Some("Runtime.exceptionThrown") => {
-                params["exceptionDetails"]["exception"]["description"]
-                    .as_str()
-                    .or_else(|| params["exceptionDetails"]["text"].as_str())
-                    .map(str::to_owned)
+    let outcome = listen(
+        Browser::Chromium,
+        &page,
+        &debugger,
+        port,
+        deadline,
+        |event, send| {
+            if event.is_null() {
+                // Connected: the logs on, then the page.
+                send(serde_json::json!({ "id": 1, "method": "Log.enable", "params": {} }));
+                send(serde_json::json!({ "id": 2, "method": "Runtime.enable", "params": {} }));
+                send(
+                    serde_json::json!({ "id": 3, "method": "Page.navigate", "params": { "url": navigate } }),
+                );
+                return None;
             }
-            Some("Runtime.consoleAPICalled") => Some(
-                params["args"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|arg| arg["value"].as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
-            _ => None,
-        }
-    });
+            let params = &event["params"];
+            match event["method"].as_str() {
+                Some("Log.entryAdded") => params["entry"]["text"].as_str().map(str::to_owned),
+                Some("Runtime.exceptionThrown") => {
+                    params["exceptionDetails"]["exception"]["description"]
+                        .as_str()
+                        .or_else(|| params["exceptionDetails"]["text"].as_str())
+                        .map(str::to_owned)
+                }
+                Some("Runtime.consoleAPICalled") => Some(
+                    params["args"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|arg| arg["value"].as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                _ => None,
+            }
+        },
+    );
     process.stop();
     outcome.unwrap_or_else(|said| {
         panic!("Chromium reported nothing about {url} within {seconds} s; it said {said:?}")
@@ -392,6 +411,7 @@ pub fn firefox_console(
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let navigate = page.url();
     let outcome = listen(
+        Browser::Firefox,
         &page,
         &format!("ws://127.0.0.1:{port}/session"),
         port,
@@ -433,6 +453,107 @@ pub fn firefox_console(
     })
 }
 
+/// What Firefox says when it cannot load `url` as a page: the navigation's
+/// error as its remote protocol (WebDriver BiDi) gives it, which names the
+/// code its error page shows ("Error code: SSL_ERROR_RX_RECORD_TOO_LONG").
+/// Within `seconds`.
+pub fn firefox_page_error(home: &Home, url: &str, seconds: u64) -> crate::coverage::Said {
+    use tokio_tungstenite::tungstenite;
+    let port = crate::servers::free_port();
+    let mut process = start(
+        Browser::Firefox,
+        command(Browser::Firefox, home, "about:blank")
+            .args(["--remote-debugging-port", &port.to_string()]),
+    );
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let stream = loop {
+        match TcpStream::connect(("127.0.0.1", port)) {
+            Ok(stream) => break stream,
+            Err(error) => {
+                assert!(
+                    Instant::now() < deadline,
+                    "Firefox's debugging port: {error}"
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+    };
+    stream
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .expect("read timeout");
+    let endpoint = format!("ws://127.0.0.1:{port}/session");
+    let (mut socket, _) = loop {
+        match tungstenite::client(endpoint.as_str(), stream.try_clone().expect("stream")) {
+            Ok(connected) => break connected,
+            Err(error) => {
+                assert!(Instant::now() < deadline, "Firefox's BiDi session: {error}");
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+    };
+    let send = |socket: &mut tungstenite::WebSocket<TcpStream>,
+                id: u64,
+                method: &str,
+                params: serde_json::Value| {
+        let command = serde_json::json!({ "id": id, "method": method, "params": params });
+        socket
+            .send(tungstenite::Message::text(command.to_string()))
+            .expect("a BiDi command");
+    };
+    send(
+        &mut socket,
+        1,
+        "session.new",
+        serde_json::json!({ "capabilities": {} }),
+    );
+    let mut said = None;
+    while said.is_none() && Instant::now() < deadline {
+        let message = match socket.read() {
+            Ok(tungstenite::Message::Text(text)) => text,
+            Ok(_) => continue,
+            Err(tungstenite::Error::Io(error))
+                if matches!(
+                    error.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                continue;
+            }
+            Err(error) => panic!("Firefox's BiDi session ended: {error}"),
+        };
+        let Ok(answer) = serde_json::from_str::<serde_json::Value>(message.as_str()) else {
+            continue;
+        };
+        match answer["id"].as_u64() {
+            Some(1) => send(
+                &mut socket,
+                2,
+                "browsingContext.create",
+                serde_json::json!({ "type": "tab" }),
+            ),
+            Some(2) => send(
+                &mut socket,
+                3,
+                "browsingContext.navigate",
+                serde_json::json!({
+                    "context": answer["result"]["context"],
+                    "url": url,
+                    "wait": "complete",
+                }),
+            ),
+            Some(3) => {
+                assert_eq!(answer["type"], "error", "Firefox loaded {url}: {answer}");
+                said = answer["message"].as_str().map(str::to_owned);
+            }
+            _ => {}
+        }
+    }
+    let _ = socket.close(None);
+    process.stop();
+    let said = said.unwrap_or_else(|| panic!("Firefox said nothing of {url} within {seconds} s"));
+    crate::coverage::Said::new(crate::coverage::Program::Firefox, said)
+}
+
 /// Connects to a browser's debugging WebSocket `endpoint` (on `port`,
 /// retried until `deadline` while the browser starts) and hands each event
 /// to `on_event` — first `Null`, once connected — with a way to send
@@ -440,6 +561,7 @@ pub fn firefox_console(
 /// the page's report, or at `deadline`: the report and the lines, or the
 /// lines alone when no report came.
 fn listen(
+    browser: Browser,
     page: &Page,
     endpoint: &str,
     port: u16,
@@ -507,7 +629,7 @@ fn listen(
     }
     let _ = socket.close(None);
     match report {
-        Some(report) => Ok((Outcome { report }, said)),
+        Some(report) => Ok((Outcome { report, browser }, said)),
         None => Err(said),
     }
 }

@@ -2,7 +2,10 @@
 //!
 //! A test that points Handshake at a real program — nginx, Apache, Tomcat,
 //! Spring Boot, the JDK, OpenSSL, or the operating system's own socket and
-//! resolver behaviour — records the codes it asserted with [`record`].
+//! resolver behaviour — records the codes it asserted with [`record`],
+//! showing a [`Live`]: proof, taken from the program's own handle, that the
+//! program is running (or ran and printed what is read). A stub socket has
+//! no such handle, so it cannot be counted as a program.
 //! `./dev test` sets `HANDSHAKE_COVERAGE` to an empty folder, runs every
 //! test, then runs the `coverage` program of this crate, which fails when a
 //! code was produced by no real program and is not one of the
@@ -11,6 +14,9 @@
 //! tests; they do not count here.
 
 use std::io::Write;
+use std::process::Output;
+
+use crate::process::Group;
 
 /// A real program that produced a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +41,8 @@ pub enum Program {
     RabbitMq,
     /// Debian's OpenSSH server.
     Sshd,
+    /// Debian's stunnel4.
+    Stunnel,
     /// Debian's Chromium, headless.
     Chromium,
     /// Debian's Firefox ESR, headless.
@@ -58,6 +66,7 @@ impl Program {
             Program::Node => "node",
             Program::RabbitMq => "rabbitmq",
             Program::Sshd => "sshd",
+            Program::Stunnel => "stunnel",
             Program::Chromium => "chromium",
             Program::Firefox => "firefox",
             Program::Os => "os",
@@ -65,15 +74,163 @@ impl Program {
     }
 }
 
+/// Proof that what a test records came from a real program: borrowed from
+/// a running server's handle (and checked to be running when recorded), or
+/// from the output a client process printed. Only the test kit makes one.
+#[derive(Debug, Clone, Copy)]
+pub struct Live<'a> {
+    program: Program,
+    source: Source<'a>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Source<'a> {
+    /// A server's process group, alive while the test holds its handle.
+    Running(&'a Group),
+    /// A process that ran to its end; `stdout`/`stderr` are its words.
+    Printed(&'a Output),
+    /// A real browser's page and console.
+    Reported(&'a crate::browser::Outcome),
+    /// Words the test kit read from a real program.
+    Said(&'a Said),
+    /// The kernel itself: a refused port, an empty network namespace, a
+    /// backlog nobody accepts.
+    Kernel,
+}
+
+impl<'a> Live<'a> {
+    /// `program`, running as `group` (a test's own server process, such
+    /// as a small JSSE server; the test kit's servers have `live()`).
+    pub fn running(program: Program, group: &'a Group) -> Live<'a> {
+        Live {
+            program,
+            source: Source::Running(group),
+        }
+    }
+
+    /// `program`, a browser whose page reported `outcome`.
+    pub(crate) fn reported(program: Program, outcome: &'a crate::browser::Outcome) -> Live<'a> {
+        Live {
+            program,
+            source: Source::Reported(outcome),
+        }
+    }
+
+    /// `program`, run as a process (by the test, or by Handshake driving
+    /// it) that printed `output`.
+    pub fn printed(program: Program, output: &'a Output) -> Live<'a> {
+        Live {
+            program,
+            source: Source::Printed(output),
+        }
+    }
+
+    /// The operating system's own behaviour, with no server code involved
+    /// (a socket a test serves is a stub, not the kernel).
+    pub fn kernel() -> Live<'static> {
+        Live {
+            program: Program::Os,
+            source: Source::Kernel,
+        }
+    }
+
+    /// The program this proves.
+    pub fn program(&self) -> Program {
+        self.program
+    }
+
+    /// Panics unless the program is still there to have said it.
+    fn vouch(&self) {
+        match self.source {
+            Source::Running(group) => assert!(
+                group.running(),
+                "{} had exited before its codes were recorded",
+                self.program.name()
+            ),
+            Source::Printed(output) => assert!(
+                !output.stdout.is_empty() || !output.stderr.is_empty(),
+                "{} printed nothing to record",
+                self.program.name()
+            ),
+            Source::Said(said) => assert!(
+                !said.text.is_empty(),
+                "{} said nothing to record",
+                self.program.name()
+            ),
+            Source::Reported(outcome) => assert!(
+                outcome.report.is_object(),
+                "{} reported nothing to record",
+                self.program.name()
+            ),
+            Source::Kernel => {}
+        }
+    }
+}
+
+/// What a real program printed or logged, as the test kit read it (only the
+/// test kit makes one): text for the log analyzer, and its [`Live`].
+#[derive(Debug, Clone)]
+pub struct Said {
+    program: Program,
+    text: String,
+}
+
+impl Said {
+    pub(crate) fn new(program: Program, text: String) -> Said {
+        Said { program, text }
+    }
+
+    /// Proof that these words are the program's own.
+    pub fn live(&self) -> Live<'_> {
+        Live {
+            program: self.program,
+            source: Source::Said(self),
+        }
+    }
+}
+
+impl std::ops::Deref for Said {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// The environment variable naming the folder records go to.
 pub const FOLDER: &str = "HANDSHAKE_COVERAGE";
 
-/// Records that `program` made Handshake name `codes` (already asserted by
-/// the caller). Without `HANDSHAKE_COVERAGE` set, does nothing.
-pub fn record<S: AsRef<str>>(program: Program, codes: impl IntoIterator<Item = S>) {
+/// Asserts that `live`'s program made Handshake name exactly `expected`,
+/// in order, then records them. Without `HANDSHAKE_COVERAGE` set, only
+/// asserts.
+pub fn assert_made<S: AsRef<str> + std::fmt::Debug>(
+    live: &Live<'_>,
+    found: &[S],
+    expected: &[&str],
+) {
+    let found: Vec<&str> = found.iter().map(AsRef::as_ref).collect();
+    assert_eq!(
+        found,
+        expected,
+        "{} made Handshake name other codes",
+        live.program.name()
+    );
+    record(live, expected);
+}
+
+/// Records that `live`'s program made Handshake name `codes`.
+fn record<S: AsRef<str>>(live: &Live<'_>, codes: impl IntoIterator<Item = S>) {
+    live.vouch();
     let Some(folder) = std::env::var_os(FOLDER) else {
         return;
     };
+    let program = live.program;
     let lines: String = codes
         .into_iter()
         .map(|code| format!("{}\t{}\n", code.as_ref(), program.name()))
@@ -91,17 +248,17 @@ pub fn record<S: AsRef<str>>(program: Program, codes: impl IntoIterator<Item = S
 }
 
 /// Records which anchor strings of the log analyzer's signatures occur in
-/// `text`, which the real `program` printed: the coverage check then knows
-/// which wordings were captured from a real program and which are only
-/// documented ([`DOCUMENTED`]).
-pub fn record_log(program: Program, text: &str) {
+/// `text`, which `live`'s real program printed: the coverage check then
+/// knows which wordings were captured from a real program and which are
+/// only documented ([`DOCUMENTED`]).
+pub fn record_log(live: &Live<'_>, text: &str) {
     let anchors: Vec<String> = handshake_core::logs::SIGNATURES
         .iter()
         .flat_map(|signature| signature.anchors.iter())
         .filter(|anchor| text.contains(*anchor))
         .map(|anchor| format!("{ANCHOR}{anchor}"))
         .collect();
-    record(program, anchors);
+    record(live, anchors);
 }
 
 /// How an anchor wording is written in the records.
@@ -113,10 +270,6 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     (
         "browser-no-report",
         "needs a browser that never loads the probe page, and the wait for one is 30 s; the rule's tests cover it from evidence",
-    ),
-    (
-        "connection-reset",
-        "needs a program that accepts a connection and resets it before a byte, as Docker's docker-proxy does for a published port whose application listens on 127.0.0.1; none is installed here, so a socket closed with zero linger sends the kernel's RST",
     ),
     (
         "cert-unreadable",
@@ -158,18 +311,6 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
     (
         "does not contain specified alias",
         "Spring Boot 2.x's SslConnectorCustomizer, from its sources",
-    ),
-    (
-        "SEC_ERROR_UNKNOWN_ISSUER",
-        "Firefox's NSS error on a page load, from its sources (for a WebSocket Firefox 153 names no cause: \"can’t establish a connection\")",
-    ),
-    (
-        "MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT",
-        "Firefox's mozilla::pkix error, from its sources",
-    ),
-    (
-        "SSL_ERROR_RX_RECORD_TOO_LONG",
-        "Firefox's NSS error, from its sources",
     ),
     (
         "can't establish a connection to the server at",

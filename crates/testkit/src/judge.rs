@@ -73,7 +73,11 @@ pub fn curl_upgrades(url: &str, ca: &Path) -> Result<String, String> {
         crate::servers::rfc6455_accept(KEY).to_ascii_lowercase()
     );
     let switched = head.starts_with("HTTP/1.1 101") && head.to_ascii_lowercase().contains(&accept);
-    if switched { Ok(head) } else { Err(head) }
+    if switched {
+        Ok(head.to_string())
+    } else {
+        Err(head.to_string())
+    }
 }
 
 /// Every judge of a TLS-terminating proxy at 127.0.0.1:`port` serving

@@ -20,6 +20,7 @@ pub mod rabbitmq;
 pub mod servers;
 pub mod spring;
 pub mod sshd;
+pub mod stunnel;
 pub mod tomcat;
 pub mod websocket;
 
@@ -115,16 +116,19 @@ impl AsRef<std::ffi::OsStr> for Scratch {
 
 /// What curl printed for `args` (its output, then its errors), given at
 /// most 10 s: the words a user sees when they try with curl.
-pub fn curl(args: &[&str]) -> String {
+pub fn curl(args: &[&str]) -> coverage::Said {
     let output = std::process::Command::new("curl")
         .args(["--max-time", "10"])
         .args(args)
         .output()
         .expect("curl runs (apt-get install curl)");
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
+    coverage::Said::new(
+        coverage::Program::Curl,
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
     )
 }
 

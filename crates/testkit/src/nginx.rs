@@ -22,6 +22,12 @@ impl Drop for Nginx {
 }
 
 impl Nginx {
+    /// Proof, for the coverage check, that what a test reads now comes
+    /// from this running Nginx.
+    pub fn live(&self) -> crate::coverage::Live<'_> {
+        crate::coverage::Live::running(crate::coverage::Program::Nginx, &self.process)
+    }
+
     /// Starts nginx with `servers` (server blocks) in a private prefix and
     /// waits until every port in `ports` accepts connections.
     pub fn start(servers: &str, ports: &[u16]) -> Nginx {
@@ -61,7 +67,7 @@ impl Nginx {
 
 /// Runs `nginx -t` on `http_content` (what goes in the http block) in a
 /// private prefix: `Ok` when nginx accepts it, else what nginx said.
-pub fn test_config(http_content: &str) -> Result<(), String> {
+pub fn test_config(http_content: &str) -> Result<(), crate::coverage::Said> {
     // A folder of its own: tests run `nginx -t` in parallel.
     let scratch = tempfile::Builder::new()
         .prefix("handshake-nginx-t-")
@@ -76,7 +82,10 @@ pub fn test_config(http_content: &str) -> Result<(), String> {
     if output.status.success() {
         Ok(())
     } else {
-        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+        Err(crate::coverage::Said::new(
+            crate::coverage::Program::Nginx,
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        ))
     }
 }
 

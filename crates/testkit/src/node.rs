@@ -46,12 +46,18 @@ fn project() -> PathBuf {
 pub struct Node {
     /// The port it listens on, on 127.0.0.1.
     pub port: u16,
-    _group: Group,
+    group: Group,
     /// Its console (standard error), for the log analyzer.
     console: crate::Scratch,
 }
 
 impl Node {
+    /// Proof, for the coverage check, that what a test reads now comes
+    /// from this running Node.
+    pub fn live(&self) -> crate::coverage::Live<'_> {
+        crate::coverage::Live::running(crate::coverage::Program::Node, &self.group)
+    }
+
     /// Starts `kind` on a free port; with `tls` (certificate and key PEM
     /// files) it serves TLS.
     pub fn start(kind: Kind, tls: Option<(&Path, &Path)>) -> Node {
@@ -80,7 +86,7 @@ impl Node {
         group.wait_until_ready(kind.name(), 20, || listening(&[port]), String::new);
         Node {
             port,
-            _group: group,
+            group,
             console,
         }
     }

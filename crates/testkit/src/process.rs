@@ -4,12 +4,13 @@
 //! it wants to be (SIGTERM: nginx, httpd and the JVM shut down cleanly),
 //! then, after a grace period, the whole group is killed.
 
-use std::process::{Child, Command};
+use std::process::{Child, Command, Output};
 use std::time::{Duration, Instant};
 
 use rustix::process::{Pid, Signal, kill_process_group};
 
 /// A running server process group, stopped when dropped.
+#[derive(Debug)]
 pub struct Group {
     child: Child,
     stopped: bool,
@@ -69,6 +70,53 @@ impl Group {
     /// Whether the leader has exited.
     pub fn exited(&mut self) -> bool {
         self.child.try_wait().is_ok_and(|status| status.is_some())
+    }
+
+    /// The leader's standard output, when the command piped it (once).
+    pub fn take_stdout(&mut self) -> Option<std::process::ChildStdout> {
+        self.child.stdout.take()
+    }
+
+    /// Waits at most `seconds` for the leader to exit by itself, then
+    /// stops the group and returns what it printed on the pipes its command
+    /// set up (what is left of standard output after [`Group::take_stdout`]).
+    pub fn output(&mut self, seconds: u64) -> Output {
+        let read = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                if let Some(mut pipe) = pipe {
+                    let _ = pipe.read_to_end(&mut bytes);
+                }
+                bytes
+            })
+        };
+        let stdout = read(self.child.stdout.take().map(|pipe| Box::new(pipe) as _));
+        let stderr = read(self.child.stderr.take().map(|pipe| Box::new(pipe) as _));
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        while !self.exited() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.stop();
+        let status = self.child.wait().expect("the leader's status");
+        Output {
+            status,
+            stdout: stdout.join().unwrap_or_default(),
+            stderr: stderr.join().unwrap_or_default(),
+        }
+    }
+
+    /// Whether the leader is running now (neither exited nor a zombie),
+    /// read from `/proc` without reaping it.
+    pub fn running(&self) -> bool {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id()));
+        // The state follows the command name, which is in parentheses.
+        stat.ok()
+            .and_then(|stat| {
+                let state = stat.rsplit_once(')')?.1.trim_start().chars().next()?;
+                Some(!matches!(state, 'Z' | 'X' | 'x'))
+            })
+            .unwrap_or(false)
+            && !self.stopped
     }
 
     fn signal(&self, signal: Signal) {

@@ -34,6 +34,12 @@ impl Drop for RabbitMq {
 }
 
 impl RabbitMq {
+    /// Proof, for the coverage check, that what a test reads now comes
+    /// from this running RabbitMq.
+    pub fn live(&self) -> crate::coverage::Live<'_> {
+        crate::coverage::Live::running(crate::coverage::Program::RabbitMq, &self.broker)
+    }
+
     /// Starts the broker with the `rabbitmq_web_stomp` plugin and waits (at
     /// most 60 s) until it has started. Its default user is `guest` with
     /// password `guest`, allowed from loopback, with the one virtual host

@@ -103,7 +103,7 @@ pub enum Started {
     /// The application is up (Spring logged "Started TestApp").
     Running(Spring),
     /// It exited before that; its console, which holds Spring's reason.
-    Failed(String),
+    Failed(crate::coverage::Said),
 }
 
 /// A running Spring Boot application, stopped when dropped (SIGTERM: Spring
@@ -114,6 +114,12 @@ pub struct Spring {
 }
 
 impl Spring {
+    /// Proof, for the coverage check, that what a test reads now comes
+    /// from this running Spring.
+    pub fn live(&self) -> crate::coverage::Live<'_> {
+        crate::coverage::Live::running(crate::coverage::Program::SpringBoot, &self.process)
+    }
+
     /// Starts the application for `boot` in `dir` (its working folder,
     /// where its console is kept as `spring-console.log`), with `args`
     /// (e.g. `--spring.config.location=file:./fix/application.properties`)
@@ -160,7 +166,10 @@ impl Spring {
             Started::Running(Spring { process, console })
         } else {
             process.stop();
-            Started::Failed(read(&console))
+            Started::Failed(crate::coverage::Said::new(
+                crate::coverage::Program::SpringBoot,
+                read(&console),
+            ))
         }
     }
 

@@ -18,6 +18,12 @@ pub struct Sshd {
 }
 
 impl Sshd {
+    /// Proof, for the coverage check, that what a test reads now comes
+    /// from this running Sshd.
+    pub fn live(&self) -> crate::coverage::Live<'_> {
+        crate::coverage::Live::running(crate::coverage::Program::Sshd, &self.process)
+    }
+
     /// Starts sshd in the foreground and waits (at most 10 s) until it
     /// listens. It needs root (its privilege separation) and its folder
     /// `/run/sshd`, which it is given.

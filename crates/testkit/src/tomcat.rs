@@ -53,6 +53,12 @@ impl Drop for Tomcat {
 }
 
 impl Tomcat {
+    /// Proof, for the coverage check, that what a test reads now comes
+    /// from this running Tomcat.
+    pub fn live(&self) -> crate::coverage::Live<'_> {
+        crate::coverage::Live::running(crate::coverage::Program::Tomcat, &self.process)
+    }
+
     /// Starts Tomcat with a private CATALINA_BASE and one plain HTTP
     /// connector on `port`, and waits (at most 90 s) until it has started.
     pub fn start_http(port: u16) -> Tomcat {

@@ -272,10 +272,10 @@ impl Desktop {
             .unwrap_or_else(|error| panic!("selecting {value} in {css}: {error}"));
     }
 
-    /// Asserts that the window shows none of its English phrases: every
-    /// word of the step (headings, body, buttons, the step rail) is in the
-    /// language chosen. Server words and code stay verbatim and are not
-    /// among those phrases.
+    /// Asserts that the window shows none of its English words: every
+    /// word of the step (headings, body, buttons, labels, the step rail,
+    /// placeholders, titles and ARIA labels) is in the language chosen.
+    /// Server words and code stay verbatim and are not among them.
     pub async fn assert_no_english(&self, step: &str) {
         let left = self.english_shown().await;
         assert!(
@@ -284,17 +284,50 @@ impl Desktop {
         );
     }
 
-    /// The window's English phrases it shows now (step and rail).
+    /// The window's own English words it shows now: a phrase anywhere in
+    /// its text or an attribute, a one-word label as the whole text of an
+    /// element or attribute.
     pub async fn english_shown(&self) -> Vec<String> {
-        let shown = format!(
-            "{}\n{}",
-            self.text_of("#app main", |_| true).await,
-            self.text_of("#app nav", |_| true).await
-        );
-        english_phrases()
+        let shown = self
+            .client
+            .execute(
+                r##"const app = document.querySelector("#app");
+                const texts = [app.innerText];
+                for (const element of app.querySelectorAll("*")) {
+                  for (const name of ["placeholder", "title", "aria-label", "alt"]) {
+                    const value = element.getAttribute(name);
+                    if (value) texts.push(value.trim());
+                  }
+                  if (element.offsetParent !== null && element.innerText) {
+                    texts.push(element.innerText.trim());
+                  }
+                }
+                return texts;"##,
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|error| panic!("reading the window's text: {error}"));
+        let texts: Vec<&str> = shown
+            .as_array()
             .into_iter()
-            .filter(|phrase| shown.contains(phrase.as_str()))
-            .collect()
+            .flatten()
+            .filter_map(serde_json::Value::as_str)
+            .collect();
+        let words = EnglishWords::of_the_window();
+        let mut left: Vec<String> = words
+            .phrases
+            .into_iter()
+            .filter(|phrase| texts.iter().any(|text| text.contains(phrase.as_str())))
+            .chain(
+                words
+                    .labels
+                    .into_iter()
+                    .filter(|label| texts.contains(&label.as_str())),
+            )
+            .collect();
+        left.sort();
+        left.dedup();
+        left
     }
 
     /// Ends the session and stops the driver and the display.
@@ -304,37 +337,111 @@ impl Desktop {
     }
 }
 
-/// The window's own English phrases (`crates/core/locales/en/ui.ftl`):
-/// each message's text before its first placeable, when it has two words
-/// or more and the Korean catalogue does not use it as it is (a product
-/// name, a protocol).
-pub fn english_phrases() -> Vec<String> {
-    let catalogue = |language: &str| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("../../crates/core/locales/{language}/ui.ftl"));
-        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-    };
-    let values = |text: String| -> Vec<String> {
-        text.lines()
-            .filter(|line| !line.starts_with([' ', '#']))
-            .filter_map(|line| line.split_once(" = "))
-            .map(|(_, value)| {
-                value
-                    .split('{')
-                    .next()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_owned()
-            })
-            .collect()
-    };
-    let korean = values(catalogue("ko")).join("\n");
-    values(catalogue("en"))
-        .into_iter()
-        .filter(|phrase| {
-            phrase.contains(' ') && phrase.len() >= 8 && !korean.contains(phrase.as_str())
-        })
-        .collect()
+/// The English words of every catalogue the window shows — its own
+/// (`ui.ftl`) and the findings, errors, report and log words it renders —
+/// as the runs of text between placeables (select variants included):
+/// phrases of two words or more, and one-word labels. A run the Korean
+/// message of the same id keeps as it is (a product name, a protocol) is
+/// not English left over; an untranslated message as a whole is caught by
+/// the core's catalogue test.
+#[derive(Debug)]
+pub struct EnglishWords {
+    pub phrases: Vec<String>,
+    pub labels: Vec<String>,
+}
+
+impl EnglishWords {
+    pub fn of_the_window() -> EnglishWords {
+        let mut words = EnglishWords {
+            phrases: Vec::new(),
+            labels: Vec::new(),
+        };
+        for file in ["ui", "findings", "errors", "report", "logs"] {
+            let korean = runs_by_id(file, "ko");
+            for (id, runs) in runs_by_id(file, "en") {
+                let kept = korean
+                    .get(&id)
+                    .map(|runs| runs.join("\n"))
+                    .unwrap_or_default();
+                for run in runs {
+                    if kept.contains(run.as_str()) {
+                        continue;
+                    }
+                    if run.contains(' ') {
+                        words.phrases.push(run);
+                    } else if run.starts_with(|c: char| c.is_ascii_uppercase()) && run.len() >= 3 {
+                        // A label (a button, a heading, a field's name); a
+                        // lower-case word alone may be a value shown as is.
+                        words.labels.push(run);
+                    }
+                }
+            }
+        }
+        words
+    }
+}
+
+/// Each message's and attribute's runs of text in `language`'s `file`, by
+/// id (`id`, `id.attribute`).
+fn runs_by_id(file: &str, language: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    use fluent_syntax::ast;
+    fn runs(pattern: &ast::Pattern<String>, out: &mut Vec<String>) {
+        let end = |run: &mut String, out: &mut Vec<String>| {
+            let trimmed = run
+                .trim_matches(|c: char| c.is_whitespace() || ".,:;!?()\"'`“”‘’—–-…/*".contains(c));
+            if trimmed.chars().any(|c| c.is_ascii_alphabetic()) {
+                out.push(trimmed.to_owned());
+            }
+            run.clear();
+        };
+        let mut run = String::new();
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => {
+                    // A line of its own is a run of its own.
+                    for (index, line) in value.split('\n').enumerate() {
+                        if index > 0 {
+                            end(&mut run, out);
+                        }
+                        run.push_str(line);
+                    }
+                }
+                ast::PatternElement::Placeable {
+                    expression: ast::Expression::Select { variants, .. },
+                } => {
+                    end(&mut run, out);
+                    for variant in variants {
+                        runs(&variant.value, out);
+                    }
+                }
+                ast::PatternElement::Placeable { .. } => end(&mut run, out),
+            }
+        }
+        end(&mut run, out);
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../../crates/core/locales/{language}/{file}.ftl"));
+    let source = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let resource = fluent_syntax::parser::parse(source)
+        .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+    let mut by_id = std::collections::BTreeMap::new();
+    for entry in resource.body {
+        if let ast::Entry::Message(message) = entry {
+            let id = message.id.name;
+            if let Some(value) = &message.value {
+                let mut out = Vec::new();
+                runs(value, &mut out);
+                by_id.insert(id.clone(), out);
+            }
+            for attribute in &message.attributes {
+                let mut out = Vec::new();
+                runs(&attribute.value, &mut out);
+                by_id.insert(format!("{id}.{}", attribute.id.name), out);
+            }
+        }
+    }
+    by_id
 }
 
 /// Where screenshots go: `tests/e2e/artifacts/`.

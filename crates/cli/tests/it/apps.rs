@@ -2,26 +2,25 @@
 //! a Socket.IO server, a graphql-ws server and the SockJS project's server.
 //! `handshake diagnose` names what a plain WebSocket client meets there.
 
-use handshake_testkit::coverage::{self, Program};
+use handshake_testkit::coverage::{self, Live};
 use handshake_testkit::node::{Kind, Node};
 use serde_json::Value;
 
-use crate::{codes_made_by, handshake, json, stdout};
+use crate::{handshake, json, made_by, stdout};
 
-/// `handshake diagnose URL --json`, its report, and its codes (recorded as
-/// made by a real Node server).
-fn diagnose(url: &str) -> (Value, Vec<String>) {
+/// `handshake diagnose URL --json` against the real `server`: its report,
+/// which names exactly `expected`.
+fn diagnose(server: &Node, url: &str, expected: &[&str]) -> Value {
     let report = json(&handshake(&["diagnose", url, "--json", "--timeout", "5"]));
-    let codes = codes_made_by(&report, Program::Node);
-    (report, codes)
+    made_by(&report, &server.live(), expected);
+    report
 }
 
 #[test]
 fn a_socketio_server_is_named_with_the_url_its_clients_use() {
     let server = Node::start(Kind::SocketIo, None);
     let url = format!("ws://127.0.0.1:{}/socket.io/", server.port);
-    let (report, codes) = diagnose(&url);
-    assert_eq!(codes, ["ws-socketio-endpoint"], "{report:#}");
+    let report = diagnose(&server, &url, &["ws-socketio-endpoint"]);
     let facts = &report["findings"][0]["facts"];
     assert_eq!(facts["words"], "Transport unknown");
     assert_eq!(
@@ -38,16 +37,14 @@ fn a_socketio_server_is_named_with_the_url_its_clients_use() {
 fn a_sockjs_base_url_is_named_with_the_raw_websocket_url() {
     let server = Node::start(Kind::Sockjs, None);
     let url = format!("ws://127.0.0.1:{}/echo", server.port);
-    let (report, codes) = diagnose(&url);
-    assert_eq!(codes, ["ws-sockjs-endpoint"], "{report:#}");
+    let report = diagnose(&server, &url, &["ws-sockjs-endpoint"]);
     let raw = report["findings"][0]["facts"]["websocket_url"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
     assert_eq!(raw, format!("{url}/websocket"));
     // The URL it names is a working WebSocket on the real server.
-    let (report, codes) = diagnose(&raw);
-    assert_eq!(codes, ["ws-ok"], "{report:#}");
+    diagnose(&server, &raw, &["ws-ok"]);
 }
 
 /// wss:// to Node's plain HTTP server: named from the outside, and its
@@ -56,15 +53,18 @@ fn a_sockjs_base_url_is_named_with_the_raw_websocket_url() {
 #[test]
 fn tls_to_nodes_plain_http_server_is_named_and_its_log_explained() {
     let server = Node::start(Kind::Echo, None);
-    let (report, codes) = diagnose(&format!("wss://127.0.0.1:{}/echo", server.port));
-    assert_eq!(codes, ["tls-to-plain-port"], "{report:#}");
+    diagnose(
+        &server,
+        &format!("wss://127.0.0.1:{}/echo", server.port),
+        &["tls-to-plain-port"],
+    );
     handshake_testkit::wait_until(
         5,
         || server.console().contains("HPE_INVALID_METHOD"),
         || server.console(),
     );
     let console = server.console();
-    coverage::record_log(Program::Node, &console);
+    coverage::record_log(&server.live(), &console);
     let dir = crate::scratch("node-log");
     std::fs::write(dir.join("node.log"), &console).expect("log");
     let explained = json(&handshake(&[
@@ -72,19 +72,14 @@ fn tls_to_nodes_plain_http_server_is_named_and_its_log_explained() {
         "--json",
         &dir.join("node.log").display().to_string(),
     ]));
-    assert_eq!(
-        codes_made_by(&explained, Program::Node),
-        ["log-tls-on-plain-port"],
-        "{console}"
-    );
+    made_by(&explained, &server.live(), &["log-tls-on-plain-port"]);
 }
 
 #[test]
 fn a_graphql_ws_server_closing_for_its_subprotocol_is_named() {
     let server = Node::start(Kind::GraphqlWs, None);
     let url = format!("ws://127.0.0.1:{}/graphql", server.port);
-    let (report, codes) = diagnose(&url);
-    assert_eq!(codes, ["ws-subprotocol-required", "ws-ok"], "{report:#}");
+    let report = diagnose(&server, &url, &["ws-subprotocol-required", "ws-ok"]);
     let facts = &report["findings"][0]["facts"];
     assert_eq!(facts["how"], "closed");
     assert_eq!(facts["code"], 4406);
@@ -99,8 +94,7 @@ fn a_diagnosis_closes_the_websocket_as_a_client_should() {
         "ws://127.0.0.1:{}/socket.io/?EIO=4&transport=websocket",
         server.port
     );
-    let (report, codes) = diagnose(&url);
-    assert_eq!(codes, ["ws-ok"], "{report:#}");
+    let report = diagnose(&server, &url, &["ws-ok"]);
     let after = &report["evidence"]["after_upgrade"];
     assert!(
         after["first_message"]
@@ -125,11 +119,6 @@ fn check(url: &str, args: &[&str]) -> Value {
         "{report:#}"
     );
     report
-}
-
-/// The codes of a failed check's findings (recorded as made by Node).
-fn check_codes(report: &Value) -> Vec<String> {
-    codes_made_by(report, Program::Node)
 }
 
 #[test]
@@ -205,14 +194,10 @@ fn check_proves_a_graphql_ws_server_and_names_its_subprotocol() {
     assert_eq!(report["ok"], false);
     assert_eq!(report["failure"]["kind"], "closed-websocket", "{report:#}");
     assert_eq!(report["failure"]["code"], 4406);
-    let codes = check_codes(&report);
-    assert!(
-        codes.contains(&"ws-subprotocol-required".to_owned()),
-        "{codes:?}"
-    );
-    assert!(
-        codes.contains(&"ws-closed-by-server".to_owned()),
-        "{codes:?}"
+    made_by(
+        &report,
+        &server.live(),
+        &["ws-subprotocol-required", "ws-closed-by-server"],
     );
     let closed = report["findings"]
         .as_array()
@@ -297,7 +282,7 @@ fn check_proves_a_sockjs_endpoint_and_names_its_close() {
     assert_eq!(report["ok"], false);
     assert_eq!(report["failure"]["code"], 3000, "{report:#}");
     assert_eq!(report["failure"]["reason"], "Go away!");
-    assert_eq!(check_codes(&report)[0], "ws-closed-by-server");
+    made_by(&report, &server.live(), &["ws-closed-by-server"]);
 }
 
 #[test]
@@ -312,8 +297,7 @@ fn the_wrong_protocol_is_named_with_what_the_server_said() {
     let report = check(&url, &["--protocol", "stomp"]);
     assert_eq!(report["ok"], false, "{report:#}");
     assert_eq!(report["failure"]["kind"], "not-this-protocol");
-    let codes = check_codes(&report);
-    assert_eq!(codes[0], "ws-protocol-refused", "{report:#}");
+    made_by(&report, &server.live(), &["ws-protocol-refused"]);
     let facts = &report["findings"][0]["facts"];
     assert_eq!(facts["how"], "other");
     assert!(
@@ -354,8 +338,11 @@ fn a_name_with_both_families_and_a_server_on_one_is_named() {
         .output()
         .expect("unshare runs");
     let report = json(&output);
-    let codes = codes_made_by(&report, Program::Os);
-    assert_eq!(codes, ["address-family-mismatch", "ws-ok"], "{report:#}");
+    made_by(
+        &report,
+        &Live::kernel(),
+        &["address-family-mismatch", "ws-ok"],
+    );
     let facts = &report["findings"][0]["facts"];
     assert_eq!(facts["failed_address"], format!("[::1]:{}", server.port));
     assert_eq!(facts["how"], "refused");
@@ -394,9 +381,7 @@ fn an_idle_timeout_on_the_way_is_named_and_a_heartbeat_keeps_the_connection() {
         "closed after {after} s: {report:#}"
     );
     assert_eq!(failure["code"], 1006, "nginx closes without a close frame");
-    let codes = check_codes(&report);
-    assert_eq!(codes[0], "proxy-idle-timeout", "{report:#}");
-    coverage::record(Program::Nginx, ["proxy-idle-timeout"]);
+    made_by(&report, &nginx.live(), &["proxy-idle-timeout"]);
     // WebSocket pings every second are traffic from the application back:
     // nginx's read timeout never fires.
     let report = check(&url, &["--idle", "5", "--ping", "1"]);

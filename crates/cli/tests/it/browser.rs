@@ -4,22 +4,28 @@
 //! `handshake trust` in the stores it finds itself.
 
 use handshake_testkit::browser::{self, Browser, Home, Origin, Outcome};
-use handshake_testkit::coverage::{self, Program};
+use handshake_testkit::coverage::{self, Live, Program};
 use handshake_testkit::node::{Kind, Node};
 
 use std::path::Path;
 
 use crate::{command, stdout};
 
-/// `handshake ARGS…` run as the throwaway home's user.
+/// `handshake ARGS…` run as the throwaway home's user: its exit status and
+/// standard output.
 fn as_user(home: &Home, args: &[&str]) -> (Option<i32>, String) {
-    let output = command()
+    let output = run_as_user(home, args);
+    (output.status.code(), stdout(&output))
+}
+
+/// `handshake ARGS…` run as the throwaway home's user.
+fn run_as_user(home: &Home, args: &[&str]) -> std::process::Output {
+    command()
         .args(args)
         .env("HOME", home.path())
         .env_remove("XDG_DATA_HOME")
         .output()
-        .expect("handshake runs");
-    (output.status.code(), stdout(&output))
+        .expect("handshake runs")
 }
 
 /// The `handshake` binary under test.
@@ -161,12 +167,8 @@ fn an_https_page_opens_ws_to_loopback_only_and_diagnose_says_so() {
         );
         // The same words, uncaught, in the console: explain-log names them.
         let report = explain(&format!("Uncaught {said}"));
-        assert_eq!(
-            report["findings"][0]["code"], "log-mixed-content",
-            "{report}"
-        );
-        coverage::record(program(browser), ["log-mixed-content"]);
-        coverage::record_log(program(browser), &said);
+        crate::made_by(&report, &outcome.live(), &["log-mixed-content"]);
+        coverage::record_log(&outcome.live(), &said);
     }
 
     let url = format!("ws://127.0.0.1:{}/echo", echo.port);
@@ -219,15 +221,19 @@ fn check_in_the_browser_names_the_untrusted_ca_then_passes_after_trust() {
     let server = Node::start(Kind::Echo, Some((&certificate.chain, &certificate.key)));
     let url = format!("wss://localhost:{}/echo", server.port);
     let ca = certificate.ca.display().to_string();
-    let check = |browser: Browser| {
+    // `check --browser`, whose report names exactly `expected`: the
+    // browser's finding and the exit status.
+    let check = |browser: Browser, expected: &[&str]| {
         let launcher = home.launcher(browser).display().to_string();
-        let (code, text) = as_user(
+        let output = run_as_user(
             &home,
             &["check", "--json", &url, "--ca", &ca, "--browser", &launcher],
         );
         home.stop_browsers();
+        let (code, text) = (output.status.code(), stdout(&output));
         let report: serde_json::Value = serde_json::from_str(&text)
             .unwrap_or_else(|error| panic!("{browser:?}: {error}: {text}"));
+        crate::made_by(&report, &Live::printed(program(browser), &output), expected);
         let browser_finding = report["findings"]
             .as_array()
             .into_iter()
@@ -246,12 +252,8 @@ fn check_in_the_browser_names_the_untrusted_ca_then_passes_after_trust() {
         (Browser::Firefox, home.firefox_profile()),
     ];
     for (browser, store) in &stores {
-        let (code, finding) = check(*browser);
+        let (code, finding) = check(*browser, &["browser-ca-untrusted"]);
         assert_eq!(code, Some(1), "{browser:?}: {finding}");
-        assert_eq!(
-            finding["code"], "browser-ca-untrusted",
-            "{browser:?}: {finding}"
-        );
         assert_eq!(
             finding["facts"]["stores"],
             serde_json::json!([store.display().to_string()]),
@@ -263,14 +265,12 @@ fn check_in_the_browser_names_the_untrusted_ca_then_passes_after_trust() {
             1006
         };
         assert_eq!(finding["facts"]["code"], closed, "{browser:?}: {finding}");
-        coverage::record(program(*browser), ["browser-ca-untrusted"]);
     }
     let (code, text) = as_user(&home, &["trust", "--store", "browsers", "--yes"]);
     assert_eq!(code, Some(0), "{text}");
     for (browser, _) in &stores {
-        let (code, finding) = check(*browser);
+        let (code, finding) = check(*browser, &["browser-ok"]);
         assert_eq!(code, Some(0), "{browser:?}: {finding}");
-        assert_eq!(finding["code"], "browser-ok", "{browser:?}: {finding}");
         let agent = finding["facts"]["user_agent"].as_str().unwrap_or_default();
         let name = if *browser == Browser::Firefox {
             "Firefox/"
@@ -278,17 +278,14 @@ fn check_in_the_browser_names_the_untrusted_ca_then_passes_after_trust() {
             "Chrome/"
         };
         assert!(agent.contains(name), "{browser:?}: {agent}");
-        coverage::record(program(*browser), ["browser-ok"]);
     }
 
     // The server stops: Handshake's check fails too, and the browser's
     // failure says so instead of guessing a browser-only cause.
     drop(server);
-    let (code, finding) = check(Browser::Chromium);
+    let (code, finding) = check(Browser::Chromium, &["tcp-refused", "browser-failed"]);
     assert_eq!(code, Some(1), "{finding}");
-    assert_eq!(finding["code"], "browser-failed", "{finding}");
     assert_eq!(finding["facts"]["handshake_ok"], "no", "{finding}");
-    coverage::record(Program::Chromium, ["browser-failed"]);
 }
 
 /// A server that lets in only the user's page: the browser's own probe page
@@ -309,10 +306,16 @@ fn check_in_the_browser_says_when_only_the_probe_pages_origin_is_refused() {
         if let Some(origin) = origin {
             args.extend(["--origin", origin]);
         }
-        let (code, text) = as_user(&home, &args);
+        let output = run_as_user(&home, &args);
         home.stop_browsers();
+        let (code, text) = (output.status.code(), stdout(&output));
         let report: serde_json::Value =
             serde_json::from_str(&text).unwrap_or_else(|error| panic!("{error}: {text}"));
+        crate::made_by(
+            &report,
+            &Live::printed(Program::Chromium, &output),
+            &["browser-origin-refused"],
+        );
         // The user's page is let in: a warning about the probe, exit 0;
         // without --origin Handshake cannot tell: an error.
         assert_eq!(code, Some(if origin.is_some() { 0 } else { 1 }), "{report}");
@@ -333,7 +336,6 @@ fn check_in_the_browser_says_when_only_the_probe_pages_origin_is_refused() {
             "{refused}"
         );
     }
-    coverage::record(Program::Chromium, ["browser-origin-refused"]);
 }
 
 /// Firefox's console for the same failures, read over WebDriver BiDi: one
@@ -366,8 +368,8 @@ fn firefox_says_one_line_for_every_failure_and_explain_log_says_so() {
         let line = format!("Firefox can’t establish a connection to the server at {url}.");
         assert_eq!(said, std::slice::from_ref(&line), "{url}");
         let report = explain(&line);
+        crate::made_by(&report, &outcome.live(), &["log-ws-connection-failed"]);
         let finding = &report["findings"][0];
-        assert_eq!(finding["code"], "log-ws-connection-failed", "{report}");
         assert_eq!(finding["facts"]["said"], "firefox", "{report}");
         assert!(
             finding["explanation"]
@@ -375,8 +377,7 @@ fn firefox_says_one_line_for_every_failure_and_explain_log_says_so() {
                 .is_some_and(|text| text.contains("names no cause")),
             "{report}"
         );
-        coverage::record(Program::Firefox, ["log-ws-connection-failed"]);
-        coverage::record_log(Program::Firefox, &line);
+        coverage::record_log(&outcome.live(), &line);
     }
     // A fetch to an API that sends no CORS header: here Firefox says why.
     let api = handshake_testkit::servers::free_port();
@@ -398,13 +399,46 @@ fn firefox_says_one_line_for_every_failure_and_explain_log_says_so() {
         )]
     );
     let report = explain(&said[0]);
-    assert_eq!(
-        report["findings"][0]["code"], "log-cors-blocked",
-        "{report}"
-    );
-    coverage::record(Program::Firefox, ["log-cors-blocked"]);
-    coverage::record_log(Program::Firefox, &said[0]);
+    crate::made_by(&report, &outcome.live(), &["log-cors-blocked"]);
+    coverage::record_log(&outcome.live(), &said[0]);
     drop(nginx);
+}
+
+/// Firefox loading a page it cannot: the code its error page shows, as its
+/// remote protocol names it, and what `explain-log` makes of it — an
+/// untrusted issuer, a self-signed certificate, TLS sent to a plain port.
+#[test]
+fn firefox_page_load_errors_are_explained() {
+    let home = Home::new();
+    home.make_firefox_database();
+    let certificate = home.dev_ca_certificate(handshake());
+    let dir = crate::scratch("firefox-self-signed");
+    let (own_cert, own_key) = handshake_testkit::pki::self_signed(&["localhost"]).write_pem(&dir);
+    let untrusted = Node::start(Kind::Echo, Some((&certificate.chain, &certificate.key)));
+    let own = Node::start(Kind::Echo, Some((&own_cert, &own_key)));
+    let plain = Node::start(Kind::Echo, None);
+    for (url, words, code) in [
+        (
+            format!("https://localhost:{}/", untrusted.port),
+            "SEC_ERROR_UNKNOWN_ISSUER",
+            "log-cert-untrusted",
+        ),
+        (
+            format!("https://localhost:{}/", own.port),
+            "MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT",
+            "log-cert-untrusted",
+        ),
+        (
+            format!("https://127.0.0.1:{}/", plain.port),
+            "SSL_ERROR_RX_RECORD_TOO_LONG",
+            "log-tls-handshake-failed",
+        ),
+    ] {
+        let said = browser::firefox_page_error(&home, &url, 30);
+        assert!(said.contains(words), "{url}: Firefox said {said}");
+        crate::made_by(&explain(&said), &said.live(), &[code]);
+        coverage::record_log(&said.live(), &said);
+    }
 }
 
 fn program(browser: Browser) -> Program {
@@ -436,15 +470,8 @@ fn chromium_console_lines_are_explained() {
             "
 ",
         ));
-        let codes: Vec<&str> = report["findings"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|finding| finding["code"].as_str())
-            .collect();
-        assert_eq!(codes, [wanted], "{url}: {said:?}");
-        coverage::record(Program::Chromium, [wanted]);
-        coverage::record_log(Program::Chromium, line);
+        crate::made_by(&report, &outcome.live(), &[wanted]);
+        coverage::record_log(&outcome.live(), line);
         line.clone()
     };
     let untrusted = explained(

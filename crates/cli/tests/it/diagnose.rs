@@ -6,6 +6,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::{handshake, stderr, stdout};
+use handshake_testkit::coverage::Live;
 
 /// A one-connection plain HTTP server on loopback that answers `response`
 /// to whatever arrives, like Tomcat's HTTP connector does to a ClientHello.
@@ -204,7 +205,7 @@ fn without_a_network_a_name_does_not_resolve_and_loopback_is_unreachable() {
         return;
     }
     // `handshake diagnose --json URL` in a network namespace of its own.
-    let isolated = |url: &str| -> serde_json::Value {
+    let isolated = |url: &str, expected: &[&str]| -> serde_json::Value {
         let output = Command::new("unshare")
             .args([
                 "--net",
@@ -216,26 +217,21 @@ fn without_a_network_a_name_does_not_resolve_and_loopback_is_unreachable() {
             .output()
             .expect("unshare (util-linux) runs");
         assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-        serde_json::from_str(&stdout(&output)).expect("JSON")
+        let report = serde_json::from_str(&stdout(&output)).expect("JSON");
+        crate::made_by(&report, &Live::kernel(), expected);
+        report
     };
-    let json = isolated("wss://no-such-host.invalid/ws");
-    assert_eq!(json["findings"][0]["code"], "dns-unresolved");
     // The OS's resolver, with no network to reach.
-    handshake_testkit::coverage::record(
-        handshake_testkit::coverage::Program::Os,
-        ["dns-unresolved"],
-    );
+    isolated("wss://no-such-host.invalid/ws", &["dns-unresolved"]);
 
     // There even loopback is down: the kernel has no route to it.
-    let json = isolated("ws://127.0.0.1:9/ws");
-    assert_eq!(json["findings"][0]["code"], "tcp-failed", "{json}");
+    let json = isolated("ws://127.0.0.1:9/ws", &["tcp-failed"]);
     assert!(
         json["findings"][0]["explanation"]
             .as_str()
             .is_some_and(|text| text.contains("Network is unreachable")),
         "{json}"
     );
-    handshake_testkit::coverage::record(handshake_testkit::coverage::Program::Os, ["tcp-failed"]);
 }
 
 /// A resolver on loopback that reads queries and never answers, and a

@@ -59,18 +59,23 @@ pub(crate) fn json(output: &Output) -> serde_json::Value {
         .unwrap_or_else(|error| panic!("JSON ({error}): {}{}", stdout(output), stderr(output)))
 }
 
-/// The finding codes of a `--json` report, in order, recorded as made by
-/// the real `program` in front (for the coverage check).
-pub(crate) fn codes_made_by(
-    report: &serde_json::Value,
-    program: handshake_testkit::coverage::Program,
-) -> Vec<String> {
-    let codes: Vec<String> = report["findings"]
+/// The finding codes of a `--json` report, in order.
+pub(crate) fn codes(report: &serde_json::Value) -> Vec<&str> {
+    report["findings"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|finding| finding["code"].as_str().map(str::to_owned))
-        .collect();
-    handshake_testkit::coverage::record(program, &codes);
-    codes
+        .filter_map(|finding| finding["code"].as_str())
+        .collect()
+}
+
+/// Asserts that a `--json` report, made against `live`'s real program,
+/// names exactly `expected`, in order: then they count as produced by a
+/// real program (the coverage check).
+pub(crate) fn made_by(
+    report: &serde_json::Value,
+    live: &handshake_testkit::coverage::Live<'_>,
+    expected: &[&str],
+) {
+    handshake_testkit::coverage::assert_made(live, &codes(report), expected);
 }

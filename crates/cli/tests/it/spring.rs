@@ -6,14 +6,13 @@
 use std::path::Path;
 use std::process::Output;
 
-use handshake_testkit::coverage::{self, Program};
+use handshake_testkit::coverage::{self, Live};
 use handshake_testkit::judge;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::spring::{Boot, Spring, Started};
 use handshake_testkit::{curl, wait_until};
-use serde_json::Value;
 
-use crate::{codes_made_by, command, json, scratch, stderr, stdout};
+use crate::{command, json, made_by, scratch, stderr, stdout};
 
 /// `handshake ARGS` run in `dir`, with no keystore password in the
 /// environment (so a generated keystore gets a random one in `ssl.env`).
@@ -24,12 +23,6 @@ fn handshake_in(dir: &Path, args: &[&str]) -> Output {
         .env_remove("SSL_KEYSTORE_PASSWORD")
         .output()
         .unwrap_or_else(|error| panic!("handshake runs: {error}"))
-}
-
-/// The codes of a `--json` report (diagnose or explain-log), all made with
-/// real Spring Boot in front: they count for the coverage check.
-fn codes(report: &Value) -> Vec<String> {
-    codes_made_by(report, Program::SpringBoot)
 }
 
 /// `handshake generate spring` for `boot` in `dir`: a `form` with a new
@@ -84,11 +77,11 @@ fn plain_spring(
     (dir, port, spring)
 }
 
-/// `handshake explain-log --json` on the console Spring Boot printed in
-/// `dir`; its wordings count as captured from Spring Boot.
-fn explain_console(dir: &Path) -> Output {
+/// `handshake explain-log --json` on the console Spring Boot (`live`)
+/// printed in `dir`; its wordings count as captured from Spring Boot.
+fn explain_console(dir: &Path, live: &Live<'_>) -> Output {
     let console = handshake_testkit::read_lossy(&dir.join("spring-console.log"));
-    coverage::record_log(Program::SpringBoot, &console);
+    coverage::record_log(live, &console);
     handshake_in(dir, &["explain-log", "--json", "spring-console.log"])
 }
 
@@ -105,12 +98,7 @@ fn the_seed_a_wss_client_on_the_plain_port_of_spring_boot() {
             &["diagnose", "--json", &format!("wss://127.0.0.1:{port}/ws")],
         );
         assert_eq!(diagnosis.status.code(), Some(1), "{}", stderr(&diagnosis));
-        assert_eq!(
-            codes(&json(&diagnosis)),
-            ["tls-to-plain-port"],
-            "Spring Boot {}",
-            boot.version()
-        );
+        made_by(&json(&diagnosis), &spring.live(), &["tls-to-plain-port"]);
 
         wait_until(
             10,
@@ -127,13 +115,12 @@ fn the_seed_a_wss_client_on_the_plain_port_of_spring_boot() {
                 && console.contains("Invalid character found in method name [0x160x030x01"),
             "{console}"
         );
-        let explained = explain_console(&dir);
+        let explained = explain_console(&dir, &spring.live());
         assert_eq!(explained.status.code(), Some(1), "{}", stderr(&explained));
-        assert_eq!(
-            codes(&json(&explained)),
-            ["log-tls-on-plain-port"],
-            "Spring Boot {}: {console}",
-            boot.version()
+        made_by(
+            &json(&explained),
+            &spring.live(),
+            &["log-tls-on-plain-port"],
         );
         drop(spring);
         let _ = std::fs::remove_dir_all(dir);
@@ -211,18 +198,14 @@ fn serves_every_generated_form(boot: Boot) {
                     &dir.join("java-judge"),
                 )
                 .unwrap_or_else(|said| panic!("{form} {file}: java: {said}"));
-                stomp_as_spring_clients_speak_it(&dir, boot, &port);
+                stomp_as_spring_clients_speak_it(&dir, &spring, boot, &port);
                 // Plain HTTP to the TLS port, in Spring's own words.
                 let page = curl(&["-sS", &format!("http://127.0.0.1:{port}/")]);
                 assert!(
                     page.contains("This combination of host and port requires TLS"),
                     "{page}"
                 );
-                assert_eq!(
-                    explain_words(&dir, &page),
-                    ["log-plain-on-tls-port"],
-                    "{page}"
-                );
+                explain_words(&dir, &spring, &page, &["log-plain-on-tls-port"]);
             }
         }
     }
@@ -232,7 +215,7 @@ fn serves_every_generated_form(boot: Boot) {
 /// STOMP over wss and over SockJS, as STOMP.js and SockJS clients speak
 /// it to Spring's `@EnableWebSocketMessageBroker`; and the SockJS base URL
 /// opened as a plain WebSocket, named.
-fn stomp_as_spring_clients_speak_it(dir: &Path, boot: Boot, port: &str) {
+fn stomp_as_spring_clients_speak_it(dir: &Path, spring: &Spring, boot: Boot, port: &str) {
     let ca = "ca/handshake-dev-ca.pem";
     let check = |url: String, more: &[&str]| {
         let mut args = vec!["check", "--json", &url, "--ca", ca];
@@ -276,7 +259,7 @@ fn stomp_as_spring_clients_speak_it(dir: &Path, boot: Boot, port: &str) {
     );
     assert_eq!(echo["ok"], false, "{echo:#}");
     assert_eq!(echo["failure"]["kind"], "no-answer");
-    assert_eq!(codes(&echo), ["ws-no-answer", "ws-ok"], "{echo:#}");
+    made_by(&echo, &spring.live(), &["ws-no-answer", "ws-ok"]);
     let diagnosis = json(&handshake_in(
         dir,
         &[
@@ -287,17 +270,15 @@ fn stomp_as_spring_clients_speak_it(dir: &Path, boot: Boot, port: &str) {
             ca,
         ],
     ));
-    assert_eq!(codes(&diagnosis), ["ws-sockjs-endpoint"], "{diagnosis:#}");
+    made_by(&diagnosis, &spring.live(), &["ws-sockjs-endpoint"]);
 }
 
-/// The codes `explain-log` reads in `text`, which Spring Boot sent.
-fn explain_words(dir: &Path, text: &str) -> Vec<String> {
-    coverage::record_log(Program::SpringBoot, text);
+/// `explain-log` reads exactly `expected` in `text`, which `spring` sent.
+fn explain_words(dir: &Path, spring: &Spring, text: &str, expected: &[&str]) {
+    coverage::record_log(&spring.live(), text);
     std::fs::write(dir.join("words.txt"), text).expect("words");
-    codes(&json(&handshake_in(
-        dir,
-        &["explain-log", "--json", "words.txt"],
-    )))
+    let report = json(&handshake_in(dir, &["explain-log", "--json", "words.txt"]));
+    made_by(&report, &spring.live(), expected);
 }
 
 #[test]
@@ -500,14 +481,8 @@ fn start_up_errors_are_explained(boot: Boot) {
                 )
             }
         };
-        let explained = explain_console(&dir);
-        assert_eq!(
-            codes(&json(&explained)),
-            [case.code],
-            "{} on Spring Boot {}:\n{console}",
-            case.what,
-            boot.version()
-        );
+        let explained = explain_console(&dir, &console.live());
+        made_by(&json(&explained), &console.live(), &[case.code]);
         if let Some((file, password, alias)) = case.inspect {
             assert_inspect_predicted(&dir, file, password, alias, &console);
         }
@@ -536,7 +511,7 @@ fn start_up_errors_are_explained(boot: Boot) {
         ],
     );
     let report = json(&diagnosis);
-    assert_eq!(codes(&report), ["tls-handshake-failed"], "{report}");
+    made_by(&report, &spring.live(), &["tls-handshake-failed"]);
     assert!(
         report["findings"][0]["explanation"]
             .as_str()
@@ -589,12 +564,7 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
                 &url,
             ],
         );
-        assert_eq!(
-            codes(&json(&foreign)),
-            ["ws-origin-forbidden"],
-            "{}",
-            stdout(&foreign)
-        );
+        made_by(&json(&foreign), &spring.live(), &["ws-origin-forbidden"]);
         let allowed = handshake_in(
             &dir,
             &[
@@ -605,7 +575,7 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
                 &url,
             ],
         );
-        assert_eq!(codes(&json(&allowed)), ["ws-ok"], "{}", stdout(&allowed));
+        made_by(&json(&allowed), &spring.live(), &["ws-ok"]);
         // From an https page browsers still open ws:// to loopback (a
         // warning: it breaks once deployed), and Spring still refuses the
         // Origin.
@@ -619,11 +589,10 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
                 &url,
             ],
         );
-        assert_eq!(
-            codes(&json(&page)),
-            ["ws-origin-forbidden", "mixed-content"],
-            "{}",
-            stdout(&page)
+        made_by(
+            &json(&page),
+            &spring.live(),
+            &["ws-origin-forbidden", "mixed-content"],
         );
         wait_until(
             10,
@@ -634,12 +603,11 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
             },
             || spring.console(),
         );
-        let explained = explain_console(&dir);
-        assert_eq!(
-            codes(&json(&explained)),
-            ["log-origin-rejected", "log-origin-rejected"],
-            "one group per origin refused: {}",
-            spring.console()
+        let explained = explain_console(&dir, &spring.live());
+        made_by(
+            &json(&explained),
+            &spring.live(),
+            &["log-origin-rejected", "log-origin-rejected"],
         );
         // A plain GET on the WebSocket endpoint: Spring's own 400 body.
         let body = curl(&["-sS", &format!("http://127.0.0.1:{port}/ws")]);
@@ -647,11 +615,7 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
             body.contains("Can \"Upgrade\" only to \"WebSocket\""),
             "{body}"
         );
-        assert_eq!(
-            explain_words(&dir, &body),
-            ["log-upgrade-header-missing"],
-            "{body}"
-        );
+        explain_words(&dir, &spring, &body, &["log-upgrade-header-missing"]);
         // A cross-origin preflight the SockJS endpoint refuses: Spring
         // answers 403 "Invalid CORS request" and logs why at DEBUG.
         let refused = curl(&[
@@ -665,11 +629,7 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
             &format!("http://127.0.0.1:{port}/sockjs/info"),
         ]);
         assert!(refused.contains("Invalid CORS request"), "{refused}");
-        assert_eq!(
-            explain_words(&dir, &refused),
-            ["log-origin-rejected"],
-            "{refused}"
-        );
+        explain_words(&dir, &spring, &refused, &["log-origin-rejected"]);
         wait_until(
             10,
             || spring.console().contains("origin is not allowed"),
@@ -713,7 +673,7 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
             &["diagnose", "--json", &format!("ws://127.0.0.1:{proxy}/ws")],
         );
         let report = json(&dropped);
-        assert_eq!(codes(&report), ["ws-upgrade-rejected"], "{report}");
+        made_by(&report, &spring.live(), &["ws-upgrade-rejected"]);
         assert_eq!(
             report["evidence"]["response"]["body_start"], "Can \"Upgrade\" only to \"WebSocket\".",
             "Spring's answer, through nginx"
@@ -733,20 +693,20 @@ fn spring_refuses_a_foreign_origin_and_an_upgrade_a_proxy_dropped() {
             "{}",
             spring.console()
         );
-        let explained = explain_console(&dir);
-        let mut found = codes(&json(&explained));
+        let explained = explain_console(&dir, &spring.live());
+        let explained = json(&explained);
+        let mut found = crate::codes(&explained);
         found.dedup();
-        assert_eq!(
-            found,
+        coverage::assert_made(
+            &spring.live(),
+            &found,
             // The plain GET on /ws logged the missing Upgrade before the raw
             // request's target.
-            [
+            &[
                 "log-origin-rejected",
                 "log-upgrade-header-missing",
-                "log-invalid-request-target"
+                "log-invalid-request-target",
             ],
-            "one group per origin refused, then the rest: {}",
-            spring.console()
         );
         drop(nginx);
         drop(spring);
@@ -769,7 +729,7 @@ fn a_stomp_connect_refused_by_the_application_quotes_spring_and_a_login_passes()
         let refused = json(&handshake_in(&dir, &["check", "--json", &url]));
         assert_eq!(refused["ok"], false, "{refused:#}");
         assert_eq!(refused["failure"]["kind"], "protocol-refused");
-        assert_eq!(codes(&refused)[0], "ws-protocol-refused", "{refused:#}");
+        made_by(&refused, &spring.live(), &["ws-protocol-refused"]);
         let words = refused["findings"][0]["facts"]["words"]
             .as_str()
             .unwrap_or_default()

@@ -7,7 +7,7 @@ use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::wait_until;
 
-use crate::support::{Program, codes, diagnose, finding, real, real_log_codes};
+use crate::support::{diagnose, finding, real, real_log};
 
 #[tokio::test]
 async fn plain_http_to_an_apache_tls_port() {
@@ -27,14 +27,9 @@ async fn plain_http_to_an_apache_tls_port() {
     );
 
     let report = real(
-        Program::Apache,
+        &apache.live(),
         diagnose(&format!("ws://localhost:{port}/ws")).await,
-    );
-    assert_eq!(
-        codes(&report),
-        ["plain-to-tls-port"],
-        "{:#?}",
-        report.findings
+        &["plain-to-tls-port"],
     );
     assert!(
         finding(&report, "plain-to-tls-port")
@@ -48,16 +43,14 @@ async fn plain_http_to_an_apache_tls_port() {
         .as_ref()
         .map(|response| response.body_start.clone())
         .unwrap_or_default();
-    let page_codes = real_log_codes(Program::Apache, &page);
-    assert_eq!(page_codes, [Code::LogPlainOnTlsPort], "{page}");
+    real_log(&apache.live(), &page, &[Code::LogPlainOnTlsPort]);
 
     wait_until(
         5,
         || apache.log().contains("HTTP spoken on HTTPS port"),
         || apache.log(),
     );
-    let codes = real_log_codes(Program::Apache, &apache.log());
-    assert_eq!(codes, [Code::LogPlainOnTlsPort], "{}", apache.log());
+    real_log(&apache.live(), &apache.log(), &[Code::LogPlainOnTlsPort]);
     drop(apache);
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -79,11 +72,9 @@ fn a_scanner_and_http_two_without_tls_in_apaches_access_log() {
     );
     let access = apache.access_log();
     assert!(access.contains("\"\\x03\" 400"), "{access}");
-    let mut codes = real_log_codes(Program::Apache, &access);
-    codes.sort_by_key(|code| code.as_str());
-    assert_eq!(
-        codes,
-        [Code::LogPortProbed, Code::LogPriorKnowledgePreface],
-        "{access}"
+    real_log(
+        &apache.live(),
+        &access,
+        &[Code::LogPortProbed, Code::LogPriorKnowledgePreface],
     );
 }

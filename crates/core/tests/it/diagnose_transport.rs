@@ -7,7 +7,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 use crate::support::{
-    self, Program, codes, diagnose, diagnose_with, finding, quick, real, serve, switching,
+    self, Live, codes, diagnose, diagnose_with, finding, quick, real, serve, switching,
 };
 
 #[tokio::test]
@@ -15,10 +15,10 @@ async fn a_closed_port_is_refused() {
     let port = support::closed_port().await;
     // The kernel refuses: no listener.
     let report = real(
-        Program::Os,
+        &Live::kernel(),
         diagnose(&format!("wss://127.0.0.1:{port}/ws")).await,
+        &["tcp-refused"],
     );
-    assert_eq!(codes(&report), ["tcp-refused"]);
     assert!(!report.ok);
     assert!(
         finding(&report, "tcp-refused")
@@ -168,14 +168,11 @@ async fn the_real_sshd_is_not_http_on_either_scheme() {
     }
     let sshd = handshake_testkit::sshd::Sshd::start();
     for scheme in ["ws", "wss", "https"] {
-        let report = diagnose(&format!("{scheme}://127.0.0.1:{}/", sshd.port)).await;
-        assert_eq!(
-            codes(&report),
-            ["not-http"],
-            "{scheme}: {:#?}",
-            report.findings
+        let report = real(
+            &sshd.live(),
+            diagnose(&format!("{scheme}://127.0.0.1:{}/", sshd.port)).await,
+            &["not-http"],
         );
-        let report = real(Program::Sshd, report);
         assert!(
             finding(&report, "not-http")
                 .explanation
@@ -320,10 +317,10 @@ async fn a_port_that_drops_connection_attempts_times_out() {
         ..Options::default()
     };
     let report = real(
-        Program::Os,
+        &Live::kernel(),
         diagnose_with(&format!("ws://127.0.0.1:{port}/"), options).await,
+        &["tcp-timeout"],
     );
-    assert_eq!(codes(&report), ["tcp-timeout"], "{:#?}", report.findings);
     assert!(
         finding(&report, "tcp-timeout")
             .explanation
@@ -355,37 +352,26 @@ async fn a_close_in_the_middle_of_the_tls_handshake_is_reported() {
 async fn a_listener_that_never_accepts_is_silent() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
-    let report = real(
-        Program::Os,
+    real(
+        &Live::kernel(),
         diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
+        &["server-silent"],
     );
-    assert_eq!(codes(&report), ["server-silent"], "{:#?}", report.findings);
     drop(listener);
 }
 
 /// What a Docker-published port whose application listens on 127.0.0.1
-/// does: the connection is accepted, then reset before a byte — the
-/// kernel's reset (SO_LINGER 0), for plain and TLS targets alike.
+/// does, and the real stunnel does when it cannot connect onwards: the
+/// connection is accepted, then reset before a byte — for plain and TLS
+/// targets alike.
 #[tokio::test]
 async fn an_accepted_connection_reset_at_once_is_named() {
-    let server = serve(|stream| async move {
-        // Dropped with a zero linger: the kernel sends RST, not FIN.
-        let _ = stream.set_zero_linger();
-        drop(stream);
-    })
-    .await;
+    let stunnel = handshake_testkit::stunnel::Stunnel::forwarding_to(support::closed_port().await);
     for url in [
-        format!("ws://127.0.0.1:{}/ws", server.port),
-        format!("wss://127.0.0.1:{}/ws", server.port),
+        format!("ws://127.0.0.1:{}/ws", stunnel.port),
+        format!("wss://127.0.0.1:{}/ws", stunnel.port),
     ] {
-        // A stub: no real program here resets (see the coverage exceptions).
-        let report = diagnose(&url).await;
-        assert_eq!(
-            codes(&report),
-            ["connection-reset"],
-            "{url}: {:#?}",
-            report.findings
-        );
+        let report = real(&stunnel.live(), diagnose(&url).await, &["connection-reset"]);
         let found = finding(&report, "connection-reset");
         assert!(
             found.fix.contains("server.address=0.0.0.0"),
@@ -394,4 +380,9 @@ async fn an_accepted_connection_reset_at_once_is_named() {
         );
         assert!(found.ko.title.contains("리셋"), "{}", found.ko.title);
     }
+    assert!(
+        stunnel.log().contains("Connection reset: 0 byte(s)"),
+        "{}",
+        stunnel.log()
+    );
 }

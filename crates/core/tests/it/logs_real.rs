@@ -6,8 +6,9 @@ use std::process::Command;
 
 use handshake_core::{Code, Language};
 
-use crate::support::{Program, real_log, real_log_codes};
+use crate::support::{Live, Program, real_log};
 use handshake_testkit::pki::Ca;
+use handshake_testkit::process::Group;
 use handshake_testkit::servers::{self, answer, switching};
 
 /// A throwaway folder of its own for one test, removed when dropped.
@@ -68,10 +69,10 @@ fn keytool_with_the_wrong_password() {
         text.contains("password was incorrect"),
         "keytool said: {text}"
     );
-    assert_eq!(
-        real_log_codes(Program::Jdk, &text),
-        [Code::LogKeystorePassword],
-        "{text}"
+    real_log(
+        &Live::printed(Program::Jdk, &wrong),
+        &text,
+        &[Code::LogKeystorePassword],
     );
 
     // A JKS keystore, as older tools and tutorials make them, says it
@@ -109,10 +110,10 @@ fn keytool_with_the_wrong_password() {
         text.contains("Keystore was tampered with"),
         "keytool said: {text}"
     );
-    assert_eq!(
-        real_log_codes(Program::Jdk, &text),
-        [Code::LogKeystorePassword],
-        "{text}"
+    real_log(
+        &Live::printed(Program::Jdk, &wrong),
+        &text,
+        &[Code::LogKeystorePassword],
     );
     drop(scratch_dir);
 }
@@ -137,8 +138,8 @@ public class Client {
 }
 "#;
 
-/// Runs a Java 11+ HttpClient against `url` and returns what it printed.
-fn java_client(url: &str) -> String {
+/// Runs a Java 11+ HttpClient against `url`: what it printed.
+fn java_client(url: &str) -> std::process::Output {
     let scratch_dir = scratch("java");
     let dir = scratch_dir.path();
     std::fs::write(dir.join("Client.java"), CLIENT).expect("Client.java");
@@ -148,7 +149,7 @@ fn java_client(url: &str) -> String {
         .output()
         .expect("java runs");
     drop(scratch_dir);
-    output_text(&output)
+    output
 }
 
 // The servers run on other threads while this one waits for the JVM.
@@ -156,14 +157,16 @@ fn java_client(url: &str) -> String {
 async fn java_does_not_trust_a_development_certificate() {
     let ca = Ca::new("Untrusted Dev CA");
     let server = servers::https(&ca.leaf(&["localhost"], -1, 90), switching).await;
-    let text = java_client(&format!("https://localhost:{}/", server.port));
+    let java = java_client(&format!("https://localhost:{}/", server.port));
+    let text = output_text(&java);
     assert!(
         text.contains("PKIX path building failed"),
         "java said: {text}"
     );
-    assert!(
-        real_log_codes(Program::Jdk, &text).contains(&Code::LogPkixPathBuilding),
-        "{text}"
+    real_log(
+        &Live::printed(Program::Jdk, &java),
+        &text,
+        &[Code::LogPkixPathBuilding],
     );
 }
 
@@ -171,15 +174,17 @@ async fn java_does_not_trust_a_development_certificate() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn java_speaking_tls_to_a_plain_port() {
     let server = servers::http(|_| answer("400 ", "", "")).await;
-    let text = java_client(&format!("https://localhost:{}/", server.port));
+    let java = java_client(&format!("https://localhost:{}/", server.port));
+    let text = output_text(&java);
     // The client's side of the original bug, in JSSE's own words.
     assert!(
         text.contains("Unrecognized SSL message, plaintext connection?"),
         "java said: {text}"
     );
-    assert!(
-        real_log_codes(Program::Jdk, &text).contains(&Code::LogTlsOnPlainPort),
-        "{text}"
+    real_log(
+        &Live::printed(Program::Jdk, &java),
+        &text,
+        &[Code::LogTlsOnPlainPort],
     );
 }
 
@@ -215,9 +220,7 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
         Language::En,
     ))
     .expect_err("nginx refuses a missing certificate");
-    let report = real_log(Program::Nginx, &said);
-    let found: Vec<Code> = report.findings.iter().map(|f| f.finding.code).collect();
-    assert_eq!(found, [Code::LogCertificateFileMissing], "{said}");
+    let report = real_log(&said.live(), &said, &[Code::LogCertificateFileMissing]);
     let words = report.findings[0]
         .finding
         .words(handshake_core::Language::En);
@@ -230,22 +233,14 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
         Language::En,
     ))
     .expect_err("nginx refuses a key of another pair");
-    assert_eq!(
-        real_log_codes(Program::Nginx, &said),
-        [Code::LogKeyMismatch],
-        "{said}"
-    );
+    real_log(&said.live(), &said, &[Code::LogKeyMismatch]);
 
     let said = Apache::configtest(
         &apache::MODULES,
         &apache::render(&plan(&missing, &other_key), Language::En),
     )
     .expect_err("Apache refuses a missing certificate");
-    assert_eq!(
-        real_log_codes(Program::Apache, &said),
-        [Code::LogCertificateFileMissing],
-        "{said}"
-    );
+    real_log(&said.live(), &said, &[Code::LogCertificateFileMissing]);
     // A key of another pair passes apache2ctl -t; httpd itself refuses to
     // start, in its error log.
     let said = Apache::refused_start(
@@ -256,11 +251,7 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
         ),
     );
     assert!(said.contains("AH02565"), "{said}");
-    assert_eq!(
-        real_log_codes(Program::Apache, &said),
-        [Code::LogKeyMismatch],
-        "{said}"
-    );
+    real_log(&said.live(), &said, &[Code::LogKeyMismatch]);
     drop(scratch_dir);
 }
 
@@ -324,51 +315,48 @@ async fn a_jsse_server_without_a_private_key() {
             "SSLHandshakeException: no cipher suites in common",
         ),
     ] {
-        let mut server = Command::new("java")
-            .arg(format!("-Djdk.tls.server.protocols={version}"))
-            .arg(dir.join("Server.java"))
-            .arg(&store)
-            .arg("changeit")
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("java runs");
+        let mut server = Group::spawn(
+            Command::new("java")
+                .arg(format!("-Djdk.tls.server.protocols={version}"))
+                .arg(dir.join("Server.java"))
+                .arg(&store)
+                .arg("changeit")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped()),
+            "java",
+        );
         let mut first = String::new();
-        let stdout = server.stdout.take().expect("stdout");
-        std::io::BufReader::new(stdout)
-            .read_line(&mut first)
-            .expect("the port line");
+        let mut stdout = std::io::BufReader::new(server.take_stdout().expect("stdout"));
+        stdout.read_line(&mut first).expect("the port line");
         let port: u16 = first
             .trim()
             .strip_prefix("PORT ")
             .and_then(|port| port.parse().ok())
             .unwrap_or_else(|| panic!("java printed {first:?}"));
-        let report = crate::support::real(
-            Program::Jdk,
+        crate::support::real(
+            &Live::running(Program::Jdk, &server),
             crate::support::diagnose(&format!("https://localhost:{port}/")).await,
-        );
-        assert_eq!(
-            crate::support::codes(&report),
-            ["tls-handshake-failed"],
-            "{version}: {:#?}",
-            report.findings
+            &["tls-handshake-failed"],
         );
         // Plain HTTP to the TLS port: the server's side of that mistake.
         if let Ok(mut plain) = std::net::TcpStream::connect(("127.0.0.1", port)) {
             let _ = plain.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
         }
         // The server ends 3 s after its last connection.
-        let output = server.wait_with_output().expect("java ends");
+        let mut output = server.output(20);
+        let mut rest = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut rest).expect("its output");
+        output.stdout = rest;
         let text = output_text(&output);
         assert!(text.contains(words), "{version}: java said: {text}");
         assert!(
             text.contains("Unsupported or unrecognized SSL message"),
             "{version}: java said: {text}"
         );
-        assert_eq!(
-            real_log_codes(Program::Jdk, &text),
-            [Code::LogNoServerCertificate, Code::LogPlainOnTlsPort],
-            "{text}"
+        real_log(
+            &Live::printed(Program::Jdk, &output),
+            &text,
+            &[Code::LogNoServerCertificate, Code::LogPlainOnTlsPort],
         );
     }
 }
@@ -385,7 +373,7 @@ fn curl_on_the_wrong_port() {
     let ca = Ca::new("Curl Test CA");
     let (cert, key) = ca.leaf(&["localhost"], -1, 30).write_pem(dir);
     let (tls, plain) = (free_port(), free_port());
-    let _nginx = Nginx::start(
+    let nginx = Nginx::start(
         &format!(
             "server {{ listen 127.0.0.1:{tls} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}\n\
              server {{ listen 127.0.0.1:{plain}; location / {{ return 200 'ok'; }} }}",
@@ -400,16 +388,8 @@ fn curl_on_the_wrong_port() {
         page.contains("The plain HTTP request was sent to HTTPS port"),
         "{page}"
     );
-    assert_eq!(
-        real_log_codes(Program::Nginx, &page),
-        [Code::LogPlainOnTlsPort],
-        "{page}"
-    );
+    real_log(&nginx.live(), &page, &[Code::LogPlainOnTlsPort]);
     let said = curl(format!("https://127.0.0.1:{plain}/"));
     assert!(said.contains("wrong version number"), "{said}");
-    assert_eq!(
-        real_log_codes(Program::Curl, &said),
-        [Code::LogTlsOnPlainPort],
-        "{said}"
-    );
+    real_log(&said.live(), &said, &[Code::LogTlsOnPlainPort]);
 }

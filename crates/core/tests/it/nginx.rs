@@ -10,9 +10,8 @@ use handshake_testkit::wait_until;
 use rustls::pki_types::pem::PemObject;
 
 use crate::support::{
-    self, Ca, PRIOR_KNOWLEDGE, Program, RDP_REQUEST, SOCKS4_REQUEST, SOCKS5_GREETING, answer,
-    codes, diagnose, diagnose_with, finding, header, quick, real, real_log_codes, send_raw,
-    switching,
+    self, Ca, PRIOR_KNOWLEDGE, RDP_REQUEST, SOCKS4_REQUEST, SOCKS5_GREETING, answer, codes,
+    diagnose, diagnose_with, finding, header, quick, real, real_log, send_raw, switching,
 };
 
 /// Like Spring's WebSocket handler: 101 with Upgrade, else its 400 text.
@@ -79,36 +78,26 @@ async fn nginx_with_its_upstream_down_is_a_502() {
         ),
         &[proxy],
     );
-    let report = real(
-        Program::Nginx,
+    real(
+        &nginx.live(),
         diagnose(&format!("ws://127.0.0.1:{proxy}/ws")).await,
+        &["proxy-upstream-down"],
     );
-    assert_eq!(
-        codes(&report),
-        ["proxy-upstream-down"],
-        "{:#?}",
-        report.findings
-    );
-    assert_eq!(
-        log_codes(&nginx),
-        [Code::LogUpstreamRefused],
-        "{}",
-        nginx.log()
-    );
+    log_codes(&nginx, &[Code::LogUpstreamRefused]);
 }
 
 #[tokio::test]
 async fn nginx_redirects_are_not_followed() {
     let port = free_port();
-    let _nginx = Nginx::start(
+    let nginx = Nginx::start(
         &format!("server {{ listen 127.0.0.1:{port}; return 301 https://$host$request_uri; }}"),
         &[port],
     );
     let report = real(
-        Program::Nginx,
+        &nginx.live(),
         diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
+        &["http-redirect"],
     );
-    assert_eq!(codes(&report), ["http-redirect"], "{:#?}", report.findings);
     assert!(
         finding(&report, "http-redirect")
             .title
@@ -132,26 +121,16 @@ async fn plain_http_to_an_nginx_tls_port() {
         &[port],
     );
     let report = real(
-        Program::Nginx,
+        &nginx.live(),
         diagnose(&format!("http://localhost:{port}/")).await,
-    );
-    assert_eq!(
-        codes(&report),
-        ["plain-to-tls-port"],
-        "{:#?}",
-        report.findings
+        &["plain-to-tls-port"],
     );
     assert!(
         finding(&report, "plain-to-tls-port")
             .explanation
             .contains("plain HTTP request was sent to HTTPS port")
     );
-    assert_eq!(
-        log_codes(&nginx),
-        [Code::LogPlainOnTlsPort],
-        "{}",
-        nginx.log()
-    );
+    log_codes(&nginx, &[Code::LogPlainOnTlsPort]);
     assert!(
         nginx
             .log()
@@ -170,11 +149,11 @@ async fn plain_http_to_an_nginx_tls_port() {
         ],
         ..quick()
     };
-    let report = real(
-        Program::Nginx,
+    real(
+        &nginx.live(),
         diagnose_with(&format!("https://localhost:{port}/"), options).await,
+        &["http-ok"],
     );
-    assert_eq!(codes(&report), ["http-ok"], "{:#?}", report.findings);
     drop(nginx);
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -186,15 +165,10 @@ async fn tls_to_a_plain_nginx_port() {
         &format!("server {{ listen 127.0.0.1:{port}; return 200 'ok'; }}"),
         &[port],
     );
-    let report = real(
-        Program::Nginx,
+    real(
+        &nginx.live(),
         diagnose(&format!("wss://127.0.0.1:{port}/ws")).await,
-    );
-    assert_eq!(
-        codes(&report),
-        ["tls-to-plain-port"],
-        "{:#?}",
-        report.findings
+        &["tls-to-plain-port"],
     );
     // nginx logs the ClientHello as an invalid method (at level info), raw
     // bytes included: the log is not valid UTF-8.
@@ -203,25 +177,24 @@ async fn tls_to_a_plain_nginx_port() {
         || nginx.log().contains("client sent invalid method"),
         || nginx.log(),
     );
-    assert_eq!(
-        log_codes(&nginx),
-        [Code::LogTlsOnPlainPort],
-        "{}",
-        nginx.log()
-    );
+    log_codes(&nginx, &[Code::LogTlsOnPlainPort]);
     // Its access log keeps the bytes, escaped: "\x16\x03\x01…" 400.
     wait_until(
         5,
         || nginx.access_log().contains("\\x16\\x03"),
         || nginx.access_log(),
     );
-    let access = real_log_codes(Program::Nginx, &nginx.access_log());
-    assert_eq!(access, [Code::LogTlsOnPlainPort], "{}", nginx.access_log());
+    real_log(
+        &nginx.live(),
+        &nginx.access_log(),
+        &[Code::LogTlsOnPlainPort],
+    );
 }
 
-/// The log analyzer's codes for what nginx wrote to its error log.
-fn log_codes(nginx: &Nginx) -> Vec<Code> {
-    real_log_codes(Program::Nginx, &nginx.log())
+/// The log analyzer reads exactly `expected` in what nginx wrote to its
+/// error log.
+fn log_codes(nginx: &Nginx, expected: &[Code]) {
+    real_log(&nginx.live(), &nginx.log(), expected);
 }
 
 #[tokio::test]
@@ -240,7 +213,7 @@ async fn a_certificate_file_with_a_whole_ca_bundle_is_named_not_called_corrupt()
         chain.push_str(&bundle);
     }
     std::fs::write(&cert, chain).expect("chain");
-    let _nginx = Nginx::start(
+    let nginx = Nginx::start(
         &format!(
             "server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}",
             cert.display(),
@@ -249,10 +222,10 @@ async fn a_certificate_file_with_a_whole_ca_bundle_is_named_not_called_corrupt()
         &[port],
     );
     let report = real(
-        Program::Nginx,
+        &nginx.live(),
         diagnose(&format!("wss://localhost:{port}/ws")).await,
+        &["cert-too-large"],
     );
-    assert_eq!(codes(&report), ["cert-too-large"], "{:#?}", report.findings);
     let found = finding(&report, "cert-too-large");
     // The raw hello reads the whole message over TLS 1.2 and says its size.
     assert_eq!(found.fact("size"), Some("known"));
@@ -333,23 +306,23 @@ async fn nginx_answers_that_are_not_an_upgrade_are_named() {
     ];
     for (location, scheme, origin, code) in cases {
         let port = free_port();
-        let _nginx = Nginx::start(
+        let nginx = Nginx::start(
             &format!("server {{ listen 127.0.0.1:{port}; {location} }}"),
             &[port],
         );
         let path = if scheme == "ws" { "ws" } else { "api" };
         let options = origin.map_or_else(quick, from_origin);
-        let report = real(
-            Program::Nginx,
-            diagnose_with(&format!("{scheme}://127.0.0.1:{port}/{path}"), options).await,
-        );
         // A plain HTTP request that got its answer is also `http-ok`.
         let expected = if scheme == "http" {
             vec![code, "http-ok"]
         } else {
             vec![code]
         };
-        assert_eq!(codes(&report), expected, "{:#?}", report.findings);
+        real(
+            &nginx.live(),
+            diagnose_with(&format!("{scheme}://127.0.0.1:{port}/{path}"), options).await,
+            &expected,
+        );
     }
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -385,12 +358,10 @@ async fn nginx_logs_its_upstream_and_handshake_failures() {
     );
     // The first request marks both servers failed; the second finds none.
     for _ in 0..2 {
-        let report = diagnose(&format!("ws://127.0.0.1:{group}/ws")).await;
-        assert_eq!(
-            codes(&report),
-            ["proxy-upstream-down"],
-            "{:#?}",
-            report.findings
+        real(
+            &nginx.live(),
+            diagnose(&format!("ws://127.0.0.1:{group}/ws")).await,
+            &["proxy-upstream-down"],
         );
     }
     wait_until(
@@ -398,14 +369,14 @@ async fn nginx_logs_its_upstream_and_handshake_failures() {
         || nginx.log().contains("no live upstreams"),
         || nginx.log(),
     );
-    let found = log_codes(&nginx);
-    for code in [
-        Code::LogUpstreamClosed,
-        Code::LogUpstreamRefused,
-        Code::LogNoLiveUpstreams,
-    ] {
-        assert!(found.contains(&code), "{code}: {found:?}\n{}", nginx.log());
-    }
+    log_codes(
+        &nginx,
+        &[
+            Code::LogUpstreamClosed,
+            Code::LogUpstreamRefused,
+            Code::LogNoLiveUpstreams,
+        ],
+    );
 
     let ca = Ca::new("Test CA");
     let port = free_port();
@@ -425,11 +396,7 @@ async fn nginx_logs_its_upstream_and_handshake_failures() {
         || tls.log().contains("SSL_do_handshake() failed"),
         || tls.log(),
     );
-    assert!(
-        log_codes(&tls).contains(&Code::LogTlsHandshakeFailed),
-        "{}",
-        tls.log()
-    );
+    log_codes(&tls, &[Code::LogTlsHandshakeFailed]);
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -459,13 +426,10 @@ fn scanners_and_http_two_without_tls_are_named_not_called_tls() {
         || nginx.access_log(),
     );
     for log in [nginx.log(), nginx.access_log()] {
-        let mut codes = real_log_codes(Program::Nginx, &log);
-        codes.sort_by_key(|code| code.as_str());
-        codes.dedup();
-        assert_eq!(
-            codes,
-            [Code::LogPortProbed, Code::LogPriorKnowledgePreface],
-            "{log}"
+        real_log(
+            &nginx.live(),
+            &log,
+            &[Code::LogPortProbed, Code::LogPriorKnowledgePreface],
         );
     }
     // Each probe named by what sent it.
@@ -518,14 +482,11 @@ async fn a_proxy_rewriting_the_key_makes_the_accept_value_wrong() {
         ),
         &[port],
     );
-    let report = diagnose(&format!("ws://127.0.0.1:{port}/echo")).await;
-    assert_eq!(
-        codes(&report),
-        ["ws-accept-mismatch"],
-        "{:#?}",
-        report.findings
+    let report = real(
+        &nginx.live(),
+        diagnose(&format!("ws://127.0.0.1:{port}/echo")).await,
+        &["ws-accept-mismatch"],
     );
-    let report = real(Program::Nginx, report);
     let found = finding(&report, "ws-accept-mismatch");
     // RFC 6455's example key: the accept value for it, not for ours.
     assert_eq!(found.fact("accept"), Some("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
@@ -553,13 +514,10 @@ async fn nginx_starting_during_the_wait_is_named_with_the_delay() {
     })
     .await
     .expect("nginx starts");
-    let report = waiting.await.expect("the diagnosis ends");
-    assert_eq!(
-        codes(&report),
-        ["server-not-ready", "http-ok"],
-        "{:#?}",
-        report.findings
+    real(
+        &nginx.live(),
+        waiting.await.expect("the diagnosis ends"),
+        &["server-not-ready", "http-ok"],
     );
-    real(Program::Nginx, report);
     drop(nginx);
 }

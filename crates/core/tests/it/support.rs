@@ -6,10 +6,12 @@ use std::time::Duration;
 use handshake_core::finding::Words;
 use handshake_core::fix::{self, FixKind};
 use handshake_core::render::{Fix, ProxyPlan};
-use handshake_core::{CheckOptions, CheckReport, Language, Options, Report, Severity, Target};
+use handshake_core::{
+    CheckOptions, CheckReport, Code, Language, Options, Report, Severity, Target,
+};
 use rustls::pki_types::CertificateDer;
 
-pub(crate) use handshake_testkit::coverage::Program;
+pub(crate) use handshake_testkit::coverage::{Live, Program};
 pub(crate) use handshake_testkit::pki::{Ca, Identity, self_signed};
 pub(crate) use handshake_testkit::servers::{
     answer, closed_port, header, http, https, read_request, serve, switching,
@@ -79,36 +81,38 @@ pub(crate) fn quick() -> Options {
     }
 }
 
-/// `report`, made against the real `program`: its codes count as produced
-/// by a real program (the coverage check of `./dev test`).
-pub(crate) fn real(program: Program, report: Report) -> Report {
-    handshake_testkit::coverage::record(program, codes(&report));
+/// `report`, made against `live`'s real program, names exactly
+/// `expected`: then its codes count as produced by a real program (the
+/// coverage check of `./dev test`).
+pub(crate) fn real(live: &Live<'_>, report: Report, expected: &[&str]) -> Report {
+    handshake_testkit::coverage::assert_made(live, &codes(&report), expected);
     report
 }
 
-/// What the log analyzer reads in `text`, printed by the real `program`:
-/// its codes count as produced by a real program.
-pub(crate) fn real_log(program: Program, text: &str) -> handshake_core::logs::LogReport {
+/// What the log analyzer reads in `text`, printed by `live`'s real
+/// program: exactly the codes `expected` (as a set: a log repeats its
+/// lines), which then count as produced by it.
+pub(crate) fn real_log(
+    live: &Live<'_>,
+    text: &str,
+    expected: &[Code],
+) -> handshake_core::logs::LogReport {
     let report = handshake_core::logs::explain_text(text);
-    handshake_testkit::coverage::record_log(program, text);
-    handshake_testkit::coverage::record(
-        program,
-        report
-            .findings
-            .iter()
-            .map(|found| found.finding.code.as_str()),
-    );
-    report
-}
-
-/// The codes the log analyzer reads in `text`, printed by the real
-/// `program` (recorded as [`real_log`] does).
-pub(crate) fn real_log_codes(program: Program, text: &str) -> Vec<handshake_core::Code> {
-    real_log(program, text)
+    let distinct = |codes: &mut Vec<&'static str>| {
+        codes.sort_unstable();
+        codes.dedup();
+    };
+    let mut found: Vec<&str> = report
         .findings
         .iter()
-        .map(|found| found.finding.code)
-        .collect()
+        .map(|found| found.finding.code.as_str())
+        .collect();
+    let mut expected: Vec<&str> = expected.iter().map(|code| code.as_str()).collect();
+    distinct(&mut found);
+    distinct(&mut expected);
+    handshake_testkit::coverage::assert_made(live, &found, &expected);
+    handshake_testkit::coverage::record_log(live, text);
+    report
 }
 
 /// The codes of a report's findings.

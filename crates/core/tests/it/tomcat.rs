@@ -8,9 +8,7 @@ use handshake_testkit::servers::free_port;
 use handshake_testkit::tomcat::{TlsCertificate, Tomcat};
 use handshake_testkit::wait_until;
 
-use crate::support::{
-    Program, SOCKS5_GREETING, codes, diagnose, finding, real, real_log, send_raw,
-};
+use crate::support::{SOCKS5_GREETING, diagnose, finding, real, real_log, send_raw};
 
 #[tokio::test]
 async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
@@ -18,14 +16,9 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
     let tomcat = Tomcat::start_http(port);
 
     let report = real(
-        Program::Tomcat,
+        &tomcat.live(),
         diagnose(&format!("wss://127.0.0.1:{port}/ws")).await,
-    );
-    assert_eq!(
-        codes(&report),
-        ["tls-to-plain-port"],
-        "{:#?}",
-        report.findings
+        &["tls-to-plain-port"],
     );
     let found = finding(&report, "tls-to-plain-port");
     assert!(
@@ -63,7 +56,7 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
     assert!(tomcat.log().contains("HTTP method names must be tokens"));
 
     // And the log analyzer reads Tomcat's own words: the ClientHello decoded.
-    let explained = real_log(Program::Tomcat, &tomcat.log());
+    let explained = real_log(&tomcat.live(), &tomcat.log(), &[Code::LogTlsOnPlainPort]);
     let found = explained
         .findings
         .iter()
@@ -81,15 +74,10 @@ async fn wss_to_tomcats_http_connector_is_the_tls_to_plain_port_finding() {
     );
 
     // The same port diagnosed as ws:// reaches the HTTP server.
-    let report = real(
-        Program::Tomcat,
+    real(
+        &tomcat.live(),
         diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
-    );
-    assert_eq!(
-        codes(&report),
-        ["ws-path-not-found"],
-        "{:#?}",
-        report.findings
+        &["ws-path-not-found"],
     );
 }
 
@@ -206,9 +194,7 @@ fn a_socks_greeting_to_tomcat_is_a_probe_not_tls() {
         "{}",
         tomcat.log()
     );
-    let explained = real_log(Program::Tomcat, &tomcat.log());
-    let codes: Vec<Code> = explained.findings.iter().map(|f| f.finding.code).collect();
-    assert_eq!(codes, [Code::LogPortProbed], "{}", tomcat.log());
+    let explained = real_log(&tomcat.live(), &tomcat.log(), &[Code::LogPortProbed]);
     let ko = explained.findings[0]
         .finding
         .words(handshake_core::Language::Ko)

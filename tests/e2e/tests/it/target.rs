@@ -64,6 +64,49 @@ async fn the_target_step_parses_urls_and_explains_bad_ones() {
     }
     desktop.screenshot("target-error").await;
 
+    // The same step in Korean: the parsed URL, each field's words, and
+    // every kind of bad URL, with nothing left in English.
+    desktop.select("[data-testid=language]", "ko").await;
+    desktop
+        .type_into("#target-url", "WSS://Localhost:8443/ws?room=1")
+        .await;
+    desktop
+        .text_of(&field("scheme"), |t| {
+            t.contains("TLS") && !t.contains("over TLS")
+        })
+        .await;
+    desktop.assert_no_english("target-parsed-ko").await;
+    desktop.screenshot("target-ko-parsed").await;
+    desktop
+        .type_into("#target-url", "https://api.example.com")
+        .await;
+    desktop
+        .text_of(&field("port"), |t| {
+            t.contains("443") && !t.contains("default")
+        })
+        .await;
+    desktop.assert_no_english("target-default-port-ko").await;
+    for (bad, expected) in [
+        ("wss//x", "wss://x"),
+        ("ftp://x", "ftp://"),
+        ("wss://api.example.com:70000/ws", "70000"),
+        ("wss://:8443/ws", "호스트"),
+        ("wss://api example.com", "공백"),
+    ] {
+        desktop.type_into("#target-url", bad).await;
+        let said = desktop
+            .text_of("[data-testid=target-error]", |t| t.contains(expected))
+            .await;
+        assert!(
+            said.chars().any(|c| ('가'..='힣').contains(&c)),
+            "{bad}: {said}"
+        );
+        desktop
+            .assert_no_english(&format!("target-error-ko {bad}"))
+            .await;
+    }
+    desktop.screenshot("target-ko-error").await;
+
     desktop.close().await;
 }
 
