@@ -43,6 +43,18 @@ pub enum Program {
     Sshd,
     /// Debian's stunnel4.
     Stunnel,
+    /// Debian's HAProxy 2.6.
+    Haproxy,
+    /// Debian's Caddy 2.6 (Go's net/http and crypto/tls).
+    Caddy,
+    /// Debian's lighttpd 1.4 with mod_openssl.
+    Lighttpd,
+    /// Debian's Jetty 9.4.
+    Jetty,
+    /// Debian's uvicorn, serving a Starlette application.
+    Uvicorn,
+    /// Debian's hypercorn, serving a Starlette application.
+    Hypercorn,
     /// Debian's Chromium, headless.
     Chromium,
     /// Debian's Firefox ESR, headless.
@@ -67,6 +79,12 @@ impl Program {
             Program::RabbitMq => "rabbitmq",
             Program::Sshd => "sshd",
             Program::Stunnel => "stunnel",
+            Program::Haproxy => "haproxy",
+            Program::Caddy => "caddy",
+            Program::Lighttpd => "lighttpd",
+            Program::Jetty => "jetty",
+            Program::Uvicorn => "uvicorn",
+            Program::Hypercorn => "hypercorn",
             Program::Chromium => "chromium",
             Program::Firefox => "firefox",
             Program::Os => "os",
@@ -286,19 +304,15 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
     ),
     (
         "Illegal character 0x16",
-        "Jetty's HTTP parser (BadMessageException), from its sources",
+        "Jetty before 9.4's HTTP parser (BadMessageException), from its sources (Debian's 9.4 says \"CNTL=0x16\", tested)",
     ),
     (
-        "CNTL=0x16",
-        "Jetty 9.4 and later: \"Illegal character CNTL=0x16\", from its sources",
+        "ssl3_get_record:http request",
+        "OpenSSL 1.1's reason string (Debian 11, RHEL 8), from its sources (OpenSSL 3 says \"SSL routines::http request\", tested with lighttpd and stunnel)",
     ),
     (
         "NotSslRecordException",
         "Netty (Spring WebFlux, Reactor Netty, Vert.x), from its sources",
-    ),
-    (
-        "Client sent an HTTP request to an HTTPS server",
-        "Go's net/http server answer, from its sources",
     ),
     (
         "Invalid 'Upgrade' header",

@@ -8,10 +8,16 @@
 #![allow(missing_docs, missing_debug_implementations, unreachable_pub)]
 
 pub mod apache;
+pub mod asgi;
 pub mod browser;
+pub mod caddy;
 pub mod coverage;
+pub mod daemon;
 pub mod display;
+pub mod haproxy;
+pub mod jetty;
 pub mod judge;
+pub mod lighttpd;
 pub mod nginx;
 pub mod node;
 pub mod pki;

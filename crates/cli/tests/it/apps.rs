@@ -197,7 +197,7 @@ fn check_proves_a_graphql_ws_server_and_names_its_subprotocol() {
     made_by(
         &report,
         &server.live(),
-        &["ws-subprotocol-required", "ws-closed-by-server"],
+        &["ws-subprotocol-required", "ws-closed-by-server", "ws-ok"],
     );
     let closed = report["findings"]
         .as_array()
@@ -282,7 +282,7 @@ fn check_proves_a_sockjs_endpoint_and_names_its_close() {
     assert_eq!(report["ok"], false);
     assert_eq!(report["failure"]["code"], 3000, "{report:#}");
     assert_eq!(report["failure"]["reason"], "Go away!");
-    made_by(&report, &server.live(), &["ws-closed-by-server"]);
+    made_by(&report, &server.live(), &["ws-closed-by-server", "ws-ok"]);
 }
 
 #[test]
@@ -297,7 +297,7 @@ fn the_wrong_protocol_is_named_with_what_the_server_said() {
     let report = check(&url, &["--protocol", "stomp"]);
     assert_eq!(report["ok"], false, "{report:#}");
     assert_eq!(report["failure"]["kind"], "not-this-protocol");
-    made_by(&report, &server.live(), &["ws-protocol-refused"]);
+    made_by(&report, &server.live(), &["ws-protocol-refused", "ws-ok"]);
     let facts = &report["findings"][0]["facts"];
     assert_eq!(facts["how"], "other");
     assert!(
@@ -381,7 +381,7 @@ fn an_idle_timeout_on_the_way_is_named_and_a_heartbeat_keeps_the_connection() {
         "closed after {after} s: {report:#}"
     );
     assert_eq!(failure["code"], 1006, "nginx closes without a close frame");
-    made_by(&report, &nginx.live(), &["proxy-idle-timeout"]);
+    made_by(&report, &nginx.live(), &["proxy-idle-timeout", "ws-ok"]);
     // WebSocket pings every second are traffic from the application back:
     // nginx's read timeout never fires.
     let report = check(&url, &["--idle", "5", "--ping", "1"]);

@@ -729,7 +729,7 @@ fn a_stomp_connect_refused_by_the_application_quotes_spring_and_a_login_passes()
         let refused = json(&handshake_in(&dir, &["check", "--json", &url]));
         assert_eq!(refused["ok"], false, "{refused:#}");
         assert_eq!(refused["failure"]["kind"], "protocol-refused");
-        made_by(&refused, &spring.live(), &["ws-protocol-refused"]);
+        made_by(&refused, &spring.live(), &["ws-protocol-refused", "ws-ok"]);
         let words = refused["findings"][0]["facts"]["words"]
             .as_str()
             .unwrap_or_default()

@@ -109,6 +109,7 @@ tls-to-plain-port = Port { $port } speaks plain HTTP, not TLS
 
 plain-to-tls-port = Port { $port } speaks TLS, but the URL is { $scheme }://
     .explanation = { $how ->
+        [silent] The port closed the plain request without a byte, and answered a TLS ClientHello with its ServerHello ({ $version }): it is a TLS port that says nothing to plain HTTP (HAProxy closes, stunnel resets; HAProxy logs “SSL handshake failure”, OpenSSL-based servers “http request”).
         [server-answer] The server answered { $answer } saying “{ $words }”: the request arrived unencrypted on its TLS port.
         [alert] The request went out as plain HTTP, and the server answered with a TLS alert record (bytes { $bytes }). Servers log this as “plain HTTP request was sent to HTTPS port” (nginx) or “Unsupported or unrecognized SSL message” (Java).
        *[record] The request went out as plain HTTP, and the server answered with a TLS handshake record (bytes { $bytes }). Servers log this as “plain HTTP request was sent to HTTPS port” (nginx) or “Unsupported or unrecognized SSL message” (Java).

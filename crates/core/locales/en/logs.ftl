@@ -9,10 +9,12 @@ log-tls-on-plain-port = A TLS client connected to a plain HTTP port
     .explanation = { $source ->
         [java-client] A Java client started a TLS handshake and got plain text back (an HTTP error answer): the port speaks plain HTTP, but the URL says https:// or wss://.
         [openssl-client] An OpenSSL-based client (curl, openssl s_client) started a TLS handshake and got plain text back (an HTTP error answer): the port speaks plain HTTP, but the URL says https:// or wss://.
+        [go-client] A Go client (Caddy's reverse_proxy, Traefik, a Go service) started a TLS handshake and got plain text back: the port it was sent to speaks plain HTTP, but its address says https:// or wss:// (for a proxy: its upstream URL).
        *[server] { $server ->
             [tomcat] Tomcat's HTTP connector
             [nginx] nginx
             [node] Node's HTTP server
+            [uvicorn] uvicorn (its HTTP parser)
             [jetty] Jetty
            *[other] The server
         } received the bytes of a TLS ClientHello where it expected an HTTP request line{ $decoded ->
@@ -61,7 +63,8 @@ log-plain-on-tls-port = A plain HTTP client connected to a TLS port
         [jsse] Java (JSSE)
         [apache] Apache httpd
         [tomcat] Tomcat
-        [go] Go's net/http
+        [go] Go's net/http (Caddy, any Go server)
+        [openssl] OpenSSL, the TLS library of the server (lighttpd, stunnel, Node, Python…),
        *[nginx] nginx
     } received a plain HTTP request on a port that expects TLS: a client used http:// or ws:// where it should use https:// or wss://.
     .fix = Make the client use https:// or wss:// for this port (in a browser, { -scheme-from-page }). If plain HTTP must keep working, serve it on another port that redirects.
@@ -74,9 +77,18 @@ log-origin-rejected = A request was refused for its Origin
     .explanation = The server refused a WebSocket or CORS request because the page's origin is not in its allowed list (Spring allows only the same origin by default, and answers 403).
     .fix = Allow the page's origin: { -allow-origin }.
 
-log-upstream-refused = Nginx cannot reach the application behind it
-    .explanation = nginx's connection to its upstream { $upstream } was refused: the application is not running, or listens on another port or address. Clients get 502 Bad Gateway.
-    .fix = Start the application, and check that `proxy_pass` names the address and port it listens on (Spring Boot: server.port and server.address).
+log-upstream-refused = { $proxy ->
+        [caddy] Caddy
+       *[nginx] Nginx
+    } cannot reach the application behind it
+    .explanation = { $proxy ->
+        [caddy] Caddy's
+       *[nginx] nginx's
+    } connection to its upstream { $upstream } was refused: the application is not running, or listens on another port or address. Clients get 502 Bad Gateway.
+    .fix = Start the application, and check that { $proxy ->
+        [caddy] `reverse_proxy`
+       *[nginx] `proxy_pass`
+    } names the address and port it listens on (Spring Boot: server.port and server.address).
 
 log-upstream-closed = The application closed the connection before answering nginx
     .explanation = nginx's upstream closed the connection while nginx read its response. For WebSockets this is often the idle timeout: nginx closes a quiet socket after proxy_read_timeout (60 s by default); otherwise the application crashed or restarted.
@@ -126,6 +138,7 @@ log-no-server-certificate = The TLS server has no usable certificate
 log-tls-handshake-failed = A TLS handshake failed
     .explanation = { $source ->
         [browser] The browser's TLS handshake failed. The most common cause: the port speaks plain HTTP, so the browser received an HTTP answer instead of a TLS record (Firefox says SSL_ERROR_RX_RECORD_TOO_LONG).
+        [haproxy] HAProxy's TLS handshake with a client failed. HAProxy logs the same line whatever the cause: a plain HTTP client on its TLS port (the commonest), a client that offered no protocol version or cipher it accepts, or one that gave up on the certificate.
        *[nginx] nginx's TLS handshake with a client failed: the client offered no protocol version or cipher nginx accepts, sent something that is not TLS, or gave up.
     }
     .fix = { -run-diagnose }: it tells a plain HTTP port from a protocol or certificate problem.

@@ -100,6 +100,7 @@ tls-to-plain-port = 포트 { $port }은(는) TLS가 아니라 평문 HTTP를 씁
 
 plain-to-tls-port = 포트 { $port }은(는) TLS를 쓰는데 URL은 { $scheme }://입니다
     .explanation = { $how ->
+        [silent] 포트가 평문 요청을 한 바이트도 보내지 않고 닫았고, TLS ClientHello에는 ServerHello({ $version })로 응답했습니다. 평문 HTTP에는 아무 말 없이 닫는 TLS 포트입니다(HAProxy는 닫고 stunnel은 리셋합니다. HAProxy는 “SSL handshake failure”, OpenSSL 기반 서버는 “http request”를 로그에 남깁니다).
         [server-answer] 서버가 “{ $words }”라며 { $answer }(으)로 응답했습니다. 요청이 암호화되지 않은 채 TLS 포트에 도착했습니다.
         [alert] 요청은 평문 HTTP로 나갔고, 서버는 TLS 경고(alert) 레코드로 응답했습니다(바이트 { $bytes }). 서버 로그에는 “plain HTTP request was sent to HTTPS port”(nginx)나 “Unsupported or unrecognized SSL message”(Java)로 남습니다.
        *[record] 요청은 평문 HTTP로 나갔고, 서버는 TLS 핸드셰이크 레코드로 응답했습니다(바이트 { $bytes }). 서버 로그에는 “plain HTTP request was sent to HTTPS port”(nginx)나 “Unsupported or unrecognized SSL message”(Java)로 남습니다.

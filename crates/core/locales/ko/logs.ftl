@@ -9,10 +9,12 @@ log-tls-on-plain-port = TLS 클라이언트가 평문 HTTP 포트에 연결했�
     .explanation = { $source ->
         [java-client] Java 클라이언트가 TLS 핸드셰이크를 시작했는데 평문(HTTP 오류 응답)이 돌아왔습니다. 포트는 평문 HTTP를 쓰는데 URL은 https:// 또는 wss://입니다.
         [openssl-client] OpenSSL 기반 클라이언트(curl, openssl s_client)가 TLS 핸드셰이크를 시작했는데 평문(HTTP 오류 응답)이 돌아왔습니다. 포트는 평문 HTTP를 쓰는데 URL은 https:// 또는 wss://입니다.
+        [go-client] Go 클라이언트(Caddy의 reverse_proxy, Traefik, Go로 만든 서비스)가 TLS 핸드셰이크를 시작했는데 평문이 돌아왔습니다. 연결한 포트는 평문 HTTP를 쓰는데 주소는 https:// 또는 wss://입니다(프록시라면 업스트림 URL).
        *[server] { $server ->
             [tomcat] Tomcat의 HTTP 커넥터가
             [nginx] nginx가
             [node] Node의 HTTP 서버가
+            [uvicorn] uvicorn(HTTP 파서)이
             [jetty] Jetty가
            *[other] 서버가
         } HTTP 요청 줄이 올 자리에서 TLS ClientHello 바이트를 받았습니다{ $decoded ->
@@ -61,7 +63,8 @@ log-plain-on-tls-port = 평문 HTTP 클라이언트가 TLS 포트에 연결했�
         [jsse] Java(JSSE)가
         [apache] Apache httpd가
         [tomcat] Tomcat이
-        [go] Go의 net/http가
+        [go] Go의 net/http(Caddy, Go로 만든 서버)가
+        [openssl] 서버의 TLS 라이브러리인 OpenSSL(lighttpd, stunnel, Node, Python 등)이
        *[nginx] nginx가
     } TLS를 기대하는 포트에서 평문 HTTP 요청을 받았습니다. 클라이언트가 https:// 또는 wss://를 써야 할 곳에 http:// 또는 ws://를 썼습니다.
     .fix = 이 포트에는 클라이언트가 https:// 또는 wss://를 쓰게 하세요(브라우저에서는 { -scheme-from-page }). 평문 HTTP도 계속 받아야 한다면 다른 포트에서 받아 리디렉트하세요.
@@ -74,9 +77,18 @@ log-origin-rejected = Origin 때문에 요청이 거부되었습니다
     .explanation = 페이지의 출처가 허용 목록에 없어서 서버가 WebSocket 또는 CORS 요청을 거부했습니다(Spring은 기본값으로 같은 출처만 허용하고 403으로 응답합니다).
     .fix = 페이지의 출처를 허용하세요. { -allow-origin }.
 
-log-upstream-refused = Nginx가 뒤의 애플리케이션에 닿지 못합니다
-    .explanation = 업스트림 { $upstream }(으)로의 nginx 연결이 거부되었습니다. 애플리케이션이 실행 중이 아니거나 다른 포트나 주소에서 대기합니다. 클라이언트는 502 Bad Gateway를 받습니다.
-    .fix = 애플리케이션을 시작하고, `proxy_pass`가 애플리케이션이 대기하는 주소와 포트를 가리키는지 확인하세요(Spring Boot: server.port와 server.address).
+log-upstream-refused = { $proxy ->
+        [caddy] Caddy가
+       *[nginx] Nginx가
+    } 뒤의 애플리케이션에 닿지 못합니다
+    .explanation = 업스트림 { $upstream }(으)로의 { $proxy ->
+        [caddy] Caddy
+       *[nginx] nginx
+    } 연결이 거부되었습니다. 애플리케이션이 실행 중이 아니거나 다른 포트나 주소에서 대기합니다. 클라이언트는 502 Bad Gateway를 받습니다.
+    .fix = 애플리케이션을 시작하고, { $proxy ->
+        [caddy] `reverse_proxy`가
+       *[nginx] `proxy_pass`가
+    } 애플리케이션이 대기하는 주소와 포트를 가리키는지 확인하세요(Spring Boot: server.port와 server.address).
 
 log-upstream-closed = 애플리케이션이 nginx에 응답하기 전에 연결을 닫았습니다
     .explanation = nginx가 응답을 읽는 동안 업스트림이 연결을 닫았습니다. WebSocket이라면 대개 유휴 타임아웃입니다. nginx는 proxy_read_timeout(기본 60초) 동안 조용한 소켓을 닫습니다. 그렇지 않다면 애플리케이션이 죽었거나 재시작했습니다.
@@ -126,6 +138,7 @@ log-no-server-certificate = TLS 서버에 쓸 수 있는 인증서가 없습니�
 log-tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
     .explanation = { $source ->
         [browser] 브라우저의 TLS 핸드셰이크가 실패했습니다. 가장 흔한 원인은 포트가 평문 HTTP를 써서 브라우저가 TLS 레코드 대신 HTTP 응답을 받은 경우입니다(Firefox는 SSL_ERROR_RX_RECORD_TOO_LONG이라고 합니다).
+        [haproxy] 클라이언트와 HAProxy의 TLS 핸드셰이크가 실패했습니다. HAProxy는 원인과 상관없이 같은 줄을 남깁니다. 가장 흔한 경우는 TLS 포트에 평문 HTTP 클라이언트가 연결한 것이고, 클라이언트가 HAProxy가 받아들이는 프로토콜 버전이나 암호 스위트를 제시하지 않았거나 인증서에서 포기한 경우도 있습니다.
        *[nginx] 클라이언트와 nginx의 TLS 핸드셰이크가 실패했습니다. 클라이언트가 nginx가 받아들이는 프로토콜 버전이나 암호 스위트를 제시하지 않았거나, TLS가 아닌 것을 보냈거나, 도중에 포기했습니다.
     }
     .fix = { -run-diagnose }. 평문 HTTP 포트인지, 프로토콜이나 인증서 문제인지 구분해 줍니다.

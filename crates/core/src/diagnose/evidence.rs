@@ -59,7 +59,8 @@ pub struct Evidence {
     /// The certificate the server should serve (`--expect-cert`).
     pub expected: Option<CertInfo>,
     /// What the server chose when offered every version up to TLS 1.2 and
-    /// every suite (probed after a handshake failed for a protocol reason).
+    /// every suite (probed after a handshake failed for a protocol reason,
+    /// and after a plain request the port closed without a byte).
     pub offered_everything: Option<HelloAnswer>,
     /// What the server answered when offered TLS 1.1 at most (probed after
     /// a handshake that worked).

@@ -35,6 +35,7 @@ use crate::finding::{Finding, Said, Severity};
 use crate::i18n::Language;
 use crate::probe::cert::{self, CertInfo};
 use crate::probe::hello::{self, HelloAnswer, Offer};
+use crate::probe::http::ResponseFailure;
 use crate::probe::http::{self, HeadError, ResponseHead};
 use crate::probe::sniff::{self, BytesSeen, Speech};
 use crate::probe::tcp::{self, AddressReply, Connect, NetworkError};
@@ -242,6 +243,18 @@ impl Run<'_> {
             Err(error) => {
                 self.saw_bytes(error.received());
                 self.evidence.response_failure = Some(error.evidence());
+                // A TLS port that closes or resets a plain request without
+                // a word (HAProxy, stunnel): does it answer a ClientHello?
+                if !self.target.secure
+                    && error.received().is_empty()
+                    && self
+                        .evidence
+                        .response_failure
+                        .as_ref()
+                        .is_some_and(ResponseFailure::ended_without_a_word)
+                {
+                    self.evidence.offered_everything = self.hello(Offer::Everything).await;
+                }
                 return;
             }
         };

@@ -31,10 +31,14 @@ pub static SIGNATURES: &[Signature] = &[
             "Illegal character 0x16",
             "CNTL=0x16",
             "HPE_INVALID_METHOD",
+            "Invalid HTTP request received.",
             "\"\\x16\\x03",
             // What the TLS client says: Java's JSSE, and OpenSSL (curl).
             "Unrecognized SSL message, plaintext connection?",
             "wrong version number",
+            // Go's crypto/tls as a client (Caddy's reverse_proxy, any Go
+            // service): the answer's first bytes are not a TLS record.
+            "first record does not look like a TLS handshake",
         ],
         explain: tls_on_plain_port,
     },
@@ -54,6 +58,10 @@ pub static SIGNATURES: &[Signature] = &[
             "HTTP spoken on HTTPS port",
             "This combination of host and port requires TLS",
             "Client sent an HTTP request to an HTTPS server",
+            // OpenSSL's own reason, whichever server logs it (lighttpd,
+            // stunnel, Node's tls): 3.x and 1.1.
+            "SSL routines::http request",
+            "ssl3_get_record:http request",
         ],
         explain: plain_on_tls_port,
     },
@@ -77,7 +85,11 @@ pub static SIGNATURES: &[Signature] = &[
     },
     Signature {
         codes: &[Code::LogUpstreamRefused],
-        anchors: &["while connecting to upstream"],
+        anchors: &[
+            "while connecting to upstream",
+            // Go's dialer, as Caddy's reverse_proxy logs it.
+            "connect: connection refused",
+        ],
         explain: upstream_refused,
     },
     Signature {
@@ -152,6 +164,8 @@ pub static SIGNATURES: &[Signature] = &[
             "SSL_do_handshake() failed",
             "ERR_SSL_PROTOCOL_ERROR",
             "SSL_ERROR_RX_RECORD_TOO_LONG",
+            // HAProxy's log, the same line for every cause.
+            ": SSL handshake failure",
         ],
         explain: tls_handshake_failed,
     },
@@ -188,12 +202,16 @@ pub static SIGNATURES: &[Signature] = &[
 ];
 
 fn tls_on_plain_port(line: &str) -> Option<Explained> {
-    if line.contains("plaintext connection?") || line.contains("wrong version number") {
-        let client = if line.contains("plaintext") {
-            "java-client"
-        } else {
-            "openssl-client"
-        };
+    let client = if line.contains("plaintext connection?") {
+        Some("java-client")
+    } else if line.contains("wrong version number") {
+        Some("openssl-client")
+    } else if line.contains("does not look like a TLS handshake") {
+        Some("go-client")
+    } else {
+        None
+    };
+    if let Some(client) = client {
         return Some(explained(
             Finding::error(Code::LogTlsOnPlainPort).with("source", client),
             "client",
@@ -209,6 +227,8 @@ fn tls_on_plain_port(line: &str) -> Option<Explained> {
         )
     } else if line.contains("HPE_INVALID_METHOD") {
         ("node", None)
+    } else if line.contains("Invalid HTTP request received.") {
+        ("uvicorn", None)
     } else if line.contains("Illegal character 0x16") || line.contains("CNTL=0x16") {
         ("jetty", None)
     } else {
@@ -226,8 +246,8 @@ fn tls_on_plain_port(line: &str) -> Option<Explained> {
         client_hello(finding, versions)
     };
     let finding = match sent {
-        // Without the bytes (Node, Jetty) the anchor itself is the TLS
-        // record's first byte, 0x16.
+        // Without the bytes (Node, uvicorn, Jetty) the anchor itself is the
+        // TLS record's first byte, 0x16.
         None => tls(None),
         Some((
             Sent::Tls {
@@ -279,6 +299,8 @@ fn plain_on_tls_port(line: &str) -> Option<Explained> {
         "tomcat"
     } else if line.contains("HTTP request to an HTTPS server") {
         "go"
+    } else if line.contains("http request") {
+        "openssl"
     } else {
         "nginx"
     };
@@ -308,13 +330,24 @@ fn origin_rejected(line: &str) -> Option<Explained> {
 }
 
 fn upstream_refused(line: &str) -> Option<Explained> {
-    if !line.contains("connect() failed") {
-        return None;
-    }
-    let upstream = quoted_after(line, "upstream: ").unwrap_or_default();
+    // nginx: connect() failed (111: Connection refused) while connecting to
+    //        upstream, …, upstream: "http://127.0.0.1:9/ws", …
+    // Caddy: "msg":"dial tcp 127.0.0.1:9: connect: connection refused"
+    let (proxy, upstream) = if line.contains("connect() failed") {
+        (
+            "nginx",
+            quoted_after(line, "upstream: ").unwrap_or_default(),
+        )
+    } else {
+        let dialed = line.split_once("dial tcp ")?.1;
+        let address = dialed.split_once(": connect:")?.0;
+        ("caddy", address.to_owned())
+    };
     Some(explained(
-        Finding::error(Code::LogUpstreamRefused).with("upstream", upstream.as_str()),
-        &upstream,
+        Finding::error(Code::LogUpstreamRefused)
+            .with("proxy", proxy)
+            .with("upstream", upstream.as_str()),
+        &format!("{proxy}-{upstream}"),
         None,
     ))
 }
@@ -435,9 +468,15 @@ fn no_server_certificate(_: &str) -> Option<Explained> {
 }
 
 fn tls_handshake_failed(line: &str) -> Option<Explained> {
-    let browser =
-        line.contains("ERR_SSL_PROTOCOL_ERROR") || line.contains("SSL_ERROR_RX_RECORD_TOO_LONG");
-    let source = if browser { "browser" } else { "nginx" };
+    let source = if line.contains("ERR_SSL_PROTOCOL_ERROR")
+        || line.contains("SSL_ERROR_RX_RECORD_TOO_LONG")
+    {
+        "browser"
+    } else if line.contains(": SSL handshake failure") {
+        "haproxy"
+    } else {
+        "nginx"
+    };
     Some(explained(
         Finding::error(Code::LogTlsHandshakeFailed).with("source", source),
         source,

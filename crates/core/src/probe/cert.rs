@@ -97,6 +97,19 @@ impl CertInfo {
             .and_then(|bits| bits.parse().ok())
     }
 
+    /// What names the certificate in words: its subject, or for a leaf
+    /// with an empty subject (Caddy's, many ACME clients') its first name,
+    /// else its serial.
+    pub fn label(&self) -> String {
+        if !self.subject.is_empty() {
+            return self.subject.clone();
+        }
+        self.names()
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| self.serial.clone())
+    }
+
     /// Every name the certificate covers, DNS names first.
     pub fn names(&self) -> Vec<String> {
         self.dns_names

@@ -129,6 +129,21 @@ pub enum ResponseFailure {
     },
 }
 
+impl ResponseFailure {
+    /// Whether the server closed or reset the connection instead of
+    /// answering (what a TLS port may do to a plain request).
+    pub fn ended_without_a_word(&self) -> bool {
+        matches!(
+            self,
+            ResponseFailure::Closed
+                | ResponseFailure::Failed {
+                    cause: NetworkCause::Reset,
+                    ..
+                }
+        )
+    }
+}
+
 impl HeadError {
     /// The bytes received before the failure.
     pub fn received(&self) -> &[u8] {

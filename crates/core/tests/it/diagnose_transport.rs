@@ -366,10 +366,11 @@ async fn a_listener_that_never_accepts_is_silent() {
 /// targets alike.
 #[tokio::test]
 async fn an_accepted_connection_reset_at_once_is_named() {
-    let stunnel = handshake_testkit::stunnel::Stunnel::forwarding_to(support::closed_port().await);
+    let port = handshake_testkit::servers::free_port();
+    let stunnel = handshake_testkit::stunnel::forwarding(port, support::closed_port().await);
     for url in [
-        format!("ws://127.0.0.1:{}/ws", stunnel.port),
-        format!("wss://127.0.0.1:{}/ws", stunnel.port),
+        format!("ws://127.0.0.1:{port}/ws"),
+        format!("wss://127.0.0.1:{port}/ws"),
     ] {
         let report = real(&stunnel.live(), diagnose(&url).await, &["connection-reset"]);
         let found = finding(&report, "connection-reset");

@@ -12,6 +12,7 @@ mod hostile;
 mod keystore;
 mod logs_real;
 mod nginx;
+mod other_servers;
 mod support;
 mod tls_servers;
 mod tomcat;

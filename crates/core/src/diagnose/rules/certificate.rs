@@ -63,7 +63,7 @@ fn validity(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
             Finding::error(Code::CertNotYetValid),
             leaf.not_before_unix - now,
         )
-    } else if leaf.not_after_unix - now < EXPIRY_WARNING_DAYS * 86_400 {
+    } else if ending_soon(leaf, now) {
         span(
             Finding::warning(Code::CertExpiringSoon),
             leaf.not_after_unix - now,
@@ -73,10 +73,21 @@ fn validity(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     };
     vec![
         finding
-            .with("subject", &leaf.subject)
+            .with("subject", leaf.label())
             .with("not_before", &leaf.not_before)
             .with("not_after", &leaf.not_after),
     ]
+}
+
+/// Whether the leaf ends within [`EXPIRY_WARNING_DAYS`] and has less than
+/// a third of its life left: ACME clients renew at two thirds (Caddy's
+/// 12-hour internal certificates, 6-day and 90-day public ones), so a
+/// short-lived certificate with most of its life ahead is normal, not
+/// expiring.
+fn ending_soon(leaf: &CertInfo, now: i64) -> bool {
+    let left = leaf.not_after_unix - now;
+    let life = leaf.not_after_unix - leaf.not_before_unix;
+    left < EXPIRY_WARNING_DAYS * 86_400 && left.saturating_mul(3) < life
 }
 
 /// No name in the leaf matches the host.
@@ -131,7 +142,7 @@ fn chain_validity(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
                     "not-yet-valid"
                 },
             )
-            .with("subject", &bad.subject)
+            .with("subject", bad.label())
             .with("not_before", &bad.not_before)
             .with("not_after", &bad.not_after),
     ]
@@ -179,7 +190,7 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     vec![
         Finding::error(Code::CertRejected)
             .with("reason", reason)
-            .with("subject", &leaf.subject)
+            .with("subject", leaf.label())
             .with("issuer", &last.issuer)
             .with("signature", &leaf.signature),
     ]
@@ -236,7 +247,7 @@ fn weak_signature(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     };
     vec![
         Finding::error(Code::CertWeakSignature)
-            .with("subject", &cert.subject)
+            .with("subject", cert.label())
             .with("position", position(index))
             .with("signature", &cert.signature),
     ]
@@ -255,7 +266,7 @@ fn weak_key(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     };
     vec![
         Finding::error(Code::CertWeakKey)
-            .with("subject", &cert.subject)
+            .with("subject", cert.label())
             .with("position", position(index))
             .with("key", &cert.key)
             .with("bits", cert.rsa_bits().unwrap_or(0)),
@@ -348,7 +359,7 @@ fn trust(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         return Vec::new();
     }
     if lone_self_signed(evidence) {
-        return vec![Finding::error(Code::CertSelfSigned).with("subject", &leaf.subject)];
+        return vec![Finding::error(Code::CertSelfSigned).with("subject", leaf.label())];
     }
     let last = evidence.chain.last().unwrap_or(leaf);
     let untrusted = |cause| {
@@ -446,7 +457,7 @@ fn revoked(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     };
     vec![
         Finding::error(Code::CertRevoked)
-            .with("subject", &leaf.subject)
+            .with("subject", leaf.label())
             .with("serial", &leaf.serial)
             .with("at", at)
             .with("reason", reason.unwrap_or("unspecified")),
@@ -557,6 +568,31 @@ mod tests {
             .words(crate::Language::En)
             .title;
         assert_eq!(title, "The certificate expired 5 hours ago");
+    }
+
+    #[test]
+    fn a_short_lived_certificate_is_expiring_only_in_the_last_third_of_its_life() {
+        // Caddy's internal CA: 12 hours, renewed by Caddy itself; its leaf
+        // has an empty subject.
+        let mut evidence = fixtures::by_code(Code::CertExpiringSoon);
+        let now = evidence.checked_at;
+        let leaf = &mut evidence.chain[0];
+        leaf.subject.clear();
+        leaf.not_before_unix = now - 3600;
+        leaf.not_after_unix = now + 11 * 3600;
+        assert!(validity(&evidence, &Timings::default()).is_empty());
+        evidence.chain[0].not_before_unix = now - 10 * 3600;
+        evidence.chain[0].not_after_unix = now + 2 * 3600;
+        let found = validity(&evidence, &Timings::default());
+        assert_eq!(found[0].code, Code::CertExpiringSoon);
+        // Named by its first name, not left blank.
+        assert_eq!(found[0].facts.text("subject"), Some("localhost"));
+        let words = found[0].words(crate::Language::En).explanation;
+        assert!(words.contains("for localhost is valid"), "{words}");
+        // A 90-day certificate 20 days before its end is still warned of.
+        evidence.chain[0].not_before_unix = now - 70 * 86_400;
+        evidence.chain[0].not_after_unix = now + 20 * 86_400;
+        assert_eq!(validity(&evidence, &Timings::default()).len(), 1);
     }
 
     #[test]

@@ -300,6 +300,11 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     e.response_failure = Some(ResponseFailure::Malformed);
     e.bytes = Some(BytesSeen::new(&[0x16, 0x03, 0x03, 0x00, 0x40, 0x02]));
     out.push(("plain-to-tls-port/record", e));
+    let mut e = evidence("ws://localhost:8443/ws");
+    e.connection = Some(connected());
+    e.response_failure = Some(ResponseFailure::Closed);
+    e.offered_everything = Some(HelloAnswer::Hello(server_hello("TLSv1.2", 0xc02f)));
+    out.push(("plain-to-tls-port/silent", e));
     out.push((
         "plain-to-tls-port/server-answer",
         answered(

@@ -5,6 +5,7 @@ use super::{Extra, Rule, answer, plain_to_tls_words, swapped};
 use crate::diagnose::{Evidence, Timings};
 use crate::finding::{Code, Finding};
 use crate::i18n::Fact;
+use crate::probe::hello::{HelloAnswer, ServerHello};
 use crate::probe::http::{MAX_HEAD_BYTES, MAX_HEADERS, ResponseFailure};
 use crate::probe::sniff::{BytesSeen, Speech};
 use crate::probe::tcp::NetworkCause;
@@ -83,6 +84,13 @@ fn plain_to_tls_port(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
                 .with("words", words),
         ];
     }
+    if let Some(hello) = silent_tls_port(evidence) {
+        return vec![
+            finding()
+                .with("how", "silent")
+                .with("version", &hello.version),
+        ];
+    }
     match failed_with(evidence) {
         Some((bytes, Failed::Http)) => match bytes.speech {
             Speech::Tls { content_type } => vec![
@@ -100,6 +108,23 @@ fn plain_to_tls_port(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
             _ => Vec::new(),
         },
         _ => Vec::new(),
+    }
+}
+
+/// A plain request the port closed or reset without a byte, on a port
+/// that answers a TLS ClientHello with its ServerHello (HAProxy closes and
+/// stunnel resets without a word where nginx answers a 400 page).
+fn silent_tls_port(evidence: &Evidence) -> Option<&ServerHello> {
+    let ended = evidence
+        .response_failure
+        .as_ref()
+        .is_some_and(ResponseFailure::ended_without_a_word);
+    if evidence.target.secure || evidence.bytes.is_some() || !ended {
+        return None;
+    }
+    match &evidence.offered_everything {
+        Some(HelloAnswer::Hello(hello)) => Some(hello),
+        _ => None,
     }
 }
 
@@ -177,7 +202,7 @@ pub(super) const CONNECTION_CLOSED: Rule = Rule {
 };
 
 fn connection_closed(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
-    if reset_at_once(evidence) {
+    if reset_at_once(evidence) || silent_tls_port(evidence).is_some() {
         return Vec::new();
     }
     let finding = || {
@@ -235,6 +260,9 @@ fn connection_reset(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
 /// Whether the server reset the connection before sending anything: in
 /// answer to the request, or to the TLS ClientHello.
 pub(super) fn reset_at_once(evidence: &Evidence) -> bool {
+    if silent_tls_port(evidence).is_some() {
+        return false;
+    }
     let silent = evidence
         .bytes
         .as_ref()
@@ -296,6 +324,23 @@ mod tests {
             found[0].facts.text("secure_url"),
             Some("wss://localhost:8443/ws")
         );
+    }
+
+    #[test]
+    fn a_port_that_closes_plain_http_silently_and_answers_tls_is_a_tls_port() {
+        let (_, evidence, timings) = fixtures::all()
+            .into_iter()
+            .find(|(name, _, _)| name == "plain-to-tls-port/silent")
+            .expect("fixture");
+        let found = plain_to_tls_port(&evidence, &timings);
+        assert_eq!(found[0].facts.text("how"), Some("silent"));
+        assert_eq!(found[0].facts.text("version"), Some("TLSv1.2"));
+        assert!(connection_closed(&evidence, &timings).is_empty());
+        // Without the TLS answer it stays a plain close.
+        let mut closed = evidence.clone();
+        closed.offered_everything = None;
+        assert!(plain_to_tls_port(&closed, &timings).is_empty());
+        assert_eq!(connection_closed(&closed, &timings).len(), 1);
     }
 
     #[test]

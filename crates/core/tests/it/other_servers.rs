@@ -1,0 +1,225 @@
+//! The servers our users run besides nginx, Apache and Tomcat — HAProxy,
+//! Caddy, lighttpd, stunnel, Jetty, uvicorn and hypercorn — started for
+//! real: the healthy setup is healthy, the wrong-port mistakes are named
+//! by their cause, and what each logs is explained, by the library that
+//! wrote the words (OpenSSL, Go) where the server only passes them on.
+
+use std::path::Path;
+
+use handshake_core::probe::tls::read_ca_file;
+use handshake_core::{Code, Options};
+use handshake_testkit::node::{Kind, Node};
+use handshake_testkit::pki::Ca;
+use handshake_testkit::servers::free_port;
+use handshake_testkit::{Scratch, asgi, caddy, haproxy, jetty, lighttpd, stunnel, wait_until};
+
+use crate::support::{diagnose, diagnose_with, quick, real, real_log};
+
+/// A certificate for localhost from a test CA, as PEM files in `dir`, and
+/// options trusting that CA.
+fn certificate(dir: &Path) -> ((std::path::PathBuf, std::path::PathBuf), Options) {
+    let ca = Ca::new("Other Servers Test CA");
+    let files = ca.leaf(&["localhost"], -1, 90).write_pem(dir);
+    let options = Options {
+        ca: vec![ca.cert()],
+        ..quick()
+    };
+    (files, options)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn haproxy_terminating_tls_for_a_websocket() {
+    let dir = Scratch::new("haproxy-certificate");
+    let ((cert, key), trusting) = certificate(&dir);
+    let echo = Node::start(Kind::Echo, None);
+    let port = free_port();
+    let haproxy = haproxy::start(Some((&cert, &key)), port, echo.port, "");
+    real(
+        &haproxy.live(),
+        diagnose_with(&format!("wss://localhost:{port}/echo"), trusting).await,
+        &["ws-ok"],
+    );
+    // HAProxy closes a plain request on its TLS port without a byte: the
+    // port is named by the ServerHello it gives a ClientHello.
+    real(
+        &haproxy.live(),
+        diagnose(&format!("ws://localhost:{port}/echo")).await,
+        &["plain-to-tls-port"],
+    );
+    wait_until(
+        5,
+        || haproxy.log().contains("SSL handshake failure"),
+        || haproxy.log(),
+    );
+    real_log(
+        &haproxy.live(),
+        &haproxy.log(),
+        &[Code::LogTlsHandshakeFailed],
+    );
+}
+
+/// Caddy's own automatic HTTPS from its internal CA; Go's words for plain
+/// HTTP on its TLS port, for an upstream that refuses, and for TLS sent to
+/// a plain upstream.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn caddy_with_its_internal_ca_and_gos_words() {
+    let echo = Node::start(Kind::Echo, None);
+    let (port, refused, tls_to_plain) = (free_port(), free_port(), free_port());
+    let dead = crate::support::closed_port().await;
+    let caddy = caddy::start(
+        &format!(
+            "https://localhost:{port} {{\n\ttls internal\n\treverse_proxy 127.0.0.1:{}\n}}\n\
+             https://localhost:{refused} {{\n\ttls internal\n\treverse_proxy 127.0.0.1:{dead}\n}}\n\
+             https://localhost:{tls_to_plain} {{\n\ttls internal\n\treverse_proxy https://127.0.0.1:{}\n}}\n",
+            echo.port, echo.port
+        ),
+        &[port, refused, tls_to_plain],
+    );
+    let root = caddy.dir().join("storage/pki/authorities/local/root.crt");
+    let trusting = Options {
+        ca: read_ca_file(&root).expect("Caddy's root"),
+        ..quick()
+    };
+    real(
+        &caddy.live(),
+        diagnose_with(&format!("wss://localhost:{port}/echo"), trusting.clone()).await,
+        &["ws-ok"],
+    );
+    let report = real(
+        &caddy.live(),
+        diagnose(&format!("ws://localhost:{port}/echo")).await,
+        &["plain-to-tls-port"],
+    );
+    let page = report
+        .evidence
+        .response
+        .as_ref()
+        .map(|head| head.body_start.clone())
+        .unwrap_or_default();
+    real_log(&caddy.live(), &page, &[Code::LogPlainOnTlsPort]);
+
+    real(
+        &caddy.live(),
+        diagnose_with(&format!("wss://localhost:{refused}/echo"), trusting.clone()).await,
+        &["proxy-upstream-down"],
+    );
+    real(
+        &caddy.live(),
+        diagnose_with(&format!("wss://localhost:{tls_to_plain}/echo"), trusting).await,
+        &["proxy-upstream-down"],
+    );
+    wait_until(
+        5,
+        || caddy.log().contains("does not look like a TLS handshake"),
+        || caddy.log(),
+    );
+    real_log(
+        &caddy.live(),
+        &caddy.log(),
+        &[Code::LogUpstreamRefused, Code::LogTlsOnPlainPort],
+    );
+}
+
+/// lighttpd and stunnel terminating TLS: a plain HTTP client on the TLS
+/// port, in OpenSSL's own words in their logs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lighttpd_and_stunnel_log_openssls_words_for_plain_http() {
+    let dir = Scratch::new("openssl-servers");
+    let ((cert, key), trusting) = certificate(&dir);
+    let port = free_port();
+    let lighttpd = lighttpd::start(Some((&cert, &key)), port);
+    real(
+        &lighttpd.live(),
+        diagnose_with(&format!("https://localhost:{port}/"), trusting.clone()).await,
+        &["http-ok"],
+    );
+    diagnose(&format!("http://localhost:{port}/")).await;
+    wait_until(
+        5,
+        || lighttpd.log().contains("http request"),
+        || lighttpd.log(),
+    );
+    real_log(
+        &lighttpd.live(),
+        &lighttpd.log(),
+        &[Code::LogPlainOnTlsPort],
+    );
+
+    let echo = Node::start(Kind::Echo, None);
+    let port = free_port();
+    let stunnel = stunnel::terminating(&cert, &key, port, echo.port);
+    real(
+        &stunnel.live(),
+        diagnose_with(&format!("wss://localhost:{port}/echo"), trusting).await,
+        &["ws-ok"],
+    );
+    real(
+        &stunnel.live(),
+        diagnose(&format!("ws://localhost:{port}/echo")).await,
+        &["plain-to-tls-port"],
+    );
+    wait_until(
+        5,
+        || stunnel.log().contains("http request"),
+        || stunnel.log(),
+    );
+    real_log(&stunnel.live(), &stunnel.log(), &[Code::LogPlainOnTlsPort]);
+}
+
+/// Jetty's plain connector meets a TLS client: named from the outside, and
+/// Jetty's own answer ("Illegal character CNTL=0x16") explained.
+#[tokio::test]
+async fn tls_to_jettys_plain_connector() {
+    let port = free_port();
+    let jetty = jetty::start(port);
+    real(
+        &jetty.live(),
+        diagnose(&format!("http://127.0.0.1:{port}/")).await,
+        &["http-ok"],
+    );
+    let report = real(
+        &jetty.live(),
+        diagnose(&format!("wss://127.0.0.1:{port}/ws")).await,
+        &["tls-to-plain-port"],
+    );
+    let said = report
+        .evidence
+        .bytes
+        .as_ref()
+        .map(|bytes| bytes.first_line.clone())
+        .unwrap_or_default();
+    assert!(said.contains("CNTL=0x16"), "{said}");
+    real_log(&jetty.live(), &said, &[Code::LogTlsOnPlainPort]);
+}
+
+/// uvicorn and hypercorn serving a Starlette WebSocket: healthy, and TLS
+/// on uvicorn's plain port named from both sides.
+#[tokio::test]
+async fn uvicorn_and_hypercorn_serve_a_starlette_websocket() {
+    let port = free_port();
+    let uvicorn = asgi::uvicorn(port);
+    real(
+        &uvicorn.live(),
+        diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
+        &["ws-ok"],
+    );
+    real(
+        &uvicorn.live(),
+        diagnose(&format!("wss://127.0.0.1:{port}/ws")).await,
+        &["tls-to-plain-port"],
+    );
+    wait_until(
+        5,
+        || uvicorn.log().contains("Invalid HTTP request received."),
+        || uvicorn.log(),
+    );
+    real_log(&uvicorn.live(), &uvicorn.log(), &[Code::LogTlsOnPlainPort]);
+
+    let port = free_port();
+    let hypercorn = asgi::hypercorn(port);
+    real(
+        &hypercorn.live(),
+        diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
+        &["ws-ok"],
+    );
+}

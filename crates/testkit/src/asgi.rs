@@ -1,0 +1,52 @@
+//! Python's ASGI servers from Debian — uvicorn and hypercorn — serving a
+//! small Starlette application (`echo` at /ws), started privately through
+//! [`Daemon`] with Debian's own Python (`/usr/bin/python3`), not whichever
+//! Python comes first on the PATH.
+
+use std::process::Command;
+
+use crate::Scratch;
+use crate::coverage::Program;
+use crate::daemon::Daemon;
+
+/// The application: a WebSocket echo at /ws, nothing else.
+const APP: &str = r#"from starlette.applications import Starlette
+from starlette.routing import WebSocketRoute
+
+
+async def echo(websocket):
+    await websocket.accept()
+    while True:
+        await websocket.send_text(await websocket.receive_text())
+
+
+app = Starlette(routes=[WebSocketRoute("/ws", echo)])
+"#;
+
+/// uvicorn serving the application on 127.0.0.1:`port`.
+pub fn uvicorn(port: u16) -> Daemon {
+    let dir = app_dir("uvicorn");
+    let mut command = Command::new("/usr/bin/python3");
+    command
+        .args(["-m", "uvicorn", "app:app", "--app-dir"])
+        .arg(&*dir)
+        .args(["--host", "127.0.0.1", "--port", &port.to_string()]);
+    Daemon::start(Program::Uvicorn, dir, &mut command, &[port], 20, None)
+}
+
+/// hypercorn serving the application on 127.0.0.1:`port`.
+pub fn hypercorn(port: u16) -> Daemon {
+    let dir = app_dir("hypercorn");
+    let mut command = Command::new("/usr/bin/python3");
+    command
+        .args(["-m", "hypercorn", "app:app", "--pid"])
+        .arg(dir.join("hypercorn.pid"))
+        .args(["--bind", &format!("127.0.0.1:{port}")]);
+    Daemon::start(Program::Hypercorn, dir, &mut command, &[port], 20, None)
+}
+
+fn app_dir(name: &str) -> Scratch {
+    let dir = Scratch::new(name);
+    std::fs::write(dir.join("app.py"), APP).expect("app.py");
+    dir
+}
