@@ -1,14 +1,18 @@
 // The WebSocket application servers the tests talk to, on loopback, as
 // their own projects document them:
 //
-//   node serve.mjs socketio|graphql-ws|sockjs|echo|app-origin PORT [CERT KEY]
+//   node serve.mjs socketio|graphql-ws|sockjs|echo|app-origin|verify-origin|picky PORT [CERT KEY]
 //
 // Socket.IO at /socket.io/ (namespace "/" echoes, "/private" refuses every
 // client in a middleware) and at /live/; graphql-ws at /graphql; SockJS echo at /echo and
 // an endpoint at /goaway that closes each session with 3000 "Go away!"; a
 // plain WebSocket echo (ws, what browsers' `new WebSocket` meets) at /echo;
 // app-origin: the same echo letting in only the page https://app.example.com
-// (or a client that sends no Origin), refusing any other with 403.
+// (or a client that sends no Origin), refusing any other with 403;
+// verify-origin: the same check as `ws` users write it, a verifyClient
+// returning false, which `ws` answers 401; picky: an echo at /chat that
+// closes 1002 unless the client names the subprotocol chat.v1, and one at
+// /live that closes 1008 "token required" without ?token= in its URL.
 // With CERT and KEY (PEM files) it serves TLS. Prints "listening PORT" when
 // ready.
 import { readFileSync } from "node:fs";
@@ -62,6 +66,33 @@ if (kind === "socketio") {
     verifyClient: (info, done) => done(allowed(info.origin), 403, "Forbidden"),
   });
   wss.on("connection", (socket) => {
+    socket.on("message", (message, binary) => socket.send(message, { binary }));
+  });
+} else if (kind === "verify-origin") {
+  const { WebSocketServer } = await import("ws");
+  const allowed = (origin) => origin === undefined || origin === "https://app.example.com";
+  const wss = new WebSocketServer({
+    server,
+    path: "/echo",
+    maxPayload: 1 << 20,
+    verifyClient: (info) => allowed(info.origin),
+  });
+  wss.on("connection", (socket) => {
+    socket.on("message", (message, binary) => socket.send(message, { binary }));
+  });
+} else if (kind === "picky") {
+  const { WebSocketServer } = await import("ws");
+  const wss = new WebSocketServer({ server, maxPayload: 1 << 20 });
+  wss.on("connection", (socket, request) => {
+    const url = new URL(request.url, "http://localhost");
+    if (url.pathname === "/chat" && socket.protocol !== "chat.v1") {
+      socket.close(1002, "Sec-WebSocket-Protocol chat.v1 required");
+      return;
+    }
+    if (url.pathname === "/live" && !url.searchParams.has("token")) {
+      socket.close(1008, "token required");
+      return;
+    }
     socket.on("message", (message, binary) => socket.send(message, { binary }));
   });
 } else {

@@ -155,6 +155,8 @@ codes! {
     WsSocketioEndpoint = "ws-socketio-endpoint",
     /// The server wants a subprotocol the client did not offer, or chose one it did not offer.
     WsSubprotocolRequired = "ws-subprotocol-required",
+    /// The server accepted the upgrade, then closed the WebSocket at once (with its close code and reason).
+    WsClosedAtOnce = "ws-closed-at-once",
     /// `check`: the connection opened, but nothing answered the message (or the protocol's first frame) in time.
     WsNoAnswer = "ws-no-answer",
     /// `check`: the server closed the WebSocket after the upgrade instead of answering (with its close code).

@@ -24,6 +24,13 @@ pub enum Kind {
     /// The same echo, letting in only `https://app.example.com` (or no
     /// Origin) and refusing other Origins with 403.
     AppOrigin,
+    /// The same Origin check as `ws` users write it (a `verifyClient`
+    /// returning false), which `ws` answers 401.
+    VerifyOrigin,
+    /// An echo at `/chat` that closes 1002 unless the client names the
+    /// subprotocol `chat.v1`, and at `/live` one that closes 1008 "token
+    /// required" without `?token=`.
+    Picky,
 }
 
 impl Kind {
@@ -34,6 +41,8 @@ impl Kind {
             Kind::Sockjs => "sockjs",
             Kind::Echo => "echo",
             Kind::AppOrigin => "app-origin",
+            Kind::VerifyOrigin => "verify-origin",
+            Kind::Picky => "picky",
         }
     }
 }

@@ -555,6 +555,8 @@ export type Code =
 "ws-socketio-endpoint" | 
 /**  The server wants a subprotocol the client did not offer, or chose one it did not offer. */
 "ws-subprotocol-required" | 
+/**  The server accepted the upgrade, then closed the WebSocket at once (with its close code and reason). */
+"ws-closed-at-once" | 
 /**  `check`: the connection opened, but nothing answered the message (or the protocol's first frame) in time. */
 "ws-no-answer" | 
 /**  `check`: the server closed the WebSocket after the upgrade instead of answering (with its close code). */
@@ -746,7 +748,8 @@ export type Evidence = {
 	expected: CertInfo | null,
 	/**
 	 *  What the server chose when offered every version up to TLS 1.2 and
-	 *  every suite (probed after a handshake failed for a protocol reason).
+	 *  every suite (probed after a handshake failed for a protocol reason,
+	 *  and after a plain request the port closed without a byte).
 	 */
 	offered_everything: HelloAnswer | null,
 	/**

@@ -393,3 +393,50 @@ fn an_idle_timeout_on_the_way_is_named_and_a_heartbeat_keeps_the_connection() {
     assert!(report["idle"]["held_s"].as_f64().is_some_and(|s| s >= 5.0));
     drop(nginx);
 }
+
+/// `ws`'s own Origin check (a `verifyClient` returning false) answers 401:
+/// named as the Origin refused, since the same upgrade without an Origin
+/// passes — not as credentials wanted.
+#[test]
+fn a_foreign_origin_refused_with_401_is_named_as_the_origin() {
+    let server = Node::start(Kind::VerifyOrigin, None);
+    let url = format!("ws://127.0.0.1:{}/echo", server.port);
+    let report = json(&handshake(&[
+        "diagnose",
+        &url,
+        "--origin",
+        "http://evil.example",
+        "--json",
+        "--timeout",
+        "5",
+    ]));
+    made_by(&report, &server.live(), &["ws-origin-forbidden"]);
+    let facts = &report["findings"][0]["facts"];
+    assert_eq!(facts["status_line"], "HTTP/1.1 401 Unauthorized");
+    assert_eq!(facts["status_without_origin"], 101);
+}
+
+/// An application that accepts the upgrade and closes at once: named with
+/// its code and reason, the subprotocol case as the subprotocol wanted.
+#[test]
+fn an_application_closing_right_after_the_upgrade_is_named() {
+    let server = Node::start(Kind::Picky, None);
+    let base = format!("ws://127.0.0.1:{}", server.port);
+    let report = diagnose(
+        &server,
+        &format!("{base}/live"),
+        &["ws-closed-at-once", "ws-ok"],
+    );
+    let facts = &report["findings"][0]["facts"];
+    assert_eq!(facts["code"], 1008);
+    assert_eq!(facts["reason"], "token required");
+    diagnose(&server, &format!("{base}/live?token=1"), &["ws-ok"]);
+    let report = diagnose(
+        &server,
+        &format!("{base}/chat"),
+        &["ws-subprotocol-required", "ws-ok"],
+    );
+    let facts = &report["findings"][0]["facts"];
+    assert_eq!(facts["code"], 1002);
+    assert_eq!(facts["reason"], "Sec-WebSocket-Protocol chat.v1 required");
+}

@@ -398,6 +398,21 @@ ws-subprotocol-required = { $how ->
        *[other] Offer the subprotocol the server expects: in a browser `new WebSocket(url, ["graphql-transport-ws"])`; use the protocol's client library (graphql-ws `createClient`, STOMP.js), which offers it. From here: `handshake check URL --protocol graphql-ws` (or `--subprotocol NAME`).
     }
 
+ws-closed-at-once = The server accepted the WebSocket, then closed it at once ({ $code })
+    .explanation = The upgrade was answered 101 and the server closed the connection on its own right after, with close code { $code }{ $has_reason ->
+        [yes] {" "}“{ $reason }”
+       *[no] {""}
+    }: { $code ->
+        [1000] a normal close — the application ends every session at once, or this one on purpose.
+        [1001] “going away” — the server is shutting down.
+        [1002] a protocol error — the application wants something the client did not send (a subprotocol, a first message).
+        [1003] unsupported data.
+        [1008] a policy violation — usually a token, a cookie or the Origin the application checks after accepting.
+        [1011] an error inside the server — its log has the exception.
+       *[other] a code the application defines (4000–4999) or a rare one.
+    } The handshake works; the connection does not, so browsers report a close right after open.
+    .fix = Look in the application's log at this time, and give it what it checks after accepting the connection (a token in the URL or a cookie, an Origin, a first message); for a 4xxx code, the application's documentation.
+
 ws-no-answer = The WebSocket opened, but nothing answered within { $timeout_s } s
     .explanation = After the upgrade, { $protocol ->
         [echo] the message “{ $sent }” got no answer: an echo check waits for any message back. Applications that speak a protocol (STOMP, Socket.IO, graphql-ws) stay silent until they get their own first frame.
@@ -472,8 +487,14 @@ ws-forbidden = The endpoint refuses the upgrade (403)
     .explanation = { $origin_sent ->
         [yes] The upgrade was answered { $answer }, with and without an Origin header.
        *[no] The upgrade was answered { $answer }.
+    }{ $asgi ->
+        [yes] {" "}The server is a Python ASGI server (uvicorn or hypercorn): it answers 403 both when no WebSocket route of the application matches the path and when the application closes the connection before accepting it.
+       *[no] {""}
     }
-    .fix = The server's security rules refuse this client: check its access rules and log. Pass --origin with the page's origin to check whether an Origin check is the cause.
+    .fix = { $asgi ->
+        [yes] Check the path first: it must match a WebSocket route of the application (Starlette and FastAPI: `@app.websocket("/ws")`, `WebSocketRoute`); then what the endpoint checks before `accept()` (a token, the Origin).
+       *[no] The server's security rules refuse this client: check its access rules and log. Pass --origin with the page's origin to check whether an Origin check is the cause.
+    }
 
 ws-auth-required = The endpoint requires authentication (401)
     .explanation = The upgrade was answered { $answer }.
@@ -493,7 +514,7 @@ proxy-idle-timeout = The connection was closed after { $after_s } s idle
         [yes] {" "}That matches { $matches }.
        *[no] {""}
     }
-    .fix = Raise the idle timeout where the connection passes — nginx: `proxy_read_timeout 3600s; proxy_send_timeout 3600s;` in the WebSocket location (`handshake generate nginx` writes them); AWS ALB: the load balancer's idle timeout attribute; Cloudflare's 100 s is fixed — and send heartbeats more often than it: STOMP `heart-beat` (Spring: `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})` with a task scheduler), Socket.IO's ping (every 25 s by default), or WebSocket pings every 30 s. `handshake check URL --idle 120 --ping 20` shows whether a heartbeat keeps it open.
+    .fix = Raise the idle timeout where the connection passes — nginx: `proxy_read_timeout 3600s; proxy_send_timeout 3600s;` in the WebSocket location (`handshake generate nginx` writes them); HAProxy: `timeout tunnel 1h` in the defaults or the backend; AWS ALB: the load balancer's idle timeout attribute; Cloudflare's 100 s is fixed — and send heartbeats more often than it: STOMP `heart-beat` (Spring: `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})` with a task scheduler), Socket.IO's ping (every 25 s by default), or WebSocket pings every 30 s. `handshake check URL --idle 120 --ping 20` shows whether a heartbeat keeps it open.
 
 proxy-upstream-down = A proxy answered { $status }: the application behind it is down
     .explanation = { $answer } comes from a reverse proxy that could not reach its upstream (the application server).

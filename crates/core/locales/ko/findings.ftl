@@ -383,6 +383,21 @@ ws-subprotocol-required = { $how ->
        *[other] 서버가 기대하는 서브프로토콜을 제안하세요. 브라우저에서는 `new WebSocket(url, ["graphql-transport-ws"])`, 또는 그 프로토콜의 클라이언트 라이브러리(graphql-ws `createClient`, STOMP.js)를 쓰면 알아서 제안합니다. 여기서는 `handshake check URL --protocol graphql-ws`(또는 `--subprotocol 이름`)로 확인하세요.
     }
 
+ws-closed-at-once = 서버가 WebSocket을 받아들인 뒤 바로 닫았습니다({ $code })
+    .explanation = 업그레이드에 101로 응답한 직후 서버가 스스로 연결을 닫았습니다. 종료 코드는 { $code }{ $has_reason ->
+        [yes] {" "}“{ $reason }”
+       *[no] {""}
+    }입니다. { $code ->
+        [1000] 정상 종료입니다. 애플리케이션이 모든 세션을 바로 끝내거나 이 세션을 일부러 끝냈습니다.
+        [1001] “going away”입니다. 서버가 종료 중입니다.
+        [1002] 프로토콜 오류입니다. 애플리케이션이 클라이언트가 보내지 않은 것(서브프로토콜, 첫 메시지)을 원합니다.
+        [1003] 지원하지 않는 데이터입니다.
+        [1008] 정책 위반입니다. 대개 애플리케이션이 연결을 받은 뒤 검사하는 토큰, 쿠키, Origin 때문입니다.
+        [1011] 서버 내부 오류입니다. 서버 로그에 예외가 남아 있습니다.
+       *[other] 애플리케이션이 정한 코드(4000–4999)이거나 드문 코드입니다.
+    } 핸드셰이크는 되지만 연결은 유지되지 않으므로, 브라우저에서는 열리자마자 닫힌 것으로 보입니다.
+    .fix = 그 시각의 애플리케이션 로그를 확인하고, 애플리케이션이 연결을 받은 뒤 검사하는 것(URL이나 쿠키의 토큰, Origin, 첫 메시지)을 주세요. 4xxx 코드라면 애플리케이션 문서를 보세요.
+
 ws-no-answer = WebSocket은 열렸지만 { $timeout_s }초 동안 응답이 없습니다
     .explanation = 업그레이드 뒤에 { $protocol ->
         [echo] 보낸 메시지 “{ $sent }”에 응답이 없습니다. 에코 검사는 어떤 메시지든 돌아오기를 기다립니다. 프로토콜을 쓰는 애플리케이션(STOMP, Socket.IO, graphql-ws)은 자기 프로토콜의 첫 프레임을 받기 전까지 아무 말도 하지 않습니다.
@@ -457,8 +472,14 @@ ws-forbidden = 엔드포인트가 업그레이드를 거부합니다(403)
     .explanation = { $origin_sent ->
         [yes] 업그레이드 요청에 Origin 헤더가 있든 없든 { $answer }(으)로 응답했습니다.
        *[no] 업그레이드 요청에 { $answer }(으)로 응답했습니다.
+    }{ $asgi ->
+        [yes] {" "}서버가 Python ASGI 서버(uvicorn 또는 hypercorn)입니다. 경로에 맞는 애플리케이션의 WebSocket 라우트가 없을 때와, 애플리케이션이 연결을 받기 전에 닫을 때 모두 403으로 응답합니다.
+       *[no] {""}
     }
-    .fix = 서버의 보안 규칙이 이 클라이언트를 거부합니다. 접근 규칙과 로그를 확인하세요. Origin 검사 때문인지 보려면 --origin에 페이지의 출처를 넘기세요.
+    .fix = { $asgi ->
+        [yes] 먼저 경로를 확인하세요. 애플리케이션의 WebSocket 라우트와 맞아야 합니다(Starlette와 FastAPI: `@app.websocket("/ws")`, `WebSocketRoute`). 그다음 엔드포인트가 `accept()` 전에 검사하는 것(토큰, Origin)을 확인하세요.
+       *[no] 서버의 보안 규칙이 이 클라이언트를 거부합니다. 접근 규칙과 로그를 확인하세요. Origin 검사 때문인지 보려면 --origin에 페이지의 출처를 넘기세요.
+    }
 
 ws-auth-required = 엔드포인트가 인증을 요구합니다(401)
     .explanation = 업그레이드 요청에 { $answer }(으)로 응답했습니다.
@@ -478,7 +499,7 @@ proxy-idle-timeout = 유휴 상태 { $after_s }초 뒤에 연결이 끊겼습니
         [yes] {" "}{ $matches }와(과) 일치합니다.
        *[no] {""}
     }
-    .fix = 연결이 지나가는 곳의 유휴 타임아웃을 늘리세요. nginx는 WebSocket location에 `proxy_read_timeout 3600s; proxy_send_timeout 3600s;`(`handshake generate nginx`가 넣어 줍니다), AWS ALB는 로드 밸런서의 idle timeout 속성, Cloudflare의 100초는 고정입니다. 그리고 그보다 자주 하트비트를 보내세요: STOMP `heart-beat`(Spring: 작업 스케줄러와 함께 `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})`), Socket.IO의 ping(기본 25초마다), 또는 30초마다 WebSocket ping. `handshake check URL --idle 120 --ping 20`으로 하트비트가 연결을 유지하는지 확인할 수 있습니다.
+    .fix = 연결이 지나가는 곳의 유휴 타임아웃을 늘리세요. nginx는 WebSocket location에 `proxy_read_timeout 3600s; proxy_send_timeout 3600s;`(`handshake generate nginx`가 넣어 줍니다), HAProxy는 defaults나 backend에 `timeout tunnel 1h`, AWS ALB는 로드 밸런서의 idle timeout 속성, Cloudflare의 100초는 고정입니다. 그리고 그보다 자주 하트비트를 보내세요: STOMP `heart-beat`(Spring: 작업 스케줄러와 함께 `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})`), Socket.IO의 ping(기본 25초마다), 또는 30초마다 WebSocket ping. `handshake check URL --idle 120 --ping 20`으로 하트비트가 연결을 유지하는지 확인할 수 있습니다.
 
 proxy-upstream-down = 프록시가 { $status }(으)로 응답했습니다. 뒤의 애플리케이션이 내려가 있습니다
     .explanation = { $answer }은(는) 업스트림(애플리케이션 서버)에 닿지 못한 리버스 프록시가 보낸 응답입니다.

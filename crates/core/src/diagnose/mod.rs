@@ -258,9 +258,10 @@ impl Run<'_> {
                 return;
             }
         };
-        // A 403 to an upgrade with Origin: ask once more without it, to tell
-        // an Origin check from missing credentials.
-        if head.status == 403
+        // A refused upgrade with Origin (403; Node's `ws` answers 401, some
+        // servers 400): ask once more without it, to tell an Origin check
+        // from missing credentials or a bad request.
+        if matches!(head.status, 400 | 401 | 403)
             && self.target.scheme.is_websocket()
             && self.options.origin.is_some()
             && let Some(stream) = self.reopen().await

@@ -7,13 +7,15 @@
 use std::path::Path;
 
 use handshake_core::probe::tls::read_ca_file;
-use handshake_core::{Code, Options};
+use std::time::Duration;
+
+use handshake_core::{CheckOptions, Code, Options};
 use handshake_testkit::node::{Kind, Node};
 use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::free_port;
 use handshake_testkit::{Scratch, asgi, caddy, haproxy, jetty, lighttpd, stunnel, wait_until};
 
-use crate::support::{diagnose, diagnose_with, quick, real, real_log};
+use crate::support::{check, diagnose, diagnose_with, quick, real, real_log};
 
 /// A certificate for localhost from a test CA, as PEM files in `dir`, and
 /// options trusting that CA.
@@ -56,6 +58,37 @@ async fn haproxy_terminating_tls_for_a_websocket() {
         &haproxy.log(),
         &[Code::LogTlsHandshakeFailed],
     );
+}
+
+/// HAProxy's client timeout ends an idle WebSocket (without `timeout
+/// tunnel` it applies to upgraded connections too): named as the idle
+/// timeout on the way, and pings keep the connection.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn haproxy_ends_an_idle_websocket_at_its_client_timeout() {
+    let echo = Node::start(Kind::Echo, None);
+    let port = free_port();
+    let haproxy = haproxy::start(
+        None,
+        port,
+        echo.port,
+        "timeout connect 5s\n  timeout client 2s\n  timeout server 2s",
+    );
+    let url = format!("ws://127.0.0.1:{port}/echo");
+    let options = |ping| CheckOptions {
+        idle: Some(Duration::from_secs(5)),
+        ping,
+        ..CheckOptions::default()
+    };
+    let report = check(&url, options(None)).await;
+    assert!(!report.ok, "{report:#?}");
+    let codes: Vec<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
+    handshake_testkit::coverage::assert_made(
+        &haproxy.live(),
+        &codes,
+        &["proxy-idle-timeout", "ws-ok"],
+    );
+    let report = check(&url, options(Some(Duration::from_secs(1)))).await;
+    assert!(report.ok, "{report:#?}");
 }
 
 /// Caddy's own automatic HTTPS from its internal CA; Go's words for plain
@@ -214,6 +247,14 @@ async fn uvicorn_and_hypercorn_serve_a_starlette_websocket() {
         || uvicorn.log(),
     );
     real_log(&uvicorn.live(), &uvicorn.log(), &[Code::LogTlsOnPlainPort]);
+    // A path no WebSocket route matches: uvicorn answers 403, named as the
+    // ASGI server's answer, path first.
+    let report = real(
+        &uvicorn.live(),
+        diagnose(&format!("ws://127.0.0.1:{port}/nope")).await,
+        &["ws-forbidden"],
+    );
+    assert_eq!(report.findings[0].facts.text("asgi"), Some("yes"));
 
     let port = free_port();
     let hypercorn = asgi::hypercorn(port);
@@ -222,4 +263,10 @@ async fn uvicorn_and_hypercorn_serve_a_starlette_websocket() {
         diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
         &["ws-ok"],
     );
+    let report = real(
+        &hypercorn.live(),
+        diagnose(&format!("ws://127.0.0.1:{port}/nope")).await,
+        &["ws-forbidden"],
+    );
+    assert_eq!(report.findings[0].facts.text("asgi"), Some("yes"));
 }

@@ -1002,6 +1002,16 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         server_closed_first: true,
     });
     out.push(("ws-subprotocol-required", e));
+    let mut e = switched("ws://localhost:8080/live", None);
+    e.after_upgrade = Some(crate::probe::ws::AfterUpgrade {
+        first_message: None,
+        close: Some(crate::probe::ws::CloseSeen {
+            code: 1008,
+            reason: "token required".into(),
+        }),
+        server_closed_first: true,
+    });
+    out.push(("ws-closed-at-once", e));
     let e = switched("ws://localhost:8080/stomp", Some("v12.stomp"));
     out.push(("ws-subprotocol-required/unoffered", e));
     let mut e = answered(
@@ -1123,6 +1133,14 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     e.origin = Some("http://app.example.com".into());
     e.status_without_origin = Some(101);
     out.push(("ws-origin-forbidden", e));
+    // Node's `ws` with a verifyClient: 401 for a foreign Origin.
+    let mut e = answered(
+        "ws://localhost:8080/ws",
+        head("HTTP/1.1 401 Unauthorized", &[], ""),
+    );
+    e.origin = Some("http://evil.example".into());
+    e.status_without_origin = Some(101);
+    out.push(("ws-origin-forbidden/401", e));
     out.push((
         "ws-forbidden",
         answered(

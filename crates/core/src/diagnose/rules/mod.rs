@@ -81,6 +81,7 @@ pub static RULES: &[Rule] = &[
     websocket::SOCKJS_ENDPOINT,
     websocket::SOCKETIO_ENDPOINT,
     websocket::SUBPROTOCOL_REQUIRED,
+    websocket::CLOSED_AT_ONCE,
     websocket::EXCHANGE,
     page::CORS,
     browser::BROWSER,

@@ -103,10 +103,29 @@ fn auth_required(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(head) = upgrade_answer(evidence).filter(|h| h.status == 401) else {
         return Vec::new();
     };
+    if origin_refused(evidence, head) {
+        return Vec::new();
+    }
     vec![Finding::error(Code::WsAuthRequired).with("answer", answer(head, Extra::Challenge))]
 }
 
-/// 403: for the page's Origin, or whatever the Origin.
+/// Whether the upgrade was refused for its Origin, whatever the status
+/// said: the same upgrade without an Origin header went through (or, for a
+/// 403, got another answer).
+fn origin_refused(evidence: &Evidence, head: &ResponseHead) -> bool {
+    let Some(other) = evidence.status_without_origin else {
+        return false;
+    };
+    evidence.origin.is_some()
+        && match head.status {
+            403 => other != 403,
+            400 | 401 => other == 101,
+            _ => false,
+        }
+}
+
+/// A refusal for the page's Origin (whatever its status: Spring answers
+/// 403, Node's `ws` 401), or a 403 whatever the Origin.
 pub(super) const FORBIDDEN: Rule = Rule {
     name: "ws-forbidden",
     codes: &[Code::WsOriginForbidden, Code::WsForbidden],
@@ -114,22 +133,38 @@ pub(super) const FORBIDDEN: Rule = Rule {
 };
 
 fn forbidden(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
-    let Some(head) = upgrade_answer(evidence).filter(|h| h.status == 403) else {
+    let Some(head) = upgrade_answer(evidence).filter(|h| matches!(h.status, 400 | 401 | 403))
+    else {
         return Vec::new();
     };
     match (&evidence.origin, evidence.status_without_origin) {
-        (Some(origin), Some(other)) if other != 403 => vec![
+        (Some(origin), Some(other)) if origin_refused(evidence, head) => vec![
             Finding::error(Code::WsOriginForbidden)
                 .with("origin", origin)
                 .with("status_line", &head.status_line)
                 .with("status_without_origin", other),
         ],
+        _ if head.status != 403 => Vec::new(),
         (origin, _) => vec![
             Finding::error(Code::WsForbidden)
                 .with("answer", answer(head, Extra::None))
-                .with("origin_sent", if origin.is_some() { "yes" } else { "no" }),
+                .with("origin_sent", if origin.is_some() { "yes" } else { "no" })
+                .with("asgi", if is_asgi_server(head) { "yes" } else { "no" }),
         ],
     }
+}
+
+/// Whether the answer comes from a Python ASGI server (uvicorn on the
+/// websockets library, uvicorn on wsproto, hypercorn): those answer 403
+/// both to a path no WebSocket route matches and to an application that
+/// closes before accepting.
+fn is_asgi_server(head: &ResponseHead) -> bool {
+    head.header("Server").is_some_and(|server| {
+        let server = server.to_ascii_lowercase();
+        ["websockets/", "uvicorn", "hypercorn"]
+            .iter()
+            .any(|name| server.contains(name))
+    })
 }
 
 /// 404: nothing at the path.
@@ -162,6 +197,7 @@ fn rejected(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         return Vec::new();
     };
     let named_elsewhere = matches!(head.status, 101 | 200..=399 | 401 | 403 | 404 | 502..=504)
+        || origin_refused(evidence, head)
         || is_sockjs_endpoint(evidence, head)
         || engine_io_refusal(head).is_some()
         || mentions_subprotocol(head);
@@ -263,6 +299,55 @@ fn socketio_path(target: &Target) -> String {
     }
 }
 
+/// Whether a close right after the upgrade is about the subprotocol:
+/// graphql-ws's 4406, or words naming it ("Sec-WebSocket-Protocol chat.v1
+/// required", "Subprotocol not acceptable").
+fn about_subprotocol(close: &ws::CloseSeen) -> bool {
+    let reason = close.reason.to_ascii_lowercase();
+    close.code == SUBPROTOCOL_NOT_ACCEPTABLE
+        || (close.code != 1000
+            && (reason.contains("subprotocol") || reason.contains("sec-websocket-protocol")))
+}
+
+/// The server accepted the upgrade and closed the WebSocket on its own at
+/// once (a token it wanted, a policy, a crash), for a reason other than
+/// the subprotocol: the handshake worked, the connection does not.
+pub(super) const CLOSED_AT_ONCE: Rule = Rule {
+    name: "ws-closed-at-once",
+    codes: &[Code::WsClosedAtOnce],
+    check: closed_at_once,
+};
+
+fn closed_at_once(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    if upgrade_answer(evidence).is_none_or(|head| head.status != 101) {
+        return Vec::new();
+    }
+    let Some(after) = evidence.after_upgrade.as_ref() else {
+        return Vec::new();
+    };
+    // Our close 1000 goes out right after the 101: a server answering it
+    // echoes 1000 (or sends no code, 1005); any other code is its own.
+    let Some(close) = after
+        .close
+        .as_ref()
+        .filter(|close| after.server_closed_first || !matches!(close.code, 1000 | 1005))
+    else {
+        return Vec::new();
+    };
+    if about_subprotocol(close) {
+        return Vec::new();
+    }
+    vec![
+        Finding::error(Code::WsClosedAtOnce)
+            .with("code", close.code)
+            .with("reason", &close.reason)
+            .with(
+                "has_reason",
+                if close.reason.is_empty() { "no" } else { "yes" },
+            ),
+    ]
+}
+
 /// A subprotocol wanted and not offered, or chosen and not offered.
 pub(super) const SUBPROTOCOL_REQUIRED: Rule = Rule {
     name: "ws-subprotocol-required",
@@ -300,9 +385,7 @@ fn subprotocol_required(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
         else {
             return Vec::new();
         };
-        let about_subprotocol = close.code == SUBPROTOCOL_NOT_ACCEPTABLE
-            || (close.code != 1000 && close.reason.to_ascii_lowercase().contains("subprotocol"));
-        return if about_subprotocol {
+        return if about_subprotocol(close) {
             vec![
                 finding("closed")
                     .with("code", close.code)
@@ -337,12 +420,18 @@ pub(super) const EXCHANGE: Rule = Rule {
 
 /// Idle timeouts of the proxies and load balancers WebSockets most often
 /// cross, by their defaults (seconds): a close after as long is theirs.
-const KNOWN_IDLE_TIMEOUTS: [(&str, f64); 5] = [
+const KNOWN_IDLE_TIMEOUTS: [(&str, f64); 9] = [
     ("Google Cloud load balancer backend timeout (30 s)", 30.0),
+    // Debian's and the upstream example haproxy.cfg; without `timeout
+    // tunnel` it also ends upgraded connections.
+    ("HAProxy timeout client/server (50 s)", 50.0),
     ("Heroku router (55 s)", 55.0),
     ("nginx proxy_read_timeout (60 s)", 60.0),
+    ("Apache ProxyTimeout, which follows Timeout (60 s)", 60.0),
+    ("lighttpd server.max-read-idle (60 s)", 60.0),
     ("AWS ALB idle timeout (60 s)", 60.0),
     ("Cloudflare (100 s)", 100.0),
+    ("Azure Load Balancer idle timeout (4 min)", 240.0),
 ];
 
 /// The known idle timeouts within a few seconds of `after_s`.
@@ -465,13 +554,70 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_that_passes_without_origin_is_the_origin_whatever_its_status() {
+        let evidence = fixtures::named("ws-origin-forbidden/401");
+        let found = forbidden(&evidence, &Timings::default());
+        assert_eq!(found[0].code, Code::WsOriginForbidden);
+        assert_eq!(found[0].facts.whole("status_without_origin"), Some(101));
+        assert!(auth_required(&evidence, &Timings::default()).is_empty());
+        // A 401 that stays 401 without Origin wants credentials.
+        let mut credentials = evidence.clone();
+        credentials.status_without_origin = Some(401);
+        assert!(forbidden(&credentials, &Timings::default()).is_empty());
+        assert_eq!(auth_required(&credentials, &Timings::default()).len(), 1);
+    }
+
+    #[test]
+    fn a_close_right_after_the_upgrade_is_named_unless_it_is_the_subprotocols() {
+        let evidence = fixtures::by_code(Code::WsClosedAtOnce);
+        let found = closed_at_once(&evidence, &Timings::default());
+        assert_eq!(found[0].facts.whole("code"), Some(1008));
+        assert!(subprotocol_required(&evidence, &Timings::default()).is_empty());
+        // Node's `ws` application wanting its subprotocol: 1002 and words.
+        let mut subprotocol = evidence.clone();
+        if let Some(close) = subprotocol
+            .after_upgrade
+            .as_mut()
+            .and_then(|after| after.close.as_mut())
+        {
+            close.code = 1002;
+            close.reason = "Sec-WebSocket-Protocol chat.v1 required".into();
+        }
+        assert!(closed_at_once(&subprotocol, &Timings::default()).is_empty());
+        let found = subprotocol_required(&subprotocol, &Timings::default());
+        assert_eq!(found[0].facts.text("how"), Some("closed"));
+        // Our close 1000 echoed: nothing to say; its own code, after ours
+        // went out, is still the server's.
+        let mut answered = evidence;
+        if let Some(after) = answered.after_upgrade.as_mut() {
+            after.server_closed_first = false;
+        }
+        assert_eq!(closed_at_once(&answered, &Timings::default()).len(), 1);
+        if let Some(close) = answered
+            .after_upgrade
+            .as_mut()
+            .and_then(|after| after.close.as_mut())
+        {
+            close.code = 1000;
+            close.reason.clear();
+        }
+        assert!(closed_at_once(&answered, &Timings::default()).is_empty());
+    }
+
+    #[test]
     fn an_idle_close_is_matched_with_the_known_timeouts() {
         assert_eq!(
             matching_idle_timeouts(60.4),
             [
                 "nginx proxy_read_timeout (60 s)",
+                "Apache ProxyTimeout, which follows Timeout (60 s)",
+                "lighttpd server.max-read-idle (60 s)",
                 "AWS ALB idle timeout (60 s)"
             ]
+        );
+        assert_eq!(
+            matching_idle_timeouts(50.2),
+            ["HAProxy timeout client/server (50 s)"]
         );
         assert_eq!(matching_idle_timeouts(101.0), ["Cloudflare (100 s)"]);
         assert!(matching_idle_timeouts(2.0).is_empty());
