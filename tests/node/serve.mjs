@@ -109,6 +109,10 @@ server.on("clientError", (error, socket) => {
   socket.end("HTTP/1.1 400 Bad Request\r\n\r\n");
 });
 
+// And its tlsClientError handler, for a TLS server: OpenSSL's reason for a
+// client that did not speak TLS (Node's default logs nothing).
+server.on("tlsClientError", (error) => console.error(error));
+
 server.listen(Number(port), "127.0.0.1", () => {
   console.log(`listening ${server.address().port}`);
 });

@@ -55,6 +55,8 @@ pub enum Program {
     Uvicorn,
     /// Debian's hypercorn, serving a Starlette application.
     Hypercorn,
+    /// Debian's aiohttp, its own server.
+    Aiohttp,
     /// Debian's Chromium, headless.
     Chromium,
     /// Debian's Firefox ESR, headless.
@@ -85,6 +87,7 @@ impl Program {
             Program::Jetty => "jetty",
             Program::Uvicorn => "uvicorn",
             Program::Hypercorn => "hypercorn",
+            Program::Aiohttp => "aiohttp",
             Program::Chromium => "chromium",
             Program::Firefox => "firefox",
             Program::Os => "os",

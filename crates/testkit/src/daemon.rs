@@ -2,7 +2,7 @@
 //! the foreground, in a process group of its own, with its configuration,
 //! pid and log files in a folder of the test's (removed when it stops),
 //! on loopback ports the test reserved. The servers below (HAProxy, Caddy,
-//! lighttpd, stunnel, Jetty, uvicorn and hypercorn) each write their own
+//! lighttpd, stunnel, Jetty, uvicorn, hypercorn and aiohttp) each write their own
 //! configuration and start through it.
 
 use std::path::{Path, PathBuf};
@@ -98,6 +98,7 @@ fn package(program: Program) -> &'static str {
         Program::Jetty => "jetty9",
         Program::Uvicorn => "python3-uvicorn python3-starlette",
         Program::Hypercorn => "python3-hypercorn python3-starlette",
+        Program::Aiohttp => "python3-aiohttp",
         other => other.name(),
     }
 }

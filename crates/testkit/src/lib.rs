@@ -8,7 +8,6 @@
 #![allow(missing_docs, missing_debug_implementations, unreachable_pub)]
 
 pub mod apache;
-pub mod asgi;
 pub mod browser;
 pub mod caddy;
 pub mod coverage;
@@ -22,6 +21,7 @@ pub mod nginx;
 pub mod node;
 pub mod pki;
 pub mod process;
+pub mod python;
 pub mod rabbitmq;
 pub mod servers;
 pub mod spring;

@@ -14,6 +14,7 @@ log-tls-on-plain-port = A TLS client connected to a plain HTTP port
             [tomcat] Tomcat's HTTP connector
             [nginx] nginx
             [node] Node's HTTP server
+            [aiohttp] aiohttp (its HTTP parser)
             [uvicorn] uvicorn (its HTTP parser)
             [jetty] Jetty
            *[other] The server

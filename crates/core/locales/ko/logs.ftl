@@ -14,6 +14,7 @@ log-tls-on-plain-port = TLS 클라이언트가 평문 HTTP 포트에 연결했�
             [tomcat] Tomcat의 HTTP 커넥터가
             [nginx] nginx가
             [node] Node의 HTTP 서버가
+            [aiohttp] aiohttp(HTTP 파서)가
             [uvicorn] uvicorn(HTTP 파서)이
             [jetty] Jetty가
            *[other] 서버가

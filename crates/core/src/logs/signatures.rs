@@ -32,6 +32,7 @@ pub static SIGNATURES: &[Signature] = &[
             "CNTL=0x16",
             "HPE_INVALID_METHOD",
             "Invalid HTTP request received.",
+            "Bad status line 'Invalid method encountered'",
             "\"\\x16\\x03",
             // What the TLS client says: Java's JSSE, and OpenSSL (curl).
             "Unrecognized SSL message, plaintext connection?",
@@ -229,6 +230,8 @@ fn tls_on_plain_port(line: &str) -> Option<Explained> {
         ("node", None)
     } else if line.contains("Invalid HTTP request received.") {
         ("uvicorn", None)
+    } else if line.contains("Invalid method encountered") {
+        ("aiohttp", None)
     } else if line.contains("Illegal character 0x16") || line.contains("CNTL=0x16") {
         ("jetty", None)
     } else {
@@ -246,7 +249,7 @@ fn tls_on_plain_port(line: &str) -> Option<Explained> {
         client_hello(finding, versions)
     };
     let finding = match sent {
-        // Without the bytes (Node, uvicorn, Jetty) the anchor itself is the
+        // Without the bytes (Node, uvicorn, aiohttp, Jetty) the anchor itself is the
         // TLS record's first byte, 0x16.
         None => tls(None),
         Some((

@@ -13,7 +13,7 @@ use handshake_core::{CheckOptions, Code, Options};
 use handshake_testkit::node::{Kind, Node};
 use handshake_testkit::pki::Ca;
 use handshake_testkit::servers::free_port;
-use handshake_testkit::{Scratch, asgi, caddy, haproxy, jetty, lighttpd, stunnel, wait_until};
+use handshake_testkit::{Scratch, caddy, haproxy, jetty, lighttpd, python, stunnel, wait_until};
 
 use crate::support::{check, diagnose, diagnose_with, quick, real, real_log};
 
@@ -230,7 +230,7 @@ async fn tls_to_jettys_plain_connector() {
 #[tokio::test]
 async fn uvicorn_and_hypercorn_serve_a_starlette_websocket() {
     let port = free_port();
-    let uvicorn = asgi::uvicorn(port);
+    let uvicorn = python::uvicorn(port);
     real(
         &uvicorn.live(),
         diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
@@ -257,7 +257,7 @@ async fn uvicorn_and_hypercorn_serve_a_starlette_websocket() {
     assert_eq!(report.findings[0].facts.text("asgi"), Some("yes"));
 
     let port = free_port();
-    let hypercorn = asgi::hypercorn(port);
+    let hypercorn = python::hypercorn(port);
     real(
         &hypercorn.live(),
         diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
@@ -269,4 +269,58 @@ async fn uvicorn_and_hypercorn_serve_a_starlette_websocket() {
         &["ws-forbidden"],
     );
     assert_eq!(report.findings[0].facts.text("asgi"), Some("yes"));
+}
+
+/// aiohttp's own server: healthy, and TLS on its plain port named from
+/// both sides (its parser's "Invalid method encountered").
+#[tokio::test]
+async fn aiohttp_serves_a_websocket_and_names_tls_on_its_plain_port() {
+    let port = free_port();
+    let aiohttp = python::aiohttp(port);
+    real(
+        &aiohttp.live(),
+        diagnose(&format!("ws://127.0.0.1:{port}/ws")).await,
+        &["ws-ok"],
+    );
+    real(
+        &aiohttp.live(),
+        diagnose(&format!("ws://127.0.0.1:{port}/nope")).await,
+        &["ws-path-not-found"],
+    );
+    real(
+        &aiohttp.live(),
+        diagnose(&format!("wss://127.0.0.1:{port}/ws")).await,
+        &["tls-to-plain-port"],
+    );
+    wait_until(
+        5,
+        || aiohttp.log().contains("Invalid method encountered"),
+        || aiohttp.log(),
+    );
+    real_log(&aiohttp.live(), &aiohttp.log(), &[Code::LogTlsOnPlainPort]);
+}
+
+/// Node's TLS server meets a plain HTTP client: named from the outside,
+/// and OpenSSL's reason, as a tlsClientError handler logs it, explained.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plain_http_to_nodes_tls_server() {
+    let dir = Scratch::new("node-tls");
+    let ((cert, key), trusting) = certificate(&dir);
+    let node = Node::start(Kind::Echo, Some((&cert, &key)));
+    real(
+        &node.live(),
+        diagnose_with(&format!("wss://localhost:{}/echo", node.port), trusting).await,
+        &["ws-ok"],
+    );
+    real(
+        &node.live(),
+        diagnose(&format!("ws://localhost:{}/echo", node.port)).await,
+        &["plain-to-tls-port"],
+    );
+    wait_until(
+        5,
+        || node.console().contains("http request"),
+        || node.console(),
+    );
+    real_log(&node.live(), &node.console(), &[Code::LogPlainOnTlsPort]);
 }

@@ -1,7 +1,8 @@
-//! Python's ASGI servers from Debian — uvicorn and hypercorn — serving a
-//! small Starlette application (`echo` at /ws), started privately through
-//! [`Daemon`] with Debian's own Python (`/usr/bin/python3`), not whichever
-//! Python comes first on the PATH.
+//! Python's web servers from Debian — the ASGI servers uvicorn and
+//! hypercorn serving a small Starlette application, and aiohttp's own —
+//! each a WebSocket echo at /ws, started privately through [`Daemon`] with
+//! Debian's own Python (`/usr/bin/python3`), not whichever Python comes
+//! first on the PATH.
 
 use std::process::Command;
 
@@ -44,6 +45,36 @@ pub fn hypercorn(port: u16) -> Daemon {
         .args(["--bind", &format!("127.0.0.1:{port}")]);
     Daemon::start(Program::Hypercorn, dir, &mut command, &[port], 20, None)
 }
+
+/// aiohttp's own server (its `web.run_app`), the echo at /ws, on
+/// 127.0.0.1:`port`.
+pub fn aiohttp(port: u16) -> Daemon {
+    let dir = Scratch::new("aiohttp");
+    let app = dir.join("aiohttp_app.py");
+    std::fs::write(&app, AIOHTTP_APP).expect("aiohttp_app.py");
+    let mut command = Command::new("/usr/bin/python3");
+    command.arg(&app).arg(port.to_string());
+    Daemon::start(Program::Aiohttp, dir, &mut command, &[port], 20, None)
+}
+
+/// aiohttp's echo at /ws, on the port given as its argument.
+const AIOHTTP_APP: &str = r#"import sys
+
+from aiohttp import web
+
+
+async def echo(request):
+    websocket = web.WebSocketResponse()
+    await websocket.prepare(request)
+    async for message in websocket:
+        await websocket.send_str(message.data)
+    return websocket
+
+
+app = web.Application()
+app.router.add_get("/ws", echo)
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)
+"#;
 
 fn app_dir(name: &str) -> Scratch {
     let dir = Scratch::new(name);
