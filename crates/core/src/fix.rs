@@ -21,7 +21,7 @@ use crate::render::{
 };
 use crate::{Secret, Target};
 
-/// The four ways to fix a `wss://` connection.
+/// The ways to fix a `wss://` connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -32,6 +32,10 @@ pub enum FixKind {
     Nginx,
     /// Apache httpd in front.
     Apache,
+    /// HAProxy in front.
+    Haproxy,
+    /// Caddy in front.
+    Caddy,
     /// Only the client's URL and connection logic change.
     Client,
 }
@@ -102,6 +106,15 @@ pub fn default_profile(
     language: Language,
 ) -> Profile {
     let ws_path = target.path.split('?').next().unwrap_or("/").to_owned();
+    let proxy = || ProxyPlan {
+        ws_path: ws_path.clone(),
+        ..ProxyPlan::new(
+            vec![target.host.clone()],
+            String::new(),
+            String::new(),
+            "http://127.0.0.1:8080".to_owned(),
+        )
+    };
     let fix = match kind {
         FixKind::Spring => Fix::Spring(SpringPlan {
             port: if target.port == 443 {
@@ -111,22 +124,10 @@ pub fn default_profile(
             },
             ..SpringPlan::new(String::new(), "server".to_owned())
         }),
-        FixKind::Nginx | FixKind::Apache => {
-            let plan = ProxyPlan {
-                ws_path,
-                ..ProxyPlan::new(
-                    vec![target.host.clone()],
-                    String::new(),
-                    String::new(),
-                    "http://127.0.0.1:8080".to_owned(),
-                )
-            };
-            if kind == FixKind::Nginx {
-                Fix::Nginx(plan)
-            } else {
-                Fix::Apache(plan)
-            }
-        }
+        FixKind::Nginx => Fix::Nginx(proxy()),
+        FixKind::Apache => Fix::Apache(proxy()),
+        FixKind::Haproxy => Fix::Haproxy(proxy()),
+        FixKind::Caddy => Fix::Caddy(proxy()),
         FixKind::Client => Fix::Client(ClientPlan::for_target(target, origin)),
     };
     let mut profile = Profile {
@@ -149,7 +150,12 @@ pub fn place_material(fix: &mut Fix, folder: &str) {
             plan.certificate = format!("file:{folder}/fullchain.pem");
             plan.private_key = format!("file:{folder}/privkey.pem");
         }
-        Fix::Nginx(plan) | Fix::Apache(plan) => {
+        // HAProxy reads the key from `<certificate>.key` beside it.
+        Fix::Haproxy(plan) => {
+            plan.certificate = format!("{folder}/fullchain.pem");
+            plan.certificate_key = format!("{folder}/fullchain.pem.key");
+        }
+        Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Caddy(plan) => {
             plan.certificate = format!("{folder}/fullchain.pem");
             plan.certificate_key = format!("{folder}/privkey.pem");
         }
@@ -280,7 +286,7 @@ pub fn prepare(
     previous_profile: Option<&str>,
 ) -> Result<Prepared, FixError> {
     let mut profile = request.profile.clone();
-    if let Fix::Nginx(plan) | Fix::Apache(plan) = &mut profile.fix {
+    if let Some(plan) = profile.fix.proxy_mut() {
         // `http://app:8080/` names the application, not a path on it.
         let bare = plan.upstream.trim_end_matches('/').len();
         plan.upstream.truncate(bare);
@@ -298,9 +304,11 @@ pub fn prepare(
     };
     let source = match (&request.certificate, &mut profile.fix) {
         (_, Fix::Client(_)) | (CertificateChoice::InPlace, _) => None,
-        (CertificateChoice::Existing { cert, key }, Fix::Nginx(plan) | Fix::Apache(plan)) => {
-            plan.certificate = cert.clone();
-            plan.certificate_key = key.clone();
+        (CertificateChoice::Existing { cert, key }, fix) if fix.proxy().is_some() => {
+            if let Some(plan) = fix.proxy_mut() {
+                plan.certificate = cert.clone();
+                plan.certificate_key = key.clone();
+            }
             None
         }
         // A preview shows no key material: it must not create the CA yet.
@@ -387,7 +395,7 @@ pub fn absolute(path: &Path) -> String {
 /// server names, and `more`, each once.
 fn hosts(profile: &Profile, more: &[String]) -> Vec<String> {
     let mut hosts = vec![profile.host()];
-    if let Fix::Nginx(plan) | Fix::Apache(plan) = &profile.fix {
+    if let Some(plan) = profile.fix.proxy() {
         hosts.extend(plan.server_names.iter().cloned());
     }
     hosts.extend(more.iter().cloned());

@@ -13,24 +13,74 @@ use crate::daemon::Daemon;
 /// `https://localhost:PORT { tls internal … }`) and waiting until every
 /// port in `ports` accepts connections.
 pub fn start(site: &str, ports: &[u16]) -> Daemon {
+    run(
+        &format!("{{\n\tauto_https disable_redirects\n}}\n{site}"),
+        ports,
+    )
+}
+
+/// Caddy running `caddyfile` as a user would (a generated one), with the
+/// test's own global options added to its global block, waiting until
+/// every port in `ports` accepts connections.
+pub fn run(caddyfile: &str, ports: &[u16]) -> Daemon {
     let dir = Scratch::new("caddy");
-    let d = dir.display();
     let log = dir.join("caddy.log");
     let config = dir.join("Caddyfile");
-    std::fs::write(
-        &config,
-        format!(
-            "{{\n\tadmin off\n\tskip_install_trust\n\tauto_https disable_redirects\n\tdefault_bind 127.0.0.1\n\tstorage file_system {d}/storage\n\tservers {{\n\t\tprotocols h1 h2\n\t}}\n\tlog {{\n\t\toutput file {}\n\t\tformat json\n\t}}\n}}\n{site}\n",
-            log.display()
-        ),
-    )
-    .expect("Caddyfile");
+    std::fs::write(&config, with_test_options(caddyfile, &dir, &log)).expect("Caddyfile");
+    let mut command = caddy(&dir, "run");
+    command.arg(&config);
+    Daemon::start(Program::Caddy, dir, &mut command, ports, 15, Some(log))
+}
+
+/// What `caddy validate` says of `caddyfile`, as it is: `Ok` when valid.
+pub fn validate(caddyfile: &str) -> Result<(), String> {
+    let dir = Scratch::new("caddy-validate");
+    let config = dir.join("Caddyfile");
+    std::fs::write(&config, caddyfile).expect("Caddyfile");
+    let output = caddy(&dir, "validate")
+        .arg(&config)
+        .output()
+        .expect("caddy runs (apt-get install caddy)");
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
+/// `caddy ACTION --adapter caddyfile --config` with its home in `dir`.
+fn caddy(dir: &Scratch, action: &str) -> Command {
     let mut command = Command::new("/usr/bin/caddy");
     command
-        .args(["run", "--adapter", "caddyfile", "--config"])
-        .arg(&config)
-        .env("HOME", &*dir)
+        .args([action, "--adapter", "caddyfile", "--config"])
+        .env("HOME", &**dir)
         .env("XDG_DATA_HOME", dir.join("data"))
         .env("XDG_CONFIG_HOME", dir.join("config"));
-    Daemon::start(Program::Caddy, dir, &mut command, ports, 15, Some(log))
+    command
+}
+
+/// `caddyfile` with the test's global options (no admin endpoint, nothing
+/// installed in a trust store, storage and log in `dir`, loopback, no
+/// HTTP/3) inside its global block, or in one of their own.
+fn with_test_options(caddyfile: &str, dir: &Scratch, log: &std::path::Path) -> String {
+    let options = format!(
+        "\tadmin off\n\tskip_install_trust\n\tdefault_bind 127.0.0.1\n\tstorage file_system {}/storage\n\tservers {{\n\t\tprotocols h1 h2\n\t}}\n\tlog {{\n\t\toutput file {}\n\t\tformat json\n\t}}\n",
+        dir.display(),
+        log.display()
+    );
+    let mut out = String::new();
+    let mut added = false;
+    for line in caddyfile.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if !added && line.trim() == "{" {
+            out.push_str(&options);
+            added = true;
+        }
+    }
+    if added {
+        out
+    } else {
+        format!("{{\n{options}}}\n{out}")
+    }
 }

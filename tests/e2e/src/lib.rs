@@ -369,7 +369,9 @@ impl EnglishWords {
                     }
                     if run.contains(' ') {
                         words.phrases.push(run);
-                    } else if run.starts_with(|c: char| c.is_ascii_uppercase()) && run.len() >= 3 {
+                    } else if run.starts_with(|c: char| c.is_ascii_uppercase())
+                        && run.chars().filter(char::is_ascii_alphabetic).count() >= 3
+                    {
                         // A label (a button, a heading, a field's name); a
                         // lower-case word alone may be a value shown as is.
                         words.labels.push(run);
@@ -387,8 +389,9 @@ fn runs_by_id(file: &str, language: &str) -> std::collections::BTreeMap<String, 
     use fluent_syntax::ast;
     fn runs(pattern: &ast::Pattern<String>, out: &mut Vec<String>) {
         let end = |run: &mut String, out: &mut Vec<String>| {
-            let trimmed = run
-                .trim_matches(|c: char| c.is_whitespace() || ".,:;!?()\"'`“”‘’—–-…/*".contains(c));
+            // Punctuation stays: "Development CA:" is the label, not the
+            // CA's own name "Handshake Development CA (…)" shown as data.
+            let trimmed = run.trim();
             if trimmed.chars().any(|c| c.is_ascii_alphabetic()) {
                 out.push(trimmed.to_owned());
             }

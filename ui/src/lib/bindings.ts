@@ -870,12 +870,20 @@ export type Fix =
 {
 	kind: "apache",
 } & ProxyPlan | 
+/**  HAProxy terminates TLS in front of the application. */
+{
+	kind: "haproxy",
+} & ProxyPlan | 
+/**  Caddy terminates TLS in front of the application. */
+{
+	kind: "caddy",
+} & ProxyPlan | 
 /**  The server is fine; only the browser's client must change. */
 {
 	kind: "client",
 } & ClientPlan;
 
-/**  The four ways to fix a `wss://` connection. */
+/**  The ways to fix a `wss://` connection. */
 export type FixKind = 
 /**  Spring Boot terminates TLS itself. */
 "spring" | 
@@ -883,6 +891,10 @@ export type FixKind =
 "nginx" | 
 /**  Apache httpd in front. */
 "apache" | 
+/**  HAProxy in front. */
+"haproxy" | 
+/**  Caddy in front. */
+"caddy" | 
 /**  Only the client's URL and connection logic change. */
 "client";
 
@@ -1105,7 +1117,7 @@ export type Protocol =
 /**  graphql-ws (`graphql-transport-ws`): `connection_init` → `connection_ack`. */
 "graphql-ws";
 
-/**  How a reverse proxy (Nginx or Apache) terminates TLS in front of the application. */
+/**  How a reverse proxy (Nginx, Apache, HAProxy or Caddy) terminates TLS in front of the application. */
 export type ProxyPlan = {
 	/**  `server_name`s; the first is the canonical one. */
 	server_names: string[],
@@ -1422,6 +1434,10 @@ export type Syntax =
 "nginx" | 
 /**  An Apache httpd config. */
 "apache" | 
+/**  An HAProxy config. */
+"haproxy" | 
+/**  A Caddyfile. */
+"caddyfile" | 
 /**  Java properties. */
 "properties" | 
 /**  YAML. */

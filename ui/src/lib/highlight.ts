@@ -7,6 +7,8 @@ export type Token = { text: string; kind: "comment" | "key" | "plain" };
 const comments: Partial<Record<Syntax, string>> = {
   nginx: "#",
   apache: "#",
+  haproxy: "#",
+  caddyfile: "#",
   properties: "#",
   yaml: "#",
   env: "#",
@@ -37,6 +39,8 @@ function keyOf(line: string, syntax: Syntax): string | null {
   const patterns: Partial<Record<Syntax, RegExp>> = {
     nginx: /^\s*[a-z_]+/,
     apache: /^\s*<?\/?[A-Za-z]+/,
+    haproxy: /^\s*[a-z][a-z-]*/,
+    caddyfile: /^\s*[a-z][a-z_]*(?=\s)/,
     properties: /^[^=#\s]+(?==)/,
     env: /^[A-Z_][A-Z0-9_]*(?==)/,
     yaml: /^\s*[\w.-]+(?=:)/,

@@ -58,6 +58,10 @@ enum What {
     Nginx(ProxyArgs),
     /// Apache httpd terminates TLS in front of the application.
     Apache(ProxyArgs),
+    /// HAProxy terminates TLS in front of the application (sections to append to haproxy.cfg).
+    Haproxy(ProxyArgs),
+    /// Caddy terminates TLS in front of the application (a Caddyfile).
+    Caddy(ProxyArgs),
     /// Spring Boot terminates TLS itself: server.ssl.* (or an SSL bundle) as properties and YAML.
     Spring(SpringArgs),
     /// Only the browser client changes: socket.ts and socket.js (needs --target).
@@ -301,7 +305,7 @@ fn plan<'a>(what: &'a What, output: &Output) -> Result<(Fix, String, Certificate
             let plan = ClientPlan::for_target(&parsed, output.origin.as_deref());
             Ok((Fix::Client(plan), parsed.url, Certificate::default()))
         }
-        What::Nginx(args) | What::Apache(args) => {
+        What::Nginx(args) | What::Apache(args) | What::Haproxy(args) | What::Caddy(args) => {
             let new = &args.new_cert;
             let certificate = match (&args.cert, &args.key) {
                 (Some(cert), Some(key)) => Certificate {
@@ -332,10 +336,11 @@ fn plan<'a>(what: &'a What, output: &Output) -> Result<(Fix, String, Certificate
                 ..defaults
             };
             let url = target(format!("wss://{}{}", args.hosts[0], args.ws_path))?;
-            let fix = if matches!(what, What::Nginx(_)) {
-                Fix::Nginx(plan)
-            } else {
-                Fix::Apache(plan)
+            let fix = match what {
+                What::Apache(_) => Fix::Apache(plan),
+                What::Haproxy(_) => Fix::Haproxy(plan),
+                What::Caddy(_) => Fix::Caddy(plan),
+                _ => Fix::Nginx(plan),
             };
             Ok((fix, url, certificate))
         }

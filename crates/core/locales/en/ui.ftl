@@ -91,6 +91,10 @@ fix-nginx = Nginx in front
 fix-nginx-when = Pick this when the app should stay on plain HTTP behind a proxy on 443 that forwards the WebSocket upgrade.
 fix-apache = Apache httpd in front
 fix-apache-when = The same as Nginx, for servers that already run Apache 2.4.47 or later.
+fix-haproxy = HAProxy in front
+fix-haproxy-when = For servers that already run HAProxy: TLS on its frontend, and the tunnel timeout that keeps quiet WebSockets open.
+fix-caddy = Caddy in front
+fix-caddy-when = The shortest configuration: Caddy forwards WebSockets by itself, and can get its own certificate later.
 fix-client = Only the client changes
 fix-client-when = Pick this when the server is fine and the page uses the wrong scheme or gives up after a restart.
 

@@ -5,6 +5,8 @@ next-steps-title = 다음 단계 — { $fix ->
         [spring] Spring Boot가 직접 wss://를 제공합니다
         [nginx] Nginx가 애플리케이션 앞에서 TLS를 처리합니다
         [apache] Apache httpd가 애플리케이션 앞에서 TLS를 처리합니다
+        [haproxy] HAProxy가 애플리케이션 앞에서 TLS를 처리합니다
+        [caddy] Caddy가 애플리케이션 앞에서 TLS를 처리합니다
        *[client] 브라우저 클라이언트만 바꾸면 됩니다
     }
 next-steps-generated = Handshake가 생성했습니다. 대상: { $target }
@@ -30,6 +32,9 @@ place-spring-fullchain = server.ssl.certificate가 가리키는 곳
 place-spring-privkey = server.ssl.certificate-private-key가 가리키는 곳, 권한 600
 place-nginx-conf = /etc/nginx/conf.d/ (http 블록 안)
 place-apache-conf = /etc/apache2/sites-available/
+place-haproxy-cfg = /etc/haproxy/haproxy.cfg 끝에 덧붙입니다(HAProxy 2.2 이상)
+place-caddyfile = /etc/caddy/Caddyfile, 또는 사이트 블록을 기존 파일에 합칩니다
+place-haproxy-key = fullchain.pem 옆, 모드 600. HAProxy는 `crt` 파일의 키를 `<파일>.key`에서 읽습니다
 place-behind-proxy = 애플리케이션 속성에 합치세요. 클라이언트의 https 스킴과 주소를 알 수 있게 됩니다
 place-proxy-fullchain = 설정의 인증서 줄이 가리키는 곳
 place-proxy-privkey = 설정의 키 줄이 가리키는 곳, 권한 600
@@ -40,6 +45,7 @@ place-socket-js = socket.ts 대신 쓸 프런트엔드 소스(일반 JavaScript)
 
 note-proxy-upstream = 애플리케이션은 계속 `{ $upstream }`에서 평문 HTTP로 대기합니다.
 note-proxy-idle = 유휴 WebSocket은 한 시간 동안 유지됩니다. 클라이언트가 더 오래 조용하다면 읽기 타임아웃을 늘리세요.
+note-caddy-idle = Caddy는 업그레이드된 WebSocket을 자체 유휴 제한 없이 열어 둡니다. `tls` 줄을 지우면 Caddy가 직접 인증서를 받습니다(공개 이름은 Let's Encrypt, localhost는 내부 CA).
 note-client-scheme = 소켓 스킴이 페이지를 따릅니다. https: 페이지에서는 wss:, http: 페이지에서는 ws:를 씁니다.
 note-client-reconnect = 처음 쓸 때 연결하고, 서버가 재시작하는 동안 백오프와 지터를 두고 다시 연결합니다.
 note-self-signed-browsers = 브라우저는 자체 서명 인증서에 경고 페이지를 띄우고, wss://에서는 그런 페이지도 없이 거부합니다. 브라우저용이라면 --dev-ca로 생성하고 그 CA를 한 번 신뢰하세요.
@@ -61,6 +67,14 @@ config-mozilla = Mozilla intermediate 프로필(DHE 없음, 그래서 dhparam �
 config-hsts = 브라우저가 2년 동안 이 호스트로의 평문 HTTP를 거부합니다.
 config-nginx-websocket = WebSocket: HTTP/1.1과 홉 단위 헤더 Upgrade/Connection.
 config-idle = 프레임 없이 이 시간이 지나면 유휴 소켓을 닫습니다.
+config-haproxy-include = /etc/haproxy/haproxy.cfg 끝에 덧붙인 뒤: haproxy -c -f /etc/haproxy/haproxy.cfg && systemctl reload haproxy
+config-haproxy-key = HAProxy는 키를 이 파일이나 옆의 `<crt>.key`에서 읽습니다: { $key }.
+config-haproxy-key-apart = HAProxy는 키를 이 파일이나 옆의 `<crt>.key`에서만 읽고 { $key }에서는 읽지 않습니다. `ln -s { $key } { $cert }.key`로 링크하거나(갱신해도 그대로 동작합니다) 두 파일을 하나로 합치세요.
+config-haproxy-websocket = WebSocket: HAProxy가 업그레이드를 직접 전달합니다. 업그레이드된 뒤에는 timeout tunnel이 유휴 제한입니다(없으면 timeout client/server가 조용한 연결을 끊습니다. Debian 기본값은 50초).
+config-caddy-include = Caddyfile(/etc/caddy/Caddyfile)입니다. 그다음: caddy validate --config /etc/caddy/Caddyfile && systemctl reload caddy
+config-caddy-no-redirect = 평문 HTTP에서 리디렉트하지 않습니다.
+config-caddy-tls = 인증서와 키입니다. 이 줄이 없으면 Caddy가 직접 인증서를 받습니다.
+config-caddy-websocket = WebSocket: reverse_proxy가 업그레이드를 전달하고 유휴 제한 없이 연결을 유지합니다.
 config-behind-proxy = Nginx 뒤에서: 리디렉트와 요청 URL에 X-Forwarded-Proto/For/Host를 씁니다.
 config-apache-needs = 필요한 것: a2enmod { $modules }. 그다음 apache2ctl configtest && systemctl reload apache2
 config-apache-websocket = WebSocket: Upgrade를 애플리케이션으로 전달합니다(Apache 2.4.47 이상).

@@ -92,6 +92,10 @@ fix-nginx = 앞단에 Nginx
 fix-nginx-when = 애플리케이션은 평문 HTTP로 두고, 443의 프록시가 WebSocket 업그레이드를 전달하게 할 때.
 fix-apache = 앞단에 Apache httpd
 fix-apache-when = Nginx와 같지만, 이미 Apache 2.4.47 이상을 쓰는 서버용.
+fix-haproxy = 앞단에 HAProxy
+fix-haproxy-when = 이미 HAProxy를 쓰는 서버용. 프런트엔드에서 TLS를 처리하고, 조용한 WebSocket을 유지하는 tunnel 타임아웃을 설정합니다.
+fix-caddy = 앞단에 Caddy
+fix-caddy-when = 가장 짧은 설정. Caddy는 WebSocket을 알아서 전달하고, 나중에 인증서를 직접 받을 수도 있습니다.
 fix-client = 클라이언트만 변경
 fix-client-when = 서버는 정상이고, 페이지가 잘못된 스킴을 쓰거나 재시작 뒤 다시 연결하지 않을 때.
 

@@ -5,7 +5,9 @@
 //! compiler checks every placeholder.
 
 pub mod apache;
+pub mod caddy;
 pub mod client;
+pub mod haproxy;
 mod next_steps;
 pub mod nginx;
 pub mod spring;
@@ -28,7 +30,7 @@ use spring::SpringPlan;
 /// no dhparam file to manage); TLS 1.3 suites need no configuration.
 pub(crate) const MOZILLA_INTERMEDIATE_CIPHERS: &str = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
 
-/// How a reverse proxy (Nginx or Apache) terminates TLS in front of the application.
+/// How a reverse proxy (Nginx, Apache, HAProxy or Caddy) terminates TLS in front of the application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProxyPlan {
@@ -92,8 +94,34 @@ pub enum Fix {
     Nginx(ProxyPlan),
     /// Apache httpd terminates TLS in front of the application.
     Apache(ProxyPlan),
+    /// HAProxy terminates TLS in front of the application.
+    Haproxy(ProxyPlan),
+    /// Caddy terminates TLS in front of the application.
+    Caddy(ProxyPlan),
     /// The server is fine; only the browser's client must change.
     Client(ClientPlan),
+}
+
+impl Fix {
+    /// The plan of the reverse proxy in front, when one terminates TLS.
+    pub fn proxy(&self) -> Option<&ProxyPlan> {
+        match self {
+            Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
+                Some(plan)
+            }
+            Fix::Spring(_) | Fix::Client(_) => None,
+        }
+    }
+
+    /// [`Fix::proxy`], to change.
+    pub fn proxy_mut(&mut self) -> Option<&mut ProxyPlan> {
+        match self {
+            Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
+                Some(plan)
+            }
+            Fix::Spring(_) | Fix::Client(_) => None,
+        }
+    }
 }
 
 /// What a generated file holds, for syntax highlighting in the preview.
@@ -105,6 +133,10 @@ pub enum Syntax {
     Nginx,
     /// An Apache httpd config.
     Apache,
+    /// An HAProxy config.
+    Haproxy,
+    /// A Caddyfile.
+    Caddyfile,
     /// Java properties.
     Properties,
     /// YAML.
@@ -312,6 +344,26 @@ pub fn files(
                 "handshake-apache.conf",
                 apache::render(plan, profile.language),
                 Syntax::Apache,
+            ),
+            material,
+            profile.language,
+        ),
+        Fix::Haproxy(plan) => proxy_files(
+            plan,
+            GeneratedFile::text(
+                "handshake-haproxy.cfg",
+                haproxy::render(plan, profile.language),
+                Syntax::Haproxy,
+            ),
+            material,
+            profile.language,
+        ),
+        Fix::Caddy(plan) => proxy_files(
+            plan,
+            GeneratedFile::text(
+                "Caddyfile",
+                caddy::render(plan, profile.language),
+                Syntax::Caddyfile,
             ),
             material,
             profile.language,

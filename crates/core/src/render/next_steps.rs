@@ -51,7 +51,7 @@ pub(super) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor
                 url,
             )
         }
-        Fix::Nginx(plan) | Fix::Apache(plan) => {
+        Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
             let url = format!(
                 "wss://{}{}",
                 plan.server_names
@@ -59,28 +59,50 @@ pub(super) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor
                     .map_or("localhost", String::as_str),
                 plan.ws_path
             );
-            let nginx = matches!(profile.fix, Fix::Nginx(_));
-            let mut commands = if nginx {
-                vec![
-                    "sudo cp handshake-nginx.conf /etc/nginx/conf.d/".to_owned(),
-                    "sudo nginx -t && sudo systemctl reload nginx".to_owned(),
-                ]
-            } else {
-                vec![
-                    format!("sudo a2enmod {}", super::apache::MODULES.join(" ")),
-                    "sudo cp handshake-apache.conf /etc/apache2/sites-available/ && sudo a2ensite handshake-apache".to_owned(),
-                    "sudo apache2ctl configtest && sudo systemctl reload apache2".to_owned(),
-                ]
+            let (kind, mut commands) = match &profile.fix {
+                Fix::Apache(_) => (
+                    "apache",
+                    vec![
+                        format!("sudo a2enmod {}", super::apache::MODULES.join(" ")),
+                        "sudo cp handshake-apache.conf /etc/apache2/sites-available/ && sudo a2ensite handshake-apache".to_owned(),
+                        "sudo apache2ctl configtest && sudo systemctl reload apache2".to_owned(),
+                    ],
+                ),
+                Fix::Haproxy(_) => (
+                    "haproxy",
+                    vec![
+                        "sudo sh -c 'cat handshake-haproxy.cfg >> /etc/haproxy/haproxy.cfg'".to_owned(),
+                        "sudo haproxy -c -f /etc/haproxy/haproxy.cfg && sudo systemctl reload haproxy".to_owned(),
+                    ],
+                ),
+                Fix::Caddy(_) => (
+                    "caddy",
+                    vec![
+                        "sudo cp Caddyfile /etc/caddy/Caddyfile".to_owned(),
+                        "sudo caddy validate --config /etc/caddy/Caddyfile && sudo systemctl reload caddy".to_owned(),
+                    ],
+                ),
+                // Nginx.
+                _ => (
+                    "nginx",
+                    vec![
+                        "sudo cp handshake-nginx.conf /etc/nginx/conf.d/".to_owned(),
+                        "sudo nginx -t && sudo systemctl reload nginx".to_owned(),
+                    ],
+                ),
             };
             commands.push(check(&url));
             (
-                if nginx { "nginx" } else { "apache" },
+                kind,
                 vec![
                     ("handshake-nginx.conf", "place-nginx-conf"),
                     ("handshake-apache.conf", "place-apache-conf"),
+                    ("handshake-haproxy.cfg", "place-haproxy-cfg"),
+                    ("Caddyfile", "place-caddyfile"),
                     ("application-behind-proxy.properties", "place-behind-proxy"),
                     ("fullchain.pem", "place-proxy-fullchain"),
                     ("privkey.pem", "place-proxy-privkey"),
+                    ("fullchain.pem.key", "place-haproxy-key"),
                     (AnchorKind::DevCa.file_name(), "place-dev-ca"),
                     (AnchorKind::SelfSigned.file_name(), "place-self-signed"),
                 ],
@@ -90,7 +112,11 @@ pub(super) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor
                         "note-proxy-upstream",
                         &Facts::new().with("upstream", &plan.upstream),
                     ),
-                    say("note-proxy-idle"),
+                    say(if kind == "caddy" {
+                        "note-caddy-idle"
+                    } else {
+                        "note-proxy-idle"
+                    }),
                 ],
                 url,
             )

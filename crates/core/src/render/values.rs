@@ -79,7 +79,9 @@ impl Message for InvalidValue {
 /// Checks every value of `profile` that a generated file will hold.
 pub fn check(profile: &Profile) -> Result<(), InvalidValue> {
     match &profile.fix {
-        Fix::Nginx(plan) | Fix::Apache(plan) => check_proxy(plan),
+        Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
+            check_proxy(plan)
+        }
         Fix::Spring(plan) => check_spring(plan),
         // The client's values are written as escaped string literals.
         Fix::Client(_) => Ok(()),

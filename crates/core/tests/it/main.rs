@@ -7,6 +7,7 @@ mod diagnose_transport;
 mod generate_apache;
 mod generate_client;
 mod generate_nginx;
+mod generate_proxies;
 mod generate_spring;
 mod hostile;
 mod keystore;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use handshake_core::finding::Words;
 use handshake_core::fix::{self, FixKind};
-use handshake_core::render::{Fix, ProxyPlan};
+use handshake_core::render::ProxyPlan;
 use handshake_core::{
     CheckOptions, CheckReport, Code, Language, Options, Report, Severity, Target,
 };
@@ -45,10 +45,10 @@ pub(crate) async fn check(url: &str, options: CheckOptions) -> CheckReport {
 /// ports, files and upstream).
 pub(crate) fn default_proxy_plan(kind: FixKind, url: &str) -> ProxyPlan {
     let target = Target::parse(url).expect("test URL parses");
-    match fix::default_profile(kind, &target, None, Language::En).fix {
-        Fix::Nginx(plan) | Fix::Apache(plan) => plan,
-        other => panic!("{kind:?} made {other:?}"),
-    }
+    let fix = fix::default_profile(kind, &target, None, Language::En).fix;
+    fix.proxy()
+        .cloned()
+        .unwrap_or_else(|| panic!("{kind:?} made {fix:?}"))
 }
 
 /// Diagnoses `url` trusting `ca`: a generated default must leave nothing
