@@ -57,6 +57,8 @@ pub enum Program {
     Hypercorn,
     /// Debian's aiohttp, its own server.
     Aiohttp,
+    /// Debian's Python 3 as a client (its ssl module, the websockets library).
+    Python,
     /// Debian's Chromium, headless.
     Chromium,
     /// Debian's Firefox ESR, headless.
@@ -88,6 +90,7 @@ impl Program {
             Program::Uvicorn => "uvicorn",
             Program::Hypercorn => "hypercorn",
             Program::Aiohttp => "aiohttp",
+            Program::Python => "python",
             Program::Chromium => "chromium",
             Program::Firefox => "firefox",
             Program::Os => "os",

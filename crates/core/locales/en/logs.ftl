@@ -103,9 +103,30 @@ log-pkix-path-building = Java does not trust the server's certificate
     .explanation = A Java client (or a Spring app calling another service) could not build a path from the server's certificate to a CA in its truststore: the certificate is self-signed, from a development CA, or the server omits its intermediate.
     .fix = Trust the CA in Java's truststore (`keytool -importcert -cacerts -file ca.pem -alias dev-ca`, or `handshake trust --java`), or have the server send its full chain. { -run-diagnose } to see which.
 
-log-cert-untrusted = The browser does not trust the server's certificate
-    .explanation = The browser rejected the certificate: it is self-signed or issued by a CA the browser does not trust (a development CA not installed yet).
-    .fix = { -trust-dev-ca-capitalized }, or use a certificate from a public CA.
+log-cert-untrusted = { $client ->
+        [browser] The browser
+        [curl] curl
+        [python] Python
+        [node] Node.js
+        [go] A Go program
+       *[other] The client
+    } does not trust the server's certificate
+    .explanation = { $client ->
+        [browser] The browser
+        [curl] curl (OpenSSL, with the system's CA bundle)
+        [python] Python's ssl module (websockets, aiohttp, urllib; requests uses certifi's bundle instead)
+        [node] Node.js (ws, fetch, https), which trusts its own bundled CA list, not the system's,
+        [go] Go's crypto/x509 (Caddy's reverse_proxy, any Go service), with the system's CA bundle,
+       *[other] The client
+    } rejected the certificate: it is self-signed or issued by a CA it does not trust (a development CA not installed yet).
+    .fix = { $client ->
+        [browser] { -trust-dev-ca-capitalized }
+        [curl] Run `handshake trust --store system` (or `curl --cacert handshake-dev-ca.pem` for one call)
+        [python] Run `handshake trust --store system` (requests: `REQUESTS_CA_BUNDLE=handshake-dev-ca.pem`; or `SSL_CERT_FILE` for one run)
+        [node] Start Node with `NODE_EXTRA_CA_CERTS=handshake-dev-ca.pem` (it reads no system store)
+        [go] Run `handshake trust --store system` (or `SSL_CERT_FILE` for one run)
+       *[other] { -trust-dev-ca-capitalized }
+    }, or use a certificate from a public CA.
 
 -trust-dev-ca-capitalized = Install the development CA in the system and browser trust stores (`handshake trust`)
 

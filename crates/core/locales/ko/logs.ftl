@@ -103,9 +103,30 @@ log-pkix-path-building = Java가 서버 인증서를 신뢰하지 않습니다
     .explanation = Java 클라이언트(또는 다른 서비스를 부르는 Spring 앱)가 서버 인증서에서 truststore의 CA까지 경로를 만들지 못했습니다. 인증서가 자체 서명이거나, 개발용 CA가 발급했거나, 서버가 중간 인증서를 보내지 않습니다.
     .fix = Java truststore에 CA를 넣거나(`keytool -importcert -cacerts -file ca.pem -alias dev-ca`, 또는 `handshake trust --java`), 서버가 전체 체인을 보내게 하세요. 어느 쪽인지는 { -run-diagnose }.
 
-log-cert-untrusted = 브라우저가 서버 인증서를 신뢰하지 않습니다
-    .explanation = 브라우저가 인증서를 거부했습니다. 자체 서명이거나, 브라우저가 신뢰하지 않는 CA(아직 설치하지 않은 개발용 CA)가 발급했습니다.
-    .fix = { -trust-dev-ca-capitalized }. 아니면 공개 CA의 인증서를 쓰세요.
+log-cert-untrusted = { $client ->
+        [browser] 브라우저가
+        [curl] curl이
+        [python] Python이
+        [node] Node.js가
+        [go] Go 프로그램이
+       *[other] 클라이언트가
+    } 서버 인증서를 신뢰하지 않습니다
+    .explanation = { $client ->
+        [browser] 브라우저가
+        [curl] curl(OpenSSL, 시스템 CA 번들 사용)이
+        [python] Python의 ssl 모듈(websockets, aiohttp, urllib. requests는 대신 certifi 번들을 씁니다)이
+        [node] 시스템 저장소가 아니라 내장 CA 목록을 신뢰하는 Node.js(ws, fetch, https)가
+        [go] 시스템 CA 번들을 쓰는 Go의 crypto/x509(Caddy의 reverse_proxy, Go로 만든 서비스)가
+       *[other] 클라이언트가
+    } 인증서를 거부했습니다. 자체 서명이거나, 신뢰하지 않는 CA(아직 설치하지 않은 개발용 CA)가 발급했습니다.
+    .fix = { $client ->
+        [browser] { -trust-dev-ca-capitalized }
+        [curl] `handshake trust --store system`을 실행하세요(한 번만이라면 `curl --cacert handshake-dev-ca.pem`)
+        [python] `handshake trust --store system`을 실행하세요(requests는 `REQUESTS_CA_BUNDLE=handshake-dev-ca.pem`, 한 번만이라면 `SSL_CERT_FILE`)
+        [node] Node를 `NODE_EXTRA_CA_CERTS=handshake-dev-ca.pem`으로 시작하세요(시스템 저장소는 읽지 않습니다)
+        [go] `handshake trust --store system`을 실행하세요(한 번만이라면 `SSL_CERT_FILE`)
+       *[other] { -trust-dev-ca-capitalized }
+    }. 아니면 공개 CA의 인증서를 쓰세요.
 
 -trust-dev-ca-capitalized = 개발용 CA를 시스템과 브라우저 신뢰 저장소에 설치하세요(`handshake trust`)
 

@@ -117,6 +117,16 @@ pub static SIGNATURES: &[Signature] = &[
             "ERR_CERT_AUTHORITY_INVALID",
             "SEC_ERROR_UNKNOWN_ISSUER",
             "MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT",
+            // The same refusal in the clients' own words: curl, Python's
+            // ssl (websockets, requests, aiohttp), Node's tls (ws, fetch),
+            // Go's crypto/x509.
+            "SSL certificate problem: ",
+            "CERTIFICATE_VERIFY_FAILED",
+            "DEPTH_ZERO_SELF_SIGNED_CERT",
+            "SELF_SIGNED_CERT_IN_CHAIN",
+            "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+            "unable to verify the first certificate",
+            "x509: certificate signed by unknown authority",
         ],
         explain: cert_untrusted,
     },
@@ -376,9 +386,27 @@ fn pkix(_: &str) -> Option<Explained> {
 }
 
 fn cert_untrusted(line: &str) -> Option<Explained> {
+    let client = if line.contains("SSL certificate problem") {
+        "curl"
+    } else if line.contains("CERTIFICATE_VERIFY_FAILED") {
+        "python"
+    } else if [
+        "SELF_SIGNED_CERT",
+        "UNABLE_TO_VERIFY_LEAF",
+        "verify the first certificate",
+    ]
+    .iter()
+    .any(|words| line.contains(words))
+    {
+        "node"
+    } else if line.contains("x509: certificate signed by unknown authority") {
+        "go"
+    } else {
+        "browser"
+    };
     Some(explained(
-        Finding::error(Code::LogCertUntrusted),
-        "",
+        Finding::error(Code::LogCertUntrusted).with("client", client),
+        client,
         first_url(line),
     ))
 }

@@ -393,3 +393,86 @@ fn curl_on_the_wrong_port() {
     assert!(said.contains("wrong version number"), "{said}");
     real_log(&said.live(), &said, &[Code::LogTlsOnPlainPort]);
 }
+
+/// The same refusal of an untrusted certificate in each client's own
+/// words — curl, Python's websockets, Node's ws, and Go (Caddy proxying to
+/// the server) — each explained as that client's, with its own way to
+/// trust a CA.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_client_refusing_an_untrusted_certificate() {
+    use handshake_testkit::node::{Kind, Node};
+    let scratch_dir = scratch("untrusted");
+    let dir = scratch_dir.path();
+    let ca = Ca::new("Untrusted Clients CA");
+    let (cert, key) = ca.leaf(&["localhost"], -1, 30).write_pem(dir);
+    let node = Node::start(Kind::Echo, Some((&cert, &key)));
+    let url = format!("wss://localhost:{}/echo", node.port);
+    let client = |report: handshake_core::logs::LogReport| {
+        report.findings[0]
+            .finding
+            .facts
+            .text("client")
+            .map(str::to_owned)
+    };
+
+    let said = handshake_testkit::curl(&["-sS", &format!("https://localhost:{}/echo", node.port)]);
+    let report = real_log(&said.live(), &said, &[Code::LogCertUntrusted]);
+    assert_eq!(client(report).as_deref(), Some("curl"), "{said}");
+
+    let python = Command::new("/usr/bin/python3")
+        .args([
+            "-c",
+            "import asyncio, sys, websockets\nasync def main():\n    async with websockets.connect(sys.argv[1]):\n        pass\nasyncio.run(main())",
+            &url,
+        ])
+        .output()
+        .expect("python3 runs (apt-get install python3-websockets)");
+    let text = output_text(&python);
+    let report = real_log(
+        &Live::printed(Program::Python, &python),
+        &text,
+        &[Code::LogCertUntrusted],
+    );
+    assert_eq!(client(report).as_deref(), Some("python"), "{text}");
+
+    let node_client = Command::new("node")
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/node"))
+        .args([
+            "-e",
+            "const WebSocket = require('ws'); new WebSocket(process.argv[1]).on('error', (e) => console.error(e));",
+            &url,
+        ])
+        .output()
+        .expect("node runs");
+    let text = output_text(&node_client);
+    let report = real_log(
+        &Live::printed(Program::Node, &node_client),
+        &text,
+        &[Code::LogCertUntrusted],
+    );
+    assert_eq!(client(report).as_deref(), Some("node"), "{text}");
+
+    let port = handshake_testkit::servers::free_port();
+    let caddy = handshake_testkit::caddy::start(
+        &format!(
+            "http://127.0.0.1:{port} {{\n\treverse_proxy https://localhost:{}\n}}\n",
+            node.port
+        ),
+        &[port],
+    );
+    // A request through Caddy makes it dial the server, and refuse it.
+    let _ = handshake_testkit::curl(&["-sS", &format!("http://127.0.0.1:{port}/echo")]);
+    handshake_testkit::wait_until(
+        5,
+        || caddy.log().contains("unknown authority"),
+        || caddy.log(),
+    );
+    let said = caddy
+        .log()
+        .lines()
+        .filter(|line| line.contains("unknown authority"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let report = real_log(&caddy.live(), &said, &[Code::LogCertUntrusted]);
+    assert_eq!(client(report).as_deref(), Some("go"), "{said}");
+}
