@@ -1,6 +1,6 @@
 //! The real lighttpd (Debian's 1.4, with mod_openssl), started privately
 //! through [`Daemon`]: a static folder served on loopback, TLS when given
-//! a certificate.
+//! a certificate, or mod_proxy in front of an application.
 
 use std::path::Path;
 use std::process::Command;
@@ -13,7 +13,6 @@ use crate::daemon::Daemon;
 /// key when given.
 pub fn start(tls: Option<(&Path, &Path)>, port: u16) -> Daemon {
     let dir = Scratch::new("lighttpd");
-    let d = dir.display();
     std::fs::create_dir_all(dir.join("www")).expect("www");
     std::fs::write(dir.join("www/index.html"), "ok\n").expect("index.html");
     let ssl = match tls {
@@ -24,11 +23,33 @@ pub fn start(tls: Option<(&Path, &Path)>, port: u16) -> Daemon {
         ),
         None => String::new(),
     };
+    run(dir, port, &ssl)
+}
+
+/// lighttpd on 127.0.0.1:`port` proxying everything to
+/// 127.0.0.1:`upstream` with mod_proxy, forwarding WebSocket upgrades only
+/// when `upgrade` (`proxy.header = ("upgrade" => "enable")`, off by
+/// default).
+pub fn proxying(port: u16, upstream: u16, upgrade: bool) -> Daemon {
+    let dir = Scratch::new("lighttpd");
+    std::fs::create_dir_all(dir.join("www")).expect("www");
+    let mut proxy = format!(
+        "server.modules += (\"mod_proxy\")\nproxy.server = (\"\" => ((\"host\" => \"127.0.0.1\", \"port\" => {upstream})))\n"
+    );
+    if upgrade {
+        proxy.push_str("proxy.header = (\"upgrade\" => \"enable\")\n");
+    }
+    run(dir, port, &proxy)
+}
+
+/// lighttpd with its folder `dir`, on `port`, with `more` configuration.
+fn run(dir: Scratch, port: u16, more: &str) -> Daemon {
+    let d = dir.display();
     let config = dir.join("lighttpd.conf");
     std::fs::write(
         &config,
         format!(
-            "server.document-root = \"{d}/www\"\nserver.bind = \"127.0.0.1\"\nserver.port = {port}\nserver.errorlog = \"{d}/error.log\"\nserver.pid-file = \"{d}/lighttpd.pid\"\n{ssl}"
+            "server.document-root = \"{d}/www\"\nserver.bind = \"127.0.0.1\"\nserver.port = {port}\nserver.errorlog = \"{d}/error.log\"\nserver.pid-file = \"{d}/lighttpd.pid\"\n{more}"
         ),
     )
     .expect("lighttpd.conf");

@@ -361,11 +361,11 @@ hsts-on-localhost = { $host } sends HSTS, which browsers remember for every loca
 
 ws-upgrade-ignored = The upgrade request got an ordinary response
     .explanation = A WebSocket upgrade was answered { $answer }: the request reached something that ignored the Upgrade header — a proxy that does not forward Upgrade/Connection, or a path with no WebSocket endpoint.
-    .fix = Behind nginx, forward the upgrade ({ -forward-upgrade }); otherwise check the endpoint's path.
+    .fix = Behind a proxy, forward the upgrade — nginx: { -forward-upgrade }; Apache: `ProxyPass … upgrade=websocket`; lighttpd: `proxy.header = ("upgrade" => "enable")`; otherwise check the endpoint's path.
 
 ws-upgrade-rejected = The server rejected the upgrade ({ $status })
     .explanation = The upgrade was answered { $answer }. A proxy that forwards with HTTP/1.0 and drops Upgrade/Connection (nginx's default) makes Spring answer “Can "Upgrade" only to "WebSocket"” and other servers 426 or 505.
-    .fix = Behind nginx: { -forward-upgrade }. Directly: check the server's log for why the handshake was refused.
+    .fix = A proxy must forward the upgrade — nginx: { -forward-upgrade }; Apache: `ProxyPass … upgrade=websocket` (2.4.47+); lighttpd: `proxy.header = ("upgrade" => "enable")` in mod_proxy (HAProxy and Caddy forward it by themselves). Directly: check the server's log for why the handshake was refused.
 
 ws-sockjs-endpoint = { $url } is a SockJS endpoint, not a WebSocket
     .explanation = The upgrade was refused, and the URL answers as SockJS does (“Welcome to SockJS!”, an `/info` document): this is the base URL of a SockJS endpoint (Spring's `.withSockJS()`, the SockJS server for Node). SockJS clients open it over HTTP and pick a transport themselves; a plain WebSocket client (the browser's `WebSocket`, websocat, a mobile client) gets this greeting instead of a 101 and fails.

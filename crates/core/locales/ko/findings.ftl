@@ -346,11 +346,11 @@ hsts-on-localhost = { $host }이(가) HSTS를 보냅니다. 브라우저는 이�
 
 ws-upgrade-ignored = 업그레이드 요청에 일반 응답이 돌아왔습니다
     .explanation = WebSocket 업그레이드 요청에 { $answer }(으)로 응답했습니다. 요청이 Upgrade 헤더를 무시하는 곳에 닿았습니다. Upgrade/Connection을 전달하지 않는 프록시이거나, WebSocket 엔드포인트가 없는 경로입니다.
-    .fix = nginx 뒤라면 업그레이드를 전달하세요. { -forward-upgrade }. 그렇지 않다면 엔드포인트 경로를 확인하세요.
+    .fix = 프록시 뒤라면 업그레이드를 전달하세요. nginx: { -forward-upgrade }. Apache: `ProxyPass … upgrade=websocket`. lighttpd: `proxy.header = ("upgrade" => "enable")`. 아니라면 엔드포인트 경로를 확인하세요.
 
 ws-upgrade-rejected = 서버가 업그레이드를 거부했습니다({ $status })
     .explanation = 업그레이드 요청에 { $answer }(으)로 응답했습니다. HTTP/1.0으로 전달하면서 Upgrade/Connection을 버리는 프록시(nginx 기본값)를 거치면 Spring은 “Can "Upgrade" only to "WebSocket"”로, 다른 서버는 426이나 505로 응답합니다.
-    .fix = nginx 뒤라면: { -forward-upgrade }. 직접 연결했다면 서버 로그에서 핸드셰이크를 거부한 이유를 확인하세요.
+    .fix = 프록시가 업그레이드를 전달해야 합니다. nginx: { -forward-upgrade }. Apache: `ProxyPass … upgrade=websocket`(2.4.47 이상). lighttpd: mod_proxy에 `proxy.header = ("upgrade" => "enable")`(HAProxy와 Caddy는 알아서 전달합니다). 프록시 없이 직접 연결했다면 핸드셰이크를 거부한 이유를 서버 로그에서 확인하세요.
 
 ws-sockjs-endpoint = { $url }은(는) WebSocket이 아니라 SockJS 엔드포인트입니다
     .explanation = 업그레이드 요청이 거부되었고, 이 주소는 SockJS처럼 응답합니다(“Welcome to SockJS!”, `/info` 문서). 이 주소는 SockJS 엔드포인트(Spring의 `.withSockJS()`, Node용 SockJS 서버)의 기본 URL입니다. SockJS 클라이언트는 HTTP로 이 주소를 열고 전송 방식을 스스로 고르지만, 일반 WebSocket 클라이언트(브라우저의 `WebSocket`, websocat, 모바일 클라이언트)는 101 대신 이 인사말을 받고 실패합니다.

@@ -324,3 +324,28 @@ async fn plain_http_to_nodes_tls_server() {
     );
     real_log(&node.live(), &node.console(), &[Code::LogPlainOnTlsPort]);
 }
+
+/// lighttpd's mod_proxy in front of aiohttp: without `proxy.header =
+/// ("upgrade" => "enable")` it forwards the upgrade as a plain GET and the
+/// application refuses it (aiohttp's own "Can "Upgrade" only to
+/// "WebSocket"" 400); with it the WebSocket works.
+#[tokio::test]
+async fn lighttpd_forwards_websockets_only_with_its_upgrade_header() {
+    let upstream = free_port();
+    let _aiohttp = python::aiohttp(upstream);
+    let (dropped, forwarded) = (free_port(), free_port());
+    let without = lighttpd::proxying(dropped, upstream, false);
+    let report = real(
+        &without.live(),
+        diagnose(&format!("ws://127.0.0.1:{dropped}/ws")).await,
+        &["ws-upgrade-rejected"],
+    );
+    let fix = report.findings[0].words(handshake_core::Language::En).fix;
+    assert!(fix.contains("proxy.header"), "{fix}");
+    let with = lighttpd::proxying(forwarded, upstream, true);
+    real(
+        &with.live(),
+        diagnose(&format!("ws://127.0.0.1:{forwarded}/ws")).await,
+        &["ws-ok"],
+    );
+}
