@@ -55,8 +55,14 @@ _handshake() {
             handshake__subcmd__generate,apache)
                 cmd="handshake__subcmd__generate__subcmd__apache"
                 ;;
+            handshake__subcmd__generate,caddy)
+                cmd="handshake__subcmd__generate__subcmd__caddy"
+                ;;
             handshake__subcmd__generate,client)
                 cmd="handshake__subcmd__generate__subcmd__client"
+                ;;
+            handshake__subcmd__generate,haproxy)
+                cmd="handshake__subcmd__generate__subcmd__haproxy"
                 ;;
             handshake__subcmd__generate,help)
                 cmd="handshake__subcmd__generate__subcmd__help"
@@ -70,8 +76,14 @@ _handshake() {
             handshake__subcmd__generate__subcmd__help,apache)
                 cmd="handshake__subcmd__generate__subcmd__help__subcmd__apache"
                 ;;
+            handshake__subcmd__generate__subcmd__help,caddy)
+                cmd="handshake__subcmd__generate__subcmd__help__subcmd__caddy"
+                ;;
             handshake__subcmd__generate__subcmd__help,client)
                 cmd="handshake__subcmd__generate__subcmd__help__subcmd__client"
+                ;;
+            handshake__subcmd__generate__subcmd__help,haproxy)
+                cmd="handshake__subcmd__generate__subcmd__help__subcmd__haproxy"
                 ;;
             handshake__subcmd__generate__subcmd__help,help)
                 cmd="handshake__subcmd__generate__subcmd__help__subcmd__help"
@@ -121,8 +133,14 @@ _handshake() {
             handshake__subcmd__help__subcmd__generate,apache)
                 cmd="handshake__subcmd__help__subcmd__generate__subcmd__apache"
                 ;;
+            handshake__subcmd__help__subcmd__generate,caddy)
+                cmd="handshake__subcmd__help__subcmd__generate__subcmd__caddy"
+                ;;
             handshake__subcmd__help__subcmd__generate,client)
                 cmd="handshake__subcmd__help__subcmd__generate__subcmd__client"
+                ;;
+            handshake__subcmd__help__subcmd__generate,haproxy)
+                cmd="handshake__subcmd__help__subcmd__generate__subcmd__haproxy"
                 ;;
             handshake__subcmd__help__subcmd__generate,nginx)
                 cmd="handshake__subcmd__help__subcmd__generate__subcmd__nginx"
@@ -385,7 +403,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__generate)
-            opts="-h --profile --out --force --target --origin --lang --help nginx apache spring client help"
+            opts="-h --profile --out --force --target --origin --lang --help nginx apache haproxy caddy spring client help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -492,6 +510,80 @@ _handshake() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        handshake__subcmd__generate__subcmd__caddy)
+            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --out --force --target --origin --lang --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --upstream)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ws-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         handshake__subcmd__generate__subcmd__client)
             opts="-h --out --force --target --origin --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -522,8 +614,82 @@ _handshake() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        handshake__subcmd__generate__subcmd__haproxy)
+            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --out --force --target --origin --lang --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --upstream)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ws-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         handshake__subcmd__generate__subcmd__help)
-            opts="nginx apache spring client help"
+            opts="nginx apache haproxy caddy spring client help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -550,7 +716,35 @@ _handshake() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        handshake__subcmd__generate__subcmd__help__subcmd__caddy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         handshake__subcmd__generate__subcmd__help__subcmd__client)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        handshake__subcmd__generate__subcmd__help__subcmd__haproxy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -851,7 +1045,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__help__subcmd__generate)
-            opts="nginx apache spring client"
+            opts="nginx apache haproxy caddy spring client"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,7 +1072,35 @@ _handshake() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        handshake__subcmd__help__subcmd__generate__subcmd__caddy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         handshake__subcmd__help__subcmd__generate__subcmd__client)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        handshake__subcmd__help__subcmd__generate__subcmd__haproxy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -92,18 +92,20 @@ complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -s h -l he
 complete -c handshake -n "__fish_handshake_using_subcommand explain-log" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand explain-log" -l json -d 'Print the result as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand explain-log" -s h -l help -d 'Print help'
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -l profile -d 'Reproduce the files recorded in a profile (into its folder unless --out)' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -l out -d 'The folder to write into' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -l lang -d 'The language of the output: en or ko' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -l force -d 'Replace existing files (the old ones are kept as .bak)'
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -s h -l help -d 'Print help'
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -f -a "nginx" -d 'Nginx terminates TLS in front of the application (which stays on plain HTTP)'
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -f -a "apache" -d 'Apache httpd terminates TLS in front of the application'
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -f -a "spring" -d 'Spring Boot terminates TLS itself: server.ssl.* (or an SSL bundle) as properties and YAML'
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -f -a "client" -d 'Only the browser client changes: socket.ts and socket.js (needs --target)'
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache spring client help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l profile -d 'Reproduce the files recorded in a profile (into its folder unless --out)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l out -d 'The folder to write into' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l lang -d 'The language of the output: en or ko' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l force -d 'Replace existing files (the old ones are kept as .bak)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -f -a "nginx" -d 'Nginx terminates TLS in front of the application (which stays on plain HTTP)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -f -a "apache" -d 'Apache httpd terminates TLS in front of the application'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -f -a "haproxy" -d 'HAProxy terminates TLS in front of the application (sections to append to haproxy.cfg)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -f -a "caddy" -d 'Caddy terminates TLS in front of the application (a Caddyfile)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -f -a "spring" -d 'Spring Boot terminates TLS itself: server.ssl.* (or an SSL bundle) as properties and YAML'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -f -a "client" -d 'Only the browser client changes: socket.ts and socket.js (needs --target)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l host -d 'The host name clients use (server_name); repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l cert -d 'The certificate chain already on the server (referenced where it is, so renewals apply)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l key -d 'The private key already on the server' -r -F
@@ -146,6 +148,48 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l no-hsts -d 'Leave out Strict-Transport-Security (sent by default for a public name)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l force -d 'Replace existing files (the old ones are kept as .bak)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l host -d 'The host name clients use (server_name); repeatable' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l cert -d 'The certificate chain already on the server (referenced where it is, so renewals apply)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l key -d 'The private key already on the server' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l key-type -d 'ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l days -d 'Days of validity' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l location -d 'Where the certificate files will be on the server (default: the --out folder)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l upstream -d 'Where the application listens, e.g. http://127.0.0.1:8080' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l ws-path -d 'The WebSocket path' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l listen -d 'The TLS listen address' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l redirect-from -d 'The plain listen address redirecting to TLS ("none" for no redirect)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l out -d 'The folder to write into' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l lang -d 'The language of the output: en or ko' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l dev-ca -d 'Make a certificate for the --host names, signed by the development CA'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l self-signed -d 'Make a self-signed certificate for the --host names'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l hsts -d 'Send Strict-Transport-Security (two years), even for localhost, an address or a single-label name, where it is off by default'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l no-hsts -d 'Leave out Strict-Transport-Security (sent by default for a public name)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l force -d 'Replace existing files (the old ones are kept as .bak)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l host -d 'The host name clients use (server_name); repeatable' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l cert -d 'The certificate chain already on the server (referenced where it is, so renewals apply)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l key -d 'The private key already on the server' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l key-type -d 'ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l days -d 'Days of validity' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l location -d 'Where the certificate files will be on the server (default: the --out folder)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l upstream -d 'Where the application listens, e.g. http://127.0.0.1:8080' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l ws-path -d 'The WebSocket path' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l listen -d 'The TLS listen address' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l redirect-from -d 'The plain listen address redirecting to TLS ("none" for no redirect)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l out -d 'The folder to write into' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l lang -d 'The language of the output: en or ko' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l dev-ca -d 'Make a certificate for the --host names, signed by the development CA'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l self-signed -d 'Make a self-signed certificate for the --host names'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l hsts -d 'Send Strict-Transport-Security (two years), even for localhost, an address or a single-label name, where it is off by default'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l no-hsts -d 'Leave out Strict-Transport-Security (sent by default for a public name)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l force -d 'Replace existing files (the old ones are kept as .bak)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l boot -d 'The Spring Boot version of the application (decides the forms offered)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l form -d 'keystore (every version), pem (2.7+), keystore-bundle or pem-bundle (3.1+)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l port -d 'server.port' -r
@@ -176,6 +220,8 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from client" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "nginx" -d 'Nginx terminates TLS in front of the application (which stays on plain HTTP)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "apache" -d 'Apache httpd terminates TLS in front of the application'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "haproxy" -d 'HAProxy terminates TLS in front of the application (sections to append to haproxy.cfg)'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "caddy" -d 'Caddy terminates TLS in front of the application (a Caddyfile)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "spring" -d 'Spring Boot terminates TLS itself: server.ssl.* (or an SSL bundle) as properties and YAML'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "client" -d 'Only the browser client changes: socket.ts and socket.js (needs --target)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -233,5 +279,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish
 complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "nginx" -d 'Nginx terminates TLS in front of the application (which stays on plain HTTP)'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "apache" -d 'Apache httpd terminates TLS in front of the application'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "haproxy" -d 'HAProxy terminates TLS in front of the application (sections to append to haproxy.cfg)'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "caddy" -d 'Caddy terminates TLS in front of the application (a Caddyfile)'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "spring" -d 'Spring Boot terminates TLS itself: server.ssl.* (or an SSL bundle) as properties and YAML'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "client" -d 'Only the browser client changes: socket.ts and socket.js (needs --target)'

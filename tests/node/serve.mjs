@@ -51,53 +51,46 @@ if (kind === "socketio") {
   goaway.on("connection", (conn) => conn.close(3000, "Go away!"));
   goaway.installHandlers(server, { prefix: "/goaway" });
 } else if (kind === "echo") {
-  const { WebSocketServer } = await import("ws");
-  const wss = new WebSocketServer({ server, path: "/echo", maxPayload: 1 << 20 });
-  wss.on("connection", (socket) => {
-    socket.on("message", (message, binary) => socket.send(message, { binary }));
-  });
+  await echoes({ path: "/echo" });
 } else if (kind === "app-origin") {
-  const { WebSocketServer } = await import("ws");
-  const allowed = (origin) => origin === undefined || origin === "https://app.example.com";
-  const wss = new WebSocketServer({
-    server,
+  await echoes({
     path: "/echo",
-    maxPayload: 1 << 20,
-    verifyClient: (info, done) => done(allowed(info.origin), 403, "Forbidden"),
-  });
-  wss.on("connection", (socket) => {
-    socket.on("message", (message, binary) => socket.send(message, { binary }));
+    verifyClient: (info, done) => done(fromApp(info.origin), 403, "Forbidden"),
   });
 } else if (kind === "verify-origin") {
-  const { WebSocketServer } = await import("ws");
-  const allowed = (origin) => origin === undefined || origin === "https://app.example.com";
-  const wss = new WebSocketServer({
-    server,
-    path: "/echo",
-    maxPayload: 1 << 20,
-    verifyClient: (info) => allowed(info.origin),
-  });
-  wss.on("connection", (socket) => {
-    socket.on("message", (message, binary) => socket.send(message, { binary }));
-  });
+  await echoes({ path: "/echo", verifyClient: (info) => fromApp(info.origin) });
 } else if (kind === "picky") {
-  const { WebSocketServer } = await import("ws");
-  const wss = new WebSocketServer({ server, maxPayload: 1 << 20 });
-  wss.on("connection", (socket, request) => {
+  await echoes({}, (socket, request) => {
     const url = new URL(request.url, "http://localhost");
     if (url.pathname === "/chat" && socket.protocol !== "chat.v1") {
       socket.close(1002, "Sec-WebSocket-Protocol chat.v1 required");
-      return;
+      return false;
     }
     if (url.pathname === "/live" && !url.searchParams.has("token")) {
       socket.close(1008, "token required");
-      return;
+      return false;
     }
-    socket.on("message", (message, binary) => socket.send(message, { binary }));
+    return true;
   });
 } else {
   console.error(`unknown server kind: ${kind}`);
   process.exit(2);
+}
+
+// A plain WebSocket echo (ws) with `options`, echoing on each connection
+// that `accept` (when given) lets through.
+async function echoes(options, accept = () => true) {
+  const { WebSocketServer } = await import("ws");
+  const wss = new WebSocketServer({ server, maxPayload: 1 << 20, ...options });
+  wss.on("connection", (socket, request) => {
+    if (!accept(socket, request)) return;
+    socket.on("message", (message, binary) => socket.send(message, { binary }));
+  });
+}
+
+// The page the app-origin and verify-origin servers let in (or no Origin).
+function fromApp(origin) {
+  return origin === undefined || origin === "https://app.example.com";
 }
 
 // What an application's clientError handler does (Node's own default

@@ -466,31 +466,7 @@ pub fn firefox_page_error(home: &Home, url: &str, seconds: u64) -> crate::covera
             .args(["--remote-debugging-port", &port.to_string()]),
     );
     let deadline = Instant::now() + Duration::from_secs(seconds);
-    let stream = loop {
-        match TcpStream::connect(("127.0.0.1", port)) {
-            Ok(stream) => break stream,
-            Err(error) => {
-                assert!(
-                    Instant::now() < deadline,
-                    "Firefox's debugging port: {error}"
-                );
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-    };
-    stream
-        .set_read_timeout(Some(Duration::from_millis(200)))
-        .expect("read timeout");
-    let endpoint = format!("ws://127.0.0.1:{port}/session");
-    let (mut socket, _) = loop {
-        match tungstenite::client(endpoint.as_str(), stream.try_clone().expect("stream")) {
-            Ok(connected) => break connected,
-            Err(error) => {
-                assert!(Instant::now() < deadline, "Firefox's BiDi session: {error}");
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-    };
+    let mut socket = debugger(port, &format!("ws://127.0.0.1:{port}/session"), deadline);
     let send = |socket: &mut tungstenite::WebSocket<TcpStream>,
                 id: u64,
                 method: &str,
@@ -554,21 +530,14 @@ pub fn firefox_page_error(home: &Home, url: &str, seconds: u64) -> crate::covera
     crate::coverage::Said::new(crate::coverage::Program::Firefox, said)
 }
 
-/// Connects to a browser's debugging WebSocket `endpoint` (on `port`,
-/// retried until `deadline` while the browser starts) and hands each event
-/// to `on_event` — first `Null`, once connected — with a way to send
-/// commands; what it returns is a console line. Ends half a second after
-/// the page's report, or at `deadline`: the report and the lines, or the
-/// lines alone when no report came.
-fn listen(
-    browser: Browser,
-    page: &Page,
-    endpoint: &str,
+/// The browser's debugging WebSocket `endpoint` on `port`, connected as
+/// soon as the browser listens (before `deadline`), then read in short
+/// steps (100 ms) so a caller can look for other things between events.
+fn debugger(
     port: u16,
+    endpoint: &str,
     deadline: Instant,
-    mut on_event: impl FnMut(&serde_json::Value, &mut dyn FnMut(serde_json::Value)) -> Option<String>,
-) -> Result<(Outcome, Vec<String>), Vec<String>> {
-    use tokio_tungstenite::tungstenite;
+) -> tokio_tungstenite::tungstenite::WebSocket<TcpStream> {
     let stream = loop {
         match TcpStream::connect(("127.0.0.1", port)) {
             Ok(stream) => break stream,
@@ -584,12 +553,31 @@ fn listen(
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("read timeout");
-    let (mut socket, _) = tungstenite::client(endpoint, stream).expect("debugging WebSocket");
-    // Then short reads, to look for the page's report between events.
+    let (socket, _) =
+        tokio_tungstenite::tungstenite::client(endpoint, stream).expect("debugging WebSocket");
     socket
         .get_ref()
         .set_read_timeout(Some(Duration::from_millis(100)))
         .expect("read timeout");
+    socket
+}
+
+/// Connects to a browser's debugging WebSocket `endpoint` (on `port`,
+/// retried until `deadline` while the browser starts) and hands each event
+/// to `on_event` — first `Null`, once connected — with a way to send
+/// commands; what it returns is a console line. Ends half a second after
+/// the page's report, or at `deadline`: the report and the lines, or the
+/// lines alone when no report came.
+fn listen(
+    browser: Browser,
+    page: &Page,
+    endpoint: &str,
+    port: u16,
+    deadline: Instant,
+    mut on_event: impl FnMut(&serde_json::Value, &mut dyn FnMut(serde_json::Value)) -> Option<String>,
+) -> Result<(Outcome, Vec<String>), Vec<String>> {
+    use tokio_tungstenite::tungstenite;
+    let mut socket = debugger(port, endpoint, deadline);
     let mut pending = Vec::new();
     let mut said: Vec<String> = on_event(&serde_json::Value::Null, &mut |command| {
         pending.push(command)

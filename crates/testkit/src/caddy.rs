@@ -41,11 +41,7 @@ pub fn validate(caddyfile: &str) -> Result<(), String> {
         .arg(&config)
         .output()
         .expect("caddy runs (apt-get install caddy)");
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&output.stderr).into_owned())
-    }
+    crate::daemon::verdict(&output)
 }
 
 /// `caddy ACTION --adapter caddyfile --config` with its home in `dir`.

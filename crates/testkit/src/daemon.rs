@@ -88,6 +88,20 @@ impl Drop for Daemon {
     }
 }
 
+/// A configuration check's verdict (`haproxy -c`, `caddy validate`): `Ok`
+/// when the program exited 0, else what it printed.
+pub(crate) fn verdict(output: &std::process::Output) -> Result<(), String> {
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}
+
 /// The Debian package that brings `program`.
 fn package(program: Program) -> &'static str {
     match program {

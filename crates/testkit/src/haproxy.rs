@@ -61,15 +61,7 @@ pub fn check_appended(sections: &str) -> Result<(), String> {
         .arg(&config)
         .output()
         .expect("haproxy runs (apt-get install haproxy)");
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        ))
-    }
+    crate::daemon::verdict(&output)
 }
 
 const SHIPPED: &str = "/etc/haproxy/haproxy.cfg";

@@ -14,16 +14,7 @@ use crate::i18n::{Facts, Language};
 /// The Caddyfile, its comments in `language`.
 pub fn render(plan: &ProxyPlan, language: Language) -> String {
     let say = |id: &str| language.text(id, &Facts::new());
-    let mut out = format!(
-        "# {}\n# {}\n",
-        language.text(
-            "config-generated-proxy",
-            &Facts::new()
-                .with("names", plan.server_names.join(" "))
-                .with("upstream", &plan.upstream)
-        ),
-        say("config-caddy-include"),
-    );
+    let mut out = super::proxy_header(plan, language, "config-caddy-include");
     let (host, port) = match plan.listen_tls.rsplit_once(':') {
         Some((host, port)) => (Some(host), port),
         None => (None, plan.listen_tls.as_str()),

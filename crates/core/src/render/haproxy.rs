@@ -15,16 +15,7 @@ use crate::i18n::{Facts, Language};
 /// The sections to append to haproxy.cfg, their comments in `language`.
 pub fn render(plan: &ProxyPlan, language: Language) -> String {
     let say = |id: &str| language.text(id, &Facts::new());
-    let mut out = format!(
-        "# {}\n# {}\n",
-        language.text(
-            "config-generated-proxy",
-            &Facts::new()
-                .with("names", plan.server_names.join(" "))
-                .with("upstream", &plan.upstream)
-        ),
-        say("config-haproxy-include"),
-    );
+    let mut out = super::proxy_header(plan, language, "config-haproxy-include");
     if let Some(listen) = &plan.listen_redirect {
         let _ = write!(
             out,

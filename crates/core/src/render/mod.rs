@@ -26,6 +26,21 @@ pub use next_steps::check_command;
 use client::ClientPlan;
 use spring::SpringPlan;
 
+/// The comment lines every proxy config opens with: what Handshake
+/// generated it for, and `include` (the message saying where it goes).
+fn proxy_header(plan: &ProxyPlan, language: Language, include: &str) -> String {
+    format!(
+        "# {}\n# {}\n",
+        language.text(
+            "config-generated-proxy",
+            &crate::i18n::Facts::new()
+                .with("names", plan.server_names.join(" "))
+                .with("upstream", &plan.upstream)
+        ),
+        language.text(include, &crate::i18n::Facts::new()),
+    )
+}
+
 /// Mozilla's intermediate cipher list for TLS 1.2, ECDHE only (no DHE, so
 /// no dhparam file to manage); TLS 1.3 suites need no configuration.
 pub(crate) const MOZILLA_INTERMEDIATE_CIPHERS: &str = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
@@ -328,46 +343,33 @@ pub fn files(
     values::check(profile).map_err(RenderError::Value)?;
     let mut out = match &profile.fix {
         Fix::Spring(plan) => spring_files(plan, material, profile.language)?,
-        Fix::Nginx(plan) => proxy_files(
-            plan,
-            GeneratedFile::text(
-                "handshake-nginx.conf",
-                nginx::render(plan, profile.language),
-                Syntax::Nginx,
-            ),
-            material,
-            profile.language,
-        ),
-        Fix::Apache(plan) => proxy_files(
-            plan,
-            GeneratedFile::text(
-                "handshake-apache.conf",
-                apache::render(plan, profile.language),
-                Syntax::Apache,
-            ),
-            material,
-            profile.language,
-        ),
-        Fix::Haproxy(plan) => proxy_files(
-            plan,
-            GeneratedFile::text(
-                "handshake-haproxy.cfg",
-                haproxy::render(plan, profile.language),
-                Syntax::Haproxy,
-            ),
-            material,
-            profile.language,
-        ),
-        Fix::Caddy(plan) => proxy_files(
-            plan,
-            GeneratedFile::text(
-                "Caddyfile",
-                caddy::render(plan, profile.language),
-                Syntax::Caddyfile,
-            ),
-            material,
-            profile.language,
-        ),
+        Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
+            let language = profile.language;
+            let config = match &profile.fix {
+                Fix::Apache(_) => GeneratedFile::text(
+                    "handshake-apache.conf",
+                    apache::render(plan, language),
+                    Syntax::Apache,
+                ),
+                Fix::Haproxy(_) => GeneratedFile::text(
+                    "handshake-haproxy.cfg",
+                    haproxy::render(plan, language),
+                    Syntax::Haproxy,
+                ),
+                Fix::Caddy(_) => GeneratedFile::text(
+                    "Caddyfile",
+                    caddy::render(plan, language),
+                    Syntax::Caddyfile,
+                ),
+                // Nginx.
+                _ => GeneratedFile::text(
+                    "handshake-nginx.conf",
+                    nginx::render(plan, language),
+                    Syntax::Nginx,
+                ),
+            };
+            proxy_files(plan, config, material, language)
+        }
         Fix::Client(plan) => vec![
             GeneratedFile::text("socket.ts", client::typescript(plan), Syntax::Typescript),
             GeneratedFile::text("socket.js", client::javascript(plan), Syntax::Javascript),

@@ -16,16 +16,10 @@ use crate::i18n::{Facts, Language};
 pub fn render(plan: &ProxyPlan, language: Language) -> String {
     let say = |id: &str| language.text(id, &Facts::new());
     let names = plan.server_names.join(" ");
-    let generated = language.text(
-        "config-generated-proxy",
-        &Facts::new()
-            .with("names", &names)
-            .with("upstream", &plan.upstream),
-    );
-    let mut out = format!(
-        "# {generated}\n# {include}\n\n# {map}\n\
-         map $http_upgrade $connection_upgrade {{\n    default upgrade;\n    ''      close;\n}}\n",
-        include = say("config-nginx-include"),
+    let mut out = super::proxy_header(plan, language, "config-nginx-include");
+    let _ = write!(
+        out,
+        "\n# {map}\nmap $http_upgrade $connection_upgrade {{\n    default upgrade;\n    ''      close;\n}}\n",
         map = say("config-nginx-map"),
     );
     if let Some(listen) = &plan.listen_redirect {

@@ -7,22 +7,15 @@ use std::time::Duration;
 use handshake_core::render::ProxyPlan;
 use handshake_core::{CheckOptions, Language};
 
-use crate::support::{assert_nothing_to_warn, certificate_files, default_proxy_plan};
+use crate::support::{
+    assert_nothing_to_warn, certificate_files, default_proxy_plan, letsencrypt_plan as plan,
+};
 use handshake_core::fix::FixKind;
 use handshake_core::render::nginx::render;
 use handshake_testkit::judge;
 use handshake_testkit::nginx::{Nginx, test_config};
 use handshake_testkit::servers::free_port;
 use handshake_testkit::websocket::{self, Behaviour};
-
-fn plan() -> ProxyPlan {
-    ProxyPlan::new(
-        vec!["api.example.com".into(), "www.example.com".into()],
-        "/etc/letsencrypt/live/api.example.com/fullchain.pem".into(),
-        "/etc/letsencrypt/live/api.example.com/privkey.pem".into(),
-        "http://127.0.0.1:8080".into(),
-    )
-}
 
 #[test]
 fn the_generated_config_reads_well() {

@@ -13,16 +13,9 @@ use handshake_testkit::servers::free_port;
 use handshake_testkit::websocket::{self, Behaviour};
 use handshake_testkit::{Scratch, judge};
 
-use crate::support::{assert_nothing_to_warn, certificate_files, default_proxy_plan};
-
-fn plan() -> ProxyPlan {
-    ProxyPlan::new(
-        vec!["api.example.com".into(), "www.example.com".into()],
-        "/etc/letsencrypt/live/api.example.com/fullchain.pem".into(),
-        "/etc/letsencrypt/live/api.example.com/privkey.pem".into(),
-        "http://127.0.0.1:8080".into(),
-    )
-}
+use crate::support::{
+    assert_nothing_to_warn, certificate_files, default_proxy_plan, letsencrypt_plan as plan,
+};
 
 #[test]
 fn the_generated_files_read_well() {

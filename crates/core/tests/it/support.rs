@@ -51,6 +51,17 @@ pub(crate) fn default_proxy_plan(kind: FixKind, url: &str) -> ProxyPlan {
         .unwrap_or_else(|| panic!("{kind:?} made {fix:?}"))
 }
 
+/// The plan a user with a Let's Encrypt certificate for two names gives
+/// `handshake generate` for a proxy: the golden files' plan.
+pub(crate) fn letsencrypt_plan() -> ProxyPlan {
+    ProxyPlan::new(
+        vec!["api.example.com".into(), "www.example.com".into()],
+        "/etc/letsencrypt/live/api.example.com/fullchain.pem".into(),
+        "/etc/letsencrypt/live/api.example.com/privkey.pem".into(),
+        "http://127.0.0.1:8080".into(),
+    )
+}
+
 /// Diagnoses `url` trusting `ca`: a generated default must leave nothing
 /// that Handshake's own rules warn about.
 pub(crate) async fn assert_nothing_to_warn(url: &str, ca: CertificateDer<'static>) {
