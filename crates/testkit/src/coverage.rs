@@ -313,10 +313,6 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
         "Jetty before 9.4's HTTP parser (BadMessageException), from its sources (Debian's 9.4 says \"CNTL=0x16\", tested)",
     ),
     (
-        "ssl3_get_record:http request",
-        "OpenSSL 1.1's reason string (Debian 11, RHEL 8), from its sources (OpenSSL 3 says \"SSL routines::http request\", tested with lighttpd and stunnel)",
-    ),
-    (
         "NotSslRecordException",
         "Netty (Spring WebFlux, Reactor Netty, Vert.x), from its sources",
     ),

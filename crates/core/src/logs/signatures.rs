@@ -59,8 +59,8 @@ pub static SIGNATURES: &[Signature] = &[
             "HTTP spoken on HTTPS port",
             "This combination of host and port requires TLS",
             "Client sent an HTTP request to an HTTPS server",
-            // OpenSSL's own reason, whichever server logs it (lighttpd,
-            // stunnel, Node's tls): 3.x and 1.1.
+            // OpenSSL's own reason, whichever server logs it: lighttpd and
+            // stunnel (OpenSSL 3), Node's tls (its own build's wording).
             "SSL routines::http request",
             "ssl3_get_record:http request",
         ],

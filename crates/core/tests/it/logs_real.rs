@@ -435,22 +435,46 @@ async fn each_client_refusing_an_untrusted_certificate() {
     );
     assert_eq!(client(report).as_deref(), Some("python"), "{text}");
 
-    let node_client = Command::new("node")
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/node"))
-        .args([
-            "-e",
-            "const WebSocket = require('ws'); new WebSocket(process.argv[1]).on('error', (e) => console.error(e));",
-            &url,
-        ])
-        .output()
-        .expect("node runs");
-    let text = output_text(&node_client);
-    let report = real_log(
-        &Live::printed(Program::Node, &node_client),
-        &text,
-        &[Code::LogCertUntrusted],
-    );
-    assert_eq!(client(report).as_deref(), Some("node"), "{text}");
+    // Node names each case: a leaf from an unknown CA, a chain that ends
+    // in a self-signed root it does not know, a self-signed leaf.
+    let with_root = dir.join("with-root");
+    std::fs::create_dir_all(&with_root).expect("folder");
+    let chain = with_root.join("chain.pem");
+    std::fs::write(
+        &chain,
+        format!(
+            "{}{}",
+            std::fs::read_to_string(&cert).expect("leaf"),
+            handshake_testkit::pki::pem("CERTIFICATE", ca.cert().as_ref())
+        ),
+    )
+    .expect("chain");
+    let rooted = Node::start(Kind::Echo, Some((&chain, &key)));
+    let own = handshake_testkit::pki::self_signed(&["localhost"]).write_pem(&dir.join("own"));
+    let lone = Node::start(Kind::Echo, Some((&own.0, &own.1)));
+    for (port, words) in [
+        (node.port, "UNABLE_TO_VERIFY_LEAF_SIGNATURE"),
+        (rooted.port, "SELF_SIGNED_CERT_IN_CHAIN"),
+        (lone.port, "DEPTH_ZERO_SELF_SIGNED_CERT"),
+    ] {
+        let node_client = Command::new("node")
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/node"))
+            .args([
+                "-e",
+                "const WebSocket = require('ws'); new WebSocket(process.argv[1]).on('error', (e) => console.error(e));",
+                &format!("wss://localhost:{port}/echo"),
+            ])
+            .output()
+            .expect("node runs");
+        let text = output_text(&node_client);
+        assert!(text.contains(words), "{words}: {text}");
+        let report = real_log(
+            &Live::printed(Program::Node, &node_client),
+            &text,
+            &[Code::LogCertUntrusted],
+        );
+        assert_eq!(client(report).as_deref(), Some("node"), "{text}");
+    }
 
     let port = handshake_testkit::servers::free_port();
     let caddy = handshake_testkit::caddy::start(
