@@ -173,7 +173,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__check)
-            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --protocol --send --count --idle --ping --stomp-login --stomp-passcode-env --stomp-host --subprotocol --bearer-env --header-env --browser --json --lang --help"
+            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --protocol --send --count --idle --ping --stomp-login --stomp-passcode-env --stomp-host --subprotocol --bearer-env --header-env --browser --json --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -212,6 +212,18 @@ _handshake() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-password-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -327,7 +339,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__diagnose)
-            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --replay --json --lang --help"
+            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --replay --json --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -366,6 +378,18 @@ _handshake() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-password-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -48,6 +48,9 @@ complete -c handshake -n "__fish_handshake_using_subcommand check" -l expect-cer
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l password-env -d 'The environment variable holding the password of a PKCS12 --client-cert or --expect-cert' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l wait -d 'Keep retrying a refused port for this many seconds (a server restarting)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l timeout -d 'How long each step may take, in seconds' -r
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l proxy -d 'Go through this HTTP proxy (CONNECT), whatever HTTPS_PROXY and the other variables say; user:password@ in it for a proxy that asks' -r
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l proxy-user -d 'The user name for the proxy (Basic), with --proxy-password-env' -r
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l proxy-password-env -d 'The environment variable holding the proxy\'s password (never given on the command line, never printed)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l protocol -d 'The application protocol to prove the connection in: auto picks from the URL and the negotiated subprotocol; echo sends --send and waits for any answer' -r -f -a "auto\t''
 echo\t''
 stomp\t''
@@ -66,6 +69,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand check" -l bearer-env
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l header-env -d 'Send header NAME with the value of environment variable VAR; repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l browser -d 'Then open the URL from a page in a browser and say what it saw: the desktop\'s default, chromium, firefox, or a program\'s path' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l lang -d 'The language of the output: en or ko' -r
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l no-proxy -d 'Connect directly, even when HTTPS_PROXY or ALL_PROXY names a proxy'
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l json -d 'Print the result as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand check" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand completions" -l lang -d 'The language of the output: en or ko' -r
@@ -85,8 +89,12 @@ complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l expect-
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l password-env -d 'The environment variable holding the password of a PKCS12 --client-cert or --expect-cert' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l wait -d 'Keep retrying a refused port for this many seconds (a server restarting)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l timeout -d 'How long each step may take, in seconds' -r
+complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l proxy -d 'Go through this HTTP proxy (CONNECT), whatever HTTPS_PROXY and the other variables say; user:password@ in it for a proxy that asks' -r
+complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l proxy-user -d 'The user name for the proxy (Basic), with --proxy-password-env' -r
+complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l proxy-password-env -d 'The environment variable holding the proxy\'s password (never given on the command line, never printed)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l replay -d 'Re-derive the findings from a saved `--json` report, with no network' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l lang -d 'The language of the output: en or ko' -r
+complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l no-proxy -d 'Connect directly, even when HTTPS_PROXY or ALL_PROXY names a proxy'
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l json -d 'Print the report as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand explain-log" -l lang -d 'The language of the output: en or ko' -r

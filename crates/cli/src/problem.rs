@@ -188,6 +188,7 @@ from_user_errors!(
     handshake_core::fix::FixError,
     handshake_core::trust::TrustError,
     handshake_core::browser::BrowserError,
+    handshake_core::proxy::ProxyError,
 );
 
 impl From<Usage> for Problem {

@@ -27,6 +27,12 @@ impl UserError for crate::TargetError {
     }
 }
 
+impl UserError for crate::proxy::ProxyError {
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Input
+    }
+}
+
 impl UserError for crate::i18n::LanguageError {
     fn kind(&self) -> ErrorKind {
         ErrorKind::Input

@@ -75,6 +75,14 @@ impl Code {
 }
 
 codes! {
+    /// The proxy the environment or `--proxy` names cannot be reached.
+    ProxyUnreachable = "proxy-unreachable",
+    /// The proxy wants credentials (407).
+    ProxyAuthRequired = "proxy-auth-required",
+    /// The proxy refuses to tunnel to the target (403, Squid's port rule…).
+    ProxyTunnelRefused = "proxy-tunnel-refused",
+    /// The proxy cannot reach or resolve the target (502, 503, 504).
+    ProxyTargetFailed = "proxy-target-failed",
     /// The host name does not resolve.
     DnsUnresolved = "dns-unresolved",
     /// Nothing listens on the port (connection refused), within the wait window.

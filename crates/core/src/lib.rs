@@ -26,6 +26,7 @@ pub mod logs;
 pub mod pki;
 pub mod probe;
 pub mod profile;
+pub mod proxy;
 pub mod render;
 pub mod secret;
 pub mod settings;

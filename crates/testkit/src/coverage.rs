@@ -59,6 +59,10 @@ pub enum Program {
     Aiohttp,
     /// Debian's Python 3 as a client (its ssl module, the websockets library).
     Python,
+    /// Debian's Squid 5, a forward proxy.
+    Squid,
+    /// Debian's tinyproxy.
+    Tinyproxy,
     /// Debian's Chromium, headless.
     Chromium,
     /// Debian's Firefox ESR, headless.
@@ -91,6 +95,8 @@ impl Program {
             Program::Hypercorn => "hypercorn",
             Program::Aiohttp => "aiohttp",
             Program::Python => "python",
+            Program::Squid => "squid",
+            Program::Tinyproxy => "tinyproxy",
             Program::Chromium => "chromium",
             Program::Firefox => "firefox",
             Program::Os => "os",

@@ -25,8 +25,10 @@ pub mod python;
 pub mod rabbitmq;
 pub mod servers;
 pub mod spring;
+pub mod squid;
 pub mod sshd;
 pub mod stunnel;
+pub mod tinyproxy;
 pub mod tomcat;
 pub mod websocket;
 

@@ -308,6 +308,13 @@ authority: string } |
 { kind: "network"; 
 /**  The operating system's words. */
 detail: string } | 
+/**
+ *  The proxy on the way did not open the tunnel (the diagnosis says
+ *  why: unreachable, credentials, refused).
+ */
+{ kind: "proxy"; 
+/**  The proxy, `http://host:port`. */
+proxy: string } | 
 /**  The TLS handshake failed. */
 { kind: "tls" } | 
 /**  The certificate is not trusted. */
@@ -475,6 +482,14 @@ export type CloseSeen = {
 
 /**  A finding's stable identifier. */
 export type Code = 
+/**  The proxy the environment or `--proxy` names cannot be reached. */
+"proxy-unreachable" | 
+/**  The proxy wants credentials (407). */
+"proxy-auth-required" | 
+/**  The proxy refuses to tunnel to the target (403, Squid's port rule…). */
+"proxy-tunnel-refused" | 
+/**  The proxy cannot reach or resolve the target (502, 503, 504). */
+"proxy-target-failed" | 
 /**  The host name does not resolve. */
 "dns-unresolved" | 
 /**  Nothing listens on the port (connection refused), within the wait window. */
@@ -681,6 +696,17 @@ export type Diagnosis = {
 	suggestion: Suggestion,
 };
 
+/**  Why the connection goes straight to the target. */
+export type DirectReason = 
+/**  No proxy variable applies to this scheme. */
+{ reason: "no-variable" } | 
+/**  A proxy is set, and `no_proxy` exempts this host. */
+{ reason: "exempt"; 
+/**  The variable that holds the exemption. */
+variable: string } | 
+/**  `--no-proxy`. */
+{ reason: "disabled" };
+
 /**  Why a name did not resolve. */
 export type DnsError = 
 /**  The resolver answered with an error (NXDOMAIN and friends). */
@@ -718,6 +744,13 @@ export type Evidence = {
 	 *  ages are counted from it.
 	 */
 	checked_at: number | null,
+	/**
+	 *  Which way the connection went: straight, or through which proxy and
+	 *  why. Reports saved before proxies were followed lack it.
+	 */
+	route?: Route | null,
+	/**  What went wrong with the proxy itself, when one is on the way. */
+	proxy_failure?: ProxyFailure | null,
 	/**  The addresses the host resolved to, in the order tried. */
 	addresses: string[],
 	/**  Why the name did not resolve. */
@@ -1117,6 +1150,21 @@ export type Protocol =
 /**  graphql-ws (`graphql-transport-ws`): `connection_init` → `connection_ack`. */
 "graphql-ws";
 
+/**  How the proxy on the way failed, before the target was reached. */
+export type ProxyFailure = 
+/**  Its name did not resolve. */
+{ stage: "unresolved"; 
+/**  Why. */
+error: DnsError } | 
+/**  It did not accept the connection. */
+{ stage: "unreachable"; 
+/**  How the attempts ended. */
+how: Unreachable } | 
+/**  It did not open the tunnel. */
+{ stage: "tunnel"; 
+/**  Its answer, or why none came. */
+failure: TunnelFailure };
+
 /**  How a reverse proxy (Nginx, Apache, HAProxy or Caddy) terminates TLS in front of the application. */
 export type ProxyPlan = {
 	/**  `server_name`s; the first is the canonical one. */
@@ -1141,6 +1189,15 @@ export type ProxyPlan = {
 	/**  Seconds an idle WebSocket stays open (`proxy_read_timeout`). */
 	idle_timeout_secs: number,
 };
+
+/**  Who named the proxy. */
+export type ProxySource = 
+/**  `--proxy`. */
+{ source: "flag" } | 
+/**  An environment variable. */
+{ source: "variable"; 
+/**  Its name as set (`HTTPS_PROXY`, `https_proxy`, …). */
+name: string };
 
 /**  How one address answered a connection attempt. */
 export type Reply = 
@@ -1208,6 +1265,25 @@ export type ResponseHead = {
 	/**  The first bytes of the body that arrived with the head (lossy UTF-8). */
 	body_start: string,
 };
+
+/**  Which way the connection goes, and why: in the report and the window. */
+export type Route = 
+/**  Straight to the target. */
+{ way: "direct"; 
+/**  Why no proxy. */
+why: DirectReason } | 
+/**  Through an HTTP proxy's `CONNECT` tunnel. */
+{ way: "proxy"; 
+/**  The proxy, as `http://host:port` (credentials never shown). */
+proxy: string; 
+/**  Its host. */
+host: string; 
+/**  Its port. */
+port: number; 
+/**  Who named it. */
+from: ProxySource; 
+/**  Whether credentials go with the tunnel request. */
+authenticated: boolean };
 
 /**  A URL scheme Handshake can check. */
 export type Scheme = 
@@ -1554,6 +1630,31 @@ export type TrustStores = {
 	/**  Every store found, in `handshake trust`'s order. */
 	stores: StoreState[],
 };
+
+/**  Why the proxy did not open the tunnel. */
+export type TunnelFailure = 
+/**
+ *  It answered, but not `200`: its status, its headers
+ *  (`Proxy-Authenticate`, `Via`, `Server`) and its page's first words.
+ */
+{ kind: "refused"; 
+/**  The proxy's answer. */
+answer: ResponseHead } | 
+/**  No complete answer: silent, closed, dripping or not HTTP. */
+{ kind: "no-answer"; 
+/**  What went wrong with the answer. */
+failure: ResponseFailure };
+
+/**  How a proxy did not accept the connection. */
+export type Unreachable = 
+/**  Refused: nothing listens there. */
+{ kind: "refused" } | 
+/**  No answer in time. */
+{ kind: "timed-out" } | 
+/**  Another socket error. */
+{ kind: "failed"; 
+/**  What the system said. */
+error: NetworkError };
 
 /**  The verifier's verdict, by cause. */
 export type Verdict = 

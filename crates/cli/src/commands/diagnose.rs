@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use handshake_core::diagnose::replay;
 use handshake_core::file::Holds;
-use handshake_core::i18n::Facts;
+use handshake_core::i18n::{Facts, Message as _};
+use handshake_core::proxy::{DirectReason, Route};
 use handshake_core::{Language, Options, Report, Severity, Target};
 
 use super::endpoint::EndpointArgs;
@@ -44,6 +45,8 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
                 timeout: endpoint.timeout,
                 subprotocols: Vec::new(),
                 progress: None,
+                proxy: endpoint.proxy,
+                proxy_credentials: endpoint.proxy_credentials,
             };
             super::block_on(handshake_core::diagnose(&endpoint.target, &options))?
         }
@@ -64,6 +67,17 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
 /// The human form: each finding with its explanation and fix, errors first.
 fn describe(report: &Report, language: Language) -> String {
     let mut out = format!("{}\n", report.url);
+    // The way is said when a proxy variable or flag had a say in it.
+    if let Some(route) = &report.evidence.route
+        && !matches!(
+            route,
+            Route::Direct {
+                why: DirectReason::NoVariable
+            }
+        )
+    {
+        out.push_str(&format!("  {}\n", say(language, route.id(), route.facts())));
+    }
     for finding in &report.findings {
         render::finding(&mut out, finding, language);
     }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use handshake_core::probe::cert::CertInfo;
 use handshake_core::probe::tls::{CertificateDer, ClientIdentity, read_ca_file};
+use handshake_core::proxy::{ProxyCredentials, ProxySetting};
 use handshake_core::{Secret, Target, cert_files};
 
 use super::credential;
@@ -47,6 +48,20 @@ pub(crate) struct EndpointArgs {
     /// How long each step may take, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 5.0)]
     timeout: f64,
+    /// Go through this HTTP proxy (CONNECT), whatever HTTPS_PROXY and the
+    /// other variables say; user:password@ in it for a proxy that asks.
+    #[arg(long, value_name = "URL", conflicts_with = "no_proxy")]
+    proxy: Option<String>,
+    /// Connect directly, even when HTTPS_PROXY or ALL_PROXY names a proxy.
+    #[arg(long)]
+    no_proxy: bool,
+    /// The user name for the proxy (Basic), with --proxy-password-env.
+    #[arg(long, value_name = "USER", requires = "proxy_password_env")]
+    proxy_user: Option<String>,
+    /// The environment variable holding the proxy's password (never given on
+    /// the command line, never printed).
+    #[arg(long, value_name = "VAR", requires = "proxy_user")]
+    proxy_password_env: Option<String>,
 }
 
 /// The checked form of [`EndpointArgs`] with the URL.
@@ -59,6 +74,8 @@ pub(crate) struct Endpoint {
     pub(crate) expected: Option<CertInfo>,
     pub(crate) wait: Option<Duration>,
     pub(crate) timeout: Duration,
+    pub(crate) proxy: ProxySetting,
+    pub(crate) proxy_credentials: Option<ProxyCredentials>,
 }
 
 impl EndpointArgs {
@@ -96,6 +113,25 @@ impl EndpointArgs {
             Some(path) => Some(cert_files::expected_certificate(path, password.as_ref())?),
             None => None,
         };
+        let proxy = match (&self.proxy, self.no_proxy) {
+            (Some(url), _) => ProxySetting::Url(url.clone()),
+            (None, true) => ProxySetting::Off,
+            (None, false) => ProxySetting::Environment,
+        };
+        let proxy_credentials = match (&self.proxy_user, &self.proxy_password_env) {
+            (Some(user), Some(variable)) => Some(ProxyCredentials {
+                user: user.clone(),
+                password: Secret::new(super::from_env(variable, "password")?),
+            }),
+            _ => None,
+        };
+        // A proxy that cannot be used is bad input, before any connection.
+        handshake_core::proxy::way(
+            &target,
+            &proxy,
+            proxy_credentials.clone(),
+            handshake_core::proxy::environment,
+        )?;
         Ok(Endpoint {
             target,
             origin: self.origin.clone(),
@@ -104,6 +140,8 @@ impl EndpointArgs {
             expected,
             wait,
             timeout,
+            proxy,
+            proxy_credentials,
         })
     }
 }

@@ -285,3 +285,72 @@ fn a_name_the_resolver_never_answers_ends_the_process_at_the_timeout() {
     drop(resolver);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The proxy the environment names, as curl reads the variables: the
+/// report says which way it went and why; NO_PROXY exempts a host; a SOCKS
+/// proxy is named as not supported (exit 2), never silently bypassed.
+#[test]
+fn the_environments_proxy_is_followed_and_said() {
+    use handshake_testkit::node::{Kind, Node};
+    let echo = Node::start(Kind::Echo, None);
+    let port = handshake_testkit::servers::free_port();
+    let _proxy = handshake_testkit::tinyproxy::start(port, &[]);
+    let url = format!("ws://127.0.0.1:{}/echo", echo.port);
+    let run = |vars: &[(&str, &str)], args: &[&str]| {
+        let mut command = crate::command();
+        for name in [
+            "http_proxy",
+            "HTTP_PROXY",
+            "https_proxy",
+            "HTTPS_PROXY",
+            "all_proxy",
+            "ALL_PROXY",
+            "no_proxy",
+            "NO_PROXY",
+            "ws_proxy",
+            "WS_PROXY",
+        ] {
+            command.env_remove(name);
+        }
+        command
+            .envs(vars.iter().copied())
+            .arg("diagnose")
+            .args(args)
+            .arg(&url);
+        command.output().expect("handshake runs")
+    };
+    let proxy = format!("http://127.0.0.1:{port}");
+    let through = run(&[("http_proxy", &proxy)], &[]);
+    assert_eq!(through.status.code(), Some(0), "{}", stderr(&through));
+    assert!(
+        stdout(&through).contains(&format!("through the proxy {proxy} (http_proxy)")),
+        "{}",
+        stdout(&through)
+    );
+    // Upper-case HTTP_PROXY is not read for plain HTTP (httpoxy), as curl.
+    let upper = run(&[("HTTP_PROXY", &proxy)], &[]);
+    assert!(
+        !stdout(&upper).contains("through the proxy"),
+        "{}",
+        stdout(&upper)
+    );
+    let exempt = run(&[("http_proxy", &proxy), ("NO_PROXY", "127.0.0.0/8")], &[]);
+    assert!(
+        stdout(&exempt).contains("NO_PROXY exempts this host"),
+        "{}",
+        stdout(&exempt)
+    );
+    let direct = run(&[("http_proxy", &proxy)], &["--no-proxy"]);
+    assert!(
+        stdout(&direct).contains("directly (--no-proxy)"),
+        "{}",
+        stdout(&direct)
+    );
+    let socks = run(&[("ALL_PROXY", "socks5://127.0.0.1:1080")], &[]);
+    assert_eq!(socks.status.code(), Some(2));
+    assert!(
+        stderr(&socks).contains("socks5:// proxy"),
+        "{}",
+        stderr(&socks)
+    );
+}

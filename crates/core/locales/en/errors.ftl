@@ -29,6 +29,8 @@ error-check-too-long = { $what ->
         [ping] A ping every { $seconds } s
        *[idle] An idle hold of { $seconds } s
     } is longer than Handshake holds a connection ({ $max } s): choose { $max } s or less.
+error-proxy-unparsable = The proxy { $proxy } (from { $from }) is not a URL Handshake can use: write it as http://host:port, with user:password@ before the host when the proxy wants credentials.
+error-proxy-scheme = The proxy from { $from } is a { $scheme }:// proxy; Handshake speaks to HTTP proxies (CONNECT) only. Give an http:// proxy with --proxy, or --no-proxy to connect directly.
 error-target-not-websocket = handshake check proves a WebSocket connection, so it needs a ws:// or wss:// URL: { $suggestion }. For an http(s) endpoint, use handshake diagnose.
 error-target-invalid-host = "{ $host }" is not a valid host name or IP address ({ $problem ->
         [character] it contains a character no host name may have

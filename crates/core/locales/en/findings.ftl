@@ -13,6 +13,52 @@
 
 ## Reaching the server
 
+proxy-unreachable = The proxy { $proxy } cannot be reached
+    .explanation = { $from } names the proxy { $proxy } for this connection, and { $how ->
+        [refused] nothing listens there (connection refused)
+        [timeout] it did not answer in time
+        [dns] its name does not resolve
+        [no-answer] it accepted the connection but never answered the tunnel request
+       *[other] the connection to it failed
+    }: every connection through it fails before reaching { $authority }.
+    .fix = Check the proxy in { $from } (your organisation's proxy settings, or what the browser uses). If { $authority } is reachable without it, add its host to NO_PROXY or run with --no-proxy.
+
+proxy-auth-required = The proxy { $proxy } wants credentials (407)
+    .explanation = The proxy answered the tunnel request with “{ $status_line }” and asks for { $schemes }{ $has_realm ->
+        [yes] {" "}(realm “{ $realm }”)
+       *[no] {""}
+    }. { $sent ->
+        [yes] The credentials sent were refused.
+       *[no] No credentials were sent.
+    }{ $basic ->
+        [no] {" "}Handshake, curl and most clients speak Basic only to a proxy; NTLM and Negotiate (Kerberos) need a local relay (cntlm, px) or an exemption in NO_PROXY.
+       *[yes] {""}
+    } Java never sends Basic credentials for an HTTPS tunnel, even from an Authenticator, while `jdk.http.auth.tunneling.disabledSchemes` keeps its default (Basic).
+    .fix = Give the proxy's credentials: in the proxy URL (`http://user:password@proxy:port`, percent-encoded) or with --proxy-user USER and --proxy-password-env VAR. For Java: `-Djdk.http.auth.tunneling.disabledSchemes=` with `-Dhttps.proxyUser` and `-Dhttps.proxyPassword`.
+
+proxy-tunnel-refused = The proxy refuses to tunnel to { $authority } ({ $status })
+    .explanation = The proxy { $proxy } answered the tunnel request with “{ $status_line }”{ $has_words ->
+        [yes] : “{ $words }”
+       *[no] {""}
+    }. { $squid_ports ->
+        [yes] Squid's default configuration opens tunnels to port 443 only (`http_access deny CONNECT !SSL_ports`), and { $port } is not among its SSL_ports.
+       *[no] The proxy's rules (an access list, a category filter) do not let this destination through.
+    }
+    .fix = { $squid_ports ->
+        [yes] Serve the endpoint on port 443, or have the proxy's administrators add { $port } to SSL_ports (`acl SSL_ports port { $port }`).
+       *[no] Ask the proxy's administrators to allow { $authority }, or add its host to NO_PROXY if it is reachable directly.
+    }
+
+proxy-target-failed = The proxy could not reach { $authority }
+    .explanation = { $how ->
+        [silent] The proxy { $proxy } accepted the tunnel request and said nothing within { $timeout_s } s: it is still resolving or connecting to the target — a name its DNS is slow to refuse, or a server that does not answer it.
+       *[answered] The proxy { $proxy } answered the tunnel request with “{ $status_line }”{ $has_words ->
+            [yes] : “{ $words }”
+           *[no] {""}
+        }: it could not resolve or connect to the target — a name its DNS does not know, or a server that is down or closed to it.
+    }
+    .fix = Check the host and port as the proxy sees them; --no-proxy tries the direct way from this machine.
+
 dns-unresolved = { $host } does not resolve
     .explanation = { $cause ->
         [timeout] No address was found for { $host }: the resolver did not answer within { $timeout_s } s.

@@ -28,6 +28,7 @@ check-unresolved = { $host } does not resolve
 check-refused = nothing listens on port { $port }
 check-unanswered = no answer from { $authority }
 check-network = the connection failed: { $detail }
+check-proxy = the proxy { $proxy } did not open the way to the server
 check-tls = the TLS handshake failed
 check-untrusted = the certificate is not trusted
 check-upgrade-timeout = the server did not answer the upgrade within { $timeout_s } s
@@ -104,3 +105,13 @@ check-idle-closed = the connection was closed after { $after_s } s idle (code { 
 check-not-websocket = it answers neither as a SockJS nor as a Socket.IO endpoint, and a check proves WebSocket connections: give it the ws(s) URL, { $suggestion }. For an http(s) endpoint, use handshake diagnose.
 check-not-reloaded = the server serves certificate serial { $served_serial }, not the expected { $expected_serial }
 check-revoked = the certificate (serial { $serial }) was revoked on { $at }, says the server's own OCSP staple
+
+## Which way the connection went.
+
+report-route-proxy = through the proxy { $proxy } ({ $from }{ $authenticated ->
+        [yes] , with credentials
+       *[no] {""}
+    })
+report-route-exempt = directly: { $variable } exempts this host from the proxy
+report-route-disabled = directly (--no-proxy)
+report-route-direct = directly (no proxy variable applies)

@@ -29,6 +29,8 @@ error-check-too-long = { $what ->
         [ping] ping 간격 { $seconds }초는
        *[idle] 유휴 유지 시간 { $seconds }초는
     } Handshake가 연결을 유지하는 최대 시간({ $max }초)보다 깁니다. { $max }초 이하로 정하세요.
+error-proxy-unparsable = { $from }의 프록시 { $proxy }은(는) Handshake가 쓸 수 있는 URL이 아닙니다. http://host:port 형식으로 쓰고, 프록시가 자격 증명을 요구하면 호스트 앞에 user:password@를 붙이세요.
+error-proxy-scheme = { $from }의 프록시는 { $scheme }:// 프록시입니다. Handshake는 HTTP 프록시(CONNECT)만 씁니다. --proxy로 http:// 프록시를 주거나, --no-proxy로 직접 연결하세요.
 error-target-not-websocket = handshake check는 WebSocket 연결을 확인하므로 ws:// 또는 wss:// URL이 필요합니다: { $suggestion }. http(s) 엔드포인트는 handshake diagnose로 확인하세요.
 error-target-invalid-host = "{ $host }"은(는) 올바른 호스트 이름이나 IP 주소가 아닙니다({ $problem ->
         [character] 호스트 이름에 쓸 수 없는 문자가 있습니다

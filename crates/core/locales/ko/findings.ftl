@@ -13,6 +13,52 @@
 
 ## 서버에 닿기까지
 
+proxy-unreachable = 프록시 { $proxy }에 닿을 수 없습니다
+    .explanation = { $from }이(가) 이 연결의 프록시로 { $proxy }을(를) 지정하는데, { $how ->
+        [refused] 그곳에서 대기하는 프로세스가 없습니다(연결 거부)
+        [timeout] 제시간에 응답하지 않았습니다
+        [dns] 그 이름을 해석할 수 없습니다
+        [no-answer] 연결은 받았지만 터널 요청에 끝내 응답하지 않았습니다
+       *[other] 연결이 실패했습니다
+    }. 프록시를 거치는 연결은 모두 { $authority }에 닿기 전에 실패합니다.
+    .fix = { $from }의 프록시를 확인하세요(조직의 프록시 설정, 또는 브라우저가 쓰는 프록시). { $authority }에 프록시 없이 닿을 수 있다면 그 호스트를 NO_PROXY에 넣거나 --no-proxy로 실행하세요.
+
+proxy-auth-required = 프록시 { $proxy }이(가) 자격 증명을 요구합니다(407)
+    .explanation = 프록시가 터널 요청에 “{ $status_line }”(으)로 응답하며 { $schemes } 인증을 요구합니다{ $has_realm ->
+        [yes] {" "}(realm “{ $realm }”)
+       *[no] {""}
+    }. { $sent ->
+        [yes] 보낸 자격 증명이 거부되었습니다.
+       *[no] 자격 증명을 보내지 않았습니다.
+    }{ $basic ->
+        [no] {" "}Handshake, curl과 대부분의 클라이언트는 프록시에 Basic만 씁니다. NTLM과 Negotiate(Kerberos)에는 로컬 중계기(cntlm, px)나 NO_PROXY 예외가 필요합니다.
+       *[yes] {""}
+    } Java는 `jdk.http.auth.tunneling.disabledSchemes`가 기본값(Basic)인 동안에는 Authenticator가 있어도 HTTPS 터널에 Basic 자격 증명을 보내지 않습니다.
+    .fix = 프록시 자격 증명을 주세요. 프록시 URL(`http://user:password@proxy:port`, 퍼센트 인코딩)에 넣거나 --proxy-user USER와 --proxy-password-env VAR를 쓰세요. Java라면 `-Djdk.http.auth.tunneling.disabledSchemes=`와 함께 `-Dhttps.proxyUser`, `-Dhttps.proxyPassword`를 주세요.
+
+proxy-tunnel-refused = 프록시가 { $authority }(으)로의 터널을 거부합니다({ $status })
+    .explanation = 프록시 { $proxy }이(가) 터널 요청에 “{ $status_line }”(으)로 응답했습니다{ $has_words ->
+        [yes] : “{ $words }”
+       *[no] {""}
+    }. { $squid_ports ->
+        [yes] Squid 기본 설정은 443 포트로만 터널을 엽니다(`http_access deny CONNECT !SSL_ports`). { $port } 포트는 SSL_ports에 없습니다.
+       *[no] 프록시의 규칙(접근 목록, 카테고리 필터)이 이 목적지를 허용하지 않습니다.
+    }
+    .fix = { $squid_ports ->
+        [yes] 엔드포인트를 443 포트로 제공하거나, 프록시 관리자에게 { $port } 포트를 SSL_ports에 넣어 달라고 하세요(`acl SSL_ports port { $port }`).
+       *[no] 프록시 관리자에게 { $authority }을(를) 허용해 달라고 하거나, 직접 닿을 수 있다면 그 호스트를 NO_PROXY에 넣으세요.
+    }
+
+proxy-target-failed = 프록시가 { $authority }에 닿지 못했습니다
+    .explanation = { $how ->
+        [silent] 프록시 { $proxy }이(가) 터널 요청을 받고 { $timeout_s }초 안에 아무 응답도 하지 않았습니다. 아직 대상을 해석하거나 연결하는 중입니다. 프록시의 DNS가 거부하는 데 오래 걸리는 이름이거나, 프록시에 응답하지 않는 서버입니다.
+       *[answered] 프록시 { $proxy }이(가) 터널 요청에 “{ $status_line }”(으)로 응답했습니다{ $has_words ->
+            [yes] : “{ $words }”
+           *[no] {""}
+        }. 프록시가 대상을 해석하거나 연결하지 못했습니다. 프록시의 DNS가 모르는 이름이거나, 서버가 꺼져 있거나 프록시에 닫혀 있습니다.
+    }
+    .fix = 프록시가 보는 호스트와 포트를 확인하세요. --no-proxy로 이 컴퓨터에서 직접 연결해 볼 수 있습니다.
+
 dns-unresolved = { $host } 이름을 찾을 수 없습니다
     .explanation = { $cause ->
         [timeout] { $host }의 주소를 찾지 못했습니다. 리졸버가 { $timeout_s }초 안에 응답하지 않았습니다.

@@ -28,6 +28,7 @@ check-unresolved = { $host } 이름을 찾을 수 없습니다
 check-refused = 포트 { $port }에서 대기 중인 프로세스가 없습니다
 check-unanswered = { $authority }에서 응답이 없습니다
 check-network = 연결이 실패했습니다: { $detail }
+check-proxy = 프록시 { $proxy }이(가) 서버로 가는 길을 열지 않았습니다
 check-tls = TLS 핸드셰이크가 실패했습니다
 check-untrusted = 인증서를 신뢰할 수 없습니다
 check-upgrade-timeout = 서버가 { $timeout_s }초 안에 업그레이드에 응답하지 않았습니다
@@ -104,3 +105,13 @@ check-idle-closed = 유휴 상태 { $after_s }초 뒤에 연결이 끊겼습니�
 check-not-websocket = SockJS 엔드포인트로도 Socket.IO 엔드포인트로도 응답하지 않습니다. check는 WebSocket 연결을 확인하므로 ws(s) URL을 주세요: { $suggestion }. http(s) 엔드포인트라면 handshake diagnose를 쓰세요.
 check-not-reloaded = 서버가 기대한 일련번호 { $expected_serial }이(가) 아니라 { $served_serial } 인증서를 씁니다
 check-revoked = 서버가 보낸 OCSP 스테이플에 따르면 인증서(일련번호 { $serial })는 { $at }에 폐기되었습니다
+
+## 연결이 간 길.
+
+report-route-proxy = 프록시 { $proxy }을(를) 거쳐서({ $from }{ $authenticated ->
+        [yes] , 자격 증명 포함
+       *[no] {""}
+    })
+report-route-exempt = 직접: { $variable }이(가) 이 호스트를 프록시에서 뺍니다
+report-route-disabled = 직접(--no-proxy)
+report-route-direct = 직접(적용되는 프록시 변수 없음)

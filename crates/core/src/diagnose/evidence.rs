@@ -13,7 +13,9 @@ use crate::probe::ocsp::Staple;
 use crate::probe::sniff::BytesSeen;
 use crate::probe::tcp::{AddressReply, NetworkError};
 use crate::probe::tls::{TlsFailure, TlsSession};
+use crate::probe::tunnel::ProxyFailure;
 pub use crate::probe::ws::AfterUpgrade;
+use crate::proxy::Route;
 
 /// What the probes saw, raw enough to check the findings against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,6 +33,13 @@ pub struct Evidence {
     /// ages are counted from it.
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub checked_at: i64,
+    /// Which way the connection went: straight, or through which proxy and
+    /// why. Reports saved before proxies were followed lack it.
+    #[serde(default)]
+    pub route: Option<Route>,
+    /// What went wrong with the proxy itself, when one is on the way.
+    #[serde(default)]
+    pub proxy_failure: Option<ProxyFailure>,
     /// The addresses the host resolved to, in the order tried.
     pub addresses: Vec<String>,
     /// Why the name did not resolve.
@@ -292,6 +301,8 @@ impl Evidence {
             timeout_ms: millis(options.timeout),
             wait_ms: options.wait.map(millis),
             checked_at,
+            route: None,
+            proxy_failure: None,
             addresses: Vec::new(),
             dns_error: None,
             connection: None,

@@ -14,6 +14,7 @@ mod markdown;
 mod replay;
 pub mod rules;
 
+pub use crate::probe::tunnel::ProxyFailure;
 pub use evidence::{
     AfterUpgrade, BrowserEvent, BrowserEvidence, BrowserReport, BrowserStore, CertificateCheck,
     Connection, Evidence, Verdict,
@@ -34,13 +35,15 @@ use crate::clock::{millis, now_unix};
 use crate::finding::{Finding, Said, Severity};
 use crate::i18n::Language;
 use crate::probe::cert::{self, CertInfo};
+use crate::probe::dial::Dial;
 use crate::probe::hello::{self, HelloAnswer, Offer};
 use crate::probe::http::ResponseFailure;
 use crate::probe::http::{self, HeadError, ResponseHead};
 use crate::probe::sniff::{self, BytesSeen, Speech};
 use crate::probe::tcp::{self, AddressReply, Connect, NetworkError};
 use crate::probe::tls::{self, ClientIdentity, Handshake, TlsFailure, Trust};
-use crate::probe::{Io, dns, fallback, ws};
+use crate::probe::{Io, dns, fallback, tunnel, ws};
+use crate::proxy::{self, ProxyCredentials, ProxyError, ProxySetting, Route, Way};
 
 /// What the user asked for besides the URL.
 #[derive(Debug, Clone)]
@@ -65,6 +68,26 @@ pub struct Options {
     pub timeout: Duration,
     /// Told when each step starts and ends (the app's live progress).
     pub progress: Option<Progress>,
+    /// Which proxy to go through: the environment's (the default), one
+    /// named, or none.
+    pub proxy: ProxySetting,
+    /// Credentials for the proxy (`--proxy-user`), over the URL's own.
+    pub proxy_credentials: Option<ProxyCredentials>,
+}
+
+impl Options {
+    /// Which way `target` is reached under these options (the proxy's
+    /// variables read from this process's environment): what the front
+    /// ends check before a diagnosis, so a proxy that cannot be used is
+    /// bad input, not a finding.
+    pub fn way(&self, target: &Target) -> Result<Way, ProxyError> {
+        proxy::way(
+            target,
+            &self.proxy,
+            self.proxy_credentials.clone(),
+            proxy::environment,
+        )
+    }
 }
 
 /// A step of the diagnosis, as progress reports name it.
@@ -110,6 +133,8 @@ impl Default for Options {
             subprotocols: Vec::new(),
             timeout: Duration::from_secs(5),
             progress: None,
+            proxy: ProxySetting::default(),
+            proxy_credentials: None,
         }
     }
 }
@@ -203,7 +228,7 @@ pub async fn diagnose(target: &Target, options: &Options) -> Report {
         trust: None,
         evidence: Evidence::new(target.clone(), options, now_unix()),
         timings: Timings::default(),
-        address: None,
+        dial: None,
     };
     run.all().await;
     run.timings.total = millis(started.elapsed());
@@ -217,7 +242,8 @@ struct Run<'a> {
     trust: Option<Trust>,
     evidence: Evidence,
     timings: Timings,
-    address: Option<SocketAddr>,
+    /// How the first connection went, for the next ones.
+    dial: Option<Dial>,
 }
 
 impl Run<'_> {
@@ -287,8 +313,19 @@ impl Run<'_> {
         }
     }
 
-    /// DNS and TCP. Returns `None` when either failed.
+    /// DNS and TCP, straight or through the proxy's tunnel. Returns `None`
+    /// when either failed.
     async fn connect(&mut self) -> Option<TcpStream> {
+        // The front ends refuse a proxy that cannot be used before this.
+        let way = self.options.way(self.target).ok();
+        self.evidence.route = way.as_ref().map(|way| way.route.clone());
+        if let Some(Way {
+            route: Route::Proxy { host, port, .. },
+            credentials,
+        }) = way
+        {
+            return self.connect_through(&host, port, credentials).await;
+        }
         let timeout = self.options.timeout;
         let step = self.start(Stage::Dns);
         let resolved = dns::resolve(self.target, timeout).await;
@@ -323,7 +360,7 @@ impl Run<'_> {
                 waited,
                 tried,
             } => {
-                self.address = Some(address);
+                self.dial = Some(Dial::Direct(address));
                 self.evidence.replies = tried;
                 self.knock_other_family(&addresses, address).await;
                 (
@@ -341,6 +378,45 @@ impl Run<'_> {
         };
         self.evidence.connection = Some(connection);
         stream
+    }
+
+    /// The proxy's name and port, then its tunnel to the target: what goes
+    /// wrong is the proxy's ([`ProxyFailure`]); once the tunnel is open the
+    /// target's TLS, HTTP and WebSocket are diagnosed as on a direct path.
+    async fn connect_through(
+        &mut self,
+        host: &str,
+        port: u16,
+        credentials: Option<ProxyCredentials>,
+    ) -> Option<TcpStream> {
+        let step = self.start(Stage::Tcp);
+        let tunnel = tunnel::through(
+            host,
+            port,
+            &self.target.authority(),
+            credentials.as_ref(),
+            self.options.timeout,
+            self.options.wait,
+        )
+        .await;
+        self.timings.tcp = Some(self.finish(Stage::Tcp, step, tunnel.is_ok()));
+        match tunnel {
+            Ok(tunnelled) => {
+                if let Dial::Tunnel { proxy, .. } = &tunnelled.dial {
+                    self.evidence.connection = Some(Connection::Connected {
+                        address: proxy.to_string(),
+                        attempts: tunnelled.attempts,
+                        waited_ms: tunnelled.waited.map(millis),
+                    });
+                }
+                self.dial = Some(tunnelled.dial);
+                Some(tunnelled.stream)
+            }
+            Err(failure) => {
+                self.evidence.proxy_failure = Some(failure);
+                None
+            }
+        }
     }
 
     /// When the name has addresses of both families and only the accepted
@@ -478,10 +554,10 @@ impl Run<'_> {
         self.evidence.offered_everything = answer;
     }
 
-    /// A raw ClientHello to the address that answered (see [`hello`]).
+    /// A raw ClientHello the way the first connection went (see [`hello`]).
     async fn hello(&self, offer: Offer) -> Option<HelloAnswer> {
-        let address = self.address?;
-        Some(hello::probe(address, &self.target.host, offer, self.options.timeout).await)
+        let dial = self.dial.as_ref()?;
+        Some(hello::probe(dial, &self.target.host, offer, self.options.timeout).await)
     }
 
     /// Sends the request (an upgrade for ws/wss, a GET otherwise) and reads
@@ -611,12 +687,8 @@ impl Run<'_> {
     /// A second connection to the address that answered, over TLS when the
     /// target is secure (only reached when the certificate was trusted).
     async fn reopen(&self) -> Option<Box<dyn Io>> {
-        let address = self.address?;
         let timeout = self.options.timeout;
-        let stream = tokio::time::timeout(timeout, TcpStream::connect(address))
-            .await
-            .ok()?
-            .ok()?;
+        let stream = self.dial.as_ref()?.open(timeout).await?;
         if !self.target.secure {
             return Some(Box::new(stream));
         }

@@ -35,7 +35,19 @@ pub async fn resolve(target: &Target, timeout: Duration) -> Result<Vec<SocketAdd
             }),
         };
     }
-    let lookup = tokio::net::lookup_host((target.host.as_str(), target.port));
+    resolve_host(&target.host, target.port, timeout).await
+}
+
+/// The addresses of `host` (a name or an address) on `port`: a proxy's.
+pub async fn resolve_host(
+    host: &str,
+    port: u16,
+    timeout: Duration,
+) -> Result<Vec<SocketAddr>, DnsError> {
+    if let Ok(ip) = host.trim_matches(['[', ']']).parse::<IpAddr>() {
+        return Ok(vec![SocketAddr::new(ip, port)]);
+    }
+    let lookup = tokio::net::lookup_host((host, port));
     match tokio::time::timeout(timeout, lookup).await {
         Err(_) => Err(DnsError::Timeout),
         Ok(Err(error)) => Err(DnsError::NotFound {

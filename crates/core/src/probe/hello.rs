@@ -15,7 +15,6 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 
 /// The most bytes read from the server (a 210 KB certificate message fits).
 const MAX_BYTES: usize = 512 * 1024;
@@ -70,16 +69,16 @@ pub struct ServerHello {
     pub dh_bits: Option<u32>,
 }
 
-/// Sends one ClientHello for `host` over a fresh connection to `address`
-/// and reads the answer, within `timeout` for the whole exchange.
+/// Sends one ClientHello for `host` over a fresh connection (`dial`) and
+/// reads the answer, within `timeout` for the whole exchange.
 pub async fn probe(
-    address: std::net::SocketAddr,
+    dial: &super::dial::Dial,
     host: &str,
     offer: Offer,
     timeout: Duration,
 ) -> HelloAnswer {
     let exchange = async {
-        let mut stream = TcpStream::connect(address).await.ok()?;
+        let mut stream = dial.open(timeout).await?;
         stream.write_all(&client_hello(host, offer)).await.ok()?;
         let mut reader = Records::default();
         let mut buffer = vec![0u8; 16 * 1024];

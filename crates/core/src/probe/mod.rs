@@ -2,6 +2,7 @@
 //! return typed evidence. They decide nothing; `diagnose` does.
 
 pub mod cert;
+pub mod dial;
 pub mod dns;
 pub mod fallback;
 pub mod hello;
@@ -10,6 +11,7 @@ pub mod ocsp;
 pub mod sniff;
 pub mod tcp;
 pub mod tls;
+pub mod tunnel;
 pub mod ws;
 
 use tokio::io::{AsyncRead, AsyncWrite};

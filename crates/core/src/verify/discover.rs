@@ -12,9 +12,8 @@ use super::CheckOptions;
 use super::protocol::{self, PickReason, Protocol};
 use crate::Target;
 use crate::probe::http::{self, ResponseHead};
-use crate::probe::tcp::{self, Connect};
 use crate::probe::tls::{self, Trust};
-use crate::probe::{Io, dns, fallback};
+use crate::probe::{Io, fallback};
 
 /// The longest wait for one answer's head; the whole is bounded by the
 /// check's step timeout.
@@ -105,10 +104,15 @@ async fn answer(stream: &mut Box<dyn Io>) -> Option<ResponseHead> {
 /// presenting its client certificate), or `None`.
 async fn open(target: &Target, options: &CheckOptions) -> Option<Box<dyn Io>> {
     let timeout = options.timeout;
-    let addresses = dns::resolve(target, timeout).await.ok()?;
-    let Connect::Connected { stream, .. } = tcp::connect(&addresses, timeout, None).await else {
-        return None;
+    // Straight or through the proxy, as the check itself goes (no wait).
+    let once = CheckOptions {
+        wait: None,
+        countdown: None,
+        ..options.clone()
     };
+    let stream = super::reach(target, &once, &mut super::CheckReport::default())
+        .await
+        .ok()?;
     if !target.secure {
         return Some(Box::new(stream));
     }

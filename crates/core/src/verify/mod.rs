@@ -31,8 +31,10 @@ use crate::finding::Finding;
 use crate::probe::cert::{self, CertInfo};
 use crate::probe::tcp::{self, Connect};
 use crate::probe::tls::{self, ClientIdentity, Handshake, TlsSession, Trust};
-use crate::probe::{Io, dns, http, ws};
+use crate::probe::{Io, dns, http, tunnel, ws};
+use crate::proxy::{self, ProxyCredentials, ProxyError, ProxySetting, Route, Way};
 use crate::secret::Secret;
+use tokio::net::TcpStream;
 
 /// How long `auto` waits for a server that took the first subprotocol
 /// offered to speak first (Engine.IO's open packet follows the `101` at once).
@@ -86,6 +88,11 @@ pub struct CheckOptions {
     pub ping: Option<Duration>,
     /// Told each second of the idle hold how many seconds are left.
     pub countdown: Option<Countdown>,
+    /// Which proxy to go through: the environment's (the default), one
+    /// named, or none.
+    pub proxy: ProxySetting,
+    /// Credentials for the proxy (`--proxy-user`), over the URL's own.
+    pub proxy_credentials: Option<ProxyCredentials>,
 }
 
 impl Default for CheckOptions {
@@ -107,6 +114,8 @@ impl Default for CheckOptions {
             idle: None,
             ping: None,
             countdown: None,
+            proxy: ProxySetting::default(),
+            proxy_credentials: None,
         }
     }
 }
@@ -123,8 +132,20 @@ impl CheckOptions {
             expected: self.expected.clone(),
             subprotocols,
             timeout: self.timeout,
+            proxy: self.proxy.clone(),
+            proxy_credentials: self.proxy_credentials.clone(),
             ..Options::default()
         }
+    }
+
+    /// Which way `target` is reached (see [`Options::way`]).
+    pub fn way(&self, target: &Target) -> Result<Way, ProxyError> {
+        proxy::way(
+            target,
+            &self.proxy,
+            self.proxy_credentials.clone(),
+            proxy::environment,
+        )
     }
 }
 
@@ -345,6 +366,12 @@ pub enum CheckFailure {
         /// The operating system's words.
         detail: String,
     },
+    /// The proxy on the way did not open the tunnel (the diagnosis says
+    /// why: unreachable, credentials, refused).
+    Proxy {
+        /// The proxy, `http://host:port`.
+        proxy: String,
+    },
     /// The TLS handshake failed.
     Tls,
     /// The certificate is not trusted.
@@ -559,6 +586,7 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::Refused { .. } => "check-refused",
             CheckFailure::Unanswered { .. } => "check-unanswered",
             CheckFailure::Network { .. } => "check-network",
+            CheckFailure::Proxy { .. } => "check-proxy",
             CheckFailure::Tls => "check-tls",
             CheckFailure::Untrusted => "check-untrusted",
             CheckFailure::NotReloaded { .. } => "check-not-reloaded",
@@ -587,6 +615,7 @@ impl crate::i18n::Message for CheckFailure {
             CheckFailure::Refused { port } => Facts::new().with("port", *port),
             CheckFailure::Unanswered { authority } => Facts::new().with("authority", authority),
             CheckFailure::Network { detail } => Facts::new().with("detail", detail),
+            CheckFailure::Proxy { proxy } => Facts::new().with("proxy", proxy),
             CheckFailure::Upgrade { cause, detail }
             | CheckFailure::Send { cause, detail }
             | CheckFailure::Connection { cause, detail } => Facts::new()
@@ -801,15 +830,37 @@ pub struct Exchange {
     pub failure: CheckFailure,
 }
 
-async fn attempt(
+/// DNS and TCP to `target`, straight or through the proxy the options
+/// name (its tunnel opened), with the phases and the wait in `report`.
+pub(crate) async fn reach(
     target: &Target,
     options: &CheckOptions,
-    plan: &protocol::Plan,
     report: &mut CheckReport,
-) -> Result<(), CheckFailure> {
+) -> Result<TcpStream, CheckFailure> {
     let timeout = options.timeout;
-    let timeout_s = (timeout.as_secs_f64() * 10.0).round() / 10.0;
-    check_values(target, options)?;
+    // `validate` refused a proxy that cannot be used.
+    if let Ok(Way {
+        route: Route::Proxy {
+            host, port, proxy, ..
+        },
+        credentials,
+    }) = options.way(target)
+    {
+        let step = Instant::now();
+        let tunnel = tunnel::through(
+            &host,
+            port,
+            &target.authority(),
+            credentials.as_ref(),
+            timeout,
+            options.wait,
+        )
+        .await
+        .map_err(|_| CheckFailure::Proxy { proxy })?;
+        report.waited_ms = tunnel.waited.map(millis);
+        report.phases_ms.tcp = Some(millis(step.elapsed()) - report.waited_ms.unwrap_or(0.0));
+        return Ok(tunnel.stream);
+    }
     let step = Instant::now();
     let addresses = dns::resolve(target, timeout)
         .await
@@ -838,6 +889,19 @@ async fn attempt(
     };
     // The connection itself: the wait for the server is `waited_ms`.
     report.phases_ms.tcp = Some(millis(step.elapsed()) - report.waited_ms.unwrap_or(0.0));
+    Ok(stream)
+}
+
+async fn attempt(
+    target: &Target,
+    options: &CheckOptions,
+    plan: &protocol::Plan,
+    report: &mut CheckReport,
+) -> Result<(), CheckFailure> {
+    let timeout = options.timeout;
+    let timeout_s = (timeout.as_secs_f64() * 10.0).round() / 10.0;
+    check_values(target, options)?;
+    let stream = reach(target, options, report).await?;
 
     let stream: Box<dyn Io> = if target.secure {
         let step = Instant::now();

@@ -14,6 +14,7 @@ mod keystore;
 mod logs_real;
 mod nginx;
 mod other_servers;
+mod proxy;
 mod support;
 mod tls_servers;
 mod tomcat;

@@ -7,7 +7,7 @@ use super::super::evidence::{
     BrowserEvent, BrowserEvidence, BrowserReport, BrowserStore, CertificateCheck, Connection,
     Verdict,
 };
-use super::super::{Evidence, Options, Timings};
+use super::super::{Evidence, Options, ProxyFailure, Timings};
 use crate::finding::Code;
 use crate::probe::cert::CertInfo;
 use crate::probe::dns::DnsError;
@@ -180,6 +180,78 @@ pub(crate) fn named(wanted: &str) -> Evidence {
 /// and the timings.
 pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     let mut out: Vec<(&str, Evidence)> = Vec::new();
+
+    let through = |e: &mut Evidence, failure: ProxyFailure| {
+        e.route = Some(crate::proxy::Route::Proxy {
+            proxy: "http://proxy.corp:3128".into(),
+            host: "proxy.corp".into(),
+            port: 3128,
+            from: crate::proxy::ProxySource::Variable {
+                name: "HTTPS_PROXY".into(),
+            },
+            authenticated: false,
+        });
+        e.proxy_failure = Some(failure);
+    };
+    let refused = |status_line: &str, headers: &[(&str, &str)], body: &str| ProxyFailure::Tunnel {
+        failure: crate::probe::tunnel::TunnelFailure::Refused {
+            answer: head(status_line, headers, body),
+        },
+    };
+    let mut e = evidence("wss://api.example.com/ws");
+    through(
+        &mut e,
+        ProxyFailure::Unreachable {
+            how: crate::probe::tunnel::Unreachable::Refused,
+        },
+    );
+    out.push(("proxy-unreachable", e));
+    let mut e = evidence("wss://api.example.com/ws");
+    through(
+        &mut e,
+        refused(
+            "HTTP/1.1 407 Proxy Authentication Required",
+            &[
+                ("Server", "squid/5.7"),
+                ("Proxy-Authenticate", "Basic realm=\"Corporate proxy\""),
+            ],
+            "",
+        ),
+    );
+    out.push(("proxy-auth-required", e));
+    let mut e = evidence("wss://api.example.com:8443/ws");
+    through(
+        &mut e,
+        refused(
+            "HTTP/1.1 403 Forbidden",
+            &[
+                ("Server", "squid/5.7"),
+                ("X-Squid-Error", "ERR_ACCESS_DENIED 0"),
+            ],
+            "<html><head><title>ERROR: The requested URL could not be retrieved</title></head>",
+        ),
+    );
+    out.push(("proxy-tunnel-refused", e));
+    let mut e = evidence("wss://intranet.corp/ws");
+    through(
+        &mut e,
+        refused(
+            "HTTP/1.1 503 Service Unavailable",
+            &[("Server", "squid/5.7"), ("X-Squid-Error", "ERR_DNS_FAIL 0")],
+            "",
+        ),
+    );
+    out.push(("proxy-target-failed", e));
+    let mut e = evidence("wss://intranet.corp/ws");
+    through(
+        &mut e,
+        ProxyFailure::Tunnel {
+            failure: crate::probe::tunnel::TunnelFailure::NoAnswer {
+                failure: ResponseFailure::Silent,
+            },
+        },
+    );
+    out.push(("proxy-target-failed/silent", e));
 
     let mut e = evidence("wss://nowhere.invalid/ws");
     e.dns_error = Some(DnsError::NotFound {

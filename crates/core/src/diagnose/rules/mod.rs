@@ -11,6 +11,7 @@ mod browser;
 mod certificate;
 mod http;
 mod page;
+mod proxy;
 mod reach;
 mod speech;
 mod tls;
@@ -38,6 +39,7 @@ pub struct Rule {
 /// Every rule, in the order their findings are listed (within a severity).
 pub static RULES: &[Rule] = &[
     page::MIXED_CONTENT,
+    proxy::PROXY,
     reach::DNS_UNRESOLVED,
     reach::TCP_REFUSED,
     reach::TCP_TIMEOUT,

@@ -319,7 +319,11 @@ pub(super) const CLOSED_AT_ONCE: Rule = Rule {
 };
 
 fn closed_at_once(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
-    if upgrade_answer(evidence).is_none_or(|head| head.status != 101) {
+    // A failed check's own exchange says what happened after the upgrade
+    // more exactly (and whether the server's close or ours came first is
+    // a race its diagnosis need not run again).
+    if evidence.exchange.is_some() || upgrade_answer(evidence).is_none_or(|head| head.status != 101)
+    {
         return Vec::new();
     }
     let Some(after) = evidence.after_upgrade.as_ref() else {

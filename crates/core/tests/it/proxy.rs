@@ -1,0 +1,184 @@
+//! Through the proxy a company's network imposes: real Squid (with its
+//! default rule of tunnels to port 443 only, and Basic authentication) and
+//! tinyproxy on loopback, in front of a TLS WebSocket echo whose name only
+//! the proxy resolves — so a passing diagnosis proves the tunnel is used.
+
+use handshake_core::Options;
+use handshake_core::proxy::{ProxyCredentials, ProxySetting, Route};
+use handshake_core::{Report, Secret};
+use handshake_testkit::node::{Kind, Node};
+use handshake_testkit::pki::Ca;
+use handshake_testkit::servers::free_port;
+use handshake_testkit::{Scratch, squid, tinyproxy};
+
+use crate::support::{diagnose_with, quick, real};
+
+/// The name only the proxies resolve.
+const INSIDE: &str = "ws.inside.test";
+
+/// A TLS WebSocket echo for [`INSIDE`], and options trusting its CA that
+/// go through `proxy`.
+fn echo_inside(dir: &Scratch) -> (Node, impl Fn(&str) -> Options) {
+    let ca = Ca::new("Proxy Test CA");
+    let (cert, key) = ca.leaf(&[INSIDE], -1, 30).write_pem(dir);
+    let node = Node::start(Kind::Echo, Some((&cert, &key)));
+    let root = ca.cert();
+    let options = move |proxy: &str| Options {
+        ca: vec![root.clone()],
+        proxy: ProxySetting::Url(proxy.to_owned()),
+        ..quick()
+    };
+    (node, options)
+}
+
+fn fact<'a>(report: &'a Report, name: &str) -> Option<&'a str> {
+    report.findings[0].facts.text(name)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn squid_tunnels_to_its_ssl_ports_and_names_what_it_refuses() {
+    let dir = Scratch::new("proxy-squid");
+    let (node, through) = echo_inside(&dir);
+    let port = free_port();
+    let down = crate::support::closed_port().await;
+    let squid = squid::start(
+        port,
+        &squid::Setup {
+            ssl_ports: &[node.port, down],
+            names: &[INSIDE],
+            credentials: None,
+        },
+    );
+    let proxy = format!("http://127.0.0.1:{port}");
+    let url = format!("wss://{INSIDE}:{}/echo", node.port);
+    let report = real(
+        &squid.live(),
+        diagnose_with(&url, through(&proxy)).await,
+        &["ws-ok"],
+    );
+    assert!(
+        matches!(&report.evidence.route, Some(Route::Proxy { proxy: p, .. }) if *p == proxy),
+        "{:?}",
+        report.evidence.route
+    );
+    // A port outside Squid's SSL_ports: its default rule, named.
+    let closed_door = free_port();
+    let report = real(
+        &squid.live(),
+        diagnose_with(
+            &format!("wss://{INSIDE}:{closed_door}/echo"),
+            through(&proxy),
+        )
+        .await,
+        &["proxy-tunnel-refused"],
+    );
+    assert_eq!(fact(&report, "squid_ports"), Some("yes"));
+    // A server down behind the proxy: nothing listens where it dials.
+    let report = real(
+        &squid.live(),
+        diagnose_with(&format!("wss://{INSIDE}:{down}/echo"), through(&proxy)).await,
+        &["proxy-target-failed"],
+    );
+    assert_eq!(fact(&report, "how"), Some("answered"));
+    assert!(
+        fact(&report, "status_line").is_some_and(|line| line.starts_with("HTTP/1.1 50")),
+        "{:#?}",
+        report.findings
+    );
+    // No proxy there at all.
+    let report = real(
+        &handshake_testkit::coverage::Live::kernel(),
+        diagnose_with(&url, through(&format!("http://127.0.0.1:{down}"))).await,
+        &["proxy-unreachable"],
+    );
+    assert_eq!(fact(&report, "how"), Some("refused"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn squid_asking_for_credentials_is_named_and_passes_with_them() {
+    let dir = Scratch::new("proxy-squid-auth");
+    let (node, through) = echo_inside(&dir);
+    let port = free_port();
+    let squid = squid::start(
+        port,
+        &squid::Setup {
+            ssl_ports: &[node.port],
+            names: &[INSIDE],
+            credentials: Some(("alice", "s3cret")),
+        },
+    );
+    let url = format!("wss://{INSIDE}:{}/echo", node.port);
+    let proxy = format!("http://127.0.0.1:{port}");
+    let report = real(
+        &squid.live(),
+        diagnose_with(&url, through(&proxy)).await,
+        &["proxy-auth-required"],
+    );
+    assert_eq!(fact(&report, "schemes"), Some("Basic"));
+    assert_eq!(fact(&report, "realm"), Some("Corporate proxy"));
+    assert_eq!(fact(&report, "sent"), Some("no"));
+    let wrong = Options {
+        proxy_credentials: Some(ProxyCredentials {
+            user: "alice".into(),
+            password: Secret::new("wrong"),
+        }),
+        ..through(&proxy)
+    };
+    let report = real(
+        &squid.live(),
+        diagnose_with(&url, wrong).await,
+        &["proxy-auth-required"],
+    );
+    assert_eq!(fact(&report, "sent"), Some("yes"));
+    // In the proxy URL, as HTTPS_PROXY carries them.
+    real(
+        &squid.live(),
+        diagnose_with(
+            &url,
+            through(&format!("http://alice:s3cret@127.0.0.1:{port}")),
+        )
+        .await,
+        &["ws-ok"],
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tinyproxy_tunnels_and_its_connect_ports_refuse() {
+    // tinyproxy resolves with the system's resolver: the echo is reached
+    // as localhost.
+    let dir = Scratch::new("proxy-tinyproxy");
+    let ca = Ca::new("Tinyproxy Test CA");
+    let (cert, key) = ca.leaf(&["localhost"], -1, 30).write_pem(&dir);
+    let local = Node::start(Kind::Echo, Some((&cert, &key)));
+    let options = |proxy: &str| Options {
+        ca: vec![ca.cert()],
+        proxy: ProxySetting::Url(proxy.to_owned()),
+        ..quick()
+    };
+    let (open, strict) = (free_port(), free_port());
+    let any = tinyproxy::start(open, &[]);
+    let url = format!("wss://localhost:{}/echo", local.port);
+    real(
+        &any.live(),
+        diagnose_with(&url, options(&format!("http://127.0.0.1:{open}"))).await,
+        &["ws-ok"],
+    );
+    // The check's WebSocket round trip goes through the same tunnel.
+    let checked = crate::support::check(
+        &url,
+        handshake_core::CheckOptions {
+            ca: vec![ca.cert()],
+            proxy: ProxySetting::Url(format!("http://127.0.0.1:{open}")),
+            ..handshake_core::CheckOptions::default()
+        },
+    )
+    .await;
+    assert!(checked.ok, "{checked:#?}");
+    let only_443 = tinyproxy::start(strict, &[443]);
+    let report = real(
+        &only_443.live(),
+        diagnose_with(&url, options(&format!("http://127.0.0.1:{strict}"))).await,
+        &["proxy-tunnel-refused"],
+    );
+    assert_eq!(fact(&report, "squid_ports"), Some("no"));
+}

@@ -1,0 +1,77 @@
+//! The real Squid (Debian's 5), started privately through [`Daemon`]: a
+//! forward proxy on loopback with Debian's default tunnel rule (`CONNECT`
+//! only to its SSL_ports), a hosts file of its own (names only the proxy
+//! resolves, so a test proves the tunnel is used), no DNS beyond loopback
+//! (given up after a second, so an unknown name fails fast),
+//! and optionally Basic authentication (`basic_ncsa_auth` with a password
+//! file made by `htpasswd`).
+
+use std::process::Command;
+
+use crate::Scratch;
+use crate::coverage::Program;
+use crate::daemon::Daemon;
+
+/// How the proxy is set up.
+#[derive(Debug, Clone, Default)]
+pub struct Setup<'a> {
+    /// Extra ports Squid opens tunnels to, besides 443.
+    pub ssl_ports: &'a [u16],
+    /// Names only the proxy resolves, to 127.0.0.1.
+    pub names: &'a [&'a str],
+    /// Basic credentials it requires (user, password).
+    pub credentials: Option<(&'a str, &'a str)>,
+}
+
+/// Squid on 127.0.0.1:`port` with `setup`.
+pub fn start(port: u16, setup: &Setup<'_>) -> Daemon {
+    let dir = Scratch::new("squid");
+    // Squid started as root works as `proxy`: it writes its logs here.
+    let _ = std::fs::set_permissions(&*dir, std::os::unix::fs::PermissionsExt::from_mode(0o777));
+    let d = dir.display();
+    let hosts: String = setup
+        .names
+        .iter()
+        .map(|name| format!("127.0.0.1 {name}\n"))
+        .collect();
+    std::fs::write(dir.join("hosts"), hosts).expect("hosts");
+    let ports: String = setup
+        .ssl_ports
+        .iter()
+        .map(|port| format!(" {port}"))
+        .collect();
+    let auth = match setup.credentials {
+        Some((user, password)) => {
+            let made = Command::new("htpasswd")
+                .args(["-bc"])
+                .arg(dir.join("passwd"))
+                .args([user, password])
+                .output()
+                .expect("htpasswd runs (apt-get install apache2-utils)");
+            assert!(made.status.success(), "{made:?}");
+            format!(
+                "auth_param basic program /usr/lib/squid/basic_ncsa_auth {d}/passwd\nauth_param basic realm Corporate proxy\nacl staff proxy_auth REQUIRED\nhttp_access deny !staff\n"
+            )
+        }
+        None => String::new(),
+    };
+    let config = dir.join("squid.conf");
+    std::fs::write(
+        &config,
+        format!(
+            "http_port 127.0.0.1:{port}\npid_filename {d}/squid.pid\ncache_log {d}/cache.log\naccess_log stdio:{d}/access.log\ncache deny all\ncache_dir null /tmp\nhosts_file {d}/hosts\ndns_nameservers 127.0.0.1\ndns_timeout 1 seconds\npinger_enable off\nshutdown_lifetime 0 seconds\ncoredump_dir {d}\nacl SSL_ports port 443{ports}\nacl CONNECT method CONNECT\nhttp_access deny CONNECT !SSL_ports\n{auth}http_access allow all\n"
+        ),
+    )
+    .expect("squid.conf");
+    let log = dir.join("access.log");
+    Daemon::start(
+        Program::Squid,
+        dir,
+        Command::new("/usr/sbin/squid")
+            .args(["-N", "-f"])
+            .arg(&config),
+        &[port],
+        20,
+        Some(log),
+    )
+}
