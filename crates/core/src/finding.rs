@@ -245,6 +245,10 @@ codes! {
     LogNoServerCertificate = "log-no-server-certificate",
     /// Log: a browser blocked ws:// or http:// from an https page.
     LogMixedContent = "log-mixed-content",
+    /// Log: a client's tunnel through its proxy was answered 407 (Java, curl, Squid's access log).
+    LogProxyAuthRequired = "log-proxy-auth-required",
+    /// Log: a client's tunnel through its proxy was refused (Java, curl, Squid's access log).
+    LogProxyTunnelRefused = "log-proxy-tunnel-refused",
     /// Log: a browser blocked a request by CORS policy.
     LogCorsBlocked = "log-cors-blocked",
     /// Log: the WebSocket upgrade got another status than 101.

@@ -346,6 +346,21 @@ fn the_environments_proxy_is_followed_and_said() {
         "{}",
         stdout(&direct)
     );
+    // Credentials in the proxy URL never reach the report.
+    let secret = run(
+        &[],
+        &[
+            "--json",
+            "--proxy",
+            &format!("http://alice:pa55word@127.0.0.1:{port}"),
+        ],
+    );
+    assert!(!stdout(&secret).contains("pa55word"), "{}", stdout(&secret));
+    assert!(
+        stdout(&secret).contains("\"authenticated\": true"),
+        "{}",
+        stdout(&secret)
+    );
     let socks = run(&[("ALL_PROXY", "socks5://127.0.0.1:1080")], &[]);
     assert_eq!(socks.status.code(), Some(2));
     assert!(

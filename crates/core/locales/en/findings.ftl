@@ -45,7 +45,10 @@ proxy-tunnel-refused = The proxy refuses to tunnel to { $authority } ({ $status 
        *[no] The proxy's rules (an access list, a category filter) do not let this destination through.
     }
     .fix = { $squid_ports ->
-        [yes] Serve the endpoint on port 443, or have the proxy's administrators add { $port } to SSL_ports (`acl SSL_ports port { $port }`).
+        [yes] { $scheme ->
+            [ws] Use wss:// on port 443: a proxy opens tunnels to TLS ports, and only a tunnel carries the WebSocket upgrade (a forwarding proxy drops the hop-by-hop Upgrade header). Or have the proxy's administrators add { $port } to SSL_ports.
+           *[other] Serve the endpoint on port 443, or have the proxy's administrators add { $port } to SSL_ports (`acl SSL_ports port { $port }`).
+        }
        *[no] Ask the proxy's administrators to allow { $authority }, or add its host to NO_PROXY if it is reachable directly.
     }
 

@@ -165,6 +165,30 @@ log-tls-handshake-failed = A TLS handshake failed
     }
     .fix = { -run-diagnose }: it tells a plain HTTP port from a protocol or certificate problem.
 
+log-proxy-auth-required = The proxy wants credentials for the tunnel (407)
+    .explanation = { $client ->
+        [java] A Java client's tunnel was answered 407. Java never sends Basic credentials for an HTTPS tunnel while `jdk.http.auth.tunneling.disabledSchemes` keeps its default (Basic), even from an Authenticator.
+        [curl] curl's tunnel request was answered 407: the proxy wants credentials it was not given.
+        [squid] Squid refused a tunnel{ $has_authority ->
+            [yes] {" "}to { $authority }
+           *[no] {""}
+        } for lack of credentials (TCP_DENIED/407): a client without the proxy's password.
+       *[other] The proxy answered the tunnel request 407: it wants credentials.
+    }
+    .fix = Give the client the proxy's credentials — Java: `-Djdk.http.auth.tunneling.disabledSchemes=` with `-Dhttps.proxyUser` and `-Dhttps.proxyPassword`; curl: `--proxy-user`. `handshake diagnose URL --proxy-user USER --proxy-password-env VAR` proves them.
+
+log-proxy-tunnel-refused = The proxy refused to open the tunnel ({ $status })
+    .explanation = { $client ->
+        [java] A Java client's
+        [curl] curl's
+        [squid] A client's
+       *[other] The
+    } tunnel request{ $has_authority ->
+        [yes] {" "}to { $authority }
+       *[no] {""}
+    } was answered { $status } by the proxy: its rules do not let this destination through. Squid's default configuration opens tunnels to port 443 only (`http_access deny CONNECT !SSL_ports`).
+    .fix = Serve the endpoint on port 443, or have the proxy's administrators allow its port; `handshake diagnose URL` shows the proxy's answer and its words.
+
 log-mixed-content = The browser blocked an insecure connection from an https page
     .explanation = The page was loaded over HTTPS but tried to reach an unencrypted endpoint (ws:// or http://): browsers block those from secure pages as mixed content, except to loopback (localhost, 127.0.0.1), which they allow.{ $said ->
         [firefox-exception] {" "}Firefox says only “The operation is insecure.” when `new WebSocket` is given a ws:// URL on an https page; Chromium names it (“An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.”).

@@ -45,7 +45,10 @@ proxy-tunnel-refused = 프록시가 { $authority }(으)로의 터널을 거부�
        *[no] 프록시의 규칙(접근 목록, 카테고리 필터)이 이 목적지를 허용하지 않습니다.
     }
     .fix = { $squid_ports ->
-        [yes] 엔드포인트를 443 포트로 제공하거나, 프록시 관리자에게 { $port } 포트를 SSL_ports에 넣어 달라고 하세요(`acl SSL_ports port { $port }`).
+        [yes] { $scheme ->
+            [ws] 443 포트의 wss://를 쓰세요. 프록시는 TLS 포트로 터널을 열고, WebSocket 업그레이드는 터널 안에서만 전달됩니다(전달형 프록시는 홉 단위 헤더인 Upgrade를 버립니다). 아니면 프록시 관리자에게 { $port } 포트를 SSL_ports에 넣어 달라고 하세요.
+           *[other] 엔드포인트를 443 포트로 제공하거나, 프록시 관리자에게 { $port } 포트를 SSL_ports에 넣어 달라고 하세요(`acl SSL_ports port { $port }`).
+        }
        *[no] 프록시 관리자에게 { $authority }을(를) 허용해 달라고 하거나, 직접 닿을 수 있다면 그 호스트를 NO_PROXY에 넣으세요.
     }
 

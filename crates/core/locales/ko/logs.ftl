@@ -165,6 +165,30 @@ log-tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
     }
     .fix = { -run-diagnose }. 평문 HTTP 포트인지, 프로토콜이나 인증서 문제인지 구분해 줍니다.
 
+log-proxy-auth-required = 프록시가 터널에 자격 증명을 요구합니다(407)
+    .explanation = { $client ->
+        [java] Java 클라이언트의 터널 요청에 407이 돌아왔습니다. Java는 `jdk.http.auth.tunneling.disabledSchemes`가 기본값(Basic)인 동안에는 Authenticator가 있어도 HTTPS 터널에 Basic 자격 증명을 보내지 않습니다.
+        [curl] curl의 터널 요청에 407이 돌아왔습니다. 프록시가 받지 못한 자격 증명을 요구합니다.
+        [squid] Squid가 자격 증명이 없어서{ $has_authority ->
+            [yes] {" "}{ $authority }(으)로의
+           *[no] {""}
+        } 터널을 거부했습니다(TCP_DENIED/407). 프록시 비밀번호가 없는 클라이언트입니다.
+       *[other] 프록시가 터널 요청에 407로 응답했습니다. 자격 증명을 요구합니다.
+    }
+    .fix = 클라이언트에 프록시 자격 증명을 주세요. Java: `-Djdk.http.auth.tunneling.disabledSchemes=`와 함께 `-Dhttps.proxyUser`, `-Dhttps.proxyPassword`. curl: `--proxy-user`. `handshake diagnose URL --proxy-user USER --proxy-password-env VAR`로 확인할 수 있습니다.
+
+log-proxy-tunnel-refused = 프록시가 터널을 열지 않았습니다({ $status })
+    .explanation = { $client ->
+        [java] Java 클라이언트의
+        [curl] curl의
+        [squid] 클라이언트의
+       *[other] 클라이언트의
+    }{ $has_authority ->
+        [yes] {" "}{ $authority }(으)로의
+       *[no] {""}
+    } 터널 요청에 프록시가 { $status }(으)로 응답했습니다. 프록시 규칙이 이 목적지를 허용하지 않습니다. Squid 기본 설정은 443 포트로만 터널을 엽니다(`http_access deny CONNECT !SSL_ports`).
+    .fix = 엔드포인트를 443 포트로 제공하거나, 프록시 관리자에게 그 포트를 허용해 달라고 하세요. `handshake diagnose URL`이 프록시의 응답과 문구를 보여 줍니다.
+
 log-mixed-content = 브라우저가 https 페이지의 암호화되지 않은 연결을 막았습니다
     .explanation = HTTPS로 연 페이지가 암호화되지 않은 엔드포인트(ws:// 또는 http://)에 연결하려 했습니다. 브라우저는 보안 페이지에서 이런 연결을 혼합 콘텐츠로 막습니다. 단, 루프백(localhost, 127.0.0.1)은 허용합니다.{ $said ->
         [firefox-exception] {" "}Firefox는 https 페이지에서 `new WebSocket`에 ws:// URL을 주면 “The operation is insecure.”라고만 말합니다. Chromium은 이유를 밝힙니다(“An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.”).

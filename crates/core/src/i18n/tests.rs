@@ -373,6 +373,9 @@ const LOG_LINES: &[&str] = &[
     "WebSocket connection to 'ws://127.0.0.1:8080/echo' failed: Error in connection establishment: net::ERR_CONNECTION_REFUSED",
     "Firefox can’t establish a connection to the server at wss://localhost:8443/ws.",
     "Uncaught SecurityError: The operation is insecure.",
+    "Exception in thread \"main\" java.io.IOException: Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 403 Forbidden\"",
+    "curl: (56) CONNECT tunnel failed, response 407",
+    "1796632930.054      0 127.0.0.1 TCP_DENIED/407 3515 CONNECT only-the-proxy.test:443 - HIER_NONE/- text/html",
     "Uncaught SecurityError: Failed to construct 'WebSocket': An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.",
 ];
 

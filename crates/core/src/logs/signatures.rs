@@ -181,6 +181,19 @@ pub static SIGNATURES: &[Signature] = &[
         explain: tls_handshake_failed,
     },
     Signature {
+        codes: &[Code::LogProxyAuthRequired, Code::LogProxyTunnelRefused],
+        anchors: &[
+            // Java's HttpsURLConnection, java.net.http, curl, Squid's
+            // access log: each with the proxy's status.
+            "Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 ",
+            "Tunnel failed, got: ",
+            "CONNECT tunnel failed, response ",
+            "TCP_DENIED/407 ",
+            "TCP_DENIED/403 ",
+        ],
+        explain: proxy_tunnel,
+    },
+    Signature {
         codes: &[Code::LogMixedContent],
         anchors: &[
             "Mixed Content:",
@@ -512,6 +525,39 @@ fn tls_handshake_failed(line: &str) -> Option<Explained> {
         Finding::error(Code::LogTlsHandshakeFailed).with("source", source),
         source,
         first_url(line),
+    ))
+}
+
+fn proxy_tunnel(line: &str) -> Option<Explained> {
+    let (client, after) = [
+        ("java", "Proxy returns \"HTTP/1.1 "),
+        ("java", "Tunnel failed, got: "),
+        ("curl", "CONNECT tunnel failed, response "),
+        ("squid", "TCP_DENIED/"),
+    ]
+    .into_iter()
+    .find_map(|(client, marker)| Some((client, &line[line.find(marker)? + marker.len()..])))?;
+    let status: u16 = after.get(..3)?.parse().ok()?;
+    // Squid's access log names the destination: `CONNECT host:port`.
+    let authority = line
+        .split_once(" CONNECT ")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .unwrap_or_default();
+    let finding = if status == 407 {
+        Finding::error(Code::LogProxyAuthRequired)
+    } else {
+        Finding::error(Code::LogProxyTunnelRefused).with("status", status)
+    };
+    Some(explained(
+        finding
+            .with("client", client)
+            .with("authority", authority)
+            .with(
+                "has_authority",
+                if authority.is_empty() { "no" } else { "yes" },
+            ),
+        &format!("{client}-{status}"),
+        None,
     ))
 }
 

@@ -500,3 +500,104 @@ async fn each_client_refusing_an_untrusted_certificate() {
     let report = real_log(&caddy.live(), &said, &[Code::LogCertUntrusted]);
     assert_eq!(client(report).as_deref(), Some("go"), "{said}");
 }
+
+/// A client's tunnel refused by the real Squid, in the client's own words
+/// — curl, Java's HttpsURLConnection and java.net.http — and in Squid's
+/// access log: a 407 for credentials, a 403 for a port outside SSL_ports.
+#[test]
+fn clients_refused_by_the_proxy() {
+    let scratch_dir = scratch("proxy-clients");
+    let dir = scratch_dir.path();
+    let (open, locked) = (
+        handshake_testkit::servers::free_port(),
+        handshake_testkit::servers::free_port(),
+    );
+    let setup = |credentials| handshake_testkit::squid::Setup {
+        ssl_ports: &[],
+        names: &["only-the-proxy.test"],
+        credentials,
+    };
+    let squid = handshake_testkit::squid::start(open, &setup(None));
+    let guarded = handshake_testkit::squid::start(locked, &setup(Some(("alice", "s3cret"))));
+    let refused_port = "https://only-the-proxy.test:8443/";
+
+    let said = handshake_testkit::curl(&[
+        "-sS",
+        "-x",
+        &format!("http://127.0.0.1:{locked}"),
+        "https://only-the-proxy.test/",
+    ]);
+    real_log(&said.live(), &said, &[Code::LogProxyAuthRequired]);
+    let said = handshake_testkit::curl(&[
+        "-sS",
+        "-x",
+        &format!("http://127.0.0.1:{open}"),
+        refused_port,
+    ]);
+    real_log(&said.live(), &said, &[Code::LogProxyTunnelRefused]);
+
+    for (client, words) in [
+        (JAVA_URL_CONNECTION, "Unable to tunnel through proxy"),
+        (JAVA_HTTP_CLIENT, "Tunnel failed, got: 403"),
+    ] {
+        let file = dir.join(format!("{}.java", client.0));
+        std::fs::write(&file, client.1).expect("java source");
+        let java = Command::new("java")
+            .arg(&file)
+            .arg(open.to_string())
+            .arg(refused_port)
+            .output()
+            .expect("java runs");
+        let text = output_text(&java);
+        assert!(text.contains(words), "{words}: {text}");
+        real_log(
+            &Live::printed(Program::Jdk, &java),
+            &text,
+            &[Code::LogProxyTunnelRefused],
+        );
+    }
+    handshake_testkit::wait_until(
+        5,
+        || squid.log().contains("TCP_DENIED/403") && guarded.log().contains("TCP_DENIED/407"),
+        || format!("{}{}", squid.log(), guarded.log()),
+    );
+    real_log(&squid.live(), &squid.log(), &[Code::LogProxyTunnelRefused]);
+    real_log(
+        &guarded.live(),
+        &guarded.log(),
+        &[Code::LogProxyAuthRequired],
+    );
+}
+
+/// Java's HttpsURLConnection through the proxy on 127.0.0.1:`args[0]`.
+const JAVA_URL_CONNECTION: (&str, &str) = (
+    "Tunnel",
+    r#"import java.net.*;
+import javax.net.ssl.*;
+
+public class Tunnel {
+    public static void main(String[] args) throws Exception {
+        Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])));
+        HttpsURLConnection connection = (HttpsURLConnection) new URL(args[1]).openConnection(proxy);
+        System.out.println(connection.getResponseCode());
+    }
+}
+"#,
+);
+
+/// java.net.http through the proxy on 127.0.0.1:`args[0]`.
+const JAVA_HTTP_CLIENT: (&str, &str) = (
+    "HttpTunnel",
+    r#"import java.net.*;
+import java.net.http.*;
+
+public class HttpTunnel {
+    public static void main(String[] args) throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+            .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0]))))
+            .build();
+        client.send(HttpRequest.newBuilder(URI.create(args[1])).build(), HttpResponse.BodyHandlers.discarding());
+    }
+}
+"#,
+);

@@ -73,6 +73,21 @@ async fn squid_tunnels_to_its_ssl_ports_and_names_what_it_refuses() {
         &["proxy-tunnel-refused"],
     );
     assert_eq!(fact(&report, "squid_ports"), Some("yes"));
+    // ws:// goes through a tunnel too, and Squid opens none to port 80:
+    // the fix says wss://.
+    let report = real(
+        &squid.live(),
+        diagnose_with(&format!("ws://{INSIDE}/echo"), through(&proxy)).await,
+        &["proxy-tunnel-refused"],
+    );
+    assert!(
+        report.findings[0]
+            .words(handshake_core::Language::En)
+            .fix
+            .starts_with("Use wss:// on port 443"),
+        "{:#?}",
+        report.findings
+    );
     // A server down behind the proxy: nothing listens where it dials.
     let report = real(
         &squid.live(),

@@ -132,6 +132,7 @@ fn proxy(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
             vec![
                 with_answer(Code::ProxyTunnelRefused)
                     .with("port", target.port)
+                    .with("scheme", target.scheme.as_str())
                     .with("squid_ports", if squid_ports { "yes" } else { "no" }),
             ]
         }
