@@ -1,5 +1,5 @@
 import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from "@fluent/bundle";
-import type { CheckFailure, Facts, Finding, Language, Phrase, PickReason, Spoken } from "./bindings";
+import type { CheckFailure, Facts, Finding, Language, Phrase, PickReason, Route, Spoken } from "./bindings";
 
 // One catalogue per language, shared with the CLI and the core
 // (`crates/core/locales/LANG/*.ftl`): the findings, log findings, errors and
@@ -110,6 +110,23 @@ export function spoken(answer: Spoken, picked: PickReason | null): string {
     facts[name] = value === null ? "none" : typeof value === "boolean" ? (value ? "yes" : "no") : value;
   }
   return t("check-spoken", facts);
+}
+
+/** Which way the diagnosis went (straight, or through which proxy and
+ * why), with the facts the core's `Route` gives the terminal. */
+export function route(way: Route): string {
+  if (way.way === "proxy") {
+    const from = way.from.source === "flag" ? "--proxy" : way.from.name;
+    return t("report-route-proxy", { proxy: way.proxy, from, authenticated: way.authenticated ? "yes" : "no" });
+  }
+  switch (way.why.reason) {
+    case "exempt":
+      return t("report-route-exempt", { variable: way.why.variable });
+    case "disabled":
+      return t("report-route-disabled");
+    case "no-variable":
+      return t("report-route-direct");
+  }
 }
 
 /** Why `handshake check` failed, in the current language. */

@@ -69,6 +69,7 @@ stage-tcp = Connect
 stage-tls = TLS handshake and certificate
 stage-http = Request and upgrade
 
+evidence-route = Way
 evidence-addresses = Addresses
 evidence-certificate = Certificate
 evidence-bytes = Bytes received

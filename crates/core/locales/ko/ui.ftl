@@ -70,6 +70,7 @@ stage-tcp = 연결
 stage-tls = TLS 핸드셰이크와 인증서
 stage-http = 요청과 업그레이드
 
+evidence-route = 경로
 evidence-addresses = 주소
 evidence-certificate = 인증서
 evidence-bytes = 받은 바이트
