@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Time to a complete diagnosis of loopback endpoints (healthy wss, wss to a
 # plain HTTP port, an expired certificate; a TLS 1.0-only nginx against the
-# protocol scans of sslyze and testssl): Handshake side by side with
-# openssl s_client + curl, sslyze and testssl.sh, in one run. Prints ratios.
+# protocol scans of sslyze and testssl; a healthy wss endpoint through real
+# Squid): Handshake side by side with openssl s_client + curl, sslyze,
+# testssl.sh and curl through the proxy, in one run. Prints ratios.
 #
 #   bench/diagnose.sh [RUNS]
 set -euo pipefail

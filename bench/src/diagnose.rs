@@ -76,6 +76,23 @@ fn main() {
         "TLS 1.0-only nginx",
         protocol_tools(&handshake, &ca_file, legacy_port, runs),
     );
+    // Behind a company's proxy: the same diagnosis through real Squid's
+    // CONNECT tunnel, against the direct one (the baseline here) and curl
+    // through the same proxy.
+    let proxy_port = free_port();
+    let squid = handshake_testkit::squid::start(
+        proxy_port,
+        &handshake_testkit::squid::Setup {
+            ssl_ports: &[healthy.port],
+            names: &[],
+            credentials: None,
+        },
+    );
+    report(
+        "healthy wss through Squid",
+        proxy_tools(&handshake, &ca_file, healthy.port, proxy_port, runs),
+    );
+    drop(squid);
     println!("ratio = the tool's median / Handshake's median (higher: Handshake is faster).");
     drop((healthy, plain, expired, nginx));
     let _ = std::fs::remove_dir_all(dir);
@@ -99,6 +116,60 @@ fn report(label: &str, tools: Vec<Tool>) {
         );
     }
     println!();
+}
+
+/// A healthy wss endpoint, directly and through the proxy on `proxy`.
+fn proxy_tools(handshake: &str, ca: &Path, port: u16, proxy: u16, runs: usize) -> Vec<Tool> {
+    let ca = ca.display().to_string();
+    let url = format!("wss://localhost:{port}/ws");
+    let proxy = format!("http://127.0.0.1:{proxy}");
+    let strings = |parts: &[&str]| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>();
+    vec![
+        Tool {
+            name: "handshake diagnose, direct",
+            commands: vec![strings(&[
+                handshake,
+                "diagnose",
+                "--json",
+                "--no-proxy",
+                "--ca",
+                &ca,
+                &url,
+            ])],
+            runs,
+        },
+        Tool {
+            name: "handshake diagnose --proxy",
+            commands: vec![strings(&[
+                handshake, "diagnose", "--json", "--proxy", &proxy, "--ca", &ca, &url,
+            ])],
+            runs,
+        },
+        Tool {
+            name: "curl -x (upgrade only)",
+            commands: vec![strings(&[
+                "curl",
+                "-sv",
+                "--max-time",
+                "5",
+                "--http1.1",
+                "-x",
+                &proxy,
+                "--cacert",
+                &ca,
+                "-H",
+                "Connection: Upgrade",
+                "-H",
+                "Upgrade: websocket",
+                "-H",
+                "Sec-WebSocket-Version: 13",
+                "-H",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                &format!("https://localhost:{port}/ws"),
+            ])],
+            runs,
+        },
+    ]
 }
 
 /// What names the versions and suites a server accepts: Handshake's

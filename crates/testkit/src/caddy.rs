@@ -10,13 +10,24 @@ use crate::coverage::Program;
 use crate::daemon::Daemon;
 
 /// Caddy serving `site` (a Caddyfile site block such as
-/// `https://localhost:PORT { tls internal … }`) and waiting until every
-/// port in `ports` accepts connections.
+/// `https://localhost:PORT { tls internal … }`), waiting until every port
+/// in `ports` accepts connections and the internal CA has issued the
+/// certificate of the `tls internal` sites (all for one name here).
 pub fn start(site: &str, ports: &[u16]) -> Daemon {
-    run(
+    let caddy = run(
         &format!("{{\n\tauto_https disable_redirects\n}}\n{site}"),
         ports,
-    )
+    );
+    // Caddy listens before its internal CA has issued the certificate
+    // (one per name, shared by the sites): ready once it has.
+    if site.contains("tls internal") {
+        crate::wait_until(
+            15,
+            || caddy.log().contains("certificate obtained successfully"),
+            || caddy.log(),
+        );
+    }
+    caddy
 }
 
 /// Caddy running `caddyfile` as a user would (a generated one), with the
