@@ -197,3 +197,37 @@ async fn tinyproxy_tunnels_and_its_connect_ports_refuse() {
     );
     assert_eq!(fact(&report, "squid_ports"), Some("no"));
 }
+
+/// A server's own fault reads the same through the proxy as directly: the
+/// certificate the client does not trust, named by the same findings.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_servers_fault_reads_the_same_through_squid_as_directly() {
+    let dir = Scratch::new("proxy-same");
+    let ca = Ca::new("Untrusted Behind The Proxy CA");
+    let (cert, key) = ca.leaf(&[INSIDE, "localhost"], -1, 30).write_pem(&dir);
+    let node = Node::start(Kind::Echo, Some((&cert, &key)));
+    let port = free_port();
+    let squid = squid::start(
+        port,
+        &squid::Setup {
+            ssl_ports: &[node.port],
+            names: &[INSIDE],
+            credentials: None,
+        },
+    );
+    let codes = |report: &Report| -> Vec<&'static str> {
+        report.findings.iter().map(|f| f.code.as_str()).collect()
+    };
+    let direct = diagnose_with(&format!("wss://localhost:{}/echo", node.port), quick()).await;
+    let through = Options {
+        proxy: ProxySetting::Url(format!("http://127.0.0.1:{port}")),
+        ..quick()
+    };
+    let expected = codes(&direct);
+    assert!(!direct.ok, "{:#?}", direct.findings);
+    real(
+        &squid.live(),
+        diagnose_with(&format!("wss://{INSIDE}:{}/echo", node.port), through).await,
+        &expected,
+    );
+}

@@ -424,7 +424,7 @@ pub(super) const EXCHANGE: Rule = Rule {
 
 /// Idle timeouts of the proxies and load balancers WebSockets most often
 /// cross, by their defaults (seconds): a close after as long is theirs.
-const KNOWN_IDLE_TIMEOUTS: [(&str, f64); 9] = [
+const KNOWN_IDLE_TIMEOUTS: [(&str, f64); 10] = [
     ("Google Cloud load balancer backend timeout (30 s)", 30.0),
     // Debian's and the upstream example haproxy.cfg; without `timeout
     // tunnel` it also ends upgraded connections.
@@ -434,6 +434,11 @@ const KNOWN_IDLE_TIMEOUTS: [(&str, f64); 9] = [
     ("Apache ProxyTimeout, which follows Timeout (60 s)", 60.0),
     ("lighttpd server.max-read-idle (60 s)", 60.0),
     ("AWS ALB idle timeout (60 s)", 60.0),
+    // uvicorn pings every 20 s and closes (1011) a client silent 20 s more.
+    (
+        "uvicorn's keepalive ping (20 s, then 20 s for the pong)",
+        40.0,
+    ),
     ("Cloudflare (100 s)", 100.0),
     ("Azure Load Balancer idle timeout (4 min)", 240.0),
 ];
