@@ -25,7 +25,7 @@ proxy-unreachable = 프록시 { $proxy }에 닿을 수 없습니다
 
 proxy-auth-required = 프록시 { $proxy }이(가) 자격 증명을 요구합니다(407)
     .explanation = 프록시가 터널 요청에 “{ $status_line }”(으)로 응답하며 { $schemes } 인증을 요구합니다{ $has_realm ->
-        [yes] {" "}(realm “{ $realm }”)
+        [yes] (realm “{ $realm }”)
        *[no] {""}
     }. { $sent ->
         [yes] 보낸 자격 증명이 거부되었습니다.
