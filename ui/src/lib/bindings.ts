@@ -652,6 +652,10 @@ export type Code =
 "log-no-server-certificate" | 
 /**  Log: a browser blocked ws:// or http:// from an https page. */
 "log-mixed-content" | 
+/**  Log: a client's tunnel through its proxy was answered 407 (Java, curl, Squid's access log). */
+"log-proxy-auth-required" | 
+/**  Log: a client's tunnel through its proxy was refused (Java, curl, Squid's access log). */
+"log-proxy-tunnel-refused" | 
 /**  Log: a browser blocked a request by CORS policy. */
 "log-cors-blocked" | 
 /**  Log: the WebSocket upgrade got another status than 101. */
