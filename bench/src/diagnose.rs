@@ -147,26 +147,11 @@ fn proxy_tools(handshake: &str, ca: &Path, port: u16, proxy: u16, runs: usize) -
         },
         Tool {
             name: "curl -x (upgrade only)",
-            commands: vec![strings(&[
-                "curl",
-                "-sv",
-                "--max-time",
-                "5",
-                "--http1.1",
-                "-x",
-                &proxy,
-                "--cacert",
+            commands: vec![curl_upgrade(
+                &["-x", &proxy],
                 &ca,
-                "-H",
-                "Connection: Upgrade",
-                "-H",
-                "Upgrade: websocket",
-                "-H",
-                "Sec-WebSocket-Version: 13",
-                "-H",
-                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
                 &format!("https://localhost:{port}/ws"),
-            ])],
+            )],
             runs,
         },
     ]
@@ -248,24 +233,7 @@ fn tools(handshake: &str, ca: &Path, port: u16, path: &str, runs: usize) -> Vec<
                     "-verify_return_error",
                     "-brief",
                 ]),
-                strings(&[
-                    "curl",
-                    "-sv",
-                    "--max-time",
-                    "5",
-                    "--http1.1",
-                    "--cacert",
-                    &ca,
-                    "-H",
-                    "Connection: Upgrade",
-                    "-H",
-                    "Upgrade: websocket",
-                    "-H",
-                    "Sec-WebSocket-Version: 13",
-                    "-H",
-                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
-                    &https,
-                ]),
+                curl_upgrade(&[], &ca, &https),
             ],
             runs,
         },
@@ -341,6 +309,33 @@ fn measure(tool: &Tool) -> Option<(Duration, Duration)> {
     times.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     Some((at(0.5), at(0.9)))
+}
+
+/// curl sending a WebSocket upgrade to `url` (HTTP/1.1), trusting `ca`,
+/// with `more` arguments (a proxy).
+fn curl_upgrade(more: &[&str], ca: &str, url: &str) -> Vec<String> {
+    let mut command: Vec<String> = ["curl", "-sv", "--max-time", "5", "--http1.1"]
+        .iter()
+        .chain(more)
+        .map(|part| (*part).to_owned())
+        .collect();
+    command.extend(
+        [
+            "--cacert",
+            ca,
+            "-H",
+            "Connection: Upgrade",
+            "-H",
+            "Upgrade: websocket",
+            "-H",
+            "Sec-WebSocket-Version: 13",
+            "-H",
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+            url,
+        ]
+        .map(str::to_owned),
+    );
+    command
 }
 
 fn ms(duration: Duration) -> f64 {

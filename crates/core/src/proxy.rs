@@ -28,6 +28,32 @@ pub enum ProxySetting {
     Off,
 }
 
+/// What the user said about the proxy: which one, and its credentials.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Proxying {
+    /// The environment's proxy (the default), one named, or none.
+    pub setting: ProxySetting,
+    /// Credentials (`--proxy-user`), over the proxy URL's own.
+    pub credentials: Option<ProxyCredentials>,
+}
+
+impl Proxying {
+    /// Through the proxy at `url`, whatever the environment says.
+    pub fn through(url: &str) -> Proxying {
+        Proxying {
+            setting: ProxySetting::Url(url.to_owned()),
+            credentials: None,
+        }
+    }
+
+    /// Which way `target` is reached, the proxy variables read from this
+    /// process's environment: what the front ends check before connecting,
+    /// so a proxy that cannot be used is bad input, not a finding.
+    pub fn way(&self, target: &Target) -> Result<Way, ProxyError> {
+        way(target, &self.setting, self.credentials.clone(), environment)
+    }
+}
+
 /// Credentials for the proxy (Basic), never printed or stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProxyCredentials {

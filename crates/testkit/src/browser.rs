@@ -484,21 +484,10 @@ pub fn firefox_page_error(home: &Home, url: &str, seconds: u64) -> crate::covera
     );
     let mut said = None;
     while said.is_none() && Instant::now() < deadline {
-        let message = match socket.read() {
-            Ok(tungstenite::Message::Text(text)) => text,
-            Ok(_) => continue,
-            Err(tungstenite::Error::Io(error))
-                if matches!(
-                    error.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) =>
-            {
-                continue;
-            }
+        let answer = match event(&mut socket) {
+            Ok(Some(answer)) => answer,
+            Ok(None) => continue,
             Err(error) => panic!("Firefox's BiDi session ended: {error}"),
-        };
-        let Ok(answer) = serde_json::from_str::<serde_json::Value>(message.as_str()) else {
-            continue;
         };
         match answer["id"].as_u64() {
             Some(1) => send(
@@ -528,6 +517,28 @@ pub fn firefox_page_error(home: &Home, url: &str, seconds: u64) -> crate::covera
     process.stop();
     let said = said.unwrap_or_else(|| panic!("Firefox said nothing of {url} within {seconds} s"));
     crate::coverage::Said::new(crate::coverage::Program::Firefox, said)
+}
+
+/// The next JSON message on a debugging socket read in short steps:
+/// `Ok(None)` when none came in this step (or it was not JSON text),
+/// `Err` once the socket has ended.
+fn event(
+    socket: &mut tokio_tungstenite::tungstenite::WebSocket<TcpStream>,
+) -> Result<Option<serde_json::Value>, tokio_tungstenite::tungstenite::Error> {
+    use tokio_tungstenite::tungstenite::{Error, Message};
+    match socket.read() {
+        Ok(Message::Text(text)) => Ok(serde_json::from_str(text.as_str()).ok()),
+        Ok(_) => Ok(None),
+        Err(Error::Io(error))
+            if matches!(
+                error.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// The browser's debugging WebSocket `endpoint` on `port`, connected as
@@ -598,20 +609,11 @@ fn listen(
             report = Some(got);
             until = Instant::now() + Duration::from_millis(500);
         }
-        let message = match socket.read() {
-            Ok(tungstenite::Message::Text(text)) => text,
-            Ok(_) => continue,
-            Err(tungstenite::Error::Io(error))
-                if matches!(
-                    error.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) =>
-            {
-                continue;
-            }
+        let event = match event(&mut socket) {
+            Ok(event) => event,
             Err(_) => break,
         };
-        if let Ok(event) = serde_json::from_str::<serde_json::Value>(message.as_str()) {
+        if let Some(event) = event {
             said.extend(on_event(&event, &mut |command| pending.push(command)));
         }
     }

@@ -94,7 +94,6 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         countdown: (std::io::stderr().is_terminal() && !args.json)
             .then(|| idle_countdown(language)),
         proxy: endpoint.proxy,
-        proxy_credentials: endpoint.proxy_credentials,
     };
     handshake_core::verify::validate(&endpoint.target, &options)?;
     let report = match &args.browser {

@@ -46,7 +46,6 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
                 subprotocols: Vec::new(),
                 progress: None,
                 proxy: endpoint.proxy,
-                proxy_credentials: endpoint.proxy_credentials,
             };
             super::block_on(handshake_core::diagnose(&endpoint.target, &options))?
         }

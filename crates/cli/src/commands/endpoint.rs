@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use handshake_core::probe::cert::CertInfo;
 use handshake_core::probe::tls::{CertificateDer, ClientIdentity, read_ca_file};
-use handshake_core::proxy::{ProxyCredentials, ProxySetting};
+use handshake_core::proxy::{ProxyCredentials, ProxySetting, Proxying};
 use handshake_core::{Secret, Target, cert_files};
 
 use super::credential;
@@ -74,8 +74,7 @@ pub(crate) struct Endpoint {
     pub(crate) expected: Option<CertInfo>,
     pub(crate) wait: Option<Duration>,
     pub(crate) timeout: Duration,
-    pub(crate) proxy: ProxySetting,
-    pub(crate) proxy_credentials: Option<ProxyCredentials>,
+    pub(crate) proxy: Proxying,
 }
 
 impl EndpointArgs {
@@ -113,25 +112,24 @@ impl EndpointArgs {
             Some(path) => Some(cert_files::expected_certificate(path, password.as_ref())?),
             None => None,
         };
-        let proxy = match (&self.proxy, self.no_proxy) {
+        let setting = match (&self.proxy, self.no_proxy) {
             (Some(url), _) => ProxySetting::Url(url.clone()),
             (None, true) => ProxySetting::Off,
             (None, false) => ProxySetting::Environment,
         };
-        let proxy_credentials = match (&self.proxy_user, &self.proxy_password_env) {
+        let credentials = match (&self.proxy_user, &self.proxy_password_env) {
             (Some(user), Some(variable)) => Some(ProxyCredentials {
                 user: user.clone(),
                 password: Secret::new(super::from_env(variable, "password")?),
             }),
             _ => None,
         };
+        let proxy = Proxying {
+            setting,
+            credentials,
+        };
         // A proxy that cannot be used is bad input, before any connection.
-        handshake_core::proxy::way(
-            &target,
-            &proxy,
-            proxy_credentials.clone(),
-            handshake_core::proxy::environment,
-        )?;
+        proxy.way(&target)?;
         Ok(Endpoint {
             target,
             origin: self.origin.clone(),
@@ -141,7 +139,6 @@ impl EndpointArgs {
             wait,
             timeout,
             proxy,
-            proxy_credentials,
         })
     }
 }

@@ -43,7 +43,7 @@ use crate::probe::sniff::{self, BytesSeen, Speech};
 use crate::probe::tcp::{self, AddressReply, Connect, NetworkError};
 use crate::probe::tls::{self, ClientIdentity, Handshake, TlsFailure, Trust};
 use crate::probe::{Io, dns, fallback, tunnel, ws};
-use crate::proxy::{self, ProxyCredentials, ProxyError, ProxySetting, Route, Way};
+use crate::proxy::{ProxyCredentials, Proxying, Route, Way};
 
 /// What the user asked for besides the URL.
 #[derive(Debug, Clone)]
@@ -68,26 +68,8 @@ pub struct Options {
     pub timeout: Duration,
     /// Told when each step starts and ends (the app's live progress).
     pub progress: Option<Progress>,
-    /// Which proxy to go through: the environment's (the default), one
-    /// named, or none.
-    pub proxy: ProxySetting,
-    /// Credentials for the proxy (`--proxy-user`), over the URL's own.
-    pub proxy_credentials: Option<ProxyCredentials>,
-}
-
-impl Options {
-    /// Which way `target` is reached under these options (the proxy's
-    /// variables read from this process's environment): what the front
-    /// ends check before a diagnosis, so a proxy that cannot be used is
-    /// bad input, not a finding.
-    pub fn way(&self, target: &Target) -> Result<Way, ProxyError> {
-        proxy::way(
-            target,
-            &self.proxy,
-            self.proxy_credentials.clone(),
-            proxy::environment,
-        )
-    }
+    /// Which proxy to go through, and its credentials.
+    pub proxy: Proxying,
 }
 
 /// A step of the diagnosis, as progress reports name it.
@@ -133,8 +115,7 @@ impl Default for Options {
             subprotocols: Vec::new(),
             timeout: Duration::from_secs(5),
             progress: None,
-            proxy: ProxySetting::default(),
-            proxy_credentials: None,
+            proxy: Proxying::default(),
         }
     }
 }
@@ -317,7 +298,7 @@ impl Run<'_> {
     /// when either failed.
     async fn connect(&mut self) -> Option<TcpStream> {
         // The front ends refuse a proxy that cannot be used before this.
-        let way = self.options.way(self.target).ok();
+        let way = self.options.proxy.way(self.target).ok();
         self.evidence.route = way.as_ref().map(|way| way.route.clone());
         if let Some(Way {
             route: Route::Proxy { host, port, .. },

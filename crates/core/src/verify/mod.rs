@@ -32,7 +32,7 @@ use crate::probe::cert::{self, CertInfo};
 use crate::probe::tcp::{self, Connect};
 use crate::probe::tls::{self, ClientIdentity, Handshake, TlsSession, Trust};
 use crate::probe::{Io, dns, http, tunnel, ws};
-use crate::proxy::{self, ProxyCredentials, ProxyError, ProxySetting, Route, Way};
+use crate::proxy::{Proxying, Route, Way};
 use crate::secret::Secret;
 use tokio::net::TcpStream;
 
@@ -88,11 +88,8 @@ pub struct CheckOptions {
     pub ping: Option<Duration>,
     /// Told each second of the idle hold how many seconds are left.
     pub countdown: Option<Countdown>,
-    /// Which proxy to go through: the environment's (the default), one
-    /// named, or none.
-    pub proxy: ProxySetting,
-    /// Credentials for the proxy (`--proxy-user`), over the URL's own.
-    pub proxy_credentials: Option<ProxyCredentials>,
+    /// Which proxy to go through, and its credentials.
+    pub proxy: Proxying,
 }
 
 impl Default for CheckOptions {
@@ -114,8 +111,7 @@ impl Default for CheckOptions {
             idle: None,
             ping: None,
             countdown: None,
-            proxy: ProxySetting::default(),
-            proxy_credentials: None,
+            proxy: Proxying::default(),
         }
     }
 }
@@ -133,19 +129,8 @@ impl CheckOptions {
             subprotocols,
             timeout: self.timeout,
             proxy: self.proxy.clone(),
-            proxy_credentials: self.proxy_credentials.clone(),
             ..Options::default()
         }
-    }
-
-    /// Which way `target` is reached (see [`Options::way`]).
-    pub fn way(&self, target: &Target) -> Result<Way, ProxyError> {
-        proxy::way(
-            target,
-            &self.proxy,
-            self.proxy_credentials.clone(),
-            proxy::environment,
-        )
     }
 }
 
@@ -844,7 +829,7 @@ pub(crate) async fn reach(
             host, port, proxy, ..
         },
         credentials,
-    }) = options.way(target)
+    }) = options.proxy.way(target)
     {
         let step = Instant::now();
         let tunnel = tunnel::through(

@@ -4,7 +4,7 @@
 //! the proxy resolves — so a passing diagnosis proves the tunnel is used.
 
 use handshake_core::Options;
-use handshake_core::proxy::{ProxyCredentials, ProxySetting, Route};
+use handshake_core::proxy::{ProxyCredentials, Proxying, Route};
 use handshake_core::{Report, Secret};
 use handshake_testkit::node::{Kind, Node};
 use handshake_testkit::pki::Ca;
@@ -25,7 +25,7 @@ fn echo_inside(dir: &Scratch) -> (Node, impl Fn(&str) -> Options) {
     let root = ca.cert();
     let options = move |proxy: &str| Options {
         ca: vec![root.clone()],
-        proxy: ProxySetting::Url(proxy.to_owned()),
+        proxy: Proxying::through(proxy),
         ..quick()
     };
     (node, options)
@@ -133,10 +133,13 @@ async fn squid_asking_for_credentials_is_named_and_passes_with_them() {
     assert_eq!(fact(&report, "realm"), Some("Corporate proxy"));
     assert_eq!(fact(&report, "sent"), Some("no"));
     let wrong = Options {
-        proxy_credentials: Some(ProxyCredentials {
-            user: "alice".into(),
-            password: Secret::new("wrong"),
-        }),
+        proxy: Proxying {
+            credentials: Some(ProxyCredentials {
+                user: "alice".into(),
+                password: Secret::new("wrong"),
+            }),
+            ..Proxying::through(&proxy)
+        },
         ..through(&proxy)
     };
     let report = real(
@@ -167,7 +170,7 @@ async fn tinyproxy_tunnels_and_its_connect_ports_refuse() {
     let local = Node::start(Kind::Echo, Some((&cert, &key)));
     let options = |proxy: &str| Options {
         ca: vec![ca.cert()],
-        proxy: ProxySetting::Url(proxy.to_owned()),
+        proxy: Proxying::through(proxy),
         ..quick()
     };
     let (open, strict) = (free_port(), free_port());
@@ -183,7 +186,7 @@ async fn tinyproxy_tunnels_and_its_connect_ports_refuse() {
         &url,
         handshake_core::CheckOptions {
             ca: vec![ca.cert()],
-            proxy: ProxySetting::Url(format!("http://127.0.0.1:{open}")),
+            proxy: Proxying::through(&format!("http://127.0.0.1:{open}")),
             ..handshake_core::CheckOptions::default()
         },
     )
@@ -220,7 +223,7 @@ async fn a_servers_fault_reads_the_same_through_squid_as_directly() {
     };
     let direct = diagnose_with(&format!("wss://localhost:{}/echo", node.port), quick()).await;
     let through = Options {
-        proxy: ProxySetting::Url(format!("http://127.0.0.1:{port}")),
+        proxy: Proxying::through(&format!("http://127.0.0.1:{port}")),
         ..quick()
     };
     let expected = codes(&direct);
