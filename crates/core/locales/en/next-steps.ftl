@@ -49,6 +49,7 @@ note-caddy-idle = Caddy keeps an upgraded WebSocket open with no idle limit of i
 note-client-scheme = The socket's scheme now follows the page: wss: on https: pages, ws: on http: pages.
 note-client-reconnect = It connects on first use and reconnects with backoff and jitter while the server restarts.
 note-self-signed-browsers = Browsers show a warning page for a self-signed certificate and refuse it for wss:// without one; for browsers, generate with --dev-ca and trust that CA once.
+note-clients-behind-proxy = Clients behind an HTTP proxy: browsers and curl use it by themselves; Java needs `-Dhttps.proxyHost` and `-Dhttps.proxyPort` (and `-Djdk.http.auth.tunneling.disabledSchemes=` to send Basic credentials through a tunnel), and Spring's `StandardWebSocketClient` follows the JVM's settings; Node's `ws` needs an agent that speaks CONNECT (`https-proxy-agent`). `handshake check URL` goes through the proxy the environment names, and says so.
 
 spring-advice-https-only = Spring Boot serves HTTPS on port { $port } instead of HTTP: properties alone cannot serve both, so either point every client at https/wss, put Nginx in front, or add a second (plain) connector in code (TomcatServletWebServerFactory.addAdditionalTomcatConnectors).
 spring-advice-low-port = Ports below 1024 need root or CAP_NET_BIND_SERVICE; 8443 (or a proxy on 443) avoids that.

@@ -49,6 +49,7 @@ note-caddy-idle = Caddy는 업그레이드된 WebSocket을 자체 유휴 제한 
 note-client-scheme = 소켓 스킴이 페이지를 따릅니다. https: 페이지에서는 wss:, http: 페이지에서는 ws:를 씁니다.
 note-client-reconnect = 처음 쓸 때 연결하고, 서버가 재시작하는 동안 백오프와 지터를 두고 다시 연결합니다.
 note-self-signed-browsers = 브라우저는 자체 서명 인증서에 경고 페이지를 띄우고, wss://에서는 그런 페이지도 없이 거부합니다. 브라우저용이라면 --dev-ca로 생성하고 그 CA를 한 번 신뢰하세요.
+note-clients-behind-proxy = HTTP 프록시 뒤의 클라이언트: 브라우저와 curl은 알아서 프록시를 씁니다. Java에는 `-Dhttps.proxyHost`와 `-Dhttps.proxyPort`가 필요하고(터널에 Basic 자격 증명을 보내려면 `-Djdk.http.auth.tunneling.disabledSchemes=`도), Spring의 `StandardWebSocketClient`는 JVM 설정을 따릅니다. Node의 `ws`에는 CONNECT를 쓰는 에이전트(`https-proxy-agent`)가 필요합니다. `handshake check URL`은 환경이 지정한 프록시를 거치고, 그렇다고 알려 줍니다.
 
 spring-advice-https-only = Spring Boot는 포트 { $port }에서 HTTP 대신 HTTPS를 제공합니다. 속성만으로는 둘 다 제공할 수 없으니, 모든 클라이언트를 https/wss로 바꾸거나, 앞에 Nginx를 두거나, 코드에서 두 번째(평문) 커넥터를 추가하세요(TomcatServletWebServerFactory.addAdditionalTomcatConnectors).
 spring-advice-low-port = 1024 미만 포트는 root 권한이나 CAP_NET_BIND_SERVICE가 필요합니다. 8443(또는 443의 프록시)을 쓰면 필요 없습니다.

@@ -189,6 +189,8 @@ pub(super) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor
         }) => notes.push(say("note-self-signed-browsers")),
         None => {}
     }
+    // Whatever the fix, the clients that call it may sit behind a proxy.
+    notes.push(say("note-clients-behind-proxy"));
     let _ = write!(out, "\n## {}\n\n", say("next-steps-good-to-know"));
     for note in notes {
         let _ = writeln!(out, "- {note}");
