@@ -247,8 +247,10 @@ codes! {
     LogMixedContent = "log-mixed-content",
     /// Log: a client's tunnel through its proxy was answered 407 (Java, curl, Squid's access log).
     LogProxyAuthRequired = "log-proxy-auth-required",
-    /// Log: a client's tunnel through its proxy was refused (Java, curl, Squid's access log).
+    /// Log: a client's tunnel through its proxy was refused (Java, curl, Squid's access log, Chromium).
     LogProxyTunnelRefused = "log-proxy-tunnel-refused",
+    /// Log: a browser cannot reach the proxy it is set to use (Chromium's ERR_PROXY_CONNECTION_FAILED).
+    LogProxyUnreachable = "log-proxy-unreachable",
     /// Log: a browser blocked a request by CORS policy.
     LogCorsBlocked = "log-cors-blocked",
     /// Log: the WebSocket upgrade got another status than 101.

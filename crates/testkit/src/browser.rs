@@ -320,12 +320,26 @@ pub fn chromium_console(
     url: &str,
     seconds: u64,
 ) -> (Outcome, Vec<String>) {
+    chromium_console_with(home, origin, url, seconds, &[])
+}
+
+/// [`chromium_console`] with Chromium started with `args` as well (a proxy:
+/// `--proxy-server=…`).
+pub fn chromium_console_with(
+    home: &Home,
+    origin: &Origin<'_>,
+    url: &str,
+    seconds: u64,
+    args: &[&str],
+) -> (Outcome, Vec<String>) {
     let page = Page::serve(url, origin);
     let profile = home.path().join(".config/chromium");
     let _ = std::fs::remove_file(profile.join("DevToolsActivePort"));
     let mut process = start(
         Browser::Chromium,
-        command(Browser::Chromium, home, "about:blank").arg("--remote-debugging-port=0"),
+        command(Browser::Chromium, home, "about:blank")
+            .arg("--remote-debugging-port=0")
+            .args(args),
     );
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut port = None;

@@ -654,8 +654,10 @@ export type Code =
 "log-mixed-content" | 
 /**  Log: a client's tunnel through its proxy was answered 407 (Java, curl, Squid's access log). */
 "log-proxy-auth-required" | 
-/**  Log: a client's tunnel through its proxy was refused (Java, curl, Squid's access log). */
+/**  Log: a client's tunnel through its proxy was refused (Java, curl, Squid's access log, Chromium). */
 "log-proxy-tunnel-refused" | 
+/**  Log: a browser cannot reach the proxy it is set to use (Chromium's ERR_PROXY_CONNECTION_FAILED). */
+"log-proxy-unreachable" | 
 /**  Log: a browser blocked a request by CORS policy. */
 "log-cors-blocked" | 
 /**  Log: the WebSocket upgrade got another status than 101. */

@@ -549,3 +549,54 @@ fn chromium_console_lines_are_explained() {
         "Mixed Content:",
     );
 }
+
+/// Chromium behind the real Squid: a tunnel refused (a port outside its
+/// SSL_ports) and no proxy at all, in Chromium's console words, which
+/// `explain-log` names.
+#[test]
+fn chromium_behind_squid_says_the_proxy_refused_or_is_gone() {
+    let home = Home::new();
+    let certificate = home.dev_ca_certificate(handshake());
+    let tls = Node::start(Kind::Echo, Some((&certificate.chain, &certificate.key)));
+    let port = handshake_testkit::servers::free_port();
+    let squid = handshake_testkit::squid::start(
+        port,
+        &handshake_testkit::squid::Setup {
+            ssl_ports: &[],
+            names: &[],
+            credentials: None,
+        },
+    );
+    let closed = handshake_testkit::servers::free_port();
+    let url = format!("wss://localhost:{}/echo", tls.port);
+    for (proxy, words, code) in [
+        (
+            port,
+            "Establishing a tunnel via proxy server failed",
+            "log-proxy-tunnel-refused",
+        ),
+        (
+            closed,
+            "net::ERR_PROXY_CONNECTION_FAILED",
+            "log-proxy-unreachable",
+        ),
+    ] {
+        let server = format!("--proxy-server=http://127.0.0.1:{proxy}");
+        // The page itself comes straight from 127.0.0.1; everything else,
+        // loopback included, through the proxy.
+        let (outcome, said) = browser::chromium_console_with(
+            &home,
+            &Origin::Http,
+            &url,
+            30,
+            &[&server, "--proxy-bypass-list=<-loopback>;127.0.0.1"],
+        );
+        let line = said
+            .iter()
+            .find(|line| line.contains(words))
+            .unwrap_or_else(|| panic!("{words}: Chromium said {said:?} ({})", outcome.report));
+        crate::made_by(&explain(line), &outcome.live(), &[code]);
+        coverage::record_log(&outcome.live(), line);
+    }
+    drop(squid);
+}

@@ -177,17 +177,28 @@ log-proxy-auth-required = The proxy wants credentials for the tunnel (407)
     }
     .fix = Give the client the proxy's credentials — Java: `-Djdk.http.auth.tunneling.disabledSchemes=` with `-Dhttps.proxyUser` and `-Dhttps.proxyPassword`; curl: `--proxy-user`. `handshake diagnose URL --proxy-user USER --proxy-password-env VAR` proves them.
 
-log-proxy-tunnel-refused = The proxy refused to open the tunnel ({ $status })
+log-proxy-tunnel-refused = The proxy refused to open the tunnel{ $has_status ->
+        [yes] {" "}({ $status })
+       *[no] {""}
+    }
     .explanation = { $client ->
         [java] A Java client's
         [curl] curl's
         [squid] A client's
+        [browser] The browser's
        *[other] The
     } tunnel request{ $has_authority ->
         [yes] {" "}to { $authority }
        *[no] {""}
-    } was answered { $status } by the proxy: its rules do not let this destination through. Squid's default configuration opens tunnels to port 443 only (`http_access deny CONNECT !SSL_ports`).
+    } was { $has_status ->
+        [yes] answered { $status } by the proxy
+       *[no] refused by the proxy (Chromium gives no status: “Establishing a tunnel via proxy server failed”)
+    }: its rules do not let this destination through. Squid's default configuration opens tunnels to port 443 only (`http_access deny CONNECT !SSL_ports`).
     .fix = Serve the endpoint on port 443, or have the proxy's administrators allow its port; `handshake diagnose URL` shows the proxy's answer and its words.
+
+log-proxy-unreachable = The browser cannot reach its proxy
+    .explanation = The browser is set to use a proxy (the system's or its own settings, a PAC file) and could not connect to it: every request fails before reaching the server.
+    .fix = Check the proxy in the browser's or the system's settings; `handshake diagnose URL` uses the proxy HTTPS_PROXY names, or `--proxy URL`, and says whether it answers.
 
 log-mixed-content = The browser blocked an insecure connection from an https page
     .explanation = The page was loaded over HTTPS but tried to reach an unencrypted endpoint (ws:// or http://): browsers block those from secure pages as mixed content, except to loopback (localhost, 127.0.0.1), which they allow.{ $said ->

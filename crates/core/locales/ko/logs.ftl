@@ -177,17 +177,28 @@ log-proxy-auth-required = 프록시가 터널에 자격 증명을 요구합니�
     }
     .fix = 클라이언트에 프록시 자격 증명을 주세요. Java: `-Djdk.http.auth.tunneling.disabledSchemes=`와 함께 `-Dhttps.proxyUser`, `-Dhttps.proxyPassword`. curl: `--proxy-user`. `handshake diagnose URL --proxy-user USER --proxy-password-env VAR`로 확인할 수 있습니다.
 
-log-proxy-tunnel-refused = 프록시가 터널을 열지 않았습니다({ $status })
+log-proxy-tunnel-refused = 프록시가 터널을 열지 않았습니다{ $has_status ->
+        [yes] ({ $status })
+       *[no] {""}
+    }
     .explanation = { $client ->
         [java] Java 클라이언트의
         [curl] curl의
         [squid] 클라이언트의
+        [browser] 브라우저의
        *[other] 클라이언트의
     }{ $has_authority ->
         [yes] {" "}{ $authority }(으)로의
        *[no] {""}
-    } 터널 요청에 프록시가 { $status }(으)로 응답했습니다. 프록시 규칙이 이 목적지를 허용하지 않습니다. Squid 기본 설정은 443 포트로만 터널을 엽니다(`http_access deny CONNECT !SSL_ports`).
+    } 터널 요청을 프록시가 { $has_status ->
+        [yes] { $status }(으)로 거부했습니다.
+       *[no] 거부했습니다(Chromium은 상태 코드 없이 “Establishing a tunnel via proxy server failed”라고만 합니다).
+    } 프록시 규칙이 이 목적지를 허용하지 않습니다. Squid 기본 설정은 443 포트로만 터널을 엽니다(`http_access deny CONNECT !SSL_ports`).
     .fix = 엔드포인트를 443 포트로 제공하거나, 프록시 관리자에게 그 포트를 허용해 달라고 하세요. `handshake diagnose URL`이 프록시의 응답과 문구를 보여 줍니다.
+
+log-proxy-unreachable = 브라우저가 프록시에 닿지 못합니다
+    .explanation = 브라우저가 프록시를 쓰도록 설정되어 있는데(시스템 설정, 브라우저 설정, PAC 파일) 그 프록시에 연결하지 못했습니다. 모든 요청이 서버에 닿기 전에 실패합니다.
+    .fix = 브라우저나 시스템 설정의 프록시를 확인하세요. `handshake diagnose URL`은 HTTPS_PROXY가 지정한 프록시나 `--proxy URL`을 쓰고, 그 프록시가 응답하는지 알려 줍니다.
 
 log-mixed-content = 브라우저가 https 페이지의 암호화되지 않은 연결을 막았습니다
     .explanation = HTTPS로 연 페이지가 암호화되지 않은 엔드포인트(ws:// 또는 http://)에 연결하려 했습니다. 브라우저는 보안 페이지에서 이런 연결을 혼합 콘텐츠로 막습니다. 단, 루프백(localhost, 127.0.0.1)은 허용합니다.{ $said ->

@@ -375,6 +375,8 @@ const LOG_LINES: &[&str] = &[
     "Uncaught SecurityError: The operation is insecure.",
     "Exception in thread \"main\" java.io.IOException: Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 403 Forbidden\"",
     "curl: (56) CONNECT tunnel failed, response 407",
+    "WebSocket connection to 'wss://localhost:8443/ws' failed: Establishing a tunnel via proxy server failed.",
+    "WebSocket connection to 'wss://localhost:8443/ws' failed: Error in connection establishment: net::ERR_PROXY_CONNECTION_FAILED",
     "1796632930.054      0 127.0.0.1 TCP_DENIED/407 3515 CONNECT only-the-proxy.test:443 - HIER_NONE/- text/html",
     "Uncaught SecurityError: Failed to construct 'WebSocket': An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.",
 ];

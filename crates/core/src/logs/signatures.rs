@@ -190,8 +190,15 @@ pub static SIGNATURES: &[Signature] = &[
             "CONNECT tunnel failed, response ",
             "TCP_DENIED/407 ",
             "TCP_DENIED/403 ",
+            // Chromium's console, which gives no status.
+            "Establishing a tunnel via proxy server failed",
         ],
         explain: proxy_tunnel,
+    },
+    Signature {
+        codes: &[Code::LogProxyUnreachable],
+        anchors: &["ERR_PROXY_CONNECTION_FAILED"],
+        explain: proxy_unreachable,
     },
     Signature {
         codes: &[Code::LogMixedContent],
@@ -529,6 +536,17 @@ fn tls_handshake_failed(line: &str) -> Option<Explained> {
 }
 
 fn proxy_tunnel(line: &str) -> Option<Explained> {
+    if line.contains("Establishing a tunnel via proxy server failed") {
+        return Some(explained(
+            Finding::error(Code::LogProxyTunnelRefused)
+                .with("client", "browser")
+                .with("has_status", "no")
+                .with("authority", first_url(line).unwrap_or_default())
+                .with("has_authority", "yes"),
+            "browser",
+            first_url(line),
+        ));
+    }
     let (client, after) = [
         ("java", "Proxy returns \"HTTP/1.1 "),
         ("java", "Tunnel failed, got: "),
@@ -546,7 +564,9 @@ fn proxy_tunnel(line: &str) -> Option<Explained> {
     let finding = if status == 407 {
         Finding::error(Code::LogProxyAuthRequired)
     } else {
-        Finding::error(Code::LogProxyTunnelRefused).with("status", status)
+        Finding::error(Code::LogProxyTunnelRefused)
+            .with("status", status)
+            .with("has_status", "yes")
     };
     Some(explained(
         finding
@@ -558,6 +578,14 @@ fn proxy_tunnel(line: &str) -> Option<Explained> {
             ),
         &format!("{client}-{status}"),
         None,
+    ))
+}
+
+fn proxy_unreachable(line: &str) -> Option<Explained> {
+    Some(explained(
+        Finding::error(Code::LogProxyUnreachable),
+        "",
+        first_url(line),
     ))
 }
 

@@ -91,3 +91,39 @@ async fn stop_ends_a_diagnosis_a_dripping_server_drags_out() {
     desktop.find("#target-url").await;
     desktop.close().await;
 }
+
+/// Behind the proxy the environment names (real Squid, its default rule
+/// of tunnels to port 443 only): the window goes through it, names the
+/// proxy's refusal, and says which way it went.
+#[tokio::test]
+async fn the_window_goes_through_the_environments_proxy() {
+    let port = handshake_testkit::servers::free_port();
+    let _squid = handshake_testkit::squid::start(
+        port,
+        &handshake_testkit::squid::Setup {
+            ssl_ports: &[],
+            names: &[],
+            credentials: None,
+        },
+    );
+    let proxy = format!("http://127.0.0.1:{port}");
+    let desktop = Desktop::launch_with_env(
+        &["wss://localhost:8443/ws"],
+        &[("HTTPS_PROXY", std::path::Path::new(&proxy))],
+    )
+    .await;
+    let card = desktop
+        .text_of("[data-code=proxy-tunnel-refused]", |t| {
+            t.to_lowercase().contains("how to fix")
+        })
+        .await;
+    assert!(card.contains("SSL_ports"), "{card}");
+    desktop.click("details.evidence summary").await;
+    desktop
+        .text_of("[data-testid=route]", |t| {
+            t == format!("through the proxy {proxy} (HTTPS_PROXY)")
+        })
+        .await;
+    desktop.screenshot("diagnose-through-proxy").await;
+    desktop.close().await;
+}
