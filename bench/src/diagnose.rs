@@ -84,7 +84,8 @@ fn main() {
         proxy_port,
         &handshake_testkit::squid::Setup {
             ssl_ports: &[healthy.port],
-            names: &[],
+            // Squid's own resolver reads only its hosts file here.
+            names: &["localhost"],
             credentials: None,
         },
     );
