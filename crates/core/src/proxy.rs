@@ -114,13 +114,7 @@ impl crate::i18n::Message for Route {
                 ..
             } => facts
                 .with("proxy", proxy)
-                .with(
-                    "from",
-                    match from {
-                        ProxySource::Flag => "--proxy",
-                        ProxySource::Variable { name } => name.as_str(),
-                    },
-                )
+                .with("from", from.name())
                 .with("authenticated", if *authenticated { "yes" } else { "no" }),
             Route::Direct {
                 why: DirectReason::Exempt { variable },
@@ -158,6 +152,16 @@ pub enum ProxySource {
         /// Its name as set (`HTTPS_PROXY`, `https_proxy`, …).
         name: String,
     },
+}
+
+impl ProxySource {
+    /// How the user knows it: `--proxy`, or the variable's name.
+    pub fn name(&self) -> &str {
+        match self {
+            ProxySource::Flag => "--proxy",
+            ProxySource::Variable { name } => name,
+        }
+    }
 }
 
 /// The way to go, with the credentials the tunnel request carries.
@@ -253,10 +257,7 @@ pub fn way(
             )
         }
     };
-    let named = match &from {
-        ProxySource::Flag => "--proxy".to_owned(),
-        ProxySource::Variable { name } => name.clone(),
-    };
+    let named = from.name().to_owned();
     let parsed = parse(&value).ok_or_else(|| ProxyError::Unparsable {
         shown: hide_password(&value),
         from: named.clone(),

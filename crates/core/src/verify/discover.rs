@@ -105,12 +105,7 @@ async fn answer(stream: &mut Box<dyn Io>) -> Option<ResponseHead> {
 async fn open(target: &Target, options: &CheckOptions) -> Option<Box<dyn Io>> {
     let timeout = options.timeout;
     // Straight or through the proxy, as the check itself goes (no wait).
-    let once = CheckOptions {
-        wait: None,
-        countdown: None,
-        ..options.clone()
-    };
-    let stream = super::reach(target, &once, &mut super::CheckReport::default())
+    let stream = super::reach(target, options, None, &mut super::CheckReport::default())
         .await
         .ok()?;
     if !target.secure {

@@ -816,10 +816,12 @@ pub struct Exchange {
 }
 
 /// DNS and TCP to `target`, straight or through the proxy the options
-/// name (its tunnel opened), with the phases and the wait in `report`.
+/// name (its tunnel opened), retrying a refused port within `wait`, with
+/// the phases and the wait in `report`.
 pub(crate) async fn reach(
     target: &Target,
     options: &CheckOptions,
+    wait: Option<Duration>,
     report: &mut CheckReport,
 ) -> Result<TcpStream, CheckFailure> {
     let timeout = options.timeout;
@@ -838,7 +840,7 @@ pub(crate) async fn reach(
             &target.authority(),
             credentials.as_ref(),
             timeout,
-            options.wait,
+            wait,
         )
         .await
         .map_err(|_| CheckFailure::Proxy { proxy })?;
@@ -855,7 +857,7 @@ pub(crate) async fn reach(
     report.phases_ms.dns = Some(millis(step.elapsed()));
 
     let step = Instant::now();
-    let stream = match tcp::connect(&addresses, timeout, options.wait).await {
+    let stream = match tcp::connect(&addresses, timeout, wait).await {
         Connect::Connected { stream, waited, .. } => {
             report.waited_ms = waited.map(millis);
             stream
@@ -886,7 +888,7 @@ async fn attempt(
     let timeout = options.timeout;
     let timeout_s = (timeout.as_secs_f64() * 10.0).round() / 10.0;
     check_values(target, options)?;
-    let stream = reach(target, options, report).await?;
+    let stream = reach(target, options, options.wait, report).await?;
 
     let stream: Box<dyn Io> = if target.secure {
         let step = Instant::now();

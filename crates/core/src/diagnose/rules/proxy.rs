@@ -7,7 +7,7 @@ use crate::finding::{Code, Finding};
 use crate::probe::http::ResponseFailure;
 use crate::probe::tunnel::TunnelFailure;
 use crate::probe::tunnel::{ProxyFailure, Unreachable};
-use crate::proxy::{ProxySource, Route};
+use crate::proxy::Route;
 
 /// Every way the proxy itself fails.
 pub(super) const PROXY: Rule = Rule {
@@ -34,16 +34,13 @@ fn proxy(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     else {
         return Vec::new();
     };
-    let from = match from {
-        ProxySource::Flag => "--proxy".to_owned(),
-        ProxySource::Variable { name } => name.clone(),
-    };
+    let from = from.name();
     let target = &evidence.target;
     let authority = format!("{}:{}", target.host, target.port);
     let finding = |code| {
         Finding::error(code)
             .with("proxy", proxy)
-            .with("from", &from)
+            .with("from", from)
             .with("authority", &authority)
     };
     let answer = match failure {
