@@ -87,6 +87,7 @@ fn main() {
             // Squid's own resolver reads only its hosts file here.
             names: &["localhost"],
             credentials: None,
+            ..Default::default()
         },
     );
     report(

@@ -83,6 +83,8 @@ codes! {
     ProxyTunnelRefused = "proxy-tunnel-refused",
     /// The proxy cannot reach or resolve the target (502, 503, 504).
     ProxyTargetFailed = "proxy-target-failed",
+    /// A `ws://` upgrade switches through the proxy's tunnel, but the proxy drops `Upgrade` from the same request forwarded (Node's `http-proxy-agent`).
+    ProxyUpgradeDropped = "proxy-upgrade-dropped",
     /// The host name does not resolve.
     DnsUnresolved = "dns-unresolved",
     /// Nothing listens on the port (connection refused), within the wait window.

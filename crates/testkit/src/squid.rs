@@ -21,6 +21,10 @@ pub struct Setup<'a> {
     pub names: &'a [&'a str],
     /// Basic credentials it requires (user, password).
     pub credentials: Option<(&'a str, &'a str)>,
+    /// Whether it carries a forwarded WebSocket upgrade
+    /// (`http_upgrade_request_protocols websocket allow all`); by default
+    /// Squid drops `Upgrade` like every hop-by-hop header.
+    pub carries_upgrade: bool,
 }
 
 /// Squid on 127.0.0.1:`port` with `setup`.
@@ -55,11 +59,16 @@ pub fn start(port: u16, setup: &Setup<'_>) -> Daemon {
         }
         None => String::new(),
     };
+    let upgrade = if setup.carries_upgrade {
+        "http_upgrade_request_protocols websocket allow all\n"
+    } else {
+        ""
+    };
     let config = dir.join("squid.conf");
     std::fs::write(
         &config,
         format!(
-            "http_port 127.0.0.1:{port}\npid_filename {d}/squid.pid\ncache_log {d}/cache.log\naccess_log stdio:{d}/access.log\ncache deny all\ncache_dir null /tmp\nhosts_file {d}/hosts\ndns_nameservers 127.0.0.1\ndns_timeout 1 seconds\npinger_enable off\nshutdown_lifetime 0 seconds\ncoredump_dir {d}\nacl SSL_ports port 443{ports}\nacl CONNECT method CONNECT\nhttp_access deny CONNECT !SSL_ports\n{auth}http_access allow all\n"
+            "http_port 127.0.0.1:{port}\npid_filename {d}/squid.pid\ncache_log {d}/cache.log\naccess_log stdio:{d}/access.log\ncache deny all\ncache_dir null /tmp\nhosts_file {d}/hosts\ndns_nameservers 127.0.0.1\ndns_timeout 1 seconds\npinger_enable off\nshutdown_lifetime 0 seconds\ncoredump_dir {d}\nacl SSL_ports port 443{ports}\nacl CONNECT method CONNECT\nhttp_access deny CONNECT !SSL_ports\n{upgrade}{auth}http_access allow all\n"
         ),
     )
     .expect("squid.conf");

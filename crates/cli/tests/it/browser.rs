@@ -565,6 +565,7 @@ fn chromium_behind_squid_says_the_proxy_refused_or_is_gone() {
             ssl_ports: &[],
             names: &[],
             credentials: None,
+            ..Default::default()
         },
     );
     let closed = handshake_testkit::servers::free_port();

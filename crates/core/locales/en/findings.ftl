@@ -62,6 +62,16 @@ proxy-target-failed = The proxy could not reach { $authority }
     }
     .fix = Check the host and port as the proxy sees them; --no-proxy tries the direct way from this machine.
 
+proxy-upgrade-dropped = The proxy { $proxy } drops the WebSocket upgrade of clients that do not tunnel
+    .explanation = Through the proxy's tunnel the upgrade to { $url } switches. Sent to the same proxy (from { $from }) as an ordinary request — the way a forwarding client sends ws:// — { $how ->
+        [answered] it came back “{ $status_line }”{ $has_via ->
+            [yes] {" "}(Via: { $via })
+           *[no] {""}
+        }: the proxy removed Upgrade and Connection, hop-by-hop headers it does not pass on, so the server saw a plain GET.
+       *[silent] no answer came within { $waited_ms } ms: the proxy removed Upgrade and Connection, hop-by-hop headers it does not pass on, and the server does not answer the plain GET it got instead.
+    }
+    .fix = Clients that tunnel (browsers, Java's HttpClient, Handshake) connect; a Node client with `http-proxy-agent`, or any client that sends ws:// to the proxy as an ordinary request, fails. Use wss://: the upgrade then travels inside the tunnel, where the proxy cannot strip it. In Node, use an agent that sends CONNECT (`https-proxy-agent`). Or let the proxy carry it — Squid 5 and later: `http_upgrade_request_protocols websocket allow all`, in lower case: Squid compares the name case by case, and `WebSocket` does not match the `websocket` clients send.
+
 dns-unresolved = { $host } does not resolve
     .explanation = { $cause ->
         [timeout] No address was found for { $host }: the resolver did not answer within { $timeout_s } s.

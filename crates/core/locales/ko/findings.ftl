@@ -62,6 +62,16 @@ proxy-target-failed = 프록시가 { $authority }에 닿지 못했습니다
     }
     .fix = 프록시가 보는 호스트와 포트를 확인하세요. --no-proxy로 이 컴퓨터에서 직접 연결해 볼 수 있습니다.
 
+proxy-upgrade-dropped = 프록시 { $proxy }이(가) 터널을 쓰지 않는 클라이언트의 WebSocket 업그레이드를 버립니다
+    .explanation = 프록시 터널을 거치면 { $url }(으)로의 업그레이드가 성공합니다. 그런데 전달형 클라이언트가 ws://를 보내는 방식대로 일반 요청으로 같은 프록시({ $from }에서 지정)에 보내면 { $how ->
+        [answered] “{ $status_line }”이(가) 돌아왔습니다{ $has_via ->
+            [yes] (Via: { $via })
+           *[no] {""}
+        }. 프록시가 홉 단위 헤더인 Upgrade와 Connection을 전달하지 않아 서버는 평범한 GET을 받았습니다.
+       *[silent] { $waited_ms }ms 안에 응답이 없었습니다. 프록시가 홉 단위 헤더인 Upgrade와 Connection을 전달하지 않아 서버는 평범한 GET을 받았고, 서버는 그 요청에 응답하지 않습니다.
+    }
+    .fix = 터널을 쓰는 클라이언트(브라우저, Java HttpClient, Handshake)는 연결됩니다. `http-proxy-agent`를 쓰는 Node 클라이언트처럼 ws://를 일반 요청으로 프록시에 보내는 클라이언트는 실패합니다. wss://를 쓰세요. 업그레이드가 터널 안으로 지나가므로 프록시가 떼어 낼 수 없습니다. Node에서는 CONNECT를 보내는 에이전트(`https-proxy-agent`)를 쓰세요. 아니면 프록시가 업그레이드를 전달하게 하세요. Squid 5 이상: `http_upgrade_request_protocols websocket allow all`. 소문자로 쓰세요. Squid는 이름의 대소문자를 구분하므로 `WebSocket`은 클라이언트가 보내는 `websocket`과 맞지 않습니다.
+
 dns-unresolved = { $host } 이름을 찾을 수 없습니다
     .explanation = { $cause ->
         [timeout] { $host }의 주소를 찾지 못했습니다. 리졸버가 { $timeout_s }초 안에 응답하지 않았습니다.

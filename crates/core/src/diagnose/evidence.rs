@@ -13,7 +13,7 @@ use crate::probe::ocsp::Staple;
 use crate::probe::sniff::BytesSeen;
 use crate::probe::tcp::{AddressReply, NetworkError};
 use crate::probe::tls::{TlsFailure, TlsSession};
-use crate::probe::tunnel::ProxyFailure;
+use crate::probe::tunnel::{Forwarded, ProxyFailure};
 pub use crate::probe::ws::AfterUpgrade;
 use crate::proxy::Route;
 
@@ -40,6 +40,10 @@ pub struct Evidence {
     /// What went wrong with the proxy itself, when one is on the way.
     #[serde(default)]
     pub proxy_failure: Option<ProxyFailure>,
+    /// For `ws://` through a proxy's tunnel that switched: what the proxy
+    /// made of the same upgrade sent to it as to a forwarding proxy.
+    #[serde(default)]
+    pub forwarded: Option<Forwarded>,
     /// The addresses the host resolved to, in the order tried.
     pub addresses: Vec<String>,
     /// Why the name did not resolve.
@@ -303,6 +307,7 @@ impl Evidence {
             checked_at,
             route: None,
             proxy_failure: None,
+            forwarded: None,
             addresses: Vec::new(),
             dns_error: None,
             connection: None,

@@ -42,6 +42,7 @@ use crate::probe::http::{self, HeadError, ResponseHead};
 use crate::probe::sniff::{self, BytesSeen, Speech};
 use crate::probe::tcp::{self, AddressReply, Connect, NetworkError};
 use crate::probe::tls::{self, ClientIdentity, Handshake, TlsFailure, Trust};
+use crate::probe::tunnel::Forwarded;
 use crate::probe::{Io, dns, fallback, tunnel, ws};
 use crate::proxy::{ProxyCredentials, Proxying, Route, Way};
 
@@ -199,6 +200,8 @@ pub struct SaidReport<'a> {
 /// The longest wait for the other address family's answer: on a network
 /// that drops IPv6, a diagnosis must not wait a whole step for it.
 const KNOCK_PATIENCE: Duration = Duration::from_secs(2);
+/// The shortest wait for a forwarded upgrade's answer.
+const FORWARD_PATIENCE: Duration = Duration::from_millis(500);
 
 /// Diagnoses `target`.
 pub async fn diagnose(target: &Target, options: &Options) -> Report {
@@ -278,6 +281,9 @@ impl Run<'_> {
         }
         if self.target.scheme.is_websocket() && matches!(head.status, 200..=299 | 400) {
             self.evidence.sockjs_info = self.sockjs_info().await;
+        }
+        if head.status == 101 && !self.target.secure {
+            self.evidence.forwarded = self.forward().await;
         }
         self.evidence.response = Some(head);
         if !self.target.scheme.is_websocket()
@@ -639,6 +645,35 @@ impl Run<'_> {
         // Asked of the servers that crash on a reset: see close_politely.
         http::close_politely(&mut stream).await;
         answered
+    }
+
+    /// A `ws://` upgrade that switched through the proxy's tunnel, sent to
+    /// the proxy once more as a forwarding client sends it: does the proxy
+    /// carry `Upgrade`, or drop it as a hop-by-hop header? A server that
+    /// meets the stripped request as a plain GET may never answer it, and a
+    /// proxy that carries the upgrade answers about as fast as the tunnel
+    /// did: so it waits ten times the tunnel's connection and upgrade, at
+    /// least half a second and at most [`KNOCK_PATIENCE`].
+    async fn forward(&self) -> Option<Forwarded> {
+        let Some(Dial::Tunnel {
+            proxy, credentials, ..
+        }) = &self.dial
+        else {
+            return None;
+        };
+        let key = ws::new_key();
+        let authority = self.target.host_header();
+        let request = http::request(
+            "GET",
+            &format!("http://{authority}{}", self.target.path),
+            &authority,
+            &ws::upgrade_headers(&key, self.options.origin.as_deref()),
+        );
+        let took = self.timings.tcp.unwrap_or(0.0) + self.timings.http.unwrap_or(0.0);
+        let patience = Duration::from_secs_f64(took * 10.0 / 1000.0)
+            .clamp(FORWARD_PATIENCE, KNOCK_PATIENCE)
+            .min(self.options.timeout);
+        tunnel::forward(*proxy, &request, credentials.as_ref(), patience).await
     }
 
     /// The CORS preflight a browser sends before calling an API from `origin`.

@@ -2,6 +2,7 @@
 //! within the step's deadline and the head's size cap; on `200` the stream
 //! carries the target's bytes as if connected directly.
 
+use std::net::SocketAddr;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -156,6 +157,71 @@ pub async fn open(
         }),
         Err(_) => Err(TunnelFailure::NoAnswer {
             failure: ResponseFailure::Silent,
+        }),
+    }
+}
+
+/// What a forwarding proxy made of a WebSocket upgrade sent to it as an
+/// ordinary request — in absolute form, no tunnel — the way Node's
+/// `http-proxy-agent` and other forwarding clients send `ws://`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Forwarded {
+    /// `101`: the proxy carried the upgrade.
+    Switched,
+    /// Another answer: the upgrade was lost on the way.
+    Answered {
+        /// The answer that came back.
+        answer: ResponseHead,
+    },
+    /// No answer: the server got a plain request it does not answer, or
+    /// the proxy kept it.
+    NoAnswer {
+        /// What went wrong with the answer.
+        failure: ResponseFailure,
+        /// How long it was waited for, in milliseconds.
+        waited_ms: u64,
+    },
+}
+
+/// Sends `request` (a `GET http://host/path` upgrade) to the proxy at
+/// `proxy` as to a forwarding proxy, with Basic `credentials` when given;
+/// what came back within `patience`, or `None` when the proxy could not
+/// be connected again.
+pub async fn forward(
+    proxy: SocketAddr,
+    request: &[u8],
+    credentials: Option<&ProxyCredentials>,
+    patience: Duration,
+) -> Option<Forwarded> {
+    let waited_ms = u64::try_from(patience.as_millis()).unwrap_or(u64::MAX);
+    let exchange = async {
+        let mut stream = TcpStream::connect(proxy).await.ok()?;
+        let mut request = request.to_vec();
+        if let Some(credentials) = credentials {
+            // Before the blank line that ends the head.
+            let end = request.len().saturating_sub(2);
+            let header = format!("Proxy-Authorization: {}\r\n", basic(credentials));
+            request.splice(end..end, header.into_bytes());
+        }
+        stream.write_all(&request).await.ok()?;
+        let answer = http::read_head(&mut stream, patience).await;
+        http::close_politely(&mut stream).await;
+        Some(match answer {
+            Ok(head) if head.status == 101 => Forwarded::Switched,
+            Ok(answer) => Forwarded::Answered { answer },
+            Err(error) => Forwarded::NoAnswer {
+                failure: error.evidence(),
+                waited_ms,
+            },
+        })
+    };
+    match tokio::time::timeout(patience, exchange).await {
+        Ok(forwarded) => forwarded,
+        Err(_) => Some(Forwarded::NoAnswer {
+            failure: ResponseFailure::Silent,
+            waited_ms,
         }),
     }
 }

@@ -516,6 +516,7 @@ fn clients_refused_by_the_proxy() {
         ssl_ports: &[],
         names: &["only-the-proxy.test"],
         credentials,
+        ..Default::default()
     };
     let squid = handshake_testkit::squid::start(open, &setup(None));
     let guarded = handshake_testkit::squid::start(locked, &setup(Some(("alice", "s3cret"))));

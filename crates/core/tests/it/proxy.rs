@@ -47,6 +47,7 @@ async fn squid_tunnels_to_its_ssl_ports_and_names_what_it_refuses() {
             ssl_ports: &[node.port, down],
             names: &[INSIDE],
             credentials: None,
+            ..Default::default()
         },
     );
     let proxy = format!("http://127.0.0.1:{port}");
@@ -120,6 +121,7 @@ async fn squid_asking_for_credentials_is_named_and_passes_with_them() {
             ssl_ports: &[node.port],
             names: &[INSIDE],
             credentials: Some(("alice", "s3cret")),
+            ..Default::default()
         },
     );
     let url = format!("wss://{INSIDE}:{}/echo", node.port);
@@ -216,6 +218,7 @@ async fn a_servers_fault_reads_the_same_through_squid_as_directly() {
             ssl_ports: &[node.port],
             names: &[INSIDE],
             credentials: None,
+            ..Default::default()
         },
     );
     let codes = |report: &Report| -> Vec<&'static str> {
@@ -232,5 +235,52 @@ async fn a_servers_fault_reads_the_same_through_squid_as_directly() {
         &squid.live(),
         diagnose_with(&format!("wss://{INSIDE}:{}/echo", node.port), through).await,
         &expected,
+    );
+}
+
+/// `ws://` goes through a tunnel and switches; the same upgrade sent to the
+/// proxy as a forwarding client sends it loses `Upgrade` in Squid's default
+/// configuration and in tinyproxy, and keeps it once Squid is told to carry
+/// it. The echo (Node's `ws`) never answers the plain GET that arrives
+/// instead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forwarding_proxy_that_drops_the_upgrade_is_named() {
+    let node = Node::start(Kind::Echo, None);
+    let (strips, carries, tiny) = (free_port(), free_port(), free_port());
+    let ports = [node.port];
+    let setup = |carries_upgrade| squid::Setup {
+        ssl_ports: &ports,
+        names: &[INSIDE],
+        carries_upgrade,
+        ..Default::default()
+    };
+    let stripping = squid::start(strips, &setup(false));
+    let carrying = squid::start(carries, &setup(true));
+    let through = |port: u16| Options {
+        proxy: Proxying::through(&format!("http://127.0.0.1:{port}")),
+        ..quick()
+    };
+    let url = format!("ws://{INSIDE}:{}/echo", node.port);
+    let report = real(
+        &stripping.live(),
+        diagnose_with(&url, through(strips)).await,
+        &["proxy-upgrade-dropped", "ws-ok"],
+    );
+    assert!(report.ok, "a warning: {:#?}", report.findings);
+    assert_eq!(fact(&report, "how"), Some("silent"));
+    real(
+        &carrying.live(),
+        diagnose_with(&url, through(carries)).await,
+        &["ws-ok"],
+    );
+    let tinyproxy = tinyproxy::start(tiny, &[]);
+    real(
+        &tinyproxy.live(),
+        diagnose_with(
+            &format!("ws://localhost:{}/echo", node.port),
+            through(tiny),
+        )
+        .await,
+        &["proxy-upgrade-dropped", "ws-ok"],
     );
 }

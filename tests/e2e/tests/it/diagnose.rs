@@ -104,6 +104,7 @@ async fn the_window_goes_through_the_environments_proxy() {
             ssl_ports: &[],
             names: &[],
             credentials: None,
+            ..Default::default()
         },
     );
     let proxy = format!("http://127.0.0.1:{port}");

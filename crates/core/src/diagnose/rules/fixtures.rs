@@ -15,6 +15,7 @@ use crate::probe::hello::{HelloAnswer, ServerHello};
 use crate::probe::http::{ResponseFailure, ResponseHead};
 use crate::probe::ocsp::{Staple, Stapled};
 use crate::probe::sniff::BytesSeen;
+use crate::probe::tunnel::Forwarded;
 use crate::probe::tcp::{AddressReply, Reply};
 use crate::probe::tcp::{NetworkCause, NetworkError};
 use crate::probe::tls::{TlsFailure, TlsSession};
@@ -181,16 +182,19 @@ pub(crate) fn named(wanted: &str) -> Evidence {
 pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
     let mut out: Vec<(&str, Evidence)> = Vec::new();
 
-    let through = |e: &mut Evidence, failure: ProxyFailure| {
+    let via_proxy = |e: &mut Evidence, variable: &str| {
         e.route = Some(crate::proxy::Route::Proxy {
             proxy: "http://proxy.corp:3128".into(),
             host: "proxy.corp".into(),
             port: 3128,
             from: crate::proxy::ProxySource::Variable {
-                name: "HTTPS_PROXY".into(),
+                name: variable.into(),
             },
             authenticated: false,
         });
+    };
+    let through = |e: &mut Evidence, failure: ProxyFailure| {
+        via_proxy(e, "HTTPS_PROXY");
         e.proxy_failure = Some(failure);
     };
     let refused = |status_line: &str, headers: &[(&str, &str)], body: &str| ProxyFailure::Tunnel {
@@ -252,6 +256,23 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         },
     );
     out.push(("proxy-target-failed/silent", e));
+    let mut e = switched("ws://app.corp:8080/ws", None);
+    via_proxy(&mut e, "http_proxy");
+    e.forwarded = Some(Forwarded::Answered {
+        answer: head(
+            "HTTP/1.1 400 Bad Request",
+            &[("Via", "1.1 proxy.corp (squid/5.7)")],
+            "Can \"Upgrade\" only to \"WebSocket\".",
+        ),
+    });
+    out.push(("proxy-upgrade-dropped", e));
+    let mut e = switched("ws://app.corp:8080/ws", None);
+    via_proxy(&mut e, "http_proxy");
+    e.forwarded = Some(Forwarded::NoAnswer {
+        failure: ResponseFailure::Silent,
+        waited_ms: 500,
+    });
+    out.push(("proxy-upgrade-dropped/silent", e));
 
     let mut e = evidence("wss://nowhere.invalid/ws");
     e.dns_error = Some(DnsError::NotFound {

@@ -40,6 +40,7 @@ pub struct Rule {
 pub static RULES: &[Rule] = &[
     page::MIXED_CONTENT,
     proxy::PROXY,
+    proxy::UPGRADE_DROPPED,
     reach::DNS_UNRESOLVED,
     reach::TCP_REFUSED,
     reach::TCP_TIMEOUT,

@@ -1,12 +1,12 @@
 //! The proxy on the way, when one is: it cannot be reached, it wants
-//! credentials, it refuses the tunnel, or it cannot reach the target.
+//! credentials, it refuses the tunnel, or it cannot reach the target; and
+//! whether it carries a `ws://` upgrade for clients that do not tunnel.
 
 use super::{Rule, first_line};
 use crate::diagnose::{Evidence, Timings};
 use crate::finding::{Code, Finding};
 use crate::probe::http::ResponseFailure;
-use crate::probe::tunnel::TunnelFailure;
-use crate::probe::tunnel::{ProxyFailure, Unreachable};
+use crate::probe::tunnel::{Forwarded, ProxyFailure, TunnelFailure, Unreachable};
 use crate::proxy::Route;
 
 /// Every way the proxy itself fails.
@@ -136,6 +136,45 @@ fn proxy(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     }
 }
 
+/// A `ws://` upgrade that switched through the tunnel and not when sent
+/// to the proxy as an ordinary request: the proxy drops `Upgrade`, so
+/// every client that forwards instead of tunnelling fails.
+pub(super) const UPGRADE_DROPPED: Rule = Rule {
+    name: "proxy-upgrade-dropped",
+    codes: &[Code::ProxyUpgradeDropped],
+    check: upgrade_dropped,
+};
+
+fn upgrade_dropped(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
+    let (Some(Route::Proxy { proxy, from, .. }), Some(forwarded)) =
+        (&evidence.route, &evidence.forwarded)
+    else {
+        return Vec::new();
+    };
+    let finding = Finding::warning(Code::ProxyUpgradeDropped)
+        .with("proxy", proxy)
+        .with("from", from.name())
+        .with("url", evidence.target.to_string());
+    match forwarded {
+        Forwarded::Switched => Vec::new(),
+        Forwarded::Answered { answer } => {
+            let via = answer.header("Via").unwrap_or_default();
+            vec![
+                finding
+                    .with("how", "answered")
+                    .with("status_line", &answer.status_line)
+                    .with("via", via)
+                    .with("has_via", if via.is_empty() { "no" } else { "yes" }),
+            ]
+        }
+        Forwarded::NoAnswer { waited_ms, .. } => vec![
+            finding
+                .with("how", "silent")
+                .with("waited_ms", *waited_ms),
+        ],
+    }
+}
+
 /// An error page's words: its `<title>`, else its text.
 fn page_words(body: &str) -> String {
     let lower = body.to_ascii_lowercase();
@@ -179,5 +218,24 @@ mod tests {
             found[0].facts.text("words"),
             Some("ERROR: The requested URL could not be retrieved")
         );
+    }
+
+    #[test]
+    fn a_dropped_upgrade_is_named_only_when_the_forwarded_one_did_not_switch() {
+        let mut evidence = fixtures::named("proxy-upgrade-dropped");
+        let found = upgrade_dropped(&evidence, &Timings::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].facts.text("how"), Some("answered"));
+        assert_eq!(found[0].facts.text("via"), Some("1.1 proxy.corp (squid/5.7)"));
+        assert_eq!(found[0].facts.text("from"), Some("http_proxy"));
+        let found = upgrade_dropped(
+            &fixtures::named("proxy-upgrade-dropped/silent"),
+            &Timings::default(),
+        );
+        assert_eq!(found[0].facts.text("how"), Some("silent"));
+        evidence.forwarded = Some(Forwarded::Switched);
+        assert!(upgrade_dropped(&evidence, &Timings::default()).is_empty());
+        evidence.forwarded = None;
+        assert!(upgrade_dropped(&evidence, &Timings::default()).is_empty());
     }
 }
