@@ -341,11 +341,12 @@ pub fn hide_password(value: &str) -> String {
     }
 }
 
+/// Userinfo as curl reads it: percent-decoded, a `+` kept (it means a
+/// space only in form data).
 fn decoded(text: &str) -> String {
-    url::form_urlencoded::parse(format!("x={text}").as_bytes())
-        .next()
-        .map(|(_, value)| value.into_owned())
-        .unwrap_or_else(|| text.to_owned())
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 fn bracketed(host: &str) -> String {
@@ -474,6 +475,17 @@ mod tests {
         let credentials = found.credentials.expect("credentials");
         assert_eq!(credentials.user, "alice");
         assert_eq!(credentials.password.expose(), "s@cret");
+        let plus = way(
+            &target("wss://api.example.com/ws"),
+            &ProxySetting::Url("http://bob+ops:a+b%2Bc%20d@proxy.corp:8080".into()),
+            None,
+            env(&[]),
+        )
+        .expect("way")
+        .credentials
+        .expect("credentials");
+        assert_eq!(plus.user, "bob+ops");
+        assert_eq!(plus.password.expose(), "a+b+c d");
         assert_eq!(
             hide_password("http://alice:s%40cret@proxy.corp:8080"),
             "http://alice:***@proxy.corp:8080"
