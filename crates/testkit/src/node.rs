@@ -106,3 +106,19 @@ impl Node {
         crate::read_lossy(&self.console.join("stderr.log"))
     }
 }
+
+/// Node's usual clients through the HTTP proxy at `proxy` (a URL, with
+/// credentials when given) to `https://host:port` — undici's ProxyAgent,
+/// `ws` with https-proxy-agent and the `tunnel` package — each printing
+/// its error on one line (`tests/node/proxy-clients.mjs`, which ends
+/// itself within 20 s).
+pub fn proxy_clients(proxy: &str, host: &str, port: u16) -> std::process::Output {
+    let project = project();
+    Command::new("node")
+        .arg(project.join("proxy-clients.mjs"))
+        .args([proxy, host, &port.to_string()])
+        .current_dir(&project)
+        .output()
+        .expect("node runs")
+}
+

@@ -169,13 +169,14 @@ log-proxy-auth-required = The proxy wants credentials for the tunnel (407)
     .explanation = { $client ->
         [java] A Java client's tunnel was answered 407. Java never sends Basic credentials for an HTTPS tunnel while `jdk.http.auth.tunneling.disabledSchemes` keeps its default (Basic), even from an Authenticator.
         [curl] curl's tunnel request was answered 407: the proxy wants credentials it was not given.
+        [node] A Node client's tunnel request was answered 407 — undici's ProxyAgent says “Proxy response (407) !== 200 when HTTP Tunneling”, `ws` with https-proxy-agent “Unexpected server response: 407”, the `tunnel` package “statusCode=407”: the proxy URL it was given carries no credentials, or wrong ones.
         [squid] Squid refused a tunnel{ $has_authority ->
             [yes] {" "}to { $authority }
            *[no] {""}
         } for lack of credentials (TCP_DENIED/407): a client without the proxy's password.
        *[other] The proxy answered the tunnel request 407: it wants credentials.
     }
-    .fix = Give the client the proxy's credentials — Java: `-Djdk.http.auth.tunneling.disabledSchemes=` with `-Dhttps.proxyUser` and `-Dhttps.proxyPassword`; curl: `--proxy-user`. `handshake diagnose URL --proxy-user USER --proxy-password-env VAR` proves them.
+    .fix = Give the client the proxy's credentials — Java: `-Djdk.http.auth.tunneling.disabledSchemes=` with `-Dhttps.proxyUser` and `-Dhttps.proxyPassword`; curl: `--proxy-user`; Node: in the proxy URL given to the agent (`http://user:password@proxy:3128`, percent-encoded). `handshake diagnose URL --proxy-user USER --proxy-password-env VAR` proves them.
 
 log-proxy-tunnel-refused = The proxy refused to open the tunnel{ $has_status ->
         [yes] {" "}({ $status })
@@ -184,6 +185,7 @@ log-proxy-tunnel-refused = The proxy refused to open the tunnel{ $has_status ->
     .explanation = { $client ->
         [java] A Java client's
         [curl] curl's
+        [node] A Node client's
         [squid] A client's
         [browser] The browser's
        *[other] The

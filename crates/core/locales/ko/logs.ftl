@@ -169,13 +169,14 @@ log-proxy-auth-required = 프록시가 터널에 자격 증명을 요구합니�
     .explanation = { $client ->
         [java] Java 클라이언트의 터널 요청에 407이 돌아왔습니다. Java는 `jdk.http.auth.tunneling.disabledSchemes`가 기본값(Basic)인 동안에는 Authenticator가 있어도 HTTPS 터널에 Basic 자격 증명을 보내지 않습니다.
         [curl] curl의 터널 요청에 407이 돌아왔습니다. 프록시가 받지 못한 자격 증명을 요구합니다.
+        [node] Node 클라이언트의 터널 요청에 407이 돌아왔습니다. undici의 ProxyAgent는 “Proxy response (407) !== 200 when HTTP Tunneling”, https-proxy-agent를 쓰는 `ws`는 “Unexpected server response: 407”, `tunnel` 패키지는 “statusCode=407”이라고 합니다. 에이전트에 준 프록시 URL에 자격 증명이 없거나 틀렸습니다.
         [squid] Squid가 자격 증명이 없어서{ $has_authority ->
             [yes] {" "}{ $authority }(으)로의
            *[no] {""}
         } 터널을 거부했습니다(TCP_DENIED/407). 프록시 비밀번호가 없는 클라이언트입니다.
        *[other] 프록시가 터널 요청에 407로 응답했습니다. 자격 증명을 요구합니다.
     }
-    .fix = 클라이언트에 프록시 자격 증명을 주세요. Java: `-Djdk.http.auth.tunneling.disabledSchemes=`와 함께 `-Dhttps.proxyUser`, `-Dhttps.proxyPassword`. curl: `--proxy-user`. `handshake diagnose URL --proxy-user USER --proxy-password-env VAR`로 확인할 수 있습니다.
+    .fix = 클라이언트에 프록시 자격 증명을 주세요. Java: `-Djdk.http.auth.tunneling.disabledSchemes=`와 함께 `-Dhttps.proxyUser`, `-Dhttps.proxyPassword`. curl: `--proxy-user`. Node: 에이전트에 주는 프록시 URL에 넣으세요(`http://user:password@proxy:3128`, 퍼센트 인코딩). `handshake diagnose URL --proxy-user USER --proxy-password-env VAR`로 확인할 수 있습니다.
 
 log-proxy-tunnel-refused = 프록시가 터널을 열지 않았습니다{ $has_status ->
         [yes] ({ $status })
@@ -184,6 +185,7 @@ log-proxy-tunnel-refused = 프록시가 터널을 열지 않았습니다{ $has_s
     .explanation = { $client ->
         [java] Java 클라이언트의
         [curl] curl의
+        [node] Node 클라이언트의
         [squid] 클라이언트의
         [browser] 브라우저의
        *[other] 클라이언트의

@@ -378,6 +378,8 @@ const LOG_LINES: &[&str] = &[
     "WebSocket connection to 'wss://localhost:8443/ws' failed: Establishing a tunnel via proxy server failed.",
     "WebSocket connection to 'wss://localhost:8443/ws' failed: Error in connection establishment: net::ERR_PROXY_CONNECTION_FAILED",
     "1796632930.054      0 127.0.0.1 TCP_DENIED/407 3515 CONNECT only-the-proxy.test:443 - HIER_NONE/- text/html",
+    "undici: AbortError: Proxy response (407) !== 200 when HTTP Tunneling",
+    "tunnel: Error: tunneling socket could not be established, statusCode=403",
     "Uncaught SecurityError: Failed to construct 'WebSocket': An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.",
 ];
 

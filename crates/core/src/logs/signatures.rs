@@ -184,12 +184,18 @@ pub static SIGNATURES: &[Signature] = &[
         codes: &[Code::LogProxyAuthRequired, Code::LogProxyTunnelRefused],
         anchors: &[
             // Java's HttpsURLConnection, java.net.http, curl, Squid's
-            // access log: each with the proxy's status.
+            // access log, Node's clients: each with the proxy's status.
             "Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 ",
             "Tunnel failed, got: ",
             "CONNECT tunnel failed, response ",
             "TCP_DENIED/407 ",
             "TCP_DENIED/403 ",
+            // Node: undici's ProxyAgent, the `tunnel` package, and `ws` with
+            // https-proxy-agent (whose words name only the status: a 407
+            // is a proxy's).
+            "!== 200 when HTTP Tunneling",
+            "tunneling socket could not be established, statusCode=",
+            "Unexpected server response: 407",
             // Chromium's console, which gives no status.
             "Establishing a tunnel via proxy server failed",
         ],
@@ -552,6 +558,9 @@ fn proxy_tunnel(line: &str) -> Option<Explained> {
         ("java", "Tunnel failed, got: "),
         ("curl", "CONNECT tunnel failed, response "),
         ("squid", "TCP_DENIED/"),
+        ("node", "Proxy response ("),
+        ("node", "statusCode="),
+        ("node", "Unexpected server response: "),
     ]
     .into_iter()
     .find_map(|(client, marker)| Some((client, &line[line.find(marker)? + marker.len()..])))?;

@@ -502,7 +502,8 @@ async fn each_client_refusing_an_untrusted_certificate() {
 }
 
 /// A client's tunnel refused by the real Squid, in the client's own words
-/// — curl, Java's HttpsURLConnection and java.net.http — and in Squid's
+/// — curl, Java's HttpsURLConnection and java.net.http, Node's clients —
+/// and in Squid's
 /// access log: a 407 for credentials, a 403 for a port outside SSL_ports.
 #[test]
 fn clients_refused_by_the_proxy() {
@@ -556,6 +557,27 @@ fn clients_refused_by_the_proxy() {
             &text,
             &[Code::LogProxyTunnelRefused],
         );
+    }
+    // Node's clients, each in its own words: undici's ProxyAgent, `ws` with
+    // https-proxy-agent, the `tunnel` package.
+    for (proxy, port, code, said) in [
+        (locked, 443, Code::LogProxyAuthRequired, 3),
+        (open, 8443, Code::LogProxyTunnelRefused, 2),
+    ] {
+        let node = handshake_testkit::node::proxy_clients(
+            &format!("http://127.0.0.1:{proxy}"),
+            "only-the-proxy.test",
+            port,
+        );
+        let text = output_text(&node);
+        let report = real_log(&Live::printed(Program::Node, &node), &text, &[code]);
+        let by_node: u64 = report
+            .findings
+            .iter()
+            .filter(|found| found.finding.facts.text("client") == Some("node"))
+            .map(|found| found.count)
+            .sum();
+        assert_eq!(by_node, said, "{text}");
     }
     handshake_testkit::wait_until(
         5,
