@@ -64,7 +64,7 @@ enum What {
     Caddy(ProxyArgs),
     /// Spring Boot terminates TLS itself: server.ssl.* (or an SSL bundle) as properties and YAML.
     Spring(SpringArgs),
-    /// Only the browser client changes: socket.ts and socket.js (needs --target).
+    /// Only the client changes: socket.ts and socket.js for the browser, socket-node.mjs for Node (needs --target).
     Client,
 }
 

@@ -7,7 +7,7 @@ next-steps-title = 다음 단계 — { $fix ->
         [apache] Apache httpd가 애플리케이션 앞에서 TLS를 처리합니다
         [haproxy] HAProxy가 애플리케이션 앞에서 TLS를 처리합니다
         [caddy] Caddy가 애플리케이션 앞에서 TLS를 처리합니다
-       *[client] 브라우저 클라이언트만 바꾸면 됩니다
+       *[client] 클라이언트만 바꾸면 됩니다(브라우저와 Node.js)
     }
 next-steps-generated = Handshake가 생성했습니다. 대상: { $target }
 next-steps-files = 파일
@@ -42,6 +42,7 @@ place-dev-ca = 개발용 CA 인증서(공개 파일). 클라이언트가 신뢰�
 place-self-signed = 인증서 자체(공개 파일). 클라이언트가 신뢰해야 할 대상이며 아래 check가 사용합니다
 place-socket-ts = 프런트엔드 소스(TypeScript)
 place-socket-js = socket.ts 대신 쓸 프런트엔드 소스(일반 JavaScript)
+place-socket-node = 엔드포인트와 통신하는 Node.js 서비스나 스크립트(`npm install ws https-proxy-agent proxy-from-env`, `node socket-node.mjs`로 시험). curl처럼 환경 변수가 지정한 프록시를 거칩니다
 
 note-proxy-upstream = 애플리케이션은 계속 `{ $upstream }`에서 평문 HTTP로 대기합니다.
 note-proxy-idle = 유휴 WebSocket은 한 시간 동안 유지됩니다. 클라이언트가 더 오래 조용하다면 읽기 타임아웃을 늘리세요.

@@ -331,6 +331,11 @@ impl Message for RenderError {
     }
 }
 
+/// `target` as the WebSocket URL a client opens (`https:` → `wss:`).
+fn websocket_url(target: &str) -> String {
+    crate::Target::parse(target).map_or_else(|_| target.to_owned(), |t| t.as_websocket().to_string())
+}
+
 /// Every file of the fix described by `profile`: the configuration, the
 /// certificate material, `NEXT-STEPS.md` and the profile itself
 /// (`handshake.toml`, merged into `previous_profile` so the user's comments
@@ -373,6 +378,11 @@ pub fn files(
         Fix::Client(plan) => vec![
             GeneratedFile::text("socket.ts", client::typescript(plan), Syntax::Typescript),
             GeneratedFile::text("socket.js", client::javascript(plan), Syntax::Javascript),
+            GeneratedFile::text(
+                "socket-node.mjs",
+                client::node(&websocket_url(&profile.target)),
+                Syntax::Javascript,
+            ),
         ],
     };
     if let Some(anchor) = &material.anchor {

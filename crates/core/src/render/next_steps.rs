@@ -126,6 +126,7 @@ pub(super) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor
             vec![
                 ("socket.ts", "place-socket-ts"),
                 ("socket.js", "place-socket-js"),
+                ("socket-node.mjs", "place-socket-node"),
             ],
             vec![check(&profile.target)],
             vec![say("note-client-scheme"), say("note-client-reconnect")],

@@ -193,3 +193,79 @@ fn next_steps_and_the_profile_read_well() {
         }
     }
 }
+
+/// `socket-node.mjs`, run by real Node with the packages it names, behind
+/// real Squid in front of echoes whose name only Squid resolves: it goes
+/// through the proxy the environment names — for wss:// and, in a tunnel
+/// too, for ws:// — and straight to the server for a host in NO_PROXY.
+#[test]
+fn the_node_client_goes_through_the_environments_proxy() {
+    use handshake_core::render::client::node;
+    use handshake_testkit::node::{Kind, Node};
+    const INSIDE: &str = "ws.inside.test";
+
+    let dir = scratch("node-proxy");
+    let ca = Ca::new("Node client proxy CA");
+    let (cert, key) = ca.leaf(&[INSIDE], -1, 30).write_pem(&dir);
+    std::fs::write(
+        dir.join("ca.pem"),
+        handshake_testkit::pki::pem("CERTIFICATE", &ca.cert()),
+    )
+    .expect("ca");
+    let secure = Node::start(Kind::Echo, Some((&cert, &key)));
+    let plain = Node::start(Kind::Echo, None);
+    let port = free_port();
+    let ports = [secure.port, plain.port];
+    let squid = handshake_testkit::squid::start(
+        port,
+        &handshake_testkit::squid::Setup {
+            ssl_ports: &ports,
+            names: &[INSIDE],
+            ..Default::default()
+        },
+    );
+    let packages = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/node/node_modules");
+    std::os::unix::fs::symlink(&packages, dir.join("node_modules")).expect("node_modules");
+    let proxy = format!("http://127.0.0.1:{port}");
+    let run = |url: &str, env: &[(&str, &str)]| {
+        std::fs::write(dir.join("socket-node.mjs"), node(url)).expect("client");
+        let output = Command::new("timeout")
+            .args(["20", "node", "socket-node.mjs"])
+            .current_dir(&dir)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("NODE_EXTRA_CA_CERTS", dir.join("ca.pem"))
+            .envs(env.iter().copied())
+            .output()
+            .expect("node runs");
+        (
+            output.status.code(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            ),
+        )
+    };
+    let wss = format!("wss://{INSIDE}:{}/echo", secure.port);
+    let (status, said) = run(&wss, &[("HTTPS_PROXY", &proxy)]);
+    assert_eq!(status, Some(0), "{said}");
+    assert_eq!(
+        said.trim(),
+        format!("connected to {wss} through the proxy 127.0.0.1:{port}")
+    );
+    let ws = format!("ws://{INSIDE}:{}/echo", plain.port);
+    let (status, said) = run(&ws, &[("http_proxy", &proxy)]);
+    assert_eq!(status, Some(0), "{said}");
+    handshake_testkit::wait_until(
+        5,
+        || squid.log().contains(&format!("CONNECT {INSIDE}:{}", plain.port)),
+        || squid.log(),
+    );
+    // Exempt: straight to a name only the proxy knows, which fails.
+    let (status, said) = run(&wss, &[("HTTPS_PROXY", &proxy), ("NO_PROXY", INSIDE)]);
+    assert_eq!(status, Some(1), "{said}");
+    assert!(said.contains("(directly): getaddrinfo ENOTFOUND"), "{said}");
+    insta::assert_snapshot!("client_node", node("wss://chat.example.com/ws"));
+    let _ = std::fs::remove_dir_all(dir);
+}
