@@ -139,7 +139,7 @@ codes! {
     CertNotReloaded = "cert-not-reloaded",
     /// The OCSP response the server staples says its certificate is revoked.
     CertRevoked = "cert-revoked",
-    /// The chain verifies only through a TLS-inspection proxy's root (a corporate proxy re-signs TLS).
+    /// A proxy decrypts and re-signs TLS: the root is an inspection product's, or the leaf carries its issuer's own key (Squid's ssl_bump, mitmproxy).
     TlsIntercepted = "tls-intercepted",
     /// The TLS handshake failed: an alert, no common protocol version or cipher, a broken server.
     TlsHandshakeFailed = "tls-handshake-failed",

@@ -14,6 +14,7 @@ pub mod callback;
 pub mod cert_files;
 mod clock;
 mod der;
+mod digest;
 pub mod diagnose;
 pub mod error;
 pub mod export;

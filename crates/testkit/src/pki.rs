@@ -76,6 +76,22 @@ impl Ca {
         self.issuer.der().clone()
     }
 
+    /// Writes this CA's certificate as PEM to `dir/name`; its path.
+    pub fn write_cert(&self, dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, self.issuer.pem()).expect("CA PEM");
+        path
+    }
+
+    /// Writes this CA's certificate and private key as one PEM file to
+    /// `dir/name` (what a proxy that re-signs is given); its path.
+    pub fn write_with_key(&self, dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+        let path = dir.join(name);
+        let text = format!("{}{}", self.issuer.pem(), self.issuer.key().serialize_pem());
+        std::fs::write(&path, text).expect("CA PEM");
+        path
+    }
+
     /// A leaf for `names`, valid from `days_from`..`days_to` (relative to now).
     pub fn leaf(&self, names: &[&str], days_from: i64, days_to: i64) -> Identity {
         self.leaf_with(names, days_from, days_to, false)

@@ -25,6 +25,19 @@ pub struct Setup<'a> {
     /// (`http_upgrade_request_protocols websocket allow all`); by default
     /// Squid drops `Upgrade` like every hop-by-hop header.
     pub carries_upgrade: bool,
+    /// Decrypts and re-signs every tunnel (`ssl_bump`, Debian's
+    /// squid-openssl) with this CA — a PEM file with its certificate and
+    /// key — trusting the servers behind it by `upstream_ca` (a PEM file).
+    pub bump: Option<Bump<'a>>,
+}
+
+/// The CA a bumping Squid re-signs with, and the one it trusts upstream.
+#[derive(Debug, Clone, Copy)]
+pub struct Bump<'a> {
+    /// The proxy's CA: certificate and private key, PEM.
+    pub ca: &'a std::path::Path,
+    /// The servers' CA, PEM.
+    pub upstream_ca: &'a std::path::Path,
 }
 
 /// Squid on 127.0.0.1:`port` with `setup`.
@@ -64,11 +77,44 @@ pub fn start(port: u16, setup: &Setup<'_>) -> Daemon {
     } else {
         ""
     };
+    let (listen, bump) = match setup.bump {
+        Some(Bump { ca, upstream_ca }) => {
+            // Squid reads them as `proxy`: copies in its own folder.
+            for (from, to) in [(ca, "bump.pem"), (upstream_ca, "upstream.pem")] {
+                std::fs::copy(from, dir.join(to)).expect("bump PEM");
+                let _ = std::fs::set_permissions(
+                    dir.join(to),
+                    std::os::unix::fs::PermissionsExt::from_mode(0o644),
+                );
+            }
+            // Its certificate store, made as Debian's package makes it.
+            let made = Command::new("/usr/lib/squid/security_file_certgen")
+                .args(["-c", "-s"])
+                .arg(dir.join("ssl_db"))
+                .args(["-M", "4MB"])
+                .output()
+                .expect("security_file_certgen runs (apt-get install squid-openssl)");
+            assert!(made.status.success(), "{made:?}");
+            let _ = Command::new("chown")
+                .args(["-R", "proxy:proxy"])
+                .arg(dir.join("ssl_db"))
+                .status();
+            (
+                format!(
+                    " ssl-bump tls-cert={d}/bump.pem generate-host-certificates=on dynamic_cert_mem_cache_size=4MB"
+                ),
+                format!(
+                    "sslcrtd_program /usr/lib/squid/security_file_certgen -s {d}/ssl_db -M 4MB\nsslcrtd_children 2 startup=1 idle=1\ntls_outgoing_options cafile={d}/upstream.pem\nacl step1 at_step SslBump1\nssl_bump peek step1\nssl_bump bump all\n"
+                ),
+            )
+        }
+        None => (String::new(), String::new()),
+    };
     let config = dir.join("squid.conf");
     std::fs::write(
         &config,
         format!(
-            "http_port 127.0.0.1:{port}\npid_filename {d}/squid.pid\ncache_log {d}/cache.log\naccess_log stdio:{d}/access.log\ncache deny all\ncache_dir null /tmp\nhosts_file {d}/hosts\ndns_nameservers 127.0.0.1\ndns_timeout 1 seconds\npinger_enable off\nshutdown_lifetime 0 seconds\ncoredump_dir {d}\nacl SSL_ports port 443{ports}\nacl CONNECT method CONNECT\nhttp_access deny CONNECT !SSL_ports\n{upgrade}{auth}http_access allow all\n"
+            "http_port 127.0.0.1:{port}{listen}\n{bump}pid_filename {d}/squid.pid\ncache_log {d}/cache.log\naccess_log stdio:{d}/access.log\ncache deny all\ncache_dir null /tmp\nhosts_file {d}/hosts\ndns_nameservers 127.0.0.1\ndns_timeout 1 seconds\npinger_enable off\nshutdown_lifetime 0 seconds\ncoredump_dir {d}\nacl SSL_ports port 443{ports}\nacl CONNECT method CONNECT\nhttp_access deny CONNECT !SSL_ports\n{upgrade}{auth}http_access allow all\n"
         ),
     )
     .expect("squid.conf");

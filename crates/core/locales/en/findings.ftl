@@ -223,10 +223,12 @@ cert-self-signed = The certificate is self-signed
 
 cert-untrusted-issuer = The certificate is issued by a CA this client does not trust
     .explanation = { $cause ->
+        [re-signed] The chain ends at { $issuer }, the root of a proxy that decrypts and re-signs this connection (the finding below), not the server's own chain: it is not among the trusted roots (the system's, plus --ca).
         [root] The chain ends at the root { $issuer }, which the server sends but which is not among the trusted roots (the system's, plus --ca).
        *[unseen] The chain ends at { $issuer }, which is not among the trusted roots (the system's, plus --ca), and the server does not send its certificate. Most likely it is a root this client does not trust, such as a development CA; otherwise it is an intermediate CA the server leaves out.
     }
     .fix = { $cause ->
+        [re-signed] Trust the proxy's root where your clients run (the finding below says how) and pass it with --ca to check. The server's own chain shows only from where it is reached without the proxy (--no-proxy).
         [root] If it is your development CA, pass it with --ca to check, then { -trust-dev-ca }. Otherwise use a certificate from a public CA.
        *[unseen] If it is your development CA, pass it with --ca to check, then { -trust-dev-ca }. If it is an intermediate, append its certificate after the server's in the certificate file (nginx `ssl_certificate`, Spring `server.ssl.certificate`, or the keystore). Otherwise use a certificate from a public CA.
     }
@@ -324,9 +326,27 @@ cert-revoked = The certificate is revoked: the server's own OCSP staple says so
     } Firefox refuses the connection (SEC_ERROR_REVOKED_CERTIFICATE); clients that do not check revocation still connect, so the failure looks random.
     .fix = Issue a new certificate (with a new key if it was compromised), install it in place of the revoked one and reload the server. nginx keeps a stapled response until it expires: with `ssl_stapling_file` replace the file too.
 
-tls-intercepted = A TLS-inspection proxy ({ $product }) re-signs this connection
-    .explanation = The chain for { $host } ends at { $root }, a root of the { $product } inspection product, not a public CA: a corporate proxy decrypts and re-signs TLS between you and the server. Browsers trust it through the system store the company installed; Java and Node do not read that store, so they fail with “PKIX path building failed” or “unable to get local issuer certificate”.
-    .fix = Give those clients the proxy's root: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem` (or `handshake trust --java`), Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, this check `--ca proxy-root.pem`. Ask IT for the root certificate, or export it from the browser's certificate viewer.
+tls-intercepted = { $how ->
+        [root] A TLS-inspection proxy ({ $product }) re-signs this connection
+       *[key] { $has_proxy ->
+            [yes] The proxy { $proxy } re-signs this connection
+           *[no] Something between you and the server re-signs this connection
+        }
+    }
+    .explanation = { $how ->
+        [root] The chain for { $host } ends at { $root }, a root of the { $product } inspection product, not a public CA: a corporate proxy decrypts and re-signs TLS between you and the server.
+       *[key] The certificate for { $host } carries the same public key as its issuer, { $root }. No certificate authority gives a server its own key; an inspecting proxy (Squid's ssl_bump, mitmproxy) forges every site's certificate so{ $has_proxy ->
+            [yes] , and this connection went through the proxy { $proxy }
+           *[no] {""}
+        }: TLS is decrypted and re-signed between you and the server.
+    } Browsers trust it through the system store the company installed; Java and Node do not read that store, so they fail with “PKIX path building failed” or “unable to get local issuer certificate”.{ $upgrade_lost ->
+        [yes] {" "}Inside the re-signed connection the WebSocket upgrade got no 101: the proxy reads the HTTP and does not pass Upgrade on (Squid drops it unless told otherwise).
+       *[no] {""}
+    }
+    .fix = Give those clients the proxy's root: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem` (or `handshake trust --java`), Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, this check `--ca proxy-root.pem`. Ask IT for the root certificate, or export it from the browser's certificate viewer.{ $upgrade_lost ->
+        [yes] {" "}For the upgrade, ask the proxy's administrators to let WebSocket through — Squid: `http_upgrade_request_protocols websocket allow all` (lower case), or `ssl_bump splice` for this host so it is not decrypted at all.
+       *[no] {""}
+    }
 
 ## The TLS handshake
 

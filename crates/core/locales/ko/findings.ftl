@@ -211,10 +211,12 @@ cert-self-signed = 자체 서명 인증서입니다
 
 cert-untrusted-issuer = 이 클라이언트가 신뢰하지 않는 CA가 발급한 인증서입니다
     .explanation = { $cause ->
+        [re-signed] 인증서 체인이 서버의 체인이 아니라, 이 연결을 풀고 다시 서명하는 프록시의 루트 { $issuer }에서 끝납니다(아래 항목). 이 루트는 신뢰하는 루트(시스템 루트와 --ca)에 없습니다.
         [root] 인증서 체인이 서버가 보낸 루트 { $issuer }에서 끝나는데, 이 루트는 신뢰하는 루트(시스템 루트와 --ca)에 없습니다.
        *[unseen] 인증서 체인이 { $issuer }에서 끝나는데, 이 CA는 신뢰하는 루트(시스템 루트와 --ca)에 없고 서버도 그 인증서를 보내지 않습니다. 개발용 CA처럼 이 클라이언트가 신뢰하지 않는 루트일 가능성이 가장 높고, 아니라면 서버가 빠뜨린 중간 CA입니다.
     }
     .fix = { $cause ->
+        [re-signed] 클라이언트가 도는 곳에서 프록시의 루트를 신뢰하게 하고(방법은 아래 항목), --ca로 넘겨 확인하세요. 서버 자신의 체인은 프록시 없이 닿는 곳에서만 보입니다(--no-proxy).
         [root] 개발용 CA라면 --ca로 넘겨 확인한 뒤 { -trust-dev-ca }. 아니라면 공개 CA의 인증서를 쓰세요.
        *[unseen] 개발용 CA라면 --ca로 넘겨 확인한 뒤 { -trust-dev-ca }. 중간 CA라면 인증서 파일(nginx `ssl_certificate`, Spring `server.ssl.certificate`, 또는 키스토어)에 서버 인증서 다음으로 그 인증서를 붙이세요. 둘 다 아니라면 공개 CA의 인증서를 쓰세요.
     }
@@ -309,9 +311,27 @@ cert-revoked = 인증서가 폐기되었습니다. 서버가 보낸 OCSP 스테�
     } Firefox는 연결을 거부하고(SEC_ERROR_REVOKED_CERTIFICATE), 폐기 여부를 확인하지 않는 클라이언트는 그대로 연결되어 실패가 무작위처럼 보입니다.
     .fix = 새 인증서를 발급받아(키가 유출되었다면 새 키로) 폐기된 인증서 대신 설치하고 서버를 리로드하세요. nginx는 스테이플한 응답을 만료될 때까지 유지하므로, `ssl_stapling_file`을 쓴다면 그 파일도 바꾸세요.
 
-tls-intercepted = TLS 검사 프록시({ $product })가 이 연결을 다시 서명합니다
-    .explanation = { $host }의 체인이 공개 CA가 아니라 { $product } 검사 제품의 루트인 { $root }에서 끝납니다. 회사 프록시가 서버와의 사이에서 TLS를 풀고 다시 서명합니다. 브라우저는 회사가 설치한 시스템 저장소로 이를 신뢰하지만, Java와 Node는 그 저장소를 읽지 않아 “PKIX path building failed”나 “unable to get local issuer certificate”로 실패합니다.
-    .fix = 그 클라이언트에 프록시의 루트를 주세요: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem`(또는 `handshake trust --java`), Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, 이 확인에는 `--ca proxy-root.pem`. 루트 인증서는 IT 부서에 요청하거나 브라우저의 인증서 보기에서 내보내세요.
+tls-intercepted = { $how ->
+        [root] TLS 검사 프록시({ $product })가 이 연결을 다시 서명합니다
+       *[key] { $has_proxy ->
+            [yes] 프록시 { $proxy }이(가) 이 연결을 다시 서명합니다
+           *[no] 서버와의 사이에서 무언가가 이 연결을 다시 서명합니다
+        }
+    }
+    .explanation = { $how ->
+        [root] { $host }의 체인이 공개 CA가 아니라 { $product } 검사 제품의 루트인 { $root }에서 끝납니다. 회사 프록시가 서버와의 사이에서 TLS를 풀고 다시 서명합니다.
+       *[key] { $host }의 인증서가 발급자 { $root }와(과) 같은 공개 키를 담고 있습니다. 인증 기관은 서버에 자기 키를 주지 않습니다. 검사 프록시(Squid의 ssl_bump, mitmproxy)가 모든 사이트의 인증서를 이렇게 위조합니다{ $has_proxy ->
+            [yes] . 이 연결은 프록시 { $proxy }을(를) 거쳤습니다
+           *[no] {""}
+        }. 서버와의 사이에서 TLS를 풀고 다시 서명합니다.
+    } 브라우저는 회사가 설치한 시스템 저장소로 이를 신뢰하지만, Java와 Node는 그 저장소를 읽지 않아 “PKIX path building failed”나 “unable to get local issuer certificate”로 실패합니다.{ $upgrade_lost ->
+        [yes] {" "}다시 서명된 연결 안에서 WebSocket 업그레이드에 101이 오지 않았습니다. 프록시가 HTTP를 읽고 Upgrade를 전달하지 않습니다(Squid는 따로 설정하지 않으면 버립니다).
+       *[no] {""}
+    }
+    .fix = 그 클라이언트에 프록시의 루트를 주세요: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem`(또는 `handshake trust --java`), Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, 이 확인에는 `--ca proxy-root.pem`. 루트 인증서는 IT 부서에 요청하거나 브라우저의 인증서 보기에서 내보내세요.{ $upgrade_lost ->
+        [yes] {" "}업그레이드는 프록시 관리자에게 WebSocket을 통과시켜 달라고 하세요. Squid: `http_upgrade_request_protocols websocket allow all`(소문자), 또는 이 호스트를 아예 풀지 않도록 `ssl_bump splice`.
+       *[no] {""}
+    }
 
 ## TLS 핸드셰이크
 

@@ -34,6 +34,11 @@ pub struct CertInfo {
     pub signature: String,
     /// Serial number in hex.
     pub serial: String,
+    /// SHA-256 of its public key (the SubjectPublicKeyInfo), lower-case
+    /// hex: a leaf with its issuer's key is an interception proxy's
+    /// forgery. Reports saved before it was kept lack it.
+    #[serde(default)]
+    pub key_sha256: String,
     /// Start of validity, seconds since the Unix epoch.
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub not_before_unix: i64,
@@ -81,6 +86,7 @@ pub fn inspect(der: &[u8], now_unix: i64) -> Option<CertInfo> {
         key: key_text(&cert),
         signature: signature_text(&cert),
         serial: cert.raw_serial_as_string().replace(':', ""),
+        key_sha256: crate::digest::sha256_hex(cert.public_key().raw),
         not_before_unix: validity.not_before.timestamp(),
         not_after_unix,
         subject_der: cert.subject().as_raw().to_vec(),

@@ -30,6 +30,7 @@ mod program;
 mod windows;
 
 use std::path::{Path, PathBuf};
+use crate::digest::{hex, sha256_hex};
 
 pub use action::Action;
 pub use discover::{Environment, Group, discover};
@@ -389,14 +390,6 @@ fn writable(path: &Path) -> bool {
     }
 }
 
-/// The SHA-256 fingerprint (lower-case hex) of DER bytes.
-fn sha256_hex(der: &[u8]) -> String {
-    hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, der).as_ref())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
 
 /// The SHA-256 fingerprints of each certificate in PEM `text`.
 fn pem_fingerprints(text: &str) -> Vec<String> {

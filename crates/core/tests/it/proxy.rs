@@ -284,3 +284,87 @@ async fn a_forwarding_proxy_that_drops_the_upgrade_is_named() {
         &["proxy-upgrade-dropped", "ws-ok"],
     );
 }
+
+/// A proxy that decrypts and re-signs (real Squid's ssl_bump, its own CA)
+/// is named, whatever its vendor, by the forged leaf carrying the proxy
+/// CA's key: untrusted as a company's client meets it first; then with the
+/// proxy's root trusted, the upgrade Squid drops inside the decrypted
+/// connection; and once Squid is told to carry WebSocket, a passing
+/// handshake that still says who reads the traffic.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proxy_that_re_signs_tls_is_named_by_its_forged_certificate() {
+    let dir = Scratch::new("proxy-bump");
+    let server_ca = Ca::new("Bumped Server CA");
+    let (cert, key) = server_ca.leaf(&[INSIDE], -1, 30).write_pem(&dir);
+    let node = Node::start(Kind::Echo, Some((&cert, &key)));
+    let upstream_ca = server_ca.write_cert(&dir, "server-ca.pem");
+    let inspection = Ca::new("Example Corp Inspection CA");
+    let proxy_ca = inspection.write_with_key(&dir, "inspection.pem");
+    let ports = [node.port];
+    let (strips, carries) = (free_port(), free_port());
+    let bumping = |port, carries_upgrade| {
+        squid::start(
+            port,
+            &squid::Setup {
+                ssl_ports: &ports,
+                names: &[INSIDE],
+                carries_upgrade,
+                bump: Some(squid::Bump {
+                    ca: &proxy_ca,
+                    upstream_ca: &upstream_ca,
+                }),
+                ..Default::default()
+            },
+        )
+    };
+    let (stripping, carrying) = (bumping(strips, false), bumping(carries, true));
+    let url = format!("wss://{INSIDE}:{}/echo", node.port);
+    let trusting = |root: rustls::pki_types::CertificateDer<'static>, port: u16| Options {
+        ca: vec![root],
+        proxy: Proxying::through(&format!("http://127.0.0.1:{port}")),
+        ..quick()
+    };
+    // Trusting the server's CA, as a developer does: the proxy's forgery.
+    let report = real(
+        &stripping.live(),
+        diagnose_with(&url, trusting(server_ca.cert(), strips)).await,
+        &["cert-untrusted-issuer", "tls-intercepted"],
+    );
+    assert_eq!(report.findings[0].facts.text("cause"), Some("re-signed"));
+    let intercepted = &report.findings[1];
+    assert_eq!(intercepted.facts.text("how"), Some("key"));
+    assert_eq!(intercepted.facts.text("upgrade_lost"), Some("no"));
+    assert_eq!(
+        intercepted.facts.text("root"),
+        Some("CN=Example Corp Inspection CA")
+    );
+    // The proxy's root trusted, as the company installs it: the upgrade
+    // is lost inside, and the echo never answers the plain GET.
+    let report = real(
+        &stripping.live(),
+        diagnose_with(&url, trusting(inspection.cert(), strips)).await,
+        &["server-silent", "tls-intercepted"],
+    );
+    assert_eq!(report.findings[1].facts.text("upgrade_lost"), Some("yes"));
+    // Told to carry WebSocket, Squid passes the handshake; it still reads
+    // every frame, and the report says so.
+    let report = real(
+        &carrying.live(),
+        diagnose_with(&url, trusting(inspection.cert(), carries)).await,
+        &["tls-intercepted", "ws-ok"],
+    );
+    assert_eq!(fact(&report, "upgrade_lost"), Some("no"));
+    // Straight to the server (no proxy): its own chain, nothing forged.
+    real(
+        &node.live(),
+        diagnose_with(
+            &format!("wss://localhost:{}/echo", node.port),
+            Options {
+                ca: vec![server_ca.cert()],
+                ..quick()
+            },
+        )
+        .await,
+        &["cert-hostname-mismatch"],
+    );
+}

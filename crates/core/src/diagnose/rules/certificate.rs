@@ -6,6 +6,7 @@ use crate::diagnose::{Evidence, Timings};
 use crate::finding::{Code, Finding};
 use crate::probe::cert::CertInfo;
 use crate::probe::tls::TlsFailure;
+use crate::proxy::Route;
 
 /// Warn this many days before a certificate expires.
 const EXPIRY_WARNING_DAYS: i64 = 30;
@@ -369,6 +370,10 @@ fn trust(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
                 .with("cause", cause),
         ]
     };
+    if forged(evidence) {
+        // Not the server's root: the interception rule names whose.
+        return untrusted("re-signed");
+    }
     if last.self_issued {
         // The server sent the root itself; this client does not trust it.
         return untrusted("root");
@@ -504,7 +509,23 @@ fn inspection_product(evidence: &Evidence) -> Option<&'static str> {
         .find(|name| names.contains(name))
 }
 
-/// A chain that verifies only through a TLS-inspection proxy's root.
+/// Whether the leaf carries its issuer's own public key (the issuer sent
+/// in the chain): no CA gives a server its key, an interception proxy
+/// forges so.
+fn forged(evidence: &Evidence) -> bool {
+    let Some((leaf, rest)) = evidence.chain.split_first() else {
+        return false;
+    };
+    !leaf.key_sha256.is_empty()
+        && rest
+            .iter()
+            .any(|issuer| issuer.subject == leaf.issuer && issuer.key_sha256 == leaf.key_sha256)
+}
+
+/// A chain re-signed between the client and the server: its root is a
+/// TLS-inspection product's, or its leaf carries its issuer's own key —
+/// no CA gives a server its key, an interception proxy forges so (Squid's
+/// ssl_bump, mitmproxy), whatever the vendor.
 pub(super) const INTERCEPTED: Rule = Rule {
     name: "tls-intercepted",
     codes: &[Code::TlsIntercepted],
@@ -512,17 +533,31 @@ pub(super) const INTERCEPTED: Rule = Rule {
 };
 
 fn intercepted(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
-    let Some(product) = inspection_product(evidence) else {
-        return Vec::new();
-    };
     let Some(top) = evidence.chain.last() else {
         return Vec::new();
     };
+    let product = inspection_product(evidence);
+    if product.is_none() && !forged(evidence) {
+        return Vec::new();
+    }
+    let proxy = match &evidence.route {
+        Some(Route::Proxy { proxy, .. }) => proxy.as_str(),
+        _ => "",
+    };
+    // Inside the re-signed connection the proxy reads the HTTP, and an
+    // upgrade it does not let through gets no `101`.
+    let upgrade_lost = evidence.target.scheme.is_websocket()
+        && evidence.ws_key.is_some()
+        && evidence.response.as_ref().is_none_or(|head| head.status != 101);
     vec![
         Finding::warning(Code::TlsIntercepted)
-            .with("product", product)
+            .with("product", product.unwrap_or_default())
+            .with("how", if product.is_some() { "root" } else { "key" })
             .with("root", &top.issuer)
-            .with("host", &evidence.target.host),
+            .with("host", &evidence.target.host)
+            .with("proxy", proxy)
+            .with("has_proxy", if proxy.is_empty() { "no" } else { "yes" })
+            .with("upgrade_lost", if upgrade_lost { "yes" } else { "no" }),
     ]
 }
 
@@ -728,5 +763,20 @@ mod tests {
         assert_eq!(found[0].facts.text("product"), Some("zscaler"));
         assert_eq!(found[0].severity, crate::Severity::Warning);
         assert!(intercepted(&fixtures::by_code(Code::WsOk), &Timings::default()).is_empty());
+    }
+
+    #[test]
+    fn a_leaf_with_its_issuers_key_is_named_forged_whatever_the_vendor() {
+        let mut evidence = fixtures::named("tls-intercepted/key");
+        let found = intercepted(&evidence, &Timings::default());
+        assert_eq!(found[0].facts.text("how"), Some("key"));
+        assert_eq!(found[0].facts.text("proxy"), Some("http://proxy.corp:3128"));
+        assert_eq!(found[0].facts.text("upgrade_lost"), Some("yes"));
+        let untrusted = fixtures::named("cert-untrusted-issuer/re-signed");
+        let found = trust(&untrusted, &Timings::default());
+        assert_eq!(found[0].facts.text("cause"), Some("re-signed"));
+        // A leaf with a key of its own is the server's.
+        evidence.chain[0].key_sha256 = "the server's own key".into();
+        assert!(intercepted(&evidence, &Timings::default()).is_empty());
     }
 }

@@ -65,6 +65,7 @@ pub(crate) fn cert(subject: &str, issuer: &str, key: &str) -> CertInfo {
         key: key.to_owned(),
         signature: "ecdsa-with-SHA256".into(),
         serial: "01".into(),
+        key_sha256: format!("key of {subject}"),
         not_before_unix: NOW - 181 * DAY,
         not_after_unix: NOW + 184 * DAY,
         subject_der: Vec::new(),
@@ -1015,6 +1016,31 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         ),
     ];
     out.push(("tls-intercepted", e));
+    // Squid's ssl_bump: the leaf made with the proxy CA's own key, and the
+    // upgrade inside dropped (the echo never answers the plain GET).
+    let mut e = evidence("wss://chat.example.com/ws");
+    via_proxy(&mut e, "HTTPS_PROXY");
+    e.connection = Some(connected());
+    e.tls = Some(tls_session());
+    let ca = "O=Example Corp, CN=Example Corp Inspection CA";
+    let mut leaf = cert("CN=chat.example.com", ca, "RSA 2048");
+    leaf.key_sha256 = format!("key of {ca}");
+    e.chain = vec![leaf, cert(ca, ca, "RSA 2048")];
+    e.ws_key = Some("dGhlIHNhbXBsZSBub25jZQ==".into());
+    e.response_failure = Some(ResponseFailure::Silent);
+    out.push(("tls-intercepted/key", e.clone()));
+    // The same forgery met first, the proxy's root not trusted.
+    e.ws_key = None;
+    e.response_failure = None;
+    e.certificate = Some(CertificateCheck {
+        presented: 2,
+        verdict: Verdict::UnknownIssuer,
+        name_matches: true,
+        issuer_trusted: false,
+        leaf_trusted: false,
+        issuer_sibling_root: None,
+    });
+    out.push(("cert-untrusted-issuer/re-signed", e));
     let mut e = answered(
         "ws://localhost:8080/ws",
         head(
