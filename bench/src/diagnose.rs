@@ -70,7 +70,11 @@ fn main() {
         ("wss to a plain HTTP port", plain.port, "/ws"),
         ("wss with an expired cert", expired.port, "/ws"),
     ] {
-        report(label, tools(&handshake, &ca_file, port, path, runs));
+        let tools = tools(&handshake, &ca_file, port, path, runs);
+        if port == healthy.port {
+            passes(&tools[0]);
+        }
+        report(label, tools);
     }
     report(
         "TLS 1.0-only nginx",
@@ -90,10 +94,10 @@ fn main() {
             ..Default::default()
         },
     );
-    report(
-        "healthy wss through Squid",
-        proxy_tools(&handshake, &ca_file, healthy.port, proxy_port, runs),
-    );
+    let tools = proxy_tools(&handshake, &ca_file, healthy.port, proxy_port, runs);
+    passes(&tools[0]);
+    passes(&tools[1]);
+    report("healthy wss through Squid", tools);
     drop(squid);
     println!("ratio = the tool's median / Handshake's median (higher: Handshake is faster).");
     drop((healthy, plain, expired, nginx));
@@ -287,6 +291,24 @@ fn sslyze() -> String {
         venv.display().to_string()
     } else {
         "sslyze".to_owned()
+    }
+}
+
+/// Stops the bench unless Handshake's `tool` passes (exit 0) on a healthy
+/// endpoint: a row must time the diagnosis it names, not a failure.
+fn passes(tool: &Tool) {
+    for command in &tool.commands {
+        let output = Command::new(&command[0])
+            .args(&command[1..])
+            .stdin(Stdio::null())
+            .output()
+            .expect("handshake runs");
+        assert!(
+            output.status.success(),
+            "{} does not pass, so its row would time a failure:\n{}",
+            tool.name,
+            String::from_utf8_lossy(&output.stdout)
+        );
     }
 }
 

@@ -121,4 +121,3 @@ pub fn proxy_clients(proxy: &str, host: &str, port: u16) -> std::process::Output
         .output()
         .expect("node runs")
 }
-

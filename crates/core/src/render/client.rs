@@ -222,4 +222,3 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {{
         literal = literal(url),
     )
 }
-

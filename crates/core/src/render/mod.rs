@@ -333,7 +333,8 @@ impl Message for RenderError {
 
 /// `target` as the WebSocket URL a client opens (`https:` → `wss:`).
 fn websocket_url(target: &str) -> String {
-    crate::Target::parse(target).map_or_else(|_| target.to_owned(), |t| t.as_websocket().to_string())
+    crate::Target::parse(target)
+        .map_or_else(|_| target.to_owned(), |t| t.as_websocket().to_string())
 }
 
 /// Every file of the fix described by `profile`: the configuration, the

@@ -29,8 +29,8 @@ mod nss;
 mod program;
 mod windows;
 
-use std::path::{Path, PathBuf};
 use crate::digest::{hex, sha256_hex};
+use std::path::{Path, PathBuf};
 
 pub use action::Action;
 pub use discover::{Environment, Group, discover};
@@ -389,7 +389,6 @@ fn writable(path: &Path) -> bool {
         !std::fs::metadata(existing).is_ok_and(|m| m.permissions().readonly())
     }
 }
-
 
 /// The SHA-256 fingerprints of each certificate in PEM `text`.
 fn pem_fingerprints(text: &str) -> Vec<String> {

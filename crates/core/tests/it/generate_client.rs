@@ -259,7 +259,11 @@ fn the_node_client_goes_through_the_environments_proxy() {
     assert_eq!(status, Some(0), "{said}");
     handshake_testkit::wait_until(
         5,
-        || squid.log().contains(&format!("CONNECT {INSIDE}:{}", plain.port)),
+        || {
+            squid
+                .log()
+                .contains(&format!("CONNECT {INSIDE}:{}", plain.port))
+        },
         || squid.log(),
     );
     // Exempt: straight to a name only the proxy knows, which fails.

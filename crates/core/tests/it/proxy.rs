@@ -276,11 +276,7 @@ async fn a_forwarding_proxy_that_drops_the_upgrade_is_named() {
     let tinyproxy = tinyproxy::start(tiny, &[]);
     real(
         &tinyproxy.live(),
-        diagnose_with(
-            &format!("ws://localhost:{}/echo", node.port),
-            through(tiny),
-        )
-        .await,
+        diagnose_with(&format!("ws://localhost:{}/echo", node.port), through(tiny)).await,
         &["proxy-upgrade-dropped", "ws-ok"],
     );
 }

@@ -128,3 +128,39 @@ async fn the_window_goes_through_the_environments_proxy() {
     desktop.screenshot("diagnose-through-proxy").await;
     desktop.close().await;
 }
+
+/// ws:// behind real Squid that tunnels to the echo's port: the window's
+/// handshake passes through the tunnel, and it names the proxy dropping
+/// the upgrade that forwarding clients send.
+#[tokio::test]
+async fn the_window_names_a_proxy_that_drops_a_forwarded_upgrade() {
+    use handshake_testkit::node::{Kind, Node};
+    let echo = Node::start(Kind::Echo, None);
+    let port = servers::free_port();
+    let ports = [echo.port];
+    let _squid = handshake_testkit::squid::start(
+        port,
+        &handshake_testkit::squid::Setup {
+            ssl_ports: &ports,
+            ..Default::default()
+        },
+    );
+    let proxy = format!("http://127.0.0.1:{port}");
+    let desktop = Desktop::launch_with_env(
+        &[&format!("ws://127.0.0.1:{}/echo", echo.port)],
+        &[("http_proxy", std::path::Path::new(&proxy))],
+    )
+    .await;
+    let card = desktop
+        .text_of("[data-code=proxy-upgrade-dropped]", |t| {
+            t.to_lowercase().contains("how to fix")
+        })
+        .await;
+    assert!(
+        card.contains("http_upgrade_request_protocols websocket allow all"),
+        "{card}"
+    );
+    desktop.find("[data-code=ws-ok]").await;
+    desktop.screenshot("diagnose-upgrade-dropped").await;
+    desktop.close().await;
+}

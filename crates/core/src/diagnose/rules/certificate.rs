@@ -548,7 +548,10 @@ fn intercepted(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     // upgrade it does not let through gets no `101`.
     let upgrade_lost = evidence.target.scheme.is_websocket()
         && evidence.ws_key.is_some()
-        && evidence.response.as_ref().is_none_or(|head| head.status != 101);
+        && evidence
+            .response
+            .as_ref()
+            .is_none_or(|head| head.status != 101);
     vec![
         Finding::warning(Code::TlsIntercepted)
             .with("product", product.unwrap_or_default())

@@ -15,10 +15,10 @@ use crate::probe::hello::{HelloAnswer, ServerHello};
 use crate::probe::http::{ResponseFailure, ResponseHead};
 use crate::probe::ocsp::{Staple, Stapled};
 use crate::probe::sniff::BytesSeen;
-use crate::probe::tunnel::Forwarded;
 use crate::probe::tcp::{AddressReply, Reply};
 use crate::probe::tcp::{NetworkCause, NetworkError};
 use crate::probe::tls::{TlsFailure, TlsSession};
+use crate::probe::tunnel::Forwarded;
 use crate::verify::{CheckFailure, Exchange, Protocol};
 use crate::{Target, probe::ws};
 

@@ -167,11 +167,9 @@ fn upgrade_dropped(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
                     .with("has_via", if via.is_empty() { "no" } else { "yes" }),
             ]
         }
-        Forwarded::NoAnswer { waited_ms, .. } => vec![
-            finding
-                .with("how", "silent")
-                .with("waited_ms", *waited_ms),
-        ],
+        Forwarded::NoAnswer { waited_ms, .. } => {
+            vec![finding.with("how", "silent").with("waited_ms", *waited_ms)]
+        }
     }
 }
 
@@ -226,7 +224,10 @@ mod tests {
         let found = upgrade_dropped(&evidence, &Timings::default());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].facts.text("how"), Some("answered"));
-        assert_eq!(found[0].facts.text("via"), Some("1.1 proxy.corp (squid/5.7)"));
+        assert_eq!(
+            found[0].facts.text("via"),
+            Some("1.1 proxy.corp (squid/5.7)")
+        );
         assert_eq!(found[0].facts.text("from"), Some("http_proxy"));
         let found = upgrade_dropped(
             &fixtures::named("proxy-upgrade-dropped/silent"),
