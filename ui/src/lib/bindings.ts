@@ -231,6 +231,12 @@ export type CertInfo = {
 	signature: string,
 	/**  Serial number in hex. */
 	serial: string,
+	/**
+	 *  SHA-256 of its public key (the SubjectPublicKeyInfo), lower-case
+	 *  hex: a leaf with its issuer's key is an interception proxy's
+	 *  forgery. Reports saved before it was kept lack it.
+	 */
+	key_sha256?: string,
 	/**  Start of validity, seconds since the Unix epoch. */
 	not_before_unix: number | null,
 	/**  End of validity, seconds since the Unix epoch. */
@@ -490,6 +496,8 @@ export type Code =
 "proxy-tunnel-refused" | 
 /**  The proxy cannot reach or resolve the target (502, 503, 504). */
 "proxy-target-failed" | 
+/**  A `ws://` upgrade switches through the proxy's tunnel, but the proxy drops `Upgrade` from the same request forwarded (Node's `http-proxy-agent`). */
+"proxy-upgrade-dropped" | 
 /**  The host name does not resolve. */
 "dns-unresolved" | 
 /**  Nothing listens on the port (connection refused), within the wait window. */
@@ -544,7 +552,7 @@ export type Code =
 "cert-not-reloaded" | 
 /**  The OCSP response the server staples says its certificate is revoked. */
 "cert-revoked" | 
-/**  The chain verifies only through a TLS-inspection proxy's root (a corporate proxy re-signs TLS). */
+/**  A proxy decrypts and re-signs TLS: the root is an inspection product's, or the leaf carries its issuer's own key (Squid's ssl_bump, mitmproxy). */
 "tls-intercepted" | 
 /**  The TLS handshake failed: an alert, no common protocol version or cipher, a broken server. */
 "tls-handshake-failed" | 
@@ -757,6 +765,11 @@ export type Evidence = {
 	route?: Route | null,
 	/**  What went wrong with the proxy itself, when one is on the way. */
 	proxy_failure?: ProxyFailure | null,
+	/**
+	 *  For `ws://` through a proxy's tunnel that switched: what the proxy
+	 *  made of the same upgrade sent to it as to a forwarding proxy.
+	 */
+	forwarded?: Forwarded | null,
 	/**  The addresses the host resolved to, in the order tried. */
 	addresses: string[],
 	/**  Why the name did not resolve. */
@@ -946,6 +959,28 @@ export type FixRequest = {
 	/**  The key type of a new certificate. */
 	key_type: KeyType,
 };
+
+/**
+ *  What a forwarding proxy made of a WebSocket upgrade sent to it as an
+ *  ordinary request — in absolute form, no tunnel — the way Node's
+ *  `http-proxy-agent` and other forwarding clients send `ws://`.
+ */
+export type Forwarded = 
+/**  `101`: the proxy carried the upgrade. */
+{ kind: "switched" } | 
+/**  Another answer: the upgrade was lost on the way. */
+{ kind: "answered"; 
+/**  The answer that came back. */
+answer: ResponseHead } | 
+/**
+ *  No answer: the server got a plain request it does not answer, or
+ *  the proxy kept it.
+ */
+{ kind: "no-answer"; 
+/**  What went wrong with the answer. */
+failure: ResponseFailure; 
+/**  How long it was waited for, in milliseconds. */
+waited_ms: number };
 
 /**  The groups of stores a user chooses among (mkcert's `TRUST_STORES`). */
 export type Group = 

@@ -181,7 +181,7 @@ pub enum Forwarded {
         /// What went wrong with the answer.
         failure: ResponseFailure,
         /// How long it was waited for, in milliseconds.
-        waited_ms: u64,
+        waited_ms: u32,
     },
 }
 
@@ -195,7 +195,7 @@ pub async fn forward(
     credentials: Option<&ProxyCredentials>,
     patience: Duration,
 ) -> Option<Forwarded> {
-    let waited_ms = u64::try_from(patience.as_millis()).unwrap_or(u64::MAX);
+    let waited_ms = u32::try_from(patience.as_millis()).unwrap_or(u32::MAX);
     let exchange = async {
         let mut stream = TcpStream::connect(proxy).await.ok()?;
         let mut request = request.to_vec();
