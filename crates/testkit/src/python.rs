@@ -81,3 +81,24 @@ fn app_dir(name: &str) -> Scratch {
     std::fs::write(dir.join("app.py"), APP).expect("app.py");
     dir
 }
+
+/// Python's `websockets` client (17, from `tests/python/.venv`, which
+/// `./dev test` makes) opening `url` through the HTTP proxy `proxy`, its
+/// error as it prints it; it gives up within 10 s.
+pub fn websockets_through(proxy: &str, url: &str) -> std::process::Output {
+    let python = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/python/.venv/bin/python");
+    assert!(
+        python.exists(),
+        "tests/python/.venv is missing: run ./dev test, which makes it"
+    );
+    Command::new(python)
+        .args([
+            "-c",
+            "import asyncio, sys\nfrom websockets.asyncio.client import connect\nasync def main():\n    async with connect(sys.argv[1], proxy=sys.argv[2], open_timeout=10):\n        pass\nasyncio.run(main())",
+            url,
+            proxy,
+        ])
+        .output()
+        .expect("python runs")
+}

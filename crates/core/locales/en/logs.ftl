@@ -169,6 +169,7 @@ log-proxy-auth-required = The proxy wants credentials for the tunnel (407)
     .explanation = { $client ->
         [java] A Java client's tunnel was answered 407. Java never sends Basic credentials for an HTTPS tunnel while `jdk.http.auth.tunneling.disabledSchemes` keeps its default (Basic), even from an Authenticator.
         [curl] curl's tunnel request was answered 407: the proxy wants credentials it was not given.
+        [python] Python's websockets had its tunnel request answered 407 (“InvalidProxyStatus: proxy rejected connection: HTTP 407”): the proxy URL it found (the `proxy` argument, or HTTPS_PROXY) carries no credentials, or wrong ones.
         [node] A Node client's tunnel request was answered 407 — undici's ProxyAgent says “Proxy response (407) !== 200 when HTTP Tunneling”, `ws` with https-proxy-agent “Unexpected server response: 407”, the `tunnel` package “statusCode=407”: the proxy URL it was given carries no credentials, or wrong ones.
         [squid] Squid refused a tunnel{ $has_authority ->
             [yes] {" "}to { $authority }
@@ -186,6 +187,7 @@ log-proxy-tunnel-refused = The proxy refused to open the tunnel{ $has_status ->
         [java] A Java client's
         [curl] curl's
         [node] A Node client's
+        [python] Python's websockets'
         [squid] A client's
         [browser] The browser's
        *[other] The

@@ -169,6 +169,7 @@ log-proxy-auth-required = 프록시가 터널에 자격 증명을 요구합니�
     .explanation = { $client ->
         [java] Java 클라이언트의 터널 요청에 407이 돌아왔습니다. Java는 `jdk.http.auth.tunneling.disabledSchemes`가 기본값(Basic)인 동안에는 Authenticator가 있어도 HTTPS 터널에 Basic 자격 증명을 보내지 않습니다.
         [curl] curl의 터널 요청에 407이 돌아왔습니다. 프록시가 받지 못한 자격 증명을 요구합니다.
+        [python] Python websockets의 터널 요청에 407이 돌아왔습니다(“InvalidProxyStatus: proxy rejected connection: HTTP 407”). 찾은 프록시 URL(`proxy` 인자나 HTTPS_PROXY)에 자격 증명이 없거나 틀렸습니다.
         [node] Node 클라이언트의 터널 요청에 407이 돌아왔습니다. undici의 ProxyAgent는 “Proxy response (407) !== 200 when HTTP Tunneling”, https-proxy-agent를 쓰는 `ws`는 “Unexpected server response: 407”, `tunnel` 패키지는 “statusCode=407”이라고 합니다. 에이전트에 준 프록시 URL에 자격 증명이 없거나 틀렸습니다.
         [squid] Squid가 자격 증명이 없어서{ $has_authority ->
             [yes] {" "}{ $authority }(으)로의
@@ -186,6 +187,7 @@ log-proxy-tunnel-refused = 프록시가 터널을 열지 않았습니다{ $has_s
         [java] Java 클라이언트의
         [curl] curl의
         [node] Node 클라이언트의
+        [python] Python websockets의
         [squid] 클라이언트의
         [browser] 브라우저의
        *[other] 클라이언트의

@@ -380,6 +380,7 @@ const LOG_LINES: &[&str] = &[
     "1796632930.054      0 127.0.0.1 TCP_DENIED/407 3515 CONNECT only-the-proxy.test:443 - HIER_NONE/- text/html",
     "undici: AbortError: Proxy response (407) !== 200 when HTTP Tunneling",
     "tunnel: Error: tunneling socket could not be established, statusCode=403",
+    "websockets.exceptions.InvalidProxyStatus: proxy rejected connection: HTTP 407",
     "Uncaught SecurityError: Failed to construct 'WebSocket': An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.",
 ];
 

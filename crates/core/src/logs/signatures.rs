@@ -196,6 +196,8 @@ pub static SIGNATURES: &[Signature] = &[
             "!== 200 when HTTP Tunneling",
             "tunneling socket could not be established, statusCode=",
             "Unexpected server response: 407",
+            // Python's websockets (15 and later).
+            "proxy rejected connection: HTTP ",
             // Chromium's console, which gives no status.
             "Establishing a tunnel via proxy server failed",
         ],
@@ -561,6 +563,7 @@ fn proxy_tunnel(line: &str) -> Option<Explained> {
         ("node", "Proxy response ("),
         ("node", "statusCode="),
         ("node", "Unexpected server response: "),
+        ("python", "proxy rejected connection: HTTP "),
     ]
     .into_iter()
     .find_map(|(client, marker)| Some((client, &line[line.find(marker)? + marker.len()..])))?;

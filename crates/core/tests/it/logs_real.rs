@@ -559,7 +559,7 @@ fn clients_refused_by_the_proxy() {
         );
     }
     // Node's clients, each in its own words: undici's ProxyAgent, `ws` with
-    // https-proxy-agent, the `tunnel` package.
+    // https-proxy-agent, the `tunnel` package; and Python's websockets.
     for (proxy, port, code, said) in [
         (locked, 443, Code::LogProxyAuthRequired, 3),
         (open, 8443, Code::LogProxyTunnelRefused, 2),
@@ -578,6 +578,17 @@ fn clients_refused_by_the_proxy() {
             .map(|found| found.count)
             .sum();
         assert_eq!(by_node, said, "{text}");
+        let python = handshake_testkit::python::websockets_through(
+            &format!("http://127.0.0.1:{proxy}"),
+            &format!("wss://only-the-proxy.test:{port}/ws"),
+        );
+        let text = output_text(&python);
+        let report = real_log(&Live::printed(Program::Python, &python), &text, &[code]);
+        assert_eq!(
+            report.findings[0].finding.facts.text("client"),
+            Some("python"),
+            "{text}"
+        );
     }
     handshake_testkit::wait_until(
         5,
