@@ -46,6 +46,9 @@ _handshake() {
             handshake,man)
                 cmd="handshake__subcmd__man"
                 ;;
+            handshake,scan)
+                cmd="handshake__subcmd__scan"
+                ;;
             handshake,target)
                 cmd="handshake__subcmd__target"
                 ;;
@@ -124,6 +127,9 @@ _handshake() {
             handshake__subcmd__help,man)
                 cmd="handshake__subcmd__help__subcmd__man"
                 ;;
+            handshake__subcmd__help,scan)
+                cmd="handshake__subcmd__help__subcmd__scan"
+                ;;
             handshake__subcmd__help,target)
                 cmd="handshake__subcmd__help__subcmd__target"
                 ;;
@@ -155,7 +161,7 @@ _handshake() {
 
     case "${cmd}" in
         handshake)
-            opts="-h -V --lang --help --version check completions csr diagnose explain-log generate inspect keystore man target trust help"
+            opts="-h -V --lang --help --version check completions csr diagnose explain-log generate inspect keystore man scan target trust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -173,7 +179,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__check)
-            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --protocol --send --count --idle --ping --stomp-login --stomp-passcode-env --stomp-host --subprotocol --bearer-env --header-env --browser --json --lang --help"
+            opts="-h --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --client-cert --client-key --key-password-file --expect-cert --password-env --protocol --send --count --idle --ping --stomp-login --stomp-passcode-env --stomp-host --subprotocol --bearer-env --header-env --browser --json --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -184,26 +190,6 @@ _handshake() {
                     return 0
                     ;;
                 --ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --key-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --expect-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --password-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -224,6 +210,26 @@ _handshake() {
                     return 0
                     ;;
                 --proxy-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -339,7 +345,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__diagnose)
-            opts="-h --origin --ca --client-cert --client-key --key-password-file --expect-cert --password-env --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --replay --json --lang --help"
+            opts="-h --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --client-cert --client-key --key-password-file --expect-cert --password-env --replay --json --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -350,26 +356,6 @@ _handshake() {
                     return 0
                     ;;
                 --ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --key-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --expect-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --password-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -390,6 +376,26 @@ _handshake() {
                     return 0
                     ;;
                 --proxy-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -985,7 +991,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__help)
-            opts="check completions csr diagnose explain-log generate inspect keystore man target trust help"
+            opts="check completions csr diagnose explain-log generate inspect keystore man scan target trust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1222,6 +1228,20 @@ _handshake() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        handshake__subcmd__help__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         handshake__subcmd__help__subcmd__target)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1342,6 +1362,64 @@ _handshake() {
             fi
             case "${prev}" in
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        handshake__subcmd__scan)
+            opts="-h --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --concurrency --per-host --expiring-within --only-failures --json --csv --lang --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --per-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expiring-within)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

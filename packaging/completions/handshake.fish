@@ -36,21 +36,22 @@ complete -c handshake -n "__fish_handshake_needs_command" -f -a "generate" -d 'G
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "inspect" -d 'Inspect a PKCS12 keystore: aliases, key entries, certificates, and the error Spring Boot would show when server.ssl.* does not fit it'
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "keystore" -d 'Make a PKCS12 keystore: from a development CA, self-signed, or from your PEM certificate and key'
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "man" -d 'Write the man pages: handshake.1 and one per subcommand'
+complete -c handshake -n "__fish_handshake_needs_command" -f -a "scan" -d 'Diagnose a list of endpoints at once: what fails, what expires'
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "target" -d 'Show how a target URL is understood: scheme, host, port, path, TLS'
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "trust" -d 'Trust (or stop trusting) the development CA in the stores found on this machine — the system store, Chromium\'s and every Firefox profile\'s NSS database, the JDK\'s truststore — or in the stores named'
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l origin -d 'The origin of the page that opens the connection, e.g. https://app.example.com (sent as Origin; enables the mixed-content, Origin and CORS checks)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l ca -d 'Also trust the CA certificates in this PEM file (e.g. a development CA)' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand check" -l client-cert -d 'Present this client certificate when the server asks for one (mutual TLS): a PEM chain with --client-key, or a PKCS12 file with --password-env' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand check" -l client-key -d 'The private key of a PEM --client-cert (PKCS#8, PKCS#1 or SEC1)' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand check" -l key-password-file -d 'A file holding the passphrase of an encrypted --client-key' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand check" -l expect-cert -d 'The certificate the server should serve (PEM, or PKCS12 with --password-env; e.g. the renewed one on disk): says so when it serves another (renewed, not reloaded)' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand check" -l password-env -d 'The environment variable holding the password of a PKCS12 --client-cert or --expect-cert' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l wait -d 'Keep retrying a refused port for this many seconds (a server restarting)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l timeout -d 'How long each step may take, in seconds' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l proxy -d 'Go through this HTTP proxy (CONNECT), whatever HTTPS_PROXY and the other variables say; user:password@ in it for a proxy that asks' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l proxy-user -d 'The user name for the proxy (Basic), with --proxy-password-env' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l proxy-password-env -d 'The environment variable holding the proxy\'s password (never given on the command line, never printed)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l client-cert -d 'Present this client certificate when the server asks for one (mutual TLS): a PEM chain with --client-key, or a PKCS12 file with --password-env' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l client-key -d 'The private key of a PEM --client-cert (PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l key-password-file -d 'A file holding the passphrase of an encrypted --client-key' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l expect-cert -d 'The certificate the server should serve (PEM, or PKCS12 with --password-env; e.g. the renewed one on disk): says so when it serves another (renewed, not reloaded)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l password-env -d 'The environment variable holding the password of a PKCS12 --client-cert or --expect-cert' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l protocol -d 'The application protocol to prove the connection in: auto picks from the URL and the negotiated subprotocol; echo sends --send and waits for any answer' -r -f -a "auto\t''
 echo\t''
 stomp\t''
@@ -82,16 +83,16 @@ complete -c handshake -n "__fish_handshake_using_subcommand csr" -l lang -d 'The
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l origin -d 'The origin of the page that opens the connection, e.g. https://app.example.com (sent as Origin; enables the mixed-content, Origin and CORS checks)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l ca -d 'Also trust the CA certificates in this PEM file (e.g. a development CA)' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l client-cert -d 'Present this client certificate when the server asks for one (mutual TLS): a PEM chain with --client-key, or a PKCS12 file with --password-env' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l client-key -d 'The private key of a PEM --client-cert (PKCS#8, PKCS#1 or SEC1)' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l key-password-file -d 'A file holding the passphrase of an encrypted --client-key' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l expect-cert -d 'The certificate the server should serve (PEM, or PKCS12 with --password-env; e.g. the renewed one on disk): says so when it serves another (renewed, not reloaded)' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l password-env -d 'The environment variable holding the password of a PKCS12 --client-cert or --expect-cert' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l wait -d 'Keep retrying a refused port for this many seconds (a server restarting)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l timeout -d 'How long each step may take, in seconds' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l proxy -d 'Go through this HTTP proxy (CONNECT), whatever HTTPS_PROXY and the other variables say; user:password@ in it for a proxy that asks' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l proxy-user -d 'The user name for the proxy (Basic), with --proxy-password-env' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l proxy-password-env -d 'The environment variable holding the proxy\'s password (never given on the command line, never printed)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l client-cert -d 'Present this client certificate when the server asks for one (mutual TLS): a PEM chain with --client-key, or a PKCS12 file with --password-env' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l client-key -d 'The private key of a PEM --client-cert (PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l key-password-file -d 'A file holding the passphrase of an encrypted --client-key' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l expect-cert -d 'The certificate the server should serve (PEM, or PKCS12 with --password-env; e.g. the renewed one on disk): says so when it serves another (renewed, not reloaded)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l password-env -d 'The environment variable holding the password of a PKCS12 --client-cert or --expect-cert' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l replay -d 'Re-derive the findings from a saved `--json` report, with no network' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l no-proxy -d 'Connect directly, even when HTTPS_PROXY or ALL_PROXY names a proxy'
@@ -256,6 +257,22 @@ complete -c handshake -n "__fish_handshake_using_subcommand keystore" -s h -l he
 complete -c handshake -n "__fish_handshake_using_subcommand man" -l out -d 'The folder to write them into (created when missing)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand man" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand man" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l origin -d 'The origin of the page that opens the connection, e.g. https://app.example.com (sent as Origin; enables the mixed-content, Origin and CORS checks)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l ca -d 'Also trust the CA certificates in this PEM file (e.g. a development CA)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l wait -d 'Keep retrying a refused port for this many seconds (a server restarting)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l timeout -d 'How long each step may take, in seconds' -r
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l proxy -d 'Go through this HTTP proxy (CONNECT), whatever HTTPS_PROXY and the other variables say; user:password@ in it for a proxy that asks' -r
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l proxy-user -d 'The user name for the proxy (Basic), with --proxy-password-env' -r
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l proxy-password-env -d 'The environment variable holding the proxy\'s password (never given on the command line, never printed)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l concurrency -d 'Targets diagnosed at once' -r
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l per-host -d 'Targets diagnosed at once on one host' -r
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l expiring-within -d 'A certificate of a chain (leaf or intermediate) ending within DAYS fails the scan' -r
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l lang -d 'The language of the output: en or ko' -r
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l no-proxy -d 'Connect directly, even when HTTPS_PROXY or ALL_PROXY names a proxy'
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l only-failures -d 'Print only the targets that fail (and those expiring within --expiring-within)'
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l json -d 'One JSON report per line (NDJSON), as `diagnose --json` gives it'
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l csv -d 'One CSV row per target'
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand target" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand target" -l json -d 'Print the result as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand target" -s h -l help -d 'Print help'
@@ -273,18 +290,19 @@ complete -c handshake -n "__fish_handshake_using_subcommand trust" -l check -d '
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l uninstall -d 'Remove the CA instead of adding it'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l yes -d 'Apply without asking'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "check" -d 'Open a real WebSocket, send a message, wait for the answer, close cleanly'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, elvish, powershell)'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "csr" -d 'Make a private key and a CSR with the host names, for a public CA'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "diagnose" -d 'Diagnose an endpoint: what fails, why, and what to do'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "explain-log" -d 'Explain the errors in a server or browser log'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "generate" -d 'Generate the configuration that fixes the connection'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "inspect" -d 'Inspect a PKCS12 keystore: aliases, key entries, certificates, and the error Spring Boot would show when server.ssl.* does not fit it'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "keystore" -d 'Make a PKCS12 keystore: from a development CA, self-signed, or from your PEM certificate and key'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "man" -d 'Write the man pages: handshake.1 and one per subcommand'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "target" -d 'Show how a target URL is understood: scheme, host, port, path, TLS'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "trust" -d 'Trust (or stop trusting) the development CA in the stores found on this machine — the system store, Chromium\'s and every Firefox profile\'s NSS database, the JDK\'s truststore — or in the stores named'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man target trust help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "check" -d 'Open a real WebSocket, send a message, wait for the answer, close cleanly'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, elvish, powershell)'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "csr" -d 'Make a private key and a CSR with the host names, for a public CA'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "diagnose" -d 'Diagnose an endpoint: what fails, why, and what to do'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "explain-log" -d 'Explain the errors in a server or browser log'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "generate" -d 'Generate the configuration that fixes the connection'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "inspect" -d 'Inspect a PKCS12 keystore: aliases, key entries, certificates, and the error Spring Boot would show when server.ssl.* does not fit it'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "keystore" -d 'Make a PKCS12 keystore: from a development CA, self-signed, or from your PEM certificate and key'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "man" -d 'Write the man pages: handshake.1 and one per subcommand'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "scan" -d 'Diagnose a list of endpoints at once: what fails, what expires'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "target" -d 'Show how a target URL is understood: scheme, host, port, path, TLS'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "trust" -d 'Trust (or stop trusting) the development CA in the stores found on this machine — the system store, Chromium\'s and every Firefox profile\'s NSS database, the JDK\'s truststore — or in the stores named'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan target trust help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "nginx" -d 'Nginx terminates TLS in front of the application (which stays on plain HTTP)'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "apache" -d 'Apache httpd terminates TLS in front of the application'
 complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "haproxy" -d 'HAProxy terminates TLS in front of the application (sections to append to haproxy.cfg)'

@@ -92,6 +92,8 @@ pub(crate) enum Usage {
     },
     CaUnreadable,
     NoUrl,
+    /// A scan's list names no target.
+    EmptyList,
 }
 
 impl Message for Usage {
@@ -115,6 +117,7 @@ impl Message for Usage {
             Usage::JavaCacerts { .. } => "cli-error-java-cacerts",
             Usage::CaUnreadable => "cli-error-ca-unreadable",
             Usage::NoUrl => "cli-error-no-url",
+            Usage::EmptyList => "cli-error-empty-list",
         }
     }
 

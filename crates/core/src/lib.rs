@@ -29,6 +29,7 @@ pub mod probe;
 pub mod profile;
 pub mod proxy;
 pub mod render;
+pub mod scan;
 pub mod secret;
 pub mod settings;
 pub mod target;

@@ -6,22 +6,16 @@ use std::time::Duration;
 use handshake_core::probe::cert::CertInfo;
 use handshake_core::probe::tls::{CertificateDer, ClientIdentity, read_ca_file};
 use handshake_core::proxy::{ProxyCredentials, ProxySetting, Proxying};
-use handshake_core::{Secret, Target, cert_files};
+use handshake_core::{Options, Secret, Target, cert_files};
 
 use super::credential;
 use crate::problem::{Problem, Usage};
 
-/// How to reach the endpoint.
+/// How to reach the endpoint: what `diagnose` and `check` take.
 #[derive(Debug, clap::Args)]
 pub(crate) struct EndpointArgs {
-    /// The origin of the page that opens the connection, e.g.
-    /// https://app.example.com (sent as Origin; enables the mixed-content,
-    /// Origin and CORS checks).
-    #[arg(long, value_name = "PAGE_ORIGIN")]
-    origin: Option<String>,
-    /// Also trust the CA certificates in this PEM file (e.g. a development CA).
-    #[arg(long, value_name = "PEM")]
-    ca: Vec<PathBuf>,
+    #[command(flatten)]
+    reach: ReachArgs,
     /// Present this client certificate when the server asks for one (mutual
     /// TLS): a PEM chain with --client-key, or a PKCS12 file with
     /// --password-env.
@@ -42,6 +36,19 @@ pub(crate) struct EndpointArgs {
     /// --client-cert or --expect-cert.
     #[arg(long, value_name = "VAR")]
     password_env: Option<String>,
+}
+
+/// How to reach any endpoint of a list: what `scan` takes too.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ReachArgs {
+    /// The origin of the page that opens the connection, e.g.
+    /// https://app.example.com (sent as Origin; enables the mixed-content,
+    /// Origin and CORS checks).
+    #[arg(long, value_name = "PAGE_ORIGIN")]
+    origin: Option<String>,
+    /// Also trust the CA certificates in this PEM file (e.g. a development CA).
+    #[arg(long, value_name = "PEM")]
+    ca: Vec<PathBuf>,
     /// Keep retrying a refused port for this many seconds (a server restarting).
     #[arg(long, value_name = "SECS")]
     wait: Option<f64>,
@@ -80,15 +87,7 @@ pub(crate) struct Endpoint {
 impl EndpointArgs {
     /// Checks the URL and the arguments.
     pub(crate) fn resolve(&self, target: Target) -> Result<Endpoint, Problem> {
-        let mut ca = Vec::new();
-        for path in &self.ca {
-            ca.extend(read_ca_file(path)?);
-        }
-        let timeout = seconds(self.timeout).ok_or(Usage::Seconds { flag: "--timeout" })?;
-        let wait = match self.wait {
-            None => None,
-            Some(value) => Some(seconds(value).ok_or(Usage::Seconds { flag: "--wait" })?),
-        };
+        let reach = self.reach.resolve()?;
         let password = match &self.password_env {
             None => None,
             Some(variable) => Some(Secret::new(super::from_env(variable, "password")?)),
@@ -112,6 +111,41 @@ impl EndpointArgs {
             Some(path) => Some(cert_files::expected_certificate(path, password.as_ref())?),
             None => None,
         };
+        // A proxy that cannot be used is bad input, before any connection.
+        reach.proxy.way(&target)?;
+        Ok(Endpoint {
+            target,
+            origin: reach.origin,
+            ca: reach.ca,
+            identity,
+            expected,
+            wait: reach.wait,
+            timeout: reach.timeout,
+            proxy: reach.proxy,
+        })
+    }
+}
+
+/// The checked form of [`ReachArgs`].
+struct Reach {
+    origin: Option<String>,
+    ca: Vec<CertificateDer<'static>>,
+    wait: Option<Duration>,
+    timeout: Duration,
+    proxy: Proxying,
+}
+
+impl ReachArgs {
+    fn resolve(&self) -> Result<Reach, Problem> {
+        let mut ca = Vec::new();
+        for path in &self.ca {
+            ca.extend(read_ca_file(path)?);
+        }
+        let timeout = seconds(self.timeout).ok_or(Usage::Seconds { flag: "--timeout" })?;
+        let wait = match self.wait {
+            None => None,
+            Some(value) => Some(seconds(value).ok_or(Usage::Seconds { flag: "--wait" })?),
+        };
         let setting = match (&self.proxy, self.no_proxy) {
             (Some(url), _) => ProxySetting::Url(url.clone()),
             (None, true) => ProxySetting::Off,
@@ -124,21 +158,29 @@ impl EndpointArgs {
             }),
             _ => None,
         };
-        let proxy = Proxying {
-            setting,
-            credentials,
-        };
-        // A proxy that cannot be used is bad input, before any connection.
-        proxy.way(&target)?;
-        Ok(Endpoint {
-            target,
+        Ok(Reach {
             origin: self.origin.clone(),
             ca,
-            identity,
-            expected,
             wait,
             timeout,
-            proxy,
+            proxy: Proxying {
+                setting,
+                credentials,
+            },
+        })
+    }
+
+    /// What every target of a list is diagnosed with (each target's proxy
+    /// is checked as the scan reaches it).
+    pub(crate) fn options(&self) -> Result<Options, Problem> {
+        let reach = self.resolve()?;
+        Ok(Options {
+            origin: reach.origin,
+            ca: reach.ca,
+            wait: reach.wait,
+            timeout: reach.timeout,
+            proxy: reach.proxy,
+            ..Options::default()
         })
     }
 }

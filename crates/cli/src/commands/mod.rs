@@ -10,6 +10,7 @@ mod explain_log;
 mod generate;
 mod inspect;
 mod keystore;
+mod scan;
 mod target;
 mod trust;
 
@@ -31,6 +32,7 @@ pub(crate) enum Command {
     Inspect(inspect::Args),
     Keystore(keystore::Args),
     Man(docs::ManArgs),
+    Scan(scan::Args),
     Target(target::Args),
     Trust(trust::Args),
 }
@@ -44,6 +46,7 @@ impl Command {
             Command::Diagnose(args) => args.json,
             Command::ExplainLog(args) => args.json,
             Command::Inspect(args) => args.json,
+            Command::Scan(args) => args.json,
             Command::Target(args) => args.json,
             Command::Completions(_)
             | Command::Csr(_)
@@ -55,10 +58,6 @@ impl Command {
     }
 }
 
-/// Runs `future` to its end on a runtime of its own. The runtime is then
-/// let go without waiting for its blocking threads: a name lookup the
-/// system resolver never answers must not hold the process open after the
-/// report (the lookup already timed out).
 /// A secret from environment variable `var` — secrets never come from the
 /// command line — or the usage error naming it and `what` it should hold
 /// (`password`, `passcode`, `value`).
@@ -69,10 +68,24 @@ fn from_env(var: &str, what: &'static str) -> Result<String, crate::problem::Usa
     })
 }
 
+/// Runs `future` to its end on a runtime of its own. The runtime is then
+/// let go without waiting for its blocking threads: a name lookup the
+/// system resolver never answers must not hold the process open after the
+/// report (the lookup already timed out).
 fn block_on<F: std::future::Future>(future: F) -> std::io::Result<F::Output> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
+    run_on(tokio::runtime::Builder::new_current_thread(), future)
+}
+
+/// [`block_on`] on every core: for many connections at once.
+fn block_on_all_cores<F: std::future::Future>(future: F) -> std::io::Result<F::Output> {
+    run_on(tokio::runtime::Builder::new_multi_thread(), future)
+}
+
+fn run_on<F: std::future::Future>(
+    mut builder: tokio::runtime::Builder,
+    future: F,
+) -> std::io::Result<F::Output> {
+    let runtime = builder.enable_all().build()?;
     let output = runtime.block_on(future);
     runtime.shutdown_background();
     Ok(output)
@@ -94,6 +107,7 @@ pub(crate) fn run(
         Command::Inspect(args) => inspect::run(&args, language),
         Command::Keystore(args) => keystore::run(&args, language),
         Command::Man(args) => docs::man(&args),
+        Command::Scan(args) => scan::run(&args, language),
         Command::Target(args) => target::run(&args, language),
         Command::Trust(args) => trust::run(&args, language),
     }

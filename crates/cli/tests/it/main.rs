@@ -12,6 +12,7 @@ mod language;
 mod packaging;
 mod rabbitmq;
 mod readme;
+mod scan;
 mod spring;
 mod target;
 

@@ -20,6 +20,33 @@ cli-diagnose-summary = { $errors ->
     } · { $total_ms } ms ({ $steps })
 cli-step = { $step } { $ms }
 
+## handshake scan
+
+cli-scan-target = { $group ->
+        [healthy] ✓ { $url } · { $ms } ms
+        [unreachable] ✗ { $url } · unreachable: { $codes }
+       *[failing] ✗ { $url } · { $codes }
+    }
+cli-scan-expiring = ! { $certificate } { $days ->
+        [0] ends today
+        [one] ends in 1 day
+       *[other] ends in { $days } days
+    }
+cli-scan-timed-out = ✗ { $url } · no verdict within { $deadline_s } s
+cli-scan-summary = Scanned { $scanned ->
+        [one] 1 target
+       *[other] { $scanned } targets
+    } in { $seconds } s
+cli-scan-healthy = healthy: { $count }
+cli-scan-expiring-count = a certificate ending within 30 days: { $count } (within 7 days: { $week })
+cli-scan-failing = failing: { $count }{ $count ->
+        [0] {""}
+       *[other] {" "}({ $codes })
+    }
+cli-scan-unreachable = unreachable: { $count }
+cli-scan-skipped = lines skipped: { $count }
+cli-scan-duplicates = duplicate lines: { $count }
+
 ## handshake check
 
 cli-check-ok = ✓ { $url } — connected, { $protocol ->
@@ -179,4 +206,5 @@ cli-error-java-home = JAVA_HOME is not set: point it at a JDK (e.g. /usr/lib/jvm
 cli-error-java-cacerts = { $home } has no lib/security/cacerts: is JAVA_HOME a JDK? Or name the truststore with --java-cacerts
 cli-error-ca-unreadable = the development CA certificate cannot be read
 cli-error-no-url = name the endpoint to diagnose, e.g. handshake diagnose wss://localhost:8443/ws (or --replay report.json)
+cli-error-empty-list = the list names no target: one URL per line, e.g. wss://api.example.com/ws (lines starting with # are comments)
 cli-error-output = cannot write the output: { $detail }

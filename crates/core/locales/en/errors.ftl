@@ -144,3 +144,11 @@ error-trust-io = Cannot change { $path }: { $detail }. Run as a user who may (th
 ## The desktop app, before it has a window
 
 app-error-start = Handshake could not start its window: { $detail }
+
+## A scan's list
+
+error-scan-line = Line { $line }: { $reason } The line is skipped.
+error-scan-unknown-option = “{ $option }” is not an option a list takes: a line is a URL, then --origin PAGE_ORIGIN or --ca PEM.
+error-scan-missing-value = { $option } needs a value after it.
+error-scan-line-too-long = The line is longer than { $max } bytes.
+error-scan-line-not-text = The line is not UTF-8 text.

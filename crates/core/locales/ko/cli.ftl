@@ -19,6 +19,29 @@ cli-diagnose-summary = { $errors ->
     } · { $total_ms }ms ({ $steps })
 cli-step = { $step } { $ms }
 
+## handshake scan
+
+cli-scan-target = { $group ->
+        [healthy] ✓ { $url } · { $ms }ms
+        [unreachable] ✗ { $url } · 닿지 않음: { $codes }
+       *[failing] ✗ { $url } · { $codes }
+    }
+cli-scan-expiring = ! { $certificate } { $days ->
+        [0] 오늘 만료
+       *[other] { $days }일 뒤 만료
+    }
+cli-scan-timed-out = ✗ { $url } · { $deadline_s }초 안에 결론 없음
+cli-scan-summary = 대상 { $scanned }개를 { $seconds }초에 스캔했습니다
+cli-scan-healthy = 정상: { $count }
+cli-scan-expiring-count = 30일 안에 끝나는 인증서: { $count } (7일 안: { $week })
+cli-scan-failing = 실패: { $count }{ $count ->
+        [0] {""}
+       *[other] {" "}({ $codes })
+    }
+cli-scan-unreachable = 닿지 않음: { $count }
+cli-scan-skipped = 건너뛴 줄: { $count }
+cli-scan-duplicates = 중복된 줄: { $count }
+
 ## handshake check
 
 cli-check-ok = ✓ { $url } — 연결됨, { $protocol ->
@@ -168,3 +191,4 @@ cli-error-java-home = JAVA_HOME이 설정되지 않았습니다. JDK를 가리�
 cli-error-java-cacerts = { $home }에 lib/security/cacerts가 없습니다. JAVA_HOME이 JDK인가요? 아니면 --java-cacerts로 truststore를 지정하세요
 cli-error-ca-unreadable = 개발용 CA 인증서를 읽을 수 없습니다
 cli-error-no-url = 진단할 엔드포인트를 지정하세요. 예: handshake diagnose wss://localhost:8443/ws (또는 --replay report.json)
+cli-error-empty-list = 목록에 대상이 없습니다. 한 줄에 URL 하나씩 쓰세요. 예: wss://api.example.com/ws (#으로 시작하는 줄은 주석)

@@ -143,3 +143,11 @@ error-trust-io = { $path }을(를) 바꿀 수 없습니다: { $detail }. 권한�
 ## 창을 띄우기 전의 데스크톱 앱
 
 app-error-start = Handshake 창을 띄우지 못했습니다: { $detail }
+
+## 스캔 목록
+
+error-scan-line = { $line }번째 줄: { $reason } 이 줄은 건너뜁니다.
+error-scan-unknown-option = “{ $option }”은(는) 목록에 쓸 수 있는 옵션이 아닙니다. 한 줄은 URL 하나와, 필요하면 --origin PAGE_ORIGIN이나 --ca PEM입니다.
+error-scan-missing-value = { $option } 뒤에 값이 필요합니다.
+error-scan-line-too-long = 줄이 { $max }바이트보다 깁니다.
+error-scan-line-not-text = 줄이 UTF-8 텍스트가 아닙니다.

@@ -15,6 +15,7 @@ mod logs_real;
 mod nginx;
 mod other_servers;
 mod proxy;
+mod scan;
 mod support;
 mod tls_servers;
 mod tomcat;

@@ -131,10 +131,13 @@ async fn the_window_goes_through_the_environments_proxy() {
 
 /// ws:// behind real Squid that tunnels to the echo's port: the window's
 /// handshake passes through the tunnel, and it names the proxy dropping
-/// the upgrade that forwarding clients send.
+/// the upgrade that forwarding clients send. The target is a name only
+/// Squid resolves; loopback stays direct (no_proxy), as the WebDriver's own
+/// connection to the window needs.
 #[tokio::test]
 async fn the_window_names_a_proxy_that_drops_a_forwarded_upgrade() {
     use handshake_testkit::node::{Kind, Node};
+    const INSIDE: &str = "ws.inside.test";
     let echo = Node::start(Kind::Echo, None);
     let port = servers::free_port();
     let ports = [echo.port];
@@ -142,13 +145,17 @@ async fn the_window_names_a_proxy_that_drops_a_forwarded_upgrade() {
         port,
         &handshake_testkit::squid::Setup {
             ssl_ports: &ports,
+            names: &[INSIDE],
             ..Default::default()
         },
     );
     let proxy = format!("http://127.0.0.1:{port}");
     let desktop = Desktop::launch_with_env(
-        &[&format!("ws://127.0.0.1:{}/echo", echo.port)],
-        &[("http_proxy", std::path::Path::new(&proxy))],
+        &[&format!("ws://{INSIDE}:{}/echo", echo.port)],
+        &[
+            ("http_proxy", std::path::Path::new(&proxy)),
+            ("no_proxy", std::path::Path::new("127.0.0.1,localhost")),
+        ],
     )
     .await;
     let card = desktop
