@@ -26,22 +26,12 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
-    let (name, result) = if args.file.as_os_str() == "-" {
-        (
-            say(language, "cli-log-stdin", Facts::new()),
-            logs::explain(std::io::stdin().lock()),
-        )
+    let name = if args.file.as_os_str() == "-" {
+        say(language, "cli-log-stdin", Facts::new())
     } else {
-        // A device never ends: a log is a file or a pipe.
-        handshake_core::file::check_stream(&args.file)?;
-        let file = std::fs::File::open(&args.file).map_err(|error| {
-            Problem::usage(Unreadable {
-                path: args.file.clone(),
-                error,
-            })
-        })?;
-        (args.file.display().to_string(), logs::explain(file))
+        args.file.display().to_string()
     };
+    let result = logs::explain(super::open_input(&args.file)?);
     let report = result.map_err(|error| {
         Problem::usage(Unreadable {
             path: args.file.clone(),

@@ -68,6 +68,22 @@ fn from_env(var: &str, what: &'static str) -> Result<String, crate::problem::Usa
     })
 }
 
+/// What `path` names as input: standard input for `-`, else a file or a
+/// pipe (a device never ends).
+fn open_input(path: &std::path::Path) -> Result<Box<dyn std::io::BufRead>, Problem> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    handshake_core::file::check_stream(path)?;
+    let file = std::fs::File::open(path).map_err(|error| {
+        Problem::usage(crate::problem::Unreadable {
+            path: path.to_owned(),
+            error,
+        })
+    })?;
+    Ok(Box::new(std::io::BufReader::new(file)))
+}
+
 /// Runs `future` to its end on a runtime of its own. The runtime is then
 /// let go without waiting for its blocking threads: a name lookup the
 /// system resolver never answers must not hold the process open after the

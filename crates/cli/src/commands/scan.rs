@@ -10,7 +10,7 @@ use handshake_core::scan::{self, Group, ScanOptions, Scanned, Summary};
 
 use super::endpoint::ReachArgs;
 use crate::exit::ExitStatus;
-use crate::problem::{Problem, Unreadable, Usage};
+use crate::problem::{Problem, Usage};
 use crate::render::say;
 
 /// Diagnose a list of endpoints at once: what fails, what expires.
@@ -49,20 +49,9 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     scan_options.concurrency = args.concurrency.clamp(1, 1024);
     scan_options.per_host = args.per_host.clamp(1, 64);
     let mut out = Output::new(args, language)?;
-    let summary = if args.list.as_os_str() == "-" {
-        let input = std::io::stdin().lock();
-        super::block_on_all_cores(scan::scan(input, &scan_options, |done| out.one(done)))?
-    } else {
-        handshake_core::file::check_stream(&args.list)?;
-        let file = std::fs::File::open(&args.list).map_err(|error| {
-            Problem::usage(Unreadable {
-                path: args.list.clone(),
-                error,
-            })
-        })?;
-        let input = std::io::BufReader::new(file);
-        super::block_on_all_cores(scan::scan(input, &scan_options, |done| out.one(done)))?
-    };
+    let input = super::open_input(&args.list)?;
+    let summary =
+        super::block_on_all_cores(scan::scan(input, &scan_options, |done| out.one(done)))?;
     if summary.scanned == 0 && summary.skipped == 0 {
         return Err(Usage::EmptyList.into());
     }

@@ -1,8 +1,5 @@
 //! `handshake explain-log` as a user runs it.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use crate::{handshake, stderr, stdout};
 
 const CONSOLE: &str = "Mixed Content: The page at 'https://app.example.com/' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint 'ws://api.example.com:8080/ws'. This request has been blocked; this endpoint must be available over WSS.\nWebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 400\n";
@@ -26,19 +23,7 @@ fn explains_a_file_with_line_numbers_and_exits_1() {
 
 #[test]
 fn reads_standard_input_and_prints_json() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_handshake"))
-        .args(["explain-log", "--json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("handshake runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(CONSOLE.as_bytes())
-        .expect("write");
-    let output = child.wait_with_output().expect("output");
+    let output = crate::handshake_fed(&["explain-log", "--json", "-"], CONSOLE.as_bytes());
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(json["ok"], false);

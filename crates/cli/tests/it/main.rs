@@ -27,6 +27,22 @@ pub(crate) fn handshake(args: &[&str]) -> Output {
     }
 }
 
+/// [`handshake`] with `input` on its standard input.
+pub(crate) fn handshake_fed(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write as _;
+    let mut child = command()
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| panic!("could not run handshake: {error}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input).expect("handshake's standard input");
+    }
+    child.wait_with_output().expect("handshake ran")
+}
+
 /// The `handshake` binary with a neutral language environment.
 pub(crate) fn command() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_handshake"));

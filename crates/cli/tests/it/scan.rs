@@ -1,14 +1,11 @@
 //! `handshake scan` as a user runs it, against real nginx: a line per
 //! target, NDJSON, CSV, the summary, and the exit status.
 
-use std::io::Write as _;
-use std::process::Stdio;
-
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::{Ca, pem};
 use handshake_testkit::servers::free_port;
 
-use crate::{command, handshake, scratch, stderr, stdout};
+use crate::{handshake, scratch, stderr, stdout};
 
 #[test]
 fn a_list_is_scanned_said_and_judged() {
@@ -61,21 +58,9 @@ fn a_list_is_scanned_said_and_judged() {
     );
 
     // NDJSON from standard input: one `diagnose --json` report a line.
-    let mut child = command()
-        .args(base)
-        .args(["-", "--json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("handshake runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(std::fs::read(&list).expect("list").as_slice())
-        .expect("the list");
-    let ndjson = child.wait_with_output().expect("handshake ran");
+    let mut args = base.to_vec();
+    args.extend(["-", "--json"]);
+    let ndjson = crate::handshake_fed(&args, &std::fs::read(&list).expect("list"));
     let reports: Vec<serde_json::Value> = stdout(&ndjson)
         .lines()
         .map(|line| serde_json::from_str(line).expect("a JSON report per line"))
