@@ -49,6 +49,9 @@ _handshake() {
             handshake,scan)
                 cmd="handshake__subcmd__scan"
                 ;;
+            handshake,serve)
+                cmd="handshake__subcmd__serve"
+                ;;
             handshake,target)
                 cmd="handshake__subcmd__target"
                 ;;
@@ -130,6 +133,9 @@ _handshake() {
             handshake__subcmd__help,scan)
                 cmd="handshake__subcmd__help__subcmd__scan"
                 ;;
+            handshake__subcmd__help,serve)
+                cmd="handshake__subcmd__help__subcmd__serve"
+                ;;
             handshake__subcmd__help,target)
                 cmd="handshake__subcmd__help__subcmd__target"
                 ;;
@@ -161,7 +167,7 @@ _handshake() {
 
     case "${cmd}" in
         handshake)
-            opts="-h -V --lang --help --version check completions csr diagnose explain-log generate inspect keystore man scan target trust help"
+            opts="-h -V --lang --help --version check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -991,7 +997,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__help)
-            opts="check completions csr diagnose explain-log generate inspect keystore man scan target trust help"
+            opts="check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1242,6 +1248,20 @@ _handshake() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        handshake__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         handshake__subcmd__help__subcmd__target)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1420,6 +1440,60 @@ _handshake() {
                     return 0
                     ;;
                 --expiring-within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        handshake__subcmd__serve)
+            opts="-h --listen --allow --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --lang --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-password-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -24,6 +24,7 @@ pub mod fix;
 pub mod i18n;
 pub mod keystore;
 pub mod logs;
+pub mod metrics;
 pub mod pki;
 pub mod probe;
 pub mod profile;

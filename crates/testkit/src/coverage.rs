@@ -63,6 +63,8 @@ pub enum Program {
     Squid,
     /// Debian's tinyproxy.
     Tinyproxy,
+    /// Debian's Prometheus, scraping an exporter.
+    Prometheus,
     /// Debian's Chromium, headless.
     Chromium,
     /// Debian's Firefox ESR, headless.
@@ -97,6 +99,7 @@ impl Program {
             Program::Python => "python",
             Program::Squid => "squid",
             Program::Tinyproxy => "tinyproxy",
+            Program::Prometheus => "prometheus",
             Program::Chromium => "chromium",
             Program::Firefox => "firefox",
             Program::Os => "os",

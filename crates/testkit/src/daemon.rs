@@ -113,7 +113,7 @@ fn package(program: Program) -> &'static str {
         Program::Uvicorn => "python3-uvicorn python3-starlette",
         Program::Hypercorn => "python3-hypercorn python3-starlette",
         Program::Aiohttp => "python3-aiohttp",
-        Program::Squid => "squid apache2-utils",
+        Program::Squid => "squid-openssl apache2-utils",
         Program::Tinyproxy => "tinyproxy",
         other => other.name(),
     }

@@ -21,6 +21,7 @@ pub mod nginx;
 pub mod node;
 pub mod pki;
 pub mod process;
+pub mod prometheus;
 pub mod python;
 pub mod rabbitmq;
 pub mod servers;

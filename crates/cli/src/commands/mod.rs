@@ -11,6 +11,7 @@ mod generate;
 mod inspect;
 mod keystore;
 mod scan;
+mod serve;
 mod target;
 mod trust;
 
@@ -33,6 +34,7 @@ pub(crate) enum Command {
     Keystore(keystore::Args),
     Man(docs::ManArgs),
     Scan(scan::Args),
+    Serve(serve::Args),
     Target(target::Args),
     Trust(trust::Args),
 }
@@ -53,6 +55,7 @@ impl Command {
             | Command::Generate(_)
             | Command::Keystore(_)
             | Command::Man(_)
+            | Command::Serve(_)
             | Command::Trust(_) => false,
         }
     }
@@ -124,6 +127,7 @@ pub(crate) fn run(
         Command::Keystore(args) => keystore::run(&args, language),
         Command::Man(args) => docs::man(&args),
         Command::Scan(args) => scan::run(&args, language),
+        Command::Serve(args) => serve::run(&args, language),
         Command::Target(args) => target::run(&args, language),
         Command::Trust(args) => trust::run(&args, language),
     }

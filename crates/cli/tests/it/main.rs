@@ -13,6 +13,7 @@ mod packaging;
 mod rabbitmq;
 mod readme;
 mod scan;
+mod serve;
 mod spring;
 mod target;
 

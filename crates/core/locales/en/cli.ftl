@@ -47,6 +47,10 @@ cli-scan-unreachable = unreachable: { $count }
 cli-scan-skipped = lines skipped: { $count }
 cli-scan-duplicates = duplicate lines: { $count }
 
+## handshake serve
+
+cli-serve-listening = Serving probes on http://{ $address }/probe?target=URL (Ctrl-C stops)
+
 ## handshake check
 
 cli-check-ok = ✓ { $url } — connected, { $protocol ->

@@ -152,3 +152,8 @@ error-scan-unknown-option = “{ $option }” is not an option a list takes: a l
 error-scan-missing-value = { $option } needs a value after it.
 error-scan-line-too-long = The line is longer than { $max } bytes.
 error-scan-line-not-text = The line is not UTF-8 text.
+
+## handshake serve
+
+error-probe-no-target = Name the endpoint to probe: /probe?target=wss://api.example.com/ws
+error-probe-not-allowed = { $host } is not among the hosts this exporter probes (--allow).

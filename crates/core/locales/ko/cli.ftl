@@ -42,6 +42,10 @@ cli-scan-unreachable = 닿지 않음: { $count }
 cli-scan-skipped = 건너뛴 줄: { $count }
 cli-scan-duplicates = 중복된 줄: { $count }
 
+## handshake serve
+
+cli-serve-listening = http://{ $address }/probe?target=URL 에서 프로브를 받습니다(Ctrl-C로 멈춤)
+
 ## handshake check
 
 cli-check-ok = ✓ { $url } — 연결됨, { $protocol ->

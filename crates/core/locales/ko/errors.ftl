@@ -151,3 +151,8 @@ error-scan-unknown-option = “{ $option }”은(는) 목록에 쓸 수 있는 �
 error-scan-missing-value = { $option } 뒤에 값이 필요합니다.
 error-scan-line-too-long = 줄이 { $max }바이트보다 깁니다.
 error-scan-line-not-text = 줄이 UTF-8 텍스트가 아닙니다.
+
+## handshake serve
+
+error-probe-no-target = 프로브할 엔드포인트를 지정하세요: /probe?target=wss://api.example.com/ws
+error-probe-not-allowed = { $host }은(는) 이 익스포터가 프로브하는 호스트(--allow)에 없습니다.
