@@ -10,6 +10,7 @@ fn main() {
             "cancel_diagnosis",
             "report_markdown",
             "explain_log",
+            "scan_list",
             "default_fix",
             "preview_fix",
             "export_conflicts",

@@ -8,6 +8,7 @@ use handshake_core::Language;
 use handshake_core::fix::{self, FixKind, FixRequest, Suggestion};
 use handshake_core::logs::{self, LogReport};
 use handshake_core::render::Syntax;
+use handshake_core::scan::{self, ScanOptions, ScanReport};
 use handshake_core::settings::Settings;
 use handshake_core::verify::{Countdown, Protocol};
 use handshake_core::{CheckOptions, CheckReport, Options, Report, Target, diagnose as core};
@@ -98,6 +99,14 @@ pub(crate) fn explain_log(text: String) -> LogReport {
 }
 
 /// The fix of `kind` with the defaults the target implies.
+/// Scans a pasted list as `handshake scan` does (the same defaults: 32 at
+/// once, 5 per host), every target in the list's order.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn scan_list(text: String) -> ScanReport {
+    scan::scan_text(&text, &ScanOptions::new(Options::default())).await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub(crate) fn default_fix(

@@ -206,7 +206,7 @@ pub enum Scanned {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     /// Its group.
-    pub group: Group,
+    pub group: Standing,
     /// Its error codes, in the report's order.
     pub errors: Vec<Code>,
     /// The certificate of its chain that expires first (an intermediate
@@ -215,9 +215,11 @@ pub struct Verdict {
     pub earliest: Option<(i32, String)>,
 }
 
-/// Where a target stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Group {
+/// Where a target stands: the group the summary counts it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum Standing {
     /// Reached, no error.
     Healthy,
     /// Reached, with an error finding.
@@ -245,11 +247,11 @@ impl Verdict {
             .map(|finding| finding.code)
             .collect();
         let group = if errors.iter().any(|code| UNREACHED.contains(code)) {
-            Group::Unreachable
+            Standing::Unreachable
         } else if errors.is_empty() {
-            Group::Healthy
+            Standing::Healthy
         } else {
-            Group::Failing
+            Standing::Failing
         };
         let earliest = report
             .evidence
@@ -275,7 +277,8 @@ impl Verdict {
 }
 
 /// The fleet at the end of a scan.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Summary {
     /// Targets diagnosed (or timed out).
     pub scanned: u32,
@@ -312,10 +315,10 @@ impl Summary {
                 self.expiring_30 += u32::from(verdict.expires_within(30));
                 self.expiring_7 += u32::from(verdict.expires_within(7));
                 match verdict.group {
-                    Group::Healthy if !verdict.expires_within(30) => self.healthy += 1,
-                    Group::Healthy => {}
-                    Group::Unreachable => self.unreachable += 1,
-                    Group::Failing => {
+                    Standing::Healthy if !verdict.expires_within(30) => self.healthy += 1,
+                    Standing::Healthy => {}
+                    Standing::Unreachable => self.unreachable += 1,
+                    Standing::Failing => {
                         self.failing += 1;
                         for code in &verdict.errors {
                             *codes.entry(*code).or_default() += 1;
@@ -432,6 +435,95 @@ pub async fn scan<R: BufRead>(
     summary.failing_codes = failing_codes;
     summary.ms = crate::clock::millis(started.elapsed());
     summary
+}
+
+/// One target as the window lists it.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Listed {
+    /// The line it came from.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub line: u64,
+    /// The endpoint.
+    pub url: String,
+    /// Where it stands.
+    pub group: Standing,
+    /// Its error codes.
+    pub errors: Vec<Code>,
+    /// Its warning codes.
+    pub warnings: Vec<Code>,
+    /// Whole days left on the certificate of its chain that ends first.
+    pub earliest_days: Option<i32>,
+    /// That certificate.
+    pub earliest_certificate: Option<String>,
+    /// No verdict within the deadline.
+    pub timed_out: bool,
+}
+
+/// A whole list scanned, for the window: the summary, every target in the
+/// list's order, and the lines skipped.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ScanReport {
+    /// The fleet in groups.
+    pub summary: Summary,
+    /// Each target.
+    pub targets: Vec<Listed>,
+    /// Why each skipped line was skipped (the window says it).
+    pub skipped: Vec<crate::i18n::Phrase>,
+}
+
+/// Scans the list `text` with [`scan`] and keeps every result, in the
+/// list's order.
+pub async fn scan_text(text: &str, options: &ScanOptions) -> ScanReport {
+    let mut targets = Vec::new();
+    let mut skipped = Vec::new();
+    let summary = scan(
+        std::io::Cursor::new(text.as_bytes()),
+        options,
+        |done| match done {
+            Scanned::Skipped(error) => skipped.push(crate::i18n::Phrase::of(error)),
+            Scanned::TimedOut { entry, .. } => targets.push(Listed {
+                line: entry.line,
+                url: entry.target.url.clone(),
+                group: Standing::Unreachable,
+                errors: Vec::new(),
+                warnings: Vec::new(),
+                earliest_days: None,
+                earliest_certificate: None,
+                timed_out: true,
+            }),
+            Scanned::Diagnosed {
+                entry,
+                report,
+                verdict,
+            } => targets.push(Listed {
+                line: entry.line,
+                url: report.url.clone(),
+                group: verdict.group,
+                errors: verdict.errors.clone(),
+                warnings: report
+                    .findings
+                    .iter()
+                    .filter(|finding| finding.severity == Severity::Warning)
+                    .map(|finding| finding.code)
+                    .collect(),
+                earliest_days: verdict.earliest.as_ref().map(|(days, _)| *days),
+                earliest_certificate: verdict
+                    .earliest
+                    .as_ref()
+                    .map(|(_, subject)| subject.clone()),
+                timed_out: false,
+            }),
+        },
+    )
+    .await;
+    targets.sort_by_key(|listed| listed.line);
+    ScanReport {
+        summary,
+        targets,
+        skipped,
+    }
 }
 
 enum Next {

@@ -22,7 +22,12 @@ export const commands = {
 	reportMarkdown: (report: Report, language: Language) => __TAURI_INVOKE<string>("report_markdown", { report, language }),
 	/**  Explains a pasted log, as `handshake explain-log` does. */
 	explainLog: (text: string) => __TAURI_INVOKE<LogReport>("explain_log", { text }),
-	/**  The fix of `kind` with the defaults the target implies. */
+	/**
+	 *  The fix of `kind` with the defaults the target implies.
+	 *  Scans a pasted list as `handshake scan` does (the same defaults: 32 at
+	 *  once, 5 per host), every target in the list's order.
+	 */
+	scanList: (text: string) => __TAURI_INVOKE<ScanReport>("scan_list", { text }),
 	defaultFix: (kind: FixKind, url: string, origin: string | null, language: Language) => typedError<FixRequest, CommandError>(__TAURI_INVOKE("default_fix", { kind, url, origin, language })),
 	/**
 	 *  Every file the request would write into `folder` (or the placeholder
@@ -1056,6 +1061,26 @@ export type Latency = {
 	max: number | null,
 };
 
+/**  One target as the window lists it. */
+export type Listed = {
+	/**  The line it came from. */
+	line: number | null,
+	/**  The endpoint. */
+	url: string,
+	/**  Where it stands. */
+	group: Standing,
+	/**  Its error codes. */
+	errors: Code[],
+	/**  Its warning codes. */
+	warnings: Code[],
+	/**  Whole days left on the certificate of its chain that ends first. */
+	earliest_days: number | null,
+	/**  That certificate. */
+	earliest_certificate: string | null,
+	/**  No verdict within the deadline. */
+	timed_out: boolean,
+};
+
 /**  One problem recognised, with where it appears. */
 export type LogFinding = {
 	/**  How many lines matched. */
@@ -1326,6 +1351,19 @@ from: ProxySource;
 /**  Whether credentials go with the tunnel request. */
 authenticated: boolean };
 
+/**
+ *  A whole list scanned, for the window: the summary, every target in the
+ *  list's order, and the lines skipped.
+ */
+export type ScanReport = {
+	/**  The fleet in groups. */
+	summary: Summary,
+	/**  Each target. */
+	targets: Listed[],
+	/**  Why each skipped line was skipped (the window says it). */
+	skipped: Phrase[],
+};
+
 /**  A URL scheme Handshake can check. */
 export type Scheme = 
 /**  WebSocket over plain TCP. */
@@ -1471,6 +1509,15 @@ export type Stage =
 /**  The request: the WebSocket upgrade, or a GET. */
 "http";
 
+/**  Where a target stands: the group the summary counts it in. */
+export type Standing = 
+/**  Reached, no error. */
+"healthy" | 
+/**  Reached, with an error finding. */
+"failing" | 
+/**  Not reached: the name, the port or the proxy failed, or no verdict in time. */
+"unreachable";
+
 /**  A stapled OCSP response: which certificate it speaks of, and what it says. */
 export type Staple = {
 	/**
@@ -1543,6 +1590,30 @@ export type Suggestion = {
 	 *  particular (then Nginx, the most common setup).
 	 */
 	because: Code | null,
+};
+
+/**  The fleet at the end of a scan. */
+export type Summary = {
+	/**  Targets diagnosed (or timed out). */
+	scanned: number,
+	/**  Reached with no error and nothing expiring within 30 days. */
+	healthy: number,
+	/**  With a certificate of the chain ending within 30 days. */
+	expiring_30: number,
+	/**  … within 7 days. */
+	expiring_7: number,
+	/**  Reached with an error finding. */
+	failing: number,
+	/**  Error codes of the failing targets, most common first. */
+	failing_codes: ([Code, number])[],
+	/**  Not reached, or no verdict in time. */
+	unreachable: number,
+	/**  Lines skipped as unusable. */
+	skipped: number,
+	/**  Lines naming a target already scanned. */
+	duplicates: number,
+	/**  Wall time of the whole scan, in milliseconds. */
+	ms: number | null,
 };
 
 /**  What a generated file holds, for syntax highlighting in the preview. */

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use handshake_core::Language;
 use handshake_core::i18n::Facts;
-use handshake_core::scan::{self, Group, ScanOptions, Scanned, Summary};
+use handshake_core::scan::{self, ScanOptions, Scanned, Standing, Summary};
 
 use super::endpoint::ReachArgs;
 use crate::exit::ExitStatus;
@@ -166,7 +166,7 @@ impl Output {
             .expiring_within
             .is_some_and(|days| verdict.expires_within(days));
         self.expiring_failures += u32::from(expiring_failure);
-        let failing = verdict.group != Group::Healthy || expiring_failure;
+        let failing = verdict.group != Standing::Healthy || expiring_failure;
         if self.only_failures && !failing {
             return;
         }
@@ -180,9 +180,9 @@ impl Output {
                 .join(" ")
         };
         let group = match verdict.group {
-            Group::Healthy => "healthy",
-            Group::Failing => "failing",
-            Group::Unreachable => "unreachable",
+            Standing::Healthy => "healthy",
+            Standing::Failing => "failing",
+            Standing::Unreachable => "unreachable",
         };
         match self.format {
             Format::Json => {

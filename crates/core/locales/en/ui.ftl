@@ -42,6 +42,7 @@ target-default = default for { $scheme }
 target-cli = On the command line:
 target-diagnose = Diagnose
 target-log = I have an error message
+target-scan = I have a list of endpoints
 target-tls = over TLS
 target-notls = not encrypted
 
@@ -207,6 +208,26 @@ log-lines = { $count ->
         [1] line { $first }
        *[other] lines { $first }–{ $last } · { $count }×
     }
+
+scan-title = Scan a list of endpoints
+scan-lede = One URL per line — wss://, https:// — optionally followed by --origin PAGE_ORIGIN or --ca PEM; a line starting with # is a comment. They are diagnosed at once, 32 at a time and 5 per host.
+scan-text = Endpoints
+scan-run = Scan
+scan-running = Scanning…
+scan-summary = { $scanned ->
+        [one] 1 endpoint
+       *[other] { $scanned } endpoints
+    } in { $seconds } s
+scan-group-healthy = Healthy
+scan-group-expiring = A certificate ends within 30 days
+scan-group-failing = Failing
+scan-group-unreachable = Unreachable
+scan-ends-in = { $certificate } ends in { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
+scan-timed-out = no verdict in time
+scan-skipped = Lines skipped
 
 target-ipc-failed = Handshake could not check the URL: { $detail }
 evidence-chain = Chain { $n }

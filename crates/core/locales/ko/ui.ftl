@@ -43,6 +43,7 @@ target-default = { $scheme } 기본값
 target-cli = 명령줄에서:
 target-diagnose = 진단
 target-log = 오류 메시지가 있어요
+target-scan = 엔드포인트 목록이 있어요
 target-tls = TLS 위
 target-notls = 암호화 안 됨
 
@@ -207,6 +208,20 @@ log-lines = { $count ->
         [1] { $first }행
        *[other] { $first }–{ $last }행 · { $count }회
     }
+
+scan-title = 엔드포인트 목록 스캔
+scan-lede = 한 줄에 URL 하나(wss://, https://)를 쓰고, 필요하면 뒤에 --origin PAGE_ORIGIN이나 --ca PEM을 붙이세요. #으로 시작하는 줄은 주석입니다. 한 번에 32개, 호스트마다 5개씩 진단합니다.
+scan-text = 엔드포인트
+scan-run = 스캔
+scan-running = 스캔하는 중…
+scan-summary = 엔드포인트 { $scanned }개 · { $seconds }초
+scan-group-healthy = 정상
+scan-group-expiring = 30일 안에 끝나는 인증서
+scan-group-failing = 실패
+scan-group-unreachable = 닿지 않음
+scan-ends-in = { $certificate } { $days }일 뒤 만료
+scan-timed-out = 제시간에 결론 없음
+scan-skipped = 건너뛴 줄
 
 target-ipc-failed = Handshake가 URL을 확인하지 못했습니다: { $detail }
 evidence-chain = 체인 { $n }

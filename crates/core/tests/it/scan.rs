@@ -4,7 +4,7 @@
 //! for TLS, and a closed port — with a comment, a duplicate and a bad line.
 
 use handshake_core::Options;
-use handshake_core::scan::{Group, ScanOptions, Scanned, scan};
+use handshake_core::scan::{ScanOptions, Scanned, Standing, scan};
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::{Ca, Identity, pem};
 use handshake_testkit::servers::free_port;
@@ -130,12 +130,12 @@ async fn a_list_is_scanned_into_the_groups_a_fleet_is_read_in() {
     };
     // The intermediate ends first, and it is what the summary names.
     let behind = verdict(4);
-    assert_eq!(behind.group, Group::Healthy);
+    assert_eq!(behind.group, Standing::Healthy);
     let (days, subject) = behind.earliest.expect("a chain");
     assert!((18..=20).contains(&days), "{days}");
     assert_eq!(subject, "CN=Scan Short Intermediate");
     assert!(verdict(3).expires_within(7));
-    assert_eq!(verdict(8).group, Group::Unreachable);
+    assert_eq!(verdict(8).group, Standing::Unreachable);
     assert!(
         seen.iter()
             .any(|(line, verdict)| *line == 9 && verdict.is_none())

@@ -1,5 +1,6 @@
 //! The real Handshake window, end to end.
 
 mod diagnose;
+mod scan;
 mod target;
 mod wizard;
