@@ -14,6 +14,7 @@ use prometheus_client::registry::Registry;
 
 use crate::diagnose::{Options, Report, diagnose};
 use crate::i18n::{Facts, Message};
+use crate::proxy::ProxyError;
 use crate::{Target, TargetError};
 
 /// The content type of the series.
@@ -53,6 +54,8 @@ pub enum ProbeRefusal {
         /// The host asked for.
         host: String,
     },
+    /// The proxy the exporter's environment names for it cannot be used.
+    Proxy(#[from] ProxyError),
 }
 
 impl ProbeRefusal {
@@ -60,6 +63,8 @@ impl ProbeRefusal {
     pub fn status(&self) -> u16 {
         match self {
             ProbeRefusal::NotAllowed { .. } => 403,
+            // The exporter's own environment is at fault, not the request.
+            ProbeRefusal::Proxy(_) => 500,
             _ => 400,
         }
     }
@@ -71,6 +76,7 @@ impl Message for ProbeRefusal {
             ProbeRefusal::NoTarget => "error-probe-no-target",
             ProbeRefusal::Target(error) => error.id(),
             ProbeRefusal::NotAllowed { .. } => "error-probe-not-allowed",
+            ProbeRefusal::Proxy(error) => error.id(),
         }
     }
 
@@ -79,6 +85,7 @@ impl Message for ProbeRefusal {
             ProbeRefusal::NoTarget => Facts::new(),
             ProbeRefusal::Target(error) => error.facts(),
             ProbeRefusal::NotAllowed { host } => Facts::new().with("host", host),
+            ProbeRefusal::Proxy(error) => error.facts(),
         }
     }
 }
@@ -98,9 +105,7 @@ pub async fn probe(
         });
     }
     // A proxy that cannot be used is refused as `diagnose` refuses it.
-    if options.proxy.way(&target).is_err() {
-        return Ok(series(None, deadline));
-    }
+    options.proxy.way(&target)?;
     let report = tokio::time::timeout(deadline, diagnose(&target, options))
         .await
         .ok();
@@ -252,6 +257,22 @@ pub fn series(report: Option<&Report>, deadline: Duration) -> String {
                 0.0
             },
         );
+    }
+    // The application protocol the server chose in its 101 (STOMP's
+    // `v12.stomp`, `graphql-transport-ws`…).
+    if let Some(chosen) = evidence
+        .response
+        .as_ref()
+        .filter(|head| head.status == 101)
+        .and_then(|head| head.header("Sec-WebSocket-Protocol"))
+    {
+        family(
+            &mut registry,
+            "handshake_websocket_subprotocol_info",
+            "The subprotocol the server chose for the WebSocket",
+        )
+        .get_or_create(&labels(&[("subprotocol", chosen)]))
+        .set(1.0);
     }
     let findings = family(
         &mut registry,

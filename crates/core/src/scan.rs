@@ -401,6 +401,11 @@ pub async fn scan<R: BufRead>(
         let Ok(slot) = slots.clone().acquire_owned().await else {
             break;
         };
+        // Hosts no running target holds are let go: a list of many hosts
+        // keeps only the busy ones.
+        if hosts.len() > 4 * options.concurrency.max(1) {
+            hosts.retain(|_, host| Arc::strong_count(host) > 1);
+        }
         let host = hosts
             .entry(entry.target.host.to_ascii_lowercase())
             .or_insert_with(|| Arc::new(Semaphore::new(options.per_host.max(1))))

@@ -1,5 +1,5 @@
 //! The real Prometheus (Debian's 2.42), started privately through
-//! [`Daemon`]: it scrapes an exporter's `/probe` every second for a list of
+//! [`Daemon`]: it scrapes an exporter's `/probe` every 2 s for a list of
 //! targets with blackbox_exporter's relabelling, its storage in a folder of
 //! the test's, and answers queries through its own HTTP API.
 
@@ -22,7 +22,7 @@ pub fn start(port: u16, exporter: &str, targets: &[&str]) -> Daemon {
     std::fs::write(
         &config,
         format!(
-            "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n{}",
+            "global:\n  scrape_interval: 2s\n  scrape_timeout: 2s\nscrape_configs:\n{}",
             scrape_config(exporter, &listed)
         ),
     )

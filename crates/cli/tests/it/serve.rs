@@ -1,8 +1,11 @@
 //! `handshake serve` scraped by a real Prometheus the way blackbox_exporter
-//! is, in front of real nginx (a healthy endpoint, an expired certificate);
-//! the series read back through Prometheus's own query API.
+//! is, in front of real nginx — a healthy endpoint, a leaf behind an
+//! intermediate ending in 10 days, an expired certificate, and a WebSocket
+//! whose upgrade nginx strips on its way to a Node echo — the series read
+//! back through Prometheus's own query API, the README's alerts included.
 
 use handshake_testkit::nginx::Nginx;
+use handshake_testkit::node::{Kind, Node};
 use handshake_testkit::pki::{Ca, pem};
 use handshake_testkit::process::{Group, listening};
 use handshake_testkit::servers::free_port;
@@ -13,21 +16,44 @@ use crate::{command, scratch};
 fn prometheus_scrapes_the_probe_and_answers_for_expiry_and_findings() {
     let dir = scratch("serve");
     let ca = Ca::new("Serve Test CA");
+    let short = ca.intermediate_within("Serve Short Intermediate", -10, 10);
     let (good_cert, good_key) = ca
         .leaf(&["localhost"], -1, 200)
         .write_pem(&dir.join("good"));
     let (old_cert, old_key) = ca.leaf(&["localhost"], -90, -3).write_pem(&dir.join("old"));
-    let (good, old) = (free_port(), free_port());
+    let behind = short.leaf(&["localhost"], -1, 200);
+    let (short_cert, short_key) = (dir.join("short.pem"), dir.join("short.key"));
+    std::fs::write(
+        &short_cert,
+        pem("CERTIFICATE", behind.chain[0].as_ref()) + &pem("CERTIFICATE", short.cert().as_ref()),
+    )
+    .expect("chain");
+    std::fs::write(&short_key, pem("PRIVATE KEY", behind.key.secret_der())).expect("key");
+    let echo = Node::start(Kind::Echo, None);
+    let (good, old, expiring, stripped) = (free_port(), free_port(), free_port(), free_port());
+    let tls = |port: u16, cert: &std::path::Path, key: &std::path::Path, location: &str| {
+        format!(
+            "server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {}; {location} }}\n",
+            cert.display(),
+            key.display()
+        )
+    };
+    let ok = "location / { return 200 'ok'; }";
+    // No `proxy_set_header Upgrade`: nginx forwards a plain GET the echo
+    // never answers, and gives up after half a second.
+    let strip = format!(
+        "location /ws {{ proxy_pass http://127.0.0.1:{}; proxy_read_timeout 500ms; }}",
+        echo.port
+    );
     let nginx = Nginx::start(
-        &format!(
-            "server {{ listen 127.0.0.1:{good} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}\n\
-             server {{ listen 127.0.0.1:{old} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}\n",
-            good_cert.display(),
-            good_key.display(),
-            old_cert.display(),
-            old_key.display()
-        ),
-        &[good, old],
+        &[
+            tls(good, &good_cert, &good_key, ok),
+            tls(old, &old_cert, &old_key, ok),
+            tls(expiring, &short_cert, &short_key, ok),
+            tls(stripped, &good_cert, &good_key, &strip),
+        ]
+        .concat(),
+        &[good, old, expiring, stripped],
     );
     let ca_file = dir.join("ca.pem");
     std::fs::write(&ca_file, pem("CERTIFICATE", ca.cert().as_ref())).expect("ca");
@@ -44,7 +70,7 @@ fn prometheus_scrapes_the_probe_and_answers_for_expiry_and_findings() {
         "localhost",
         "--ca",
     ]);
-    serve.arg(&ca_file);
+    serve.arg(&ca_file).stderr(std::process::Stdio::null());
     let mut served = Group::spawn(&mut serve, "handshake serve");
     served.wait_until_ready(
         "handshake serve",
@@ -67,41 +93,68 @@ fn prometheus_scrapes_the_probe_and_answers_for_expiry_and_findings() {
     assert_eq!(&*asked(""), "400");
     assert_eq!(&*asked("?target=wss://127.0.0.1:22/"), "403");
 
-    let (healthy, expired) = (
-        format!("https://localhost:{good}/"),
-        format!("https://localhost:{old}/"),
+    let url = |port: u16, path: &str| {
+        format!(
+            "{}://localhost:{port}{path}",
+            if path == "/ws" { "wss" } else { "https" }
+        )
+    };
+    let (healthy, expired, ending, websocket) = (
+        url(good, "/"),
+        url(old, "/"),
+        url(expiring, "/"),
+        url(stripped, "/ws"),
     );
     let port = free_port();
-    let prometheus = handshake_testkit::prometheus::start(port, &listen, &[&healthy, &expired]);
-    // Scraped every second: wait (at most 30 s) until both targets are in.
+    let prometheus = handshake_testkit::prometheus::start(
+        port,
+        &listen,
+        &[&healthy, &expired, &ending, &websocket],
+    );
+    // Scraped every 2 s: wait (at most 30 s) until every target is in.
     let success = || handshake_testkit::prometheus::query(port, "probe_success");
     handshake_testkit::wait_until(
         30,
         || {
             success()["data"]["result"]
                 .as_array()
-                .is_some_and(|series| series.len() == 2)
+                .is_some_and(|series| series.len() == 4)
         },
         || format!("{}\n{}", success(), prometheus.log()),
     );
-    let value = |query: &str, instance: &str| -> f64 {
+    let instances = |query: &str| -> Vec<(String, f64)> {
         let answer = handshake_testkit::prometheus::query(port, query);
         answer["data"]["result"]
             .as_array()
-            .and_then(|series| {
-                series
-                    .iter()
-                    .find(|one| one["metric"]["instance"] == instance)
+            .unwrap_or_else(|| panic!("{query}: {answer}"))
+            .iter()
+            .filter_map(|one| {
+                Some((
+                    one["metric"]["instance"].as_str()?.to_owned(),
+                    one["value"][1].as_str()?.parse().ok()?,
+                ))
             })
-            .and_then(|one| one["value"][1].as_str())
-            .and_then(|text| text.parse().ok())
-            .unwrap_or_else(|| panic!("{query} for {instance}: {answer}"))
+            .collect()
+    };
+    let value = |query: &str, instance: &str| -> f64 {
+        instances(query)
+            .into_iter()
+            .find(|(at, _)| at == instance)
+            .map(|(_, value)| value)
+            .unwrap_or_else(|| panic!("{query} for {instance}: {:?}", instances(query)))
     };
     assert_eq!(value("probe_success", &healthy), 1.0);
+    assert_eq!(
+        value("probe_success", &ending),
+        1.0,
+        "an expiry to come is no error"
+    );
     assert_eq!(value("probe_success", &expired), 0.0);
-    // The alert a team writes: days left on the chain that ends first.
+    assert_eq!(value("probe_success", &websocket), 0.0);
+    // Days left on the chain that ends first: the intermediate's.
     let days = "(probe_ssl_earliest_cert_expiry - time()) / 86400";
     assert!((198.0..=200.0).contains(&value(days, &healthy)));
+    assert!((8.0..=10.0).contains(&value(days, &ending)));
     assert!(value(days, &expired) < -2.0);
     assert_eq!(
         value(
@@ -115,7 +168,25 @@ fn prometheus_scrapes_the_probe_and_answers_for_expiry_and_findings() {
         value(r#"probe_tls_version_info{version="TLS 1.2"}"#, &healthy),
         1.0
     );
-    drop((prometheus, served, nginx));
+    // The README's alerts, as Prometheus evaluates them.
+    let firing = |expression: &str| -> Vec<String> {
+        let mut at: Vec<String> = instances(expression)
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect();
+        at.sort();
+        at
+    };
+    assert_eq!(firing(&format!("{days} < 14")), {
+        let mut both = vec![expired.clone(), ending.clone()];
+        both.sort();
+        both
+    });
+    assert_eq!(
+        firing("handshake_websocket_upgrade == 0"),
+        [websocket.clone()]
+    );
+    drop((prometheus, served, nginx, echo));
 }
 
 /// The README's scrape job is the one the test above gives Prometheus,
