@@ -663,17 +663,21 @@ impl Run<'_> {
         };
         let key = ws::new_key();
         let authority = self.target.host_header();
-        let request = http::request(
-            "GET",
-            &format!("http://{authority}{}", self.target.path),
-            &authority,
-            &ws::upgrade_headers(&key, self.options.origin.as_deref()),
-        );
+        let url = format!("http://{authority}{}", self.target.path);
+        let headers = ws::upgrade_headers(&key, self.options.origin.as_deref());
         let took = self.timings.tcp.unwrap_or(0.0) + self.timings.http.unwrap_or(0.0);
         let patience = Duration::from_secs_f64(took * 10.0 / 1000.0)
             .clamp(FORWARD_PATIENCE, KNOCK_PATIENCE)
             .min(self.options.timeout);
-        tunnel::forward(*proxy, &request, credentials.as_ref(), patience).await
+        tunnel::forward(
+            *proxy,
+            &url,
+            &authority,
+            &headers,
+            credentials.as_ref(),
+            patience,
+        )
+        .await
     }
 
     /// The CORS preflight a browser sends before calling an API from `origin`.

@@ -185,26 +185,27 @@ pub enum Forwarded {
     },
 }
 
-/// Sends `request` (a `GET http://host/path` upgrade) to the proxy at
-/// `proxy` as to a forwarding proxy, with Basic `credentials` when given;
-/// what came back within `patience`, or `None` when the proxy could not
-/// be connected again.
+/// Sends `GET url` with `headers` (an upgrade) to the proxy at `proxy` as
+/// to a forwarding proxy — `host` its Host — with Basic `credentials` when
+/// given; what came back within `patience`, or `None` when the proxy could
+/// not be connected again.
 pub async fn forward(
     proxy: SocketAddr,
-    request: &[u8],
+    url: &str,
+    host: &str,
+    headers: &[(&str, &str)],
     credentials: Option<&ProxyCredentials>,
     patience: Duration,
 ) -> Option<Forwarded> {
     let waited_ms = u32::try_from(patience.as_millis()).unwrap_or(u32::MAX);
+    let authorization = credentials.map(basic);
+    let mut headers = headers.to_vec();
+    if let Some(authorization) = &authorization {
+        headers.push(("Proxy-Authorization", authorization));
+    }
+    let request = http::request("GET", url, host, &headers);
     let exchange = async {
         let mut stream = TcpStream::connect(proxy).await.ok()?;
-        let mut request = request.to_vec();
-        if let Some(credentials) = credentials {
-            // Before the blank line that ends the head.
-            let end = request.len().saturating_sub(2);
-            let header = format!("Proxy-Authorization: {}\r\n", basic(credentials));
-            request.splice(end..end, header.into_bytes());
-        }
         stream.write_all(&request).await.ok()?;
         let answer = http::read_head(&mut stream, patience).await;
         http::close_politely(&mut stream).await;
