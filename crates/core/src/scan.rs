@@ -35,6 +35,9 @@ pub struct ScanOptions {
     pub deadline: Duration,
     /// What every target is diagnosed with (a line may add an Origin or a CA).
     pub base: Options,
+    /// A certificate of a chain ending within this many days fails its
+    /// target, as an error finding does.
+    pub expiring_within: Option<u16>,
 }
 
 impl ScanOptions {
@@ -46,6 +49,7 @@ impl ScanOptions {
             per_host: 5,
             deadline: base.timeout.saturating_mul(4),
             base,
+            expiring_within: None,
         }
     }
 }
@@ -213,6 +217,9 @@ pub struct Verdict {
     /// counts as much as the leaf; a root the server sends does not): its
     /// whole days left and its subject.
     pub earliest: Option<(i32, String)>,
+    /// Whether it fails the scan: not healthy, or a certificate ending
+    /// within `--expiring-within`.
+    pub fails: bool,
 }
 
 /// Where a target stands: the group the summary counts it in.
@@ -228,6 +235,17 @@ pub enum Standing {
     Unreachable,
 }
 
+impl Standing {
+    /// Its name in data (CSV, JSON): `healthy`, `failing`, `unreachable`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::Healthy => "healthy",
+            Standing::Failing => "failing",
+            Standing::Unreachable => "unreachable",
+        }
+    }
+}
+
 /// The codes that mean the endpoint was not reached at all.
 const UNREACHED: &[Code] = &[
     Code::DnsUnresolved,
@@ -238,8 +256,9 @@ const UNREACHED: &[Code] = &[
 ];
 
 impl Verdict {
-    /// What the scan makes of `report`.
-    pub fn of(report: &Report) -> Verdict {
+    /// What the scan makes of `report`, failing a chain that ends within
+    /// `expiring_within` days when set.
+    pub fn of(report: &Report, expiring_within: Option<u16>) -> Verdict {
         let errors: Vec<Code> = report
             .findings
             .iter()
@@ -260,11 +279,15 @@ impl Verdict {
             .filter(|cert| !cert.self_issued || report.evidence.chain.len() == 1)
             .min_by_key(|cert| cert.days_left)
             .map(|cert| (cert.days_left, cert.label()));
-        Verdict {
+        let mut verdict = Verdict {
             group,
             errors,
             earliest,
-        }
+            fails: group != Standing::Healthy,
+        };
+        verdict.fails |=
+            expiring_within.is_some_and(|days| verdict.expires_within(i32::from(days)));
+        verdict
     }
 
     /// Whether a certificate of the chain ends within `days` (one that has
@@ -298,6 +321,9 @@ pub struct Summary {
     pub skipped: u32,
     /// Lines naming a target already scanned.
     pub duplicates: u32,
+    /// Targets that fail the scan (failing, unreachable, or expiring
+    /// within `--expiring-within`).
+    pub failed: u32,
     /// Wall time of the whole scan, in milliseconds.
     pub ms: f64,
 }
@@ -309,9 +335,11 @@ impl Summary {
             Scanned::TimedOut { .. } => {
                 self.scanned += 1;
                 self.unreachable += 1;
+                self.failed += 1;
             }
             Scanned::Diagnosed { verdict, .. } => {
                 self.scanned += 1;
+                self.failed += u32::from(verdict.fails);
                 self.expiring_30 += u32::from(verdict.expires_within(30));
                 self.expiring_7 += u32::from(verdict.expires_within(7));
                 match verdict.group {
@@ -411,12 +439,13 @@ pub async fn scan<R: BufRead>(
             .or_insert_with(|| Arc::new(Semaphore::new(options.per_host.max(1))))
             .clone();
         let deadline = options.deadline;
+        let expiring_within = options.expiring_within;
         running.spawn(async move {
             let _slot = slot;
             let _host = host.acquire_owned().await;
             match tokio::time::timeout(deadline, diagnose(&entry.target, &target_options)).await {
                 Ok(report) => {
-                    let verdict = Verdict::of(&report);
+                    let verdict = Verdict::of(&report, expiring_within);
                     Scanned::Diagnosed {
                         entry,
                         report: Box::new(report),

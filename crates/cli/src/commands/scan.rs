@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use handshake_core::Language;
 use handshake_core::i18n::Facts;
-use handshake_core::scan::{self, ScanOptions, Scanned, Standing, Summary};
+use handshake_core::scan::{self, ScanOptions, Scanned, Summary};
 
 use super::endpoint::ReachArgs;
 use crate::exit::ExitStatus;
@@ -48,6 +48,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     let mut scan_options = ScanOptions::new(options);
     scan_options.concurrency = args.concurrency.clamp(1, 1024);
     scan_options.per_host = args.per_host.clamp(1, 64);
+    scan_options.expiring_within = args.expiring_within;
     let mut out = Output::new(args, language)?;
     let input = super::open_input(&args.list)?;
     let summary =
@@ -56,13 +57,11 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         return Err(Usage::EmptyList.into());
     }
     out.end(&summary)?;
-    Ok(
-        if summary.failing + summary.unreachable > 0 || out.expiring_failures > 0 {
-            ExitStatus::Failure
-        } else {
-            ExitStatus::Success
-        },
-    )
+    Ok(if summary.failed > 0 {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
 }
 
 /// Where each result goes, in the form asked for.
@@ -70,8 +69,7 @@ struct Output {
     language: Language,
     format: Format,
     only_failures: bool,
-    expiring_within: Option<i32>,
-    expiring_failures: u32,
+    expiring_within: Option<u16>,
     done: u32,
     csv: Option<csv::Writer<std::io::Stdout>>,
 }
@@ -109,8 +107,7 @@ impl Output {
             language,
             format,
             only_failures: args.only_failures,
-            expiring_within: args.expiring_within.map(i32::from),
-            expiring_failures: 0,
+            expiring_within: args.expiring_within,
             done: 0,
             csv,
         })
@@ -134,7 +131,7 @@ impl Output {
                     Format::Csv => self.row(&[
                         &entry.line.to_string(),
                         &entry.target.url,
-                        "unreachable",
+                        handshake_core::scan::Standing::Unreachable.as_str(),
                         "deadline",
                         "",
                         "",
@@ -162,12 +159,7 @@ impl Output {
             } => (entry, report, verdict),
         };
         self.done += 1;
-        let expiring_failure = self
-            .expiring_within
-            .is_some_and(|days| verdict.expires_within(days));
-        self.expiring_failures += u32::from(expiring_failure);
-        let failing = verdict.group != Standing::Healthy || expiring_failure;
-        if self.only_failures && !failing {
+        if self.only_failures && !verdict.fails {
             return;
         }
         let codes = |severity| {
@@ -179,11 +171,7 @@ impl Output {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let group = match verdict.group {
-            Standing::Healthy => "healthy",
-            Standing::Failing => "failing",
-            Standing::Unreachable => "unreachable",
-        };
+        let group = verdict.group.as_str();
         match self.format {
             Format::Json => {
                 if let Ok(line) = serde_json::to_string(&report.said(language)) {
@@ -221,7 +209,7 @@ impl Output {
                 // An ended certificate is an error finding already.
                 if let Some((days, subject)) = &verdict.earliest
                     && let Ok(days) = u32::try_from(*days)
-                    && i64::from(days) <= i64::from(self.expiring_within.unwrap_or(30).max(30))
+                    && days <= u32::from(self.expiring_within.unwrap_or(30).max(30))
                 {
                     println!(
                         "    {}",

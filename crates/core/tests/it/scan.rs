@@ -110,6 +110,10 @@ async fn a_list_is_scanned_into_the_groups_a_fleet_is_read_in() {
     assert_eq!(summary.failing, 2, "{summary:#?}");
     assert_eq!(summary.unreachable, 1, "{summary:#?}");
     assert_eq!(
+        summary.failed, 3,
+        "failing and unreachable fail the scan: {summary:#?}"
+    );
+    assert_eq!(
         (summary.skipped, summary.duplicates),
         (1, 1),
         "{summary:#?}"
