@@ -11,6 +11,7 @@ fn main() {
             "report_markdown",
             "explain_log",
             "scan_list",
+            "read_list",
             "default_fix",
             "preview_fix",
             "export_conflicts",

@@ -107,6 +107,13 @@ pub(crate) async fn scan_list(text: String) -> ScanReport {
     scan::scan_text(&text, &ScanOptions::new(Options::default())).await
 }
 
+/// The list in a file the user picked, to scan.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn read_list(path: String) -> Result<String, CommandError> {
+    Ok(scan::read_list(Path::new(&path))?)
+}
+
 #[tauri::command]
 #[specta::specta]
 pub(crate) fn default_fix(

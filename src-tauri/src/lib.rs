@@ -39,6 +39,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::report_markdown,
             commands::explain_log,
             commands::scan_list,
+            commands::read_list,
             commands::default_fix,
             commands::preview_fix,
             commands::export_conflicts,

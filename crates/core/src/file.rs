@@ -21,6 +21,9 @@ pub enum Holds {
     Password,
     /// A saved `handshake diagnose --json` report.
     Report,
+    /// A list of endpoints to scan, opened in the window (the command line
+    /// streams its list instead).
+    List,
 }
 
 impl Holds {
@@ -30,7 +33,7 @@ impl Holds {
             Holds::Ca => 8 << 20,
             Holds::Certificate | Holds::Profile => 1 << 20,
             Holds::Password => 4 << 10,
-            Holds::Report => 4 << 20,
+            Holds::Report | Holds::List => 4 << 20,
         }
     }
 
@@ -41,6 +44,7 @@ impl Holds {
             Holds::Profile => "profile",
             Holds::Password => "password",
             Holds::Report => "report",
+            Holds::List => "list",
         }
     }
 }

@@ -490,6 +490,8 @@ pub struct Listed {
     pub earliest_days: Option<i32>,
     /// That certificate.
     pub earliest_certificate: Option<String>,
+    /// Whether it ends within 30 days (the summary's expiring group).
+    pub expiring: bool,
     /// No verdict within the deadline.
     pub timed_out: bool,
 }
@@ -505,6 +507,14 @@ pub struct ScanReport {
     pub targets: Vec<Listed>,
     /// Why each skipped line was skipped (the window says it).
     pub skipped: Vec<crate::i18n::Phrase>,
+}
+
+/// The list in the file at `path`, as the window opens it (at most
+/// [`crate::file::Holds::List`]'s cap; invalid UTF-8 replaced, its lines
+/// then skipped as unusable only where they fail to parse).
+pub fn read_list(path: &std::path::Path) -> Result<String, crate::file::FileError> {
+    let bytes = crate::file::read(path, crate::file::Holds::List)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Scans the list `text` with [`scan`] and keeps every result, in the
@@ -525,6 +535,7 @@ pub async fn scan_text(text: &str, options: &ScanOptions) -> ScanReport {
                 warnings: Vec::new(),
                 earliest_days: None,
                 earliest_certificate: None,
+                expiring: false,
                 timed_out: true,
             }),
             Scanned::Diagnosed {
@@ -547,6 +558,7 @@ pub async fn scan_text(text: &str, options: &ScanOptions) -> ScanReport {
                     .earliest
                     .as_ref()
                     .map(|(_, subject)| subject.clone()),
+                expiring: verdict.expires_within(30),
                 timed_out: false,
             }),
         },
@@ -661,5 +673,18 @@ mod tests {
             _ => panic!("the next line"),
         }
         assert!(matches!(next_line(&mut input), Next::End));
+    }
+
+    #[test]
+    fn a_list_file_is_read_within_its_cap() {
+        let dir = std::env::temp_dir().join(format!("handshake-scan-list-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let small = dir.join("small.txt");
+        std::fs::write(&small, "wss://a.example/ws\n").expect("write");
+        assert_eq!(read_list(&small).expect("read"), "wss://a.example/ws\n");
+        let large = dir.join("large.txt");
+        std::fs::write(&large, vec![b'#'; crate::file::Holds::List.cap() + 1]).expect("write");
+        assert!(read_list(&large).is_err());
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

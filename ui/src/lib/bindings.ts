@@ -28,6 +28,8 @@ export const commands = {
 	 *  once, 5 per host), every target in the list's order.
 	 */
 	scanList: (text: string) => __TAURI_INVOKE<ScanReport>("scan_list", { text }),
+	/**  The list in a file the user picked, to scan. */
+	readList: (path: string) => typedError<string, CommandError>(__TAURI_INVOKE("read_list", { path })),
 	defaultFix: (kind: FixKind, url: string, origin: string | null, language: Language) => typedError<FixRequest, CommandError>(__TAURI_INVOKE("default_fix", { kind, url, origin, language })),
 	/**
 	 *  Every file the request would write into `folder` (or the placeholder
@@ -1077,6 +1079,8 @@ export type Listed = {
 	earliest_days: number | null,
 	/**  That certificate. */
 	earliest_certificate: string | null,
+	/**  Whether it ends within 30 days (the summary's expiring group). */
+	expiring: boolean,
 	/**  No verdict within the deadline. */
 	timed_out: boolean,
 };
@@ -1612,6 +1616,11 @@ export type Summary = {
 	skipped: number,
 	/**  Lines naming a target already scanned. */
 	duplicates: number,
+	/**
+	 *  Targets that fail the scan (failing, unreachable, or expiring
+	 *  within `--expiring-within`).
+	 */
+	failed: number,
 	/**  Wall time of the whole scan, in milliseconds. */
 	ms: number | null,
 };

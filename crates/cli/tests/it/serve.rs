@@ -184,7 +184,7 @@ fn prometheus_scrapes_the_probe_and_answers_for_expiry_and_findings() {
     });
     assert_eq!(
         firing("handshake_websocket_upgrade == 0"),
-        [websocket.clone()]
+        std::slice::from_ref(&websocket)
     );
     drop((prometheus, served, nginx, echo));
 }

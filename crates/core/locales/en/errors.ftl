@@ -50,6 +50,7 @@ error-file-too-large = { $path } is larger than { $limit } { $unit ->
        *[kib] KiB
     }: that is not a { $what ->
         [report] Handshake report
+        [list] list of endpoints (one URL per line)
         [ca] CA certificate file
         [certificate] certificate, key or keystore file
         [profile] handshake.toml profile

@@ -212,6 +212,7 @@ log-lines = { $count ->
 scan-title = Scan a list of endpoints
 scan-lede = One URL per line — wss://, https:// — optionally followed by --origin PAGE_ORIGIN or --ca PEM; a line starting with # is a comment. They are diagnosed at once, 32 at a time and 5 per host.
 scan-text = Endpoints
+scan-open = Open a file…
 scan-run = Scan
 scan-running = Scanning…
 scan-summary = { $scanned ->

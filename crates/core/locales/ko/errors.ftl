@@ -50,6 +50,7 @@ error-file-too-large = { $path }이(가) { $limit }{ $unit ->
        *[kib] KiB
     }보다 큽니다. { $what ->
         [report] Handshake 보고서가 아닙니다.
+        [list] 엔드포인트 목록(한 줄에 URL 하나)이 아닙니다.
         [ca] CA 인증서 파일이 아닙니다.
         [certificate] 인증서, 키, 키스토어 파일이 아닙니다.
         [profile] handshake.toml 프로필이 아닙니다.

@@ -212,6 +212,7 @@ log-lines = { $count ->
 scan-title = 엔드포인트 목록 스캔
 scan-lede = 한 줄에 URL 하나(wss://, https://)를 쓰고, 필요하면 뒤에 --origin PAGE_ORIGIN이나 --ca PEM을 붙이세요. #으로 시작하는 줄은 주석입니다. 한 번에 32개, 호스트마다 5개씩 진단합니다.
 scan-text = 엔드포인트
+scan-open = 파일 열기…
 scan-run = 스캔
 scan-running = 스캔하는 중…
 scan-summary = 엔드포인트 { $scanned }개 · { $seconds }초
