@@ -18,6 +18,8 @@
 //!
 //! Usage: bench-app APP_BINARY BLANK_BINARY [RUNS]   (run by `bench/app.sh`)
 
+mod proc_status;
+
 use std::io::{BufRead, BufReader};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -26,6 +28,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use handshake_testkit::servers::{self, switching};
+use proc_status::kib;
 
 const PATIENCE: Duration = Duration::from_secs(60);
 
@@ -270,18 +273,6 @@ fn descendants(pid: u32) -> Vec<u32> {
         index += 1;
     }
     tree
-}
-
-/// A `kB` field of `/proc/PID/FILE`.
-fn kib(pid: u32, file: &str, field: &str) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/{file}"))
-        .ok()
-        .and_then(|text| {
-            text.lines()
-                .find(|line| line.starts_with(field))
-                .and_then(|line| line.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0.0)
 }
 
 fn median(mut values: Vec<f64>) -> f64 {

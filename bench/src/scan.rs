@@ -6,6 +6,8 @@
 //!
 //!   bench-scan HANDSHAKE_BINARY
 
+mod proc_status;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -13,6 +15,7 @@ use std::time::{Duration, Instant};
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::{Ca, pem};
 use handshake_testkit::servers::free_port;
+use proc_status::kib;
 
 fn main() {
     let Some(handshake) = std::env::args().nth(1) else {
@@ -135,7 +138,7 @@ fn scan(handshake: &str, list: &Path, ca: &str) -> (f64, f64) {
         if let Some(status) = child.try_wait().expect("wait") {
             break status;
         }
-        peak_kib = peak_kib.max(kib(child.id(), "VmHWM:"));
+        peak_kib = peak_kib.max(kib(child.id(), "status", "VmHWM:"));
         std::thread::sleep(Duration::from_millis(10));
     };
     // Exit 0: every endpoint was healthy, so the time is a fleet's scan.
@@ -149,15 +152,4 @@ fn row(tool: &str, seconds: f64, peak_mb: Option<f64>, base: f64) {
         "{tool:<44} {seconds:>10.2} {peak:>12} {:>7.1}x",
         seconds / base
     );
-}
-
-fn kib(pid: u32, field: &str) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|text| {
-            text.lines()
-                .find(|line| line.starts_with(field))
-                .and_then(|line| line.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0.0)
 }
