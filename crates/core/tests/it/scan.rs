@@ -146,3 +146,36 @@ async fn a_list_is_scanned_into_the_groups_a_fleet_is_read_in() {
     );
     drop(nginx);
 }
+
+/// A hostile endpoint costs its own deadline, not the scan: a head that
+/// drips for a minute is cut at the target's deadline and named so, while
+/// the healthy target beside it is judged as usual.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dripping_endpoint_costs_only_its_own_deadline() {
+    let drip = handshake_testkit::servers::dripping(b"HTTP/1.1 200 OK\r\n", b"X-Drip: 1\r\n").await;
+    let healthy = handshake_testkit::servers::http(handshake_testkit::servers::switching).await;
+    let list = format!(
+        "http://127.0.0.1:{}/\nws://127.0.0.1:{}/ws\n",
+        drip.port, healthy.port
+    );
+    let mut options = ScanOptions::new(quick());
+    options.deadline = std::time::Duration::from_secs(1);
+    let mut timed_out = Vec::new();
+    let started = std::time::Instant::now();
+    let summary = scan(std::io::Cursor::new(list), &options, |done| {
+        if let Scanned::TimedOut { entry, .. } = done {
+            timed_out.push(entry.line);
+        }
+    })
+    .await;
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "the drip held the scan"
+    );
+    assert_eq!(timed_out, [1], "{summary:#?}");
+    assert_eq!(
+        (summary.healthy, summary.unreachable),
+        (1, 1),
+        "{summary:#?}"
+    );
+}
