@@ -1,8 +1,9 @@
 //! `handshake scan` over a fleet on loopback: 1 000 endpoints behind real
 //! nginx (one TLS server, a path each, `--per-host 32` since they share a
 //! host), then 10 000 — wall time and peak memory — against `diagnose` run
-//! once per endpoint in a row and sslyze's certificate scan on a sample,
-//! each extrapolated to the same 1 000. Prints ratios.
+//! once per endpoint in a row, sslyze's certificate scan and testssl's
+//! `--file --parallel` on a sample, each extrapolated to the same 1 000;
+//! and `handshake serve`'s probe against one `diagnose`. Prints ratios.
 //!
 //!   bench-scan HANDSHAKE_BINARY
 
@@ -59,7 +60,7 @@ fn main() {
         Some(peak),
         base,
     );
-    let sample = 50;
+    let sample: u32 = 50;
     let started = Instant::now();
     for n in 0..sample {
         let ok = Command::new(&handshake)
@@ -70,10 +71,10 @@ fn main() {
             .is_ok_and(|status| status.success());
         assert!(ok, "diagnose must pass: the row would time a failure");
     }
-    let per = started.elapsed().as_secs_f64() / f64::from(sample);
+    let diagnose_per = started.elapsed().as_secs_f64() / f64::from(sample);
     row(
         "handshake diagnose × 1 000 in a row (from 50)",
-        per * 1000.0,
+        diagnose_per * 1000.0,
         None,
         base,
     );
@@ -111,8 +112,90 @@ fn main() {
             "sslyze --certinfo", "not installed (bench/diagnose.sh makes it)"
         );
     }
+    let testssl_sample = 3;
+    if Command::new("testssl").arg("--version").output().is_ok() {
+        let jobs = dir.join("testssl.txt");
+        std::fs::write(
+            &jobs,
+            format!("--quiet --color 0 --warnings off --server-defaults --add-ca {ca} --ip 127.0.0.1 localhost:{port}\n")
+                .repeat(testssl_sample),
+        )
+        .expect("jobs");
+        let started = Instant::now();
+        let _ = Command::new("testssl")
+            .args(["--parallel", "--file"])
+            .arg(&jobs)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        let per = started.elapsed().as_secs_f64() / testssl_sample as f64;
+        row(
+            "testssl --file --parallel × 1 000 (from 3)",
+            per * 1000.0,
+            None,
+            base,
+        );
+    } else {
+        println!(
+            "{:<44} {:>10}",
+            "testssl --file --parallel", "not installed (bench/scan.sh installs it)"
+        );
+    }
+    // The exporter: one probe over HTTP against one `diagnose` process.
+    let listen = free_port();
+    let mut exporter = Command::new(&handshake)
+        .args([
+            "serve",
+            "--no-proxy",
+            "--ca",
+            &ca,
+            "--listen",
+            &format!("127.0.0.1:{listen}"),
+        ])
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("handshake serve runs");
+    let ready = (0..100).any(|_| {
+        std::thread::sleep(Duration::from_millis(20));
+        std::net::TcpStream::connect(("127.0.0.1", listen)).is_ok()
+    });
+    assert!(ready, "handshake serve did not listen");
+    let target = format!("https://localhost:{port}/endpoint/0");
+    let started = Instant::now();
+    for _ in 0..sample {
+        let answer = probe(listen, &target);
+        assert!(
+            answer.contains("probe_success 1"),
+            "the probe must pass: {answer}"
+        );
+    }
+    let per_probe = started.elapsed().as_secs_f64() / f64::from(sample);
+    let _ = exporter.kill();
+    let _ = exporter.wait();
+    println!(
+        "\nhandshake serve: a probe in {:.1} ms, one diagnose process in {:.1} ms: {:.2}x",
+        per_probe * 1000.0,
+        diagnose_per * 1000.0,
+        per_probe / diagnose_per
+    );
     println!("\nratio = the row's seconds / handshake scan's (higher: scan is faster).");
     drop(nginx);
+}
+
+/// The exporter's answer to one `/probe?target=` (HTTP/1.1, the
+/// connection closed after it).
+fn probe(port: u16, target: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("the exporter");
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(20)));
+    write!(
+        stream,
+        "GET /probe?target={target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("request");
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer
 }
 
 /// Wall seconds and peak resident megabytes of one scan of `list`.
