@@ -226,6 +226,7 @@ pub fn series(report: Option<&Report>, deadline: Duration) -> String {
             "The server's certificate",
         )
         .get_or_create(&labels(&[
+            ("fingerprint_sha256", &leaf.sha256),
             ("subject", &leaf.subject),
             ("issuer", &leaf.issuer),
             ("serialnumber", &leaf.serial),

@@ -244,6 +244,12 @@ export type CertInfo = {
 	 *  forgery. Reports saved before it was kept lack it.
 	 */
 	key_sha256?: string,
+	/**
+	 *  SHA-256 of the whole certificate, lower-case hex (what browsers and
+	 *  blackbox_exporter show as its fingerprint). Reports saved before it
+	 *  was kept lack it.
+	 */
+	sha256?: string,
 	/**  Start of validity, seconds since the Unix epoch. */
 	not_before_unix: number | null,
 	/**  End of validity, seconds since the Unix epoch. */

@@ -168,6 +168,24 @@ fn prometheus_scrapes_the_probe_and_answers_for_expiry_and_findings() {
         value(r#"probe_tls_version_info{version="TLS 1.2"}"#, &healthy),
         1.0
     );
+    // The leaf, labelled as blackbox labels it.
+    let chain = handshake_testkit::prometheus::query(port, "probe_ssl_last_chain_info");
+    let leaf = chain["data"]["result"]
+        .as_array()
+        .and_then(|series| {
+            series
+                .iter()
+                .find(|one| one["metric"]["instance"] == healthy.as_str())
+        })
+        .map(|one| one["metric"].clone())
+        .unwrap_or_else(|| panic!("{chain}"));
+    assert_eq!(leaf["subject"], "CN=localhost", "{leaf}");
+    assert!(
+        leaf["fingerprint_sha256"]
+            .as_str()
+            .is_some_and(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit())),
+        "{leaf}"
+    );
     // The README's alerts, as Prometheus evaluates them.
     let firing = |expression: &str| -> Vec<String> {
         let mut at: Vec<String> = instances(expression)

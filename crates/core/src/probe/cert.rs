@@ -39,6 +39,11 @@ pub struct CertInfo {
     /// forgery. Reports saved before it was kept lack it.
     #[serde(default)]
     pub key_sha256: String,
+    /// SHA-256 of the whole certificate, lower-case hex (what browsers and
+    /// blackbox_exporter show as its fingerprint). Reports saved before it
+    /// was kept lack it.
+    #[serde(default)]
+    pub sha256: String,
     /// Start of validity, seconds since the Unix epoch.
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub not_before_unix: i64,
@@ -87,6 +92,7 @@ pub fn inspect(der: &[u8], now_unix: i64) -> Option<CertInfo> {
         signature: signature_text(&cert),
         serial: cert.raw_serial_as_string().replace(':', ""),
         key_sha256: crate::digest::sha256_hex(cert.public_key().raw),
+        sha256: crate::digest::sha256_hex(der),
         not_before_unix: validity.not_before.timestamp(),
         not_after_unix,
         subject_der: cert.subject().as_raw().to_vec(),

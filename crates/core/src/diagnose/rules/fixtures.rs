@@ -66,6 +66,7 @@ pub(crate) fn cert(subject: &str, issuer: &str, key: &str) -> CertInfo {
         signature: "ecdsa-with-SHA256".into(),
         serial: "01".into(),
         key_sha256: format!("key of {subject}"),
+        sha256: format!("certificate {subject}"),
         not_before_unix: NOW - 181 * DAY,
         not_after_unix: NOW + 184 * DAY,
         subject_der: Vec::new(),
