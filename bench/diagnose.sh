@@ -9,16 +9,5 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/handshake/target}
-
-# The peers: testssl.sh from Debian, sslyze from PyPI in a private virtualenv.
-if ! command -v testssl >/dev/null; then
-  apt-get install -y -qq --no-install-recommends testssl.sh bsdextrautils >/dev/null
-fi
-if [ ! -x bench/.venv/bin/sslyze ]; then
-  python3 -m venv bench/.venv
-  bench/.venv/bin/pip install -q sslyze
-fi
-
-cargo build -q --release -p handshake-cli -p handshake-bench
+. bench/peers.sh
 "$CARGO_TARGET_DIR/release/bench-diagnose" "$CARGO_TARGET_DIR/release/handshake" "${1:-30}"
