@@ -76,8 +76,7 @@ fn proxy(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
             failure: TunnelFailure::Refused { answer },
         } => answer,
     };
-    let page = page_words(&answer.body_start);
-    let words = first_line(&page);
+    let words = page_words(&answer.body_start);
     let with_answer = |code| {
         finding(code)
             .with("status", answer.status)
@@ -173,18 +172,11 @@ fn upgrade_dropped(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     }
 }
 
-/// An error page's words: its `<title>`, else its text.
-fn page_words(body: &str) -> String {
-    let lower = body.to_ascii_lowercase();
-    if let (Some(start), Some(end)) = (lower.find("<title>"), lower.find("</title>"))
-        && start + 7 <= end
-    {
-        return body[start + 7..end].trim().to_owned();
-    }
-    if lower.trim_start().starts_with('<') {
-        return String::new();
-    }
-    body.trim().to_owned()
+/// An error page's words: its `<title>`, else its first line — none when
+/// that line is markup (an untitled HTML page).
+fn page_words(body: &str) -> &str {
+    let words = first_line(body);
+    if words.starts_with('<') { "" } else { words }
 }
 
 #[cfg(test)]
