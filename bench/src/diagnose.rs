@@ -90,7 +90,6 @@ fn main() {
             ssl_ports: &[healthy.port],
             // Squid's own resolver reads only its hosts file here.
             names: &["localhost"],
-            credentials: None,
             ..Default::default()
         },
     );

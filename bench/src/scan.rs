@@ -78,68 +78,48 @@ fn main() {
         None,
         base,
     );
-    let sslyze = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/sslyze");
-    if sslyze.exists() {
-        let targets = dir.join("sslyze.txt");
-        std::fs::write(
-            &targets,
-            format!("localhost:{port}{{127.0.0.1}}\n").repeat(sample as usize),
-        )
-        .expect("targets");
-        let started = Instant::now();
-        let _ = Command::new(&sslyze)
-            .args([
-                "--quiet",
-                "--certinfo",
-                "--certinfo_ca_file",
-                &ca,
-                "--targets_in",
-            ])
-            .arg(&targets)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        let per = started.elapsed().as_secs_f64() / f64::from(sample);
-        row(
-            "sslyze --certinfo × 1 000 (from 50)",
-            per * 1000.0,
-            None,
-            base,
-        );
-    } else {
-        println!(
-            "{:<44} {:>10}",
-            "sslyze --certinfo", "not installed (bench/diagnose.sh makes it)"
-        );
-    }
-    let testssl_sample = 3;
-    if Command::new("testssl").arg("--version").output().is_ok() {
-        let jobs = dir.join("testssl.txt");
-        std::fs::write(
-            &jobs,
-            format!("--quiet --color 0 --warnings off --server-defaults --add-ca {ca} --ip 127.0.0.1 localhost:{port}\n")
-                .repeat(testssl_sample),
-        )
-        .expect("jobs");
-        let started = Instant::now();
-        let _ = Command::new("testssl")
-            .args(["--parallel", "--file"])
-            .arg(&jobs)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        let per = started.elapsed().as_secs_f64() / testssl_sample as f64;
-        row(
+    // The peers, each once over a sample of the same endpoint.
+    let sslyze_targets = dir.join("sslyze.txt");
+    std::fs::write(
+        &sslyze_targets,
+        format!("localhost:{port}{{127.0.0.1}}\n").repeat(sample as usize),
+    )
+    .expect("targets");
+    let testssl_sample: u32 = 3;
+    let testssl_jobs = dir.join("testssl.txt");
+    std::fs::write(
+        &testssl_jobs,
+        format!("--quiet --color 0 --warnings off --server-defaults --add-ca {ca} --ip 127.0.0.1 localhost:{port}\n")
+            .repeat(testssl_sample as usize),
+    )
+    .expect("jobs");
+    let mut sslyze = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/sslyze"));
+    sslyze
+        .args([
+            "--quiet",
+            "--certinfo",
+            "--certinfo_ca_file",
+            &ca,
+            "--targets_in",
+        ])
+        .arg(&sslyze_targets);
+    let mut testssl = Command::new("testssl");
+    testssl.args(["--parallel", "--file"]).arg(&testssl_jobs);
+    for (tool, peer, count) in [
+        ("sslyze --certinfo × 1 000 (from 50)", &mut sslyze, sample),
+        (
             "testssl --file --parallel × 1 000 (from 3)",
-            per * 1000.0,
-            None,
-            base,
-        );
-    } else {
-        println!(
-            "{:<44} {:>10}",
-            "testssl --file --parallel", "not installed (bench/scan.sh installs it)"
-        );
+            &mut testssl,
+            testssl_sample,
+        ),
+    ] {
+        match per_target(peer, count) {
+            Some(seconds) => row(tool, seconds * 1000.0, None, base),
+            None => println!(
+                "{tool:<44} {:>10}",
+                "not installed (bench/peers.sh installs it)"
+            ),
+        }
     }
     // The exporter: one probe over HTTP against one `diagnose` process.
     let listen = free_port();
@@ -180,6 +160,17 @@ fn main() {
     );
     println!("\nratio = the row's seconds / handshake scan's (higher: scan is faster).");
     drop(nginx);
+}
+
+/// Seconds per target of `peer` run once over `count` targets, or `None`
+/// when it is not installed.
+fn per_target(peer: &mut Command, count: u32) -> Option<f64> {
+    let started = Instant::now();
+    peer.stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()?;
+    Some(started.elapsed().as_secs_f64() / f64::from(count))
 }
 
 /// The exporter's answer to one `/probe?target=` (HTTP/1.1, the

@@ -416,12 +416,7 @@ pub fn firefox_console(
     seconds: u64,
 ) -> (Outcome, Vec<String>) {
     let page = Page::serve(url, origin);
-    let port = crate::servers::free_port();
-    let mut process = start(
-        Browser::Firefox,
-        command(Browser::Firefox, home, "about:blank")
-            .args(["--remote-debugging-port", &port.to_string()]),
-    );
+    let (port, mut process) = firefox_remote(home);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let navigate = page.url();
     let outcome = listen(
@@ -467,18 +462,25 @@ pub fn firefox_console(
     })
 }
 
+/// Firefox on `about:blank` with its remote protocol (WebDriver BiDi) on a
+/// free loopback port: the port, and the running browser.
+fn firefox_remote(home: &Home) -> (u16, Group) {
+    let port = crate::servers::free_port();
+    let process = start(
+        Browser::Firefox,
+        command(Browser::Firefox, home, "about:blank")
+            .args(["--remote-debugging-port", &port.to_string()]),
+    );
+    (port, process)
+}
+
 /// What Firefox says when it cannot load `url` as a page: the navigation's
 /// error as its remote protocol (WebDriver BiDi) gives it, which names the
 /// code its error page shows ("Error code: SSL_ERROR_RX_RECORD_TOO_LONG").
 /// Within `seconds`.
 pub fn firefox_page_error(home: &Home, url: &str, seconds: u64) -> crate::coverage::Said {
     use tokio_tungstenite::tungstenite;
-    let port = crate::servers::free_port();
-    let mut process = start(
-        Browser::Firefox,
-        command(Browser::Firefox, home, "about:blank")
-            .args(["--remote-debugging-port", &port.to_string()]),
-    );
+    let (port, mut process) = firefox_remote(home);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut socket = debugger(port, &format!("ws://127.0.0.1:{port}/session"), deadline);
     let send = |socket: &mut tungstenite::WebSocket<TcpStream>,

@@ -559,15 +559,7 @@ fn chromium_behind_squid_says_the_proxy_refused_or_is_gone() {
     let certificate = home.dev_ca_certificate(handshake());
     let tls = Node::start(Kind::Echo, Some((&certificate.chain, &certificate.key)));
     let port = handshake_testkit::servers::free_port();
-    let squid = handshake_testkit::squid::start(
-        port,
-        &handshake_testkit::squid::Setup {
-            ssl_ports: &[],
-            names: &[],
-            credentials: None,
-            ..Default::default()
-        },
-    );
+    let squid = handshake_testkit::squid::start(port, &handshake_testkit::squid::Setup::default());
     let closed = handshake_testkit::servers::free_port();
     let url = format!("wss://localhost:{}/echo", tls.port);
     for (proxy, words, code) in [

@@ -46,7 +46,6 @@ async fn squid_tunnels_to_its_ssl_ports_and_names_what_it_refuses() {
         &squid::Setup {
             ssl_ports: &[node.port, down],
             names: &[INSIDE],
-            credentials: None,
             ..Default::default()
         },
     );
@@ -217,7 +216,6 @@ async fn a_servers_fault_reads_the_same_through_squid_as_directly() {
         &squid::Setup {
             ssl_ports: &[node.port],
             names: &[INSIDE],
-            credentials: None,
             ..Default::default()
         },
     );

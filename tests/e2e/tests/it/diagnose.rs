@@ -98,15 +98,7 @@ async fn stop_ends_a_diagnosis_a_dripping_server_drags_out() {
 #[tokio::test]
 async fn the_window_goes_through_the_environments_proxy() {
     let port = handshake_testkit::servers::free_port();
-    let _squid = handshake_testkit::squid::start(
-        port,
-        &handshake_testkit::squid::Setup {
-            ssl_ports: &[],
-            names: &[],
-            credentials: None,
-            ..Default::default()
-        },
-    );
+    let _squid = handshake_testkit::squid::start(port, &handshake_testkit::squid::Setup::default());
     let proxy = format!("http://127.0.0.1:{port}");
     let desktop = Desktop::launch_with_env(
         &["wss://localhost:8443/ws"],
