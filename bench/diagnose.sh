@@ -5,9 +5,9 @@
 # Squid): Handshake side by side with openssl s_client + curl, sslyze,
 # testssl.sh and curl through the proxy, in one run. Prints ratios.
 #
-#   bench/diagnose.sh [RUNS]
+#   bench/diagnose.sh [RUNS] [floor]   (floor: the start-up table alone)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 . bench/peers.sh
-"$CARGO_TARGET_DIR/release/bench-diagnose" "$CARGO_TARGET_DIR/release/handshake" "${1:-30}"
+"$CARGO_TARGET_DIR/release/bench-diagnose" "$CARGO_TARGET_DIR/release/handshake" "${1:-30}" ${2:-}

@@ -3,7 +3,14 @@
 //! `bench/diagnose.sh`, which builds the release binaries and installs the
 //! peers.
 //!
-//! Usage: bench-diagnose HANDSHAKE_BINARY [RUNS]
+//! First the start-up floor: each healthy or refused case whole-process
+//! beside a C program's exit and `handshake --version`, checked against the
+//! committed baseline (`bench/diagnose-baseline.tsv`): a row more than 20 %
+//! slower than its baseline says so. `HANDSHAKE_BENCH_BASELINE=write` makes
+//! this run the baseline.
+//!
+//! Usage: bench-diagnose HANDSHAKE_BINARY [RUNS] [floor]
+//! (`floor`: the start-up table alone.)
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -23,10 +30,11 @@ struct Tool {
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(handshake) = args.next() else {
-        eprintln!("usage: bench-diagnose HANDSHAKE_BINARY [RUNS]");
+        eprintln!("usage: bench-diagnose HANDSHAKE_BINARY [RUNS] [floor]");
         std::process::exit(2);
     };
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(30);
+    let floor_only = args.next().as_deref() == Some("floor");
 
     let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
     let ca = Ca::new("Handshake Bench CA");
@@ -35,11 +43,13 @@ fn main() {
     let ca_file = dir.join("ca.pem");
     std::fs::write(&ca_file, pem("CERTIFICATE", ca.cert().as_ref())).expect("ca.pem");
 
-    let (healthy, plain, expired) = runtime.block_on(async {
+    let (healthy, plain, expired, healthy_ws, refused) = runtime.block_on(async {
         (
             servers::https(&ca.leaf(&["localhost"], -1, 200), switching).await,
             servers::http(|_| answer("400 ", "", "")).await,
             servers::https(&ca.leaf(&["localhost"], -90, -3), switching).await,
+            servers::serve(echo_close).await,
+            servers::closed_port().await,
         )
     });
 
@@ -60,10 +70,29 @@ fn main() {
         &[legacy_port],
     );
 
-    println!("Time to a verdict, median of {runs} runs (sslyze: 5, testssl: 3), loopback.\n");
+    let floor = floor(
+        &handshake,
+        &ca_file,
+        &Ports {
+            wss: healthy.port,
+            ws: healthy_ws.port,
+            refused,
+        },
+        runs.max(30),
+    );
+    if floor_only {
+        let _ = std::fs::remove_dir_all(dir);
+        return;
+    }
+
+    println!("Time to a verdict, median of {runs} runs (sslyze: 5, testssl: 3), loopback.");
     println!(
-        "{:<28} {:<26} {:>10} {:>10} {:>8}",
-        "endpoint", "tool", "median ms", "p90 ms", "ratio"
+        "floor: a C program's exit {:.2} ms; × floor = the median over it.\n",
+        ms(floor)
+    );
+    println!(
+        "{:<28} {:<26} {:>10} {:>10} {:>8} {:>8}",
+        "endpoint", "tool", "median ms", "p90 ms", "ratio", "× floor"
     );
     for (label, port, path) in [
         ("healthy wss", healthy.port, "/ws"),
@@ -74,11 +103,12 @@ fn main() {
         if port == healthy.port {
             passes(&tools[0]);
         }
-        report(label, tools);
+        report(label, tools, floor);
     }
     report(
         "TLS 1.0-only nginx",
         protocol_tools(&handshake, &ca_file, legacy_port, runs),
+        floor,
     );
     // Behind a company's proxy: the same diagnosis through real Squid's
     // CONNECT tunnel, against the direct one (the baseline here) and curl
@@ -96,15 +126,15 @@ fn main() {
     let tools = proxy_tools(&handshake, &ca_file, healthy.port, proxy_port, runs);
     passes(&tools[0]);
     passes(&tools[1]);
-    report("healthy wss through Squid", tools);
+    report("healthy wss through Squid", tools, floor);
     drop(squid);
     println!("ratio = the tool's median / Handshake's median (higher: Handshake is faster).");
-    drop((healthy, plain, expired, nginx));
+    drop((healthy, plain, expired, healthy_ws, nginx));
     let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Measures each tool and prints its row, the first tool as the baseline.
-fn report(label: &str, tools: Vec<Tool>) {
+fn report(label: &str, tools: Vec<Tool>, floor: Duration) {
     let mut baseline = None;
     for tool in tools {
         let Some((median, p90)) = measure(&tool) else {
@@ -113,14 +143,207 @@ fn report(label: &str, tools: Vec<Tool>) {
         };
         let base = *baseline.get_or_insert(median);
         println!(
-            "{label:<28} {:<26} {:>10.1} {:>10.1} {:>7.1}x",
+            "{label:<28} {:<26} {:>10.1} {:>10.1} {:>7.1}x {:>7.1}x",
             tool.name,
             ms(median),
             ms(p90),
-            median.as_secs_f64() / base.as_secs_f64()
+            median.as_secs_f64() / base.as_secs_f64(),
+            median.as_secs_f64() / floor.as_secs_f64()
         );
     }
     println!();
+}
+
+/// A WebSocket endpoint as servers are: it switches, then answers the
+/// client's close frame with its own and closes (the test kit's `http`
+/// lingers 50 ms, which a ws:// diagnosis would wait out).
+async fn echo_close(mut stream: tokio::net::TcpStream) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let Some(request) = servers::read_request(&mut stream).await else {
+        return;
+    };
+    let _ = stream.write_all(&switching(&request)).await;
+    // The client's close frame: 2 header bytes, a 4-byte mask, a status.
+    let mut frame = [0u8; 64];
+    let read = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut frame)).await;
+    if matches!(read, Ok(Ok(n)) if n > 0 && frame[0] == 0x88) {
+        let _ = stream.write_all(&[0x88, 0x02, 0x03, 0xe8]).await;
+    }
+    let _ = stream.shutdown().await;
+}
+
+/// The loopback endpoints of the start-up table.
+struct Ports {
+    /// A healthy wss endpoint whose CA the bench writes.
+    wss: u16,
+    /// A healthy ws endpoint.
+    ws: u16,
+    /// A port nothing listens on.
+    refused: u16,
+}
+
+/// The committed baseline of the start-up table, beside this file.
+const BASELINE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/diagnose-baseline.tsv");
+
+/// How much slower than its baseline a row may be before the bench says so.
+const TOLERANCE: f64 = 1.2;
+
+/// The start-up table: what the process itself costs, each case beside a C
+/// program's exit (the floor) and `--version`, against the baseline.
+/// Returns the floor.
+fn floor(handshake: &str, ca: &Path, ports: &Ports, runs: usize) -> Duration {
+    let ca = ca.display().to_string();
+    let wss = format!("wss://localhost:{}/ws", ports.wss);
+    let command = |parts: &[&str]| vec![parts.iter().map(|p| (*p).to_owned()).collect()];
+    let rows: Vec<(&str, Tool)> = vec![
+        (
+            "c-exit",
+            Tool {
+                name: "a C program's exit (true)",
+                commands: command(&["true"]),
+                runs,
+            },
+        ),
+        (
+            "version",
+            Tool {
+                name: "handshake --version",
+                commands: command(&[handshake, "--version"]),
+                runs,
+            },
+        ),
+        (
+            "refused",
+            Tool {
+                name: "diagnose, a refused port",
+                commands: command(&[
+                    handshake,
+                    "diagnose",
+                    &format!("wss://127.0.0.1:{}/ws", ports.refused),
+                ]),
+                runs,
+            },
+        ),
+        (
+            "ws",
+            Tool {
+                name: "diagnose, healthy ws://",
+                commands: command(&[
+                    handshake,
+                    "diagnose",
+                    &format!("ws://localhost:{}/ws", ports.ws),
+                ]),
+                runs,
+            },
+        ),
+        (
+            "wss",
+            Tool {
+                name: "diagnose, healthy wss://",
+                commands: command(&[handshake, "diagnose", "--ca", &ca, &wss]),
+                runs,
+            },
+        ),
+        (
+            "wss-ko",
+            Tool {
+                name: "diagnose, healthy wss://, ko",
+                commands: command(&[handshake, "diagnose", "--lang", "ko", "--ca", &ca, &wss]),
+                runs,
+            },
+        ),
+        (
+            "openssl-curl",
+            Tool {
+                name: "openssl s_client + curl",
+                commands: tools(handshake, Path::new(&ca), ports.wss, "/ws", runs)
+                    .swap_remove(2)
+                    .commands,
+                runs,
+            },
+        ),
+    ];
+    // Each row times the verdict it names: the refused port is an error.
+    for (id, tool) in &rows[1..6] {
+        exits(tool, if *id == "refused" { 1 } else { 0 });
+    }
+    let baseline = read_baseline();
+    println!("Start-up and the simplest verdicts, whole process, median of {runs} runs.\n");
+    println!(
+        "{:<32} {:>10} {:>10} {:>9} {:>12} {:>9}",
+        "command", "median ms", "p90 ms", "× floor", "baseline ms", "vs base"
+    );
+    let mut measured = Vec::new();
+    let mut first = None;
+    let mut version = None;
+    for (id, tool) in &rows {
+        let Some((median, p90)) = measure(tool) else {
+            println!("{:<32} {:>10}", tool.name, "not installed");
+            continue;
+        };
+        let floor = *first.get_or_insert(median);
+        if *id == "version" {
+            version = Some(median);
+        }
+        let base = baseline
+            .iter()
+            .find(|(row, _)| row == id)
+            .map(|(_, ms)| *ms);
+        let against = base.map(|base| ms(median) / base);
+        println!(
+            "{:<32} {:>10.2} {:>10.2} {:>8.2}x {:>12} {:>9}{}",
+            tool.name,
+            ms(median),
+            ms(p90),
+            median.as_secs_f64() / floor.as_secs_f64(),
+            base.map_or("-".to_owned(), |base| format!("{base:.2}")),
+            against.map_or("-".to_owned(), |ratio| format!("{ratio:.2}x")),
+            if against.is_some_and(|ratio| ratio > TOLERANCE) && *id != "c-exit" {
+                "  SLOWER than the baseline by more than 20 %"
+            } else {
+                ""
+            }
+        );
+        measured.push((*id, ms(median)));
+    }
+    if let (Some(version), Some((_, openssl))) = (
+        version,
+        measured.iter().find(|(id, _)| *id == "openssl-curl"),
+    ) && let Some((_, wss)) = measured.iter().find(|(id, _)| *id == "wss")
+    {
+        println!(
+            "\nhealthy wss: openssl s_client + curl take {:.1}x Handshake's diagnosis; --version is {:.2} ms over the floor.",
+            openssl / wss,
+            ms(version) - ms(first.unwrap_or_default())
+        );
+    }
+    if std::env::var("HANDSHAKE_BENCH_BASELINE").as_deref() == Ok("write") {
+        let text: String = measured
+            .iter()
+            .map(|(id, ms)| format!("{id}\t{ms:.2}\n"))
+            .collect();
+        std::fs::write(
+            BASELINE,
+            format!("# row\tmedian ms (bench/diagnose.sh, this machine)\n{text}"),
+        )
+        .expect("baseline written");
+        println!("baseline written to {BASELINE}");
+    }
+    println!();
+    first.unwrap_or(Duration::from_millis(1))
+}
+
+/// The committed baseline: `row<TAB>median ms` lines, `#` comments.
+fn read_baseline() -> Vec<(String, f64)> {
+    std::fs::read_to_string(BASELINE)
+        .unwrap_or_default()
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let (id, ms) = line.split_once('\t')?;
+            Some((id.to_owned(), ms.trim().parse().ok()?))
+        })
+        .collect()
 }
 
 /// A healthy wss endpoint, directly and through the proxy on `proxy`.
@@ -296,6 +519,11 @@ fn sslyze() -> String {
 /// Stops the bench unless Handshake's `tool` passes (exit 0) on a healthy
 /// endpoint: a row must time the diagnosis it names, not a failure.
 fn passes(tool: &Tool) {
+    exits(tool, 0);
+}
+
+/// Stops the bench unless each of `tool`'s commands exits with `code`.
+fn exits(tool: &Tool, code: i32) {
     for command in &tool.commands {
         let output = Command::new(&command[0])
             .args(&command[1..])
@@ -303,8 +531,8 @@ fn passes(tool: &Tool) {
             .output()
             .expect("handshake runs");
         assert!(
-            output.status.success(),
-            "{} does not pass, so its row would time a failure:\n{}",
+            output.status.code() == Some(code),
+            "{} does not exit with {code}, so its row would time something else:\n{}",
             tool.name,
             String::from_utf8_lossy(&output.stdout)
         );

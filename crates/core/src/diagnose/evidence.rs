@@ -230,7 +230,8 @@ pub struct CertificateCheck {
     pub name_matches: bool,
     /// Whether a trusted root is named like the issuer of the last certificate sent.
     pub issuer_trusted: bool,
-    /// Whether a trusted root is named like the leaf itself.
+    /// Whether a trusted root is named like the leaf itself: an extra CA
+    /// (`--ca`), or a system root when the leaf is self-issued as roots are.
     pub leaf_trusted: bool,
     /// A trusted root of the same organisation as the issuer of the last
     /// certificate sent, when the chain is not trusted: that issuer is then

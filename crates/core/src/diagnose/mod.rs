@@ -200,6 +200,9 @@ pub struct SaidReport<'a> {
 /// The longest wait for the other address family's answer: on a network
 /// that drops IPv6, a diagnosis must not wait a whole step for it.
 const KNOCK_PATIENCE: Duration = Duration::from_secs(2);
+/// The other address family's answer, awaited beside the diagnosis.
+type Knock = std::pin::Pin<Box<dyn Future<Output = Option<AddressReply>> + Send>>;
+
 /// The shortest wait for a forwarded upgrade's answer.
 const FORWARD_PATIENCE: Duration = Duration::from_millis(500);
 
@@ -232,9 +235,18 @@ struct Run<'a> {
 
 impl Run<'_> {
     async fn all(&mut self) {
-        let Some(stream) = self.connect().await else {
+        let Some((stream, knock)) = self.connect().await else {
             return;
         };
+        // The other address family is asked beside the diagnosis: on a
+        // network that drops it, its wait must not add to the verdict's.
+        let ((), reply) = tokio::join!(self.over(stream), knock);
+        self.evidence.replies.extend(reply);
+    }
+
+    /// Everything over the connection: TLS, then the request and what
+    /// follows from its answer.
+    async fn over(&mut self, stream: TcpStream) {
         let stream: Box<dyn Io> = if self.target.secure {
             match self.secure(stream).await {
                 Some(stream) => stream,
@@ -243,7 +255,16 @@ impl Run<'_> {
         } else {
             Box::new(stream)
         };
-        let (answer, key) = self.send(stream, self.options.origin.as_deref()).await;
+        // A trusted connection's legacy-version hello opens a connection of
+        // its own: beside the upgrade, not after it.
+        let legacy = self.target.secure.then(|| self.hello_later(Offer::Legacy));
+        let ((answer, key), legacy) = tokio::join!(
+            self.send(stream, self.options.origin.as_deref()),
+            async move { legacy?.await }
+        );
+        if self.target.secure {
+            self.evidence.offered_legacy = legacy;
+        }
         self.evidence.ws_key = Some(key);
         let head = match answer {
             Ok((head, after)) => {
@@ -300,9 +321,10 @@ impl Run<'_> {
         }
     }
 
-    /// DNS and TCP, straight or through the proxy's tunnel. Returns `None`
-    /// when either failed.
-    async fn connect(&mut self) -> Option<TcpStream> {
+    /// DNS and TCP, straight or through the proxy's tunnel, with the knock
+    /// on the other address family still to await. Returns `None` when
+    /// either failed.
+    async fn connect(&mut self) -> Option<(TcpStream, Knock)> {
         // The front ends refuse a proxy that cannot be used before this.
         let way = self.options.proxy.way(self.target).ok();
         self.evidence.route = way.as_ref().map(|way| way.route.clone());
@@ -311,7 +333,8 @@ impl Run<'_> {
             credentials,
         }) = way
         {
-            return self.connect_through(&host, port, credentials).await;
+            let stream = self.connect_through(&host, port, credentials).await?;
+            return Some((stream, Box::pin(std::future::ready(None))));
         }
         let timeout = self.options.timeout;
         let step = self.start(Stage::Dns);
@@ -349,14 +372,14 @@ impl Run<'_> {
             } => {
                 self.dial = Some(Dial::Direct(address));
                 self.evidence.replies = tried;
-                self.knock_other_family(&addresses, address).await;
+                let knock = self.knock_other_family(&addresses, address);
                 (
                     Connection::Connected {
                         address: address.to_string(),
                         attempts,
                         waited_ms: waited.map(millis),
                     },
-                    Some(stream),
+                    Some((stream, knock)),
                 )
             }
             Connect::Refused { attempts } => (Connection::Refused { attempts }, None),
@@ -409,26 +432,26 @@ impl Run<'_> {
     /// When the name has addresses of both families and only the accepted
     /// one's family was tried, how one address of the other family answers:
     /// clients that try that family first meet it.
-    async fn knock_other_family(&mut self, addresses: &[SocketAddr], accepted: SocketAddr) {
+    fn knock_other_family(&self, addresses: &[SocketAddr], accepted: SocketAddr) -> Knock {
         let tried_other = |other: &SocketAddr| {
             self.evidence
                 .replies
                 .iter()
                 .any(|reply| reply.address == other.to_string())
         };
-        let Some(other) = addresses
+        let other = addresses
             .iter()
             .find(|a| a.is_ipv4() != accepted.is_ipv4())
             .filter(|a| !tried_other(a))
-            .copied()
-        else {
-            return;
-        };
-        let reply = tcp::knock(other, self.options.timeout.min(KNOCK_PATIENCE)).await;
-        self.evidence.replies.push(AddressReply {
-            address: other.to_string(),
-            reply,
-        });
+            .copied();
+        let patience = self.options.timeout.min(KNOCK_PATIENCE);
+        Box::pin(async move {
+            let other = other?;
+            Some(AddressReply {
+                address: other.to_string(),
+                reply: tcp::knock(other, patience).await,
+            })
+        })
     }
 
     /// The TLS layer: handshake and certificate. Returns the stream only
@@ -492,7 +515,10 @@ impl Run<'_> {
             } => {
                 self.evidence.client_cert_requested = client_cert_asked;
                 self.evidence.stapled = stapled;
-                self.evidence.offered_legacy = self.hello(Offer::Legacy).await;
+                // A trusted connection asks it beside the upgrade (`over`).
+                if verdict.is_err() {
+                    self.evidence.offered_legacy = self.hello(Offer::Legacy).await;
+                }
                 self.evidence.tls = Some(session);
                 self.evidence.chain = chain
                     .iter()
@@ -506,11 +532,12 @@ impl Run<'_> {
                         .first()
                         .is_some_and(|leaf| tls::covers(leaf, &self.target.host)),
                     issuer_trusted: last_issuer.is_some_and(|issuer| trust.has_subject(issuer)),
-                    leaf_trusted: self
-                        .evidence
-                        .chain
-                        .first()
-                        .is_some_and(|leaf| trust.has_subject(&leaf.subject_der)),
+                    // Only a self-issued leaf can be one of the system's
+                    // roots; any leaf can be given as an extra CA.
+                    leaf_trusted: self.evidence.chain.first().is_some_and(|leaf| {
+                        trust.given_has_subject(&leaf.subject_der)
+                            || (leaf.self_issued && trust.has_subject(&leaf.subject_der))
+                    }),
                     // Only an untrusted chain needs it, and it reads every root.
                     issuer_sibling_root: last_issuer
                         .filter(|_| verdict.is_err())
@@ -543,8 +570,15 @@ impl Run<'_> {
 
     /// A raw ClientHello the way the first connection went (see [`hello`]).
     async fn hello(&self, offer: Offer) -> Option<HelloAnswer> {
-        let dial = self.dial.as_ref()?;
-        Some(hello::probe(dial, &self.target.host, offer, self.options.timeout).await)
+        self.hello_later(offer).await
+    }
+
+    /// [`Run::hello`] as a future of its own, to run beside another step.
+    fn hello_later(&self, offer: Offer) -> impl Future<Output = Option<HelloAnswer>> + use<> {
+        let dial = self.dial.clone();
+        let host = self.target.host.clone();
+        let timeout = self.options.timeout;
+        async move { Some(hello::probe(&dial?, &host, offer, timeout).await) }
     }
 
     /// Sends the request (an upgrade for ws/wss, a GET otherwise) and reads

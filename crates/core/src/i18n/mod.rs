@@ -5,19 +5,23 @@
 //! The engine never builds a sentence: a finding carries a code and facts,
 //! an error a kind and facts ([`Message`]), and the edge (the CLI, the app,
 //! a generated document) asks the user's [`Language`] to say it. Only the
-//! chosen language is loaded, each file when one of its messages is first
-//! asked for. The window renders the same files with `@fluent/bundle`, so
-//! both front ends say the same thing.
+//! chosen language is loaded, and of it only the messages asked for (with
+//! the terms and messages they name): a command says a few sentences, and
+//! parsing a whole catalogue would cost it more than the rest of its start.
+//! The window renders the same files with `@fluent/bundle`, so both front
+//! ends say the same thing.
 
 mod facts;
 mod language;
 #[cfg(test)]
 pub(crate) mod tests;
 
+use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 
 pub use facts::{Fact, Facts};
 pub use language::{Language, LanguageError};
@@ -96,18 +100,20 @@ pub fn sources(language: Language) -> [&'static str; 6] {
     }
 }
 
-/// One language's messages. Each file is parsed when a message of it is
-/// first asked for: a diagnosis reads the findings and the CLI's words, not
-/// the errors, logs or generated documents.
+/// One language's messages. Each message is parsed when it is first asked
+/// for, with what it names: a diagnosis says a handful of the hundreds.
 pub struct Catalogue {
     language: Language,
     state: Mutex<Loaded>,
 }
 
-/// The bundle and which files are in it.
+/// The bundle, the entries in it, and each file's entries as source.
 struct Loaded {
     bundle: FluentBundle<FluentResource>,
-    files: [bool; FILES.len()],
+    /// The ids of the messages and terms (`-name`) in the bundle.
+    added: HashSet<&'static str>,
+    /// Each file's entries by id, split when the file is first looked in.
+    files: [Option<HashMap<&'static str, &'static str>>; FILES.len()],
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -185,7 +191,8 @@ impl Catalogue {
             language,
             state: Mutex::new(Loaded {
                 bundle,
-                files: [false; FILES.len()],
+                added: HashSet::new(),
+                files: Default::default(),
             }),
         }
     }
@@ -214,16 +221,7 @@ impl Catalogue {
             .state
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        // The log findings use the findings' shared terms.
-        let file = file_of(id);
-        let needed = if FILES[file] == "logs" {
-            vec![file_of("time-span"), file]
-        } else {
-            vec![file]
-        };
-        for index in needed {
-            state.load(self.language, index);
-        }
+        state.add(self.language, id);
         let missing = || {
             let name = attribute.map_or_else(|| id.to_owned(), |a| format!("{id}.{a}"));
             (name.clone(), vec![format!("no message {name}")])
@@ -253,15 +251,144 @@ impl Catalogue {
 }
 
 impl Loaded {
-    /// Parses and adds file `index` of `language`, once.
-    fn load(&mut self, language: Language, index: usize) {
-        if std::mem::replace(&mut self.files[index], true) {
+    /// Parses and adds the message or term `id` (a term with its `-`) of
+    /// `language` and, before formatting needs them, the entries it names;
+    /// each once.
+    fn add(&mut self, language: Language, id: &str) {
+        if self.added.contains(id) {
             return;
         }
+        let Some((id, source)) = self.source(language, id) else {
+            return;
+        };
+        self.added.insert(id);
         // A syntax error is caught by the catalogue tests; what parses is kept.
-        let resource = FluentResource::try_new(sources(language)[index].to_owned())
-            .unwrap_or_else(|(partial, _)| partial);
+        let resource =
+            FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let mut named = Vec::new();
+        for entry in resource.entries() {
+            entry_references(entry, &mut named);
+        }
         let _ = self.bundle.add_resource(resource);
+        for id in named {
+            self.add(language, &id);
+        }
+    }
+
+    /// The id and source of entry `id`: looked for in the file its prefix
+    /// names, then (a term shared across files) in the others.
+    fn source(&mut self, language: Language, id: &str) -> Option<(&'static str, &'static str)> {
+        let first = file_of(id);
+        std::iter::once(first)
+            .chain((0..FILES.len()).filter(|&index| index != first))
+            .find_map(|index| {
+                self.files[index]
+                    .get_or_insert_with(|| split(sources(language)[index]))
+                    .get_key_value(id)
+                    .map(|(id, source)| (*id, *source))
+            })
+    }
+}
+
+/// The entries of an FTL file by id (a term's with its `-`): each message or
+/// term from its first line (an identifier at the line's start) to the next
+/// entry or comment, its indented and blank continuation lines included.
+fn split(source: &'static str) -> HashMap<&'static str, &'static str> {
+    let mut entries = HashMap::new();
+    let mut open: Option<(&'static str, usize)> = None;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let id = entry_id(line);
+        if (id.is_some() || line.starts_with('#'))
+            && let Some((id, start)) = open.take()
+        {
+            entries.insert(id, &source[start..offset]);
+        }
+        if let Some(id) = id {
+            open = Some((id, offset));
+        }
+        offset += line.len();
+    }
+    if let Some((id, start)) = open {
+        entries.insert(id, &source[start..]);
+    }
+    entries
+}
+
+/// The id a line starts an entry with (`name =`, `-name =`), if it does.
+fn entry_id(line: &str) -> Option<&str> {
+    let (id, _) = line.split_once('=')?;
+    let id = id.trim_end();
+    let name = id.strip_prefix('-').unwrap_or(id);
+    let mut chars = name.chars();
+    (chars.next()?.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    .then_some(id)
+}
+
+/// The messages and terms (`-name`) `entry` names in its value and attributes.
+fn entry_references(entry: &ast::Entry<&str>, named: &mut Vec<String>) {
+    let (value, attributes) = match entry {
+        ast::Entry::Message(message) => (message.value.as_ref(), &message.attributes),
+        ast::Entry::Term(term) => (Some(&term.value), &term.attributes),
+        _ => return,
+    };
+    for pattern in value
+        .into_iter()
+        .chain(attributes.iter().map(|attribute| &attribute.value))
+    {
+        pattern_references(pattern, named);
+    }
+}
+
+fn pattern_references(pattern: &ast::Pattern<&str>, named: &mut Vec<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_references(expression, named);
+        }
+    }
+}
+
+fn expression_references(expression: &ast::Expression<&str>, named: &mut Vec<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_references(selector, named);
+            for variant in variants {
+                pattern_references(&variant.value, named);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_references(inline, named),
+    }
+}
+
+fn inline_references(inline: &ast::InlineExpression<&str>, named: &mut Vec<String>) {
+    match inline {
+        ast::InlineExpression::MessageReference { id, .. } => named.push(id.name.to_owned()),
+        ast::InlineExpression::TermReference { id, arguments, .. } => {
+            named.push(format!("-{}", id.name));
+            for argument in arguments.iter() {
+                call_references(argument, named);
+            }
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            call_references(arguments, named);
+        }
+        ast::InlineExpression::Placeable { expression } => {
+            expression_references(expression, named);
+        }
+        ast::InlineExpression::StringLiteral { .. }
+        | ast::InlineExpression::NumberLiteral { .. }
+        | ast::InlineExpression::VariableReference { .. } => {}
+    }
+}
+
+fn call_references(arguments: &ast::CallArguments<&str>, named: &mut Vec<String>) {
+    for inline in arguments
+        .positional
+        .iter()
+        .chain(arguments.named.iter().map(|argument| &argument.value))
+    {
+        inline_references(inline, named);
     }
 }
 

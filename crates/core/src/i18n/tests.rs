@@ -55,6 +55,48 @@ fn every_message_lives_in_the_file_its_prefix_names() {
 }
 
 #[test]
+fn each_entry_is_cut_from_its_file_whole() {
+    // The catalogue parses one entry at a time, cut from its file by
+    // `split`: the cut must give every message and term, each parsing alone
+    // to what the whole file parses it to (comments aside).
+    for language in Language::ALL {
+        for (file, source) in FILES.iter().zip(sources(language)) {
+            let whole = fluent_syntax::parser::parse(source.to_owned())
+                .unwrap_or_else(|(_, errors)| panic!("{language}/{file}.ftl: {errors:?}"));
+            let cut = super::split(source);
+            let mut entries = 0;
+            for entry in whole.body {
+                let (id, value, attributes) = match entry {
+                    ast::Entry::Message(m) => (m.id.name, m.value, m.attributes),
+                    ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(t.value), t.attributes),
+                    _ => continue,
+                };
+                entries += 1;
+                let part = cut
+                    .get(id.as_str())
+                    .unwrap_or_else(|| panic!("{language}/{file}.ftl: {id} is not cut out"));
+                let alone = fluent_syntax::parser::parse(part.to_string())
+                    .unwrap_or_else(|(_, errors)| panic!("{language}: {id} alone: {errors:?}"));
+                let [entry] = &alone.body[..] else {
+                    panic!("{language}: {id} alone is {} entries", alone.body.len());
+                };
+                let (alone_value, alone_attributes) = match entry {
+                    ast::Entry::Message(m) => (m.value.clone(), m.attributes.clone()),
+                    ast::Entry::Term(t) => (Some(t.value.clone()), t.attributes.clone()),
+                    other => panic!("{language}: {id} alone is {other:?}"),
+                };
+                assert_eq!(
+                    (alone_value, alone_attributes),
+                    (value, attributes),
+                    "{language}: {id}"
+                );
+            }
+            assert_eq!(cut.len(), entries, "{language}/{file}.ftl: entries cut");
+        }
+    }
+}
+
+#[test]
 fn no_id_is_used_twice_across_the_files_and_the_window() {
     for language in Language::ALL {
         let mut ids = entries(language).into_keys().collect::<BTreeSet<_>>();

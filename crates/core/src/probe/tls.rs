@@ -165,32 +165,73 @@ pub enum TlsFailure {
 }
 
 /// The roots a client trusts: the system's, plus extra CA certificates
-/// (`--ca`).
+/// (`--ca`). The system's are read only when the extra ones cannot decide:
+/// a chain they make trusted is trusted whatever else is added, and
+/// reading and parsing the system's bundle would cost a development
+/// server's diagnosis more than its handshake.
 #[derive(Debug, Clone)]
 pub struct Trust {
-    roots: Arc<RootCertStore>,
+    /// The extra CA certificates alone.
+    given: Arc<RootCertStore>,
+    /// The system's roots with the extra ones, built on first use.
+    all: Arc<OnceLock<Arc<RootCertStore>>>,
 }
 
 impl Trust {
     /// The system roots (Mozilla's, bundled, when the system has none)
     /// plus `extra` CA certificates.
     pub fn new(extra: &[CertificateDer<'static>]) -> Trust {
-        let mut roots = system_roots().clone();
-        roots.add_parsable_certificates(extra.iter().cloned());
+        let mut given = RootCertStore::empty();
+        given.add_parsable_certificates(extra.iter().cloned());
         Trust {
-            roots: Arc::new(roots),
+            given: Arc::new(given),
+            all: Arc::default(),
         }
+    }
+
+    /// Every root: the system's and the extra ones.
+    fn all(&self) -> &Arc<RootCertStore> {
+        self.all.get_or_init(|| {
+            let mut roots = system_roots().clone();
+            roots.extend(self.given.roots.iter().cloned());
+            Arc::new(roots)
+        })
+    }
+
+    /// The verdict on a chain for `server_name`: the extra roots' when they
+    /// trust it, else all the roots'.
+    fn verify(
+        &self,
+        provider: &Arc<CryptoProvider>,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<(), rustls::Error> {
+        let check = |roots: &Arc<RootCertStore>| {
+            WebPkiServerVerifier::builder_with_provider(roots.clone(), provider.clone())
+                .build()
+                .map_err(|_| rustls::Error::General("no trusted roots".into()))?
+                .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+                .map(|_| ())
+        };
+        if !self.given.is_empty() && check(&self.given).is_ok() {
+            return Ok(());
+        }
+        check(self.all())
     }
 
     /// Whether a trusted root has this subject (DER of the distinguished
     /// name, as a certificate holds it).
     pub fn has_subject(&self, name_der: &[u8]) -> bool {
-        // A trust anchor keeps the name's content, without its tag.
-        let content = der::expect(name_der, 0x30).map(|(content, _)| content);
-        self.roots
-            .roots
-            .iter()
-            .any(|anchor| Some(anchor.subject.as_ref()) == content)
+        self.given_has_subject(name_der) || holds_subject(self.all(), name_der)
+    }
+
+    /// Whether one of the extra CA certificates has this subject; the
+    /// system's roots are not read.
+    pub fn given_has_subject(&self, name_der: &[u8]) -> bool {
+        holds_subject(&self.given, name_der)
     }
 
     /// The subject of a trusted root of the same organisation (O=) as the
@@ -205,13 +246,23 @@ impl Trust {
         };
         let (_, name) = X509Name::from_der(name_der).ok()?;
         let wanted = organisation(&name)?;
-        self.roots.roots.iter().find_map(|anchor| {
+        self.all().roots.iter().find_map(|anchor| {
             let subject = der::sequence(anchor.subject.as_ref());
             let (_, root) = X509Name::from_der(&subject).ok()?;
             (root.as_raw() != name.as_raw() && organisation(&root)? == wanted)
                 .then(|| root.to_string())
         })
     }
+}
+
+/// Whether `roots` has a root with this subject (DER of the name).
+fn holds_subject(roots: &RootCertStore, name_der: &[u8]) -> bool {
+    // A trust anchor keeps the name's content, without its tag.
+    let content = der::expect(name_der, 0x30).map(|(content, _)| content);
+    roots
+        .roots
+        .iter()
+        .any(|anchor| Some(anchor.subject.as_ref()) == content)
 }
 
 /// Why a CA file given with `--ca` cannot be used.
@@ -296,15 +347,8 @@ pub async fn handshake(
     timeout: Duration,
 ) -> Handshake {
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let inner =
-        match WebPkiServerVerifier::builder_with_provider(trust.roots.clone(), provider.clone())
-            .build()
-        {
-            Ok(inner) => inner,
-            Err(_) => return failed(TlsFailure::Other, Vec::new(), Vec::new(), None),
-        };
     let recorder = Arc::new(Recorder {
-        inner,
+        trust: trust.clone(),
         provider: provider.clone(),
         seen: Mutex::new(None),
     });
@@ -552,7 +596,7 @@ type Seen = (
 /// handshake can finish.
 #[derive(Debug)]
 struct Recorder {
-    inner: Arc<WebPkiServerVerifier>,
+    trust: Trust,
     provider: Arc<CryptoProvider>,
     seen: Mutex<Option<Seen>>,
 }
@@ -566,10 +610,14 @@ impl ServerCertVerifier for Recorder {
         ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        let verdict = self
-            .inner
-            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
-            .map(|_| ());
+        let verdict = self.trust.verify(
+            &self.provider,
+            end_entity,
+            intermediates,
+            server_name,
+            ocsp_response,
+            now,
+        );
         let chain = std::iter::once(end_entity)
             .chain(intermediates)
             .map(|c| c.clone().into_owned())
