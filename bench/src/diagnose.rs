@@ -268,7 +268,9 @@ fn floor(handshake: &str, ca: &Path, ports: &Ports, runs: usize) -> Duration {
         exits(tool, if *id == "refused" { 1 } else { 0 });
     }
     let baseline = read_baseline();
-    println!("Start-up and the simplest verdicts, whole process, median of {runs} runs.\n");
+    println!(
+        "Start-up and the simplest verdicts, whole process, median of {runs} rounds (each row once a round).\n"
+    );
     println!(
         "{:<32} {:>10} {:>10} {:>9} {:>12} {:>9}",
         "command", "median ms", "p90 ms", "× floor", "baseline ms", "vs base"
@@ -276,8 +278,9 @@ fn floor(handshake: &str, ca: &Path, ports: &Ports, runs: usize) -> Duration {
     let mut measured = Vec::new();
     let mut first = None;
     let mut version = None;
-    for (id, tool) in &rows {
-        let Some((median, p90)) = measure(tool) else {
+    let tools: Vec<&Tool> = rows.iter().map(|(_, tool)| tool).collect();
+    for ((id, tool), measured_times) in rows.iter().zip(measure_rounds(&tools, runs)) {
+        let Some((median, p90)) = measured_times else {
             println!("{:<32} {:>10}", tool.name, "not installed");
             continue;
         };
@@ -543,23 +546,52 @@ fn exits(tool: &Tool, code: i32) {
 fn measure(tool: &Tool) -> Option<(Duration, Duration)> {
     let mut times = Vec::with_capacity(tool.runs);
     for _ in 0..tool.runs {
-        let started = Instant::now();
-        for command in &tool.commands {
-            let status = Command::new(&command[0])
-                .args(&command[1..])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status();
-            if status.is_err() {
-                return None;
+        times.push(once(tool)?);
+    }
+    Some(quantiles(times))
+}
+
+/// [`measure`] for several tools in rounds, each round running every tool
+/// once: a machine's slow moment falls on all of them alike, so their
+/// ratios hold where each median alone would drift.
+fn measure_rounds(tools: &[&Tool], runs: usize) -> Vec<Option<(Duration, Duration)>> {
+    let mut times: Vec<Option<Vec<Duration>>> = vec![Some(Vec::with_capacity(runs)); tools.len()];
+    for _ in 0..runs {
+        for (tool, times) in tools.iter().zip(&mut times) {
+            if let Some(list) = times {
+                match once(tool) {
+                    Some(took) => list.push(took),
+                    None => *times = None,
+                }
             }
         }
-        times.push(started.elapsed());
     }
+    times
+        .into_iter()
+        .map(|times| times.map(quantiles))
+        .collect()
+}
+
+/// One run of `tool`'s commands, or `None` if one is missing.
+fn once(tool: &Tool) -> Option<Duration> {
+    let started = Instant::now();
+    for command in &tool.commands {
+        Command::new(&command[0])
+            .args(&command[1..])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()?;
+    }
+    Some(started.elapsed())
+}
+
+/// The median and 90th percentile of `times`.
+fn quantiles(mut times: Vec<Duration>) -> (Duration, Duration) {
     times.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    Some((at(0.5), at(0.9)))
+    (at(0.5), at(0.9))
 }
 
 /// curl sending a WebSocket upgrade to `url` (HTTP/1.1), trusting `ca`,

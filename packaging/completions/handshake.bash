@@ -142,24 +142,6 @@ _handshake() {
             handshake__subcmd__help,trust)
                 cmd="handshake__subcmd__help__subcmd__trust"
                 ;;
-            handshake__subcmd__help__subcmd__generate,apache)
-                cmd="handshake__subcmd__help__subcmd__generate__subcmd__apache"
-                ;;
-            handshake__subcmd__help__subcmd__generate,caddy)
-                cmd="handshake__subcmd__help__subcmd__generate__subcmd__caddy"
-                ;;
-            handshake__subcmd__help__subcmd__generate,client)
-                cmd="handshake__subcmd__help__subcmd__generate__subcmd__client"
-                ;;
-            handshake__subcmd__help__subcmd__generate,haproxy)
-                cmd="handshake__subcmd__help__subcmd__generate__subcmd__haproxy"
-                ;;
-            handshake__subcmd__help__subcmd__generate,nginx)
-                cmd="handshake__subcmd__help__subcmd__generate__subcmd__nginx"
-                ;;
-            handshake__subcmd__help__subcmd__generate,spring)
-                cmd="handshake__subcmd__help__subcmd__generate__subcmd__spring"
-                ;;
             *)
                 ;;
         esac
@@ -185,12 +167,16 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__check)
-            opts="-h --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --client-cert --client-key --key-password-file --expect-cert --password-env --protocol --send --count --idle --ping --stomp-login --stomp-passcode-env --stomp-host --subprotocol --bearer-env --header-env --browser --json --lang --help"
+            opts="-h --lang --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --client-cert --client-key --key-password-file --expect-cert --password-env --protocol --send --count --idle --ping --stomp-login --stomp-passcode-env --stomp-host --subprotocol --bearer-env --header-env --browser --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --origin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -287,10 +273,6 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -317,12 +299,16 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__csr)
-            opts="-h --host --key-type --key-out --csr-out --lang --help"
+            opts="-h --lang --host --key-type --key-out --csr-out --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -339,10 +325,6 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -351,12 +333,16 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__diagnose)
-            opts="-h --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --client-cert --client-key --key-password-file --expect-cert --password-env --replay --json --lang --help"
+            opts="-h --lang --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --client-cert --client-key --key-password-file --expect-cert --password-env --replay --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --origin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -409,10 +395,6 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -421,7 +403,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__explain__subcmd__log)
-            opts="-h --json --lang --help"
+            opts="-h --lang --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -439,12 +421,16 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__generate)
-            opts="-h --profile --out --force --target --origin --lang --help nginx apache haproxy caddy spring client help"
+            opts="-h --lang --profile --out --force --target --origin --help nginx apache haproxy caddy spring client help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -461,10 +447,6 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -473,7 +455,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__generate__subcmd__apache)
-            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --out --force --target --origin --lang --help"
+            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --lang --out --force --target --origin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -523,6 +505,10 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -532,10 +518,6 @@ _handshake() {
                     return 0
                     ;;
                 --origin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -547,7 +529,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__generate__subcmd__caddy)
-            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --out --force --target --origin --lang --help"
+            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --lang --out --force --target --origin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,6 +579,10 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -606,10 +592,6 @@ _handshake() {
                     return 0
                     ;;
                 --origin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -621,12 +603,16 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__generate__subcmd__client)
-            opts="-h --out --force --target --origin --lang --help"
+            opts="-h --lang --out --force --target --origin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -639,10 +625,6 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -651,7 +633,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__generate__subcmd__haproxy)
-            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --out --force --target --origin --lang --help"
+            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --lang --out --force --target --origin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -701,6 +683,10 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -710,10 +696,6 @@ _handshake() {
                     return 0
                     ;;
                 --origin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -837,7 +819,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__generate__subcmd__nginx)
-            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --out --force --target --origin --lang --help"
+            opts="-h --host --cert --key --dev-ca --self-signed --ca-dir --key-type --days --location --upstream --ws-path --listen --redirect-from --hsts --no-hsts --lang --out --force --target --origin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -887,6 +869,10 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -899,10 +885,6 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -911,7 +893,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__generate__subcmd__spring)
-            opts="-h --boot --form --port --key-store --alias --password-env --cert --key --key-password-file --host --dev-ca --self-signed --ca-dir --key-type --days --location --out --force --target --origin --lang --help"
+            opts="-h --boot --form --port --key-store --alias --password-env --cert --key --key-password-file --host --dev-ca --self-signed --ca-dir --key-type --days --location --lang --out --force --target --origin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,6 +955,10 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -982,10 +968,6 @@ _handshake() {
                     return 0
                     ;;
                 --origin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1081,92 +1063,8 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__help__subcmd__generate)
-            opts="nginx apache haproxy caddy spring client"
+            opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        handshake__subcmd__help__subcmd__generate__subcmd__apache)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        handshake__subcmd__help__subcmd__generate__subcmd__caddy)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        handshake__subcmd__help__subcmd__generate__subcmd__client)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        handshake__subcmd__help__subcmd__generate__subcmd__haproxy)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        handshake__subcmd__help__subcmd__generate__subcmd__nginx)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        handshake__subcmd__help__subcmd__generate__subcmd__spring)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1291,21 +1189,21 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__inspect)
-            opts="-h --password-env --alias --json --lang --help"
+            opts="-h --lang --password-env --alias --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --password-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --alias)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1317,12 +1215,16 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__keystore)
-            opts="-h --host --self-signed --ca-dir --cert --key --key-password-file --key-type --days --out --alias --password-env --force --legacy --lang --help"
+            opts="-h --lang --host --self-signed --ca-dir --cert --key --key-password-file --key-type --days --out --alias --password-env --force --legacy --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1363,10 +1265,6 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1375,17 +1273,17 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__man)
-            opts="-h --out --lang --help"
+            opts="-h --lang --out --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --out)
+                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --lang)
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1397,12 +1295,16 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__scan)
-            opts="-h --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --concurrency --per-host --expiring-within --only-failures --json --csv --lang --help"
+            opts="-h --lang --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --concurrency --per-host --expiring-within --only-failures --json --csv --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --origin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1443,10 +1345,6 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1455,12 +1353,16 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__serve)
-            opts="-h --listen --allow --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --lang --help"
+            opts="-h --lang --listen --allow --origin --ca --wait --timeout --proxy --no-proxy --proxy-user --proxy-password-env --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1497,10 +1399,6 @@ _handshake() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1509,7 +1407,7 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__target)
-            opts="-h --json --lang --help"
+            opts="-h --lang --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1527,12 +1425,16 @@ _handshake() {
             return 0
             ;;
         handshake__subcmd__trust)
-            opts="-h --ca-dir --store --system --nss --java --java-cacerts --check --uninstall --yes --export --lang --help"
+            opts="-h --lang --ca-dir --store --system --nss --java --java-cacerts --check --uninstall --yes --export --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ca-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1550,10 +1452,6 @@ _handshake() {
                     return 0
                     ;;
                 --export)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

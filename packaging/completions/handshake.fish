@@ -41,6 +41,7 @@ complete -c handshake -n "__fish_handshake_needs_command" -f -a "serve" -d 'Serv
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "target" -d 'Show how a target URL is understood: scheme, host, port, path, TLS'
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "trust" -d 'Trust (or stop trusting) the development CA in the stores found on this machine — the system store, Chromium\'s and every Firefox profile\'s NSS database, the JDK\'s truststore — or in the stores named'
 complete -c handshake -n "__fish_handshake_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c handshake -n "__fish_handshake_using_subcommand check" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l origin -d 'The origin of the page that opens the connection, e.g. https://app.example.com (sent as Origin; enables the mixed-content, Origin and CORS checks)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l ca -d 'Also trust the CA certificates in this PEM file (e.g. a development CA)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l wait -d 'Keep retrying a refused port for this many seconds (a server restarting)' -r
@@ -70,18 +71,18 @@ complete -c handshake -n "__fish_handshake_using_subcommand check" -l subprotoco
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l bearer-env -d 'Send `Authorization: Bearer <token>` with the token read from this environment variable (never from the command line, never printed)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l header-env -d 'Send header NAME with the value of environment variable VAR; repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l browser -d 'Then open the URL from a page in a browser and say what it saw: the desktop\'s default, chromium, firefox, or a program\'s path' -r
-complete -c handshake -n "__fish_handshake_using_subcommand check" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l no-proxy -d 'Connect directly, even when HTTPS_PROXY or ALL_PROXY names a proxy'
 complete -c handshake -n "__fish_handshake_using_subcommand check" -l json -d 'Print the result as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand check" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand completions" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand csr" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -l host -d 'A host name or IP address; repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -l key-type -d 'Key type: ecdsa-p256, rsa-2048, rsa-3072, rsa-4096' -r
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -l key-out -d 'Where to write the private key (mode 0600)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -l csr-out -d 'Where to write the CSR' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand csr" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l origin -d 'The origin of the page that opens the connection, e.g. https://app.example.com (sent as Origin; enables the mixed-content, Origin and CORS checks)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l ca -d 'Also trust the CA certificates in this PEM file (e.g. a development CA)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l wait -d 'Keep retrying a refused port for this many seconds (a server restarting)' -r
@@ -95,18 +96,17 @@ complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l key-pas
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l expect-cert -d 'The certificate the server should serve (PEM, or PKCS12 with --password-env; e.g. the renewed one on disk): says so when it serves another (renewed, not reloaded)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l password-env -d 'The environment variable holding the password of a PKCS12 --client-cert or --expect-cert' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l replay -d 'Re-derive the findings from a saved `--json` report, with no network' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l no-proxy -d 'Connect directly, even when HTTPS_PROXY or ALL_PROXY names a proxy'
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l json -d 'Print the report as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand explain-log" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand explain-log" -l json -d 'Print the result as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand explain-log" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l profile -d 'Reproduce the files recorded in a profile (into its folder unless --out)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l out -d 'The folder to write into' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -l force -d 'Replace existing files (the old ones are kept as .bak)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __fish_seen_subcommand_from nginx apache haproxy caddy spring client help" -f -a "nginx" -d 'Nginx terminates TLS in front of the application (which stays on plain HTTP)'
@@ -127,10 +127,10 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l ws-path -d 'The WebSocket path' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l listen -d 'The TLS listen address' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l redirect-from -d 'The plain listen address redirecting to TLS ("none" for no redirect)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l out -d 'The folder to write into' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l dev-ca -d 'Make a certificate for the --host names, signed by the development CA'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l self-signed -d 'Make a self-signed certificate for the --host names'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l hsts -d 'Send Strict-Transport-Security (two years), even for localhost, an address or a single-label name, where it is off by default'
@@ -148,10 +148,10 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l ws-path -d 'The WebSocket path' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l listen -d 'The TLS listen address' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l redirect-from -d 'The plain listen address redirecting to TLS ("none" for no redirect)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l out -d 'The folder to write into' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l dev-ca -d 'Make a certificate for the --host names, signed by the development CA'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l self-signed -d 'Make a self-signed certificate for the --host names'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l hsts -d 'Send Strict-Transport-Security (two years), even for localhost, an address or a single-label name, where it is off by default'
@@ -169,10 +169,10 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l ws-path -d 'The WebSocket path' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l listen -d 'The TLS listen address' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l redirect-from -d 'The plain listen address redirecting to TLS ("none" for no redirect)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l out -d 'The folder to write into' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l dev-ca -d 'Make a certificate for the --host names, signed by the development CA'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l self-signed -d 'Make a self-signed certificate for the --host names'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l hsts -d 'Send Strict-Transport-Security (two years), even for localhost, an address or a single-label name, where it is off by default'
@@ -190,10 +190,10 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l ws-path -d 'The WebSocket path' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l listen -d 'The TLS listen address' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l redirect-from -d 'The plain listen address redirecting to TLS ("none" for no redirect)' -r
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l out -d 'The folder to write into' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l dev-ca -d 'Make a certificate for the --host names, signed by the development CA'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l self-signed -d 'Make a self-signed certificate for the --host names'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l hsts -d 'Send Strict-Transport-Security (two years), even for localhost, an address or a single-label name, where it is off by default'
@@ -214,18 +214,18 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l key-type -d 'ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l days -d 'Days of validity' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l location -d 'Where the certificate files will be on the server (default: the --out folder)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l out -d 'The folder to write into' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l dev-ca -d 'Make a certificate for the --host names, signed by the development CA'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l self-signed -d 'Make a self-signed certificate for the --host names'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l force -d 'Replace existing files (the old ones are kept as .bak)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from client" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from client" -l out -d 'The folder to write into' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from client" -l target -d 'The wss:// URL the fix is for (default: built from the host, port and path)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from client" -l origin -d 'The origin of the page that opens the socket, e.g. https://app.example.com' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from client" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from client" -l force -d 'Replace existing files (the old ones are kept as .bak)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from client" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "nginx" -d 'Nginx terminates TLS in front of the application (which stays on plain HTTP)'
@@ -235,11 +235,12 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "spring" -d 'Spring Boot terminates TLS itself: server.ssl.* (or an SSL bundle) as properties and YAML'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "client" -d 'Only the client changes: socket.ts and socket.js for the browser, socket-node.mjs for Node (needs --target)'
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c handshake -n "__fish_handshake_using_subcommand inspect" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand inspect" -l password-env -d 'The environment variable holding its password (server.ssl.key-store-password)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand inspect" -l alias -d 'The alias Spring Boot will use (server.ssl.key-alias)' -r
-complete -c handshake -n "__fish_handshake_using_subcommand inspect" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand inspect" -l json -d 'Print the result as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand inspect" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l host -d 'A host name or IP address the certificate is for; repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l cert -d 'Import this PEM certificate chain (e.g. Let\'s Encrypt\'s fullchain.pem)' -r -F
@@ -250,14 +251,14 @@ complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l days -d
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l out -d 'The keystore file to write (mode 0600)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l alias -d 'The alias (server.ssl.key-alias)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l password-env -d 'The environment variable holding the keystore password (never on the command line)' -r
-complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l self-signed -d 'Sign with a self-signed certificate instead of the development CA'
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l force -d 'Replace an existing file (the old one is kept as FILE.p12.bak)'
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l legacy -d 'Encrypt with 3DES and a SHA-1 MAC for JDKs before 8u301 / 11.0.12, which report today\'s AES keystores as "keystore password was incorrect"'
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -s h -l help -d 'Print help'
-complete -c handshake -n "__fish_handshake_using_subcommand man" -l out -d 'The folder to write them into (created when missing)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand man" -l lang -d 'The language of the output: en or ko' -r
+complete -c handshake -n "__fish_handshake_using_subcommand man" -l out -d 'The folder to write them into (created when missing)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand man" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand scan" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -l origin -d 'The origin of the page that opens the connection, e.g. https://app.example.com (sent as Origin; enables the mixed-content, Origin and CORS checks)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -l ca -d 'Also trust the CA certificates in this PEM file (e.g. a development CA)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -l wait -d 'Keep retrying a refused port for this many seconds (a server restarting)' -r
@@ -268,12 +269,12 @@ complete -c handshake -n "__fish_handshake_using_subcommand scan" -l proxy-passw
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -l concurrency -d 'Targets diagnosed at once' -r
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -l per-host -d 'Targets diagnosed at once on one host' -r
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -l expiring-within -d 'A certificate of a chain (leaf or intermediate) ending within DAYS fails the scan' -r
-complete -c handshake -n "__fish_handshake_using_subcommand scan" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -l no-proxy -d 'Connect directly, even when HTTPS_PROXY or ALL_PROXY names a proxy'
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -l only-failures -d 'Print only the targets that fail (and those expiring within --expiring-within)'
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -l json -d 'One JSON report per line (NDJSON), as `diagnose --json` gives it'
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -l csv -d 'One CSV row per target'
 complete -c handshake -n "__fish_handshake_using_subcommand scan" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand serve" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand serve" -l listen -d 'The address to listen on (loopback unless told otherwise)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand serve" -l allow -d 'Probe only this host (repeatable); without it, every host' -r
 complete -c handshake -n "__fish_handshake_using_subcommand serve" -l origin -d 'The origin of the page that opens the connection, e.g. https://app.example.com (sent as Origin; enables the mixed-content, Origin and CORS checks)' -r
@@ -283,12 +284,12 @@ complete -c handshake -n "__fish_handshake_using_subcommand serve" -l timeout -d
 complete -c handshake -n "__fish_handshake_using_subcommand serve" -l proxy -d 'Go through this HTTP proxy (CONNECT), whatever HTTPS_PROXY and the other variables say; user:password@ in it for a proxy that asks' -r
 complete -c handshake -n "__fish_handshake_using_subcommand serve" -l proxy-user -d 'The user name for the proxy (Basic), with --proxy-password-env' -r
 complete -c handshake -n "__fish_handshake_using_subcommand serve" -l proxy-password-env -d 'The environment variable holding the proxy\'s password (never given on the command line, never printed)' -r
-complete -c handshake -n "__fish_handshake_using_subcommand serve" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand serve" -l no-proxy -d 'Connect directly, even when HTTPS_PROXY or ALL_PROXY names a proxy'
 complete -c handshake -n "__fish_handshake_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand target" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand target" -l json -d 'Print the result as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand target" -s h -l help -d 'Print help'
+complete -c handshake -n "__fish_handshake_using_subcommand trust" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l store -d 'Which of the stores found to use (default: all); repeatable' -r -f -a "system\t'The operating system\'s store'
 browsers\t'Chromium\'s and Firefox\'s NSS databases'
@@ -296,30 +297,23 @@ java\t'The JDK\'s truststore'"
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l nss -d 'An NSS database folder (Chromium: ~/.pki/nssdb; Firefox: the profile folder); repeatable' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l java-cacerts -d 'A Java truststore file of your own; repeatable' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l export -d 'Also write the CA certificate (PEM and DER) and trust instructions for every platform into this folder' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand trust" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l system -d 'The system store (Debian/Ubuntu: update-ca-certificates; Fedora/RHEL: update-ca-trust; macOS: the System keychain; Windows: your root store); needs root on Linux and macOS'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l java -d 'The JDK\'s own truststore ($JAVA_HOME/lib/security/cacerts, or the java on PATH)'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l check -d 'Only report where the CA is trusted; change nothing'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l uninstall -d 'Remove the CA instead of adding it'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l yes -d 'Apply without asking'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "check" -d 'Open a real WebSocket, send a message, wait for the answer, close cleanly'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "completions" -d 'Print the completion script for a shell (bash, zsh, fish, elvish, powershell)'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "csr" -d 'Make a private key and a CSR with the host names, for a public CA'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "diagnose" -d 'Diagnose an endpoint: what fails, why, and what to do'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "explain-log" -d 'Explain the errors in a server or browser log'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "generate" -d 'Generate the configuration that fixes the connection'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "inspect" -d 'Inspect a PKCS12 keystore: aliases, key entries, certificates, and the error Spring Boot would show when server.ssl.* does not fit it'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "keystore" -d 'Make a PKCS12 keystore: from a development CA, self-signed, or from your PEM certificate and key'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "man" -d 'Write the man pages: handshake.1 and one per subcommand'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "scan" -d 'Diagnose a list of endpoints at once: what fails, what expires'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "serve" -d 'Serve probes for Prometheus, as blackbox_exporter does'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "target" -d 'Show how a target URL is understood: scheme, host, port, path, TLS'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "trust" -d 'Trust (or stop trusting) the development CA in the stores found on this machine — the system store, Chromium\'s and every Firefox profile\'s NSS database, the JDK\'s truststore — or in the stores named'
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "check"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "completions"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "csr"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "diagnose"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "explain-log"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "generate"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "inspect"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "keystore"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "man"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "scan"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "serve"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "target"
+complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "trust"
 complete -c handshake -n "__fish_handshake_using_subcommand help; and not __fish_seen_subcommand_from check completions csr diagnose explain-log generate inspect keystore man scan serve target trust help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "nginx" -d 'Nginx terminates TLS in front of the application (which stays on plain HTTP)'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "apache" -d 'Apache httpd terminates TLS in front of the application'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "haproxy" -d 'HAProxy terminates TLS in front of the application (sections to append to haproxy.cfg)'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "caddy" -d 'Caddy terminates TLS in front of the application (a Caddyfile)'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "spring" -d 'Spring Boot terminates TLS itself: server.ssl.* (or an SSL bundle) as properties and YAML'
-complete -c handshake -n "__fish_handshake_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "client" -d 'Only the client changes: socket.ts and socket.js for the browser, socket-node.mjs for Node (needs --target)'

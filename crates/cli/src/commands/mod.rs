@@ -21,8 +21,11 @@ use handshake_core::Language;
 use crate::exit::ExitStatus;
 use crate::problem::Problem;
 
-/// The subcommands.
+/// The subcommands. Each one's arguments are built only when it runs (or
+/// for help, completions and man pages): building all of them cost every
+/// command a third of its own start.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub(crate) enum Command {
     Check(check::Args),
     Completions(docs::CompletionsArgs),

@@ -317,13 +317,20 @@ fn split(source: &'static str) -> HashMap<&'static str, &'static str> {
 
 /// The id a line starts an entry with (`name =`, `-name =`), if it does.
 fn entry_id(line: &str) -> Option<&str> {
-    let (id, _) = line.split_once('=')?;
-    let id = id.trim_end();
-    let name = id.strip_prefix('-').unwrap_or(id);
-    let mut chars = name.chars();
-    (chars.next()?.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-    .then_some(id)
+    // Most lines are a pattern's indented continuation: one byte decides.
+    let name = line.strip_prefix('-').unwrap_or(line);
+    if !name.as_bytes().first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = name
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .unwrap_or(name.len());
+    let id = &line[..end + line.len() - name.len()];
+    line[id.len()..]
+        .trim_start_matches(' ')
+        .starts_with('=')
+        .then_some(id)
 }
 
 /// The messages and terms (`-name`) `entry` names in its value and attributes.
