@@ -14,5 +14,6 @@ if ! command -v websocat >/dev/null; then
   # A separate target dir: websocat's dependencies are not ours.
   CARGO_TARGET_DIR="$CARGO_TARGET_DIR/../websocat" cargo install websocat --locked --quiet
 fi
-cargo build -q --release -p handshake-cli -p handshake-bench
+cargo build -q --release -p handshake-bench
+packaging/build-cli
 "$CARGO_TARGET_DIR/release/bench-check" "$CARGO_TARGET_DIR/release/handshake" "$(command -v websocat)" "${1:-100}"

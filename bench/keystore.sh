@@ -10,5 +10,6 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/hand
 if ! command -v mkcert >/dev/null; then
   apt-get install -y -qq --no-install-recommends mkcert >/dev/null
 fi
-cargo build -q --release -p handshake-cli -p handshake-bench
+cargo build -q --release -p handshake-bench
+packaging/build-cli
 "$CARGO_TARGET_DIR/release/bench-keystore" "$CARGO_TARGET_DIR/release/handshake" "${1:-10}"
