@@ -473,6 +473,15 @@ pub(crate) fn all() -> Vec<(String, Evidence, Timings)> {
         detail: "Connection reset by peer (os error 104)".into(),
     });
     out.push(("connection-reset", e));
+    // The reset came before the client saw its connection open.
+    let mut e = evidence("ws://localhost:8080/ws");
+    e.connection = Some(Connection::Failed {
+        error: NetworkError {
+            cause: NetworkCause::Reset,
+            detail: "Connection reset by peer (os error 104)".into(),
+        },
+    });
+    out.push(("connection-reset/connecting", e));
     let mut e = evidence("wss://localhost:8443/ws");
     e.connection = Some(connected());
     e.tls_failure = Some(TlsFailure::Reset);

@@ -92,6 +92,10 @@ fn tcp_failed(evidence: &Evidence, _: &Timings) -> Vec<Finding> {
     let Some(Connection::Failed { error }) = &evidence.connection else {
         return Vec::new();
     };
+    // Accepted and reset at once: `connection-reset` says what that means.
+    if super::speech::reset_connecting(evidence) {
+        return Vec::new();
+    }
     vec![
         Finding::error(Code::TcpFailed)
             .with("authority", evidence.target.authority())

@@ -2,6 +2,7 @@
 //! TLS URL, TLS on a plain URL, a banner, silence, a close.
 
 use super::{Extra, Rule, answer, plain_to_tls_words, swapped};
+use crate::diagnose::evidence::Connection;
 use crate::diagnose::{Evidence, Timings};
 use crate::finding::{Code, Finding};
 use crate::i18n::Fact;
@@ -276,7 +277,17 @@ pub(super) fn reset_at_once(evidence: &Evidence) -> bool {
     );
     let reset_hello =
         matches!(evidence.tls_failure, Some(TlsFailure::Reset)) && evidence.chain.is_empty();
-    silent && (reset_answer || reset_hello)
+    silent && (reset_answer || reset_hello || reset_connecting(evidence))
+}
+
+/// Whether the connection was reset while it was being made: a refused
+/// SYN is `ECONNREFUSED`, so a reset means the handshake completed and the
+/// server reset it before the client saw it was open.
+pub(super) fn reset_connecting(evidence: &Evidence) -> bool {
+    matches!(
+        &evidence.connection,
+        Some(Connection::Failed { error }) if error.cause == NetworkCause::Reset
+    )
 }
 
 /// A response head that never ends.
