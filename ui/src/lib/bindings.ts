@@ -266,7 +266,10 @@ export type CertificateCheck = {
 	name_matches: boolean,
 	/**  Whether a trusted root is named like the issuer of the last certificate sent. */
 	issuer_trusted: boolean,
-	/**  Whether a trusted root is named like the leaf itself. */
+	/**
+	 *  Whether a trusted root is named like the leaf itself: an extra CA
+	 *  (`--ca`), or a system root when the leaf is self-issued as roots are.
+	 */
 	leaf_trusted: boolean,
 	/**
 	 *  A trusted root of the same organisation as the issuer of the last
