@@ -19,6 +19,8 @@ use std::time::{Duration, Instant};
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::{Ca, pem};
 use handshake_testkit::servers::{self, answer, free_port, switching};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
 
 /// One way of getting a verdict: one or more commands run one after another.
 struct Tool {
@@ -157,8 +159,7 @@ fn report(label: &str, tools: Vec<Tool>, floor: Duration) {
 /// A WebSocket endpoint as servers are: it switches, then answers the
 /// client's close frame with its own and closes (the test kit's `http`
 /// lingers 50 ms, which a ws:// diagnosis would wait out).
-async fn echo_close(mut stream: tokio::net::TcpStream) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+async fn echo_close(mut stream: TcpStream) {
     let Some(request) = servers::read_request(&mut stream).await else {
         return;
     };
@@ -256,9 +257,12 @@ fn floor(handshake: &str, ca: &Path, ports: &Ports, runs: usize) -> Duration {
             "openssl-curl",
             Tool {
                 name: "openssl s_client + curl",
+                // The same pair the verdict tables time, on the same endpoint.
                 commands: tools(handshake, Path::new(&ca), ports.wss, "/ws", runs)
-                    .swap_remove(2)
-                    .commands,
+                    .into_iter()
+                    .find(|tool| tool.name == "openssl s_client + curl")
+                    .map(|tool| tool.commands)
+                    .unwrap_or_default(),
                 runs,
             },
         ),
