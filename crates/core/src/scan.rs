@@ -259,12 +259,7 @@ impl Verdict {
     /// What the scan makes of `report`, failing a chain that ends within
     /// `expiring_within` days when set.
     pub fn of(report: &Report, expiring_within: Option<u16>) -> Verdict {
-        let errors: Vec<Code> = report
-            .findings
-            .iter()
-            .filter(|finding| finding.severity == Severity::Error)
-            .map(|finding| finding.code)
-            .collect();
+        let errors: Vec<Code> = report.codes(Severity::Error).collect();
         let group = if errors.iter().any(|code| UNREACHED.contains(code)) {
             Standing::Unreachable
         } else if errors.is_empty() {
@@ -388,24 +383,19 @@ pub async fn scan<R: BufRead>(
             }
         }
         number += 1;
-        let entry = match next_line(&mut input) {
+        let read = match next_line(&mut input) {
             Next::End => break,
-            Next::Line(text) => match parse_line(number, &text) {
-                Ok(Some(entry)) => entry,
-                Ok(None) => continue,
-                Err(error) => {
-                    report(Scanned::Skipped(error), &mut summary);
-                    continue;
-                }
-            },
-            Next::Unusable(problem) => {
-                report(
-                    Scanned::Skipped(LineError {
-                        line: number,
-                        problem,
-                    }),
-                    &mut summary,
-                );
+            Next::Line(text) => parse_line(number, &text),
+            Next::Unusable(problem) => Err(LineError {
+                line: number,
+                problem,
+            }),
+        };
+        let entry = match read {
+            Ok(Some(entry)) => entry,
+            Ok(None) => continue,
+            Err(error) => {
+                report(Scanned::Skipped(error), &mut summary);
                 continue;
             }
         };
@@ -547,12 +537,7 @@ pub async fn scan_text(text: &str, options: &ScanOptions) -> ScanReport {
                 url: report.url.clone(),
                 group: verdict.group,
                 errors: verdict.errors.clone(),
-                warnings: report
-                    .findings
-                    .iter()
-                    .filter(|finding| finding.severity == Severity::Warning)
-                    .map(|finding| finding.code)
-                    .collect(),
+                warnings: report.codes(Severity::Warning).collect(),
                 earliest_days: verdict.earliest.as_ref().map(|(days, _)| *days),
                 earliest_certificate: verdict
                     .earliest

@@ -4,9 +4,9 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use handshake_core::Language;
 use handshake_core::i18n::Facts;
 use handshake_core::scan::{self, ScanOptions, Scanned, Summary};
+use handshake_core::{Code, Language, Severity};
 
 use super::endpoint::ReachArgs;
 use crate::exit::ExitStatus;
@@ -62,6 +62,11 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
     } else {
         ExitStatus::Success
     })
+}
+
+/// Codes as a CSV cell or a line says them: `tls-expired ws-origin-refused`.
+fn words(codes: impl Iterator<Item = Code>) -> String {
+    codes.map(Code::as_str).collect::<Vec<_>>().join(" ")
 }
 
 /// Where each result goes, in the form asked for.
@@ -162,15 +167,7 @@ impl Output {
         if self.only_failures && !verdict.fails {
             return;
         }
-        let codes = |severity| {
-            report
-                .findings
-                .iter()
-                .filter(|finding| finding.severity == severity)
-                .map(|finding| finding.code.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let errors = words(verdict.errors.iter().copied());
         let group = verdict.group.as_str();
         match self.format {
             Format::Json => {
@@ -188,8 +185,8 @@ impl Output {
                     &entry.line.to_string(),
                     &report.url,
                     group,
-                    &codes(handshake_core::Severity::Error),
-                    &codes(handshake_core::Severity::Warning),
+                    &errors,
+                    &words(report.codes(Severity::Warning)),
                     &days,
                     &subject,
                     &format!("{:.1}", report.timings_ms.total),
@@ -199,7 +196,7 @@ impl Output {
                 let facts = Facts::new()
                     .with("url", report.url.as_str())
                     .with("group", group)
-                    .with("codes", codes(handshake_core::Severity::Error))
+                    .with("codes", errors)
                     .with("ms", format!("{:.1}", report.timings_ms.total));
                 println!(
                     "[{}] {}",
@@ -207,9 +204,10 @@ impl Output {
                     say(language, "cli-scan-target", facts)
                 );
                 // An ended certificate is an error finding already.
-                if let Some((days, subject)) = &verdict.earliest
+                let shown = i32::from(self.expiring_within.unwrap_or(30).max(30));
+                if verdict.expires_within(shown)
+                    && let Some((days, subject)) = &verdict.earliest
                     && let Ok(days) = u32::try_from(*days)
-                    && days <= u32::from(self.expiring_within.unwrap_or(30).max(30))
                 {
                     println!(
                         "    {}",

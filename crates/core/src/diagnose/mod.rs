@@ -32,7 +32,7 @@ use tokio::net::TcpStream;
 
 use crate::Target;
 use crate::clock::{millis, now_unix};
-use crate::finding::{Finding, Said, Severity};
+use crate::finding::{Code, Finding, Said, Severity};
 use crate::i18n::Language;
 use crate::probe::cert::{self, CertInfo};
 use crate::probe::dial::Dial;
@@ -167,6 +167,14 @@ impl Report {
             evidence,
             timings_ms: timings,
         }
+    }
+
+    /// The codes of its findings of `severity`, in the report's order.
+    pub fn codes(&self, severity: Severity) -> impl Iterator<Item = Code> + '_ {
+        self.findings
+            .iter()
+            .filter(move |finding| finding.severity == severity)
+            .map(|finding| finding.code)
     }
 
     /// The report with every finding's words in `language`: what
