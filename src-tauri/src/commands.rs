@@ -98,7 +98,6 @@ pub(crate) fn explain_log(text: String) -> LogReport {
     logs::explain_text(&text)
 }
 
-/// The fix of `kind` with the defaults the target implies.
 /// Scans a pasted list as `handshake scan` does (the same defaults: 32 at
 /// once, 5 per host), every target in the list's order.
 #[tauri::command]
@@ -114,6 +113,7 @@ pub(crate) fn read_list(path: String) -> Result<String, CommandError> {
     Ok(scan::read_list(Path::new(&path))?)
 }
 
+/// The fix of `kind` with the defaults the target implies.
 #[tauri::command]
 #[specta::specta]
 pub(crate) fn default_fix(

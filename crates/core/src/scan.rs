@@ -24,6 +24,13 @@ use crate::{Target, TargetError};
 /// The longest line read; a longer one is reported and skipped.
 pub const MAX_LINE: usize = 8 * 1024;
 
+/// Targets diagnosed at once, unless told otherwise.
+pub const CONCURRENCY: usize = 32;
+
+/// Targets diagnosed at once on one host, unless told otherwise (sslyze's
+/// default).
+pub const PER_HOST: usize = 5;
+
 /// How a scan runs.
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
@@ -41,12 +48,12 @@ pub struct ScanOptions {
 }
 
 impl ScanOptions {
-    /// Polite defaults around `base`: 32 at once, 5 per host, and four
-    /// steps' timeouts for one target.
+    /// Polite defaults around `base`: [`CONCURRENCY`] at once, [`PER_HOST`]
+    /// per host, and four steps' timeouts for one target.
     pub fn new(base: Options) -> ScanOptions {
         ScanOptions {
-            concurrency: 32,
-            per_host: 5,
+            concurrency: CONCURRENCY,
+            per_host: PER_HOST,
             deadline: base.timeout.saturating_mul(4),
             base,
             expiring_within: None,

@@ -23,13 +23,13 @@ export const commands = {
 	/**  Explains a pasted log, as `handshake explain-log` does. */
 	explainLog: (text: string) => __TAURI_INVOKE<LogReport>("explain_log", { text }),
 	/**
-	 *  The fix of `kind` with the defaults the target implies.
 	 *  Scans a pasted list as `handshake scan` does (the same defaults: 32 at
 	 *  once, 5 per host), every target in the list's order.
 	 */
 	scanList: (text: string) => __TAURI_INVOKE<ScanReport>("scan_list", { text }),
 	/**  The list in a file the user picked, to scan. */
 	readList: (path: string) => typedError<string, CommandError>(__TAURI_INVOKE("read_list", { path })),
+	/**  The fix of `kind` with the defaults the target implies. */
 	defaultFix: (kind: FixKind, url: string, origin: string | null, language: Language) => typedError<FixRequest, CommandError>(__TAURI_INVOKE("default_fix", { kind, url, origin, language })),
 	/**
 	 *  Every file the request would write into `folder` (or the placeholder

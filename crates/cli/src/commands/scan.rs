@@ -24,10 +24,10 @@ pub(crate) struct Args {
     #[command(flatten)]
     reach: ReachArgs,
     /// Targets diagnosed at once.
-    #[arg(long, value_name = "N", default_value_t = 32)]
+    #[arg(long, value_name = "N", default_value_t = scan::CONCURRENCY)]
     concurrency: usize,
     /// Targets diagnosed at once on one host.
-    #[arg(long, value_name = "N", default_value_t = 5)]
+    #[arg(long, value_name = "N", default_value_t = scan::PER_HOST)]
     per_host: usize,
     /// A certificate of a chain (leaf or intermediate) ending within DAYS fails the scan.
     #[arg(long, value_name = "DAYS")]
