@@ -225,7 +225,10 @@ pub async fn diagnose(target: &Target, options: &Options) -> Report {
         timings: Timings::default(),
         dial: None,
     };
-    run.all().await;
+    // Boxed: inlined into its caller, this future's poll took an 80 KB
+    // stack frame, which the stack probe faults in page by page (11 of a
+    // refused port's 153 page faults).
+    Box::pin(run.all()).await;
     run.timings.total = millis(started.elapsed());
     Report::from_evidence(run.evidence, run.timings)
 }
