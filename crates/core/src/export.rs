@@ -3,17 +3,20 @@
 //! A file is written to a temporary name in the target folder, flushed to
 //! disk, then renamed over the target, so a crash leaves either the old file
 //! or the new one, never half of one. An existing file is replaced only when
-//! the caller says so, and then kept as `NAME.bak`. Secrets are created with
-//! mode 0600 from the first byte, not chmod-ed afterwards.
+//! the caller says so, and then kept as `NAME.bak`. Secrets are created
+//! readable by the user alone from the first byte (mode 0600; on Windows an
+//! access list), not changed afterwards.
 
-use std::fs::{File, OpenOptions};
+mod create;
+
+use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Who may read the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Keys, keystores, password files: 0600.
+    /// Keys, keystores, password files: 0600 (Windows: the user alone).
     Secret,
     /// Certificates and configs: 0644.
     Public,
@@ -187,17 +190,7 @@ fn write_temporary(path: &Path, bytes: &[u8], mode: Mode) -> io::Result<PathBuf>
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temporary = folder.join(format!(".{name}.handshake-{}.tmp", std::process::id()));
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(match mode {
-            Mode::Secret => 0o600,
-            Mode::Public => 0o644,
-        });
-    }
-    let mut file = options.open(&temporary)?;
+    let mut file = create::create_new(&temporary, mode)?;
     let written = file.write_all(bytes).and_then(|()| file.sync_all());
     if let Err(error) = written {
         let _ = std::fs::remove_file(&temporary);

@@ -145,20 +145,31 @@ pub fn read(path: &Path, holds: Holds) -> Result<Vec<u8>, FileError> {
 /// Whether `path` can be read as a stream (a log): a regular file or a
 /// pipe (`<(journalctl …)`), not a directory or a device, which never ends.
 pub fn check_stream(path: &Path) -> Result<(), FileError> {
-    use std::os::unix::fs::FileTypeExt;
     let kind = std::fs::metadata(path)
         .map_err(|source| FileError::Unreadable {
             path: path.to_owned(),
             source,
         })?
         .file_type();
-    if kind.is_file() || kind.is_fifo() {
+    if kind.is_file() || is_pipe(kind) {
         Ok(())
     } else {
         Err(FileError::NotAFile {
             path: path.to_owned(),
         })
     }
+}
+
+#[cfg(unix)]
+fn is_pipe(kind: std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    kind.is_fifo()
+}
+
+/// Windows names no pipe by path that a log could come from.
+#[cfg(not(unix))]
+fn is_pipe(_: std::fs::FileType) -> bool {
+    false
 }
 
 #[cfg(test)]

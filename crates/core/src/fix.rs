@@ -383,12 +383,18 @@ pub fn prepare(
 
 /// `path` as a generated configuration names it: absolute, against the
 /// current folder when relative (servers resolve relative paths against
-/// their own folders, not the user's).
+/// their own folders, not the user's); on Windows with forward slashes,
+/// which Java, nginx and Apache there read and no configuration escapes.
 pub fn absolute(path: &Path) -> String {
-    std::path::absolute(path)
+    let text = std::path::absolute(path)
         .unwrap_or_else(|_| path.to_owned())
         .display()
-        .to_string()
+        .to_string();
+    if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text
+    }
 }
 
 /// The host names a new certificate covers: the target's, a proxy's

@@ -673,13 +673,20 @@ pub enum Source {
 }
 
 /// The default folder of the development CA: `$XDG_DATA_HOME/handshake`,
-/// else `~/.local/share/handshake`.
+/// else `~/.local/share/handshake`; on Windows `%LOCALAPPDATA%\handshake`
+/// (the user's own, not roaming: a private key stays on its machine).
 pub fn default_ca_dir() -> PathBuf {
-    std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("handshake")
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|value| !value.is_empty())
+            .map(PathBuf::from)
+    };
+    let data = if cfg!(windows) {
+        var("LOCALAPPDATA")
+    } else {
+        var("XDG_DATA_HOME").or_else(|| var("HOME").map(|home| home.join(".local/share")))
+    };
+    data.unwrap_or_else(|| PathBuf::from(".")).join("handshake")
 }
 
 /// Makes or imports the credential; for a development CA, also says where

@@ -77,7 +77,7 @@ struct NewCert {
     /// Make a self-signed certificate for the --host names.
     #[arg(long)]
     self_signed: bool,
-    /// The development CA's folder (default: ~/.local/share/handshake).
+    /// The development CA's folder (default: ~/.local/share/handshake; Windows: %LOCALAPPDATA%\handshake).
     #[arg(long, value_name = "DIR")]
     ca_dir: Option<PathBuf>,
     /// ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096.

@@ -9,6 +9,7 @@ use handshake_core::i18n::Facts;
 use handshake_core::keystore::{KeystoreSpec, to_pkcs12};
 use handshake_core::pki::{self, Source};
 use handshake_core::probe::cert::inspect;
+use handshake_core::render::spring;
 use handshake_core::{Language, Secret};
 
 use super::credential;
@@ -29,7 +30,7 @@ pub(crate) struct Args {
     /// Sign with a self-signed certificate instead of the development CA.
     #[arg(long, conflicts_with_all = ["cert", "key", "ca_dir"])]
     self_signed: bool,
-    /// The development CA's folder (default: ~/.local/share/handshake).
+    /// The development CA's folder (default: ~/.local/share/handshake; Windows: %LOCALAPPDATA%\handshake).
     #[arg(long, value_name = "DIR")]
     ca_dir: Option<PathBuf>,
     /// Import this PEM certificate chain (e.g. Let's Encrypt's fullchain.pem).
@@ -122,14 +123,18 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         let _ = writeln!(out, "  {line}");
     }
     let absolute = std::fs::canonicalize(&written.path).unwrap_or(written.path);
-    let _ = writeln!(
-        out,
-        "\n{}\n  server.ssl.key-store=file:{}\n  server.ssl.key-store-type=PKCS12\n  server.ssl.key-alias={}\n  server.ssl.key-store-password=${{{}}}",
-        say("cli-keystore-spring", Facts::new()),
-        absolute.display(),
-        args.alias,
-        args.password_env
-    );
+    let _ = writeln!(out, "\n{}", say("cli-keystore-spring", Facts::new()));
+    for (key, value) in [
+        ("server.ssl.key-store", spring::file_location(&absolute)),
+        ("server.ssl.key-store-type", "PKCS12".to_owned()),
+        ("server.ssl.key-alias", args.alias.clone()),
+        (
+            "server.ssl.key-store-password",
+            format!("${{{}}}", args.password_env),
+        ),
+    ] {
+        let _ = writeln!(out, "  {}", spring::property_line(key, &value));
+    }
     print!("{out}");
     Ok(ExitStatus::Success)
 }

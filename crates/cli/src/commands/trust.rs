@@ -24,7 +24,7 @@ use crate::render::say;
     after_help = "Examples:\n  handshake trust --check\n  handshake trust --store browsers --yes\n  sudo handshake trust --system --yes\n  handshake trust --java-cacerts ./truststore.p12 --uninstall\n\nWith no store named, the stores of this machine are found (as mkcert does). Every change is listed before it is made, and needs --yes or a confirmation."
 )]
 pub(crate) struct Args {
-    /// The development CA's folder (default: ~/.local/share/handshake).
+    /// The development CA's folder (default: ~/.local/share/handshake; Windows: %LOCALAPPDATA%\handshake).
     #[arg(long, value_name = "DIR")]
     ca_dir: Option<PathBuf>,
     /// Which of the stores found to use (default: all); repeatable.

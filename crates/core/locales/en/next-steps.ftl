@@ -104,6 +104,7 @@ trust-ca-undo = To undo: remove the file you copied and run the same update comm
 trust-store-system = the system trust store ({ $path })
 trust-store-keychain = the keychain { $path }
 trust-store-windows = the Windows root store of this user
+trust-store-windows-machine = the Windows root store of this machine (every user)
 trust-store-nss = { $browser ->
         [chromium] Chromium's NSS database { $path }
         [firefox] the Firefox profile { $path }
@@ -114,3 +115,11 @@ trust-step-write = write { $path }
 trust-step-delete = delete { $path }
 trust-step-make-dir = make the folder { $path }
 trust-step-run = run { $command }
+trust-step-windows-add = add the certificate with SHA-256 { $sha256 } to the Windows root store of { $location ->
+        [machine] this machine
+       *[user] this user (Windows asks you to confirm)
+    }
+trust-step-windows-remove = remove the certificate with SHA-256 { $sha256 } from the Windows root store of { $location ->
+        [machine] this machine
+       *[user] this user
+    }

@@ -104,6 +104,7 @@ trust-ca-undo = 되돌리려면 복사한 파일을 지우고 같은 갱신 명�
 trust-store-system = 시스템 신뢰 저장소({ $path })
 trust-store-keychain = 키체인 { $path }
 trust-store-windows = 이 사용자의 Windows 루트 저장소
+trust-store-windows-machine = 이 컴퓨터의 Windows 루트 저장소(모든 사용자)
 trust-store-nss = { $browser ->
         [chromium] Chromium NSS 데이터베이스 { $path }
         [firefox] Firefox 프로필 { $path }
@@ -114,3 +115,14 @@ trust-step-write = { $path } 쓰기
 trust-step-delete = { $path } 지우기
 trust-step-make-dir = { $path } 폴더 만들기
 trust-step-run = { $command } 실행
+trust-step-windows-add = { $location ->
+        [machine] 이 컴퓨터의
+       *[user] 이 사용자의
+    } Windows 루트 저장소에 SHA-256 { $sha256 } 인증서 추가{ $location ->
+        [machine] {""}
+       *[user] (Windows가 확인을 요청합니다)
+    }
+trust-step-windows-remove = { $location ->
+        [machine] 이 컴퓨터의
+       *[user] 이 사용자의
+    } Windows 루트 저장소에서 SHA-256 { $sha256 } 인증서 제거

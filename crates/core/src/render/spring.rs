@@ -393,9 +393,50 @@ impl PlanProblem {
 pub fn properties(plan: &SpringPlan, language: Language) -> String {
     let mut out = header(plan, language);
     for (key, value) in plan.properties() {
-        out.push_str(&format!("{key}={value}\n"));
+        out.push_str(&property_line(&key, &value));
+        out.push('\n');
     }
     out
+}
+
+/// `key=value` as Java's `Properties` reads it back: a backslash doubled (a
+/// Windows path's `C:\tls` would read as `C:<tab>ls`), a leading space kept,
+/// and every character beyond ASCII as `\uXXXX` — Spring Boot reads
+/// `.properties` as ISO-8859-1, so a path in `C:\Users\개발자` written as
+/// UTF-8 would name another folder.
+pub fn property_line(key: &str, value: &str) -> String {
+    let mut line = format!("{key}=");
+    for (index, c) in value.chars().enumerate() {
+        match c {
+            '\\' => line.push_str("\\\\"),
+            ' ' if index == 0 => line.push_str("\\ "),
+            ' '..='~' => line.push(c),
+            _ => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    line.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+    }
+    line
+}
+
+/// A Spring `file:` location for `path` as Java reads it: forward slashes
+/// on Windows, and without the `\\?\` that Windows puts before a canonical
+/// path (`\\?\UNC\host\share` is the share `//host/share`).
+pub fn file_location(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    let text = match text.strip_prefix(r"\\?\UNC\") {
+        Some(share) => format!(r"\\{share}"),
+        None => text.strip_prefix(r"\\?\").unwrap_or(&text).to_owned(),
+    };
+    let text = if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text
+    };
+    format!("file:{text}")
 }
 
 /// `application.yml`, the same settings nested (keys sharing a prefix
@@ -496,6 +537,49 @@ pub fn env_file(plan: &SpringPlan, password: &crate::Secret, language: Language)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What Java's `Properties` (and Spring Boot's reader) unescape back to
+    /// the value: backslashes, a leading space, and letters beyond ASCII.
+    #[test]
+    fn a_properties_line_reads_back_as_the_value() {
+        assert_eq!(
+            property_line("k", r"file:C:\tls\server.p12"),
+            r"k=file:C:\\tls\\server.p12"
+        );
+        assert_eq!(
+            property_line("k", "file:/home/개발자/server.p12"),
+            r"k=file:/home/\uac1c\ubc1c\uc790/server.p12"
+        );
+        assert_eq!(property_line("k", " x y"), r"k=\ x y");
+        assert_eq!(property_line("k", "😀"), r"k=\ud83d\ude00");
+        assert_eq!(property_line("k", "${P}"), "k=${P}");
+    }
+
+    #[test]
+    fn a_file_location_has_no_verbatim_prefix() {
+        let windows = |unix: &str, windows: &str| {
+            if cfg!(windows) {
+                windows.to_owned()
+            } else {
+                unix.to_owned()
+            }
+        };
+        assert_eq!(
+            file_location(std::path::Path::new(r"\\?\C:\tls\server.p12")),
+            windows(r"file:C:\tls\server.p12", "file:C:/tls/server.p12")
+        );
+        assert_eq!(
+            file_location(std::path::Path::new(r"\\?\UNC\files\tls\server.p12")),
+            windows(
+                r"file:\\files\tls\server.p12",
+                "file://files/tls/server.p12"
+            )
+        );
+        assert_eq!(
+            file_location(std::path::Path::new("/srv/app/server.p12")),
+            "file:/srv/app/server.p12"
+        );
+    }
 
     #[test]
     fn versions_decide_the_forms() {

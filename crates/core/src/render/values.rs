@@ -135,12 +135,14 @@ fn expect(field: &'static str, value: &str, kind: ValueKind) -> Result<(), Inval
 pub fn is(value: &str, kind: ValueKind) -> bool {
     match kind {
         ValueKind::Host => is_host(value),
+        // Letters beyond ASCII too: a Korean Windows user's files are under
+        // `C:/Users/개발자`, and no server reads a letter as syntax.
         ValueKind::Path => {
             !value.is_empty()
                 && value.len() <= 4096
                 && value
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"/._-+~@:=,%".contains(&b))
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "/._-+~@:=,%".contains(c))
         }
         ValueKind::Listen => is_listen(value),
         ValueKind::Upstream => is_upstream(value),
@@ -261,6 +263,8 @@ mod tests {
             "file:/opt/app/server.p12",
             "classpath:server.p12",
             "./fix/privkey.pem",
+            "file:C:/Users/개발자/tls/server.p12",
+            "//fileserver/share/tls/fullchain.pem",
         ] {
             assert!(is(path, ValueKind::Path), "{path}");
         }
@@ -286,7 +290,18 @@ mod tests {
         let injected = "chat.example.com;\n    add_header X-Injected pwned always;\n    #";
         assert!(!is(injected, ValueKind::Host));
         for bad in [
-            "/a b", "/a;b", "/a{b", "/a\"b", "/a\nb", "/a'b", "/a#b", "/a$b", "/a\\b", "",
+            "/a b",
+            "/a;b",
+            "/a{b",
+            "/a\"b",
+            "/a\nb",
+            "/a'b",
+            "/a#b",
+            "/a$b",
+            "/a\\b",
+            "",
+            "/a\u{3000}b",
+            "/a\u{202e}b",
         ] {
             assert!(!is(bad, ValueKind::Path), "{bad:?}");
         }

@@ -28,6 +28,22 @@ pub enum Action {
         /// The folder.
         path: PathBuf,
     },
+    /// Add this certificate to a Windows root store.
+    AddWindowsRoot {
+        /// The user's store or the machine's.
+        location: super::WindowsLocation,
+        /// The certificate, DER.
+        certificate: Vec<u8>,
+        /// Its SHA-256, as the user is shown it.
+        sha256: String,
+    },
+    /// Remove the certificates with this SHA-256 from a Windows root store.
+    RemoveWindowsRoot {
+        /// The user's store or the machine's.
+        location: super::WindowsLocation,
+        /// The fingerprint, lower-case hex.
+        sha256: String,
+    },
     /// Run a program with these arguments, no shell.
     Run {
         /// The program, looked up on `PATH`.
@@ -75,6 +91,10 @@ impl Action {
             }
             Action::Delete { path } => ("rm".into(), vec!["-f".into(), path_of(&path)]),
             Action::MakeDir { path } => ("mkdir".into(), vec!["-p".into(), path_of(&path)]),
+            // Windows asks for rights its own way: `elevated` is Linux's.
+            windows @ (Action::AddWindowsRoot { .. } | Action::RemoveWindowsRoot { .. }) => {
+                return windows;
+            }
             Action::Run { program, args, env } => {
                 // pkexec clears the environment: a store with variables is
                 // never elevated (`elevatable` is false for it).
@@ -111,6 +131,8 @@ impl crate::i18n::Message for Action {
             Action::Write { .. } => "trust-step-write",
             Action::Delete { .. } => "trust-step-delete",
             Action::MakeDir { .. } => "trust-step-make-dir",
+            Action::AddWindowsRoot { .. } => "trust-step-windows-add",
+            Action::RemoveWindowsRoot { .. } => "trust-step-windows-remove",
             Action::Run { .. } => "trust-step-run",
         }
     }
@@ -121,6 +143,12 @@ impl crate::i18n::Message for Action {
             Action::Write { path, .. } | Action::Delete { path } | Action::MakeDir { path } => {
                 facts.with("path", path.display().to_string())
             }
+            Action::AddWindowsRoot {
+                location, sha256, ..
+            }
+            | Action::RemoveWindowsRoot { location, sha256 } => facts
+                .with("location", location.keyword())
+                .with("sha256", sha256.as_str()),
             Action::Run { .. } => facts.with("command", self.command_line().unwrap_or_default()),
         }
     }
@@ -180,6 +208,12 @@ fn apply(action: &Action, written: &mut Vec<PathBuf>) -> Result<(), TrustError> 
             _ => Ok(()),
         },
         Action::MakeDir { path } => std::fs::create_dir_all(path).map_err(io(path)),
+        Action::AddWindowsRoot {
+            location,
+            certificate,
+            ..
+        } => super::windows::add(*location, certificate),
+        Action::RemoveWindowsRoot { location, sha256 } => super::windows::remove(*location, sha256),
         Action::Run { program, args, env } => {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let env: Vec<(&str, &str)> = env

@@ -61,7 +61,7 @@ pub fn discover(environment: &Environment, groups: &[Group]) -> Vec<Box<dyn Trus
     let mut stores: Vec<Box<dyn TrustStore>> = Vec::new();
     for group in groups {
         match group {
-            Group::System => stores.push(super::system_store()),
+            Group::System => stores.extend(super::system_stores()),
             Group::Browsers => stores.extend(
                 browser_databases(environment)
                     .into_iter()

@@ -38,7 +38,7 @@ pub use java::JavaTruststore;
 pub use keychain::Keychain;
 pub use linux::{DebianSystem, FedoraSystem, linux_system_at};
 pub use nss::{Browser, NssDatabase};
-pub use windows::WindowsUserRoot;
+pub use windows::{Location as WindowsLocation, WindowsRoot};
 
 /// Where `program` is on `path` (a `PATH` value), as the stores' programs
 /// are looked for.
@@ -79,10 +79,21 @@ pub fn system_store() -> Box<dyn TrustStore> {
     if cfg!(target_os = "macos") {
         Box::new(Keychain::system())
     } else if cfg!(windows) {
-        Box::new(WindowsUserRoot)
+        Box::new(WindowsRoot::USER)
     } else {
         linux_system_at(Path::new("/"))
     }
+}
+
+/// The operating system's stores found in the System group: the system
+/// store, and on Windows the machine's root store too when this process
+/// is elevated (it can change it then).
+fn system_stores() -> Vec<Box<dyn TrustStore>> {
+    let mut stores = vec![system_store()];
+    if cfg!(windows) && windows::elevated() {
+        stores.push(Box::new(WindowsRoot::MACHINE));
+    }
+    stores
 }
 
 /// A CA certificate to trust: its file (what the programs read) and its
@@ -133,8 +144,8 @@ impl Ca {
         sha256_hex(&self.der)
     }
 
-    /// The SHA-1 fingerprint, upper-case hex, that macOS's `security` and
-    /// Windows' `certutil` name certificates by.
+    /// The SHA-1 fingerprint, upper-case hex, that macOS's `security`
+    /// names certificates by.
     fn sha1(&self) -> String {
         use sha1::Digest;
         hex(&sha1::Sha1::digest(&self.der)).to_ascii_uppercase()
@@ -165,8 +176,8 @@ pub enum StoreKind {
     System,
     /// A macOS keychain.
     Keychain,
-    /// The current Windows user's root store.
-    Windows,
+    /// A Windows root store: the user's or the machine's.
+    Windows(WindowsLocation),
     /// An NSS database, with the browser that reads it.
     Nss(Browser),
     /// A Java truststore.
@@ -177,7 +188,7 @@ impl StoreKind {
     /// The group a user chooses this kind of store by.
     pub fn group(self) -> Group {
         match self {
-            StoreKind::System | StoreKind::Keychain | StoreKind::Windows => Group::System,
+            StoreKind::System | StoreKind::Keychain | StoreKind::Windows(_) => Group::System,
             StoreKind::Nss(_) => Group::Browsers,
             StoreKind::Java => Group::Java,
         }
@@ -189,7 +200,8 @@ impl crate::i18n::Message for StoreName {
         match self.kind {
             StoreKind::System => "trust-store-system",
             StoreKind::Keychain => "trust-store-keychain",
-            StoreKind::Windows => "trust-store-windows",
+            StoreKind::Windows(WindowsLocation::User) => "trust-store-windows",
+            StoreKind::Windows(WindowsLocation::Machine) => "trust-store-windows-machine",
             StoreKind::Nss(_) => "trust-store-nss",
             StoreKind::Java => "trust-store-java",
         }
@@ -340,6 +352,11 @@ pub enum TrustError {
     /// The store needs administrator rights this front end does not ask
     /// for (`sudo handshake trust` does it from a terminal).
     NeedsAdmin,
+    /// The operating system's certificate API refused (Windows).
+    System {
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// A file could not be read or written.
     Io {
         /// The file.
@@ -355,6 +372,7 @@ impl crate::i18n::Message for TrustError {
             TrustError::Missing { .. } => "error-trust-missing",
             TrustError::Failed { .. } => "error-trust-failed",
             TrustError::NeedsAdmin => "error-trust-needs-admin",
+            TrustError::System { .. } => "error-trust-system",
             TrustError::Io { .. } => "error-trust-io",
         }
     }
@@ -367,6 +385,7 @@ impl crate::i18n::Message for TrustError {
                 Facts::new().with("command", command).with("output", output)
             }
             TrustError::NeedsAdmin => Facts::new(),
+            TrustError::System { source } => Facts::new().with("detail", source.to_string()),
             TrustError::Io { path, source } => Facts::new()
                 .with("path", path.display().to_string())
                 .with("detail", source.to_string()),
@@ -446,15 +465,18 @@ mod tests {
                 ca.path().display()
             )]
         );
-        let removal = WindowsUserRoot.remove(&ca).expect("plan");
+        let removal = WindowsRoot::USER.remove(&ca).expect("plan");
         assert_eq!(
             removal[0].to_string(),
-            format!("run certutil -user -delstore Root {}", ca.sha1())
+            format!(
+                "remove the certificate with SHA-256 {} from the Windows root store of this user",
+                ca.sha256()
+            )
         );
-        // Neither program is on Debian: checking says "not there", so
-        // there is nothing to remove.
+        // Neither store is on Debian: checking says "not there", so there
+        // is nothing to remove.
         let plan = Plan::new(
-            survey(vec![Box::new(keychain), Box::new(WindowsUserRoot)], &ca),
+            survey(vec![Box::new(keychain), Box::new(WindowsRoot::USER)], &ca),
             &ca,
             Direction::Remove,
         );
