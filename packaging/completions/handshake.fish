@@ -119,7 +119,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and not __
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l host -d 'The host name clients use (server_name); repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l cert -d 'The certificate chain already on the server (referenced where it is, so renewals apply)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l key -d 'The private key already on the server' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake; Windows: %LOCALAPPDATA%\\handshake)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l key-type -d 'ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l days -d 'Days of validity' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from nginx" -l location -d 'Where the certificate files will be on the server (default: the --out folder)' -r -F
@@ -140,7 +140,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l host -d 'The host name clients use (server_name); repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l cert -d 'The certificate chain already on the server (referenced where it is, so renewals apply)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l key -d 'The private key already on the server' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake; Windows: %LOCALAPPDATA%\\handshake)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l key-type -d 'ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l days -d 'Days of validity' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from apache" -l location -d 'Where the certificate files will be on the server (default: the --out folder)' -r -F
@@ -161,7 +161,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l host -d 'The host name clients use (server_name); repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l cert -d 'The certificate chain already on the server (referenced where it is, so renewals apply)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l key -d 'The private key already on the server' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake; Windows: %LOCALAPPDATA%\\handshake)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l key-type -d 'ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l days -d 'Days of validity' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from haproxy" -l location -d 'Where the certificate files will be on the server (default: the --out folder)' -r -F
@@ -182,7 +182,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l host -d 'The host name clients use (server_name); repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l cert -d 'The certificate chain already on the server (referenced where it is, so renewals apply)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l key -d 'The private key already on the server' -r -F
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake; Windows: %LOCALAPPDATA%\\handshake)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l key-type -d 'ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l days -d 'Days of validity' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from caddy" -l location -d 'Where the certificate files will be on the server (default: the --out folder)' -r -F
@@ -210,7 +210,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l key -d 'The private key of --cert' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l key-password-file -d 'A file holding the passphrase of an encrypted --key' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l host -d 'The host names of a new certificate (with --dev-ca or --self-signed); repeatable' -r
-complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake; Windows: %LOCALAPPDATA%\\handshake)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l key-type -d 'ecdsa-p256, rsa-2048, rsa-3072 or rsa-4096' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l days -d 'Days of validity' -r
 complete -c handshake -n "__fish_handshake_using_subcommand generate; and __fish_seen_subcommand_from spring" -l location -d 'Where the certificate files will be on the server (default: the --out folder)' -r -F
@@ -242,7 +242,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand inspect" -l json -d 
 complete -c handshake -n "__fish_handshake_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l host -d 'A host name or IP address the certificate is for; repeatable' -r
-complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake; Windows: %LOCALAPPDATA%\\handshake)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l cert -d 'Import this PEM certificate chain (e.g. Let\'s Encrypt\'s fullchain.pem)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l key -d 'The PEM private key of --cert (PKCS#8, PKCS#1 or SEC1)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l key-password-file -d 'A file holding the passphrase of an encrypted --key' -r -F
@@ -290,7 +290,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand target" -l lang -d '
 complete -c handshake -n "__fish_handshake_using_subcommand target" -l json -d 'Print the result as JSON'
 complete -c handshake -n "__fish_handshake_using_subcommand target" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l lang -d 'The language of the output: en or ko' -r
-complete -c handshake -n "__fish_handshake_using_subcommand trust" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand trust" -l ca-dir -d 'The development CA\'s folder (default: ~/.local/share/handshake; Windows: %LOCALAPPDATA%\\handshake)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand trust" -l store -d 'Which of the stores found to use (default: all); repeatable' -r -f -a "system\t'The operating system\'s store'
 browsers\t'Chromium\'s and Firefox\'s NSS databases'
 java\t'The JDK\'s truststore'"

@@ -32,6 +32,7 @@ pub mod stunnel;
 pub mod tinyproxy;
 pub mod tomcat;
 pub mod websocket;
+pub mod wine;
 
 /// The environment variable naming the folder where `./dev test` collects
 /// the tests that could not run here.

@@ -16,6 +16,7 @@ mod scan;
 mod serve;
 mod spring;
 mod target;
+mod windows;
 
 use std::process::{Command, Output};
 

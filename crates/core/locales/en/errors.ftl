@@ -140,7 +140,7 @@ error-trust-failed = `{ $command }` failed: { $output }
 error-trust-needs-admin = this store belongs to the administrator: run `sudo handshake trust --java` (or `--java-cacerts FILE`) in a terminal, or pick a truststore of your own
 error-browser-listen = Cannot serve the browser check's page on 127.0.0.1: { $detail }
 error-browser-open = Cannot start the browser “{ $browser }”: { $detail }. Name one that is installed: --browser chromium, --browser firefox, or a program's path.
-error-trust-system = Windows refused to change its certificate store: { $detail }
+error-trust-system = the Windows certificate store failed: { $detail }
 error-trust-io = Cannot change { $path }: { $detail }. Run as a user who may (the system store needs root).
 
 ## The desktop app, before it has a window

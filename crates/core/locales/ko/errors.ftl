@@ -139,7 +139,7 @@ error-trust-failed = `{ $command }` 실패: { $output }
 error-trust-needs-admin = 관리자 소유의 저장소입니다. 터미널에서 `sudo handshake trust --java`(또는 `--java-cacerts FILE`)를 실행하거나, 직접 만든 truststore를 고르세요
 error-browser-listen = 브라우저 검사 페이지를 127.0.0.1에서 제공할 수 없습니다: { $detail }
 error-browser-open = 브라우저 “{ $browser }”을(를) 시작할 수 없습니다: { $detail }. 설치된 브라우저를 지정하세요: --browser chromium, --browser firefox, 또는 프로그램 경로.
-error-trust-system = Windows가 인증서 저장소 변경을 거부했습니다: { $detail }
+error-trust-system = Windows 인증서 저장소 작업이 실패했습니다: { $detail }
 error-trust-io = { $path }을(를) 바꿀 수 없습니다: { $detail }. 권한이 있는 사용자로 실행하세요(시스템 저장소는 root가 필요합니다).
 
 ## 창을 띄우기 전의 데스크톱 앱

@@ -352,7 +352,7 @@ pub enum TrustError {
     /// The store needs administrator rights this front end does not ask
     /// for (`sudo handshake trust` does it from a terminal).
     NeedsAdmin,
-    /// The operating system's certificate API refused (Windows).
+    /// The operating system's certificate API failed (Windows).
     System {
         /// What the system said.
         source: std::io::Error,

@@ -102,7 +102,7 @@ mod api {
 
     use windows_sys::Win32::Security::Cryptography::{
         CERT_CLOSE_STORE_FORCE_FLAG, CERT_CONTEXT, CERT_STORE_ADD_USE_EXISTING,
-        CERT_STORE_OPEN_EXISTING_FLAG, CERT_STORE_PROV_SYSTEM_W, CERT_STORE_READONLY_FLAG,
+        CERT_STORE_PROV_SYSTEM_REGISTRY_W, CERT_STORE_READONLY_FLAG,
         CERT_SYSTEM_STORE_CURRENT_USER, CERT_SYSTEM_STORE_LOCAL_MACHINE,
         CertAddEncodedCertificateToStore, CertCloseStore, CertDeleteCertificateFromStore,
         CertDuplicateCertificateContext, CertEnumCertificatesInStore, CertOpenStore, HCERTSTORE,
@@ -123,6 +123,10 @@ mod api {
         }
     }
 
+    /// The registry store of `location`'s roots: where an added root is
+    /// kept. (The system store of the same name is a collection — the
+    /// user's shows the machine's roots too — and deleting through it may
+    /// delete nothing.)
     fn open(location: Location, writable: bool) -> Result<Store, TrustError> {
         let name: Vec<u16> = "ROOT".encode_utf16().chain([0]).collect();
         let place = match location {
@@ -137,10 +141,12 @@ mod api {
         // SAFETY: `name` is NUL-terminated and outlives the call.
         let store = unsafe {
             CertOpenStore(
-                CERT_STORE_PROV_SYSTEM_W,
+                CERT_STORE_PROV_SYSTEM_REGISTRY_W,
                 0,
                 0,
-                place | CERT_STORE_OPEN_EXISTING_FLAG | mode,
+                // Not "open existing": a user who never had a root of their
+                // own may have no store yet.
+                place | mode,
                 name.as_ptr().cast(),
             )
         };

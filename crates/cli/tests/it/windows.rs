@@ -1,0 +1,347 @@
+//! The Windows command line (`handshake.exe`, cross-built with mingw-w64)
+//! under Debian's Wine, as a Windows user runs it: against the real nginx
+//! on loopback, with files in folders whose names hold spaces and Korean
+//! letters, a Korean user name, a CRLF log; its keystore read by the real
+//! JDK; its trust store changes read back by Windows' own certificate API.
+//! Each outcome is held to the Linux program's on the same input.
+
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::Output;
+
+use handshake_testkit::nginx::Nginx;
+use handshake_testkit::pki::{Ca, pem};
+use handshake_testkit::servers::free_port;
+use handshake_testkit::wine::{self, Wine};
+
+use crate::{codes, handshake, json, scratch, stderr, stdout};
+
+/// `handshake.exe ARGS` under Wine, with at most 60 s.
+fn windows(wine: &Wine, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    wine.handshake(&args, env, 60)
+}
+
+/// The findings of a `--json` report without what differs between two
+/// runs (timings are not in findings; nothing else should differ).
+fn findings(report: &serde_json::Value) -> serde_json::Value {
+    report["findings"].clone()
+}
+
+#[test]
+fn diagnoses_real_nginx_and_a_plain_port_as_on_linux() {
+    let Some(wine) = wine::wine() else { return };
+    let dir = scratch("windows-diagnose");
+    let ca = Ca::new("Windows Test CA");
+    let (cert, key) = ca.leaf(&["localhost"], -1, 200).write_pem(&dir);
+    let (tls, plain) = (free_port(), free_port());
+    let _nginx = Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{tls} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}\n\
+             server {{ listen 127.0.0.1:{plain}; location / {{ return 200 'ok'; }} }}\n",
+            cert.display(),
+            key.display()
+        ),
+        &[tls, plain],
+    );
+    // The CA in a folder a Windows user makes: a space and Korean letters.
+    let folder = dir.join("내 인증서");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let ca_file = folder.join("ca.pem");
+    std::fs::write(&ca_file, pem("CERTIFICATE", ca.cert().as_ref())).expect("ca");
+    let ca_windows = wine.path(&ca_file);
+
+    let healthy = format!("https://localhost:{tls}/");
+    let on_windows = windows(wine, &["diagnose", "--ca", &ca_windows, &healthy], &[]);
+    let text = stdout(&on_windows);
+    assert_eq!(
+        on_windows.status.code(),
+        Some(0),
+        "{text}{}",
+        stderr(&on_windows)
+    );
+    assert!(
+        text.contains("[http-ok]") && text.contains("no errors"),
+        "{text}"
+    );
+    let linux = handshake(&[
+        "diagnose",
+        "--json",
+        "--ca",
+        &ca_file.display().to_string(),
+        &healthy,
+    ]);
+    let on_windows = windows(
+        wine,
+        &["diagnose", "--json", "--ca", &ca_windows, &healthy],
+        &[],
+    );
+    assert_eq!(findings(&json(&on_windows)), findings(&json(&linux)));
+
+    let plain_url = format!("wss://127.0.0.1:{plain}/ws");
+    for lang in ["en", "ko"] {
+        let linux = handshake(&["diagnose", "--json", "--lang", lang, &plain_url]);
+        let on_windows = windows(
+            wine,
+            &["diagnose", "--json", "--lang", lang, &plain_url],
+            &[],
+        );
+        assert_eq!(on_windows.status.code(), Some(1), "{}", stderr(&on_windows));
+        let (linux, on_windows) = (json(&linux), json(&on_windows));
+        assert_eq!(codes(&on_windows), ["tls-to-plain-port"]);
+        assert_eq!(findings(&on_windows), findings(&linux), "{lang}");
+    }
+    // And the human form, in Korean, with the same words as on Linux.
+    let text = stdout(&windows(
+        wine,
+        &["diagnose", "--lang", "ko", &plain_url],
+        &[],
+    ));
+    let linux = stdout(&handshake(&["diagnose", "--lang", "ko", &plain_url]));
+    let body = |text: &str| {
+        text.lines()
+            // The summary's timings differ from run to run.
+            .filter(|line| !line.contains("(dns "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(text.contains("[tls-to-plain-port]"), "{text}");
+    assert_eq!(body(&text), body(&linux));
+}
+
+#[test]
+fn a_keystore_made_on_windows_is_read_by_the_jdk_and_kept_from_other_users() {
+    let Some(wine) = wine::wine() else { return };
+    let dir = scratch("windows-keystore");
+    let folder = dir.join("한글 폴더");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let keystore = folder.join("server.p12");
+    let password = ("HANDSHAKE_TEST_PASSWORD", "windows-secret");
+    // No --ca-dir: the development CA goes where Windows keeps a user's
+    // own data, under the Korean user name.
+    let made = windows(
+        wine,
+        &[
+            "keystore",
+            "--host",
+            "localhost",
+            "--out",
+            &wine.path(&keystore),
+            "--password-env",
+            password.0,
+        ],
+        &[password],
+    );
+    let text = stdout(&made);
+    assert_eq!(made.status.code(), Some(0), "{text}{}", stderr(&made));
+    let ca_dir = wine.local_app_data().join("handshake");
+    assert!(ca_dir.join("handshake-dev-ca.pem").exists(), "{text}");
+    assert!(
+        text.contains(&format!(
+            r"C:\users\{}\AppData\Local\handshake\handshake-dev-ca.pem",
+            wine::USER
+        )),
+        "{text}"
+    );
+    // Spring Boot reads the printed line: forward slashes, the folder's
+    // letters escaped as Java's properties are.
+    let expected_location = format!(
+        "server.ssl.key-store=file:{}/\\ud55c\\uae00 \\ud3f4\\ub354/server.p12",
+        wine.path(&dir).replace('\\', "/")
+    );
+    assert!(text.contains(&expected_location), "{text}");
+
+    // The real JDK reads what Windows wrote.
+    let listed = std::process::Command::new("keytool")
+        .args([
+            "-list",
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            password.1,
+            "-keystore",
+        ])
+        .arg(&keystore)
+        .output()
+        .expect("keytool runs");
+    assert!(
+        stdout(&listed).contains("server,") && stdout(&listed).contains("PrivateKeyEntry"),
+        "{}{}",
+        stdout(&listed),
+        stderr(&listed)
+    );
+
+    // Windows itself says who may open the keystore and the CA's key: the
+    // user (and the system), not everyone — as it says of the CA's
+    // certificate, which is public.
+    let user = String::from_utf8_lossy(&wine.probe(&["user"]).stdout)
+        .trim()
+        .to_owned();
+    assert!(user.starts_with("S-1-5-21-"), "{user}");
+    let granted = |path: &Path| -> Vec<String> {
+        let output = wine.probe(&["acl", &wine.path(path)]);
+        let sddl = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+        let dacl = sddl
+            .split_once("D:")
+            .unwrap_or_else(|| panic!("no access list: {sddl}"))
+            .1;
+        dacl.split('(')
+            .filter_map(|ace| ace.strip_suffix(')'))
+            .filter(|ace| ace.starts_with("A;"))
+            .map(|ace| ace.rsplit(';').next().unwrap_or_default().to_owned())
+            .collect()
+    };
+    for secret in [keystore.clone(), ca_dir.join("handshake-dev-ca-key.pem")] {
+        let trustees = granted(&secret);
+        assert!(
+            trustees.contains(&user),
+            "{}: {trustees:?}",
+            secret.display()
+        );
+        assert!(
+            trustees.iter().all(|t| *t == user || t == "SY"),
+            "{}: {trustees:?}",
+            secret.display()
+        );
+    }
+    let public = granted(&ca_dir.join("handshake-dev-ca.pem"));
+    assert!(public.iter().any(|t| t == "WD"), "{public:?}");
+
+    // `inspect` on Windows reads it back, in Korean.
+    let inspected = windows(
+        wine,
+        &[
+            "inspect",
+            &wine.path(&keystore),
+            "--password-env",
+            password.0,
+            "--lang",
+            "ko",
+        ],
+        &[password],
+    );
+    assert_eq!(inspected.status.code(), Some(0), "{}", stderr(&inspected));
+    assert!(
+        stdout(&inspected).contains("server"),
+        "{}",
+        stdout(&inspected)
+    );
+
+    // A wrong password: the same clear error as on Linux, nothing written.
+    let wrong = ("HANDSHAKE_TEST_PASSWORD", "not-the-password");
+    let on_windows = windows(
+        wine,
+        &["inspect", &wine.path(&keystore), "--password-env", wrong.0],
+        &[wrong],
+    );
+    let on_linux = crate::command()
+        .args([
+            "inspect",
+            &keystore.display().to_string(),
+            "--password-env",
+            wrong.0,
+        ])
+        .env(wrong.0, wrong.1)
+        .output()
+        .expect("handshake runs");
+    assert_eq!(on_windows.status.code(), on_linux.status.code());
+    assert_eq!(
+        stderr(&on_windows).replace(&wine.path(&keystore), "KEYSTORE"),
+        stderr(&on_linux).replace(&keystore.display().to_string(), "KEYSTORE")
+    );
+}
+
+#[test]
+fn explains_a_crlf_tomcat_log_as_on_linux() {
+    let Some(wine) = wine::wine() else { return };
+    let dir = scratch("windows-log");
+    // Tomcat on Windows writes CRLF; this is its line for TLS sent to its
+    // plain HTTP connector.
+    let log = dir.join("catalina 2026-12-07.log");
+    let lines = [
+        "07-Dec-2026 10:12:01.123 INFO [http-nio-8080-exec-1] org.apache.coyote.http11.Http11Processor.service Error parsing HTTP request header",
+        " Note: further occurrences of HTTP request parsing errors will be logged at DEBUG level.",
+        "\tjava.lang.IllegalArgumentException: Invalid character found in method name [0x160x030x010x020x000x010x000x010xfc0x030x03...]. HTTP method names must be tokens",
+    ];
+    std::fs::write(&log, lines.join("\r\n") + "\r\n").expect("log");
+    for lang in ["en", "ko"] {
+        let on_windows = windows(
+            wine,
+            &["explain-log", "--json", "--lang", lang, &wine.path(&log)],
+            &[],
+        );
+        let linux = handshake(&[
+            "explain-log",
+            "--json",
+            "--lang",
+            lang,
+            &log.display().to_string(),
+        ]);
+        assert_eq!(on_windows.status.code(), Some(1), "{}", stderr(&on_windows));
+        let (on_windows, linux) = (json(&on_windows), json(&linux));
+        assert_eq!(codes(&on_windows), ["log-tls-on-plain-port"]);
+        assert_eq!(findings(&on_windows), findings(&linux), "{lang}");
+    }
+}
+
+#[test]
+fn the_windows_root_stores_are_changed_and_read_back_by_windows() {
+    let Some(wine) = wine::wine() else { return };
+    let dir = scratch("windows-trust");
+    let ca_dir = wine.path(&dir.join("개발 CA"));
+    let trust = |more: &[&str]| {
+        let mut args = vec!["trust", "--ca-dir", &ca_dir];
+        args.extend(more);
+        windows(wine, &args, &[])
+    };
+    // Installing makes the CA; the user's store alone with --system.
+    let added = trust(&["--system", "--yes"]);
+    assert_eq!(
+        added.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&added),
+        stderr(&added)
+    );
+    assert!(
+        stdout(&added).contains("to the Windows root store of this user"),
+        "{}",
+        stdout(&added)
+    );
+    let pem_file = dir.join("개발 CA/handshake-dev-ca.pem");
+    let thumbprint = sha1_thumbprint(&pem_file);
+    assert!(wine.roots("user").contains(&thumbprint));
+    assert!(!wine.roots("machine").contains(&thumbprint));
+    let checked = trust(&["--check", "--lang", "ko"]);
+    assert!(
+        stdout(&checked).contains("✓ 신뢰함: 이 사용자의 Windows 루트 저장소"),
+        "{}",
+        stdout(&checked)
+    );
+
+    // Wine runs programs elevated: the machine's store is found too.
+    let everywhere = trust(&["--store", "system", "--yes"]);
+    assert_eq!(everywhere.status.code(), Some(0), "{}", stdout(&everywhere));
+    assert!(wine.roots("machine").contains(&thumbprint));
+
+    let removed = trust(&["--store", "system", "--uninstall", "--yes"]);
+    assert_eq!(removed.status.code(), Some(0), "{}", stdout(&removed));
+    assert!(!wine.roots("user").contains(&thumbprint));
+    assert!(!wine.roots("machine").contains(&thumbprint));
+}
+
+/// The SHA-1 thumbprint Windows lists a certificate by, as OpenSSL says.
+fn sha1_thumbprint(pem_file: &Path) -> String {
+    let output = std::process::Command::new("openssl")
+        .args(["x509", "-noout", "-fingerprint", "-sha1", "-in"])
+        .arg(pem_file)
+        .output()
+        .expect("openssl runs");
+    stdout(&output)
+        .trim()
+        .rsplit('=')
+        .next()
+        .unwrap_or_default()
+        .replace(':', "")
+        .to_ascii_uppercase()
+}
