@@ -113,7 +113,42 @@ impl Wine {
         self.run("probe.exe", &args, &[], 120)
     }
 
+    /// Holds `path` (a Linux path) open, shared with no one, as an editor or
+    /// a running server on Windows holds a file: until the group is dropped.
+    pub fn hold(&self, path: &Path) -> Group {
+        let mut holder = Group::spawn(
+            &mut self.command(
+                "probe.exe",
+                &[OsStr::new("lock"), OsStr::new(&self.path(path))],
+                &[],
+            ),
+            "wine64 (apt-get install wine64)",
+        );
+        let stdout = holder.take_stdout().expect("the holder's output");
+        let (said, heard) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
+            let _ = said.send(line);
+        });
+        let line = heard
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_default();
+        assert_eq!(line.trim(), "locked", "probe lock {}", path.display());
+        holder
+    }
+
     fn run(&self, program: &str, args: &[&OsStr], env: &[(&str, &str)], seconds: u64) -> Output {
+        // Wine's own services run in sessions of their own: stopping this
+        // group after the program stops nothing another test uses.
+        Group::spawn(
+            &mut self.command(program, args, env),
+            "wine64 (apt-get install wine64)",
+        )
+        .output(seconds)
+    }
+
+    fn command(&self, program: &str, args: &[&OsStr], env: &[(&str, &str)]) -> Command {
         let mut command = Command::new(&self.loader);
         command
             .arg(self.bin.join(program))
@@ -133,9 +168,7 @@ impl Wine {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        // Wine's own services run in sessions of their own: stopping this
-        // group after the program stops nothing another test uses.
-        Group::spawn(&mut command, "wine64 (apt-get install wine64)").output(seconds)
+        command
     }
 
     /// `path` (a Linux path) as a Windows program names it: on Wine's `Z:`

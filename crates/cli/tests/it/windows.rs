@@ -207,6 +207,46 @@ fn a_keystore_made_on_windows_is_read_by_the_jdk_and_kept_from_other_users() {
     let public = granted(&ca_dir.join("handshake-dev-ca.pem"));
     assert!(public.iter().any(|t| t == "WD"), "{public:?}");
 
+    // A keystore another program holds open (shared with no one, as on
+    // Windows an editor or a running server does): a clear error, the old
+    // file as it was, nothing left beside it.
+    let held = folder.join("held.p12");
+    std::fs::write(&held, b"the old keystore").expect("held");
+    let holder = wine.hold(&held);
+    let refused = windows(
+        wine,
+        &[
+            "keystore",
+            "--self-signed",
+            "--host",
+            "localhost",
+            "--out",
+            &wine.path(&held),
+            "--password-env",
+            password.0,
+            "--force",
+        ],
+        &[password],
+    );
+    drop(holder);
+    assert_eq!(refused.status.code(), Some(1), "{}", stdout(&refused));
+    assert!(
+        stderr(&refused).contains(&format!("Cannot write {}", wine.path(&held)))
+            && stderr(&refused).contains("nothing was changed"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(
+        std::fs::read(&held).ok(),
+        Some(b"the old keystore".to_vec())
+    );
+    let mut left: Vec<String> = std::fs::read_dir(&folder)
+        .expect("folder")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["held.p12", "server.p12"]);
+
     // `inspect` on Windows reads it back, in Korean.
     let inspected = windows(
         wine,

@@ -2,7 +2,9 @@
  * independent of Handshake's own code: a file's owner and access list
  * (SDDL), this user's SID, and the SHA-1 thumbprints of a root store.
  *
- *   probe acl PATH | probe user | probe roots user|machine */
+ *   probe acl PATH | probe user | probe roots user|machine
+ *   probe lock PATH: holds PATH open, shared with no one, until killed
+ *   (as an editor or a running server holds a file), after saying "locked" */
 #include <windows.h>
 #include <aclapi.h>
 #include <sddl.h>
@@ -54,10 +56,21 @@ static int roots(const wchar_t *where) {
     return 0;
 }
 
+static int lock(const wchar_t *path) {
+    HANDLE file = CreateFileW(path, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING,
+                              FILE_ATTRIBUTE_NORMAL, NULL);
+    if (file == INVALID_HANDLE_VALUE) { printf("error %lu\n", GetLastError()); return 1; }
+    printf("locked\n");
+    fflush(stdout);
+    Sleep(INFINITE);
+    return 0;
+}
+
 int wmain(int argc, wchar_t **argv) {
     if (argc == 3 && wcscmp(argv[1], L"acl") == 0) return acl(argv[2]);
     if (argc == 2 && wcscmp(argv[1], L"user") == 0) return user();
     if (argc == 3 && wcscmp(argv[1], L"roots") == 0) return roots(argv[2]);
-    fputs("usage: probe acl PATH | user | roots user|machine\n", stderr);
+    if (argc == 3 && wcscmp(argv[1], L"lock") == 0) return lock(argv[2]);
+    fputs("usage: probe acl PATH | user | roots user|machine | lock PATH\n", stderr);
     return 2;
 }
