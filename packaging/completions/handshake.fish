@@ -79,7 +79,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand completions" -s h -l
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -l lang -d 'The language of the output: en or ko' -r
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -l host -d 'A host name or IP address; repeatable' -r
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -l key-type -d 'Key type: ecdsa-p256, rsa-2048, rsa-3072, rsa-4096' -r
-complete -c handshake -n "__fish_handshake_using_subcommand csr" -l key-out -d 'Where to write the private key (mode 0600)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand csr" -l key-out -d 'Where to write the private key (readable by you alone: mode 0600, or on Windows an access list)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -l csr-out -d 'Where to write the CSR' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand csr" -s h -l help -d 'Print help'
 complete -c handshake -n "__fish_handshake_using_subcommand diagnose" -l lang -d 'The language of the output: en or ko' -r
@@ -248,7 +248,7 @@ complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l key -d 
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l key-password-file -d 'A file holding the passphrase of an encrypted --key' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l key-type -d 'Key type for a new certificate: ecdsa-p256, rsa-2048, rsa-3072, rsa-4096' -r
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l days -d 'Days a new certificate is valid' -r
-complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l out -d 'The keystore file to write (mode 0600)' -r -F
+complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l out -d 'The keystore file to write (readable by you alone: mode 0600, or on Windows an access list)' -r -F
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l alias -d 'The alias (server.ssl.key-alias)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l password-env -d 'The environment variable holding the keystore password (never on the command line)' -r
 complete -c handshake -n "__fish_handshake_using_subcommand keystore" -l self-signed -d 'Sign with a self-signed certificate instead of the development CA'

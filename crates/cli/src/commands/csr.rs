@@ -23,7 +23,7 @@ pub(crate) struct Args {
     /// Key type: ecdsa-p256, rsa-2048, rsa-3072, rsa-4096.
     #[arg(long, value_name = "TYPE", default_value = "ecdsa-p256")]
     key_type: String,
-    /// Where to write the private key (mode 0600).
+    /// Where to write the private key (readable by you alone: mode 0600, or on Windows an access list).
     #[arg(long, value_name = "FILE")]
     key_out: PathBuf,
     /// Where to write the CSR.

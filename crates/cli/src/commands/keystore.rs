@@ -48,7 +48,7 @@ pub(crate) struct Args {
     /// Days a new certificate is valid.
     #[arg(long, value_name = "N", default_value_t = 397)]
     days: u32,
-    /// The keystore file to write (mode 0600).
+    /// The keystore file to write (readable by you alone: mode 0600, or on Windows an access list).
     #[arg(long, value_name = "FILE.p12")]
     out: PathBuf,
     /// The alias (server.ssl.key-alias).

@@ -134,7 +134,13 @@ fn serves_every_generated_form(boot: Boot) {
     for form in ["keystore", "pem", "keystore-bundle", "pem-bundle"] {
         for file in ["application.properties", "application.yml"] {
             let port = free_port().to_string();
-            let out = format!("{form}-{}", file.rsplit('.').next().unwrap_or(file));
+            let mut out = format!("{form}-{}", file.rsplit('.').next().unwrap_or(file));
+            if form == "keystore" && file == "application.properties" {
+                // Spring Boot reads .properties as ISO-8859-1: the keystore
+                // in a folder named in Korean is found only when the path
+                // is written as \uXXXX escapes.
+                out = format!("키스토어-{out}");
+            }
             // The bundle forms in Korean: Spring reads files whose comments
             // are UTF-8 Hangul as it reads English ones.
             let lang = if form.ends_with("bundle") { "ko" } else { "en" };

@@ -171,6 +171,35 @@ fn a_keystore_made_on_windows_is_read_by_the_jdk_and_kept_from_other_users() {
         stderr(&listed)
     );
 
+    // `generate spring` on Windows, into a folder named in Korean: the
+    // keystore's location with forward slashes and the folder's letters as
+    // Java's properties escapes (Spring Boot reads the file as ISO-8859-1).
+    let spring = dir.join("스프링");
+    let generated = windows(
+        wine,
+        &[
+            "generate",
+            "spring",
+            "--dev-ca",
+            "--host",
+            "localhost",
+            "--out",
+            &wine.path(&spring),
+        ],
+        &[],
+    );
+    assert_eq!(generated.status.code(), Some(0), "{}", stderr(&generated));
+    let properties = std::fs::read_to_string(spring.join("application.properties"))
+        .expect("application.properties");
+    assert!(
+        properties.contains(&format!(
+            "server.ssl.key-store=file:{}/\\uc2a4\\ud504\\ub9c1/server.p12\n",
+            wine.path(&dir).replace('\\', "/")
+        )),
+        "{properties}"
+    );
+    assert!(spring.join("server.p12").exists() && spring.join("ssl.env").exists());
+
     // Windows itself says who may open the keystore and the CA's key: the
     // user (and the system), not everyone — as it says of the CA's
     // certificate, which is public.
@@ -191,7 +220,11 @@ fn a_keystore_made_on_windows_is_read_by_the_jdk_and_kept_from_other_users() {
             .map(|ace| ace.rsplit(';').next().unwrap_or_default().to_owned())
             .collect()
     };
-    for secret in [keystore.clone(), ca_dir.join("handshake-dev-ca-key.pem")] {
+    for secret in [
+        keystore.clone(),
+        ca_dir.join("handshake-dev-ca-key.pem"),
+        spring.join("ssl.env"),
+    ] {
         let trustees = granted(&secret);
         assert!(
             trustees.contains(&user),

@@ -122,7 +122,7 @@ cli-target-path = path
 ## Files written (keystore, csr, generate, trust --export)
 
 cli-wrote = wrote { $path }{ $secret ->
-        [yes] {" "}(mode 0600)
+        [yes] {" "}(readable by you alone)
        *[no] {""}
     }
 cli-backup = the previous file is kept as { $path }
@@ -133,7 +133,7 @@ cli-no-ssl-env = ! ssl.env not written: set { $variable } to write it
 
 ## handshake keystore
 
-cli-keystore-wrote = wrote { $path } (PKCS12, alias "{ $alias }", mode 0600)
+cli-keystore-wrote = wrote { $path } (PKCS12, alias "{ $alias }", readable by you alone)
 cli-keystore-certificate = certificate  { $subject } · covers { $names } · issued by { $issuer } · valid until { $not_after }
 cli-keystore-chain = chain        { $count ->
         [one] 1 certificate
@@ -162,7 +162,7 @@ cli-inspect-refused = ✗ { $path }: { $reason }
 
 ## handshake csr
 
-cli-csr-wrote = wrote { $key } (private key, mode 0600) and { $csr } (CSR for { $hosts })
+cli-csr-wrote = wrote { $key } (private key, readable by you alone) and { $csr } (CSR for { $hosts })
 cli-csr-next = Send the CSR to your CA; then `handshake keystore --cert CERT.pem --key { $key }` makes the keystore.
 
 ## handshake trust

@@ -112,7 +112,7 @@ cli-target-path = 경로
 ## 쓴 파일(keystore, csr, generate, trust --export)
 
 cli-wrote = { $path } 작성{ $secret ->
-        [yes] {" "}(권한 0600)
+        [yes] {" "}(본인만 읽을 수 있음)
        *[no] {""}
     }
 cli-backup = 이전 파일은 { $path }(으)로 보관했습니다
@@ -124,7 +124,7 @@ cli-error-output = 출력을 쓸 수 없습니다: { $detail }
 
 ## handshake keystore
 
-cli-keystore-wrote = { $path } 작성 (PKCS12, 별칭 "{ $alias }", 권한 0600)
+cli-keystore-wrote = { $path } 작성 (PKCS12, 별칭 "{ $alias }", 본인만 읽을 수 있음)
 cli-keystore-certificate = 인증서       { $subject } · 대상 { $names } · 발급자 { $issuer } · { $not_after }까지 유효
 cli-keystore-chain = 체인         인증서 { $count }개{ $count ->
         [1] {""}
@@ -147,7 +147,7 @@ cli-inspect-refused = ✗ { $path }: { $reason }
 
 ## handshake csr
 
-cli-csr-wrote = { $key }(개인 키, 권한 0600)와 { $csr }({ $hosts }용 CSR) 작성
+cli-csr-wrote = { $key }(개인 키, 본인만 읽을 수 있음)와 { $csr }({ $hosts }용 CSR) 작성
 cli-csr-next = CA에 CSR을 보내세요. 인증서를 받으면 `handshake keystore --cert CERT.pem --key { $key }`로 키스토어를 만듭니다.
 
 ## handshake trust

@@ -90,6 +90,12 @@ const CHROMIUM_PROGRAMS: [&str; 5] = [
 /// Firefox profile that has one.
 fn browser_databases(environment: &Environment) -> Vec<NssDatabase> {
     let mut found = Vec::new();
+    // Windows' own `certutil` is another program than NSS's, and the
+    // browsers there read the Windows store (Firefox with its
+    // `security.enterprise_roots.enabled`): no NSS database is changed.
+    if cfg!(windows) {
+        return found;
+    }
     let Some(home) = &environment.home else {
         return found;
     };

@@ -164,7 +164,7 @@ impl Ca {
 pub struct StoreName {
     /// Which kind of store.
     pub kind: StoreKind,
-    /// Its file or folder (empty for the Windows store).
+    /// Its file or folder (a Windows store: its registry key).
     pub path: PathBuf,
 }
 

@@ -18,6 +18,16 @@ pub enum Location {
 }
 
 impl Location {
+    /// The registry key Windows keeps these roots under: what tells the
+    /// two stores apart where a store is named by its place (the window's
+    /// list).
+    fn key(self) -> &'static str {
+        match self {
+            Location::User => r"HKEY_CURRENT_USER\Software\Microsoft\SystemCertificates\Root",
+            Location::Machine => r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\SystemCertificates\ROOT",
+        }
+    }
+
     /// The word the catalogue selects its phrase by.
     pub(super) fn keyword(self) -> &'static str {
         match self {
@@ -48,7 +58,7 @@ impl TrustStore for WindowsRoot {
     fn name(&self) -> StoreName {
         StoreName {
             kind: StoreKind::Windows(self.location),
-            path: PathBuf::new(),
+            path: PathBuf::from(self.location.key()),
         }
     }
 
