@@ -63,6 +63,24 @@ impl Nginx {
     pub fn access_log(&self) -> String {
         crate::read_lossy(&self.dir.join("access.log"))
     }
+
+    /// nginx answering 200 `ok` on two ports of its own: HTTPS for
+    /// `localhost` with a leaf of `ca` (its files written to `dir`), and
+    /// plain HTTP. Returns it with the two ports.
+    pub fn https_and_http(dir: &Path, ca: &crate::pki::Ca) -> (Nginx, u16, u16) {
+        let (cert, key) = ca.leaf(&["localhost"], -1, 200).write_pem(dir);
+        let (tls, plain) = (crate::servers::free_port(), crate::servers::free_port());
+        let nginx = Nginx::start(
+            &format!(
+                "server {{ listen 127.0.0.1:{tls} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}\n\
+                 server {{ listen 127.0.0.1:{plain}; location / {{ return 200 'ok'; }} }}\n",
+                cert.display(),
+                key.display()
+            ),
+            &[tls, plain],
+        );
+        (nginx, tls, plain)
+    }
 }
 
 /// Runs `nginx -t` on `http_content` (what goes in the http block) in a

@@ -3,7 +3,6 @@
 
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::{Ca, pem};
-use handshake_testkit::servers::free_port;
 
 use crate::{handshake, scratch, stderr, stdout};
 
@@ -11,17 +10,7 @@ use crate::{handshake, scratch, stderr, stdout};
 fn a_list_is_scanned_said_and_judged() {
     let dir = scratch("scan");
     let ca = Ca::new("CLI Scan CA");
-    let (cert, key) = ca.leaf(&["localhost"], -1, 200).write_pem(&dir);
-    let (tls, plain) = (free_port(), free_port());
-    let nginx = Nginx::start(
-        &format!(
-            "server {{ listen 127.0.0.1:{tls} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}\n\
-             server {{ listen 127.0.0.1:{plain}; location / {{ return 200 'ok'; }} }}\n",
-            cert.display(),
-            key.display()
-        ),
-        &[tls, plain],
-    );
+    let (nginx, tls, plain) = Nginx::https_and_http(&dir, &ca);
     let ca_file = dir.join("ca.pem");
     std::fs::write(&ca_file, pem("CERTIFICATE", ca.cert().as_ref())).expect("ca");
     let healthy = format!("https://localhost:{tls}/");

@@ -11,7 +11,6 @@ use std::process::Output;
 
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::{Ca, pem};
-use handshake_testkit::servers::free_port;
 use handshake_testkit::wine::{self, Wine};
 
 use crate::{codes, handshake, json, scratch, stderr, stdout};
@@ -33,17 +32,7 @@ fn diagnoses_real_nginx_and_a_plain_port_as_on_linux() {
     let Some(wine) = wine::wine() else { return };
     let dir = scratch("windows-diagnose");
     let ca = Ca::new("Windows Test CA");
-    let (cert, key) = ca.leaf(&["localhost"], -1, 200).write_pem(&dir);
-    let (tls, plain) = (free_port(), free_port());
-    let _nginx = Nginx::start(
-        &format!(
-            "server {{ listen 127.0.0.1:{tls} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}\n\
-             server {{ listen 127.0.0.1:{plain}; location / {{ return 200 'ok'; }} }}\n",
-            cert.display(),
-            key.display()
-        ),
-        &[tls, plain],
-    );
+    let (_nginx, tls, plain) = Nginx::https_and_http(&dir, &ca);
     // The CA in a folder a Windows user makes: a space and Korean letters.
     let folder = dir.join("내 인증서");
     std::fs::create_dir_all(&folder).expect("folder");
