@@ -11,6 +11,7 @@ use std::process::Output;
 
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::{Ca, pem};
+use handshake_testkit::websocket::{self, Behaviour};
 use handshake_testkit::wine::{self, Wine};
 
 use crate::{codes, handshake, json, scratch, stderr, stdout};
@@ -311,6 +312,33 @@ fn a_keystore_made_on_windows_is_read_by_the_jdk_and_kept_from_other_users() {
         stderr(&on_windows).replace(&wine.path(&keystore), "KEYSTORE"),
         stderr(&on_linux).replace(&keystore.display().to_string(), "KEYSTORE")
     );
+
+    // A file far larger than any keystore: refused by its size before a
+    // read, with the Linux program's words.
+    let huge = folder.join("huge.p12");
+    std::fs::File::create(&huge)
+        .and_then(|file| file.set_len(1 << 30))
+        .expect("a sparse 1 GiB file");
+    let on_windows = windows(
+        wine,
+        &["inspect", &wine.path(&huge), "--password-env", password.0],
+        &[password],
+    );
+    let on_linux = crate::command()
+        .args([
+            "inspect",
+            &huge.display().to_string(),
+            "--password-env",
+            password.0,
+        ])
+        .env(password.0, password.1)
+        .output()
+        .expect("handshake runs");
+    assert_eq!(on_windows.status.code(), Some(2), "{}", stderr(&on_windows));
+    assert_eq!(
+        stderr(&on_windows).replace(&wine.path(&huge), "FILE"),
+        stderr(&on_linux).replace(&huge.display().to_string(), "FILE")
+    );
 }
 
 #[test]
@@ -406,4 +434,54 @@ fn sha1_thumbprint(pem_file: &Path) -> String {
         .unwrap_or_default()
         .replace(':', "")
         .to_ascii_uppercase()
+}
+
+#[test]
+fn checks_a_wss_endpoint_with_messages() {
+    let Some(wine) = wine::wine() else { return };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let ca = Ca::new("Windows Check CA");
+    let server = runtime.block_on(websocket::wss(
+        &ca.leaf(&["localhost"], -1, 90),
+        Behaviour::Echo,
+    ));
+    let dir = scratch("windows-check");
+    let ca_file = dir.join("ca.pem");
+    std::fs::write(&ca_file, pem("CERTIFICATE", ca.cert().as_ref())).expect("ca");
+    let url = format!("wss://localhost:{}/ws", server.port);
+    let ca_windows = wine.path(&ca_file);
+    let args = [
+        "check",
+        &url,
+        "--ca",
+        &ca_windows,
+        "--count",
+        "3",
+        "--send",
+        "hi",
+    ];
+    let checked = windows(wine, &args, &[]);
+    let text = stdout(&checked);
+    assert_eq!(checked.status.code(), Some(0), "{text}{}", stderr(&checked));
+    assert!(
+        text.contains("connected, 3 of 3 messages answered, closed cleanly (1000)"),
+        "{text}"
+    );
+    let korean = windows(wine, &[&args[..], &["--lang", "ko"]].concat(), &[]);
+    assert_eq!(korean.status.code(), Some(0), "{}", stdout(&korean));
+    let linux = crate::handshake(
+        &[
+            &["check", &url, "--ca", &ca_file.display().to_string()],
+            &args[4..],
+            &["--lang", "ko"],
+        ]
+        .concat(),
+    );
+    // The same Korean words on both systems; only the times differ.
+    let words = |text: &str| text.replace(|c: char| c.is_ascii_digit(), "#");
+    assert_eq!(words(&stdout(&korean)), words(&stdout(&linux)));
 }
