@@ -91,8 +91,8 @@ const CHROMIUM_PROGRAMS: [&str; 5] = [
 fn browser_databases(environment: &Environment) -> Vec<NssDatabase> {
     let mut found = Vec::new();
     // Windows' own `certutil` is another program than NSS's, and the
-    // browsers there read the Windows store (Firefox with its
-    // `security.enterprise_roots.enabled`): no NSS database is changed.
+    // browsers there read the Windows store (Firefox since 120, by
+    // default): no NSS database is changed.
     if cfg!(windows) {
         return found;
     }
