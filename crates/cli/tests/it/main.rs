@@ -1,5 +1,22 @@
 //! Integration tests of the `handshake` binary, run as a user runs it.
 
+/// Snapshots what the user of a run (`$output`, a `std::process::Output`
+/// of the `handshake` binary) reads: the exit status, standard output and
+/// standard error, with what changes from run to run filtered — times in
+/// milliseconds, the test's temporary folders, and each `(text, name)` of
+/// `$replaced` (a port the test chose). uv's `uv_snapshot!` is the model.
+macro_rules! handshake_snapshot {
+    ($replaced:expr, $output:expr, @$snapshot:literal) => {{
+        let output = $output;
+        let filters = $crate::snapshot_filters($replaced);
+        let filters: Vec<(&str, &str)> =
+            filters.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        insta::with_settings!({ filters => filters }, {
+            insta::assert_snapshot!($crate::said(&output), @$snapshot);
+        });
+    }};
+}
+
 mod apps;
 mod browser;
 mod check;
@@ -14,6 +31,7 @@ mod rabbitmq;
 mod readme;
 mod scan;
 mod serve;
+mod snapshots;
 mod spring;
 mod target;
 mod windows;
@@ -59,6 +77,55 @@ pub(crate) fn command() -> Command {
 /// Standard output as text.
 pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// What a user reads of a run, for [`handshake_snapshot!`].
+pub(crate) fn said(output: &Output) -> String {
+    format!(
+        "exit status: {}\n----- stdout -----\n{}\n----- stderr -----\n{}",
+        output
+            .status
+            .code()
+            .map_or_else(|| "killed".to_owned(), |code| code.to_string()),
+        stdout(output).trim_end(),
+        stderr(output).trim_end()
+    )
+}
+
+/// The filters of [`handshake_snapshot!`]: milliseconds, temporary folders,
+/// then each `(text, name)` of `replaced`, the text taken literally.
+pub(crate) fn snapshot_filters(replaced: &[(&str, &str)]) -> Vec<(String, String)> {
+    let literal = |text: &str| {
+        text.chars()
+            .flat_map(|c| {
+                let special = "\\.+*?()|[]{}^$#&-~".contains(c);
+                special.then_some('\\').into_iter().chain([c])
+            })
+            .collect::<String>()
+    };
+    let mut filters = vec![
+        (r"\d+(\.\d+)?( ?ms)\b".to_owned(), "[N]$2".to_owned()),
+        // A new certificate's end: today plus its days.
+        (
+            r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z".to_owned(),
+            "[DATE]".to_owned(),
+        ),
+        // The steps of a diagnosis's summary line: `tcp 0.2`.
+        (
+            r"\b(dns|wait|tcp|tls|http) \d+\.\d+".to_owned(),
+            "$1 [N]".to_owned(),
+        ),
+        (
+            literal(&std::env::temp_dir().display().to_string()) + r"/handshake-[\w.-]+",
+            "[TEMP]".to_owned(),
+        ),
+    ];
+    filters.extend(
+        replaced
+            .iter()
+            .map(|(text, name)| (literal(text), format!("[{name}]"))),
+    );
+    filters
 }
 
 /// Standard error as text.

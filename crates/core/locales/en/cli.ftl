@@ -92,7 +92,10 @@ cli-log-summary = { $name }: { $problems ->
         [0] no known problem
         [one] 1 problem
        *[other] { $problems } problems
-    } in { $lines } lines
+    } in { $lines ->
+        [one] 1 line
+       *[other] { $lines } lines
+    }
 cli-log-stdin = standard input
 cli-log-lines = { $count ->
         [one] line { $first }

@@ -1,0 +1,401 @@
+//! What a user reads, pinned: each command's human and JSON output in
+//! English and Korean, on success and on failure, as `handshake_snapshot!`
+//! takes it (times, temporary folders and chosen ports filtered). The other
+//! tests say what must be there; these say that nothing else changed.
+
+use handshake_testkit::servers::free_port;
+
+use crate::{command, handshake, handshake_fed, scratch};
+
+const CONSOLE: &[u8] = b"WebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 400\n";
+
+#[test]
+fn diagnose_a_refused_port() {
+    let port = free_port();
+    let url = format!("ws://127.0.0.1:{port}/");
+    let port = port.to_string();
+    let replaced = [(port.as_str(), "PORT")];
+    handshake_snapshot!(&replaced, handshake(&["diagnose", &url]), @"
+    exit status: 1
+    ----- stdout -----
+    ws://127.0.0.1:[PORT]/
+
+    ✗ error   Nothing listens on port [PORT]  [tcp-refused]
+      The connection to 127.0.0.1:[PORT] was refused: no process accepts connections on that port.
+      Fix: Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, run again with --wait 30.
+
+    1 error · [N] ms (dns [N], tcp [N])
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&replaced, handshake(&["diagnose", "--lang", "ko", &url]), @"
+    exit status: 1
+    ----- stdout -----
+    ws://127.0.0.1:[PORT]/
+
+    ✗ 오류    포트 [PORT]에서 대기 중인 프로세스가 없습니다  [tcp-refused]
+      127.0.0.1:[PORT](으)로의 연결이 거부되었습니다. 그 포트에서 연결을 받는 프로세스가 없습니다.
+      해결: 서버를 시작하거나, 서버가 실제로 대기하는 포트를 확인하세요(서버에서 `ss -ltnp`). 재시작 중이라면 --wait 30을 붙여 다시 실행하세요.
+
+    오류 1개 · [N]ms (dns [N], tcp [N])
+    ----- stderr -----
+    ");
+}
+
+#[test]
+fn diagnose_an_unusable_url() {
+    handshake_snapshot!(&[], handshake(&["diagnose", "wss//localhost/ws"]), @r#"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: The scheme must be followed by "://". Did you mean wss://localhost/ws?
+    "#);
+    handshake_snapshot!(&[], handshake(&["diagnose", "--lang", "ko", "wss//localhost/ws"]), @r#"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: 스킴 뒤에는 "://"가 와야 합니다. wss://localhost/ws을(를) 말씀하신 건가요?
+    "#);
+    handshake_snapshot!(&[], handshake(&["diagnose"]), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: name the endpoint to diagnose, e.g. handshake diagnose wss://localhost:8443/ws (or --replay report.json)
+    ");
+}
+
+#[test]
+fn explain_log_from_standard_input() {
+    handshake_snapshot!(&[], handshake_fed(&["explain-log", "-"], CONSOLE), @"
+    exit status: 1
+    ----- stdout -----
+    standard input: 1 problem in 1 line
+
+    ✗ The WebSocket upgrade was answered 400  [log-ws-unexpected-status]
+      line 1: WebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 400
+      The server answered the handshake with 400 instead of 101 Switching Protocols: the server refused the upgrade itself, typically because a proxy dropped the Upgrade and Connection headers.
+      Fix: Run `handshake diagnose` on the URL: it repeats the handshake and names the cause.
+      Check the endpoint: handshake diagnose wss://api.example.com/ws
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], handshake_fed(&["explain-log", "--lang", "ko", "-"], CONSOLE), @"
+    exit status: 1
+    ----- stdout -----
+    표준 입력: 1줄에서 문제 1개
+
+    ✗ WebSocket 업그레이드 응답이 400입니다  [log-ws-unexpected-status]
+      1행: WebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 400
+      서버가 핸드셰이크에 101 Switching Protocols가 아니라 400(으)로 응답했습니다. 서버가 업그레이드 자체를 거부했습니다. 대개 프록시가 Upgrade와 Connection 헤더를 버렸기 때문입니다.
+      해결: 그 URL로 `handshake diagnose`를 실행하세요. 핸드셰이크를 다시 해 보고 원인을 알려 줍니다.
+      엔드포인트 확인: handshake diagnose wss://api.example.com/ws
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], handshake_fed(&["explain-log", "--json", "-"], CONSOLE), @r#"
+    exit status: 1
+    ----- stdout -----
+    {
+      "ok": false,
+      "findings": [
+        {
+          "code": "log-ws-unexpected-status",
+          "severity": "error",
+          "title": "The WebSocket upgrade was answered 400",
+          "explanation": "The server answered the handshake with 400 instead of 101 Switching Protocols: the server refused the upgrade itself, typically because a proxy dropped the Upgrade and Connection headers.",
+          "fix": "Run `handshake diagnose` on the URL: it repeats the handshake and names the cause.",
+          "facts": {
+            "status": 400
+          },
+          "count": 1,
+          "first_line": 1,
+          "last_line": 1,
+          "sample": "WebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 400",
+          "diagnose": "wss://api.example.com/ws"
+        }
+      ],
+      "lines": 1
+    }
+    ----- stderr -----
+    "#);
+    handshake_snapshot!(&[], handshake_fed(&["explain-log", "-"], b"all quiet\n"), @"
+    exit status: 0
+    ----- stdout -----
+    standard input: no known problem in 1 line
+    ----- stderr -----
+    ");
+}
+
+#[test]
+fn keystore_without_its_password_variable() {
+    let dir = scratch("snapshot-keystore");
+    let out = dir.join("server.p12").display().to_string();
+    let args = [
+        "keystore",
+        "--host",
+        "localhost",
+        "--out",
+        &out,
+        "--password-env",
+    ];
+    handshake_snapshot!(&[], handshake(&[&args[..], &["HANDSHAKE_SNAPSHOT_UNSET"]].concat()), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: the environment variable HANDSHAKE_SNAPSHOT_UNSET is not set (or not UTF-8); put the keystore password in it
+    ");
+    handshake_snapshot!(
+        &[],
+        handshake(&[&args[..], &["HANDSHAKE_SNAPSHOT_UNSET", "--lang", "ko"]].concat()),
+        @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: 환경 변수 HANDSHAKE_SNAPSHOT_UNSET이(가) 설정되지 않았습니다(또는 UTF-8이 아닙니다). 키스토어 비밀번호를 넣으세요
+    "
+    );
+}
+
+#[test]
+fn inspect_without_its_password_variable() {
+    let args = ["inspect", "--password-env", "HANDSHAKE_SNAPSHOT_UNSET"];
+    handshake_snapshot!(&[], handshake(&[&args[..], &["/nonexistent/server.p12"]].concat()), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: the environment variable HANDSHAKE_SNAPSHOT_UNSET is not set (or not UTF-8); put the keystore password in it
+    ");
+    handshake_snapshot!(&[], handshake(&[&args[..], &["--lang", "ko", "/nonexistent/server.p12"]].concat()), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: 환경 변수 HANDSHAKE_SNAPSHOT_UNSET이(가) 설정되지 않았습니다(또는 UTF-8이 아닙니다). 키스토어 비밀번호를 넣으세요
+    ");
+}
+
+#[test]
+fn trust_check_before_any_ca() {
+    let dir = scratch("snapshot-trust");
+    let ca_dir = dir.join("ca").display().to_string();
+    handshake_snapshot!(&[], handshake(&["trust", "--check", "--ca-dir", &ca_dir]), @"
+    exit status: 0
+    ----- stdout -----
+    There is no development CA in [TEMP]/ca yet: nothing to check or remove (installing makes one).
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], handshake(&["trust", "--check", "--lang", "ko", "--ca-dir", &ca_dir]), @"
+    exit status: 0
+    ----- stdout -----
+    [TEMP]/ca에 아직 개발용 CA가 없습니다. 확인하거나 제거할 것이 없습니다(설치할 때 만들어집니다).
+    ----- stderr -----
+    ");
+}
+
+#[test]
+fn target_as_json() {
+    handshake_snapshot!(&[], handshake(&["target", "--json", "wss://Example.COM/ws?x=1"]), @r#"
+    exit status: 0
+    ----- stdout -----
+    {
+      "url": "wss://example.com/ws?x=1",
+      "scheme": "wss",
+      "host": "example.com",
+      "host_kind": "domain",
+      "port": 443,
+      "default_port": true,
+      "path": "/ws?x=1",
+      "secure": true
+    }
+    ----- stderr -----
+    "#);
+}
+
+#[test]
+fn keystore_self_signed_and_a_short_password() {
+    let dir = scratch("snapshot-keystore-made");
+    let run = |out: &str, password: &str, lang: &str| {
+        command()
+            .args([
+                "keystore",
+                "--self-signed",
+                "--host",
+                "localhost",
+                "--lang",
+                lang,
+            ])
+            .args(["--password-env", "HANDSHAKE_SNAPSHOT_PASSWORD", "--out"])
+            .arg(dir.join(out))
+            .env("HANDSHAKE_SNAPSHOT_PASSWORD", password)
+            .output()
+            .expect("handshake runs")
+    };
+    handshake_snapshot!(&[], run("en.p12", "snapshot-secret", "en"), @r#"
+    exit status: 0
+    ----- stdout -----
+    wrote [TEMP]/en.p12 (PKCS12, alias "server", readable by you alone)
+      certificate  CN=localhost · covers localhost · issued by CN=localhost · valid until [DATE]
+      chain        1 certificate
+      ! A self-signed certificate is trusted by no client until it is installed in each one; a development CA (--ca-dir) is trusted once for all.
+
+    Spring Boot (application.properties):
+      server.ssl.key-store=file:[TEMP]/en.p12
+      server.ssl.key-store-type=PKCS12
+      server.ssl.key-alias=server
+      server.ssl.key-store-password=${HANDSHAKE_SNAPSHOT_PASSWORD}
+    ----- stderr -----
+    "#);
+    handshake_snapshot!(&[], run("ko.p12", "snapshot-secret", "ko"), @r#"
+    exit status: 0
+    ----- stdout -----
+    [TEMP]/ko.p12 작성 (PKCS12, 별칭 "server", 본인만 읽을 수 있음)
+      인증서       CN=localhost · 대상 localhost · 발급자 CN=localhost · [DATE]까지 유효
+      체인         인증서 1개
+      ! 자체 서명 인증서는 클라이언트마다 설치하기 전에는 어디서도 신뢰받지 못합니다. 개발용 CA(--ca-dir)는 한 번만 신뢰하면 됩니다.
+
+    Spring Boot (application.properties):
+      server.ssl.key-store=file:[TEMP]/ko.p12
+      server.ssl.key-store-type=PKCS12
+      server.ssl.key-alias=server
+      server.ssl.key-store-password=${HANDSHAKE_SNAPSHOT_PASSWORD}
+    ----- stderr -----
+    "#);
+    handshake_snapshot!(&[], run("short.p12", "abc", "en"), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: the keystore password must have at least 6 characters (keytool and Java refuse shorter ones)
+    ");
+    handshake_snapshot!(&[], run("short.p12", "abc", "ko"), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: 키스토어 비밀번호는 6자 이상이어야 합니다(keytool과 Java가 더 짧은 비밀번호를 거부합니다)
+    ");
+}
+
+#[test]
+fn generate_nginx_self_signed() {
+    let dir = scratch("snapshot-generate");
+    for lang in ["en", "ko"] {
+        let out = dir.join(lang).display().to_string();
+        let args = [
+            "generate",
+            "nginx",
+            "--host",
+            "chat.example.com",
+            "--upstream",
+            "http://127.0.0.1:8080",
+            "--self-signed",
+            "--lang",
+            lang,
+            "--out",
+            &out,
+        ];
+        match lang {
+            "en" => handshake_snapshot!(&[], handshake(&args), @"
+            exit status: 0
+            ----- stdout -----
+            wrote [TEMP]/en/handshake-nginx.conf
+            wrote [TEMP]/en/application-behind-proxy.properties
+            wrote [TEMP]/en/fullchain.pem
+            wrote [TEMP]/en/privkey.pem (readable by you alone)
+            wrote [TEMP]/en/self-signed-cert.pem
+            wrote [TEMP]/en/NEXT-STEPS.md
+            wrote [TEMP]/en/handshake.toml
+              ! A self-signed certificate is trusted by no client until it is installed in each one; a development CA (--ca-dir) is trusted once for all.
+
+            Next: read [TEMP]/en/NEXT-STEPS.md, then prove it: handshake check --ca [TEMP]/en/self-signed-cert.pem wss://chat.example.com/ws
+            ----- stderr -----
+            "),
+            _ => handshake_snapshot!(&[], handshake(&args), @"
+            exit status: 0
+            ----- stdout -----
+            [TEMP]/ko/handshake-nginx.conf 작성
+            [TEMP]/ko/application-behind-proxy.properties 작성
+            [TEMP]/ko/fullchain.pem 작성
+            [TEMP]/ko/privkey.pem 작성 (본인만 읽을 수 있음)
+            [TEMP]/ko/self-signed-cert.pem 작성
+            [TEMP]/ko/NEXT-STEPS.md 작성
+            [TEMP]/ko/handshake.toml 작성
+              ! 자체 서명 인증서는 클라이언트마다 설치하기 전에는 어디서도 신뢰받지 못합니다. 개발용 CA(--ca-dir)는 한 번만 신뢰하면 됩니다.
+
+            다음: [TEMP]/ko/NEXT-STEPS.md을(를) 읽고 확인하세요: handshake check --ca [TEMP]/ko/self-signed-cert.pem wss://chat.example.com/ws
+            ----- stderr -----
+            "),
+        }
+    }
+}
+
+#[test]
+fn csr_for_a_public_ca() {
+    let dir = scratch("snapshot-csr");
+    for lang in ["en", "ko"] {
+        let key = dir.join(format!("{lang}.key")).display().to_string();
+        let csr = dir.join(format!("{lang}.csr")).display().to_string();
+        let args = [
+            "csr",
+            "--host",
+            "chat.example.com",
+            "--lang",
+            lang,
+            "--key-out",
+            &key,
+            "--csr-out",
+            &csr,
+        ];
+        match lang {
+            "en" => handshake_snapshot!(&[], handshake(&args), @"
+            exit status: 0
+            ----- stdout -----
+            wrote [TEMP]/en.key (private key, readable by you alone) and [TEMP]/en.csr (CSR for chat.example.com)
+            Send the CSR to your CA; then `handshake keystore --cert CERT.pem --key [TEMP]/en.key` makes the keystore.
+            ----- stderr -----
+            "),
+            _ => handshake_snapshot!(&[], handshake(&args), @"
+            exit status: 0
+            ----- stdout -----
+            [TEMP]/ko.key(개인 키, 본인만 읽을 수 있음)와 [TEMP]/ko.csr(chat.example.com용 CSR) 작성
+            CA에 CSR을 보내세요. 인증서를 받으면 `handshake keystore --cert CERT.pem --key [TEMP]/ko.key`로 키스토어를 만듭니다.
+            ----- stderr -----
+            "),
+        }
+    }
+}
+
+#[test]
+fn check_a_refused_port() {
+    let port = free_port();
+    let url = format!("ws://127.0.0.1:{port}/");
+    let port = port.to_string();
+    let replaced = [(port.as_str(), "PORT")];
+    handshake_snapshot!(&replaced, handshake(&["check", &url]), @"
+    exit status: 1
+    ----- stdout -----
+    ✗ ws://127.0.0.1:[PORT]/ — nothing listens on port [PORT]
+
+    Because:
+
+    ✗ error   Nothing listens on port [PORT]  [tcp-refused]
+      The connection to 127.0.0.1:[PORT] was refused: no process accepts connections on that port.
+      Fix: Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, run again with --wait 30.
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&replaced, handshake(&["check", "--lang", "ko", &url]), @"
+    exit status: 1
+    ----- stdout -----
+    ✗ ws://127.0.0.1:[PORT]/ — 포트 [PORT]에서 대기 중인 프로세스가 없습니다
+
+    원인:
+
+    ✗ 오류    포트 [PORT]에서 대기 중인 프로세스가 없습니다  [tcp-refused]
+      127.0.0.1:[PORT](으)로의 연결이 거부되었습니다. 그 포트에서 연결을 받는 프로세스가 없습니다.
+      해결: 서버를 시작하거나, 서버가 실제로 대기하는 포트를 확인하세요(서버에서 `ss -ltnp`). 재시작 중이라면 --wait 30을 붙여 다시 실행하세요.
+    ----- stderr -----
+    ");
+}
