@@ -110,6 +110,19 @@ pub(crate) fn snapshot_filters(replaced: &[(&str, &str)]) -> Vec<(String, String
             r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z".to_owned(),
             "[DATE]".to_owned(),
         ),
+        // Seconds (`in 0.0 s`) and the time column of `scan --csv`.
+        (r"\b\d+\.\d+ s\b".to_owned(), "[N] s".to_owned()),
+        (r"\d+\.\d+초".to_owned(), "[N]초".to_owned()),
+        (r"(?m),\d+\.\d+$".to_owned(), ",[N]".to_owned()),
+        // A JSON report's clock and times.
+        (
+            r#""checked_at": ?\d+"#.to_owned(),
+            r#""checked_at": [TIME]"#.to_owned(),
+        ),
+        (
+            r#""(dns|wait|tcp|tls|http|total)": ?\d+(\.\d+)?"#.to_owned(),
+            r#""$1": [N]"#.to_owned(),
+        ),
         // The steps of a diagnosis's summary line: `tcp 0.2`.
         (
             r"\b(dns|wait|tcp|tls|http) \d+\.\d+".to_owned(),

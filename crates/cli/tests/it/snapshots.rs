@@ -399,3 +399,253 @@ fn check_a_refused_port() {
     ----- stderr -----
     ");
 }
+
+#[test]
+fn diagnose_json_of_a_refused_port() {
+    let port = free_port();
+    let url = format!("wss://127.0.0.1:{port}/ws");
+    let port = port.to_string();
+    let replaced = [(port.as_str(), "PORT")];
+    handshake_snapshot!(&replaced, handshake(&["diagnose", "--json", &url]), @r#"
+    exit status: 1
+    ----- stdout -----
+    {
+      "url": "wss://127.0.0.1:[PORT]/ws",
+      "ok": false,
+      "findings": [
+        {
+          "code": "tcp-refused",
+          "severity": "error",
+          "title": "Nothing listens on port [PORT]",
+          "explanation": "The connection to 127.0.0.1:[PORT] was refused: no process accepts connections on that port.",
+          "fix": "Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, run again with --wait 30. If it is a Spring Boot app with TLS, it may listen on another port: its server.port, often 8443.",
+          "facts": {
+            "addresses": [
+              "127.0.0.1:[PORT]"
+            ],
+            "attempts": 1,
+            "port": [PORT],
+            "port_hint": "spring-tls",
+            "wait_s": 0.0
+          }
+        }
+      ],
+      "evidence": {
+        "target": {
+          "url": "wss://127.0.0.1:[PORT]/ws",
+          "scheme": "wss",
+          "host": "127.0.0.1",
+          "host_kind": "ipv4",
+          "port": [PORT],
+          "default_port": false,
+          "path": "/ws",
+          "secure": true
+        },
+        "origin": null,
+        "timeout_ms": 5000,
+        "wait_ms": null,
+        "checked_at": [TIME],
+        "route": {
+          "way": "direct",
+          "why": {
+            "reason": "no-variable"
+          }
+        },
+        "proxy_failure": null,
+        "forwarded": null,
+        "addresses": [
+          "127.0.0.1:[PORT]"
+        ],
+        "dns_error": null,
+        "connection": {
+          "outcome": "refused",
+          "attempts": 1
+        },
+        "replies": [],
+        "tls": null,
+        "tls_failure": null,
+        "chain": [],
+        "certificate": null,
+        "client_cert_requested": null,
+        "client_cert_given": false,
+        "expected": null,
+        "offered_everything": null,
+        "offered_legacy": null,
+        "stapled": null,
+        "bytes": null,
+        "ws_key": null,
+        "subprotocols_offered": [],
+        "after_upgrade": null,
+        "sockjs_info": false,
+        "exchange": null,
+        "response": null,
+        "response_failure": null,
+        "status_without_origin": null,
+        "preflight": null,
+        "browser": null
+      },
+      "timings_ms": {
+        "dns": [N],
+        "wait": null,
+        "tcp": [N],
+        "tls": null,
+        "http": null,
+        "total": [N]
+      }
+    }
+    ----- stderr -----
+    "#);
+    handshake_snapshot!(&replaced, handshake(&["diagnose", "--json", "--lang", "ko", &url]), @r#"
+    exit status: 1
+    ----- stdout -----
+    {
+      "url": "wss://127.0.0.1:[PORT]/ws",
+      "ok": false,
+      "findings": [
+        {
+          "code": "tcp-refused",
+          "severity": "error",
+          "title": "포트 [PORT]에서 대기 중인 프로세스가 없습니다",
+          "explanation": "127.0.0.1:[PORT](으)로의 연결이 거부되었습니다. 그 포트에서 연결을 받는 프로세스가 없습니다.",
+          "fix": "서버를 시작하거나, 서버가 실제로 대기하는 포트를 확인하세요(서버에서 `ss -ltnp`). 재시작 중이라면 --wait 30을 붙여 다시 실행하세요. TLS를 켠 Spring Boot 앱이라면 다른 포트, 즉 server.port(보통 8443)에서 대기하고 있을 수 있습니다.",
+          "facts": {
+            "addresses": [
+              "127.0.0.1:[PORT]"
+            ],
+            "attempts": 1,
+            "port": [PORT],
+            "port_hint": "spring-tls",
+            "wait_s": 0.0
+          }
+        }
+      ],
+      "evidence": {
+        "target": {
+          "url": "wss://127.0.0.1:[PORT]/ws",
+          "scheme": "wss",
+          "host": "127.0.0.1",
+          "host_kind": "ipv4",
+          "port": [PORT],
+          "default_port": false,
+          "path": "/ws",
+          "secure": true
+        },
+        "origin": null,
+        "timeout_ms": 5000,
+        "wait_ms": null,
+        "checked_at": [TIME],
+        "route": {
+          "way": "direct",
+          "why": {
+            "reason": "no-variable"
+          }
+        },
+        "proxy_failure": null,
+        "forwarded": null,
+        "addresses": [
+          "127.0.0.1:[PORT]"
+        ],
+        "dns_error": null,
+        "connection": {
+          "outcome": "refused",
+          "attempts": 1
+        },
+        "replies": [],
+        "tls": null,
+        "tls_failure": null,
+        "chain": [],
+        "certificate": null,
+        "client_cert_requested": null,
+        "client_cert_given": false,
+        "expected": null,
+        "offered_everything": null,
+        "offered_legacy": null,
+        "stapled": null,
+        "bytes": null,
+        "ws_key": null,
+        "subprotocols_offered": [],
+        "after_upgrade": null,
+        "sockjs_info": false,
+        "exchange": null,
+        "response": null,
+        "response_failure": null,
+        "status_without_origin": null,
+        "preflight": null,
+        "browser": null
+      },
+      "timings_ms": {
+        "dns": [N],
+        "wait": null,
+        "tcp": [N],
+        "tls": null,
+        "http": null,
+        "total": [N]
+      }
+    }
+    ----- stderr -----
+    "#);
+}
+
+#[test]
+fn scan_a_list_with_an_unreachable_target() {
+    let port = free_port();
+    let list = format!("# one target\nwss://127.0.0.1:{port}/ws\nnot a url\n");
+    let port = port.to_string();
+    let replaced = [(port.as_str(), "PORT")];
+    let scan = |more: &[&str]| handshake_fed(&[&["scan"], more, &["-"]].concat(), list.as_bytes());
+    handshake_snapshot!(&replaced, scan(&[]), @"
+    exit status: 1
+    ----- stdout -----
+    [1] ✗ wss://127.0.0.1:[PORT]/ws · unreachable: tcp-refused
+
+    Scanned 1 target in [N] s
+      healthy: 0
+      a certificate ending within 30 days: 0 (within 7 days: 0)
+      failing: 0
+      unreachable: 1
+      lines skipped: 1
+    ----- stderr -----
+    Line 3: The URL has no scheme. Start it with wss://, ws://, https:// or http://, for example wss://not. The line is skipped.
+    ");
+    handshake_snapshot!(&replaced, scan(&["--lang", "ko"]), @"
+    exit status: 1
+    ----- stdout -----
+    [1] ✗ wss://127.0.0.1:[PORT]/ws · 닿지 않음: tcp-refused
+
+    대상 1개를 [N]초에 스캔했습니다
+      정상: 0
+      30일 안에 끝나는 인증서: 0 (7일 안: 0)
+      실패: 0
+      닿지 않음: 1
+      건너뛴 줄: 1
+    ----- stderr -----
+    3번째 줄: URL에 스킴이 없습니다. wss://, ws://, https://, http:// 중 하나로 시작하세요(예: wss://not). (이 줄은 건너뜁니다)
+    ");
+    handshake_snapshot!(&replaced, scan(&["--csv"]), @"
+    exit status: 1
+    ----- stdout -----
+    line,url,group,errors,warnings,earliest_expiry_days,earliest_expiry_certificate,total_ms
+    2,wss://127.0.0.1:[PORT]/ws,unreachable,tcp-refused,,,,[N]
+    ----- stderr -----
+    Line 3: The URL has no scheme. Start it with wss://, ws://, https:// or http://, for example wss://not. The line is skipped.
+    Scanned 1 target in [N] s
+      healthy: 0
+      a certificate ending within 30 days: 0 (within 7 days: 0)
+      failing: 0
+      unreachable: 1
+      lines skipped: 1
+    ");
+    handshake_snapshot!(&replaced, scan(&["--json"]), @r#"
+    exit status: 1
+    ----- stdout -----
+    {"url":"wss://127.0.0.1:[PORT]/ws","ok":false,"findings":[{"code":"tcp-refused","severity":"error","title":"Nothing listens on port [PORT]","explanation":"The connection to 127.0.0.1:[PORT] was refused: no process accepts connections on that port.","fix":"Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, run again with --wait 30. If it is a Spring Boot app with TLS, it may listen on another port: its server.port, often 8443.","facts":{"addresses":["127.0.0.1:[PORT]"],"attempts":1,"port":[PORT],"port_hint":"spring-tls","wait_s":0.0}}],"evidence":{"target":{"url":"wss://127.0.0.1:[PORT]/ws","scheme":"wss","host":"127.0.0.1","host_kind":"ipv4","port":[PORT],"default_port":false,"path":"/ws","secure":true},"origin":null,"timeout_ms":5000,"wait_ms":null,"checked_at": [TIME],"route":{"way":"direct","why":{"reason":"no-variable"}},"proxy_failure":null,"forwarded":null,"addresses":["127.0.0.1:[PORT]"],"dns_error":null,"connection":{"outcome":"refused","attempts":1},"replies":[],"tls":null,"tls_failure":null,"chain":[],"certificate":null,"client_cert_requested":null,"client_cert_given":false,"expected":null,"offered_everything":null,"offered_legacy":null,"stapled":null,"bytes":null,"ws_key":null,"subprotocols_offered":[],"after_upgrade":null,"sockjs_info":false,"exchange":null,"response":null,"response_failure":null,"status_without_origin":null,"preflight":null,"browser":null},"timings_ms":{"dns": [N],"wait":null,"tcp": [N],"tls":null,"http":null,"total": [N]}}
+    ----- stderr -----
+    Line 3: The URL has no scheme. Start it with wss://, ws://, https:// or http://, for example wss://not. The line is skipped.
+    Scanned 1 target in [N] s
+      healthy: 0
+      a certificate ending within 30 days: 0 (within 7 days: 0)
+      failing: 0
+      unreachable: 1
+      lines skipped: 1
+    "#);
+}

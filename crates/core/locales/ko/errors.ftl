@@ -10,7 +10,7 @@ error-language-unknown = “{ $given }”({ $from })은(는) Handshake가 지원
 
 error-target-empty = 확인할 URL을 입력하세요. 예: wss://api.example.com/socket
 error-target-whitespace = URL에 공백이 있습니다({ $position }번째 문자). URL에는 공백을 넣을 수 없으니 지우거나, 경로라면 %20으로 쓰세요.
-error-target-missing-scheme = URL에 스킴이 없습니다. wss://, ws://, https://, http:// 중 하나로 시작하세요. 예: { $suggestion }
+error-target-missing-scheme = URL에 스킴이 없습니다. wss://, ws://, https://, http:// 중 하나로 시작하세요(예: { $suggestion }).
 error-target-malformed-separator = 스킴 뒤에는 "://"가 와야 합니다. { $suggestion }을(를) 말씀하신 건가요?
 error-target-unsupported-scheme = Handshake는 "{ $scheme }://"가 아니라 WebSocket과 HTTP 엔드포인트를 확인합니다. WebSocket은 wss:// 또는 ws://, API는 https:// 또는 http://를 쓰세요.
 error-target-missing-host = URL에 호스트 이름이 없습니다. { $scheme }:// 뒤에 호스트를 쓰세요. 예: { $scheme }://localhost:8443/ws
@@ -148,7 +148,7 @@ app-error-start = Handshake 창을 띄우지 못했습니다: { $detail }
 
 ## 스캔 목록
 
-error-scan-line = { $line }번째 줄: { $reason } 이 줄은 건너뜁니다.
+error-scan-line = { $line }번째 줄: { $reason } (이 줄은 건너뜁니다)
 error-scan-unknown-option = “{ $option }”은(는) 목록에 쓸 수 있는 옵션이 아닙니다. 한 줄은 URL 하나와, 필요하면 --origin PAGE_ORIGIN이나 --ca PEM입니다.
 error-scan-missing-value = { $option } 뒤에 값이 필요합니다.
 error-scan-line-too-long = 줄이 { $max }바이트보다 깁니다.
