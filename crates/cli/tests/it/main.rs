@@ -123,6 +123,11 @@ pub(crate) fn snapshot_filters(replaced: &[(&str, &str)]) -> Vec<(String, String
             r#""(dns|wait|tcp|tls|http|total)": ?\d+(\.\d+)?"#.to_owned(),
             r#""$1": [N]"#.to_owned(),
         ),
+        // A check's round trips: `min 0.3 · median 0.5`.
+        (
+            r"\b(min|median|최소|중간값) \d+\.\d+".to_owned(),
+            "$1 [N]".to_owned(),
+        ),
         // The steps of a diagnosis's summary line: `tcp 0.2`.
         (
             r"\b(dns|wait|tcp|tls|http) \d+\.\d+".to_owned(),

@@ -649,3 +649,88 @@ fn scan_a_list_with_an_unreachable_target() {
       lines skipped: 1
     "#);
 }
+
+#[test]
+fn diagnose_and_check_healthy_endpoints() {
+    let dir = scratch("snapshot-healthy");
+    let ca = handshake_testkit::pki::Ca::new("Snapshot CA");
+    let (_nginx, tls, _) = handshake_testkit::nginx::Nginx::https_and_http(&dir, &ca);
+    let ca_file = dir.join("ca.pem");
+    std::fs::write(
+        &ca_file,
+        handshake_testkit::pki::pem("CERTIFICATE", ca.cert().as_ref()),
+    )
+    .expect("ca");
+    let ca_file = ca_file.display().to_string();
+    let url = format!("https://localhost:{tls}/");
+    let port = tls.to_string();
+    let replaced = [(port.as_str(), "PORT")];
+    handshake_snapshot!(&replaced, handshake(&["diagnose", "--ca", &ca_file, &url]), @"
+    exit status: 0
+    ----- stdout -----
+    https://localhost:[PORT]/
+
+    ✓ info    The server answered: HTTP/1.1 200 OK  [http-ok]
+      https://localhost:[PORT]/ answered “HTTP/1.1 200 OK” (Server: nginx/1.22.1). It sends no HSTS header.
+
+    no errors · [N] ms (dns [N], tcp [N], tls [N], http [N])
+    ----- stderr -----
+    ");
+    handshake_snapshot!(
+        &replaced,
+        handshake(&["diagnose", "--lang", "ko", "--ca", &ca_file, &url]),
+        @"
+    exit status: 0
+    ----- stdout -----
+    https://localhost:[PORT]/
+
+    ✓ 정보    서버가 응답했습니다: HTTP/1.1 200 OK  [http-ok]
+      https://localhost:[PORT]/이(가) “HTTP/1.1 200 OK” (Server: nginx/1.22.1)(으)로 응답했습니다. HSTS 헤더는 보내지 않습니다.
+
+    오류 없음 · [N]ms (dns [N], tcp [N], tls [N], http [N])
+    ----- stderr -----
+    "
+    );
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let server = runtime.block_on(handshake_testkit::websocket::wss(
+        &ca.leaf(&["localhost"], -1, 90),
+        handshake_testkit::websocket::Behaviour::Echo,
+    ));
+    let url = format!("wss://localhost:{}/ws", server.port);
+    let port = server.port.to_string();
+    let replaced = [(port.as_str(), "PORT")];
+    let args = [
+        "check", &url, "--ca", &ca_file, "--count", "2", "--send", "hi",
+    ];
+    handshake_snapshot!(&replaced, handshake(&args), @"
+    exit status: 0
+    ----- stdout -----
+    ✓ wss://localhost:[PORT]/ws — connected, 2 of 2 messages answered, closed cleanly (1000)
+      phases       dns [N] ms · tcp [N] ms · tls [N] ms · upgrade [N] ms · first answer [N] ms
+      tls          TLSv1.3 · TLS13_AES_256_GCM_SHA384 · ALPN none
+      certificate  CN=localhost · issued by CN=Snapshot CA · valid until [DATE]
+      subprotocol  none
+      protocol     echo (picked by --protocol auto: nothing named another protocol)
+      answer       “hi”
+      round trip   min [N] · median [N] · max [N] ms (2)
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&replaced, handshake(&[&args[..], &["--lang", "ko"]].concat()), @"
+    exit status: 0
+    ----- stdout -----
+    ✓ wss://localhost:[PORT]/ws — 연결됨, 메시지 2개 중 2개 응답, 정상 종료(1000)
+      단계         dns [N]ms · tcp [N]ms · tls [N]ms · 업그레이드 [N]ms · 첫 응답 [N]ms
+      tls          TLSv1.3 · TLS13_AES_256_GCM_SHA384 · ALPN 없음
+      인증서       CN=localhost · 발급자 CN=Snapshot CA · [DATE]까지 유효
+      서브프로토콜 없음
+      프로토콜     에코 (--protocol auto가 선택: 다른 프로토콜을 가리키는 것이 없음)
+      응답         “hi”
+      왕복         최소 [N] · 중간값 [N] · 최대 [N]ms (2회)
+    ----- stderr -----
+    ");
+}
