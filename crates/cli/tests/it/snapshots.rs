@@ -7,13 +7,18 @@ use handshake_testkit::servers::free_port;
 
 use crate::{command, handshake, handshake_fed, scratch};
 
+/// What `text` makes of a port nothing listens on, and that port (for the
+/// snapshot to name it `[PORT]`).
+fn on_a_free_port(text: impl Fn(u16) -> String) -> (String, String) {
+    let port = free_port();
+    (text(port), port.to_string())
+}
+
 const CONSOLE: &[u8] = b"WebSocket connection to 'wss://api.example.com/ws' failed: Error during WebSocket handshake: Unexpected response code: 400\n";
 
 #[test]
 fn diagnose_a_refused_port() {
-    let port = free_port();
-    let url = format!("ws://127.0.0.1:{port}/");
-    let port = port.to_string();
+    let (url, port) = on_a_free_port(|port| format!("ws://127.0.0.1:{port}/"));
     let replaced = [(port.as_str(), "PORT")];
     handshake_snapshot!(&replaced, handshake(&["diagnose", &url]), @"
     exit status: 1
@@ -370,9 +375,7 @@ fn csr_for_a_public_ca() {
 
 #[test]
 fn check_a_refused_port() {
-    let port = free_port();
-    let url = format!("ws://127.0.0.1:{port}/");
-    let port = port.to_string();
+    let (url, port) = on_a_free_port(|port| format!("ws://127.0.0.1:{port}/"));
     let replaced = [(port.as_str(), "PORT")];
     handshake_snapshot!(&replaced, handshake(&["check", &url]), @"
     exit status: 1
@@ -402,9 +405,7 @@ fn check_a_refused_port() {
 
 #[test]
 fn diagnose_json_of_a_refused_port() {
-    let port = free_port();
-    let url = format!("wss://127.0.0.1:{port}/ws");
-    let port = port.to_string();
+    let (url, port) = on_a_free_port(|port| format!("wss://127.0.0.1:{port}/ws"));
     let replaced = [(port.as_str(), "PORT")];
     handshake_snapshot!(&replaced, handshake(&["diagnose", "--json", &url]), @r#"
     exit status: 1
@@ -523,9 +524,8 @@ fn diagnose_json_of_a_refused_port() {
 
 #[test]
 fn scan_a_list_with_an_unreachable_target() {
-    let port = free_port();
-    let list = format!("# one target\nwss://127.0.0.1:{port}/ws\nnot a url\n");
-    let port = port.to_string();
+    let (list, port) =
+        on_a_free_port(|port| format!("# one target\nwss://127.0.0.1:{port}/ws\nnot a url\n"));
     let replaced = [(port.as_str(), "PORT")];
     let scan = |more: &[&str]| handshake_fed(&[&["scan"], more, &["-"]].concat(), list.as_bytes());
     handshake_snapshot!(&replaced, scan(&[]), @"
