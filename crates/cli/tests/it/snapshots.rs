@@ -669,3 +669,130 @@ fn diagnose_and_check_healthy_endpoints() {
     ----- stderr -----
     ");
 }
+
+#[test]
+fn generate_each_server_kind_and_the_client() {
+    let dir = scratch("snapshot-generate-kinds");
+    let generate = |kind: &str, more: &[&str], lang: &str| {
+        command()
+            .args(["generate", kind, "--lang", lang, "--out"])
+            .arg(dir.join(format!("{kind}-{lang}")))
+            .args(more)
+            .env_remove("SSL_KEYSTORE_PASSWORD")
+            .output()
+            .expect("handshake runs")
+    };
+    let proxy = [
+        "--host",
+        "chat.example.com",
+        "--upstream",
+        "http://127.0.0.1:8080",
+        "--self-signed",
+    ];
+    handshake_snapshot!(&[], generate("apache", &proxy, "en"), @"
+    exit status: 0
+    ----- stdout -----
+    wrote [TEMP]/apache-en/handshake-apache.conf
+    wrote [TEMP]/apache-en/application-behind-proxy.properties
+    wrote [TEMP]/apache-en/fullchain.pem
+    wrote [TEMP]/apache-en/privkey.pem (readable by you alone)
+    wrote [TEMP]/apache-en/self-signed-cert.pem
+    wrote [TEMP]/apache-en/NEXT-STEPS.md
+    wrote [TEMP]/apache-en/handshake.toml
+      ! A self-signed certificate is trusted by no client until it is installed in each one; a development CA (--ca-dir) is trusted once for all.
+
+    Next: read [TEMP]/apache-en/NEXT-STEPS.md, then prove it: handshake check --ca [TEMP]/apache-en/self-signed-cert.pem wss://chat.example.com/ws
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], generate("haproxy", &proxy, "en"), @"
+    exit status: 0
+    ----- stdout -----
+    wrote [TEMP]/haproxy-en/handshake-haproxy.cfg
+    wrote [TEMP]/haproxy-en/application-behind-proxy.properties
+    wrote [TEMP]/haproxy-en/fullchain.pem
+    wrote [TEMP]/haproxy-en/fullchain.pem.key (readable by you alone)
+    wrote [TEMP]/haproxy-en/self-signed-cert.pem
+    wrote [TEMP]/haproxy-en/NEXT-STEPS.md
+    wrote [TEMP]/haproxy-en/handshake.toml
+      ! A self-signed certificate is trusted by no client until it is installed in each one; a development CA (--ca-dir) is trusted once for all.
+
+    Next: read [TEMP]/haproxy-en/NEXT-STEPS.md, then prove it: handshake check --ca [TEMP]/haproxy-en/self-signed-cert.pem wss://chat.example.com/ws
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], generate("caddy", &proxy, "ko"), @"
+    exit status: 0
+    ----- stdout -----
+    [TEMP]/caddy-ko/Caddyfile 작성
+    [TEMP]/caddy-ko/application-behind-proxy.properties 작성
+    [TEMP]/caddy-ko/fullchain.pem 작성
+    [TEMP]/caddy-ko/privkey.pem 작성 (본인만 읽을 수 있음)
+    [TEMP]/caddy-ko/self-signed-cert.pem 작성
+    [TEMP]/caddy-ko/NEXT-STEPS.md 작성
+    [TEMP]/caddy-ko/handshake.toml 작성
+      ! 자체 서명 인증서는 클라이언트마다 설치하기 전에는 어디서도 신뢰받지 못합니다. 개발용 CA(--ca-dir)는 한 번만 신뢰하면 됩니다.
+
+    다음: [TEMP]/caddy-ko/NEXT-STEPS.md을(를) 읽고 확인하세요: handshake check --ca [TEMP]/caddy-ko/self-signed-cert.pem wss://chat.example.com/ws
+    ----- stderr -----
+    ");
+    let spring = ["--host", "localhost", "--self-signed"];
+    handshake_snapshot!(&[], generate("spring", &spring, "en"), @"
+    exit status: 0
+    ----- stdout -----
+    wrote [TEMP]/spring-en/application.properties
+    wrote [TEMP]/spring-en/application.yml
+    wrote [TEMP]/spring-en/ssl.env (readable by you alone)
+    wrote [TEMP]/spring-en/server.p12 (readable by you alone)
+    wrote [TEMP]/spring-en/self-signed-cert.pem
+    wrote [TEMP]/spring-en/NEXT-STEPS.md
+    wrote [TEMP]/spring-en/handshake.toml
+      ! A self-signed certificate is trusted by no client until it is installed in each one; a development CA (--ca-dir) is trusted once for all.
+
+    Next: read [TEMP]/spring-en/NEXT-STEPS.md, then prove it: handshake check --ca [TEMP]/spring-en/self-signed-cert.pem wss://localhost:8443/ws
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], generate("spring", &spring, "ko"), @"
+    exit status: 0
+    ----- stdout -----
+    [TEMP]/spring-ko/application.properties 작성
+    [TEMP]/spring-ko/application.yml 작성
+    [TEMP]/spring-ko/ssl.env 작성 (본인만 읽을 수 있음)
+    [TEMP]/spring-ko/server.p12 작성 (본인만 읽을 수 있음)
+    [TEMP]/spring-ko/self-signed-cert.pem 작성
+    [TEMP]/spring-ko/NEXT-STEPS.md 작성
+    [TEMP]/spring-ko/handshake.toml 작성
+      ! 자체 서명 인증서는 클라이언트마다 설치하기 전에는 어디서도 신뢰받지 못합니다. 개발용 CA(--ca-dir)는 한 번만 신뢰하면 됩니다.
+
+    다음: [TEMP]/spring-ko/NEXT-STEPS.md을(를) 읽고 확인하세요: handshake check --ca [TEMP]/spring-ko/self-signed-cert.pem wss://localhost:8443/ws
+    ----- stderr -----
+    ");
+    let client = [
+        "--target",
+        "wss://chat.example.com/ws",
+        "--origin",
+        "https://app.example.com",
+    ];
+    handshake_snapshot!(&[], generate("client", &client, "en"), @"
+    exit status: 0
+    ----- stdout -----
+    wrote [TEMP]/client-en/socket.ts
+    wrote [TEMP]/client-en/socket.js
+    wrote [TEMP]/client-en/socket-node.mjs
+    wrote [TEMP]/client-en/NEXT-STEPS.md
+    wrote [TEMP]/client-en/handshake.toml
+
+    Next: read [TEMP]/client-en/NEXT-STEPS.md, then prove it: handshake check wss://chat.example.com/ws
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], generate("client", &client, "ko"), @"
+    exit status: 0
+    ----- stdout -----
+    [TEMP]/client-ko/socket.ts 작성
+    [TEMP]/client-ko/socket.js 작성
+    [TEMP]/client-ko/socket-node.mjs 작성
+    [TEMP]/client-ko/NEXT-STEPS.md 작성
+    [TEMP]/client-ko/handshake.toml 작성
+
+    다음: [TEMP]/client-ko/NEXT-STEPS.md을(를) 읽고 확인하세요: handshake check wss://chat.example.com/ws
+    ----- stderr -----
+    ");
+}
