@@ -123,6 +123,11 @@ pub(crate) fn snapshot_filters(replaced: &[(&str, &str)]) -> Vec<(String, String
             r#""(dns|wait|tcp|tls|http|total)": ?\d+(\.\d+)?"#.to_owned(),
             r#""$1": [N]"#.to_owned(),
         ),
+        // A development CA's name in a store: made of its fingerprint.
+        (
+            r"handshake-dev-ca-[0-9a-f]{16}".to_owned(),
+            "handshake-dev-ca-[ID]".to_owned(),
+        ),
         // A check's round trips: `min 0.3 · median 0.5`.
         (
             r"\b(min|median|최소|중간값) \d+\.\d+".to_owned(),

@@ -796,3 +796,57 @@ fn generate_each_server_kind_and_the_client() {
     ----- stderr -----
     ");
 }
+
+#[test]
+fn trust_a_java_truststore_of_ones_own() {
+    let dir = scratch("snapshot-trust-java");
+    let ca_dir = dir.join("ca").display().to_string();
+    let store = dir.join("truststore.p12").display().to_string();
+    let trust = |more: &[&str]| {
+        handshake(
+            &[
+                &["trust", "--ca-dir", &ca_dir, "--java-cacerts", &store],
+                more,
+            ]
+            .concat(),
+        )
+    };
+    handshake_snapshot!(&[], trust(&["--yes"]), @"
+    exit status: 0
+    ----- stdout -----
+    development CA: [TEMP]/ca/handshake-dev-ca.pem
+      ✗ not trusted in the Java truststore [TEMP]/truststore.p12
+
+    This will:
+      the Java truststore [TEMP]/truststore.p12
+        - run keytool -importcert -noprompt -keystore [TEMP]/truststore.p12 -storepass:env HANDSHAKE_STOREPASS -alias handshake-dev-ca-[ID] -file [TEMP]/ca/handshake-dev-ca.pem
+      done: the Java truststore [TEMP]/truststore.p12
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], trust(&["--check", "--lang", "ko"]), @"
+    exit status: 0
+    ----- stdout -----
+    개발용 CA: [TEMP]/ca/handshake-dev-ca.pem
+      ✓ 신뢰함: Java truststore [TEMP]/truststore.p12
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], trust(&["--uninstall", "--yes", "--lang", "ko"]), @"
+    exit status: 0
+    ----- stdout -----
+    개발용 CA: [TEMP]/ca/handshake-dev-ca.pem
+      ✓ 신뢰함: Java truststore [TEMP]/truststore.p12
+
+    다음을 실행합니다:
+      Java truststore [TEMP]/truststore.p12
+        - keytool -delete -noprompt -keystore [TEMP]/truststore.p12 -storepass:env HANDSHAKE_STOREPASS -alias handshake-dev-ca-[ID] 실행
+      완료: Java truststore [TEMP]/truststore.p12
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], trust(&["--check"]), @"
+    exit status: 0
+    ----- stdout -----
+    development CA: [TEMP]/ca/handshake-dev-ca.pem
+      ✗ not trusted in the Java truststore [TEMP]/truststore.p12
+    ----- stderr -----
+    ");
+}
