@@ -43,7 +43,7 @@ pub fn client_identity(
             .ok_or_else(|| PkiError::NoKeyInKeystore {
                 path: cert.to_owned(),
             })?;
-        if !pki::key_matches(leaf, &key_pkcs8) {
+        if !crate::der::key_matches(leaf, &key_pkcs8) {
             return Err(PkiError::KeyMismatch {
                 subject: inspect(leaf, 0).map(|c| c.subject).unwrap_or_default(),
             });

@@ -1,6 +1,21 @@
 //! A bounded reader of DER elements, for the few structures read from
 //! hostile bytes by hand (OCSP responses, names, PKCS12 work factors). Lengths are checked
-//! against the input before use; anything unexpected reads as `None`.
+//! against the input before use; anything unexpected reads as `None`. And
+//! whether a DER key is a DER certificate's, which the certificates, the
+//! keystores and the files a user names all ask.
+
+use rustls::pki_types::CertificateDer;
+use x509_parser::prelude::{FromDer, X509Certificate};
+
+/// Whether the PKCS#8 `key` is the private half of `cert`'s public key.
+pub fn key_matches(cert: &CertificateDer<'_>, key_pkcs8: &[u8]) -> bool {
+    let Ok(pair) = rcgen::KeyPair::try_from(key_pkcs8) else {
+        return false;
+    };
+    let public = rcgen::PublicKeyData::subject_public_key_info(&pair);
+    X509Certificate::from_der(cert.as_ref())
+        .is_ok_and(|(_, parsed)| parsed.public_key().raw == public.as_slice())
+}
 
 /// The next element: its tag, content and what follows.
 pub(crate) fn element(input: &[u8]) -> Option<(u8, &[u8], &[u8])> {

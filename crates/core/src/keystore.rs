@@ -225,7 +225,7 @@ pub fn inspect(
                 .key_pkcs8
                 .as_deref()
                 .zip(entry.chain.first())
-                .map(|(key, leaf)| crate::pki::key_matches(leaf, key)),
+                .map(|(key, leaf)| crate::der::key_matches(leaf, key)),
             chain: entry
                 .chain
                 .iter()

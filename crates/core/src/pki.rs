@@ -20,6 +20,7 @@ use time::OffsetDateTime;
 use x509_parser::prelude::{FromDer, X509Certificate};
 
 use crate::clock::now_unix;
+pub use crate::der::key_matches;
 use crate::i18n::{Facts, Message};
 use crate::keystore::KeystoreError;
 
@@ -483,16 +484,6 @@ pub fn import_pem(
         key_pkcs8,
         warnings,
     })
-}
-
-/// Whether the PKCS#8 `key` is the private half of `cert`'s public key.
-pub fn key_matches(cert: &CertificateDer<'_>, key_pkcs8: &[u8]) -> bool {
-    let Ok(pair) = KeyPair::try_from(key_pkcs8) else {
-        return false;
-    };
-    let public = rcgen::PublicKeyData::subject_public_key_info(&pair);
-    X509Certificate::from_der(cert.as_ref())
-        .is_ok_and(|(_, parsed)| parsed.public_key().raw == public.as_slice())
 }
 
 /// Decrypts an encrypted PKCS#8 PEM (PBES2: PBKDF2 or scrypt with AES) to
