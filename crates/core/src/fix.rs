@@ -383,18 +383,9 @@ pub fn prepare(
 
 /// `path` as a generated configuration names it: absolute, against the
 /// current folder when relative (servers resolve relative paths against
-/// their own folders, not the user's); on Windows with forward slashes,
-/// which Java, nginx and Apache there read and no configuration escapes.
+/// their own folders, not the user's), in [`crate::render::config_path`]'s form.
 pub fn absolute(path: &Path) -> String {
-    let text = std::path::absolute(path)
-        .unwrap_or_else(|_| path.to_owned())
-        .display()
-        .to_string();
-    if cfg!(windows) {
-        text.replace('\\', "/")
-    } else {
-        text
-    }
+    crate::render::config_path(&std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
 }
 
 /// The host names a new certificate covers: the target's, a proxy's

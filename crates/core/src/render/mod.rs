@@ -26,6 +26,23 @@ pub use next_steps::check_command;
 use client::ClientPlan;
 use spring::SpringPlan;
 
+/// `path` as a configuration names a file: on Windows with forward slashes
+/// (Java, nginx and Apache there read them, and no configuration format
+/// escapes them) and without the `\\?\` a canonical Windows path starts
+/// with (`\\?\UNC\host\share` is the share `//host/share`).
+pub fn config_path(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    let text = match text.strip_prefix(r"\\?\UNC\") {
+        Some(share) => format!(r"\\{share}"),
+        None => text.strip_prefix(r"\\?\").unwrap_or(&text).to_owned(),
+    };
+    if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text
+    }
+}
+
 /// The comment lines every proxy config opens with: what Handshake
 /// generated it for, and `include` (the message saying where it goes).
 fn proxy_header(plan: &ProxyPlan, language: Language, include: &str) -> String {

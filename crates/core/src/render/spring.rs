@@ -422,21 +422,10 @@ pub fn property_line(key: &str, value: &str) -> String {
     line
 }
 
-/// A Spring `file:` location for `path` as Java reads it: forward slashes
-/// on Windows, and without the `\\?\` that Windows puts before a canonical
-/// path (`\\?\UNC\host\share` is the share `//host/share`).
+/// A Spring `file:` location for `path`, named as configurations name
+/// files ([`super::config_path`]).
 pub fn file_location(path: &std::path::Path) -> String {
-    let text = path.to_string_lossy();
-    let text = match text.strip_prefix(r"\\?\UNC\") {
-        Some(share) => format!(r"\\{share}"),
-        None => text.strip_prefix(r"\\?\").unwrap_or(&text).to_owned(),
-    };
-    let text = if cfg!(windows) {
-        text.replace('\\', "/")
-    } else {
-        text
-    };
-    format!("file:{text}")
+    format!("file:{}", super::config_path(path))
 }
 
 /// `application.yml`, the same settings nested (keys sharing a prefix
