@@ -7,7 +7,7 @@ use handshake_testkit::websocket::{self, Behaviour};
 use crate::{handshake, stderr, stdout};
 
 /// Servers live on this runtime while the binary runs.
-fn runtime() -> tokio::runtime::Runtime {
+pub(crate) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()

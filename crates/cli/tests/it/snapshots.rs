@@ -627,11 +627,7 @@ fn diagnose_and_check_healthy_endpoints() {
     "
     );
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = crate::check::runtime();
     let server = runtime.block_on(handshake_testkit::websocket::wss(
         &ca.leaf(&["localhost"], -1, 90),
         handshake_testkit::websocket::Behaviour::Echo,

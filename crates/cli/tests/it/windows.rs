@@ -439,11 +439,7 @@ fn sha1_thumbprint(pem_file: &Path) -> String {
 #[test]
 fn checks_a_wss_endpoint_with_messages() {
     let Some(wine) = wine::wine() else { return };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = crate::check::runtime();
     let ca = Ca::new("Windows Check CA");
     let server = runtime.block_on(websocket::wss(
         &ca.leaf(&["localhost"], -1, 90),

@@ -32,10 +32,8 @@ pub enum Action {
     AddWindowsRoot {
         /// The user's store or the machine's.
         location: super::WindowsLocation,
-        /// The certificate, DER.
+        /// The certificate, DER (shown by its SHA-256).
         certificate: Vec<u8>,
-        /// Its SHA-256, as the user is shown it.
-        sha256: String,
     },
     /// Remove the certificates with this SHA-256 from a Windows root store.
     RemoveWindowsRoot {
@@ -144,9 +142,12 @@ impl crate::i18n::Message for Action {
                 facts.with("path", path.display().to_string())
             }
             Action::AddWindowsRoot {
-                location, sha256, ..
-            }
-            | Action::RemoveWindowsRoot { location, sha256 } => facts
+                location,
+                certificate,
+            } => facts
+                .with("location", location.keyword())
+                .with("sha256", crate::digest::sha256_hex(certificate)),
+            Action::RemoveWindowsRoot { location, sha256 } => facts
                 .with("location", location.keyword())
                 .with("sha256", sha256.as_str()),
             Action::Run { .. } => facts.with("command", self.command_line().unwrap_or_default()),
@@ -211,7 +212,6 @@ fn apply(action: &Action, written: &mut Vec<PathBuf>) -> Result<(), TrustError> 
         Action::AddWindowsRoot {
             location,
             certificate,
-            ..
         } => super::windows::add(*location, certificate),
         Action::RemoveWindowsRoot { location, sha256 } => super::windows::remove(*location, sha256),
         Action::Run { program, args, env } => {

@@ -70,7 +70,6 @@ impl TrustStore for WindowsRoot {
         Ok(vec![Action::AddWindowsRoot {
             location: self.location,
             certificate: ca.der.clone(),
-            sha256: ca.sha256(),
         }])
     }
 
