@@ -28,7 +28,7 @@ pub fn start(port: u16, exporter: &str, targets: &[&str]) -> Daemon {
     )
     .expect("prometheus.yml");
     let data = dir.join("data");
-    Daemon::start(
+    let daemon = Daemon::start(
         Program::Prometheus,
         dir,
         Command::new("/usr/bin/prometheus")
@@ -39,7 +39,16 @@ pub fn start(port: u16, exporter: &str, targets: &[&str]) -> Daemon {
         &[port],
         30,
         None,
-    )
+    );
+    // It listens before its storage is open, answering 503 until then:
+    // ready is when `/-/ready` says so.
+    let ready = format!("http://127.0.0.1:{port}/-/ready");
+    crate::wait_until(
+        30,
+        || &*crate::curl(&["-s", "-o", "/dev/null", "-w", "%{http_code}", &ready]) == "200",
+        || daemon.log(),
+    );
+    daemon
 }
 
 /// The scrape job for `exporter`, the `targets` lines already indented:
