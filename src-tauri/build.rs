@@ -9,6 +9,7 @@ fn main() {
             "diagnose",
             "cancel_diagnosis",
             "report_markdown",
+            "open_report",
             "explain_log",
             "scan_list",
             "read_list",

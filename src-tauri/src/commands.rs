@@ -68,12 +68,27 @@ pub(crate) async fn diagnose(
         .cancellable(async move { handshake_core::diagnose(&target, &options).await })
         .await?;
     crate::trace::milestone("diagnosed");
-    let codes: Vec<_> = report.findings.iter().map(|f| f.code).collect();
-    let target = Target::parse(&report.url)?;
-    Ok(Diagnosis {
-        suggestion: fix::suggest(&codes, &target),
-        report,
-    })
+    Diagnosis::of(report)
+}
+
+impl Diagnosis {
+    /// The report with the fix its findings point to.
+    fn of(report: Report) -> Result<Diagnosis, CommandError> {
+        let codes: Vec<_> = report.findings.iter().map(|f| f.code).collect();
+        let target = Target::parse(&report.url)?;
+        Ok(Diagnosis {
+            suggestion: fix::suggest(&codes, &target),
+            report,
+        })
+    }
+}
+
+/// A saved report (`handshake diagnose --json`), its findings derived
+/// again from its evidence, as `handshake diagnose --replay FILE` does.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn open_report(path: String) -> Result<Diagnosis, CommandError> {
+    Diagnosis::of(core::open(Path::new(&path))?)
 }
 
 /// The report as Markdown in `language` ("Copy report"), as the CLI's

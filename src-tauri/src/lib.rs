@@ -37,6 +37,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::diagnose,
             commands::cancel_diagnosis,
             commands::report_markdown,
+            commands::open_report,
             commands::explain_log,
             commands::scan_list,
             commands::read_list,

@@ -455,19 +455,32 @@ pub fn artifacts_dir() -> PathBuf {
 /// The app binary: `HANDSHAKE_APP`, or `handshake-app` beside this test's
 /// own target directory.
 fn app_binary() -> PathBuf {
-    if let Some(path) = std::env::var_os("HANDSHAKE_APP") {
+    built("handshake-app", "handshake-app", "HANDSHAKE_APP")
+}
+
+/// The command line built beside the app (`target/<profile>/handshake`),
+/// or `HANDSHAKE_CLI`: what a colleague runs to save a report the window
+/// opens.
+pub fn cli_binary() -> PathBuf {
+    built("handshake", "handshake-cli", "HANDSHAKE_CLI")
+}
+
+/// The program `name` (of `package`) built beside this test, or the one
+/// `variable` names.
+fn built(name: &str, package: &str, variable: &str) -> PathBuf {
+    if let Some(path) = std::env::var_os(variable) {
         return PathBuf::from(path);
     }
     let exe = std::env::current_exe().unwrap_or_else(|error| panic!("current_exe: {error}"));
-    // target/<profile>/deps/it-<hash> → target/<profile>/handshake-app
+    // target/<profile>/deps/it-<hash> → target/<profile>/<name>
     let candidate = exe
         .parent()
         .and_then(Path::parent)
-        .map(|profile| profile.join("handshake-app"))
+        .map(|profile| profile.join(name))
         .unwrap_or_default();
     assert!(
         candidate.is_file(),
-        "the app is not built at {}: run `./dev test`, or `cargo build -p handshake-app` first (or set HANDSHAKE_APP)",
+        "{name} is not built at {}: run `./dev test`, or `cargo build -p {package}` first (or set {variable})",
         candidate.display()
     );
     candidate

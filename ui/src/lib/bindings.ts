@@ -20,6 +20,11 @@ export const commands = {
 	 *  words for the same findings.
 	 */
 	reportMarkdown: (report: Report, language: Language) => __TAURI_INVOKE<string>("report_markdown", { report, language }),
+	/**
+	 *  A saved report (`handshake diagnose --json`), its findings derived
+	 *  again from its evidence, as `handshake diagnose --replay FILE` does.
+	 */
+	openReport: (path: string) => typedError<Diagnosis, CommandError>(__TAURI_INVOKE("open_report", { path })),
 	/**  Explains a pasted log, as `handshake explain-log` does. */
 	explainLog: (text: string) => __TAURI_INVOKE<LogReport>("explain_log", { text }),
 	/**

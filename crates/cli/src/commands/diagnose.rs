@@ -2,8 +2,7 @@
 
 use std::path::PathBuf;
 
-use handshake_core::diagnose::replay;
-use handshake_core::file::Holds;
+use handshake_core::diagnose;
 use handshake_core::i18n::{Facts, Message as _};
 use handshake_core::proxy::{DirectReason, Route};
 use handshake_core::{Language, Options, Report, Severity, Target};
@@ -33,7 +32,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
     let report = match (&args.replay, &args.url) {
-        (Some(file), _) => replay(&handshake_core::file::read(file, Holds::Report)?)?,
+        (Some(file), _) => diagnose::open(file)?,
         (None, Some(url)) => {
             let endpoint = args.endpoint.resolve(Target::parse(url)?)?;
             let options = Options {

@@ -114,6 +114,12 @@ pub(crate) fn snapshot_filters(replaced: &[(&str, &str)]) -> Vec<(String, String
         (r"\b\d+\.\d+ s\b".to_owned(), "[N] s".to_owned()),
         (r"\d+\.\d+초".to_owned(), "[N]초".to_owned()),
         (r"(?m),\d+\.\d+$".to_owned(), ",[N]".to_owned()),
+        // This program's version (in a report, in an error about a newer
+        // one's): a release is not a change of output.
+        (
+            format!(r"\b{}\b", literal(env!("CARGO_PKG_VERSION"))),
+            "[VERSION]".to_owned(),
+        ),
         // A JSON report's clock and times.
         (
             r#""checked_at": ?\d+"#.to_owned(),

@@ -71,6 +71,34 @@ fn diagnose_an_unusable_url() {
     ");
 }
 
+/// A saved report from a newer Handshake, with evidence this one has no
+/// word for, and a file that is not a report: refused, saying which.
+#[test]
+fn replay_of_a_newer_report_and_of_notes() {
+    let newer = br#"{"handshake": "99.0.0", "url": "wss://x/", "evidence": {"dns_error": "teleported"}, "timings_ms": {}}"#;
+    handshake_snapshot!(&[], handshake_fed(&["diagnose", "--replay", "-"], newer), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: The report was written by Handshake 99.0.0, newer than this one ([VERSION]), and holds evidence this version cannot read. Open it with Handshake 99.0.0 or later.
+    ");
+    handshake_snapshot!(&[], handshake_fed(&["diagnose", "--lang", "ko", "--replay", "-"], newer), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: Handshake 99.0.0에서 만든 보고서입니다. 지금 버전([VERSION])보다 새 버전이라 이 버전이 읽지 못하는 증거가 들어 있습니다. Handshake 99.0.0 이상으로 여세요.
+    ");
+    handshake_snapshot!(&[], handshake_fed(&["diagnose", "--replay", "-"], b"TLS handshake failed\n"), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: The report is not JSON (line 1, column 1). Pass the output of `handshake diagnose --json`.
+    ");
+}
+
 #[test]
 fn explain_log_from_standard_input() {
     handshake_snapshot!(&[], handshake_fed(&["explain-log", "-"], CONSOLE), @"
@@ -411,6 +439,7 @@ fn diagnose_json_of_a_refused_port() {
     exit status: 1
     ----- stdout -----
     {
+      "handshake": "[VERSION]",
       "url": "wss://127.0.0.1:[PORT]/ws",
       "ok": false,
       "findings": [
@@ -573,7 +602,7 @@ fn scan_a_list_with_an_unreachable_target() {
     handshake_snapshot!(&replaced, scan(&["--json"]), @r#"
     exit status: 1
     ----- stdout -----
-    {"url":"wss://127.0.0.1:[PORT]/ws","ok":false,"findings":[{"code":"tcp-refused","severity":"error","title":"Nothing listens on port [PORT]","explanation":"The connection to 127.0.0.1:[PORT] was refused: no process accepts connections on that port.","fix":"Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, run again with --wait 30. If it is a Spring Boot app with TLS, it may listen on another port: its server.port, often 8443.","facts":{"addresses":["127.0.0.1:[PORT]"],"attempts":1,"port":[PORT],"port_hint":"spring-tls","wait_s":0.0}}],"evidence":{"target":{"url":"wss://127.0.0.1:[PORT]/ws","scheme":"wss","host":"127.0.0.1","host_kind":"ipv4","port":[PORT],"default_port":false,"path":"/ws","secure":true},"origin":null,"timeout_ms":5000,"wait_ms":null,"checked_at": [TIME],"route":{"way":"direct","why":{"reason":"no-variable"}},"proxy_failure":null,"forwarded":null,"addresses":["127.0.0.1:[PORT]"],"dns_error":null,"connection":{"outcome":"refused","attempts":1},"replies":[],"tls":null,"tls_failure":null,"chain":[],"certificate":null,"client_cert_requested":null,"client_cert_given":false,"expected":null,"offered_everything":null,"offered_legacy":null,"stapled":null,"bytes":null,"ws_key":null,"subprotocols_offered":[],"after_upgrade":null,"sockjs_info":false,"exchange":null,"response":null,"response_failure":null,"status_without_origin":null,"preflight":null,"browser":null},"timings_ms":{"dns": [N],"wait":null,"tcp": [N],"tls":null,"http":null,"total": [N]}}
+    {"handshake":"[VERSION]","url":"wss://127.0.0.1:[PORT]/ws","ok":false,"findings":[{"code":"tcp-refused","severity":"error","title":"Nothing listens on port [PORT]","explanation":"The connection to 127.0.0.1:[PORT] was refused: no process accepts connections on that port.","fix":"Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, run again with --wait 30. If it is a Spring Boot app with TLS, it may listen on another port: its server.port, often 8443.","facts":{"addresses":["127.0.0.1:[PORT]"],"attempts":1,"port":[PORT],"port_hint":"spring-tls","wait_s":0.0}}],"evidence":{"target":{"url":"wss://127.0.0.1:[PORT]/ws","scheme":"wss","host":"127.0.0.1","host_kind":"ipv4","port":[PORT],"default_port":false,"path":"/ws","secure":true},"origin":null,"timeout_ms":5000,"wait_ms":null,"checked_at": [TIME],"route":{"way":"direct","why":{"reason":"no-variable"}},"proxy_failure":null,"forwarded":null,"addresses":["127.0.0.1:[PORT]"],"dns_error":null,"connection":{"outcome":"refused","attempts":1},"replies":[],"tls":null,"tls_failure":null,"chain":[],"certificate":null,"client_cert_requested":null,"client_cert_given":false,"expected":null,"offered_everything":null,"offered_legacy":null,"stapled":null,"bytes":null,"ws_key":null,"subprotocols_offered":[],"after_upgrade":null,"sockjs_info":false,"exchange":null,"response":null,"response_failure":null,"status_without_origin":null,"preflight":null,"browser":null},"timings_ms":{"dns": [N],"wait":null,"tcp": [N],"tls":null,"http":null,"total": [N]}}
     ----- stderr -----
     Line 3: The URL has no scheme. Start it with wss://, ws://, https:// or http://, for example wss://not. The line is skipped.
     Scanned 1 target in [N] s

@@ -64,6 +64,7 @@ error-file-not-regular = { $path } is not a regular file (a directory, a device,
 error-replay-too-large = The report is larger than { $limit_mib } MiB: no report of `handshake diagnose --json` is that big.
 error-replay-not-json = The report is not JSON (line { $line }, column { $column }). Pass the output of `handshake diagnose --json`.
 error-replay-not-a-report = The JSON is not a report of `handshake diagnose --json`: { $detail }.
+error-replay-newer = The report was written by Handshake { $version }, newer than this one ({ $ours }), and holds evidence this version cannot read. Open it with Handshake { $version } or later.
 
 ## Certificates and keys
 

@@ -43,6 +43,7 @@ target-cli = On the command line:
 target-diagnose = Diagnose
 target-log = I have an error message
 target-scan = I have a list of endpoints
+target-report = Open a report…
 target-tls = over TLS
 target-notls = not encrypted
 
@@ -64,6 +65,7 @@ diagnose-copy = Copy report
 diagnose-copied = Copied as Markdown
 diagnose-seen = What Handshake saw
 diagnose-choose = Choose a fix
+diagnose-replayed = Read from { $file }, saved by `handshake diagnose --json`: the findings are derived again from its evidence, in this language, without connecting. Diagnose again to see the endpoint as it is now.
 
 stage-dns = Resolve the name
 stage-tcp = Connect
@@ -229,6 +231,11 @@ scan-ends-in = { $certificate } ends in { $days ->
     }
 scan-timed-out = no verdict in time
 scan-skipped = Lines skipped
+report-title = Open a saved report
+report-lede = A report saved with `handshake diagnose --json` — yours or a colleague's. Its findings are derived again from the evidence it holds and shown in your language; nothing connects to the endpoint.
+report-file = Report file (JSON)
+report-open = Open
+file-choose = Choose…
 
 target-ipc-failed = Handshake could not check the URL: { $detail }
 evidence-chain = Chain { $n }

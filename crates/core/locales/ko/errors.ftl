@@ -64,6 +64,7 @@ error-file-not-regular = { $path }은(는) 일반 파일이 아닙니다(디렉�
 error-replay-too-large = 보고서가 { $limit_mib }MiB보다 큽니다. `handshake diagnose --json` 보고서는 그렇게 크지 않습니다.
 error-replay-not-json = 보고서가 JSON이 아닙니다({ $line }행 { $column }열). `handshake diagnose --json`의 출력을 넘기세요.
 error-replay-not-a-report = `handshake diagnose --json`의 보고서가 아닌 JSON입니다: { $detail }
+error-replay-newer = Handshake { $version }에서 만든 보고서입니다. 지금 버전({ $ours })보다 새 버전이라 이 버전이 읽지 못하는 증거가 들어 있습니다. Handshake { $version } 이상으로 여세요.
 
 ## 인증서와 키
 

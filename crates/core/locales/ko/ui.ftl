@@ -44,6 +44,7 @@ target-cli = 명령줄에서:
 target-diagnose = 진단
 target-log = 오류 메시지가 있어요
 target-scan = 엔드포인트 목록이 있어요
+target-report = 보고서 열기…
 target-tls = TLS 위
 target-notls = 암호화 안 됨
 
@@ -65,6 +66,7 @@ diagnose-copy = 보고서 복사
 diagnose-copied = Markdown으로 복사했습니다
 diagnose-seen = Handshake가 본 것
 diagnose-choose = 해결 방법 고르기
+diagnose-replayed = { $file }에서 읽었습니다(`handshake diagnose --json`으로 저장한 보고서). 접속하지 않고 보고서의 증거로 진단 결과를 다시 만들어 이 언어로 보여 줍니다. 지금 상태를 보려면 다시 진단하세요.
 
 stage-dns = 이름 확인
 stage-tcp = 연결
@@ -223,6 +225,11 @@ scan-group-unreachable = 닿지 않음
 scan-ends-in = { $certificate } { $days }일 뒤 만료
 scan-timed-out = 제시간에 결론 없음
 scan-skipped = 건너뛴 줄
+report-title = 저장한 보고서 열기
+report-lede = `handshake diagnose --json`으로 저장한 보고서(내 것이든 동료 것이든)를 엽니다. 보고서에 담긴 증거로 진단 결과를 다시 만들어 지금 언어로 보여 주며, 엔드포인트에는 접속하지 않습니다.
+report-file = 보고서 파일(JSON)
+report-open = 열기
+file-choose = 선택…
 
 target-ipc-failed = Handshake가 URL을 확인하지 못했습니다: { $detail }
 evidence-chain = 체인 { $n }

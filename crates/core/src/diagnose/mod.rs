@@ -20,7 +20,7 @@ pub use evidence::{
     Connection, Evidence, Verdict,
 };
 pub use markdown::markdown;
-pub use replay::{MAX_REPORT_BYTES, ReplayError, replay};
+pub use replay::{MAX_REPORT_BYTES, ReplayError, open, replay};
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -181,6 +181,7 @@ impl Report {
     /// `handshake diagnose --json` prints.
     pub fn said(&self, language: Language) -> SaidReport<'_> {
         SaidReport {
+            handshake: env!("CARGO_PKG_VERSION"),
             url: &self.url,
             ok: self.ok,
             findings: self.findings.iter().map(|f| f.said(language)).collect(),
@@ -190,9 +191,13 @@ impl Report {
     }
 }
 
-/// A report with its findings' words: `{url, ok, findings, evidence, timings_ms}`.
+/// A report with its findings' words: `{handshake, url, ok, findings,
+/// evidence, timings_ms}`.
 #[derive(Debug, Serialize)]
 pub struct SaidReport<'a> {
+    /// The version of Handshake that wrote it: a replay by an older one
+    /// says so instead of misreading evidence it does not know.
+    pub handshake: &'static str,
     /// The normalised target URL.
     pub url: &'a str,
     /// True when no finding is an error.

@@ -533,6 +533,9 @@ fn every_error() -> Vec<Box<dyn Message>> {
         Box::new(crate::diagnose::ReplayError::NotAReport {
             source: serde_json::from_str::<u8>("\"x\"").expect_err("not a number"),
         }),
+        Box::new(crate::diagnose::ReplayError::Newer {
+            version: "9.1.0".into(),
+        }),
         Box::new(PkiError::NoHost),
         Box::new(PkiError::Io {
             path: "/nope".into(),
