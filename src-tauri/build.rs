@@ -10,6 +10,7 @@ fn main() {
             "cancel_diagnosis",
             "report_markdown",
             "open_report",
+            "inspect_keystore",
             "explain_log",
             "scan_list",
             "read_list",

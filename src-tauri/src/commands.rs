@@ -4,14 +4,16 @@
 use std::path::Path;
 use std::time::Duration;
 
-use handshake_core::Language;
 use handshake_core::fix::{self, FixKind, FixRequest, Suggestion};
+use handshake_core::i18n::Phrase;
+use handshake_core::keystore::{self, EntryReport};
 use handshake_core::logs::{self, LogReport};
 use handshake_core::render::Syntax;
 use handshake_core::scan::{self, ScanOptions, ScanReport};
 use handshake_core::settings::Settings;
 use handshake_core::verify::{Countdown, Protocol};
 use handshake_core::{CheckOptions, CheckReport, Options, Report, Target, diagnose as core};
+use handshake_core::{Language, Secret};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use tauri::ipc::Channel;
@@ -104,6 +106,40 @@ pub(crate) fn report_markdown(report: Report, language: Language) -> String {
 #[specta::specta]
 pub(crate) fn cancel_diagnosis(state: State<'_, AppState>) {
     state.cancel();
+}
+
+/// What the Keystore screen shows: the entries, or the refusal Spring Boot
+/// would start with.
+#[derive(Debug, Serialize, specta::Type)]
+pub(crate) struct KeystoreAnswer {
+    /// Each alias with its key and chain (empty when refused).
+    entries: Vec<EntryReport>,
+    /// Why Spring Boot would not start with it, in the catalogue's words.
+    refused: Option<Phrase>,
+}
+
+/// Inspects the keystore at `path` as `handshake inspect` does. The
+/// password is used for this call only: never stored, never logged.
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn inspect_keystore(
+    path: String,
+    password: String,
+    alias: Option<String>,
+) -> Result<KeystoreAnswer, CommandError> {
+    let alias = alias.filter(|alias| !alias.trim().is_empty());
+    let verdict =
+        keystore::inspect_file(Path::new(&path), &Secret::new(password), alias.as_deref())?;
+    Ok(match verdict {
+        Ok(entries) => KeystoreAnswer {
+            entries,
+            refused: None,
+        },
+        Err(error) => KeystoreAnswer {
+            entries: Vec::new(),
+            refused: Some(Phrase::of(&error)),
+        },
+    })
 }
 
 /// Explains a pasted log, as `handshake explain-log` does.

@@ -38,6 +38,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::cancel_diagnosis,
             commands::report_markdown,
             commands::open_report,
+            commands::inspect_keystore,
             commands::explain_log,
             commands::scan_list,
             commands::read_list,

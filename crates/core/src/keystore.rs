@@ -191,6 +191,22 @@ pub struct EntryReport {
     pub chain: Vec<CertInfo>,
 }
 
+/// What a keystore holds, or why Spring Boot would refuse it: the answer
+/// to "will it start with this keystore?" (not an error of the asking).
+pub type Verdict = Result<Vec<EntryReport>, KeystoreError>;
+
+/// The keystore in the file at `path`, inspected as [`inspect`] does:
+/// what `handshake inspect` and the window's Keystore screen both read.
+/// The outer error is a file that cannot be read at all.
+pub fn inspect_file(
+    path: &std::path::Path,
+    password: &Secret,
+    alias: Option<&str>,
+) -> Result<Verdict, crate::file::FileError> {
+    let bytes = crate::file::read(path, crate::file::Holds::Certificate)?;
+    Ok(inspect(&bytes, password, alias))
+}
+
 /// Inspects a keystore; with `alias`, also checks what Spring Boot's
 /// `server.ssl.key-alias` needs (present, and a key entry).
 pub fn inspect(

@@ -36,7 +36,7 @@ struct Processes {
     driver: Option<Child>,
     xvfb: Child,
     /// The window's private home, removed once the processes are stopped.
-    _home: tempfile::TempDir,
+    home: tempfile::TempDir,
 }
 
 impl Drop for Processes {
@@ -76,7 +76,7 @@ impl Desktop {
         let mut processes = Processes {
             driver: None,
             xvfb,
-            _home: scratch,
+            home: scratch,
         };
         let port = free_port();
         let native_port = free_port();
@@ -183,6 +183,10 @@ impl Desktop {
             .clear()
             .await
             .unwrap_or_else(|error| panic!("clearing {css}: {error}"));
+        // WebDriver refuses to type nothing: an empty text only clears.
+        if text.is_empty() {
+            return;
+        }
         field
             .send_keys(text)
             .await
@@ -331,6 +335,29 @@ impl Desktop {
     }
 
     /// Ends the session and stops the driver and the display.
+    /// Every file the window wrote in its private home (settings, the
+    /// development CA, WebKit's storage), with its bytes: what a test
+    /// searches for a secret that must never be kept.
+    pub fn files_kept(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut found = Vec::new();
+        let mut folders = vec![self.processes.home.path().to_owned()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+                let path = entry.path();
+                match entry.file_type() {
+                    Ok(kind) if kind.is_dir() => folders.push(path),
+                    Ok(kind) if kind.is_file() => {
+                        if let Ok(bytes) = std::fs::read(&path) {
+                            found.push((path, bytes));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        found
+    }
+
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
         drop(self.processes);

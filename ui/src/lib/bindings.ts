@@ -25,6 +25,11 @@ export const commands = {
 	 *  again from its evidence, as `handshake diagnose --replay FILE` does.
 	 */
 	openReport: (path: string) => typedError<Diagnosis, CommandError>(__TAURI_INVOKE("open_report", { path })),
+	/**
+	 *  Inspects the keystore at `path` as `handshake inspect` does. The
+	 *  password is used for this call only: never stored, never logged.
+	 */
+	inspectKeystore: (path: string, password: string, alias: string | null) => typedError<KeystoreAnswer, CommandError>(__TAURI_INVOKE("inspect_keystore", { path, password, alias })),
 	/**  Explains a pasted log, as `handshake explain-log` does. */
 	explainLog: (text: string) => __TAURI_INVOKE<LogReport>("explain_log", { text }),
 	/**
@@ -753,6 +758,18 @@ reason: string } |
 /**  The resolver did not answer in time. */
 { cause: "timeout" };
 
+/**  What decides whether Spring Boot starts with this keystore. */
+export type EntryReport = {
+	/**  The alias. */
+	alias: string,
+	/**  Whether it holds a private key (a PrivateKeyEntry). */
+	private_key: boolean,
+	/**  Whether the key matches the first certificate. */
+	key_matches: boolean | null,
+	/**  The certificates, leaf first. */
+	chain: CertInfo[],
+};
+
 /**  What kind of error a command returned. */
 export type ErrorCode = 
 /**  Unusable input (a bad URL, an unreadable file, a contradictory choice). */
@@ -1059,6 +1076,17 @@ export type KeyType =
 "rsa-3072" | 
 /**  RSA 4096 bits. */
 "rsa-4096";
+
+/**
+ *  What the Keystore screen shows: the entries, or the refusal Spring Boot
+ *  would start with.
+ */
+export type KeystoreAnswer = {
+	/**  Each alias with its key and chain (empty when refused). */
+	entries: EntryReport[],
+	/**  Why Spring Boot would not start with it, in the catalogue's words. */
+	refused: Phrase | null,
+};
 
 /**  A language Handshake speaks. */
 export type Language = 

@@ -3,7 +3,6 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use handshake_core::file::{self, Holds};
 use handshake_core::i18n::Facts;
 use handshake_core::keystore;
 use handshake_core::{Language, Secret};
@@ -35,8 +34,9 @@ pub(crate) struct Args {
 pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem> {
     let say = |id: &str, facts: Facts| say(language, id, facts);
     let password = super::from_env(&args.password_env, "password")?;
-    let bytes = file::read(&args.file, Holds::Certificate)?;
-    let entries = match keystore::inspect(&bytes, &Secret::new(password), args.alias.as_deref()) {
+    let verdict =
+        keystore::inspect_file(&args.file, &Secret::new(password), args.alias.as_deref())?;
+    let entries = match verdict {
         Ok(entries) => entries,
         // What Spring Boot would say: the answer to the question, not bad usage.
         Err(error) if args.json => {

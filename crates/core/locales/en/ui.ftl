@@ -44,6 +44,7 @@ target-diagnose = Diagnose
 target-log = I have an error message
 target-scan = I have a list of endpoints
 target-report = Open a report…
+target-keystore = I have a keystore
 target-tls = over TLS
 target-notls = not encrypted
 
@@ -236,6 +237,21 @@ report-lede = A report saved with `handshake diagnose --json` — yours or a col
 report-file = Report file (JSON)
 report-open = Open
 file-choose = Choose…
+keystore-title = Will Spring Boot start with this keystore?
+keystore-lede = A PKCS12 keystore (`.p12`) — yours, or one someone handed over. Handshake lists its aliases, key entries and certificates, checks that each key matches its certificate, and says the error Spring Boot would stop with for the password and alias you give.
+keystore-file = Keystore file
+keystore-password = Password
+keystore-password-hint = `server.ssl.key-store-password`: used for this check only, never saved.
+keystore-alias = Alias (optional)
+keystore-alias-hint = `server.ssl.key-alias`, if you set one: Spring Boot needs it to name a key entry.
+keystore-inspect = Inspect
+keystore-entries = { $count ->
+        [one] 1 entry
+       *[other] { $count } entries
+    }
+keystore-starts = Spring Boot starts with this keystore and the alias "{ $alias }".
+keystore-key-matches = The key matches its certificate
+keystore-key-differs = The key does NOT match its certificate: Spring Boot starts, but every TLS handshake fails.
 
 target-ipc-failed = Handshake could not check the URL: { $detail }
 evidence-chain = Chain { $n }

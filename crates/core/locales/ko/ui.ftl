@@ -45,6 +45,7 @@ target-diagnose = 진단
 target-log = 오류 메시지가 있어요
 target-scan = 엔드포인트 목록이 있어요
 target-report = 보고서 열기…
+target-keystore = 키스토어가 있어요
 target-tls = TLS 위
 target-notls = 암호화 안 됨
 
@@ -230,6 +231,18 @@ report-lede = `handshake diagnose --json`으로 저장한 보고서(내 것이�
 report-file = 보고서 파일(JSON)
 report-open = 열기
 file-choose = 선택…
+keystore-title = 이 키스토어로 Spring Boot가 시작될까요?
+keystore-lede = PKCS12 키스토어(`.p12`)를 검사합니다. 내 것이든 전달받은 것이든 상관없습니다. 별칭, 키 항목, 인증서를 보여 주고, 키가 인증서와 짝이 맞는지 확인하며, 입력한 비밀번호와 별칭이면 Spring Boot가 어떤 오류로 멈출지 알려 줍니다.
+keystore-file = 키스토어 파일
+keystore-password = 비밀번호
+keystore-password-hint = `server.ssl.key-store-password`: 이번 검사에만 쓰고 저장하지 않습니다.
+keystore-alias = 별칭(선택)
+keystore-alias-hint = `server.ssl.key-alias`를 설정했다면 입력하세요. Spring Boot는 이 별칭이 키 항목이어야 합니다.
+keystore-inspect = 검사
+keystore-entries = 항목 { $count }개
+keystore-starts = 이 키스토어와 별칭 "{ $alias }"(으)로 Spring Boot가 시작됩니다.
+keystore-key-matches = 키가 인증서와 짝이 맞습니다
+keystore-key-differs = 키가 인증서와 짝이 맞지 않습니다. Spring Boot는 시작되지만 TLS 핸드셰이크가 모두 실패합니다.
 
 target-ipc-failed = Handshake가 URL을 확인하지 못했습니다: { $detail }
 evidence-chain = 체인 { $n }

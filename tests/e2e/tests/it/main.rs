@@ -1,6 +1,7 @@
 //! The real Handshake window, end to end.
 
 mod diagnose;
+mod keystore;
 mod report;
 mod scan;
 mod target;
