@@ -4,10 +4,13 @@
 use std::path::Path;
 use std::time::Duration;
 
+use handshake_core::cert_files;
 use handshake_core::fix::{self, FixKind, FixRequest, Suggestion};
 use handshake_core::i18n::Phrase;
 use handshake_core::keystore::{self, EntryReport};
 use handshake_core::logs::{self, LogReport};
+use handshake_core::probe::cert::CertInfo;
+use handshake_core::probe::tls::{CertificateDer, ClientIdentity, read_ca_file};
 use handshake_core::render::Syntax;
 use handshake_core::scan::{self, ScanOptions, ScanReport};
 use handshake_core::settings::Settings;
@@ -47,20 +50,78 @@ pub(crate) struct Diagnosis {
     suggestion: Suggestion,
 }
 
-/// Diagnoses a target as `handshake diagnose URL [--origin O]` does,
-/// streaming each step to `on_step`; [`cancel_diagnosis`] stops it.
+/// The certificate files of the Diagnose options, as the window's fields
+/// hold them (each empty when not given).
+#[derive(Debug, Default, Deserialize, specta::Type)]
+pub(crate) struct Certificates {
+    /// `--ca`: CA certificates to trust besides the system's (PEM).
+    ca: String,
+    /// `--client-cert`: a PEM chain, or a PKCS12 file.
+    client_cert: String,
+    /// `--client-key`: the key of a PEM client certificate.
+    client_key: String,
+    /// The passphrase of an encrypted key, or the password of a PKCS12
+    /// file (`--key-password-file`, `--password-env`): typed, used for
+    /// this call only, never stored.
+    password: String,
+    /// `--expect-cert`: the certificate the server should serve.
+    expect_cert: String,
+}
+
+impl Certificates {
+    /// The client identity and expected certificate they name, read and
+    /// checked by the same core function as the command line's flags.
+    fn read(&self) -> Result<(Option<ClientIdentity>, Option<CertInfo>), CommandError> {
+        let secret = (!self.password.is_empty()).then(|| Secret::new(self.password.as_str()));
+        let client_key = path(&self.client_key);
+        Ok(cert_files::Given {
+            client_cert: path(&self.client_cert),
+            client_key,
+            // One field: the key's passphrase beside a key, else the
+            // PKCS12 file's password.
+            key_passphrase: secret.as_ref().filter(|_| client_key.is_some()),
+            password: secret.as_ref(),
+            expect_cert: path(&self.expect_cert),
+        }
+        .read()?)
+    }
+
+    /// The CA certificates to trust besides the system's.
+    fn ca(&self) -> Result<Vec<CertificateDer<'static>>, CommandError> {
+        Ok(match path(&self.ca) {
+            Some(file) => read_ca_file(file)?,
+            None => Vec::new(),
+        })
+    }
+}
+
+/// A path the user typed, or `None` for an empty field.
+fn path(text: &str) -> Option<&Path> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| Path::new(text))
+}
+
+/// Diagnoses a target as `handshake diagnose URL [--origin O]
+/// [--client-cert …] [--expect-cert …]` does, streaming each step to
+/// `on_step`; [`cancel_diagnosis`] stops it.
 #[tauri::command]
 #[specta::specta]
 pub(crate) async fn diagnose(
     url: String,
     origin: Option<String>,
+    certificates: Certificates,
     on_step: Channel<core::StepEvent>,
     state: State<'_, AppState>,
 ) -> Result<Diagnosis, CommandError> {
     let target = Target::parse(&url)?;
+    let (identity, expected) = certificates.read()?;
+    let ca = certificates.ca()?;
     state.remember_target(&target.url);
     let options = Options {
         origin: origin.filter(|o| !o.trim().is_empty()),
+        ca,
+        identity,
+        expected,
         progress: Some(core::Progress::new(move |event| {
             let _ = on_step.send(event);
         })),
@@ -295,10 +356,11 @@ pub(crate) struct VerifyChoices {
 pub(crate) async fn verify(
     url: String,
     ca: Option<String>,
+    certificates: Certificates,
     choices: VerifyChoices,
     on_idle: Channel<u32>,
 ) -> Result<CheckReport, CommandError> {
-    let (target, options) = check_options(&url, ca, &choices, on_idle)?;
+    let (target, options) = check_options(&url, ca, &certificates, &choices, on_idle)?;
     Ok(handshake_core::check(&target, &options).await)
 }
 
@@ -311,12 +373,13 @@ pub(crate) async fn verify_in_browser(
     app: tauri::AppHandle,
     url: String,
     ca: Option<String>,
+    certificates: Certificates,
     choices: VerifyChoices,
     language: Language,
     on_idle: Channel<u32>,
 ) -> Result<CheckReport, CommandError> {
     use tauri_plugin_opener::OpenerExt;
-    let (target, options) = check_options(&url, ca, &choices, on_idle)?;
+    let (target, options) = check_options(&url, ca, &certificates, &choices, on_idle)?;
     let open = |page: &str| {
         app.opener()
             .open_url(page, None::<&str>)
@@ -330,17 +393,22 @@ pub(crate) async fn verify_in_browser(
 fn check_options(
     url: &str,
     ca: Option<String>,
+    certificates: &Certificates,
     choices: &VerifyChoices,
     on_idle: Channel<u32>,
 ) -> Result<(Target, CheckOptions), CommandError> {
     let target = handshake_core::verify::target(url, choices.protocol)?;
-    let ca = match ca.filter(|path| !path.trim().is_empty()) {
-        Some(path) => handshake_core::probe::tls::read_ca_file(Path::new(&path))?,
+    let mut ca = match ca.as_deref().and_then(path) {
+        Some(path) => read_ca_file(path)?,
         None => Vec::new(),
     };
+    ca.extend(certificates.ca()?);
+    let (identity, expected) = certificates.read()?;
     let seconds = |n: u32| (n > 0).then(|| Duration::from_secs(u64::from(n)));
     let options = CheckOptions {
         ca,
+        identity,
+        expected,
         protocol: choices.protocol,
         wait: seconds(choices.wait_secs),
         idle: seconds(choices.idle_secs),

@@ -12,6 +12,44 @@ use crate::pki::{self, PkiError};
 use crate::probe::cert::{CertInfo, inspect};
 use crate::probe::tls::ClientIdentity;
 
+/// The certificate files a diagnosis or a check is given besides the URL,
+/// as the user named them: the command line's `--client-cert`,
+/// `--client-key`, `--expect-cert` and their secrets, or the window's
+/// fields — read and checked the same way for both.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Given<'a> {
+    /// The client certificate: a PEM chain, or a PKCS12 keystore.
+    pub client_cert: Option<&'a Path>,
+    /// The key of a PEM client certificate.
+    pub client_key: Option<&'a Path>,
+    /// The passphrase of an encrypted `client_key`.
+    pub key_passphrase: Option<&'a Secret>,
+    /// The password of a PKCS12 `client_cert` or `expect_cert`.
+    pub password: Option<&'a Secret>,
+    /// The certificate the server should serve.
+    pub expect_cert: Option<&'a Path>,
+}
+
+impl Given<'_> {
+    /// The client identity and the expected certificate they name.
+    pub fn read(&self) -> Result<(Option<ClientIdentity>, Option<CertInfo>), PkiError> {
+        let identity = match self.client_cert {
+            None => None,
+            Some(cert) => Some(client_identity(
+                cert,
+                self.client_key,
+                self.key_passphrase,
+                self.password,
+            )?),
+        };
+        let expected = match self.expect_cert {
+            None => None,
+            Some(path) => Some(expected_certificate(path, self.password)?),
+        };
+        Ok((identity, expected))
+    }
+}
+
 /// The client certificate and its key, checked to be a pair: nothing is
 /// sent with a key that does not match. `cert` is a PEM chain with its key
 /// in `key` (its passphrase in `passphrase` when encrypted), or a PKCS12

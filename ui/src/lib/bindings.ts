@@ -9,10 +9,11 @@ export const commands = {
 	/**  The target URL the app was started with (`handshake-app wss://…`), if any. */
 	launchTarget: () => __TAURI_INVOKE<string | null>("launch_target"),
 	/**
-	 *  Diagnoses a target as `handshake diagnose URL [--origin O]` does,
-	 *  streaming each step to `on_step`; [`cancel_diagnosis`] stops it.
+	 *  Diagnoses a target as `handshake diagnose URL [--origin O]
+	 *  [--client-cert …] [--expect-cert …]` does, streaming each step to
+	 *  `on_step`; [`cancel_diagnosis`] stops it.
 	 */
-	diagnose: (url: string, origin: string | null, onStep: Channel<StepEvent>) => typedError<Diagnosis, CommandError>(__TAURI_INVOKE("diagnose", { url, origin, onStep })),
+	diagnose: (url: string, origin: string | null, certificates: Certificates, onStep: Channel<StepEvent>) => typedError<Diagnosis, CommandError>(__TAURI_INVOKE("diagnose", { url, origin, certificates, onStep })),
 	/**  Stops the running diagnosis, if any. */
 	cancelDiagnosis: () => __TAURI_INVOKE<void>("cancel_diagnosis"),
 	/**
@@ -60,13 +61,13 @@ export const commands = {
 	 *  as `handshake check` does with the same choices; the idle hold's
 	 *  seconds left go to `on_idle`.
 	 */
-	verify: (url: string, ca: string | null, choices: VerifyChoices, onIdle: Channel<number>) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify", { url, ca, choices, onIdle })),
+	verify: (url: string, ca: string | null, certificates: Certificates, choices: VerifyChoices, onIdle: Channel<number>) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify", { url, ca, certificates, choices, onIdle })),
 	/**
 	 *  [`verify`], then the same URL in the desktop's default browser, as
 	 *  `handshake check --browser` does: the probe page opened through the
 	 *  desktop's opener, its words in `language`.
 	 */
-	verifyInBrowser: (url: string, ca: string | null, choices: VerifyChoices, language: Language, onIdle: Channel<number>) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify_in_browser", { url, ca, choices, language, onIdle })),
+	verifyInBrowser: (url: string, ca: string | null, certificates: Certificates, choices: VerifyChoices, language: Language, onIdle: Channel<number>) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify_in_browser", { url, ca, certificates, choices, language, onIdle })),
 	/**  What the app remembers (language, recent targets, last choices). */
 	loadSettings: () => __TAURI_INVOKE<Settings>("load_settings"),
 	/**  Remembers the UI language. */
@@ -318,6 +319,27 @@ key: string } |
  *  profile, or a keystore the application already has.
  */
 { kind: "in-place" };
+
+/**
+ *  The certificate files of the Diagnose options, as the window's fields
+ *  hold them (each empty when not given).
+ */
+export type Certificates = {
+	/**  `--ca`: CA certificates to trust besides the system's (PEM). */
+	ca: string,
+	/**  `--client-cert`: a PEM chain, or a PKCS12 file. */
+	client_cert: string,
+	/**  `--client-key`: the key of a PEM client certificate. */
+	client_key: string,
+	/**
+	 *  The passphrase of an encrypted key, or the password of a PKCS12
+	 *  file (`--key-password-file`, `--password-env`): typed, used for
+	 *  this call only, never stored.
+	 */
+	password: string,
+	/**  `--expect-cert`: the certificate the server should serve. */
+	expect_cert: string,
+};
 
 /**
  *  Where a check failed, with the facts of the failure (the diagnosis of

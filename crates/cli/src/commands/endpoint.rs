@@ -92,25 +92,18 @@ impl EndpointArgs {
             None => None,
             Some(variable) => Some(Secret::new(super::from_env(variable, "password")?)),
         };
-        let identity = match &self.client_cert {
+        let passphrase = match &self.key_password_file {
             None => None,
-            Some(cert) => {
-                let passphrase = match &self.key_password_file {
-                    None => None,
-                    Some(file) => Some(credential::passphrase(file)?),
-                };
-                Some(cert_files::client_identity(
-                    cert,
-                    self.client_key.as_deref(),
-                    passphrase.as_ref(),
-                    password.as_ref(),
-                )?)
-            }
+            Some(file) => Some(credential::passphrase(file)?),
         };
-        let expected = match &self.expect_cert {
-            Some(path) => Some(cert_files::expected_certificate(path, password.as_ref())?),
-            None => None,
-        };
+        let (identity, expected) = cert_files::Given {
+            client_cert: self.client_cert.as_deref(),
+            client_key: self.client_key.as_deref(),
+            key_passphrase: passphrase.as_ref(),
+            password: password.as_ref(),
+            expect_cert: self.expect_cert.as_deref(),
+        }
+        .read()?;
         // A proxy that cannot be used is bad input, before any connection.
         reach.proxy.way(&target)?;
         Ok(Endpoint {

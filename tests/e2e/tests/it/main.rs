@@ -2,6 +2,7 @@
 
 mod diagnose;
 mod keystore;
+mod mtls;
 mod report;
 mod scan;
 mod target;

@@ -1,0 +1,103 @@
+//! Mutual TLS in the real window, against real nginx with
+//! `ssl_verify_client on`: refused without a client certificate, the
+//! fields offered in place, accepted with the certificate; a key that is
+//! not the certificate's refused in Korean, the fields still there.
+
+use handshake_e2e::Desktop;
+use handshake_testkit::nginx::Nginx;
+use handshake_testkit::pki::Ca;
+use handshake_testkit::servers::free_port;
+
+#[tokio::test]
+async fn a_server_that_asks_for_a_client_certificate_gets_one_in_place() {
+    let dir = handshake_testkit::Scratch::new("e2e-mtls");
+    let server_ca = Ca::new("E2E Server CA");
+    let client_ca = Ca::new("E2E Client CA");
+    let (cert, key) = server_ca
+        .leaf(&["localhost"], -1, 30)
+        .write_pem(&dir.join("server"));
+    let (client_cert, client_key) = client_ca
+        .leaf(&["client.test"], -1, 30)
+        .write_pem(&dir.join("client"));
+    let (_, other_key) = client_ca
+        .leaf(&["other.test"], -1, 30)
+        .write_pem(&dir.join("other"));
+    let server_ca_file = server_ca.write_cert(&dir, "server-ca.pem");
+    let client_ca_file = client_ca.write_cert(&dir, "client-ca.pem");
+    let port = free_port();
+    let nginx = Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {}; ssl_verify_client on; ssl_client_certificate {}; location / {{ return 200 'ok'; }} }}\n",
+            cert.display(),
+            key.display(),
+            client_ca_file.display()
+        ),
+        &[port],
+    );
+
+    let desktop = Desktop::launch(&[]).await;
+    desktop
+        .type_into("#target-url", &format!("https://localhost:{port}/"))
+        .await;
+    desktop
+        .click("[data-testid=target-certificates] summary")
+        .await;
+    desktop
+        .type_into(
+            "[data-testid=target-ca]",
+            &server_ca_file.display().to_string(),
+        )
+        .await;
+    desktop.click("[data-testid=diagnose]").await;
+    let card = desktop
+        .text_of("[data-code=tls-client-cert-required]", |t| {
+            t.to_lowercase().contains("how to fix")
+        })
+        .await;
+    assert!(card.contains("E2E Client CA"), "{card}");
+    desktop.scroll_to("[data-testid=client-certificate]").await;
+    desktop.screenshot("mtls-asked").await;
+
+    desktop
+        .type_into(
+            "[data-testid=retry-client-cert]",
+            &client_cert.display().to_string(),
+        )
+        .await;
+    desktop
+        .type_into(
+            "[data-testid=retry-client-key]",
+            &other_key.display().to_string(),
+        )
+        .await;
+    desktop.select("[data-testid=language]", "ko").await;
+    desktop.click("[data-testid=retry-with-certificate]").await;
+    desktop
+        .text_of("[role=alert]", |t| {
+            t.starts_with("개인 키가 CN=client.test의 인증서와 짝이 아닙니다.")
+        })
+        .await;
+    desktop.find("[data-testid=client-certificate]").await;
+    desktop
+        .assert_no_english("a client key that is not the certificate's")
+        .await;
+
+    desktop
+        .type_into(
+            "[data-testid=retry-client-key]",
+            &client_key.display().to_string(),
+        )
+        .await;
+    desktop.click("[data-testid=retry-with-certificate]").await;
+    desktop.find("[data-code=http-ok]").await;
+    desktop
+        .text_of("#diagnose-heading", |t| t == "문제를 찾지 못했습니다")
+        .await;
+    desktop.select("[data-testid=language]", "en").await;
+    desktop
+        .text_of("#diagnose-heading", |t| t == "No problems found")
+        .await;
+    desktop.screenshot("mtls-accepted").await;
+    desktop.close().await;
+    drop(nginx);
+}
