@@ -101,3 +101,50 @@ async fn a_server_that_asks_for_a_client_certificate_gets_one_in_place() {
     desktop.close().await;
     drop(nginx);
 }
+
+/// A certificate renewed on disk that nginx was never reloaded to serve:
+/// named when the window is given the renewed file as the expected one.
+#[tokio::test]
+async fn a_renewed_certificate_nginx_still_does_not_serve_is_named() {
+    let dir = handshake_testkit::Scratch::new("e2e-renewed");
+    let ca = Ca::new("E2E Renewal CA");
+    let (served, key) = ca.leaf(&["localhost"], -80, 10).write_pem(&dir.join("old"));
+    let (renewed, _) = ca.leaf(&["localhost"], -1, 90).write_pem(&dir.join("new"));
+    let ca_file = ca.write_cert(&dir, "ca.pem");
+    let port = free_port();
+    let nginx = Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}\n",
+            served.display(),
+            key.display()
+        ),
+        &[port],
+    );
+    let desktop = Desktop::launch(&[]).await;
+    desktop.select("[data-testid=language]", "ko").await;
+    desktop
+        .type_into("#target-url", &format!("https://localhost:{port}/"))
+        .await;
+    desktop
+        .click("[data-testid=target-certificates] summary")
+        .await;
+    desktop
+        .type_into("[data-testid=target-ca]", &ca_file.display().to_string())
+        .await;
+    desktop
+        .type_into(
+            "[data-testid=target-expect-cert]",
+            &renewed.display().to_string(),
+        )
+        .await;
+    desktop.click("[data-testid=diagnose]").await;
+    desktop
+        .text_of("[data-code=cert-not-reloaded]", |t| t.contains("해결 방법"))
+        .await;
+    desktop
+        .assert_no_english("a renewed certificate not served")
+        .await;
+    desktop.screenshot("renewed-not-reloaded").await;
+    desktop.close().await;
+    drop(nginx);
+}
