@@ -11,6 +11,7 @@ fn main() {
             "report_markdown",
             "open_report",
             "inspect_keystore",
+            "make_csr",
             "explain_log",
             "scan_list",
             "read_list",

@@ -5,10 +5,12 @@ use std::path::Path;
 use std::time::Duration;
 
 use handshake_core::cert_files;
+use handshake_core::csr::{self, CsrFiles};
 use handshake_core::fix::{self, FixKind, FixRequest, Suggestion};
 use handshake_core::i18n::Phrase;
 use handshake_core::keystore::{self, EntryReport};
 use handshake_core::logs::{self, LogReport};
+use handshake_core::pki::{KeyType, LeafRequest};
 use handshake_core::probe::cert::CertInfo;
 use handshake_core::probe::tls::{CertificateDer, ClientIdentity, read_ca_file};
 use handshake_core::render::Syntax;
@@ -200,6 +202,46 @@ pub(crate) fn inspect_keystore(
             entries: Vec::new(),
             refused: Some(Phrase::of(&error)),
         },
+    })
+}
+
+/// The key and CSR written for a public CA.
+#[derive(Debug, Serialize, specta::Type)]
+pub(crate) struct CsrWritten {
+    /// The private key (readable by the user alone).
+    key: String,
+    /// The request to send to the CA.
+    csr: String,
+}
+
+/// A private key and a CSR for `hosts`, written as `HOST.key` and
+/// `HOST.csr` into `folder` by the same core function as `handshake csr`
+/// (neither when either exists).
+#[tauri::command]
+#[specta::specta]
+pub(crate) fn make_csr(
+    hosts: Vec<String>,
+    key_type: KeyType,
+    folder: String,
+) -> Result<CsrWritten, CommandError> {
+    let folder = Path::new(folder.trim());
+    if !folder.is_absolute() {
+        return Err(CommandError::app(AppError::FolderNotAbsolute));
+    }
+    let hosts: Vec<String> = hosts
+        .iter()
+        .map(|host| host.trim().to_owned())
+        .filter(|host| !host.is_empty())
+        .collect();
+    let files = CsrFiles::in_folder(folder, hosts.first().map_or("server", String::as_str));
+    let request = LeafRequest {
+        key_type,
+        ..LeafRequest::new(hosts)
+    };
+    csr::write(&request, &files)?;
+    Ok(CsrWritten {
+        key: files.key.display().to_string(),
+        csr: files.csr.display().to_string(),
     })
 }
 

@@ -120,6 +120,7 @@ from_user_errors!(
     handshake_core::diagnose::ReplayError,
     handshake_core::verify::BadCheck,
     handshake_core::pki::PkiError,
+    handshake_core::csr::CsrError,
     handshake_core::trust::TrustError,
     handshake_core::browser::BrowserError,
 );

@@ -39,6 +39,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::report_markdown,
             commands::open_report,
             commands::inspect_keystore,
+            commands::make_csr,
             commands::explain_log,
             commands::scan_list,
             commands::read_list,

@@ -185,6 +185,7 @@ from_user_errors!(
     handshake_core::diagnose::ReplayError,
     handshake_core::profile::ProfileError,
     handshake_core::pki::PkiError,
+    handshake_core::csr::CsrError,
     handshake_core::keystore::KeystoreError,
     handshake_core::export::ExportError,
     handshake_core::render::RenderError,

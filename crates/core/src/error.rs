@@ -103,6 +103,15 @@ impl UserError for crate::pki::PkiError {
     }
 }
 
+impl UserError for crate::csr::CsrError {
+    fn kind(&self) -> ErrorKind {
+        match self {
+            crate::csr::CsrError::Pki(error) => error.kind(),
+            crate::csr::CsrError::Export(error) => error.kind(),
+        }
+    }
+}
+
 impl UserError for crate::keystore::KeystoreError {
     fn kind(&self) -> ErrorKind {
         use crate::keystore::KeystoreError;

@@ -13,6 +13,7 @@ pub mod browser;
 pub mod callback;
 pub mod cert_files;
 mod clock;
+pub mod csr;
 mod der;
 pub mod diagnose;
 mod digest;

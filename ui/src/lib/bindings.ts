@@ -31,6 +31,12 @@ export const commands = {
 	 *  password is used for this call only: never stored, never logged.
 	 */
 	inspectKeystore: (path: string, password: string, alias: string | null) => typedError<KeystoreAnswer, CommandError>(__TAURI_INVOKE("inspect_keystore", { path, password, alias })),
+	/**
+	 *  A private key and a CSR for `hosts`, written as `HOST.key` and
+	 *  `HOST.csr` into `folder` by the same core function as `handshake csr`
+	 *  (neither when either exists).
+	 */
+	makeCsr: (hosts: string[], keyType: KeyType, folder: string) => typedError<CsrWritten, CommandError>(__TAURI_INVOKE("make_csr", { hosts, keyType, folder })),
 	/**  Explains a pasted log, as `handshake explain-log` does. */
 	explainLog: (text: string) => __TAURI_INVOKE<LogReport>("explain_log", { text }),
 	/**
@@ -749,6 +755,14 @@ attempts: number } |
 { outcome: "failed"; 
 /**  What the system said. */
 error: NetworkError };
+
+/**  The key and CSR written for a public CA. */
+export type CsrWritten = {
+	/**  The private key (readable by the user alone). */
+	key: string,
+	/**  The request to send to the CA. */
+	csr: string,
+};
 
 /**  A diagnosis with what the next steps need. */
 export type Diagnosis = {

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use handshake_core::Language;
-use handshake_core::export::{self, Mode};
+use handshake_core::csr::{self, CsrFiles};
 use handshake_core::i18n::Facts;
-use handshake_core::pki::{self, KeyType, LeafRequest};
+use handshake_core::pki::{KeyType, LeafRequest};
 
 use crate::exit::ExitStatus;
 use crate::problem::{Problem, Usage};
@@ -39,14 +39,11 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         key_type,
         ..LeafRequest::new(args.hosts.clone())
     };
-    let made = pki::signing_request(&request)?;
-    // The key first: a CSR without its key is useless.
-    for (path, bytes, mode) in [
-        (&args.key_out, made.key_pem.as_bytes(), Mode::Secret),
-        (&args.csr_out, made.csr_pem.as_bytes(), Mode::Public),
-    ] {
-        export::write(path, bytes, mode, false)?;
-    }
+    let files = CsrFiles {
+        key: args.key_out.clone(),
+        csr: args.csr_out.clone(),
+    };
+    csr::write(&request, &files)?;
     let facts = Facts::new()
         .with("key", args.key_out.display().to_string())
         .with("csr", args.csr_out.display().to_string())

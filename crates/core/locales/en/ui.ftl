@@ -122,6 +122,11 @@ cert-choice-dev-ca = New, signed by the Handshake development CA
 cert-choice-self-signed = New, self-signed
 cert-choice-import = My PEM files (imported)
 cert-choice-existing = Files already on the server
+csr-summary = A certificate from a public CA? Make its key and CSR first
+csr-lede = A new private key and a certificate signing request (CSR) naming these hosts, for a CA such as DigiCert, Sectigo or your company's. The key stays here, readable by you alone; only the CSR goes to the CA.
+csr-folder = Folder
+csr-make = Make the key and CSR
+csr-written = Wrote `{ $key }` (private key, readable by you alone) and `{ $csr }`. Send the CSR to your CA; when it sends the certificate back, choose "My PEM files (imported)" above with that certificate and this key.
 
 generate-certfile = Certificate chain (PEM)
 generate-keyfile = Private key (PEM)

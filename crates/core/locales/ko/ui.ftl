@@ -123,6 +123,11 @@ cert-choice-dev-ca = 새 인증서, Handshake 개발용 CA 서명
 cert-choice-self-signed = 새 인증서, 자체 서명
 cert-choice-import = 내 PEM 파일(가져오기)
 cert-choice-existing = 서버에 이미 있는 파일
+csr-summary = 공인 CA에서 인증서를 받나요? 먼저 키와 CSR을 만드세요
+csr-lede = 이 호스트들을 담은 새 개인 키와 인증서 서명 요청(CSR)을 만듭니다. DigiCert, Sectigo, 사내 CA 같은 곳에 보낼 때 씁니다. 키는 이 컴퓨터에 남고 나만 읽을 수 있으며, CA에는 CSR만 보냅니다.
+csr-folder = 폴더
+csr-make = 키와 CSR 만들기
+csr-written = `{ $key }`(개인 키, 나만 읽을 수 있음)와 `{ $csr }`을(를) 만들었습니다. CSR을 CA에 보내고, 인증서를 받으면 위에서 "내 PEM 파일(가져오기)"을 골라 그 인증서와 이 키를 지정하세요.
 
 generate-certfile = 인증서 체인(PEM)
 generate-keyfile = 개인 키(PEM)

@@ -1,5 +1,6 @@
 //! The real Handshake window, end to end.
 
+mod csr;
 mod diagnose;
 mod keystore;
 mod mtls;
