@@ -3,6 +3,8 @@
 //! fields offered in place, accepted with the certificate; a key that is
 //! not the certificate's refused in Korean, the fields still there.
 
+use std::path::Path;
+
 use handshake_e2e::Desktop;
 use handshake_testkit::nginx::Nginx;
 use handshake_testkit::pki::Ca;
@@ -24,31 +26,17 @@ async fn a_server_that_asks_for_a_client_certificate_gets_one_in_place() {
         .write_pem(&dir.join("other"));
     let server_ca_file = server_ca.write_cert(&dir, "server-ca.pem");
     let client_ca_file = client_ca.write_cert(&dir, "client-ca.pem");
-    let port = free_port();
-    let nginx = Nginx::start(
+    let (nginx, port) = nginx(
+        &cert,
+        &key,
         &format!(
-            "server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {}; ssl_verify_client on; ssl_client_certificate {}; location / {{ return 200 'ok'; }} }}\n",
-            cert.display(),
-            key.display(),
+            "ssl_verify_client on; ssl_client_certificate {};",
             client_ca_file.display()
         ),
-        &[port],
     );
 
     let desktop = Desktop::launch(&[]).await;
-    desktop
-        .type_into("#target-url", &format!("https://localhost:{port}/"))
-        .await;
-    desktop
-        .click("[data-testid=target-certificates] summary")
-        .await;
-    desktop
-        .type_into(
-            "[data-testid=target-ca]",
-            &server_ca_file.display().to_string(),
-        )
-        .await;
-    desktop.click("[data-testid=diagnose]").await;
+    diagnose_trusting(&desktop, port, &server_ca_file, None).await;
     let card = desktop
         .text_of("[data-code=tls-client-cert-required]", |t| {
             t.to_lowercase().contains("how to fix")
@@ -111,33 +99,10 @@ async fn a_renewed_certificate_nginx_still_does_not_serve_is_named() {
     let (served, key) = ca.leaf(&["localhost"], -80, 10).write_pem(&dir.join("old"));
     let (renewed, _) = ca.leaf(&["localhost"], -1, 90).write_pem(&dir.join("new"));
     let ca_file = ca.write_cert(&dir, "ca.pem");
-    let port = free_port();
-    let nginx = Nginx::start(
-        &format!(
-            "server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {}; location / {{ return 200 'ok'; }} }}\n",
-            served.display(),
-            key.display()
-        ),
-        &[port],
-    );
+    let (nginx, port) = nginx(&served, &key, "");
     let desktop = Desktop::launch(&[]).await;
     desktop.select("[data-testid=language]", "ko").await;
-    desktop
-        .type_into("#target-url", &format!("https://localhost:{port}/"))
-        .await;
-    desktop
-        .click("[data-testid=target-certificates] summary")
-        .await;
-    desktop
-        .type_into("[data-testid=target-ca]", &ca_file.display().to_string())
-        .await;
-    desktop
-        .type_into(
-            "[data-testid=target-expect-cert]",
-            &renewed.display().to_string(),
-        )
-        .await;
-    desktop.click("[data-testid=diagnose]").await;
+    diagnose_trusting(&desktop, port, &ca_file, Some(&renewed)).await;
     desktop
         .text_of("[data-code=cert-not-reloaded]", |t| t.contains("해결 방법"))
         .await;
@@ -147,4 +112,41 @@ async fn a_renewed_certificate_nginx_still_does_not_serve_is_named() {
     desktop.screenshot("renewed-not-reloaded").await;
     desktop.close().await;
     drop(nginx);
+}
+
+/// Real nginx serving `cert` on a loopback port, with `extra` directives.
+fn nginx(cert: &Path, key: &Path, extra: &str) -> (Nginx, u16) {
+    let port = free_port();
+    let nginx = Nginx::start(
+        &format!(
+            "server {{ listen 127.0.0.1:{port} ssl; ssl_certificate {}; ssl_certificate_key {}; {extra} location / {{ return 200 'ok'; }} }}\n",
+            cert.display(),
+            key.display()
+        ),
+        &[port],
+    );
+    (nginx, port)
+}
+
+/// Diagnoses `https://localhost:PORT/` trusting `ca`, expecting
+/// `expected` when given, through the Target step's Certificates options.
+async fn diagnose_trusting(desktop: &Desktop, port: u16, ca: &Path, expected: Option<&Path>) {
+    desktop
+        .type_into("#target-url", &format!("https://localhost:{port}/"))
+        .await;
+    desktop
+        .click("[data-testid=target-certificates] summary")
+        .await;
+    desktop
+        .type_into("[data-testid=target-ca]", &ca.display().to_string())
+        .await;
+    if let Some(expected) = expected {
+        desktop
+            .type_into(
+                "[data-testid=target-expect-cert]",
+                &expected.display().to_string(),
+            )
+            .await;
+    }
+    desktop.click("[data-testid=diagnose]").await;
 }
