@@ -2,7 +2,7 @@ import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import type { CheckFailure, Finding, Language, Phrase } from "./bindings";
 import fixtures from "./catalogue.fixtures.json";
-import { failure, format, locale, phrase, sources, t } from "./i18n.svelte";
+import { failure, format, locale, phrase, sources, t, words as words_ } from "./i18n.svelte";
 
 type Said<T> = Record<Language, T>;
 const languages: Language[] = ["en", "ko"];
@@ -12,18 +12,25 @@ describe("the catalogue, as the window says it", () => {
     for (const { name, finding, words } of fixtures.findings as {
       name: string;
       finding: Finding;
-      words: Said<{ title: string; explanation: string; fix: string }>;
+      words: Said<{ title: string; explanation: string; fix: string; window: string | null }>;
     }[]) {
       for (const language of languages) {
+        const window = words[language].window;
         for (const [attribute, expected] of [
           [undefined, words[language].title],
           ["explanation", words[language].explanation],
           ["fix", words[language].fix],
+          ...(window === null ? [] : [["window", window] as const]),
         ] as const) {
           const said = format(language, finding.code, finding.facts, attribute);
           expect(said.errors, `${language} ${name} ${finding.code}.${attribute ?? "title"}`).toEqual([]);
           expect(said.text, `${language} ${name} ${finding.code}.${attribute ?? "title"}`).toBe(expected);
         }
+        // The window shows its own form, the terminal's beside it.
+        locale.current = language;
+        const said = words_(finding);
+        expect(said.fix, `${language} ${name} the window's fix`).toBe(window ?? words[language].fix);
+        expect(said.cli, `${language} ${name} the command line's form`).toBe(window === null ? null : words[language].fix);
       }
     }
   });

@@ -88,10 +88,16 @@ export function t(id: string, params: Record<string, string | number | null | st
   return format(locale.current, id, params).text;
 }
 
-/** A finding's words in the current language. */
-export function words(finding: Pick<Finding, "code" | "facts">): { title: string; explanation: string; fix: string } {
-  const say = (attribute?: string) => format(locale.current, finding.code, finding.facts, attribute).text;
-  return { title: say(), explanation: say("explanation"), fix: say("fix") };
+/** A finding's words in the current language. The fix is the window's
+ * own (`.window`: its steps and fields) where the terminal's names
+ * commands; `cli` is then the command line's form, for those who script. */
+export function words(finding: Pick<Finding, "code" | "facts">): { title: string; explanation: string; fix: string; cli: string | null } {
+  const say = (attribute?: string) => format(locale.current, finding.code, finding.facts, attribute);
+  const window = say("window");
+  const fix = say("fix").text;
+  return window.errors.length
+    ? { title: say().text, explanation: say("explanation").text, fix, cli: null }
+    : { title: say().text, explanation: say("explanation").text, fix: window.text, cli: fix };
 }
 
 /** A message the core sent as data (an error, a warning), in the current language. */

@@ -10,6 +10,9 @@
 -forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;` with the `map $http_upgrade $connection_upgrade` block — `handshake generate nginx` writes all of it
 -allow-origin = `registry.addHandler(…).setAllowedOrigins("https://app.example.com")` (or `setAllowedOriginPatterns`) for WebSockets, `@CrossOrigin` or a `CorsConfigurationSource` for REST
 -trust-dev-ca = install it in the system, browser and Java trust stores (`handshake trust`)
+-window-fix-tls-on-server = enable TLS on the server (Choose a fix → Spring Boot terminates TLS makes a PKCS12 keystore and the server.ssl.* properties), or put Nginx in front to terminate TLS (Choose a fix → Nginx in front)
+-window-forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;` with the `map $http_upgrade $connection_upgrade` block — Choose a fix → Nginx in front writes all of it
+-window-trust-dev-ca = install it in the system, browser and Java trust stores (the Trust step)
 
 ## Reaching the server
 
@@ -22,6 +25,7 @@ proxy-unreachable = The proxy { $proxy } cannot be reached
        *[other] the connection to it failed
     }: every connection through it fails before reaching { $authority }.
     .fix = Check the proxy in { $from } (your organisation's proxy settings, or what the browser uses). If { $authority } is reachable without it, add its host to NO_PROXY or run with --no-proxy.
+    .window = Check the proxy in { $from } (your organisation's proxy settings, or what the browser uses). If { $authority } is reachable without it, add its host to NO_PROXY in the environment Handshake is started from.
 
 proxy-auth-required = The proxy { $proxy } wants credentials (407)
     .explanation = The proxy answered the tunnel request with “{ $status_line }” and asks for { $schemes }{ $has_realm ->
@@ -35,6 +39,7 @@ proxy-auth-required = The proxy { $proxy } wants credentials (407)
        *[yes] {""}
     } Java never sends Basic credentials for an HTTPS tunnel, even from an Authenticator, while `jdk.http.auth.tunneling.disabledSchemes` keeps its default (Basic).
     .fix = Give the proxy's credentials: in the proxy URL (`http://user:password@proxy:port`, percent-encoded) or with --proxy-user USER and --proxy-password-env VAR. For Java: `-Djdk.http.auth.tunneling.disabledSchemes=` with `-Dhttps.proxyUser` and `-Dhttps.proxyPassword`.
+    .window = Give the proxy's credentials in the proxy URL of the environment Handshake is started from (HTTPS_PROXY=`http://user:password@proxy:port`, percent-encoded). For Java: `-Djdk.http.auth.tunneling.disabledSchemes=` with `-Dhttps.proxyUser` and `-Dhttps.proxyPassword`.
 
 proxy-tunnel-refused = The proxy refuses to tunnel to { $authority } ({ $status })
     .explanation = The proxy { $proxy } answered the tunnel request with “{ $status_line }”{ $has_words ->
@@ -61,6 +66,7 @@ proxy-target-failed = The proxy could not reach { $authority }
         }: it could not resolve or connect to the target — a name its DNS does not know, or a server that is down or closed to it.
     }
     .fix = Check the host and port as the proxy sees them; --no-proxy tries the direct way from this machine.
+    .window = Check the host and port as the proxy sees them; to try the direct way from this machine, add the host to NO_PROXY in the environment Handshake is started from.
 
 proxy-upgrade-dropped = The proxy { $proxy } drops the WebSocket upgrade of clients that do not tunnel
     .explanation = Through the proxy's tunnel the upgrade to { $url } switches. Sent to the same proxy (from { $from }) as an ordinary request — the way a forwarding client sends ws:// — { $how ->
@@ -89,6 +95,10 @@ tcp-refused = Nothing listens on port { $port }
         [spring-tls] {" "}If it is a Spring Boot app with TLS, it may listen on another port: its server.port, often 8443.
        *[none] {""}
     }
+    .window = Start the server, or check the port it really listens on (`ss -ltnp` on the server). If it is restarting, set "Wait for the server to restart" in the Verify step, or press Diagnose again once it is up.{ $port_hint ->
+        [spring-tls] {" "}If it is a Spring Boot app with TLS, it may listen on another port: its server.port, often 8443.
+       *[none] {""}
+    }
 
 tcp-timeout = No answer from { $authority }
     .explanation = Connecting to { $authority } got no answer at all within { $timeout_s } s. A firewall that drops packets, a wrong host, or a network route that does not exist look like this.
@@ -110,6 +120,7 @@ server-not-ready = The server came up after { $waited_s } s
        *[other] { $attempts } attempts
     }.
     .fix = Clients that connect once at page load fail during restarts: connect when the feature needs the socket, and reconnect with backoff (`handshake generate client` writes a reconnecting client).
+    .window = Clients that connect once at page load fail during restarts: connect when the feature needs the socket, and reconnect with backoff (Choose a fix → Only the client changes writes a reconnecting client).
 
 address-family-mismatch = { $host } answers on { $accepted_family } only: { $failed_address } { $how ->
         [refused] refuses
@@ -165,6 +176,7 @@ connection-reset = { $authority } accepted the connection and reset it at once
 tls-to-plain-port = Port { $port } speaks plain HTTP, not TLS
     .explanation = You connected with TLS ({ $scheme }://), but this port speaks plain HTTP. The server read the TLS ClientHello bytes 0x16 0x03 0x01 … as an HTTP request and answered “{ $answer }”. Tomcat logs this as “Invalid character found in method name [0x160x030x01…]. HTTP method names must be tokens”; nginx as “client sent invalid method”.
     .fix = Either connect with { $plain_url } (unencrypted), or { -fix-tls-on-server }.
+    .window = Either connect with { $plain_url } (unencrypted), or { -window-fix-tls-on-server }.
 
 plain-to-tls-port = Port { $port } speaks TLS, but the URL is { $scheme }://
     .explanation = { $how ->
@@ -201,6 +213,7 @@ time-span = { $days ->
 cert-expired = The certificate expired { time-span } ago
     .explanation = The certificate for { $subject } was valid until { $not_after }.
     .fix = Renew it (`certbot renew` for Let's Encrypt), or make a new development certificate with `handshake keystore`, and restart the server.
+    .window = Renew it (`certbot renew` for Let's Encrypt), or make a new development certificate (Choose a fix, then "New, signed by the Handshake development CA" in Generate), and restart the server.
 
 cert-not-yet-valid = The certificate becomes valid only in { time-span }
     .explanation = The certificate for { $subject } is valid from { $not_before }. Either it was made with a future start date, or this machine's clock is behind.
@@ -216,10 +229,12 @@ cert-hostname-mismatch = The certificate is not valid for { $host }
        *[other] You connected to { $host }, but the certificate covers only: { $names }.
     }
     .fix = Connect with a name the certificate covers, or issue one that includes { $host } (`handshake keystore --host { $host } …`).
+    .window = Connect with a name the certificate covers, or issue one that includes { $host } (Choose a fix, then add { $host } to the host names in Generate).
 
 cert-self-signed = The certificate is self-signed
     .explanation = The server presents a certificate issued by itself ({ $subject }): no client trusts it unless told to.
     .fix = For development, sign it with a local CA that you trust once (`handshake keystore --ca-dir …`), or pass the certificate with --ca to check it. For production, use a public CA such as Let's Encrypt.
+    .window = For development, sign it with a local CA that you trust once (Choose a fix, then "New, signed by the Handshake development CA" in Generate, and the Trust step), or give the certificate as "CA to trust" under Certificates on the first screen to check it. For production, use a public CA such as Let's Encrypt.
 
 cert-untrusted-issuer = The certificate is issued by a CA this client does not trust
     .explanation = { $cause ->
@@ -231,6 +246,11 @@ cert-untrusted-issuer = The certificate is issued by a CA this client does not t
         [re-signed] Trust the proxy's root where your clients run (the finding below says how) and pass it with --ca to check. The server's own chain shows only from where it is reached without the proxy (--no-proxy).
         [root] If it is your development CA, pass it with --ca to check, then { -trust-dev-ca }. Otherwise use a certificate from a public CA.
        *[unseen] If it is your development CA, pass it with --ca to check, then { -trust-dev-ca }. If it is an intermediate, append its certificate after the server's in the certificate file (nginx `ssl_certificate`, Spring `server.ssl.certificate`, or the keystore). Otherwise use a certificate from a public CA.
+    }
+    .window = { $cause ->
+        [re-signed] Trust the proxy's root where your clients run (the finding below says how) and give it as "CA to trust" under Certificates on the first screen to check. The server's own chain shows only from where it is reached without the proxy (add its host to NO_PROXY).
+        [root] If it is your development CA, give it as "CA to trust" under Certificates on the first screen to check, then { -window-trust-dev-ca }. Otherwise use a certificate from a public CA.
+       *[unseen] If it is your development CA, give it as "CA to trust" under Certificates on the first screen to check, then { -window-trust-dev-ca }. If it is an intermediate, append its certificate after the server's in the certificate file (nginx `ssl_certificate`, Spring `server.ssl.certificate`, or the keystore). Otherwise use a certificate from a public CA.
     }
 
 cert-chain-incomplete = The server does not send its intermediate certificate
@@ -246,6 +266,7 @@ cert-chain-incomplete = The server does not send its intermediate certificate
        *[other] The certificate does not say where to fetch it, so every client fails, browsers too.
     }
     .fix = Configure the full chain: with Let's Encrypt use fullchain.pem, not cert.pem (nginx `ssl_certificate`, Spring `server.ssl.certificate`); with a company CA append the intermediate's certificate (from the CA's team) after the server's. `handshake keystore --cert fullchain.pem --key privkey.pem` builds a keystore with the whole chain.
+    .window = Configure the full chain: with Let's Encrypt use fullchain.pem, not cert.pem (nginx `ssl_certificate`, Spring `server.ssl.certificate`); with a company CA append the intermediate's certificate (from the CA's team) after the server's. In Generate, "My PEM files (imported)" with fullchain.pem and privkey.pem builds a keystore with the whole chain.
 
 cert-chain-outside-validity = An intermediate certificate { $state ->
         [not-yet-valid] is not valid yet
@@ -280,6 +301,11 @@ cert-rejected = The certificate chain does not verify
         [remade-ca] Issue the server certificate again from the current CA (`handshake keystore --host …` does so from the development CA), or trust the CA that signed it.
        *[other] Check the certificate file the server is configured with, or issue a new certificate (`handshake keystore`).
     }
+    .window = { $reason ->
+        [ca-as-leaf] Make it again as a server certificate: add `-addext basicConstraints=critical,CA:FALSE` (and `-addext subjectAltName=DNS:localhost`) to `openssl req -x509`, or let Handshake issue one from a development CA (Choose a fix, then "New, signed by the Handshake development CA" in Generate).
+        [remade-ca] Issue the server certificate again from the current CA (Choose a fix, then "New, signed by the Handshake development CA" in Generate does so from the development CA), or trust the CA that signed it.
+       *[other] Check the certificate file the server is configured with, or issue a new certificate (Choose a fix, then Generate).
+    }
 
 cert-weak-signature = { $position ->
         [leaf] The server's certificate
@@ -287,6 +313,7 @@ cert-weak-signature = { $position ->
     } is signed with { $signature }
     .explanation = { $subject } is signed with { $signature }. SHA-1 and MD5 signatures can be forged; browsers, Java and rustls refuse them, so the chain does not verify.
     .fix = Issue the certificate again with a SHA-256 signature (`handshake keystore` and every current CA do); for an intermediate, install the CA's current chain.
+    .window = Issue the certificate again with a SHA-256 signature (Handshake's Generate step and every current CA do); for an intermediate, install the CA's current chain.
 
 cert-weak-key = { $position ->
         [leaf] The server's certificate
@@ -294,6 +321,7 @@ cert-weak-key = { $position ->
     } has a weak key: { $key }
     .explanation = The key of { $subject } is { $key }. Clients refuse RSA keys under 2048 bits: they can be factored, and too small to sign a TLS 1.3 handshake at all.
     .fix = Make a new key and certificate: RSA 2048 or more, or ECDSA P-256 (`handshake keystore`, whose default is ECDSA P-256).
+    .window = Make a new key and certificate: RSA 2048 or more, or ECDSA P-256 (Choose a fix, then Generate, whose default is ECDSA P-256).
 
 cert-too-large = The server's certificate message is too large for clients
     .explanation = { $size ->
@@ -318,6 +346,7 @@ cert-not-reloaded = The server still serves { $newer ->
        *[no] The server reads another file than the one checked, or another server answers on this port.
     }
     .fix = Reload the server so it reads the file again: nginx `sudo nginx -s reload` (Let's Encrypt: a `--deploy-hook "systemctl reload nginx"` does it at every renewal), Apache `sudo apachectl graceful`, Spring Boot a restart — or an SSL bundle with `reload-on-update: true` (3.2+), which `handshake generate spring --form keystore-bundle` writes.
+    .window = Reload the server so it reads the file again: nginx `sudo nginx -s reload` (Let's Encrypt: a `--deploy-hook "systemctl reload nginx"` does it at every renewal), Apache `sudo apachectl graceful`, Spring Boot a restart — or an SSL bundle with `reload-on-update: true` (3.2+), which Choose a fix → Spring Boot writes with the "keystore bundle" properties form.
 
 cert-revoked = The certificate is revoked: the server's own OCSP staple says so
     .explanation = The server staples an OCSP response in which its CA says certificate { $subject } (serial { $serial }) was revoked on { $at }{ $reason ->
@@ -344,6 +373,10 @@ tls-intercepted = { $how ->
        *[no] {""}
     }
     .fix = Give those clients the proxy's root: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem` (or `handshake trust --java`), Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, this check `--ca proxy-root.pem`. Ask IT for the root certificate, or export it from the browser's certificate viewer.{ $upgrade_lost ->
+        [yes] {" "}For the upgrade, ask the proxy's administrators to let WebSocket through — Squid: `http_upgrade_request_protocols websocket allow all` (lower case), or `ssl_bump splice` for this host so it is not decrypted at all.
+       *[no] {""}
+    }
+    .window = Give those clients the proxy's root: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem`, Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, and this diagnosis "CA to trust" under Certificates on the first screen. Ask IT for the root certificate, or export it from the browser's certificate viewer.{ $upgrade_lost ->
         [yes] {" "}For the upgrade, ask the proxy's administrators to let WebSocket through — Squid: `http_upgrade_request_protocols websocket allow all` (lower case), or `ssl_bump splice` for this host so it is not decrypted at all.
        *[no] {""}
     }
@@ -379,10 +412,12 @@ tls-client-cert-required = The server requires a client certificate (mutual TLS)
        *[other] The server asked for a client certificate issued by { $authorities }, and refused the connection without one.
     } This is mutual TLS: the client proves who it is with a certificate, as the server does.
     .fix = Pass a certificate the server accepts: `handshake diagnose { $url } --client-cert client.pem --client-key client-key.pem`, or a PKCS12 file with `--client-cert client.p12 --password-env VAR` (the same for `handshake check`). Browsers pick one from the user's certificate store, Java reads it from `javax.net.ssl.keyStore`, Node from the `cert` and `key` options. If the endpoint should not require one, turn it off on the server (nginx `ssl_verify_client optional`, Spring Boot `server.ssl.client-auth=none`).
+    .window = Give a certificate the server accepts in the fields below (a PEM certificate with its key, or a PKCS12 file with its password), then Diagnose again with it; Verify uses it too. Browsers pick one from the user's certificate store, Java reads it from `javax.net.ssl.keyStore`, Node from the `cert` and `key` options. If the endpoint should not require one, turn it off on the server (nginx `ssl_verify_client optional`, Spring Boot `server.ssl.client-auth=none`).
 
 tls-version-too-old = The server speaks only { $version }, which current clients refuse
     .explanation = Offered every version up to TLS 1.2, the server chose { $version } ({ $cipher }). Browsers, Java 17 and later, Node, curl with OpenSSL 3 and rustls refuse TLS 1.0 and 1.1 (RFC 8996): no current client can connect.
     .fix = Enable TLS 1.2 and 1.3 on the server: nginx `ssl_protocols TLSv1.2 TLSv1.3;` (`handshake generate nginx` writes it), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3` — and update the server's TLS library if it cannot.
+    .window = Enable TLS 1.2 and 1.3 on the server: nginx `ssl_protocols TLSv1.2 TLSv1.3;` (Choose a fix → Nginx in front writes it), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3` — and update the server's TLS library if it cannot.
 
 tls-legacy-versions = The server still accepts { $version }
     .explanation = The handshake works over TLS 1.2 or 1.3, but offered TLS 1.1 at most, the server accepted { $version }. TLS 1.0 and 1.1 are deprecated (RFC 8996), and security scans and audits flag them.
@@ -404,6 +439,7 @@ tls-no-shared-cipher = The server offers only cipher suites this client refuses
        *[other] a suite current clients do not offer
     }. Current clients offer ECDHE with AES-GCM or ChaCha20 for TLS 1.2, and the TLS 1.3 suites; the server has none of them.
     .fix = Configure Mozilla's intermediate suites with `ssl_protocols TLSv1.2 TLSv1.3;` — `handshake generate nginx` and `handshake generate apache` write the whole list (Spring Boot: leave `server.ssl.ciphers` unset, or list the same suites).
+    .window = Configure Mozilla's intermediate suites with `ssl_protocols TLSv1.2 TLSv1.3;` — Choose a fix → Nginx or Apache httpd in front writes the whole list (Spring Boot: leave `server.ssl.ciphers` unset, or list the same suites).
 
 ## The HTTP answer
 
@@ -441,18 +477,22 @@ hsts-on-localhost = { $host } sends HSTS, which browsers remember for every loca
 ws-upgrade-ignored = The upgrade request got an ordinary response
     .explanation = A WebSocket upgrade was answered { $answer }: the request reached something that ignored the Upgrade header — a proxy that does not forward Upgrade/Connection, or a path with no WebSocket endpoint.
     .fix = Behind a proxy, forward the upgrade — nginx: { -forward-upgrade }; Apache: `ProxyPass … upgrade=websocket`; lighttpd: `proxy.header = ("upgrade" => "enable")`; otherwise check the endpoint's path.
+    .window = Behind a proxy, forward the upgrade — nginx: { -window-forward-upgrade }; Apache: `ProxyPass … upgrade=websocket`; lighttpd: `proxy.header = ("upgrade" => "enable")`; otherwise check the endpoint's path.
 
 ws-upgrade-rejected = The server rejected the upgrade ({ $status })
     .explanation = The upgrade was answered { $answer }. A proxy that forwards with HTTP/1.0 and drops Upgrade/Connection (nginx's default) makes Spring answer “Can "Upgrade" only to "WebSocket"” and other servers 426 or 505.
     .fix = A proxy must forward the upgrade — nginx: { -forward-upgrade }; Apache: `ProxyPass … upgrade=websocket` (2.4.47+); lighttpd: `proxy.header = ("upgrade" => "enable")` in mod_proxy (HAProxy and Caddy forward it by themselves). Directly: check the server's log for why the handshake was refused.
+    .window = A proxy must forward the upgrade — nginx: { -window-forward-upgrade }; Apache: `ProxyPass … upgrade=websocket` (2.4.47+); lighttpd: `proxy.header = ("upgrade" => "enable")` in mod_proxy (HAProxy and Caddy forward it by themselves). Directly: check the server's log for why the handshake was refused.
 
 ws-sockjs-endpoint = { $url } is a SockJS endpoint, not a WebSocket
     .explanation = The upgrade was refused, and the URL answers as SockJS does (“Welcome to SockJS!”, an `/info` document): this is the base URL of a SockJS endpoint (Spring's `.withSockJS()`, the SockJS server for Node). SockJS clients open it over HTTP and pick a transport themselves; a plain WebSocket client (the browser's `WebSocket`, websocat, a mobile client) gets this greeting instead of a 101 and fails.
     .fix = With a SockJS client, use { $sockjs_url } (`new SockJS("{ $sockjs_url }")`, or STOMP's `webSocketFactory: () => new SockJS(…)`). With a plain WebSocket client, use the raw WebSocket URL { $websocket_url }, or register a second endpoint without `.withSockJS()`. To prove it from here: `handshake check { $sockjs_url }` (it finds SockJS there and speaks it).
+    .window = With a SockJS client, use { $sockjs_url } (`new SockJS("{ $sockjs_url }")`, or STOMP's `webSocketFactory: () => new SockJS(…)`). With a plain WebSocket client, use the raw WebSocket URL { $websocket_url }, or register a second endpoint without `.withSockJS()`. To prove it from here: the Verify step with { $sockjs_url } (it finds SockJS there and speaks it).
 
 ws-socketio-endpoint = This is a Socket.IO server: a plain WebSocket client cannot talk to it
     .explanation = The upgrade was answered “{ $status_line }” with Engine.IO's “{ $words }”: Socket.IO speaks its own protocol (Engine.IO packets, namespaces, acknowledgements) on top of WebSocket, at { $path } with the query `EIO=4&transport=websocket`. The browser's `WebSocket`, websocat or a STOMP client cannot join it, and a Socket.IO v2 client (EIO=3) cannot join a v3/v4 server.
     .fix = Connect with a Socket.IO client of the server's major version: `io("{ $client_url }")` (add `path` if the server sets one other than /socket.io/). To prove the server from here: `handshake check { $check_url } --protocol socketio`.
+    .window = Connect with a Socket.IO client of the server's major version: `io("{ $client_url }")` (add `path` if the server sets one other than /socket.io/). To prove the server from here: the Verify step with { $check_url } and Protocol set to Socket.IO.
 
 ws-subprotocol-required = { $how ->
         [unoffered] The server chose a subprotocol the client did not offer
@@ -475,6 +515,10 @@ ws-subprotocol-required = { $how ->
     .fix = { $how ->
         [unoffered] Fix the server to choose only from what the client offers (Spring: `setSupportedProtocols`; Node `ws`: `handleProtocols`), or offer that subprotocol from the client.
        *[other] Offer the subprotocol the server expects: in a browser `new WebSocket(url, ["graphql-transport-ws"])`; use the protocol's client library (graphql-ws `createClient`, STOMP.js), which offers it. From here: `handshake check URL --protocol graphql-ws` (or `--subprotocol NAME`).
+    }
+    .window = { $how ->
+        [unoffered] Fix the server to choose only from what the client offers (Spring: `setSupportedProtocols`; Node `ws`: `handleProtocols`), or offer that subprotocol from the client.
+       *[other] Offer the subprotocol the server expects: in a browser `new WebSocket(url, ["graphql-transport-ws"])`; use the protocol's client library (graphql-ws `createClient`, STOMP.js), which offers it. From here: the Verify step with Protocol set to graphql-ws.
     }
 
 ws-closed-at-once = The server accepted the WebSocket, then closed it at once ({ $code })
@@ -499,6 +543,10 @@ ws-no-answer = The WebSocket opened, but nothing answered within { $timeout_s } 
     }
     .fix = { $protocol ->
         [echo] Name the application's protocol: `handshake check URL --protocol stomp` (or sockjs, socketio, graphql-ws; `auto` picks from the URL and the subprotocol). If this is an echo endpoint, its handler did not answer: check the application's log.
+       *[other] Check the application's log at this time, and that its { $protocol } endpoint is the one at this path; behind a proxy, that the proxy forwards WebSocket frames both ways.
+    }
+    .window = { $protocol ->
+        [echo] Name the application's protocol: the Verify step's Protocol (STOMP, SockJS, Socket.IO, graphql-ws; Automatic picks from the URL and the subprotocol). If this is an echo endpoint, its handler did not answer: check the application's log.
        *[other] Check the application's log at this time, and that its { $protocol } endpoint is the one at this path; behind a proxy, that the proxy forwards WebSocket frames both ways.
     }
 
@@ -549,6 +597,18 @@ ws-protocol-refused = { $how ->
         [too-large] Send smaller messages, or raise the server's limit.
        *[other] Check with another protocol: `handshake check URL --protocol auto` picks from the URL and the negotiated subprotocol.
     }
+    .window = { $how ->
+        [refused] { $refusal ->
+            [login] The login and passcode were refused: check both (STOMP.js: `login` and `passcode` in `connectHeaders`). RabbitMQ lets its guest user in only from localhost unless `loopback_users` says otherwise; other users need `rabbitmqctl add_user` and permissions on the virtual host.
+            [vhost] The broker reads the CONNECT frame's `host` header as the name of a virtual host, and this user may not use that one (or it does not exist). Send the virtual host the user has permissions on — RabbitMQ's default is “/” (`rabbitmqctl list_permissions -p /`): in STOMP.js `host: "/"` in `connectHeaders` — or send no `host` at all, as STOMP.js does by default.
+           *[other] The application refuses this client: { $protocol ->
+            [stomp] Spring answers ERROR to a CONNECT its `ChannelInterceptor` or security rejects (login, passcode, token) — send what it expects and check its log.
+           *[other] a middleware (authentication, a token in `auth`) rejected the connection — check the server's middleware and log.
+            }
+        }
+        [too-large] Send smaller messages, or raise the server's limit.
+       *[other] Check with another protocol: the Verify step's Protocol set to Automatic picks from the URL and the negotiated subprotocol.
+    }
 
 ws-accept-mismatch = The server switched protocols with a wrong Sec-WebSocket-Accept
     .explanation = It answered “{ $status_line }” with Sec-WebSocket-Accept “{ $accept }”, but the key sent requires “{ $expected }”. Browsers drop such a connection.
@@ -574,6 +634,10 @@ ws-forbidden = The endpoint refuses the upgrade (403)
         [yes] Check the path first: it must match a WebSocket route of the application (Starlette and FastAPI: `@app.websocket("/ws")`, `WebSocketRoute`); then what the endpoint checks before `accept()` (a token, the Origin).
        *[no] The server's security rules refuse this client: check its access rules and log. Pass --origin with the page's origin to check whether an Origin check is the cause.
     }
+    .window = { $asgi ->
+        [yes] Check the path first: it must match a WebSocket route of the application (Starlette and FastAPI: `@app.websocket("/ws")`, `WebSocketRoute`); then what the endpoint checks before `accept()` (a token, the Origin).
+       *[no] The server's security rules refuse this client: check its access rules and log. Fill in "Page that opens it" on the first screen with the page's origin to check whether an Origin check is the cause.
+    }
 
 ws-auth-required = The endpoint requires authentication (401)
     .explanation = The upgrade was answered { $answer }.
@@ -594,6 +658,7 @@ proxy-idle-timeout = The connection was closed after { $after_s } s idle
        *[no] {""}
     }
     .fix = Raise the idle timeout where the connection passes — nginx: `proxy_read_timeout 3600s; proxy_send_timeout 3600s;` in the WebSocket location (`handshake generate nginx` writes them); HAProxy: `timeout tunnel 1h` in the defaults or the backend; AWS ALB: the load balancer's idle timeout attribute; Cloudflare's 100 s is fixed — and send heartbeats more often than it: STOMP `heart-beat` (Spring: `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})` with a task scheduler), Socket.IO's ping (every 25 s by default), or WebSocket pings every 30 s. `handshake check URL --idle 120 --ping 20` shows whether a heartbeat keeps it open.
+    .window = Raise the idle timeout where the connection passes — nginx: `proxy_read_timeout 3600s; proxy_send_timeout 3600s;` in the WebSocket location (Choose a fix → Nginx in front writes them); HAProxy: `timeout tunnel 1h` in the defaults or the backend; AWS ALB: the load balancer's idle timeout attribute; Cloudflare's 100 s is fixed — and send heartbeats more often than it: STOMP `heart-beat` (Spring: `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})` with a task scheduler), Socket.IO's ping (every 25 s by default), or WebSocket pings every 30 s. The Verify step's "Hold idle" 120 and "Ping every" 20 show whether a heartbeat keeps it open.
 
 proxy-upstream-down = A proxy answered { $status }: the application behind it is down
     .explanation = { $answer } comes from a reverse proxy that could not reach its upstream (the application server).
@@ -608,6 +673,7 @@ ws-ok = The WebSocket handshake succeeded
        *[other] ; subprotocol: { $subprotocol }.
     }
     .fix = Nothing to fix. `handshake check` also sends a message and waits for the answer.
+    .window = Nothing to fix. The Verify step also sends a message and waits for the answer.
 
 ## The page that opens the connection
 
@@ -632,6 +698,10 @@ mixed-content = { $blocked ->
         [yes] Connect with { $secure_url } and serve it over TLS: { -fix-tls-on-server }.
        *[no] Before it leaves this machine, connect with { $secure_url } and serve it over TLS: { -fix-tls-on-server }.
     } In the client, { -scheme-from-page }; `handshake generate client` writes that snippet.
+    .window = { $blocked ->
+        [yes] Connect with { $secure_url } and serve it over TLS: { -window-fix-tls-on-server }.
+       *[no] Before it leaves this machine, connect with { $secure_url } and serve it over TLS: { -window-fix-tls-on-server }.
+    } In the client, { -scheme-from-page }; Choose a fix → Only the client changes writes that snippet.
 
 cors-missing = No CORS answer for { $origin }
     .explanation = The preflight (OPTIONS with Origin: { $origin }) got “{ $status_line }” without Access-Control-Allow-Origin: browsers block the page's requests (“has been blocked by CORS policy”).
@@ -646,9 +716,11 @@ cors-origin-mismatch = CORS allows { $allowed }, not { $origin }
 browser-ok = { $browser } opened { $url } and got its answer
     .explanation = Handshake served a page on { $page_origin } that ran `new WebSocket("{ $url }")` in { $browser } ({ $user_agent }): it opened, and the first message was answered { $ms } ms after the page began. What the browser sees matches what Handshake sees.
     .fix = Nothing to fix. Your application's page has an origin of its own, which the server may treat differently: `handshake diagnose { $url } --origin <your page's origin>` checks it.
+    .window = Nothing to fix. Your application's page has an origin of its own, which the server may treat differently: fill in "Page that opens it" on the first screen to check it.
 browser-ca-untrusted = { $browser } does not trust the CA that Handshake was given with --ca
     .explanation = Handshake connects to { $url } trusting the certificate given with --ca, but in { $browser } the socket closed with code { $code } before it opened — a certificate the browser does not trust. { $browser } reads the CA from { $stores }, and it is in none of them (compared by SHA-256).
     .fix = Trust the CA in the browsers' stores: `handshake trust --store browsers` (or the window's Trust step), then try again; the browser may need a restart to read its store again. For a public site, use a certificate from a public CA.
+    .window = Trust the CA in the browsers' stores (the Trust step), then try again; the browser may need a restart to read its store again. For a public site, use a certificate from a public CA.
 browser-origin-refused = The server refuses the Origin of Handshake's probe page, { $page_origin }
     .explanation = { $browser } sent the upgrade for { $url } from Handshake's page on { $page_origin }, and the server refused that Origin: Handshake sent the same upgrade with it and got { $status } as well, while its own check { $origin ->
         [none] without an Origin
@@ -656,6 +728,10 @@ browser-origin-refused = The server refuses the Origin of Handshake's probe page
     } passed. The browser is not at fault: the server's Origin check met a page that is not your application.
     .fix = { $origin ->
         [none] Check as your application's page: `handshake check { $url } --origin <your page's origin> --browser`. To let local test pages in, allow http://127.0.0.1 in the server's Origin check while developing only.
+       *[other] Nothing to fix for { $origin }: your page is let in. To let the probe page in too, allow http://127.0.0.1 in the server's Origin check while developing only.
+    }
+    .window = { $origin ->
+        [none] Check as your application's page: fill in "Page that opens it" on the first screen, then "Try it in my browser" in the Verify step. To let local test pages in, allow http://127.0.0.1 in the server's Origin check while developing only.
        *[other] Nothing to fix for { $origin }: your page is let in. To let the probe page in too, allow http://127.0.0.1 in the server's Origin check while developing only.
     }
 browser-failed = { $browser } could not open { $url }
@@ -673,6 +749,10 @@ browser-failed = { $browser } could not open { $url }
         [yes] Open the browser's developer tools (Console and Network) on your own page for its exact words; `handshake explain-log` reads them. `handshake diagnose { $url } --origin <your page's origin>` checks the server's Origin rule.
        *[no] Fix what the other findings name first, then try the browser again.
     }
+    .window = { $handshake_ok ->
+        [yes] Open the browser's developer tools (Console and Network) on your own page for its exact words; "I have an error message" on the first screen reads them. "Page that opens it" on the first screen checks the server's Origin rule.
+       *[no] Fix what the other findings name first, then try the browser again.
+    }
 browser-no-report = { $browser ->
         [default] The default browser
        *[other] { $browser }
@@ -682,3 +762,4 @@ browser-no-report = { $browser ->
        *[other] { $browser } to open its probe page
     } on { $page_origin }, and no report came back: the browser did not start, opened the page in a window that is not shown, or blocked a page on 127.0.0.1.
     .fix = Open the page by hand in the browser you use, or name another with `--browser chromium|firefox|PROGRAM`.
+    .window = Open the page by hand in the browser you use; "Try it in my browser" opens the desktop's default browser.

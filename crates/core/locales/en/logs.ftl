@@ -4,6 +4,8 @@
 
 -fix-plain-scheme-or-tls = Either make the client use the plain scheme (ws://, http://) on this port, or { -fix-tls-on-server }.
 -run-diagnose = Run `handshake diagnose` on the URL
+-window-fix-plain-scheme-or-tls = Either make the client use the plain scheme (ws://, http://) on this port, or { -window-fix-tls-on-server }.
+-window-run-diagnose = Diagnose the URL (the link below, or the first screen)
 
 log-tls-on-plain-port = A TLS client connected to a plain HTTP port
     .explanation = { $source ->
@@ -25,6 +27,7 @@ log-tls-on-plain-port = A TLS client connected to a plain HTTP port
         }: a client used https:// or wss:// on a port that speaks plain HTTP.
     }
     .fix = { -fix-plain-scheme-or-tls }
+    .window = { -window-fix-plain-scheme-or-tls }
 
 log-port-probed = Something probed the port with { $sent ->
         [socks4] a SOCKS 4 request
@@ -73,6 +76,7 @@ log-plain-on-tls-port = A plain HTTP client connected to a TLS port
 log-upgrade-header-missing = A WebSocket handshake arrived without its Upgrade header
     .explanation = Spring refused a WebSocket handshake because the Upgrade header was missing (“null”) or not “websocket”: a reverse proxy in front forwards the request without the hop-by-hop Upgrade and Connection headers. Nginx does so by default (HTTP/1.0 to the upstream).
     .fix = In nginx: { -forward-upgrade }.
+    .window = In nginx: { -window-forward-upgrade }.
 
 log-origin-rejected = A request was refused for its Origin
     .explanation = The server refused a WebSocket or CORS request because the page's origin is not in its allowed list (Spring allows only the same origin by default, and answers 403).
@@ -102,6 +106,7 @@ log-no-live-upstreams = Every upstream of nginx is marked down
 log-pkix-path-building = Java does not trust the server's certificate
     .explanation = A Java client (or a Spring app calling another service) could not build a path from the server's certificate to a CA in its truststore: the certificate is self-signed, from a development CA, or the server omits its intermediate.
     .fix = Trust the CA in Java's truststore (`keytool -importcert -cacerts -file ca.pem -alias dev-ca`, or `handshake trust --java`), or have the server send its full chain. { -run-diagnose } to see which.
+    .window = Trust the CA in Java's truststore (`keytool -importcert -cacerts -file ca.pem -alias dev-ca`, or the Trust step), or have the server send its full chain. { -window-run-diagnose } to see which.
 
 log-cert-untrusted = { $client ->
         [browser] The browser
@@ -127,12 +132,22 @@ log-cert-untrusted = { $client ->
         [go] Run `handshake trust --store system` (or `SSL_CERT_FILE` for one run)
        *[other] { -trust-dev-ca-capitalized }
     }, or use a certificate from a public CA.
+    .window = { $client ->
+        [browser] { -window-trust-dev-ca-capitalized }
+        [curl] Trust the CA in the system store (the Trust step), or `curl --cacert handshake-dev-ca.pem` for one call
+        [python] Trust the CA in the system store (the Trust step); requests: `REQUESTS_CA_BUNDLE=handshake-dev-ca.pem`, or `SSL_CERT_FILE` for one run
+        [node] Start Node with `NODE_EXTRA_CA_CERTS=handshake-dev-ca.pem` (it reads no system store)
+        [go] Trust the CA in the system store (the Trust step), or `SSL_CERT_FILE` for one run
+       *[other] { -window-trust-dev-ca-capitalized }
+    }, or use a certificate from a public CA.
 
 -trust-dev-ca-capitalized = Install the development CA in the system and browser trust stores (`handshake trust`)
+-window-trust-dev-ca-capitalized = Install the development CA in the system and browser trust stores (the Trust step)
 
 log-keystore-password = The keystore password is wrong
     .explanation = Java could not open the keystore: “keystore password was incorrect”. Either the password does not match (server.ssl.key-store-password, spring.ssl.bundle.jks.…keystore.password), or the variable it names — {"${SSL_KEYSTORE_PASSWORD}"} — is not set in the application's environment: Spring Boot then passes the placeholder text itself as the password, and fails the same way. An old JDK (before 8u301 / 11.0.12) also says this for a PKCS12 written with AES/SHA-256.
     .fix = Start the application with the variable set (`set -a; . ./ssl.env; set +a` in the same shell, or systemd's `EnvironmentFile=`), and check the password (`keytool -list -storetype PKCS12 -keystore FILE`); for an old JDK, make the keystore with the legacy option (`handshake keystore --legacy`).
+    .window = Start the application with the variable set (`set -a; . ./ssl.env; set +a` in the same shell, or systemd's `EnvironmentFile=`), and check the password ("I have a keystore" on the first screen opens it with the password you give); for an old JDK, make the keystore again for it.
 
 log-keystore-alias = The key alias is not in the keystore
     .explanation = server.ssl.key-alias names “{ $alias }”, which the keystore lacks, or which holds only a certificate, not a private key.
@@ -145,6 +160,7 @@ log-certificate-file-missing = A certificate, key or keystore file cannot be rea
        *[apache] Apache could not read { $path } ({ $reason }), named by SSLCertificateFile or SSLCertificateKeyFile, and refuses the whole configuration.
     }
     .fix = Check that the file is at that path and that the server's user can read it (`ls -l { $path }`); write locations as absolute paths (`handshake generate` does), and after a move or a renewal point the configuration at the new files.
+    .window = Check that the file is at that path and that the server's user can read it (`ls -l { $path }`); write locations as absolute paths (the Generate step does), and after a move or a renewal point the configuration at the new files.
 
 log-key-mismatch = The private key does not belong to the certificate
     .explanation = { $server ->
@@ -156,6 +172,7 @@ log-key-mismatch = The private key does not belong to the certificate
 log-no-server-certificate = The TLS server has no usable certificate
     .explanation = Java's TLS server found no certificate and private key it can use (for the enabled cipher suites — JDK 17 says “no cipher suites in common”, which also means client and server share no suite; over TLS 1.3, for the signature schemes the client offered: “No available authentication scheme”): the keystore has no PrivateKeyEntry under the configured alias — a certificate alone is not enough — or its key type does not fit.
     .fix = Check server.ssl.key-alias and the keystore (`keytool -list -v`); a keystore from `handshake keystore` has one PrivateKeyEntry with the full chain.
+    .window = Check server.ssl.key-alias and the keystore ("I have a keystore" on the first screen lists its aliases and says what Spring Boot needs); a keystore from the Generate step has one PrivateKeyEntry with the full chain.
 
 log-tls-handshake-failed = A TLS handshake failed
     .explanation = { $source ->
@@ -164,6 +181,7 @@ log-tls-handshake-failed = A TLS handshake failed
        *[nginx] nginx's TLS handshake with a client failed: the client offered no protocol version or cipher nginx accepts, sent something that is not TLS, or gave up.
     }
     .fix = { -run-diagnose }: it tells a plain HTTP port from a protocol or certificate problem.
+    .window = { -window-run-diagnose }: it tells a plain HTTP port from a protocol or certificate problem.
 
 log-proxy-auth-required = The proxy wants credentials for the tunnel (407)
     .explanation = { $client ->
@@ -178,6 +196,7 @@ log-proxy-auth-required = The proxy wants credentials for the tunnel (407)
        *[other] The proxy answered the tunnel request 407: it wants credentials.
     }
     .fix = Give the client the proxy's credentials — Java: `-Djdk.http.auth.tunneling.disabledSchemes=` with `-Dhttps.proxyUser` and `-Dhttps.proxyPassword`; curl: `--proxy-user`; Node: in the proxy URL given to the agent (`http://user:password@proxy:3128`, percent-encoded). `handshake diagnose URL --proxy-user USER --proxy-password-env VAR` proves them.
+    .window = Give the client the proxy's credentials — Java: `-Djdk.http.auth.tunneling.disabledSchemes=` with `-Dhttps.proxyUser` and `-Dhttps.proxyPassword`; curl: `--proxy-user`; Node: in the proxy URL given to the agent (`http://user:password@proxy:3128`, percent-encoded). A diagnosis with them in HTTPS_PROXY proves them.
 
 log-proxy-tunnel-refused = The proxy refused to open the tunnel{ $has_status ->
         [yes] {" "}({ $status })
@@ -199,10 +218,12 @@ log-proxy-tunnel-refused = The proxy refused to open the tunnel{ $has_status ->
        *[no] refused by the proxy (Chromium gives no status: “Establishing a tunnel via proxy server failed”)
     }: its rules do not let this destination through. Squid's default configuration opens tunnels to port 443 only (`http_access deny CONNECT !SSL_ports`).
     .fix = Serve the endpoint on port 443, or have the proxy's administrators allow its port; `handshake diagnose URL` shows the proxy's answer and its words.
+    .window = Serve the endpoint on port 443, or have the proxy's administrators allow its port; a diagnosis of the URL shows the proxy's answer and its words.
 
 log-proxy-unreachable = The browser cannot reach its proxy
     .explanation = The browser is set to use a proxy (the system's or its own settings, a PAC file) and could not connect to it: every request fails before reaching the server.
     .fix = Check the proxy in the browser's or the system's settings; `handshake diagnose URL` uses the proxy HTTPS_PROXY names, or `--proxy URL`, and says whether it answers.
+    .window = Check the proxy in the browser's or the system's settings; a diagnosis of the URL goes through the proxy HTTPS_PROXY names and says whether it answers.
 
 log-mixed-content = The browser blocked an insecure connection from an https page
     .explanation = The page was loaded over HTTPS but tried to reach an unencrypted endpoint (ws:// or http://): browsers block those from secure pages as mixed content, except to loopback (localhost, 127.0.0.1), which they allow.{ $said ->
@@ -214,6 +235,7 @@ log-mixed-content = The browser blocked an insecure connection from an https pag
 log-cors-blocked = The browser blocked a request by CORS policy
     .explanation = The server's answer did not allow the page's origin: without a matching Access-Control-Allow-Origin the browser hides the response.
     .fix = Allow the page's origin on the server (Spring: `@CrossOrigin` or a `CorsConfigurationSource`); `handshake diagnose URL --origin PAGE` shows the preflight's answer.
+    .window = Allow the page's origin on the server (Spring: `@CrossOrigin` or a `CorsConfigurationSource`); a diagnosis with "Page that opens it" filled in shows the preflight's answer.
 
 log-ws-unexpected-status = The WebSocket upgrade was answered { $status }
     .explanation = The server answered the handshake with { $status } instead of 101 Switching Protocols: { $status ->
@@ -228,6 +250,7 @@ log-ws-unexpected-status = The WebSocket upgrade was answered { $status }
        *[other] the server did not switch protocols.
     }
     .fix = { -run-diagnose }: it repeats the handshake and names the cause.
+    .window = { -window-run-diagnose }: it repeats the handshake and names the cause.
 
 log-ws-connection-failed = The browser could not open the WebSocket
     .explanation = { $said ->
@@ -236,3 +259,4 @@ log-ws-connection-failed = The browser could not open the WebSocket
        *[other] The connection failed before a WebSocket was established; the console does not say why (a refused port, a TLS failure, or a closed connection).
     }
     .fix = { -run-diagnose } to name the cause.
+    .window = { -window-run-diagnose } to name the cause.

@@ -85,6 +85,7 @@ severity-warning = Warning
 severity-info = OK
 
 finding-fix = How to fix
+finding-cli = On the command line:
 
 fix-title = How should TLS reach your WebSocket server?
 fix-lede = The recommended path is preselected from the diagnosis. Every path ends with files you can review before anything is written.

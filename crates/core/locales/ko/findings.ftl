@@ -10,6 +10,9 @@
 -forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;`와 `map $http_upgrade $connection_upgrade` 블록을 넣으세요. `handshake generate nginx`가 전부 작성해 줍니다
 -allow-origin = WebSocket은 `registry.addHandler(…).setAllowedOrigins("https://app.example.com")`(또는 `setAllowedOriginPatterns`), REST는 `@CrossOrigin`이나 `CorsConfigurationSource`로 허용하세요
 -trust-dev-ca = 시스템, 브라우저, Java 신뢰 저장소에 설치하세요(`handshake trust`)
+-window-fix-tls-on-server = 서버에서 TLS를 켜거나(해결 방법 고르기 → Spring Boot가 TLS 처리가 PKCS12 키스토어와 server.ssl.* 속성을 만듭니다), 앞단에 Nginx를 두어 TLS를 처리하세요(해결 방법 고르기 → 앞단에 Nginx)
+-window-forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;`와 `map $http_upgrade $connection_upgrade` 블록을 넣으세요. 해결 방법 고르기 → 앞단에 Nginx가 전부 작성해 줍니다
+-window-trust-dev-ca = 시스템, 브라우저, Java 신뢰 저장소에 설치하세요(신뢰 단계)
 
 ## 서버에 닿기까지
 
@@ -22,6 +25,7 @@ proxy-unreachable = 프록시 { $proxy }에 닿을 수 없습니다
        *[other] 연결이 실패했습니다
     }. 프록시를 거치는 연결은 모두 { $authority }에 닿기 전에 실패합니다.
     .fix = { $from }의 프록시를 확인하세요(조직의 프록시 설정, 또는 브라우저가 쓰는 프록시). { $authority }에 프록시 없이 닿을 수 있다면 그 호스트를 NO_PROXY에 넣거나 --no-proxy로 실행하세요.
+    .window = { $from }의 프록시를 확인하세요(조직의 프록시 설정, 또는 브라우저가 쓰는 프록시). { $authority }에 프록시 없이 닿을 수 있다면 Handshake를 실행하는 환경의 NO_PROXY에 그 호스트를 넣으세요.
 
 proxy-auth-required = 프록시 { $proxy }이(가) 자격 증명을 요구합니다(407)
     .explanation = 프록시가 터널 요청에 “{ $status_line }”(으)로 응답하며 { $schemes } 인증을 요구합니다{ $has_realm ->
@@ -35,6 +39,7 @@ proxy-auth-required = 프록시 { $proxy }이(가) 자격 증명을 요구합니
        *[yes] {""}
     } Java는 `jdk.http.auth.tunneling.disabledSchemes`가 기본값(Basic)인 동안에는 Authenticator가 있어도 HTTPS 터널에 Basic 자격 증명을 보내지 않습니다.
     .fix = 프록시 자격 증명을 주세요. 프록시 URL(`http://user:password@proxy:port`, 퍼센트 인코딩)에 넣거나 --proxy-user USER와 --proxy-password-env VAR를 쓰세요. Java라면 `-Djdk.http.auth.tunneling.disabledSchemes=`와 함께 `-Dhttps.proxyUser`, `-Dhttps.proxyPassword`를 주세요.
+    .window = Handshake를 실행하는 환경의 프록시 URL에 자격 증명을 넣으세요(HTTPS_PROXY=`http://user:password@proxy:port`, 퍼센트 인코딩). Java라면 `-Djdk.http.auth.tunneling.disabledSchemes=`와 함께 `-Dhttps.proxyUser`, `-Dhttps.proxyPassword`를 주세요.
 
 proxy-tunnel-refused = 프록시가 { $authority }(으)로의 터널을 거부합니다({ $status })
     .explanation = 프록시 { $proxy }이(가) 터널 요청에 “{ $status_line }”(으)로 응답했습니다{ $has_words ->
@@ -61,6 +66,7 @@ proxy-target-failed = 프록시가 { $authority }에 닿지 못했습니다
         }. 프록시가 대상을 해석하거나 연결하지 못했습니다. 프록시의 DNS가 모르는 이름이거나, 서버가 꺼져 있거나 프록시에 닫혀 있습니다.
     }
     .fix = 프록시가 보는 호스트와 포트를 확인하세요. --no-proxy로 이 컴퓨터에서 직접 연결해 볼 수 있습니다.
+    .window = 프록시가 보는 호스트와 포트를 확인하세요. 이 컴퓨터에서 직접 연결해 보려면 Handshake를 실행하는 환경의 NO_PROXY에 그 호스트를 넣으세요.
 
 proxy-upgrade-dropped = 프록시 { $proxy }이(가) 터널을 쓰지 않는 클라이언트의 WebSocket 업그레이드를 버립니다
     .explanation = 프록시 터널을 거치면 { $url }(으)로의 업그레이드가 성공합니다. 그런데 전달형 클라이언트가 ws://를 보내는 방식대로 일반 요청으로 같은 프록시({ $from }에서 지정)에 보내면 { $how ->
@@ -89,6 +95,10 @@ tcp-refused = 포트 { $port }에서 대기 중인 프로세스가 없습니다
         [spring-tls] {" "}TLS를 켠 Spring Boot 앱이라면 다른 포트, 즉 server.port(보통 8443)에서 대기하고 있을 수 있습니다.
        *[none] {""}
     }
+    .window = 서버를 시작하거나, 서버가 실제로 대기하는 포트를 확인하세요(서버에서 `ss -ltnp`). 재시작 중이라면 검증 단계의 "서버 재시작 대기(초)"를 설정하거나, 서버가 뜬 뒤 다시 진단하세요.{ $port_hint ->
+        [spring-tls] {" "}TLS를 켠 Spring Boot 앱이라면 다른 포트, 즉 server.port(보통 8443)에서 대기하고 있을 수 있습니다.
+       *[none] {""}
+    }
 
 tcp-timeout = { $authority }에서 응답이 없습니다
     .explanation = { $authority }에 연결을 시도했지만 { $timeout_s }초 동안 아무 응답도 없었습니다. 패킷을 버리는 방화벽, 잘못된 호스트, 존재하지 않는 네트워크 경로가 이런 모습을 보입니다.
@@ -107,6 +117,7 @@ tcp-failed = { $authority }에 연결할 수 없습니다
 server-not-ready = 서버가 { $waited_s }초 뒤에 올라왔습니다
     .explanation = 포트 { $port }은(는) 처음에는 연결을 거부했고(아직 대기 중인 프로세스가 없었습니다), { $waited_s }초 동안 { $attempts }번 시도한 끝에 연결을 받았습니다.
     .fix = 페이지가 열릴 때 한 번만 연결하는 클라이언트는 서버 재시작 중에 실패합니다. 소켓이 필요할 때 연결하고, 백오프를 두고 다시 연결하세요(`handshake generate client`가 재연결하는 클라이언트를 만들어 줍니다).
+    .window = 페이지가 열릴 때 한 번만 연결하는 클라이언트는 서버 재시작 중에 실패합니다. 소켓이 필요할 때 연결하고, 백오프를 두고 다시 연결하세요(해결 방법 고르기 → 클라이언트만 변경이 재연결하는 클라이언트를 만들어 줍니다).
 
 address-family-mismatch = { $host }은(는) { $accepted_family }로만 응답합니다. { $failed_address }은(는) { $how ->
         [refused] 연결을 거부합니다
@@ -156,6 +167,7 @@ connection-reset = { $authority }이(가) 연결을 받자마자 리셋했습니
 tls-to-plain-port = 포트 { $port }은(는) TLS가 아니라 평문 HTTP를 씁니다
     .explanation = TLS({ $scheme }://)로 연결했지만 이 포트는 평문 HTTP를 씁니다. 서버는 TLS ClientHello 바이트 0x16 0x03 0x01 …을 HTTP 요청으로 읽고 “{ $answer }”(으)로 응답했습니다. Tomcat은 이를 “Invalid character found in method name [0x160x030x01…]. HTTP method names must be tokens”로, nginx는 “client sent invalid method”로 기록합니다.
     .fix = { $plain_url }(암호화 없음)로 연결하거나, { -fix-tls-on-server }.
+    .window = { $plain_url }(암호화 없음)로 연결하거나, { -window-fix-tls-on-server }.
 
 plain-to-tls-port = 포트 { $port }은(는) TLS를 쓰는데 URL은 { $scheme }://입니다
     .explanation = { $how ->
@@ -189,6 +201,7 @@ time-span = { $days ->
 cert-expired = 인증서가 { time-span } 전에 만료되었습니다
     .explanation = { $subject } 인증서의 유효 기간은 { $not_after }까지였습니다.
     .fix = 인증서를 갱신하거나(Let's Encrypt는 `certbot renew`), `handshake keystore`로 새 개발용 인증서를 만든 뒤 서버를 재시작하세요.
+    .window = 인증서를 갱신하거나(Let's Encrypt는 `certbot renew`), 새 개발용 인증서를 만든 뒤(해결 방법 고르기, 그다음 생성 단계에서 "새 인증서, Handshake 개발용 CA 서명") 서버를 재시작하세요.
 
 cert-not-yet-valid = 인증서는 { time-span } 뒤에야 유효해집니다
     .explanation = { $subject } 인증서의 유효 기간은 { $not_before }부터입니다. 시작일을 미래로 잡아 만들었거나, 이 컴퓨터의 시계가 늦습니다.
@@ -204,10 +217,12 @@ cert-hostname-mismatch = 인증서가 { $host }에 유효하지 않습니다
        *[other] { $host }(으)로 연결했지만 인증서가 포함하는 이름은 { $names }뿐입니다.
     }
     .fix = 인증서에 있는 이름으로 연결하거나, { $host }을(를) 포함한 인증서를 발급하세요(`handshake keystore --host { $host } …`).
+    .window = 인증서에 있는 이름으로 연결하거나, { $host }을(를) 포함한 인증서를 발급하세요(해결 방법 고르기, 그다음 생성 단계의 호스트 이름에 { $host } 추가).
 
 cert-self-signed = 자체 서명 인증서입니다
     .explanation = 서버가 스스로 발급한 인증서({ $subject })를 보냅니다. 따로 신뢰하도록 설정하지 않는 한 어떤 클라이언트도 믿지 않습니다.
     .fix = 개발 환경이라면 한 번만 신뢰하면 되는 로컬 CA로 서명하거나(`handshake keystore --ca-dir …`), --ca로 인증서를 넘겨 확인하세요. 운영 환경에서는 Let's Encrypt 같은 공개 CA의 인증서를 쓰세요.
+    .window = 개발 환경이라면 한 번만 신뢰하면 되는 로컬 CA로 서명하거나(해결 방법 고르기, 생성 단계의 "새 인증서, Handshake 개발용 CA 서명", 그리고 신뢰 단계), 첫 화면 인증서 항목의 "신뢰할 CA"에 인증서를 넣어 확인하세요. 운영 환경에서는 Let's Encrypt 같은 공개 CA의 인증서를 쓰세요.
 
 cert-untrusted-issuer = 이 클라이언트가 신뢰하지 않는 CA가 발급한 인증서입니다
     .explanation = { $cause ->
@@ -220,6 +235,11 @@ cert-untrusted-issuer = 이 클라이언트가 신뢰하지 않는 CA가 발급�
         [root] 개발용 CA라면 --ca로 넘겨 확인한 뒤 { -trust-dev-ca }. 아니라면 공개 CA의 인증서를 쓰세요.
        *[unseen] 개발용 CA라면 --ca로 넘겨 확인한 뒤 { -trust-dev-ca }. 중간 CA라면 인증서 파일(nginx `ssl_certificate`, Spring `server.ssl.certificate`, 또는 키스토어)에 서버 인증서 다음으로 그 인증서를 붙이세요. 둘 다 아니라면 공개 CA의 인증서를 쓰세요.
     }
+    .window = { $cause ->
+        [re-signed] 클라이언트가 도는 곳에서 프록시의 루트를 신뢰하게 하고(방법은 아래 항목), 첫 화면 인증서 항목의 "신뢰할 CA"에 넣어 확인하세요. 서버 자신의 체인은 프록시 없이 닿는 곳에서만 보입니다(NO_PROXY에 그 호스트 추가).
+        [root] 개발용 CA라면 첫 화면 인증서 항목의 "신뢰할 CA"에 넣어 확인한 뒤 { -window-trust-dev-ca }. 아니라면 공개 CA의 인증서를 쓰세요.
+       *[unseen] 개발용 CA라면 첫 화면 인증서 항목의 "신뢰할 CA"에 넣어 확인한 뒤 { -window-trust-dev-ca }. 중간 인증서라면 인증서 파일에서 서버 인증서 다음에 그 인증서를 붙이세요(nginx `ssl_certificate`, Spring `server.ssl.certificate`, 또는 키스토어). 아니라면 공개 CA의 인증서를 쓰세요.
+    }
 
 cert-chain-incomplete = 서버가 중간 인증서를 보내지 않습니다
     .explanation = 서버가 인증서를 { $count }개만 보내고, 마지막 인증서 { $last_subject }의 발급자 { $last_issuer }(중간 CA)는 보내지 않습니다{ $sign ->
@@ -231,6 +251,7 @@ cert-chain-incomplete = 서버가 중간 인증서를 보내지 않습니다
        *[other] 인증서에 받아 올 주소가 없어서 브라우저를 포함한 모든 클라이언트가 실패합니다.
     }
     .fix = 전체 체인을 설정하세요. Let's Encrypt라면 cert.pem이 아니라 fullchain.pem을 쓰세요(nginx `ssl_certificate`, Spring `server.ssl.certificate`). 사내 CA라면 CA 담당 팀에서 받은 중간 인증서를 서버 인증서 다음에 붙이세요. `handshake keystore --cert fullchain.pem --key privkey.pem`은 체인 전체를 담은 키스토어를 만듭니다.
+    .window = 전체 체인을 설정하세요. Let's Encrypt라면 cert.pem이 아니라 fullchain.pem을 쓰세요(nginx `ssl_certificate`, Spring `server.ssl.certificate`). 사내 CA라면 CA 담당 팀에서 받은 중간 인증서를 서버 인증서 다음에 붙이세요. 생성 단계에서 "내 PEM 파일(가져오기)"로 fullchain.pem과 privkey.pem을 고르면 체인 전체를 담은 키스토어를 만듭니다.
 
 cert-chain-outside-validity = 중간 인증서가 { $state ->
         [not-yet-valid] 아직 유효하지 않습니다
@@ -265,6 +286,11 @@ cert-rejected = 인증서 체인 검증에 실패했습니다
         [remade-ca] 지금 CA로 서버 인증서를 다시 발급하거나(개발용 CA라면 `handshake keystore --host …`), 이 체인에 서명한 CA를 신뢰하세요.
        *[other] 서버에 설정된 인증서 파일을 확인하거나, 새 인증서를 발급하세요(`handshake keystore`).
     }
+    .window = { $reason ->
+        [ca-as-leaf] 서버 인증서로 다시 만드세요. `openssl req -x509`에 `-addext basicConstraints=critical,CA:FALSE`(와 `-addext subjectAltName=DNS:localhost`)를 더하거나, Handshake가 개발용 CA에서 발급하게 하세요(해결 방법 고르기, 그다음 생성 단계에서 "새 인증서, Handshake 개발용 CA 서명").
+        [remade-ca] 지금 CA로 서버 인증서를 다시 발급하거나(개발용 CA라면 해결 방법 고르기, 그다음 생성 단계에서 "새 인증서, Handshake 개발용 CA 서명"), 이 체인에 서명한 CA를 신뢰하세요.
+       *[other] 서버에 설정된 인증서 파일을 확인하거나, 새 인증서를 발급하세요(해결 방법 고르기, 그다음 생성 단계).
+    }
 
 cert-weak-signature = { $position ->
         [leaf] 서버 인증서가
@@ -272,6 +298,7 @@ cert-weak-signature = { $position ->
     } { $signature }(으)로 서명되었습니다
     .explanation = { $subject }은(는) { $signature }(으)로 서명되었습니다. SHA-1과 MD5 서명은 위조할 수 있어 브라우저, Java, rustls가 거부하므로 체인 검증에 실패합니다.
     .fix = SHA-256 서명으로 인증서를 다시 발급하세요(`handshake keystore`와 모든 최신 CA가 그렇게 합니다). 중간 인증서라면 CA의 현재 체인을 설치하세요.
+    .window = SHA-256 서명으로 인증서를 다시 발급하세요(Handshake의 생성 단계와 모든 최신 CA가 그렇게 합니다). 중간 인증서라면 CA의 현재 체인을 설치하세요.
 
 cert-weak-key = { $position ->
         [leaf] 서버 인증서의
@@ -279,6 +306,7 @@ cert-weak-key = { $position ->
     } 키가 { $key }입니다
     .explanation = { $subject }의 키는 { $key }입니다. 클라이언트는 2048비트 미만의 RSA 키를 거부합니다. 인수분해될 수 있고, TLS 1.3 핸드셰이크를 서명하기에도 너무 작습니다.
     .fix = 새 키와 인증서를 만드세요: RSA 2048 이상, 또는 ECDSA P-256(`handshake keystore`의 기본값이 ECDSA P-256입니다).
+    .window = 새 키와 인증서를 만드세요: RSA 2048 이상, 또는 ECDSA P-256(해결 방법 고르기, 그다음 생성 단계. 기본값이 ECDSA P-256입니다).
 
 cert-too-large = 서버의 인증서 메시지가 클라이언트가 받기에 너무 큽니다
     .explanation = { $size ->
@@ -303,6 +331,7 @@ cert-not-reloaded = 서버가 아직 { $newer ->
        *[no] 서버가 확인한 파일과 다른 파일을 읽거나, 이 포트에서 다른 서버가 응답합니다.
     }
     .fix = 서버가 파일을 다시 읽도록 리로드하세요: nginx `sudo nginx -s reload`(Let's Encrypt는 `--deploy-hook "systemctl reload nginx"`로 갱신할 때마다 자동으로), Apache `sudo apachectl graceful`, Spring Boot는 재시작하거나 `reload-on-update: true`인 SSL 번들(3.2 이상)을 쓰세요. `handshake generate spring --form keystore-bundle`이 그렇게 작성합니다.
+    .window = 서버가 파일을 다시 읽도록 리로드하세요: nginx `sudo nginx -s reload`(Let's Encrypt는 `--deploy-hook "systemctl reload nginx"`로 갱신할 때마다 자동으로), Apache `sudo apachectl graceful`, Spring Boot는 재시작하거나 `reload-on-update: true`인 SSL 번들(3.2 이상)을 쓰세요. 해결 방법 고르기 → Spring Boot에서 속성 형식을 "keystore bundle"로 고르면 그렇게 작성합니다.
 
 cert-revoked = 인증서가 폐기되었습니다. 서버가 보낸 OCSP 스테이플이 그렇게 말합니다
     .explanation = 서버가 보낸 OCSP 응답에서 CA가 인증서 { $subject }(일련번호 { $serial })를 { $at }에 폐기했다고 말합니다{ $reason ->
@@ -329,6 +358,10 @@ tls-intercepted = { $how ->
        *[no] {""}
     }
     .fix = 그 클라이언트에 프록시의 루트를 주세요: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem`(또는 `handshake trust --java`), Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, 이 확인에는 `--ca proxy-root.pem`. 루트 인증서는 IT 부서에 요청하거나 브라우저의 인증서 보기에서 내보내세요.{ $upgrade_lost ->
+        [yes] {" "}업그레이드는 프록시 관리자에게 WebSocket을 통과시켜 달라고 하세요. Squid: `http_upgrade_request_protocols websocket allow all`(소문자), 또는 이 호스트를 아예 풀지 않도록 `ssl_bump splice`.
+       *[no] {""}
+    }
+    .window = 그 클라이언트에 프록시의 루트를 주세요: Java `keytool -importcert -cacerts -alias corporate-proxy -file proxy-root.pem`, Node `NODE_EXTRA_CA_CERTS=proxy-root.pem`, 이 진단에는 첫 화면 인증서 항목의 "신뢰할 CA". 루트 인증서는 IT 부서에 요청하거나 브라우저의 인증서 보기에서 내보내세요.{ $upgrade_lost ->
         [yes] {" "}업그레이드는 프록시 관리자에게 WebSocket을 통과시켜 달라고 하세요. Squid: `http_upgrade_request_protocols websocket allow all`(소문자), 또는 이 호스트를 아예 풀지 않도록 `ssl_bump splice`.
        *[no] {""}
     }
@@ -364,10 +397,12 @@ tls-client-cert-required = 서버가 클라이언트 인증서를 요구합니�
        *[other] 서버가 { $authorities }이(가) 발급한 클라이언트 인증서를 요청했고, 인증서가 없어 연결을 거부했습니다.
     } 상호 TLS입니다. 서버처럼 클라이언트도 인증서로 자신을 증명해야 합니다.
     .fix = 서버가 받아들이는 인증서를 넘기세요: `handshake diagnose { $url } --client-cert client.pem --client-key client-key.pem`, PKCS12 파일이라면 `--client-cert client.p12 --password-env VAR` (`handshake check`도 같습니다). 브라우저는 사용자 인증서 저장소에서 고르고, Java는 `javax.net.ssl.keyStore`에서, Node는 `cert`와 `key` 옵션에서 읽습니다. 이 엔드포인트에 인증서가 필요 없다면 서버에서 끄세요(nginx `ssl_verify_client optional`, Spring Boot `server.ssl.client-auth=none`).
+    .window = 서버가 받아들이는 인증서를 아래 칸에 넣고(PEM 인증서와 키, 또는 PKCS12 파일과 비밀번호) 그 인증서로 다시 진단하세요. 검증 단계도 같은 인증서를 씁니다. 브라우저는 사용자 인증서 저장소에서 고르고, Java는 `javax.net.ssl.keyStore`에서, Node는 `cert`와 `key` 옵션에서 읽습니다. 이 엔드포인트에 인증서가 필요 없다면 서버에서 끄세요(nginx `ssl_verify_client optional`, Spring Boot `server.ssl.client-auth=none`).
 
 tls-version-too-old = 서버가 최신 클라이언트가 거부하는 { $version }만 씁니다
     .explanation = TLS 1.2까지 모든 버전을 제시하자 서버는 { $version }({ $cipher })을(를) 골랐습니다. 브라우저, Java 17 이상, Node, OpenSSL 3의 curl, rustls는 TLS 1.0과 1.1을 거부합니다(RFC 8996). 최신 클라이언트는 아무도 연결할 수 없습니다.
     .fix = 서버에서 TLS 1.2와 1.3을 켜세요: nginx `ssl_protocols TLSv1.2 TLSv1.3;`(`handshake generate nginx`가 작성합니다), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3`. 서버의 TLS 라이브러리가 지원하지 않는다면 업데이트하세요.
+    .window = 서버에서 TLS 1.2와 1.3을 켜세요: nginx `ssl_protocols TLSv1.2 TLSv1.3;`(해결 방법 고르기 → 앞단에 Nginx가 작성합니다), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3`. 서버의 TLS 라이브러리가 지원하지 않는다면 업데이트하세요.
 
 tls-legacy-versions = 서버가 아직 { $version }을(를) 받아들입니다
     .explanation = TLS 1.2나 1.3으로는 핸드셰이크가 되지만, TLS 1.1까지만 제시하자 서버가 { $version }을(를) 받아들였습니다. TLS 1.0과 1.1은 폐기되었고(RFC 8996), 보안 점검과 감사에서 지적됩니다.
@@ -389,6 +424,7 @@ tls-no-shared-cipher = 서버가 이 클라이언트가 거부하는 암호 스�
        *[other] 최신 클라이언트가 제시하지 않는 스위트입니다
     }. 최신 클라이언트는 TLS 1.2에서 ECDHE와 AES-GCM 또는 ChaCha20, 그리고 TLS 1.3 스위트를 제시하는데, 서버에는 그중 하나도 없습니다.
     .fix = `ssl_protocols TLSv1.2 TLSv1.3;`와 함께 Mozilla intermediate 스위트를 설정하세요. `handshake generate nginx`와 `handshake generate apache`가 전체 목록을 작성합니다(Spring Boot: `server.ssl.ciphers`를 비워 두거나 같은 스위트를 나열하세요).
+    .window = `ssl_protocols TLSv1.2 TLSv1.3;`와 함께 Mozilla intermediate 스위트를 설정하세요. 해결 방법 고르기 → 앞단에 Nginx 또는 Apache httpd가 전체 목록을 작성합니다(Spring Boot: `server.ssl.ciphers`를 비워 두거나 같은 스위트를 나열하세요).
 
 ## HTTP 응답
 
@@ -426,18 +462,22 @@ hsts-on-localhost = { $host }이(가) HSTS를 보냅니다. 브라우저는 이�
 ws-upgrade-ignored = 업그레이드 요청에 일반 응답이 돌아왔습니다
     .explanation = WebSocket 업그레이드 요청에 { $answer }(으)로 응답했습니다. 요청이 Upgrade 헤더를 무시하는 곳에 닿았습니다. Upgrade/Connection을 전달하지 않는 프록시이거나, WebSocket 엔드포인트가 없는 경로입니다.
     .fix = 프록시 뒤라면 업그레이드를 전달하세요. nginx: { -forward-upgrade }. Apache: `ProxyPass … upgrade=websocket`. lighttpd: `proxy.header = ("upgrade" => "enable")`. 아니라면 엔드포인트 경로를 확인하세요.
+    .window = 프록시 뒤라면 업그레이드를 전달하세요. nginx: { -window-forward-upgrade }. Apache: `ProxyPass … upgrade=websocket`, lighttpd: `proxy.header = ("upgrade" => "enable")`. 프록시가 없다면 엔드포인트 경로를 확인하세요.
 
 ws-upgrade-rejected = 서버가 업그레이드를 거부했습니다({ $status })
     .explanation = 업그레이드 요청에 { $answer }(으)로 응답했습니다. HTTP/1.0으로 전달하면서 Upgrade/Connection을 버리는 프록시(nginx 기본값)를 거치면 Spring은 “Can "Upgrade" only to "WebSocket"”로, 다른 서버는 426이나 505로 응답합니다.
     .fix = 프록시가 업그레이드를 전달해야 합니다. nginx: { -forward-upgrade }. Apache: `ProxyPass … upgrade=websocket`(2.4.47 이상). lighttpd: mod_proxy에 `proxy.header = ("upgrade" => "enable")`(HAProxy와 Caddy는 알아서 전달합니다). 프록시 없이 직접 연결했다면 핸드셰이크를 거부한 이유를 서버 로그에서 확인하세요.
+    .window = 프록시가 업그레이드를 전달해야 합니다. nginx: { -window-forward-upgrade }. Apache: `ProxyPass … upgrade=websocket`(2.4.47 이상), lighttpd: mod_proxy에 `proxy.header = ("upgrade" => "enable")`(HAProxy와 Caddy는 알아서 전달합니다). 직접 연결이라면 핸드셰이크를 거부한 이유를 서버 로그에서 확인하세요.
 
 ws-sockjs-endpoint = { $url }은(는) WebSocket이 아니라 SockJS 엔드포인트입니다
     .explanation = 업그레이드 요청이 거부되었고, 이 주소는 SockJS처럼 응답합니다(“Welcome to SockJS!”, `/info` 문서). 이 주소는 SockJS 엔드포인트(Spring의 `.withSockJS()`, Node용 SockJS 서버)의 기본 URL입니다. SockJS 클라이언트는 HTTP로 이 주소를 열고 전송 방식을 스스로 고르지만, 일반 WebSocket 클라이언트(브라우저의 `WebSocket`, websocat, 모바일 클라이언트)는 101 대신 이 인사말을 받고 실패합니다.
     .fix = SockJS 클라이언트라면 { $sockjs_url }을(를) 쓰세요(`new SockJS("{ $sockjs_url }")`, STOMP라면 `webSocketFactory: () => new SockJS(…)`). 일반 WebSocket 클라이언트라면 원시 WebSocket URL { $websocket_url }을(를) 쓰거나, `.withSockJS()` 없이 엔드포인트를 하나 더 등록하세요. 여기서 확인하려면 `handshake check { $sockjs_url }`를 실행하세요(SockJS임을 알아보고 SockJS로 확인합니다).
+    .window = SockJS 클라이언트라면 { $sockjs_url }을(를) 쓰세요(`new SockJS("{ $sockjs_url }")`, STOMP라면 `webSocketFactory: () => new SockJS(…)`). 일반 WebSocket 클라이언트라면 원시 WebSocket URL { $websocket_url }을(를) 쓰거나, `.withSockJS()` 없이 엔드포인트를 하나 더 등록하세요. 여기서 확인하려면 검증 단계에서 { $sockjs_url }을(를) 검증하세요(SockJS임을 알아보고 SockJS로 확인합니다).
 
 ws-socketio-endpoint = Socket.IO 서버입니다. 일반 WebSocket 클라이언트로는 연결할 수 없습니다
     .explanation = 업그레이드 요청에 Engine.IO의 “{ $words }” 메시지와 함께 “{ $status_line }”(으)로 응답했습니다. Socket.IO는 WebSocket 위에서 자체 프로토콜(Engine.IO 패킷, 네임스페이스, ack)을 쓰며, { $path } 경로에 `EIO=4&transport=websocket` 쿼리로 연결해야 합니다. 브라우저의 `WebSocket`, websocat, STOMP 클라이언트로는 접속할 수 없고, Socket.IO v2 클라이언트(EIO=3)는 v3/v4 서버에 접속할 수 없습니다.
     .fix = 서버와 같은 메이저 버전의 Socket.IO 클라이언트로 연결하세요: `io("{ $client_url }")`(서버가 /socket.io/ 외의 경로를 쓰면 `path` 옵션 추가). 여기서 서버를 확인하려면 `handshake check { $check_url } --protocol socketio`를 실행하세요.
+    .window = 서버와 같은 메이저 버전의 Socket.IO 클라이언트로 연결하세요: `io("{ $client_url }")`(서버가 /socket.io/ 외의 경로를 쓰면 `path` 옵션 추가). 여기서 서버를 확인하려면 검증 단계에서 { $check_url }을(를) 프로토콜 Socket.IO로 검증하세요.
 
 ws-subprotocol-required = { $how ->
         [unoffered] 서버가 클라이언트가 제안하지 않은 서브프로토콜을 골랐습니다
@@ -460,6 +500,10 @@ ws-subprotocol-required = { $how ->
     .fix = { $how ->
         [unoffered] 서버가 클라이언트가 제안한 것 중에서만 고르도록 고치거나(Spring: `setSupportedProtocols`, Node `ws`: `handleProtocols`), 클라이언트에서 그 서브프로토콜을 제안하세요.
        *[other] 서버가 기대하는 서브프로토콜을 제안하세요. 브라우저에서는 `new WebSocket(url, ["graphql-transport-ws"])`, 또는 그 프로토콜의 클라이언트 라이브러리(graphql-ws `createClient`, STOMP.js)를 쓰면 알아서 제안합니다. 여기서는 `handshake check URL --protocol graphql-ws`(또는 `--subprotocol 이름`)로 확인하세요.
+    }
+    .window = { $how ->
+        [unoffered] 서버가 클라이언트가 제안한 것 중에서만 고르도록 고치거나(Spring: `setSupportedProtocols`, Node `ws`: `handleProtocols`), 클라이언트에서 그 서브프로토콜을 제안하세요.
+       *[other] 서버가 기대하는 서브프로토콜을 제안하세요. 브라우저에서는 `new WebSocket(url, ["graphql-transport-ws"])`, 또는 그 프로토콜의 클라이언트 라이브러리(graphql-ws `createClient`, STOMP.js)를 쓰면 알아서 제안합니다. 여기서는 검증 단계에서 프로토콜을 graphql-ws로 골라 확인하세요.
     }
 
 ws-closed-at-once = 서버가 WebSocket을 받아들인 뒤 바로 닫았습니다({ $code })
@@ -485,6 +529,10 @@ ws-no-answer = WebSocket은 열렸지만 { $timeout_s }초 동안 응답이 없�
     .fix = { $protocol ->
         [echo] 애플리케이션의 프로토콜을 지정하세요: `handshake check URL --protocol stomp`(또는 sockjs, socketio, graphql-ws. `auto`는 URL과 서브프로토콜을 보고 고릅니다). 에코 엔드포인트라면 핸들러가 응답하지 않은 것이니 애플리케이션 로그를 확인하세요.
        *[other] 이 시각의 애플리케이션 로그를 확인하고, 이 경로의 엔드포인트가 { $protocol } 엔드포인트인지 확인하세요. 프록시 뒤라면 프록시가 WebSocket 프레임을 양방향으로 전달하는지 확인하세요.
+    }
+    .window = { $protocol ->
+        [echo] 애플리케이션의 프로토콜을 지정하세요: 검증 단계의 프로토콜(STOMP, SockJS, Socket.IO, graphql-ws. 자동은 URL과 서브프로토콜을 보고 고릅니다). 에코 엔드포인트라면 핸들러가 응답하지 않은 것이니 애플리케이션 로그를 확인하세요.
+       *[other] 이 시각의 애플리케이션 로그를 확인하고, 이 경로의 엔드포인트가 { $protocol } 엔드포인트인지 확인하세요. 프록시 뒤라면 프록시가 WebSocket 프레임을 양방향으로 전달하는지도 확인하세요.
     }
 
 ws-closed-by-server = 서버가 응답 대신 WebSocket을 닫았습니다({ $code })
@@ -534,6 +582,18 @@ ws-protocol-refused = { $how ->
         [too-large] 메시지를 더 작게 보내거나 서버의 한도를 올리세요.
        *[other] 다른 프로토콜로 확인하세요: `handshake check URL --protocol auto`는 URL과 협상된 서브프로토콜을 보고 고릅니다.
     }
+    .window = { $how ->
+        [refused] { $refusal ->
+            [login] login과 passcode가 거부되었습니다. 둘 다 확인하세요(STOMP.js에서는 `connectHeaders`의 `login`과 `passcode`). RabbitMQ의 guest 사용자는 `loopback_users`를 바꾸지 않는 한 localhost에서만 접속할 수 있고, 다른 사용자는 `rabbitmqctl add_user`로 만들고 가상 호스트 권한을 줘야 합니다.
+            [vhost] 브로커는 CONNECT 프레임의 `host` 헤더를 가상 호스트 이름으로 읽는데, 이 사용자는 그 가상 호스트를 쓸 수 없습니다(또는 그런 가상 호스트가 없습니다). 권한이 있는 가상 호스트를 보내세요. RabbitMQ 기본값은 “/”입니다(`rabbitmqctl list_permissions -p /`). STOMP.js에서는 `connectHeaders`에 `host: "/"`를 넣거나, 기본 동작처럼 `host`를 아예 보내지 마세요.
+           *[other] 애플리케이션이 이 클라이언트를 거부합니다. { $protocol ->
+                [stomp] Spring은 `ChannelInterceptor`나 보안 설정이 거절한 CONNECT(login, passcode, 토큰)에 ERROR로 응답합니다. 서버가 기대하는 값을 보내고 로그를 확인하세요.
+               *[other] 미들웨어(인증, `auth`의 토큰)가 연결을 거부했습니다. 서버의 미들웨어와 로그를 확인하세요.
+            }
+        }
+        [too-large] 메시지를 더 작게 보내거나 서버의 한도를 올리세요.
+       *[other] 다른 프로토콜로 확인하세요. 검증 단계의 프로토콜을 자동으로 두면 URL과 협상된 서브프로토콜을 보고 고릅니다.
+    }
 
 ws-accept-mismatch = 서버가 잘못된 Sec-WebSocket-Accept로 프로토콜을 전환했습니다
     .explanation = 서버가 Sec-WebSocket-Accept “{ $accept }”와 함께 “{ $status_line }”(으)로 응답했지만, 보낸 키에 맞는 값은 “{ $expected }”입니다. 브라우저는 이런 연결을 끊습니다.
@@ -559,6 +619,10 @@ ws-forbidden = 엔드포인트가 업그레이드를 거부합니다(403)
         [yes] 먼저 경로를 확인하세요. 애플리케이션의 WebSocket 라우트와 맞아야 합니다(Starlette와 FastAPI: `@app.websocket("/ws")`, `WebSocketRoute`). 그다음 엔드포인트가 `accept()` 전에 검사하는 것(토큰, Origin)을 확인하세요.
        *[no] 서버의 보안 규칙이 이 클라이언트를 거부합니다. 접근 규칙과 로그를 확인하세요. Origin 검사 때문인지 보려면 --origin에 페이지의 출처를 넘기세요.
     }
+    .window = { $asgi ->
+        [yes] 먼저 경로를 확인하세요. 애플리케이션의 WebSocket 라우트와 맞아야 합니다(Starlette와 FastAPI: `@app.websocket("/ws")`, `WebSocketRoute`). 그다음 엔드포인트가 `accept()` 전에 검사하는 것(토큰, Origin)을 확인하세요.
+       *[no] 서버의 보안 규칙이 이 클라이언트를 거부합니다. 접근 규칙과 로그를 확인하세요. Origin 검사 때문인지 보려면 첫 화면의 "소켓을 여는 페이지"에 페이지의 출처를 넣으세요.
+    }
 
 ws-auth-required = 엔드포인트가 인증을 요구합니다(401)
     .explanation = 업그레이드 요청에 { $answer }(으)로 응답했습니다.
@@ -579,6 +643,7 @@ proxy-idle-timeout = 유휴 상태 { $after_s }초 뒤에 연결이 끊겼습니
        *[no] {""}
     }
     .fix = 연결이 지나가는 곳의 유휴 타임아웃을 늘리세요. nginx는 WebSocket location에 `proxy_read_timeout 3600s; proxy_send_timeout 3600s;`(`handshake generate nginx`가 넣어 줍니다), HAProxy는 defaults나 backend에 `timeout tunnel 1h`, AWS ALB는 로드 밸런서의 idle timeout 속성, Cloudflare의 100초는 고정입니다. 그리고 그보다 자주 하트비트를 보내세요: STOMP `heart-beat`(Spring: 작업 스케줄러와 함께 `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})`), Socket.IO의 ping(기본 25초마다), 또는 30초마다 WebSocket ping. `handshake check URL --idle 120 --ping 20`으로 하트비트가 연결을 유지하는지 확인할 수 있습니다.
+    .window = 연결이 지나가는 곳의 유휴 타임아웃을 늘리세요. nginx는 WebSocket location에 `proxy_read_timeout 3600s; proxy_send_timeout 3600s;`(해결 방법 고르기 → 앞단에 Nginx가 넣어 줍니다), HAProxy는 defaults나 backend에 `timeout tunnel 1h`, AWS ALB는 로드 밸런서의 idle timeout 속성, Cloudflare의 100초는 고정입니다. 그리고 그보다 자주 하트비트를 보내세요: STOMP `heart-beat`(Spring: 작업 스케줄러와 함께 `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})`), Socket.IO의 ping(기본 25초마다), 또는 30초마다 WebSocket ping. 검증 단계에서 "유휴 유지(초)"를 120, "ping 간격(초)"을 20으로 두면 하트비트가 연결을 유지하는지 볼 수 있습니다.
 
 proxy-upstream-down = 프록시가 { $status }(으)로 응답했습니다. 뒤의 애플리케이션이 내려가 있습니다
     .explanation = { $answer }은(는) 업스트림(애플리케이션 서버)에 닿지 못한 리버스 프록시가 보낸 응답입니다.
@@ -593,6 +658,7 @@ ws-ok = WebSocket 핸드셰이크가 성공했습니다
        *[other] . 서브프로토콜: { $subprotocol }
     }
     .fix = 고칠 것이 없습니다. `handshake check`는 메시지를 보내고 응답까지 기다립니다.
+    .window = 고칠 것이 없습니다. 검증 단계는 메시지를 보내고 응답까지 기다립니다.
 
 ## 연결을 여는 페이지
 
@@ -617,6 +683,10 @@ mixed-content = { $blocked ->
         [yes] { $secure_url }(으)로 연결하고 TLS로 제공하세요. { -fix-tls-on-server }.
        *[no] 이 컴퓨터 밖으로 배포하기 전에 { $secure_url }(으)로 연결하고 TLS로 제공하세요. { -fix-tls-on-server }.
     } 클라이언트에서는 { -scheme-from-page }. `handshake generate client`가 그 코드를 만들어 줍니다.
+    .window = { $blocked ->
+        [yes] { $secure_url }로 연결하고 TLS로 제공하세요. { -window-fix-tls-on-server }.
+       *[no] 이 컴퓨터 밖으로 나가기 전에 { $secure_url }로 연결하고 TLS로 제공하세요. { -window-fix-tls-on-server }.
+    } 클라이언트에서는 { -scheme-from-page }. 해결 방법 고르기 → 클라이언트만 변경이 그 코드를 만들어 줍니다.
 
 cors-missing = { $origin }에 대한 CORS 응답이 없습니다
     .explanation = 사전 요청(Origin: { $origin }을 담은 OPTIONS)에 Access-Control-Allow-Origin 없이 “{ $status_line }”이(가) 돌아왔습니다. 브라우저가 페이지의 요청을 막습니다(“has been blocked by CORS policy”).
@@ -631,9 +701,11 @@ cors-origin-mismatch = CORS가 { $origin }이(가) 아니라 { $allowed }을(를
 browser-ok = { $browser }에서 { $url }이(가) 열리고 응답을 받았습니다
     .explanation = Handshake가 { $page_origin }에 띄운 페이지가 { $browser }({ $user_agent })에서 `new WebSocket("{ $url }")`을 실행했습니다. 연결이 열렸고, 첫 메시지에 대한 응답이 페이지 시작 후 { $ms }ms에 왔습니다. 브라우저가 보는 것과 Handshake가 보는 것이 같습니다.
     .fix = 고칠 것이 없습니다. 실제 애플리케이션 페이지는 자기 Origin을 가지므로 서버가 다르게 다룰 수 있습니다. `handshake diagnose { $url } --origin <페이지의 Origin>`으로 확인하세요.
+    .window = 고칠 것이 없습니다. 실제 애플리케이션 페이지는 자기 Origin을 가지므로 서버가 다르게 다룰 수 있습니다. 첫 화면의 "소켓을 여는 페이지"를 채워 확인하세요.
 browser-ca-untrusted = { $browser }가 --ca로 받은 CA를 신뢰하지 않습니다
     .explanation = Handshake는 --ca로 받은 인증서를 신뢰해 { $url }에 연결하지만, { $browser }에서는 소켓이 열리기 전에 코드 { $code }로 닫혔습니다. 브라우저가 신뢰하지 않는 인증서입니다. { $browser }는 { $stores }에서 CA를 읽는데, 그 어디에도 이 CA가 없습니다(SHA-256으로 비교).
     .fix = 브라우저 저장소에 CA를 신뢰하도록 추가하세요: `handshake trust --store browsers`(또는 창의 신뢰 단계). 그런 다음 다시 시도하세요. 브라우저가 저장소를 다시 읽으려면 재시작이 필요할 수 있습니다. 공개 사이트라면 공인 CA의 인증서를 쓰세요.
+    .window = 브라우저 저장소에 CA를 신뢰하도록 추가하세요(신뢰 단계). 그런 다음 다시 시도하세요. 브라우저가 저장소를 다시 읽으려면 재시작이 필요할 수 있습니다. 공개 사이트라면 공인 CA의 인증서를 쓰세요.
 browser-origin-refused = 서버가 Handshake 검사 페이지의 Origin { $page_origin }을(를) 거부합니다
     .explanation = { $browser }가 { $page_origin }의 Handshake 페이지에서 { $url }로 업그레이드를 보냈고, 서버가 그 Origin을 거부했습니다. Handshake가 같은 Origin으로 같은 업그레이드를 보내도 { $status }을(를) 받았고, { $origin ->
         [none] Origin 없이 한
@@ -642,6 +714,10 @@ browser-origin-refused = 서버가 Handshake 검사 페이지의 Origin { $page_
     .fix = { $origin ->
         [none] 애플리케이션 페이지의 Origin으로 확인하세요: `handshake check { $url } --origin <페이지의 Origin> --browser`. 로컬 테스트 페이지를 허용하려면 개발 중에만 서버의 Origin 검사에 http://127.0.0.1을 허용하세요.
        *[other] { $origin }에는 고칠 것이 없습니다. 페이지가 허용됩니다. 검사 페이지도 허용하려면 개발 중에만 서버의 Origin 검사에 http://127.0.0.1을 허용하세요.
+    }
+    .window = { $origin ->
+        [none] 애플리케이션 페이지의 Origin으로 확인하세요: 첫 화면의 "소켓을 여는 페이지"를 채우고 검증 단계에서 "내 브라우저에서 시도"를 누르세요. 로컬 테스트 페이지를 허용하려면 개발 중에만 서버의 Origin 검사에 http://127.0.0.1을 허용하세요.
+       *[other] { $origin }은(는) 고칠 것이 없습니다. 페이지가 허용됩니다. 검사용 페이지도 허용하려면 개발 중에만 서버의 Origin 검사에 http://127.0.0.1을 허용하세요.
     }
 browser-failed = { $browser }에서 { $url }을(를) 열지 못했습니다
     .explanation = { $browser }에서 { $event ->
@@ -658,6 +734,10 @@ browser-failed = { $browser }에서 { $url }을(를) 열지 못했습니다
         [yes] 실제 페이지에서 브라우저 개발자 도구(Console, Network)를 열어 정확한 메시지를 확인하세요. `handshake explain-log`가 읽을 수 있습니다. 서버의 Origin 규칙은 `handshake diagnose { $url } --origin <페이지의 Origin>`으로 확인합니다.
        *[no] 다른 결과가 알려 주는 문제부터 고친 뒤 브라우저로 다시 시도하세요.
     }
+    .window = { $handshake_ok ->
+        [yes] 실제 페이지에서 브라우저 개발자 도구(Console, Network)를 열어 정확한 메시지를 확인하세요. 첫 화면의 "오류 메시지가 있어요"가 읽을 수 있습니다. 서버의 Origin 규칙은 첫 화면의 "소켓을 여는 페이지"로 확인합니다.
+       *[no] 다른 항목이 말하는 문제를 먼저 고친 뒤 브라우저로 다시 시도하세요.
+    }
 browser-no-report = { $browser ->
         [default] 기본 브라우저
        *[other] { $browser }
@@ -667,3 +747,4 @@ browser-no-report = { $browser ->
        *[other] { $browser }
     }에 { $page_origin }의 검사 페이지를 열라고 했지만 결과가 돌아오지 않았습니다. 브라우저가 시작되지 않았거나, 보이지 않는 창에서 페이지를 열었거나, 127.0.0.1의 페이지를 막았습니다.
     .fix = 쓰는 브라우저에서 페이지를 직접 열거나, `--browser chromium|firefox|PROGRAM`으로 다른 브라우저를 지정하세요.
+    .window = 쓰는 브라우저에서 페이지를 직접 여세요. "내 브라우저에서 시도"는 데스크톱의 기본 브라우저를 엽니다.

@@ -4,6 +4,8 @@
 
 -fix-plain-scheme-or-tls = 클라이언트가 이 포트에 평문 스킴(ws://, http://)을 쓰게 하거나, { -fix-tls-on-server }.
 -run-diagnose = 그 URL로 `handshake diagnose`를 실행하세요
+-window-fix-plain-scheme-or-tls = 클라이언트가 이 포트에 평문 스킴(ws://, http://)을 쓰게 하거나, { -window-fix-tls-on-server }.
+-window-run-diagnose = 그 URL을 진단하세요(아래 링크, 또는 첫 화면)
 
 log-tls-on-plain-port = TLS 클라이언트가 평문 HTTP 포트에 연결했습니다
     .explanation = { $source ->
@@ -25,6 +27,7 @@ log-tls-on-plain-port = TLS 클라이언트가 평문 HTTP 포트에 연결했�
         }. 클라이언트가 평문 HTTP 포트에 https:// 또는 wss://로 연결했습니다.
     }
     .fix = { -fix-plain-scheme-or-tls }
+    .window = { -window-fix-plain-scheme-or-tls }
 
 log-port-probed = 무언가가 { $sent ->
         [socks4] SOCKS 4 요청으로
@@ -73,6 +76,7 @@ log-plain-on-tls-port = 평문 HTTP 클라이언트가 TLS 포트에 연결했�
 log-upgrade-header-missing = WebSocket 핸드셰이크에 Upgrade 헤더가 없습니다
     .explanation = Upgrade 헤더가 없거나(“null”) “websocket”이 아니어서 Spring이 WebSocket 핸드셰이크를 거부했습니다. 앞단의 리버스 프록시가 홉 단위 헤더인 Upgrade와 Connection을 빼고 요청을 전달합니다. Nginx는 기본값이 그렇습니다(업스트림에 HTTP/1.0).
     .fix = nginx에서: { -forward-upgrade }.
+    .window = nginx에서: { -window-forward-upgrade }.
 
 log-origin-rejected = Origin 때문에 요청이 거부되었습니다
     .explanation = 페이지의 출처가 허용 목록에 없어서 서버가 WebSocket 또는 CORS 요청을 거부했습니다(Spring은 기본값으로 같은 출처만 허용하고 403으로 응답합니다).
@@ -102,6 +106,7 @@ log-no-live-upstreams = nginx의 업스트림이 모두 다운으로 표시되�
 log-pkix-path-building = Java가 서버 인증서를 신뢰하지 않습니다
     .explanation = Java 클라이언트(또는 다른 서비스를 부르는 Spring 앱)가 서버 인증서에서 truststore의 CA까지 경로를 만들지 못했습니다. 인증서가 자체 서명이거나, 개발용 CA가 발급했거나, 서버가 중간 인증서를 보내지 않습니다.
     .fix = Java truststore에 CA를 넣거나(`keytool -importcert -cacerts -file ca.pem -alias dev-ca`, 또는 `handshake trust --java`), 서버가 전체 체인을 보내게 하세요. 어느 쪽인지는 { -run-diagnose }.
+    .window = Java truststore에 CA를 넣거나(`keytool -importcert -cacerts -file ca.pem -alias dev-ca`, 또는 신뢰 단계), 서버가 전체 체인을 보내게 하세요. 어느 쪽인지는 { -window-run-diagnose }.
 
 log-cert-untrusted = { $client ->
         [browser] 브라우저가
@@ -127,12 +132,22 @@ log-cert-untrusted = { $client ->
         [go] `handshake trust --store system`을 실행하세요(한 번만이라면 `SSL_CERT_FILE`)
        *[other] { -trust-dev-ca-capitalized }
     }. 아니면 공개 CA의 인증서를 쓰세요.
+    .window = { $client ->
+        [browser] { -window-trust-dev-ca-capitalized }
+        [curl] 시스템 저장소에 CA를 신뢰하도록 추가하세요(신뢰 단계). 한 번만이라면 `curl --cacert handshake-dev-ca.pem`
+        [python] 시스템 저장소에 CA를 신뢰하도록 추가하세요(신뢰 단계). requests는 `REQUESTS_CA_BUNDLE=handshake-dev-ca.pem`, 한 번만이라면 `SSL_CERT_FILE`
+        [node] Node를 `NODE_EXTRA_CA_CERTS=handshake-dev-ca.pem`으로 시작하세요(시스템 저장소는 읽지 않습니다)
+        [go] 시스템 저장소에 CA를 신뢰하도록 추가하세요(신뢰 단계). 한 번만이라면 `SSL_CERT_FILE`
+       *[other] { -window-trust-dev-ca-capitalized }
+    }. 또는 공개 CA의 인증서를 쓰세요.
 
 -trust-dev-ca-capitalized = 개발용 CA를 시스템과 브라우저 신뢰 저장소에 설치하세요(`handshake trust`)
+-window-trust-dev-ca-capitalized = 개발용 CA를 시스템과 브라우저 신뢰 저장소에 설치하세요(신뢰 단계)
 
 log-keystore-password = 키스토어 비밀번호가 틀렸습니다
     .explanation = Java가 키스토어를 열지 못했습니다(“keystore password was incorrect”). 비밀번호(server.ssl.key-store-password, spring.ssl.bundle.jks.…keystore.password)가 틀렸거나, 그 값이 가리키는 환경 변수 {"${SSL_KEYSTORE_PASSWORD}"}가 애플리케이션 환경에 설정되지 않은 경우입니다. 변수가 없으면 Spring Boot는 자리표시자 문자열 자체를 비밀번호로 넘기고 똑같이 실패합니다. 8u301 / 11.0.12보다 오래된 JDK도 AES/SHA-256으로 쓴 PKCS12 파일에 이 오류를 냅니다.
     .fix = 변수를 설정한 채로 애플리케이션을 시작하고(같은 셸에서 `set -a; . ./ssl.env; set +a`, 또는 systemd의 `EnvironmentFile=`), 비밀번호를 확인하세요(`keytool -list -storetype PKCS12 -keystore FILE`). 오래된 JDK라면 레거시 옵션으로 키스토어를 만드세요(`handshake keystore --legacy`).
+    .window = 변수를 설정한 채로 애플리케이션을 시작하고(같은 셸에서 `set -a; . ./ssl.env; set +a`, 또는 systemd의 `EnvironmentFile=`), 비밀번호를 확인하세요(첫 화면의 "키스토어가 있어요"에서 입력한 비밀번호로 열어 봅니다). 오래된 JDK라면 그 JDK용으로 키스토어를 다시 만드세요.
 
 log-keystore-alias = 키스토어에 키 별칭이 없습니다
     .explanation = server.ssl.key-alias가 “{ $alias }”을(를) 가리키는데, 키스토어에 그 별칭이 없거나 개인 키 없이 인증서만 있습니다.
@@ -145,6 +160,7 @@ log-certificate-file-missing = 인증서, 키 또는 키스토어 파일을 읽�
        *[apache] Apache가 SSLCertificateFile 또는 SSLCertificateKeyFile에 지정된 { $path }을(를) 읽지 못했습니다({ $reason }). 설정 전체가 거부됩니다.
     }
     .fix = 그 경로에 파일이 있는지, 서버 실행 사용자가 읽을 수 있는지 확인하세요(`ls -l { $path }`). 위치는 절대 경로로 쓰고(`handshake generate`는 절대 경로로 씁니다), 파일을 옮기거나 갱신했다면 설정이 새 파일을 가리키게 하세요.
+    .window = 그 경로에 파일이 있는지, 서버 실행 사용자가 읽을 수 있는지 확인하세요(`ls -l { $path }`). 위치는 절대 경로로 쓰고(생성 단계는 절대 경로로 씁니다), 파일을 옮기거나 갱신했다면 설정이 새 파일을 가리키게 하세요.
 
 log-key-mismatch = 개인 키가 인증서와 짝이 아닙니다
     .explanation = { $server ->
@@ -156,6 +172,7 @@ log-key-mismatch = 개인 키가 인증서와 짝이 아닙니다
 log-no-server-certificate = TLS 서버에 쓸 수 있는 인증서가 없습니다
     .explanation = Java TLS 서버가 쓸 수 있는 인증서와 개인 키를 찾지 못했습니다(활성화된 암호 스위트에 맞는 것. JDK 17은 “no cipher suites in common”이라고 하는데, 클라이언트와 서버가 공유하는 암호 스위트가 없을 때도 같은 말을 합니다. TLS 1.3에서는 클라이언트가 제시한 서명 방식에 맞는 것: “No available authentication scheme”). 설정된 별칭에 PrivateKeyEntry가 없거나(인증서만으로는 안 됩니다), 키 종류가 맞지 않습니다.
     .fix = server.ssl.key-alias와 키스토어를 확인하세요(`keytool -list -v`). `handshake keystore`로 만든 키스토어에는 전체 체인을 담은 PrivateKeyEntry가 하나 있습니다.
+    .window = server.ssl.key-alias와 키스토어를 확인하세요(첫 화면의 "키스토어가 있어요"가 별칭을 보여 주고 Spring Boot에 필요한 것을 알려 줍니다). 생성 단계에서 만든 키스토어에는 전체 체인을 담은 PrivateKeyEntry가 하나 있습니다.
 
 log-tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
     .explanation = { $source ->
@@ -164,6 +181,7 @@ log-tls-handshake-failed = TLS 핸드셰이크가 실패했습니다
        *[nginx] 클라이언트와 nginx의 TLS 핸드셰이크가 실패했습니다. 클라이언트가 nginx가 받아들이는 프로토콜 버전이나 암호 스위트를 제시하지 않았거나, TLS가 아닌 것을 보냈거나, 도중에 포기했습니다.
     }
     .fix = { -run-diagnose }. 평문 HTTP 포트인지, 프로토콜이나 인증서 문제인지 구분해 줍니다.
+    .window = { -window-run-diagnose }. 평문 HTTP 포트인지, 프로토콜이나 인증서 문제인지 구분해 줍니다.
 
 log-proxy-auth-required = 프록시가 터널에 자격 증명을 요구합니다(407)
     .explanation = { $client ->
@@ -178,6 +196,7 @@ log-proxy-auth-required = 프록시가 터널에 자격 증명을 요구합니�
        *[other] 프록시가 터널 요청에 407로 응답했습니다. 자격 증명을 요구합니다.
     }
     .fix = 클라이언트에 프록시 자격 증명을 주세요. Java: `-Djdk.http.auth.tunneling.disabledSchemes=`와 함께 `-Dhttps.proxyUser`, `-Dhttps.proxyPassword`. curl: `--proxy-user`. Node: 에이전트에 주는 프록시 URL에 넣으세요(`http://user:password@proxy:3128`, 퍼센트 인코딩). `handshake diagnose URL --proxy-user USER --proxy-password-env VAR`로 확인할 수 있습니다.
+    .window = 클라이언트에 프록시 자격 증명을 주세요. Java: `-Djdk.http.auth.tunneling.disabledSchemes=`와 함께 `-Dhttps.proxyUser`, `-Dhttps.proxyPassword`. curl: `--proxy-user`. Node: 에이전트에 주는 프록시 URL에 넣으세요(`http://user:password@proxy:3128`, 퍼센트 인코딩). HTTPS_PROXY에 자격 증명을 넣고 진단하면 맞는지 확인할 수 있습니다.
 
 log-proxy-tunnel-refused = 프록시가 터널을 열지 않았습니다{ $has_status ->
         [yes] ({ $status })
@@ -199,10 +218,12 @@ log-proxy-tunnel-refused = 프록시가 터널을 열지 않았습니다{ $has_s
        *[no] 거부했습니다(Chromium은 상태 코드 없이 “Establishing a tunnel via proxy server failed”라고만 합니다).
     } 프록시 규칙이 이 목적지를 허용하지 않습니다. Squid 기본 설정은 443 포트로만 터널을 엽니다(`http_access deny CONNECT !SSL_ports`).
     .fix = 엔드포인트를 443 포트로 제공하거나, 프록시 관리자에게 그 포트를 허용해 달라고 하세요. `handshake diagnose URL`이 프록시의 응답과 문구를 보여 줍니다.
+    .window = 엔드포인트를 443 포트로 제공하거나, 프록시 관리자에게 그 포트를 허용해 달라고 하세요. 그 URL을 진단하면 프록시의 응답과 문구를 보여 줍니다.
 
 log-proxy-unreachable = 브라우저가 프록시에 닿지 못합니다
     .explanation = 브라우저가 프록시를 쓰도록 설정되어 있는데(시스템 설정, 브라우저 설정, PAC 파일) 그 프록시에 연결하지 못했습니다. 모든 요청이 서버에 닿기 전에 실패합니다.
     .fix = 브라우저나 시스템 설정의 프록시를 확인하세요. `handshake diagnose URL`은 HTTPS_PROXY가 지정한 프록시나 `--proxy URL`을 쓰고, 그 프록시가 응답하는지 알려 줍니다.
+    .window = 브라우저나 시스템 설정의 프록시를 확인하세요. 그 URL을 진단하면 HTTPS_PROXY가 지정한 프록시를 거치고, 그 프록시가 응답하는지 알려 줍니다.
 
 log-mixed-content = 브라우저가 https 페이지의 암호화되지 않은 연결을 막았습니다
     .explanation = HTTPS로 연 페이지가 암호화되지 않은 엔드포인트(ws:// 또는 http://)에 연결하려 했습니다. 브라우저는 보안 페이지에서 이런 연결을 혼합 콘텐츠로 막습니다. 단, 루프백(localhost, 127.0.0.1)은 허용합니다.{ $said ->
@@ -214,6 +235,7 @@ log-mixed-content = 브라우저가 https 페이지의 암호화되지 않은 �
 log-cors-blocked = 브라우저가 CORS 정책으로 요청을 막았습니다
     .explanation = 서버 응답이 페이지의 출처를 허용하지 않았습니다. 맞는 Access-Control-Allow-Origin이 없으면 브라우저는 응답을 숨깁니다.
     .fix = 서버에서 페이지의 출처를 허용하세요(Spring: `@CrossOrigin` 또는 `CorsConfigurationSource`). `handshake diagnose URL --origin PAGE`로 사전 요청의 응답을 볼 수 있습니다.
+    .window = 서버에서 페이지의 출처를 허용하세요(Spring: `@CrossOrigin` 또는 `CorsConfigurationSource`). "소켓을 여는 페이지"를 채우고 진단하면 사전 요청의 응답을 볼 수 있습니다.
 
 log-ws-unexpected-status = WebSocket 업그레이드 응답이 { $status }입니다
     .explanation = 서버가 핸드셰이크에 101 Switching Protocols가 아니라 { $status }(으)로 응답했습니다. { $status ->
@@ -228,6 +250,7 @@ log-ws-unexpected-status = WebSocket 업그레이드 응답이 { $status }입니
        *[other] 서버가 프로토콜을 전환하지 않았습니다.
     }
     .fix = { -run-diagnose }. 핸드셰이크를 다시 해 보고 원인을 알려 줍니다.
+    .window = { -window-run-diagnose }. 핸드셰이크를 다시 해 보고 원인을 알려 줍니다.
 
 log-ws-connection-failed = 브라우저가 WebSocket을 열지 못했습니다
     .explanation = { $said ->
@@ -236,3 +259,4 @@ log-ws-connection-failed = 브라우저가 WebSocket을 열지 못했습니다
        *[other] WebSocket이 맺어지기 전에 연결이 실패했습니다. 콘솔은 이유를 알려 주지 않습니다(거부된 포트, TLS 실패, 닫힌 연결 등).
     }
     .fix = 원인을 찾으려면 { -run-diagnose }.
+    .window = 원인을 찾으려면 { -window-run-diagnose }.

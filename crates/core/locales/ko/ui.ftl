@@ -86,6 +86,7 @@ severity-warning = 경고
 severity-info = 정상
 
 finding-fix = 해결 방법
+finding-cli = 명령줄에서는:
 
 fix-title = TLS를 어디에서 처리할까요?
 fix-lede = 진단 결과로 추천 방법을 미리 골라 두었습니다. 어느 방법이든 저장하기 전에 파일을 검토할 수 있습니다.

@@ -256,11 +256,14 @@ fn every_code_has_a_title_an_explanation_and_a_fix() {
                 .get(code.as_str())
                 .unwrap_or_else(|| panic!("{language}: no message for {code}"));
             assert!(message.value.is_some(), "{language}: {code} has no title");
-            let attributes: BTreeSet<&str> = message
+            let mut attributes: BTreeSet<&str> = message
                 .attributes
                 .iter()
                 .map(|a| a.id.name.as_str())
                 .collect();
+            // `.window`: the fix in the window's own terms, where `.fix`
+            // speaks the command line (see the test below).
+            attributes.remove("window");
             assert_eq!(
                 attributes,
                 BTreeSet::from(["explanation", "fix"]),
@@ -459,6 +462,100 @@ fn every_finding_reads_in_every_language_with_the_facts_it_names() {
             );
         }
     }
+}
+
+/// Whether `text` tells the user to run Handshake's command line: a
+/// subcommand after `handshake`, or one of its flags (curl's own
+/// `--proxy-user` is curl's).
+fn speaks_terminal(text: &str) -> bool {
+    const SUBCOMMANDS: &[&str] = &[
+        "diagnose",
+        "check",
+        "keystore",
+        "generate",
+        "trust",
+        "explain-log",
+        "inspect",
+        "csr",
+        "scan",
+        "serve",
+        "target",
+    ];
+    const FLAGS: &[&str] = &[
+        "--wait",
+        "--ca",
+        "--origin",
+        "--client-cert",
+        "--client-key",
+        "--password-env",
+        "--key-password-file",
+        "--expect-cert",
+        "--no-proxy",
+        "--proxy",
+        "--proxy-user",
+        "--proxy-password-env",
+        "--browser",
+        "--protocol",
+        "--stomp-login",
+        "--stomp-passcode-env",
+        "--stomp-host",
+        "--bearer-env",
+        "--header-env",
+        "--idle",
+        "--ping",
+        "--store",
+        "--java",
+        "--host",
+        "--ca-dir",
+        "--form",
+        "--legacy",
+        "--cert",
+        "--key",
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .any(|pair| pair[0] == "handshake" && SUBCOMMANDS.contains(&pair[1]))
+        || words
+            .iter()
+            .enumerate()
+            .any(|(at, word)| FLAGS.contains(word) && (at == 0 || words[at - 1] != "curl"))
+}
+
+/// The window says a fix in its own terms: where `.fix` tells the user to
+/// run the command line, a `.window` form names the window's places (a
+/// step, a field, a button) instead, and names no command or flag.
+#[test]
+fn a_fix_that_speaks_terminal_has_the_windows_own_words() {
+    let mut missing = BTreeSet::new();
+    for (name, finding) in every_finding() {
+        for language in Language::ALL {
+            let catalogue = language.catalogue();
+            let id = finding.code.as_str();
+            let fix = catalogue.attribute(id, "fix", &finding.facts);
+            match catalogue.format(id, Some("window"), &finding.facts) {
+                Ok(window) => {
+                    let context = format!("{language} {id}.window on {name}");
+                    assert!(
+                        !speaks_terminal(&window),
+                        "{context} names the command line: {window}"
+                    );
+                    assert_readable(&window, &context);
+                }
+                Err(_) if speaks_terminal(&fix) => {
+                    missing.insert(format!("{language} {id}"));
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "these fixes name the command line and have no .window form: {missing:?}"
+    );
 }
 
 /// One instance of every error kind, for the error tests.
@@ -791,7 +888,11 @@ fn the_window_gets_the_same_words_as_the_terminal() {
         .map(|(name, finding)| {
             let words = said(&|l| {
                 let w = finding.words(l);
-                json!({ "title": w.title, "explanation": w.explanation, "fix": w.fix })
+                let window = l
+                    .catalogue()
+                    .format(finding.code.as_str(), Some("window"), &finding.facts)
+                    .ok();
+                json!({ "title": w.title, "explanation": w.explanation, "fix": w.fix, "window": window })
             });
             json!({ "name": name, "finding": finding, "words": words })
         })
