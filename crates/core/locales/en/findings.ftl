@@ -10,8 +10,8 @@
 -forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;` with the `map $http_upgrade $connection_upgrade` block — `handshake generate nginx` writes all of it
 -allow-origin = `registry.addHandler(…).setAllowedOrigins("https://app.example.com")` (or `setAllowedOriginPatterns`) for WebSockets, `@CrossOrigin` or a `CorsConfigurationSource` for REST
 -trust-dev-ca = install it in the system, browser and Java trust stores (`handshake trust`)
--window-fix-tls-on-server = enable TLS on the server (Choose a fix → Spring Boot terminates TLS makes a PKCS12 keystore and the server.ssl.* properties), or put Nginx in front to terminate TLS (Choose a fix → Nginx in front)
--window-forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;` with the `map $http_upgrade $connection_upgrade` block — Choose a fix → Nginx in front writes all of it
+-window-fix-tls-on-server = enable TLS on the server (Choose a fix → "Spring Boot terminates TLS": a PKCS12 keystore and the server.ssl.* properties), or put Nginx in front to terminate TLS (Choose a fix → "Nginx in front")
+-window-forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;` with the `map $http_upgrade $connection_upgrade` block — Choose a fix → "Nginx in front" writes all of it
 -window-trust-dev-ca = install it in the system, browser and Java trust stores (the Trust step)
 
 ## Reaching the server
@@ -120,7 +120,7 @@ server-not-ready = The server came up after { $waited_s } s
        *[other] { $attempts } attempts
     }.
     .fix = Clients that connect once at page load fail during restarts: connect when the feature needs the socket, and reconnect with backoff (`handshake generate client` writes a reconnecting client).
-    .window = Clients that connect once at page load fail during restarts: connect when the feature needs the socket, and reconnect with backoff (Choose a fix → Only the client changes writes a reconnecting client).
+    .window = Clients that connect once at page load fail during restarts: connect when the feature needs the socket, and reconnect with backoff (Choose a fix → "Only the client changes" writes a reconnecting client).
 
 address-family-mismatch = { $host } answers on { $accepted_family } only: { $failed_address } { $how ->
         [refused] refuses
@@ -346,7 +346,7 @@ cert-not-reloaded = The server still serves { $newer ->
        *[no] The server reads another file than the one checked, or another server answers on this port.
     }
     .fix = Reload the server so it reads the file again: nginx `sudo nginx -s reload` (Let's Encrypt: a `--deploy-hook "systemctl reload nginx"` does it at every renewal), Apache `sudo apachectl graceful`, Spring Boot a restart — or an SSL bundle with `reload-on-update: true` (3.2+), which `handshake generate spring --form keystore-bundle` writes.
-    .window = Reload the server so it reads the file again: nginx `sudo nginx -s reload` (Let's Encrypt: a `--deploy-hook "systemctl reload nginx"` does it at every renewal), Apache `sudo apachectl graceful`, Spring Boot a restart — or an SSL bundle with `reload-on-update: true` (3.2+), which Choose a fix → Spring Boot writes with the "keystore bundle" properties form.
+    .window = Reload the server so it reads the file again: nginx `sudo nginx -s reload` (Let's Encrypt: a `--deploy-hook "systemctl reload nginx"` does it at every renewal), Apache `sudo apachectl graceful`, Spring Boot a restart — or an SSL bundle with `reload-on-update: true` (3.2+), which Choose a fix → "Spring Boot terminates TLS" writes with the Properties form `keystore-bundle`.
 
 cert-revoked = The certificate is revoked: the server's own OCSP staple says so
     .explanation = The server staples an OCSP response in which its CA says certificate { $subject } (serial { $serial }) was revoked on { $at }{ $reason ->
@@ -417,7 +417,7 @@ tls-client-cert-required = The server requires a client certificate (mutual TLS)
 tls-version-too-old = The server speaks only { $version }, which current clients refuse
     .explanation = Offered every version up to TLS 1.2, the server chose { $version } ({ $cipher }). Browsers, Java 17 and later, Node, curl with OpenSSL 3 and rustls refuse TLS 1.0 and 1.1 (RFC 8996): no current client can connect.
     .fix = Enable TLS 1.2 and 1.3 on the server: nginx `ssl_protocols TLSv1.2 TLSv1.3;` (`handshake generate nginx` writes it), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3` — and update the server's TLS library if it cannot.
-    .window = Enable TLS 1.2 and 1.3 on the server: nginx `ssl_protocols TLSv1.2 TLSv1.3;` (Choose a fix → Nginx in front writes it), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3` — and update the server's TLS library if it cannot.
+    .window = Enable TLS 1.2 and 1.3 on the server: nginx `ssl_protocols TLSv1.2 TLSv1.3;` (Choose a fix → "Nginx in front" writes it), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3` — and update the server's TLS library if it cannot.
 
 tls-legacy-versions = The server still accepts { $version }
     .explanation = The handshake works over TLS 1.2 or 1.3, but offered TLS 1.1 at most, the server accepted { $version }. TLS 1.0 and 1.1 are deprecated (RFC 8996), and security scans and audits flag them.
@@ -439,7 +439,7 @@ tls-no-shared-cipher = The server offers only cipher suites this client refuses
        *[other] a suite current clients do not offer
     }. Current clients offer ECDHE with AES-GCM or ChaCha20 for TLS 1.2, and the TLS 1.3 suites; the server has none of them.
     .fix = Configure Mozilla's intermediate suites with `ssl_protocols TLSv1.2 TLSv1.3;` — `handshake generate nginx` and `handshake generate apache` write the whole list (Spring Boot: leave `server.ssl.ciphers` unset, or list the same suites).
-    .window = Configure Mozilla's intermediate suites with `ssl_protocols TLSv1.2 TLSv1.3;` — Choose a fix → Nginx or Apache httpd in front writes the whole list (Spring Boot: leave `server.ssl.ciphers` unset, or list the same suites).
+    .window = Configure Mozilla's intermediate suites with `ssl_protocols TLSv1.2 TLSv1.3;` — Choose a fix → "Nginx in front" or "Apache httpd in front" writes the whole list (Spring Boot: leave `server.ssl.ciphers` unset, or list the same suites).
 
 ## The HTTP answer
 
@@ -658,7 +658,7 @@ proxy-idle-timeout = The connection was closed after { $after_s } s idle
        *[no] {""}
     }
     .fix = Raise the idle timeout where the connection passes — nginx: `proxy_read_timeout 3600s; proxy_send_timeout 3600s;` in the WebSocket location (`handshake generate nginx` writes them); HAProxy: `timeout tunnel 1h` in the defaults or the backend; AWS ALB: the load balancer's idle timeout attribute; Cloudflare's 100 s is fixed — and send heartbeats more often than it: STOMP `heart-beat` (Spring: `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})` with a task scheduler), Socket.IO's ping (every 25 s by default), or WebSocket pings every 30 s. `handshake check URL --idle 120 --ping 20` shows whether a heartbeat keeps it open.
-    .window = Raise the idle timeout where the connection passes — nginx: `proxy_read_timeout 3600s; proxy_send_timeout 3600s;` in the WebSocket location (Choose a fix → Nginx in front writes them); HAProxy: `timeout tunnel 1h` in the defaults or the backend; AWS ALB: the load balancer's idle timeout attribute; Cloudflare's 100 s is fixed — and send heartbeats more often than it: STOMP `heart-beat` (Spring: `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})` with a task scheduler), Socket.IO's ping (every 25 s by default), or WebSocket pings every 30 s. The Verify step's "Hold idle" 120 and "Ping every" 20 show whether a heartbeat keeps it open.
+    .window = Raise the idle timeout where the connection passes — nginx: `proxy_read_timeout 3600s; proxy_send_timeout 3600s;` in the WebSocket location (Choose a fix → "Nginx in front" writes them); HAProxy: `timeout tunnel 1h` in the defaults or the backend; AWS ALB: the load balancer's idle timeout attribute; Cloudflare's 100 s is fixed — and send heartbeats more often than it: STOMP `heart-beat` (Spring: `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})` with a task scheduler), Socket.IO's ping (every 25 s by default), or WebSocket pings every 30 s. The Verify step's "Hold idle" 120 and "Ping every" 20 show whether a heartbeat keeps it open.
 
 proxy-upstream-down = A proxy answered { $status }: the application behind it is down
     .explanation = { $answer } comes from a reverse proxy that could not reach its upstream (the application server).
@@ -701,7 +701,7 @@ mixed-content = { $blocked ->
     .window = { $blocked ->
         [yes] Connect with { $secure_url } and serve it over TLS: { -window-fix-tls-on-server }.
        *[no] Before it leaves this machine, connect with { $secure_url } and serve it over TLS: { -window-fix-tls-on-server }.
-    } In the client, { -scheme-from-page }; Choose a fix → Only the client changes writes that snippet.
+    } In the client, { -scheme-from-page }; Choose a fix → "Only the client changes" writes that snippet.
 
 cors-missing = No CORS answer for { $origin }
     .explanation = The preflight (OPTIONS with Origin: { $origin }) got “{ $status_line }” without Access-Control-Allow-Origin: browsers block the page's requests (“has been blocked by CORS policy”).

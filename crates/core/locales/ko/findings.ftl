@@ -10,8 +10,8 @@
 -forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;`와 `map $http_upgrade $connection_upgrade` 블록을 넣으세요. `handshake generate nginx`가 전부 작성해 줍니다
 -allow-origin = WebSocket은 `registry.addHandler(…).setAllowedOrigins("https://app.example.com")`(또는 `setAllowedOriginPatterns`), REST는 `@CrossOrigin`이나 `CorsConfigurationSource`로 허용하세요
 -trust-dev-ca = 시스템, 브라우저, Java 신뢰 저장소에 설치하세요(`handshake trust`)
--window-fix-tls-on-server = 서버에서 TLS를 켜거나(해결 방법 고르기 → Spring Boot가 TLS 처리가 PKCS12 키스토어와 server.ssl.* 속성을 만듭니다), 앞단에 Nginx를 두어 TLS를 처리하세요(해결 방법 고르기 → 앞단에 Nginx)
--window-forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;`와 `map $http_upgrade $connection_upgrade` 블록을 넣으세요. 해결 방법 고르기 → 앞단에 Nginx가 전부 작성해 줍니다
+-window-fix-tls-on-server = 서버에서 TLS를 켜거나(해결 방법 고르기 → "Spring Boot가 TLS 처리": PKCS12 키스토어와 server.ssl.* 속성), 앞단에 Nginx를 두어 TLS를 처리하세요(해결 방법 고르기 → "앞단에 Nginx")
+-window-forward-upgrade = `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;`와 `map $http_upgrade $connection_upgrade` 블록을 넣으세요. 해결 방법 고르기 → "앞단에 Nginx"가 전부 작성해 줍니다
 -window-trust-dev-ca = 시스템, 브라우저, Java 신뢰 저장소에 설치하세요(신뢰 단계)
 
 ## 서버에 닿기까지
@@ -117,7 +117,7 @@ tcp-failed = { $authority }에 연결할 수 없습니다
 server-not-ready = 서버가 { $waited_s }초 뒤에 올라왔습니다
     .explanation = 포트 { $port }은(는) 처음에는 연결을 거부했고(아직 대기 중인 프로세스가 없었습니다), { $waited_s }초 동안 { $attempts }번 시도한 끝에 연결을 받았습니다.
     .fix = 페이지가 열릴 때 한 번만 연결하는 클라이언트는 서버 재시작 중에 실패합니다. 소켓이 필요할 때 연결하고, 백오프를 두고 다시 연결하세요(`handshake generate client`가 재연결하는 클라이언트를 만들어 줍니다).
-    .window = 페이지가 열릴 때 한 번만 연결하는 클라이언트는 서버 재시작 중에 실패합니다. 소켓이 필요할 때 연결하고, 백오프를 두고 다시 연결하세요(해결 방법 고르기 → 클라이언트만 변경이 재연결하는 클라이언트를 만들어 줍니다).
+    .window = 페이지가 열릴 때 한 번만 연결하는 클라이언트는 서버 재시작 중에 실패합니다. 소켓이 필요할 때 연결하고, 백오프를 두고 다시 연결하세요(해결 방법 고르기 → "클라이언트만 변경"이 재연결하는 클라이언트를 만들어 줍니다).
 
 address-family-mismatch = { $host }은(는) { $accepted_family }로만 응답합니다. { $failed_address }은(는) { $how ->
         [refused] 연결을 거부합니다
@@ -331,7 +331,7 @@ cert-not-reloaded = 서버가 아직 { $newer ->
        *[no] 서버가 확인한 파일과 다른 파일을 읽거나, 이 포트에서 다른 서버가 응답합니다.
     }
     .fix = 서버가 파일을 다시 읽도록 리로드하세요: nginx `sudo nginx -s reload`(Let's Encrypt는 `--deploy-hook "systemctl reload nginx"`로 갱신할 때마다 자동으로), Apache `sudo apachectl graceful`, Spring Boot는 재시작하거나 `reload-on-update: true`인 SSL 번들(3.2 이상)을 쓰세요. `handshake generate spring --form keystore-bundle`이 그렇게 작성합니다.
-    .window = 서버가 파일을 다시 읽도록 리로드하세요: nginx `sudo nginx -s reload`(Let's Encrypt는 `--deploy-hook "systemctl reload nginx"`로 갱신할 때마다 자동으로), Apache `sudo apachectl graceful`, Spring Boot는 재시작하거나 `reload-on-update: true`인 SSL 번들(3.2 이상)을 쓰세요. 해결 방법 고르기 → Spring Boot에서 속성 형식을 "keystore bundle"로 고르면 그렇게 작성합니다.
+    .window = 서버가 파일을 다시 읽도록 리로드하세요: nginx `sudo nginx -s reload`(Let's Encrypt는 `--deploy-hook "systemctl reload nginx"`로 갱신할 때마다 자동으로), Apache `sudo apachectl graceful`, Spring Boot는 재시작하거나 `reload-on-update: true`인 SSL 번들(3.2 이상)을 쓰세요. 해결 방법 고르기 → "Spring Boot가 TLS 처리"에서 속성 형식을 `keystore-bundle`로 고르면 그렇게 작성합니다.
 
 cert-revoked = 인증서가 폐기되었습니다. 서버가 보낸 OCSP 스테이플이 그렇게 말합니다
     .explanation = 서버가 보낸 OCSP 응답에서 CA가 인증서 { $subject }(일련번호 { $serial })를 { $at }에 폐기했다고 말합니다{ $reason ->
@@ -402,7 +402,7 @@ tls-client-cert-required = 서버가 클라이언트 인증서를 요구합니�
 tls-version-too-old = 서버가 최신 클라이언트가 거부하는 { $version }만 씁니다
     .explanation = TLS 1.2까지 모든 버전을 제시하자 서버는 { $version }({ $cipher })을(를) 골랐습니다. 브라우저, Java 17 이상, Node, OpenSSL 3의 curl, rustls는 TLS 1.0과 1.1을 거부합니다(RFC 8996). 최신 클라이언트는 아무도 연결할 수 없습니다.
     .fix = 서버에서 TLS 1.2와 1.3을 켜세요: nginx `ssl_protocols TLSv1.2 TLSv1.3;`(`handshake generate nginx`가 작성합니다), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3`. 서버의 TLS 라이브러리가 지원하지 않는다면 업데이트하세요.
-    .window = 서버에서 TLS 1.2와 1.3을 켜세요: nginx `ssl_protocols TLSv1.2 TLSv1.3;`(해결 방법 고르기 → 앞단에 Nginx가 작성합니다), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3`. 서버의 TLS 라이브러리가 지원하지 않는다면 업데이트하세요.
+    .window = 서버에서 TLS 1.2와 1.3을 켜세요: nginx `ssl_protocols TLSv1.2 TLSv1.3;`(해결 방법 고르기 → "앞단에 Nginx"가 작성합니다), Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, Spring Boot `server.ssl.enabled-protocols=TLSv1.2,TLSv1.3`. 서버의 TLS 라이브러리가 지원하지 않는다면 업데이트하세요.
 
 tls-legacy-versions = 서버가 아직 { $version }을(를) 받아들입니다
     .explanation = TLS 1.2나 1.3으로는 핸드셰이크가 되지만, TLS 1.1까지만 제시하자 서버가 { $version }을(를) 받아들였습니다. TLS 1.0과 1.1은 폐기되었고(RFC 8996), 보안 점검과 감사에서 지적됩니다.
@@ -424,7 +424,7 @@ tls-no-shared-cipher = 서버가 이 클라이언트가 거부하는 암호 스�
        *[other] 최신 클라이언트가 제시하지 않는 스위트입니다
     }. 최신 클라이언트는 TLS 1.2에서 ECDHE와 AES-GCM 또는 ChaCha20, 그리고 TLS 1.3 스위트를 제시하는데, 서버에는 그중 하나도 없습니다.
     .fix = `ssl_protocols TLSv1.2 TLSv1.3;`와 함께 Mozilla intermediate 스위트를 설정하세요. `handshake generate nginx`와 `handshake generate apache`가 전체 목록을 작성합니다(Spring Boot: `server.ssl.ciphers`를 비워 두거나 같은 스위트를 나열하세요).
-    .window = `ssl_protocols TLSv1.2 TLSv1.3;`와 함께 Mozilla intermediate 스위트를 설정하세요. 해결 방법 고르기 → 앞단에 Nginx 또는 Apache httpd가 전체 목록을 작성합니다(Spring Boot: `server.ssl.ciphers`를 비워 두거나 같은 스위트를 나열하세요).
+    .window = `ssl_protocols TLSv1.2 TLSv1.3;`와 함께 Mozilla intermediate 스위트를 설정하세요. 해결 방법 고르기 → "앞단에 Nginx" 또는 "앞단에 Apache httpd"가 전체 목록을 작성합니다(Spring Boot: `server.ssl.ciphers`를 비워 두거나 같은 스위트를 나열하세요).
 
 ## HTTP 응답
 
@@ -643,7 +643,7 @@ proxy-idle-timeout = 유휴 상태 { $after_s }초 뒤에 연결이 끊겼습니
        *[no] {""}
     }
     .fix = 연결이 지나가는 곳의 유휴 타임아웃을 늘리세요. nginx는 WebSocket location에 `proxy_read_timeout 3600s; proxy_send_timeout 3600s;`(`handshake generate nginx`가 넣어 줍니다), HAProxy는 defaults나 backend에 `timeout tunnel 1h`, AWS ALB는 로드 밸런서의 idle timeout 속성, Cloudflare의 100초는 고정입니다. 그리고 그보다 자주 하트비트를 보내세요: STOMP `heart-beat`(Spring: 작업 스케줄러와 함께 `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})`), Socket.IO의 ping(기본 25초마다), 또는 30초마다 WebSocket ping. `handshake check URL --idle 120 --ping 20`으로 하트비트가 연결을 유지하는지 확인할 수 있습니다.
-    .window = 연결이 지나가는 곳의 유휴 타임아웃을 늘리세요. nginx는 WebSocket location에 `proxy_read_timeout 3600s; proxy_send_timeout 3600s;`(해결 방법 고르기 → 앞단에 Nginx가 넣어 줍니다), HAProxy는 defaults나 backend에 `timeout tunnel 1h`, AWS ALB는 로드 밸런서의 idle timeout 속성, Cloudflare의 100초는 고정입니다. 그리고 그보다 자주 하트비트를 보내세요: STOMP `heart-beat`(Spring: 작업 스케줄러와 함께 `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})`), Socket.IO의 ping(기본 25초마다), 또는 30초마다 WebSocket ping. 검증 단계에서 "유휴 유지(초)"를 120, "ping 간격(초)"을 20으로 두면 하트비트가 연결을 유지하는지 볼 수 있습니다.
+    .window = 연결이 지나가는 곳의 유휴 타임아웃을 늘리세요. nginx는 WebSocket location에 `proxy_read_timeout 3600s; proxy_send_timeout 3600s;`(해결 방법 고르기 → "앞단에 Nginx"가 넣어 줍니다), HAProxy는 defaults나 backend에 `timeout tunnel 1h`, AWS ALB는 로드 밸런서의 idle timeout 속성, Cloudflare의 100초는 고정입니다. 그리고 그보다 자주 하트비트를 보내세요: STOMP `heart-beat`(Spring: 작업 스케줄러와 함께 `setHeartbeatValue(new long[] {"{"}10000, 10000{"}"})`), Socket.IO의 ping(기본 25초마다), 또는 30초마다 WebSocket ping. 검증 단계에서 "유휴 유지(초)"를 120, "ping 간격(초)"을 20으로 두면 하트비트가 연결을 유지하는지 볼 수 있습니다.
 
 proxy-upstream-down = 프록시가 { $status }(으)로 응답했습니다. 뒤의 애플리케이션이 내려가 있습니다
     .explanation = { $answer }은(는) 업스트림(애플리케이션 서버)에 닿지 못한 리버스 프록시가 보낸 응답입니다.
@@ -686,7 +686,7 @@ mixed-content = { $blocked ->
     .window = { $blocked ->
         [yes] { $secure_url }로 연결하고 TLS로 제공하세요. { -window-fix-tls-on-server }.
        *[no] 이 컴퓨터 밖으로 나가기 전에 { $secure_url }로 연결하고 TLS로 제공하세요. { -window-fix-tls-on-server }.
-    } 클라이언트에서는 { -scheme-from-page }. 해결 방법 고르기 → 클라이언트만 변경이 그 코드를 만들어 줍니다.
+    } 클라이언트에서는 { -scheme-from-page }. 해결 방법 고르기 → "클라이언트만 변경"이 그 코드를 만들어 줍니다.
 
 cors-missing = { $origin }에 대한 CORS 응답이 없습니다
     .explanation = 사전 요청(Origin: { $origin }을 담은 OPTIONS)에 Access-Control-Allow-Origin 없이 “{ $status_line }”이(가) 돌아왔습니다. 브라우저가 페이지의 요청을 막습니다(“has been blocked by CORS policy”).

@@ -29,6 +29,15 @@ async fn wss_to_a_plain_http_port_is_explained_in_the_window() {
         card.contains(&format!("ws://127.0.0.1:{}/ws", plain.port)),
         "{card}"
     );
+    // The fix names the window's own way, the command line's beside it.
+    assert!(card.contains("Choose a fix → \"Nginx in front\""), "{card}");
+    let cli = desktop
+        .text_of("[data-code=tls-to-plain-port] [data-testid=fix-cli]", |t| {
+            !t.is_empty()
+        })
+        .await;
+    assert!(cli.starts_with("On the command line:"), "{cli}");
+    assert!(cli.contains("handshake generate nginx"), "{cli}");
     desktop
         .text_of("#diagnose-heading", |t| t == "1 problem found")
         .await;
