@@ -31,6 +31,19 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             "CHECK_PROTOCOLS",
             handshake_core::verify::Protocol::ALL.map(|p| p.as_str().to_owned()),
         )
+        // Where each finding's window fix is done: its buttons.
+        .constant(
+            "WINDOW_PLACES",
+            handshake_core::finding::Place::OF
+                .iter()
+                .map(|(code, places)| (*code, places.to_vec()))
+                .collect::<Vec<_>>(),
+        )
+        // Each place's label (a window message id): its button's words.
+        .constant(
+            "PLACE_LABELS",
+            handshake_core::finding::Place::ALL.map(|place| (place, place.label().to_owned())),
+        )
         .commands(tauri_specta::collect_commands![
             commands::parse_target,
             commands::launch_target,

@@ -280,6 +280,73 @@ pub struct Finding {
     pub facts: Facts,
 }
 
+/// A place in the window where a finding's fix is done: its `.window`
+/// words name it, and the window offers a button that goes there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    /// The Fix step ("Choose a fix"), where a server kind is picked.
+    ChooseFix,
+    /// The first screen's Certificates options ("CA to trust").
+    Certificates,
+    /// The first screen's "Page that opens it" (the Origin).
+    PageOrigin,
+}
+
+impl Place {
+    /// Every place.
+    pub const ALL: [Place; 3] = [Place::ChooseFix, Place::Certificates, Place::PageOrigin];
+
+    /// The places each finding's window fix names, by code.
+    pub const OF: &[(Code, &[Place])] = &[
+        (Code::ServerNotReady, &[Place::ChooseFix]),
+        (Code::TlsToPlainPort, &[Place::ChooseFix]),
+        (Code::CertExpired, &[Place::ChooseFix]),
+        (Code::CertHostnameMismatch, &[Place::ChooseFix]),
+        (
+            Code::CertSelfSigned,
+            &[Place::ChooseFix, Place::Certificates],
+        ),
+        (Code::CertUntrustedIssuer, &[Place::Certificates]),
+        (Code::CertRejected, &[Place::ChooseFix]),
+        (Code::CertWeakKey, &[Place::ChooseFix]),
+        (Code::CertNotReloaded, &[Place::ChooseFix]),
+        (Code::TlsIntercepted, &[Place::Certificates]),
+        (Code::TlsVersionTooOld, &[Place::ChooseFix]),
+        (Code::TlsNoSharedCipher, &[Place::ChooseFix]),
+        (Code::WsUpgradeIgnored, &[Place::ChooseFix]),
+        (Code::WsUpgradeRejected, &[Place::ChooseFix]),
+        (Code::WsForbidden, &[Place::PageOrigin]),
+        (Code::ProxyIdleTimeout, &[Place::ChooseFix]),
+        (Code::MixedContent, &[Place::ChooseFix]),
+        (Code::BrowserOk, &[Place::PageOrigin]),
+        (Code::BrowserOriginRefused, &[Place::PageOrigin]),
+        (Code::BrowserFailed, &[Place::PageOrigin]),
+        (Code::LogTlsOnPlainPort, &[Place::ChooseFix]),
+        (Code::LogUpgradeHeaderMissing, &[Place::ChooseFix]),
+        (Code::LogCorsBlocked, &[Place::PageOrigin]),
+    ];
+
+    /// The places `code`'s window fix names (none for most).
+    pub fn of(code: Code) -> &'static [Place] {
+        Place::OF
+            .iter()
+            .find(|(of, _)| *of == code)
+            .map_or(&[], |(_, places)| places)
+    }
+
+    /// The window's label of this place (a `ui.ftl` id): the words its
+    /// button shows, and that the finding's `.window` words name.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Place::ChooseFix => "diagnose-choose",
+            Place::Certificates => "certificates-ca",
+            Place::PageOrigin => "target-origin",
+        }
+    }
+}
+
 impl Finding {
     /// A finding with no facts yet.
     pub fn new(code: Code, severity: Severity) -> Finding {

@@ -95,7 +95,11 @@ export const commands = {
 /* Constants */
 export const CHECK_PROTOCOLS = ["auto","echo","stomp","sockjs","socketio","graphql-ws"] as const;
 
+export const PLACE_LABELS = [["choose-fix","diagnose-choose"],["certificates","certificates-ca"],["page-origin","target-origin"]] as const;
+
 export const SPRING_BOOT_LINES = ["2.6","2.7","3.0","3.1","3.2","3.3","3.4","3.5","4.0"] as const;
+
+export const WINDOW_PLACES = [["server-not-ready",["choose-fix"]],["tls-to-plain-port",["choose-fix"]],["cert-expired",["choose-fix"]],["cert-hostname-mismatch",["choose-fix"]],["cert-self-signed",["choose-fix","certificates"]],["cert-untrusted-issuer",["certificates"]],["cert-rejected",["choose-fix"]],["cert-weak-key",["choose-fix"]],["cert-not-reloaded",["choose-fix"]],["tls-intercepted",["certificates"]],["tls-version-too-old",["choose-fix"]],["tls-no-shared-cipher",["choose-fix"]],["ws-upgrade-ignored",["choose-fix"]],["ws-upgrade-rejected",["choose-fix"]],["ws-forbidden",["page-origin"]],["proxy-idle-timeout",["choose-fix"]],["mixed-content",["choose-fix"]],["browser-ok",["page-origin"]],["browser-origin-refused",["page-origin"]],["browser-failed",["page-origin"]],["log-tls-on-plain-port",["choose-fix"]],["log-upgrade-header-missing",["choose-fix"]],["log-cors-blocked",["page-origin"]]] as const;
 
 /* Types */
 /**  An address and how it answered. */

@@ -558,6 +558,51 @@ fn a_fix_that_speaks_terminal_has_the_windows_own_words() {
     );
 }
 
+/// The button a finding offers in the window goes where its `.window`
+/// words say: a code has a place exactly when some rendering of its window
+/// fix names that place's label, in both languages.
+#[test]
+fn a_findings_places_are_the_ones_its_window_words_name() {
+    use crate::finding::Place;
+    let places = Place::ALL;
+    for language in Language::ALL {
+        let ui = ui_entries(language);
+        let label = |place: Place| {
+            let message = ui
+                .get(place.label())
+                .unwrap_or_else(|| panic!("{}", place.label()));
+            words_of(
+                message
+                    .value
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{}", place.label())),
+            )
+        };
+        let mut named: BTreeMap<Code, BTreeSet<&'static str>> = BTreeMap::new();
+        for (_, finding) in every_finding() {
+            let id = finding.code.as_str();
+            if let Ok(window) = language
+                .catalogue()
+                .format(id, Some("window"), &finding.facts)
+            {
+                for place in places {
+                    if window.contains(&label(place)) {
+                        named.entry(finding.code).or_default().insert(place.label());
+                    }
+                }
+            }
+        }
+        for code in Code::ALL {
+            let table: BTreeSet<_> = Place::of(*code).iter().map(|p| p.label()).collect();
+            let said = named.get(code).cloned().unwrap_or_default();
+            assert_eq!(
+                table, said,
+                "{language} {code}: Place::OF against its .window words"
+            );
+        }
+    }
+}
+
 /// One instance of every error kind, for the error tests.
 fn every_error() -> Vec<Box<dyn Message>> {
     use crate::export::ExportError;

@@ -150,3 +150,48 @@ async fn diagnose_trusting(desktop: &Desktop, port: u16, ca: &Path, expected: Op
     }
     desktop.click("[data-testid=diagnose]").await;
 }
+
+/// A certificate from a CA the system does not know: the finding's
+/// button goes to the first screen's "CA to trust", open and focused, and
+/// the CA given there ends the finding.
+#[tokio::test]
+async fn an_unknown_ca_sends_the_user_to_the_field_that_trusts_it() {
+    let dir = handshake_testkit::Scratch::new("e2e-unknown-ca");
+    let ca = Ca::new("E2E Unknown CA");
+    let (cert, key) = ca
+        .leaf(&["localhost"], -1, 30)
+        .write_pem(&dir.join("server"));
+    let ca_file = ca.write_cert(&dir, "ca.pem");
+    let (nginx, port) = nginx(&cert, &key, "");
+    let desktop = Desktop::launch(&[&format!("https://localhost:{port}/")]).await;
+    desktop.find("[data-code=cert-untrusted-issuer]").await;
+    desktop
+        .click("[data-code=cert-untrusted-issuer] [data-place=certificates]")
+        .await;
+    let focused = desktop
+        .client
+        .execute(
+            "return document.activeElement && document.activeElement.id",
+            vec![],
+        )
+        .await
+        .expect("the focused element");
+    assert_eq!(focused, serde_json::json!("target-ca"));
+    desktop
+        .type_into("[data-testid=target-ca]", &ca_file.display().to_string())
+        .await;
+    desktop.click("[data-testid=diagnose]").await;
+    desktop.find("[data-code=http-ok]").await;
+    assert!(
+        desktop
+            .client
+            .find(fantoccini::Locator::Css(
+                "[data-code=cert-untrusted-issuer]"
+            ))
+            .await
+            .is_err(),
+        "the CA given ends the finding"
+    );
+    desktop.close().await;
+    drop(nginx);
+}

@@ -67,8 +67,11 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .screenshot_for_readme("wizard-2-diagnose", "diagnose-en")
         .await;
 
-    // 3. Choose a fix: Nginx in front is recommended because of that finding.
-    desktop.click("[data-testid=choose-fix]").await;
+    // 3. Choose a fix — through the finding's own button, which its fix
+    // names: Nginx in front is recommended because of that finding.
+    desktop
+        .click("[data-code=tls-to-plain-port] [data-place=choose-fix]")
+        .await;
     let nginx = desktop
         .text_of("[data-kind=nginx]", |t| t.contains("Recommended"))
         .await;
