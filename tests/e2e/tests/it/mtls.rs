@@ -86,6 +86,50 @@ async fn a_server_that_asks_for_a_client_certificate_gets_one_in_place() {
         .text_of("#diagnose-heading", |t| t == "No problems found")
         .await;
     desktop.screenshot("mtls-accepted").await;
+
+    // The same identity as a PKCS12 file with its password (as Java and
+    // Postman keep it): accepted, and the password kept nowhere.
+    const PASSWORD: &str = "p12-pw-5c1e9";
+    let p12 = dir.join("client.p12");
+    let exported = std::process::Command::new("openssl")
+        .args(["pkcs12", "-export", "-passout", &format!("pass:{PASSWORD}")])
+        .arg("-in")
+        .arg(&client_cert)
+        .arg("-inkey")
+        .arg(&client_key)
+        .arg("-out")
+        .arg(&p12)
+        .output()
+        .expect("openssl runs");
+    assert!(exported.status.success(), "{exported:?}");
+    desktop.click("[data-testid=change-target]").await;
+    desktop
+        .type_into(
+            "[data-testid=target-client-cert]",
+            &p12.display().to_string(),
+        )
+        .await;
+    desktop
+        .type_into("[data-testid=target-client-key]", "")
+        .await;
+    desktop
+        .type_into("[data-testid=target-password]", PASSWORD)
+        .await;
+    desktop.click("[data-testid=diagnose]").await;
+    desktop
+        .text_of("#diagnose-heading", |t| t == "No problems found")
+        .await;
+    let kept: Vec<_> = desktop
+        .files_kept()
+        .into_iter()
+        .filter(|(_, bytes)| {
+            bytes
+                .windows(PASSWORD.len())
+                .any(|w| w == PASSWORD.as_bytes())
+        })
+        .map(|(path, _)| path)
+        .collect();
+    assert!(kept.is_empty(), "the password was kept in {kept:?}");
     desktop.close().await;
     drop(nginx);
 }
