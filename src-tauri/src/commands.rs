@@ -306,9 +306,15 @@ pub(crate) struct FilePreview {
 pub(crate) fn preview_fix(
     request: FixRequest,
     folder: Option<String>,
+    password: Option<String>,
     state: State<'_, AppState>,
 ) -> Result<Vec<FilePreview>, CommandError> {
-    let prepared = state.prepare(&request, folder.as_deref().map(Path::new))?;
+    let password = password.map(Secret::new);
+    let prepared = state.prepare(
+        &request,
+        folder.as_deref().map(Path::new),
+        password.as_ref(),
+    )?;
     Ok(prepared
         .files
         .iter()
@@ -332,7 +338,7 @@ pub(crate) fn export_conflicts(
 ) -> Result<Vec<String>, CommandError> {
     // The names are the preview's: no certificate is made before the user
     // has seen what would be replaced.
-    let prepared = state.prepare(&request, None)?;
+    let prepared = state.prepare(&request, None, None)?;
     Ok(handshake_core::export::conflicts(
         Path::new(&folder),
         prepared.files.iter().map(|f| f.name.as_str()),
@@ -345,16 +351,20 @@ pub(crate) fn export_conflicts(
 pub(crate) use crate::state::Exported;
 
 /// Writes every file into `folder` (all or none; replacing only with
-/// `replace`, keeping `.bak`), and remembers the choices.
+/// `replace`, keeping `.bak`), and remembers the choices — never
+/// `password`, the keystore's (it goes to `ssl.env` alone, as the
+/// command line's `--password-env` does).
 #[tauri::command]
 #[specta::specta]
 pub(crate) fn export_fix(
     request: FixRequest,
     folder: String,
     replace: bool,
+    password: Option<String>,
     state: State<'_, AppState>,
 ) -> Result<Exported, CommandError> {
-    state.export(&request, Path::new(&folder), replace)
+    let password = password.map(Secret::new);
+    state.export(&request, Path::new(&folder), replace, password.as_ref())
 }
 
 /// Opens the folder of the last export in the file manager.

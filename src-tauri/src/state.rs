@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use handshake_core::Secret;
 use handshake_core::export;
 use handshake_core::fix::{self, FixRequest, Prepared};
 use handshake_core::profile;
@@ -131,11 +132,16 @@ impl AppState {
         &self,
         request: &FixRequest,
         folder: Option<&Path>,
+        password: Option<&Secret>,
     ) -> Result<Prepared, CommandError> {
         let previous = folder.and_then(profile::existing);
+        let supplied = fix::Supplied {
+            password: password.cloned(),
+            ..fix::Supplied::default()
+        };
         Ok(fix::prepare(
             request,
-            &fix::Supplied::default(),
+            &supplied,
             folder,
             &self.ca_dir,
             previous.as_deref(),
@@ -147,11 +153,12 @@ impl AppState {
         request: &FixRequest,
         folder: &Path,
         replace: bool,
+        password: Option<&Secret>,
     ) -> Result<Exported, CommandError> {
         if folder.as_os_str().is_empty() || !folder.is_absolute() {
             return Err(CommandError::app(AppError::FolderNotAbsolute));
         }
-        let prepared = self.prepare(request, Some(folder))?;
+        let prepared = self.prepare(request, Some(folder), password)?;
         let written = handshake_core::render::write(folder, &prepared.files, replace)?;
         self.update(|settings| {
             settings.last_folder = Some(folder.display().to_string());

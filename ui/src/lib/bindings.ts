@@ -52,14 +52,16 @@ export const commands = {
 	 *  Every file the request would write into `folder` (or the placeholder
 	 *  folder before one is chosen).
 	 */
-	previewFix: (request: FixRequest, folder: string | null) => typedError<FilePreview[], CommandError>(__TAURI_INVOKE("preview_fix", { request, folder })),
+	previewFix: (request: FixRequest, folder: string | null, password: string | null) => typedError<FilePreview[], CommandError>(__TAURI_INVOKE("preview_fix", { request, folder, password })),
 	/**  The files in `folder` that an export would replace. */
 	exportConflicts: (request: FixRequest, folder: string) => typedError<string[], CommandError>(__TAURI_INVOKE("export_conflicts", { request, folder })),
 	/**
 	 *  Writes every file into `folder` (all or none; replacing only with
-	 *  `replace`, keeping `.bak`), and remembers the choices.
+	 *  `replace`, keeping `.bak`), and remembers the choices — never
+	 *  `password`, the keystore's (it goes to `ssl.env` alone, as the
+	 *  command line's `--password-env` does).
 	 */
-	exportFix: (request: FixRequest, folder: string, replace: boolean) => typedError<Exported, CommandError>(__TAURI_INVOKE("export_fix", { request, folder, replace })),
+	exportFix: (request: FixRequest, folder: string, replace: boolean, password: string | null) => typedError<Exported, CommandError>(__TAURI_INVOKE("export_fix", { request, folder, replace, password })),
 	/**  Opens the folder of the last export in the file manager. */
 	openExportFolder: () => typedError<null, CommandError>(__TAURI_INVOKE("open_export_folder")),
 	/**

@@ -141,7 +141,7 @@ describe("Export", () => {
     await fireEvent.click(screen.getByTestId("replace"));
     await fireEvent.click(screen.getByTestId("export"));
     expect((await screen.findByTestId("exported")).textContent).toContain("Exported 1 files");
-    expect(calls.at(-1)).toEqual(["export_fix", { request, folder: "/tmp/fix", replace: true }]);
+    expect(calls.at(-1)).toEqual(["export_fix", { request, folder: "/tmp/fix", replace: true, password: null }]);
     expect(screen.getByText(/previous kept as/).textContent).toContain(".bak");
     await fireEvent.click(screen.getByTestId("to-verify"));
     expect(done).toEqual(exported);

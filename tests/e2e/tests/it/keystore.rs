@@ -114,6 +114,45 @@ async fn a_keytool_keystore_is_inspected_with_springs_words() {
         .await;
     desktop.assert_no_english("a file too large").await;
 
+    // "Use this keystore": Spring Boot's properties for it as it is, its
+    // password in ssl.env alone (readable by the user alone).
+    inspect(&store, PASSWORD, "tomcat").await;
+    desktop.find("[data-testid=keystore-use]").await;
+    desktop
+        .type_into("[data-testid=keystore-url]", "wss://localhost:8443/ws")
+        .await;
+    desktop.click("[data-testid=use-keystore]").await;
+    desktop
+        .find("input[name=certificate][value=in-place]:checked")
+        .await;
+    desktop
+        .text_of("[data-testid=preview] pre", |t| {
+            t.contains(&format!("server.ssl.key-store=file:{}", store.display()))
+                && t.contains("server.ssl.key-alias=tomcat")
+        })
+        .await;
+    desktop.screenshot("keystore-used").await;
+    desktop.click("[data-testid=generate-next]").await;
+    let folder = dir.join("spring");
+    desktop
+        .type_into("[data-testid=folder]", &folder.display().to_string())
+        .await;
+    desktop.click("[data-testid=export]").await;
+    desktop.find("[data-testid=exported]").await;
+    let env = folder.join("ssl.env");
+    let said = std::fs::read_to_string(&env).expect("ssl.env");
+    assert!(said.contains(PASSWORD), "{said}");
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = std::fs::metadata(&env)
+        .expect("ssl.env")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert!(
+        !folder.join("server.p12").exists(),
+        "the application's keystore is used as it is, not made again"
+    );
+
     let kept: Vec<_> = desktop
         .files_kept()
         .into_iter()
