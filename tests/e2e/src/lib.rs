@@ -335,11 +335,11 @@ impl Desktop {
     }
 
     /// Ends the session and stops the driver and the display.
-    /// Every file the window wrote in its private home (settings, the
-    /// development CA, WebKit's storage), with its bytes: what a test
-    /// searches for a secret that must never be kept.
-    pub fn files_kept(&self) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut found = Vec::new();
+    /// Panics when any file the window wrote in its private home
+    /// (settings, the development CA, WebKit's storage) holds `secret`:
+    /// a password typed into the window is used, never kept.
+    pub fn assert_kept_nowhere(&self, secret: &str) {
+        let mut kept = Vec::new();
         let mut folders = vec![self.processes.home.path().to_owned()];
         while let Some(folder) = folders.pop() {
             for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
@@ -347,15 +347,22 @@ impl Desktop {
                 match entry.file_type() {
                     Ok(kind) if kind.is_dir() => folders.push(path),
                     Ok(kind) if kind.is_file() => {
-                        if let Ok(bytes) = std::fs::read(&path) {
-                            found.push((path, bytes));
+                        let bytes = std::fs::read(&path).unwrap_or_default();
+                        if bytes
+                            .windows(secret.len())
+                            .any(|window| window == secret.as_bytes())
+                        {
+                            kept.push(path);
                         }
                     }
                     _ => {}
                 }
             }
         }
-        found
+        assert!(
+            kept.is_empty(),
+            "a secret typed into the window was kept in {kept:?}"
+        );
     }
 
     pub async fn close(self) {

@@ -153,16 +153,6 @@ async fn a_keytool_keystore_is_inspected_with_springs_words() {
         "the application's keystore is used as it is, not made again"
     );
 
-    let kept: Vec<_> = desktop
-        .files_kept()
-        .into_iter()
-        .filter(|(_, bytes)| {
-            bytes
-                .windows(PASSWORD.len())
-                .any(|w| w == PASSWORD.as_bytes())
-        })
-        .map(|(path, _)| path)
-        .collect();
-    assert!(kept.is_empty(), "the password was kept in {kept:?}");
+    desktop.assert_kept_nowhere(PASSWORD);
     desktop.close().await;
 }

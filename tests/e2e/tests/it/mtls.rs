@@ -119,17 +119,7 @@ async fn a_server_that_asks_for_a_client_certificate_gets_one_in_place() {
     desktop
         .text_of("#diagnose-heading", |t| t == "No problems found")
         .await;
-    let kept: Vec<_> = desktop
-        .files_kept()
-        .into_iter()
-        .filter(|(_, bytes)| {
-            bytes
-                .windows(PASSWORD.len())
-                .any(|w| w == PASSWORD.as_bytes())
-        })
-        .map(|(path, _)| path)
-        .collect();
-    assert!(kept.is_empty(), "the password was kept in {kept:?}");
+    desktop.assert_kept_nowhere(PASSWORD);
     desktop.close().await;
     drop(nginx);
 }
