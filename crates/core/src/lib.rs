@@ -18,6 +18,7 @@ mod der;
 pub mod diagnose;
 mod digest;
 pub mod error;
+pub mod exchange;
 pub mod export;
 pub mod file;
 pub mod finding;

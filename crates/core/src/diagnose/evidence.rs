@@ -97,7 +97,7 @@ pub struct Evidence {
     /// How `handshake check`'s exchange after the upgrade failed, when a
     /// failed check asked for this diagnosis.
     #[serde(default)]
-    pub exchange: Option<crate::verify::Exchange>,
+    pub exchange: Option<crate::exchange::Exchange>,
     /// The response to the request (the WebSocket upgrade, or a GET).
     pub response: Option<ResponseHead>,
     /// Why no response could be read.

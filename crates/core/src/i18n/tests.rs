@@ -605,6 +605,7 @@ fn a_findings_places_are_the_ones_its_window_words_name() {
 
 /// One instance of every error kind, for the error tests.
 fn every_error() -> Vec<Box<dyn Message>> {
+    use crate::exchange::CheckFailure;
     use crate::export::ExportError;
     use crate::file::{FileError, Holds};
     use crate::keystore::KeystoreError;
@@ -614,7 +615,6 @@ fn every_error() -> Vec<Box<dyn Message>> {
     use crate::render::spring::{BootVersion, PlanProblem, SpringForm};
     use crate::target::{HostProblem, TargetError};
     use crate::trust::TrustError;
-    use crate::verify::CheckFailure;
     let io = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
     let p12 = || p12_keystore::error::Error::InvalidVersion;
     let mut out: Vec<Box<dyn Message>> = vec![
@@ -949,7 +949,7 @@ fn the_window_gets_the_same_words_as_the_terminal() {
             json!({ "phrase": phrase, "words": said(&|l| json!(l.say_phrase(&phrase))) })
         })
         .collect();
-    let failures: Vec<_> = crate::verify::CheckFailure::examples()
+    let failures: Vec<_> = crate::exchange::CheckFailure::examples()
         .into_iter()
         .map(|failure| json!({ "failure": failure, "words": said(&|l| json!(l.say(&failure))) }))
         .collect();

@@ -9,8 +9,9 @@ use futures_util::stream::FuturesUnordered;
 use tokio::io::{AsyncReadExt, AsyncWriteExt as _};
 
 use super::CheckOptions;
-use super::protocol::{self, PickReason, Protocol};
+use super::protocol::{self, PickReason};
 use crate::Target;
+use crate::exchange::Protocol;
 use crate::probe::http::{self, ResponseHead};
 use crate::probe::tls::{self, Trust};
 use crate::probe::{Io, fallback};

@@ -16,59 +16,11 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
-use super::{CheckFailure, MAX_MESSAGE, WsCause};
+use super::MAX_MESSAGE;
 use crate::Target;
+use crate::exchange::{CheckFailure, Protocol, WsCause};
 use crate::i18n::Facts;
 use crate::secret::Secret;
-
-/// The protocol a check speaks after the upgrade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "kebab-case")]
-pub enum Protocol {
-    /// Pick from the URL and the negotiated subprotocol.
-    #[default]
-    Auto,
-    /// Send a message, expect any answer.
-    Echo,
-    /// STOMP `CONNECT` → `CONNECTED`.
-    Stomp,
-    /// SockJS's WebSocket transport: the open frame, then STOMP or an echo inside.
-    Sockjs,
-    /// Socket.IO: the Engine.IO v4 open packet and the namespace connect.
-    Socketio,
-    /// graphql-ws (`graphql-transport-ws`): `connection_init` → `connection_ack`.
-    GraphqlWs,
-}
-
-impl Protocol {
-    /// Every protocol, `auto` first.
-    pub const ALL: [Protocol; 6] = [
-        Protocol::Auto,
-        Protocol::Echo,
-        Protocol::Stomp,
-        Protocol::Sockjs,
-        Protocol::Socketio,
-        Protocol::GraphqlWs,
-    ];
-
-    /// The name `--protocol` takes.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Protocol::Auto => "auto",
-            Protocol::Echo => "echo",
-            Protocol::Stomp => "stomp",
-            Protocol::Sockjs => "sockjs",
-            Protocol::Socketio => "socketio",
-            Protocol::GraphqlWs => "graphql-ws",
-        }
-    }
-
-    /// The protocol named `name`.
-    pub fn parse(name: &str) -> Option<Protocol> {
-        Protocol::ALL.into_iter().find(|p| p.as_str() == name)
-    }
-}
 
 /// Why `--protocol auto` spoke the protocol it did: what the check says
 /// beside the protocol.

@@ -8,6 +8,7 @@ use super::super::evidence::{
     Verdict,
 };
 use super::super::{Evidence, Options, ProxyFailure, Timings};
+use crate::exchange::{CheckFailure, Exchange, Protocol};
 use crate::finding::Code;
 use crate::probe::cert::CertInfo;
 use crate::probe::dns::DnsError;
@@ -19,7 +20,6 @@ use crate::probe::tcp::{AddressReply, Reply};
 use crate::probe::tcp::{NetworkCause, NetworkError};
 use crate::probe::tls::{TlsFailure, TlsSession};
 use crate::probe::tunnel::Forwarded;
-use crate::verify::{CheckFailure, Exchange, Protocol};
 use crate::{Target, probe::ws};
 
 /// 2026-11-29T00:00:00Z: the fixtures' "now".
