@@ -100,7 +100,7 @@ pub fn expected_certificate(path: &Path, password: Option<&Secret>) -> Result<Ce
         path: Some(path.to_owned()),
     };
     let leaf = if is_pem(&bytes) {
-        pki::certificates(&bytes).into_iter().next()
+        crate::pem::certificates(&bytes).into_iter().next()
     } else {
         let entries = keystore_entries(path, &bytes, password)?;
         let key_entry = entries.iter().find(|entry| entry.key_pkcs8.is_some());
@@ -210,8 +210,11 @@ mod tests {
         let credential =
             self_signed(&LeafRequest::new(vec!["client.example".into()])).expect("credential");
         let path = dir.0.join("client.pem");
-        std::fs::write(&path, pki::pem("CERTIFICATE", credential.chain[0].as_ref()))
-            .expect("write");
+        std::fs::write(
+            &path,
+            crate::pem::pem("CERTIFICATE", credential.chain[0].as_ref()),
+        )
+        .expect("write");
         assert!(matches!(
             client_identity(&path, None, None, None),
             Err(PkiError::KeyRequired { .. })

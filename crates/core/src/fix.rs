@@ -17,7 +17,7 @@ use crate::profile::Profile;
 use crate::render::client::ClientPlan;
 use crate::render::spring::SpringPlan;
 use crate::render::{
-    self, Anchor, AnchorKind, Fix, GeneratedFile, Material, ProxyPlan, RenderError,
+    self, Anchor, AnchorKind, Fix, GeneratedFile, Material, ProxyPlan, RenderError, Syntax,
 };
 use crate::{Secret, Target};
 
@@ -93,8 +93,7 @@ fn certificate_fix(target: &Target) -> FixKind {
     }
 }
 
-/// The placeholder for the export folder in paths shown before it is chosen.
-pub const EXPORT_FOLDER: &str = "<export folder>";
+pub use crate::render::values::EXPORT_FOLDER;
 
 /// A profile for `kind` with the defaults `url` implies: its host as the
 /// server name, its path as the WebSocket path, its port for Spring (8443
@@ -271,6 +270,31 @@ impl Message for FixError {
     }
 }
 
+/// `files` with what the user reads and keeps beside them:
+/// `NEXT-STEPS.md` (where each file goes and what puts the fix live, in
+/// the profile's language; `anchor` is what clients must trust) and the
+/// profile itself, merged into `previous_profile` so the user's comments
+/// survive.
+pub fn with_documents(
+    profile: &Profile,
+    mut files: Vec<GeneratedFile>,
+    anchor: Option<&Anchor<'_>>,
+    previous_profile: Option<&str>,
+) -> Vec<GeneratedFile> {
+    let names: Vec<String> = files.iter().map(|file| file.name.clone()).collect();
+    files.push(GeneratedFile::text(
+        "NEXT-STEPS.md",
+        crate::next_steps::render(profile, &names, anchor),
+        Syntax::Markdown,
+    ));
+    files.push(GeneratedFile::text(
+        crate::profile::FILE_NAME,
+        profile.to_toml(previous_profile),
+        Syntax::Toml,
+    ));
+    files
+}
+
 /// Prepares every file of `request` for `folder`, or — with `None` — a
 /// preview: the same files, paths under [`EXPORT_FOLDER`], and placeholder
 /// certificate material (nothing is written, not even the development CA).
@@ -368,7 +392,12 @@ pub fn prepare(
         anchor,
     };
     let anchor = anchor.map(|anchor| anchor.kind);
-    let files = render::files(&profile, material, previous_profile)?;
+    let files = with_documents(
+        &profile,
+        render::files(&profile.fix, &profile.target, profile.language, material)?,
+        material.anchor.as_ref(),
+        previous_profile,
+    );
     let (warnings, ca_cert) = made
         .map(|(credential, ca)| (credential.warnings, ca))
         .unwrap_or_default();

@@ -27,6 +27,8 @@ pub mod i18n;
 pub mod keystore;
 pub mod logs;
 pub mod metrics;
+pub mod next_steps;
+pub mod pem;
 pub mod pki;
 pub mod probe;
 pub mod profile;

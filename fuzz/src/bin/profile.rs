@@ -5,7 +5,14 @@ fn main() {
         let text = String::from_utf8_lossy(data);
         if let Ok(profile) = handshake_core::profile::Profile::parse(&text, "fuzz.toml") {
             let material = handshake_core::render::Material::default();
-            let _ = handshake_core::render::files(&profile, material, Some(&text));
+            if let Ok(files) = handshake_core::render::files(
+                &profile.fix,
+                &profile.target,
+                profile.language,
+                material,
+            ) {
+                let _ = handshake_core::fix::with_documents(&profile, files, None, Some(&text));
+            }
             // What a profile writes reads back as the same profile.
             let written = profile.to_toml(None);
             let read = handshake_core::profile::Profile::parse(&written, "written.toml")

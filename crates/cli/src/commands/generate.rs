@@ -472,7 +472,7 @@ fn write(
                 )
                 .with(
                     "check",
-                    render::check_command(
+                    handshake_core::next_steps::check_command(
                         &job.request.profile.target,
                         prepared
                             .anchor

@@ -300,7 +300,7 @@ impl crate::i18n::Message for CaFileError {
 /// forever).
 pub fn read_ca_file(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>, CaFileError> {
     let bytes = crate::file::read(path, crate::file::Holds::Ca)?;
-    let certs = crate::pki::certificates(&bytes);
+    let certs = crate::pem::certificates(&bytes);
     if certs.is_empty() {
         return Err(CaFileError::NoCertificate {
             path: path.display().to_string(),
@@ -566,7 +566,7 @@ fn system_roots() -> &'static RootCertStore {
             .chain(BUNDLES.iter().map(std::path::PathBuf::from))
             .find_map(|path| std::fs::read(path).ok());
         if let Some(pem) = bundle {
-            roots.add_parsable_certificates(crate::pki::certificates(&pem));
+            roots.add_parsable_certificates(crate::pem::certificates(&pem));
         }
         if roots.is_empty() {
             roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);

@@ -8,7 +8,6 @@ pub mod apache;
 pub mod caddy;
 pub mod client;
 pub mod haproxy;
-mod next_steps;
 pub mod nginx;
 pub mod spring;
 pub mod values;
@@ -20,8 +19,6 @@ use crate::export::Mode;
 use crate::i18n::{Facts, Language, Message};
 use crate::keystore::{KeystoreSpec, to_pkcs12};
 use crate::pki::Credential;
-use crate::profile::Profile;
-pub use next_steps::check_command;
 
 use client::ClientPlan;
 use spring::SpringPlan;
@@ -215,7 +212,7 @@ impl std::fmt::Debug for GeneratedFile {
 }
 
 impl GeneratedFile {
-    fn text(name: &str, text: String, syntax: Syntax) -> GeneratedFile {
+    pub(crate) fn text(name: &str, text: String, syntax: Syntax) -> GeneratedFile {
         GeneratedFile {
             name: name.to_owned(),
             bytes: text.into_bytes(),
@@ -354,21 +351,20 @@ fn websocket_url(target: &str) -> String {
         .map_or_else(|_| target.to_owned(), |t| t.as_websocket().to_string())
 }
 
-/// Every file of the fix described by `profile`: the configuration, the
-/// certificate material, `NEXT-STEPS.md` and the profile itself
-/// (`handshake.toml`, merged into `previous_profile` so the user's comments
-/// survive).
+/// The configuration files of `fix` for `target` (a URL), their comments
+/// in `language`, and the certificate material: what the server reads.
+/// `NEXT-STEPS.md` and the profile are `fix::prepare`'s to add.
 pub fn files(
-    profile: &Profile,
+    fix: &Fix,
+    target: &str,
+    language: Language,
     material: Material<'_>,
-    previous_profile: Option<&str>,
 ) -> Result<Vec<GeneratedFile>, RenderError> {
-    values::check(profile).map_err(RenderError::Value)?;
-    let mut out = match &profile.fix {
-        Fix::Spring(plan) => spring_files(plan, material, profile.language)?,
+    values::check(fix).map_err(RenderError::Value)?;
+    let mut out = match fix {
+        Fix::Spring(plan) => spring_files(plan, material, language)?,
         Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
-            let language = profile.language;
-            let config = match &profile.fix {
+            let config = match fix {
                 Fix::Apache(_) => GeneratedFile::text(
                     "handshake-apache.conf",
                     apache::render(plan, language),
@@ -398,7 +394,7 @@ pub fn files(
             GeneratedFile::text("socket.js", client::javascript(plan), Syntax::Javascript),
             GeneratedFile::text(
                 "socket-node.mjs",
-                client::node(&websocket_url(&profile.target)),
+                client::node(&websocket_url(target)),
                 Syntax::Javascript,
             ),
         ],
@@ -406,21 +402,10 @@ pub fn files(
     if let Some(anchor) = &material.anchor {
         out.push(GeneratedFile::text(
             anchor.kind.file_name(),
-            crate::pki::pem("CERTIFICATE", anchor.certificate),
+            crate::pem::pem("CERTIFICATE", anchor.certificate),
             Syntax::Pem,
         ));
     }
-    let names: Vec<String> = out.iter().map(|file| file.name.clone()).collect();
-    out.push(GeneratedFile::text(
-        "NEXT-STEPS.md",
-        next_steps::render(profile, &names, material.anchor.as_ref()),
-        Syntax::Markdown,
-    ));
-    out.push(GeneratedFile::text(
-        crate::profile::FILE_NAME,
-        profile.to_toml(previous_profile),
-        Syntax::Toml,
-    ));
     Ok(out)
 }
 
@@ -516,13 +501,13 @@ fn pem_files(credential: &Credential, chain_at: &str, key_at: &str) -> [Generate
     let chain: String = credential
         .chain
         .iter()
-        .map(|der| crate::pki::pem("CERTIFICATE", der))
+        .map(|der| crate::pem::pem("CERTIFICATE", der))
         .collect();
     [
         GeneratedFile::text(&file_name(chain_at, "fullchain.pem"), chain, Syntax::Pem),
         GeneratedFile::text(
             &file_name(key_at, "privkey.pem"),
-            crate::pki::pem("PRIVATE KEY", &credential.key_pkcs8),
+            crate::pem::pem("PRIVATE KEY", &credential.key_pkcs8),
             Syntax::Pem,
         )
         .secret(),

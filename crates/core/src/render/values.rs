@@ -11,9 +11,11 @@ use serde::Serialize;
 
 use super::{Fix, ProxyPlan};
 use crate::i18n::{Facts, Message};
-use crate::profile::Profile;
 use crate::render::spring::SpringPlan;
 
+/// The placeholder for the export folder in paths shown before it is
+/// chosen: a value check reads it as a folder name.
+pub const EXPORT_FOLDER: &str = "<export folder>";
 /// What a value must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -76,9 +78,9 @@ impl Message for InvalidValue {
     }
 }
 
-/// Checks every value of `profile` that a generated file will hold.
-pub fn check(profile: &Profile) -> Result<(), InvalidValue> {
-    match &profile.fix {
+/// Checks every value of `fix` that a generated file will hold.
+pub fn check(fix: &Fix) -> Result<(), InvalidValue> {
+    match fix {
         Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
             check_proxy(plan)
         }
@@ -119,7 +121,7 @@ fn check_spring(plan: &SpringPlan) -> Result<(), InvalidValue> {
 
 fn expect(field: &'static str, value: &str, kind: ValueKind) -> Result<(), InvalidValue> {
     // A preview places the material under a placeholder folder of ours.
-    let placed = value.replacen(crate::fix::EXPORT_FOLDER, "export", 1);
+    let placed = value.replacen(EXPORT_FOLDER, "export", 1);
     if is(&placed, kind) {
         Ok(())
     } else {
@@ -333,7 +335,7 @@ mod tests {
         };
         let target = crate::Target::parse("wss://chat.example.com/ws").expect("URL");
         let mut profile = default_profile(FixKind::Nginx, &target, None, crate::Language::En);
-        let request = |profile: &Profile| FixRequest {
+        let request = |profile: &crate::profile::Profile| FixRequest {
             profile: profile.clone(),
             certificate: CertificateChoice::SelfSigned,
             key_type: crate::pki::KeyType::EcdsaP256,

@@ -124,7 +124,7 @@ impl Ca {
     pub fn lookup(der: &[u8]) -> Ca {
         Ca {
             path: PathBuf::new(),
-            pem: crate::pki::pem("CERTIFICATE", der),
+            pem: crate::pem::pem("CERTIFICATE", der),
             der: der.to_vec(),
         }
     }
@@ -411,7 +411,7 @@ fn writable(path: &Path) -> bool {
 
 /// The SHA-256 fingerprints of each certificate in PEM `text`.
 fn pem_fingerprints(text: &str) -> Vec<String> {
-    crate::pki::certificates(text.as_bytes())
+    crate::pem::certificates(text.as_bytes())
         .iter()
         .map(|der| sha256_hex(der))
         .collect()

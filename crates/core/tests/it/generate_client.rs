@@ -168,7 +168,7 @@ setTimeout(() => {{ console.log("gave up after", attempts); process.exit(1); }},
 #[test]
 fn next_steps_and_the_profile_read_well() {
     use handshake_core::Language;
-    use handshake_core::fix::{FixKind, default_profile};
+    use handshake_core::fix::{FixKind, default_profile, with_documents};
     use handshake_core::render::{self, Material};
 
     let target = Target::parse("wss://chat.example.com/ws").expect("URL");
@@ -178,7 +178,13 @@ fn next_steps_and_the_profile_read_well() {
         (FixKind::Client, Language::En, "next_steps_client_en"),
     ] {
         let profile = default_profile(kind, &target, Some("https://app.example.com"), language);
-        let files = render::files(&profile, Material::default(), None).expect("files");
+        let files = with_documents(
+            &profile,
+            render::files(&profile.fix, &profile.target, language, Material::default())
+                .expect("files"),
+            None,
+            None,
+        );
         let text = |file: &str| {
             files
                 .iter()

@@ -55,7 +55,8 @@ fn ssl_env_reads_the_same_in_a_shell_systemd_and_docker() {
             password: Some(&secret),
             ..Material::default()
         };
-        render::files(&profile("SSL_KEYSTORE_PASSWORD"), material, None).map(|files| {
+        let profile = profile("SSL_KEYSTORE_PASSWORD");
+        render::files(&profile.fix, &profile.target, profile.language, material).map(|files| {
             files
                 .into_iter()
                 .find(|file| file.name == "ssl.env")

@@ -16,6 +16,7 @@ mod nginx;
 mod other_servers;
 mod proxy;
 mod scan;
+mod structure;
 mod support;
 mod tls_servers;
 mod tomcat;

@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::{Anchor, AnchorKind, Fix};
 use crate::i18n::Facts;
 use crate::profile::Profile;
+use crate::render::{Anchor, AnchorKind, Fix};
 
 /// The command that proves the fix: it trusts what `anchor` names (a file
 /// of the export) for this one run, so it passes as written before any
@@ -19,7 +19,7 @@ pub fn check_command(url: &str, anchor: Option<&str>) -> String {
 
 /// The Markdown text for the files in `names`; `anchor` is what clients
 /// must trust, when Handshake made the certificate.
-pub(super) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor<'_>>) -> String {
+pub(crate) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor<'_>>) -> String {
     let language = profile.language;
     let say = |id: &str| language.text(id, &Facts::new());
     let check = |url: &str| check_command(url, anchor.map(|a| a.kind.file_name()));
@@ -63,7 +63,7 @@ pub(super) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor
                 Fix::Apache(_) => (
                     "apache",
                     vec![
-                        format!("sudo a2enmod {}", super::apache::MODULES.join(" ")),
+                        format!("sudo a2enmod {}", crate::render::apache::MODULES.join(" ")),
                         "sudo cp handshake-apache.conf /etc/apache2/sites-available/ && sudo a2ensite handshake-apache".to_owned(),
                         "sudo apache2ctl configtest && sudo systemctl reload apache2".to_owned(),
                     ],
