@@ -31,6 +31,13 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             "CHECK_PROTOCOLS",
             handshake_core::verify::Protocol::ALL.map(|p| p.as_str().to_owned()),
         )
+        // The languages the window offers, with their own names: the core's
+        // list, so a new language needs no change here or in the UI.
+        .constant(
+            "LANGUAGES",
+            handshake_core::Language::ALL
+                .map(|language| (language, language.native_name().to_owned())),
+        )
         // Where each finding's window fix is done: its buttons.
         .constant(
             "WINDOW_PLACES",

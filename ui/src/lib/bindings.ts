@@ -97,6 +97,8 @@ export const commands = {
 /* Constants */
 export const CHECK_PROTOCOLS = ["auto","echo","stomp","sockjs","socketio","graphql-ws"] as const;
 
+export const LANGUAGES = [["en","English"],["ko","한국어"]] as const;
+
 export const PLACE_LABELS = [["choose-fix","diagnose-choose"],["certificates","certificates-ca"],["page-origin","target-origin"]] as const;
 
 export const SPRING_BOOT_LINES = ["2.6","2.7","3.0","3.1","3.2","3.3","3.4","3.5","4.0"] as const;

@@ -1,30 +1,21 @@
 import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from "@fluent/bundle";
-import type { CheckFailure, Facts, Finding, Language, Phrase, PickReason, Route, Spoken } from "./bindings";
+import { LANGUAGES, type CheckFailure, type Facts, type Finding, type Language, type Phrase, type PickReason, type Route, type Spoken } from "./bindings";
 
 // One catalogue per language, shared with the CLI and the core
 // (`crates/core/locales/LANG/*.ftl`): the findings, log findings, errors and
 // check failures say here exactly what `handshake` says on a terminal (and
-// the trust stores and their changes, from the next steps' words).
-import enCli from "../../../crates/core/locales/en/cli.ftl?raw";
-import enErrors from "../../../crates/core/locales/en/errors.ftl?raw";
-import enFindings from "../../../crates/core/locales/en/findings.ftl?raw";
-import enLogs from "../../../crates/core/locales/en/logs.ftl?raw";
-import enNextSteps from "../../../crates/core/locales/en/next-steps.ftl?raw";
-import enReport from "../../../crates/core/locales/en/report.ftl?raw";
-import enUi from "../../../crates/core/locales/en/ui.ftl?raw";
-import koCli from "../../../crates/core/locales/ko/cli.ftl?raw";
-import koErrors from "../../../crates/core/locales/ko/errors.ftl?raw";
-import koFindings from "../../../crates/core/locales/ko/findings.ftl?raw";
-import koLogs from "../../../crates/core/locales/ko/logs.ftl?raw";
-import koNextSteps from "../../../crates/core/locales/ko/next-steps.ftl?raw";
-import koReport from "../../../crates/core/locales/ko/report.ftl?raw";
-import koUi from "../../../crates/core/locales/ko/ui.ftl?raw";
+// the trust stores and their changes, from the next steps' words). Every
+// file of every language the core offers is read at build time: a new
+// language is its folder and its place in the core's list, nothing here.
+const files = import.meta.glob<string>("../../../crates/core/locales/*/*.ftl", { query: "?raw", import: "default", eager: true });
+
+/** The order a language's files are parsed in: the window's own words first. */
+const parts = ["ui", "findings", "logs", "errors", "report", "cli", "next-steps"];
 
 /** The catalogue files each language's bundle is made of. */
-export const sources: Record<Language, string[]> = {
-  en: [enUi, enFindings, enLogs, enErrors, enReport, enCli, enNextSteps],
-  ko: [koUi, koFindings, koLogs, koErrors, koReport, koCli, koNextSteps],
-};
+export const sources = Object.fromEntries(
+  LANGUAGES.map(([code]) => [code, parts.map((part) => files[`../../../crates/core/locales/${code}/${part}.ftl`] ?? "")]),
+) as Record<Language, string[]>;
 
 function add(made: FluentBundle, source: string) {
   const errors = made.addResource(new FluentResource(source));
@@ -53,7 +44,8 @@ export const locale = $state<{ current: Language }>({ current: "en" });
 
 /** The system's language, if the UI speaks it. */
 export function systemLanguage(): Language {
-  return navigator.language.toLowerCase().startsWith("ko") ? "ko" : "en";
+  const asked = navigator.language.toLowerCase();
+  return LANGUAGES.find(([code]) => asked.startsWith(code))?.[0] ?? "en";
 }
 
 /** Facts as Fluent arguments: numbers as the core prints them (no grouping), lists joined. */

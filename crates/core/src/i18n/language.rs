@@ -41,6 +41,14 @@ impl Language {
         }
     }
 
+    /// Its own name for itself, as a language menu offers it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Ko => "한국어",
+        }
+    }
+
     /// Reads `en` or `ko` (any case).
     pub fn from_code(code: &str) -> Option<Language> {
         Language::ALL
