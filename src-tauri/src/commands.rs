@@ -224,10 +224,7 @@ pub(crate) fn make_csr(
     key_type: KeyType,
     folder: String,
 ) -> Result<CsrWritten, CommandError> {
-    let folder = Path::new(folder.trim());
-    if !folder.is_absolute() {
-        return Err(CommandError::app(AppError::FolderNotAbsolute));
-    }
+    let folder = crate::state::chosen_folder(Path::new(folder.trim()))?;
     let hosts: Vec<String> = hosts
         .iter()
         .map(|host| host.trim().to_owned())

@@ -155,9 +155,7 @@ impl AppState {
         replace: bool,
         password: Option<&Secret>,
     ) -> Result<Exported, CommandError> {
-        if folder.as_os_str().is_empty() || !folder.is_absolute() {
-            return Err(CommandError::app(AppError::FolderNotAbsolute));
-        }
+        let folder = chosen_folder(folder)?;
         let prepared = self.prepare(request, Some(folder), password)?;
         let written = handshake_core::render::write(folder, &prepared.files, replace)?;
         self.update(|settings| {
@@ -186,5 +184,15 @@ impl AppState {
             ca_cert: prepared.ca_cert.map(|p| p.display().to_string()),
             warnings: prepared.warnings.iter().map(Phrase::of).collect(),
         })
+    }
+}
+
+/// A folder the user chose to write into: an absolute path (an empty or
+/// relative one would land wherever the app happens to run).
+pub(crate) fn chosen_folder(folder: &Path) -> Result<&Path, CommandError> {
+    if folder.is_absolute() {
+        Ok(folder)
+    } else {
+        Err(CommandError::app(AppError::FolderNotAbsolute))
     }
 }

@@ -564,29 +564,30 @@ fn a_fix_that_speaks_terminal_has_the_windows_own_words() {
 #[test]
 fn a_findings_places_are_the_ones_its_window_words_name() {
     use crate::finding::Place;
-    let places = Place::ALL;
+    let findings = every_finding();
     for language in Language::ALL {
         let ui = ui_entries(language);
-        let label = |place: Place| {
+        let labels = Place::ALL.map(|place| {
             let message = ui
                 .get(place.label())
                 .unwrap_or_else(|| panic!("{}", place.label()));
-            words_of(
+            let words = words_of(
                 message
                     .value
                     .as_ref()
                     .unwrap_or_else(|| panic!("{}", place.label())),
-            )
-        };
+            );
+            (place, words)
+        });
         let mut named: BTreeMap<Code, BTreeSet<&'static str>> = BTreeMap::new();
-        for (_, finding) in every_finding() {
+        for (_, finding) in &findings {
             let id = finding.code.as_str();
             if let Ok(window) = language
                 .catalogue()
                 .format(id, Some("window"), &finding.facts)
             {
-                for place in places {
-                    if window.contains(&label(place)) {
+                for (place, label) in &labels {
+                    if window.contains(label.as_str()) {
                         named.entry(finding.code).or_default().insert(place.label());
                     }
                 }
