@@ -477,7 +477,19 @@ fn checks_a_wss_endpoint_with_messages() {
         ]
         .concat(),
     );
-    // The same Korean words on both systems; only the times differ.
-    let words = |text: &str| text.replace(|c: char| c.is_ascii_digit(), "#");
+    // The same Korean words on both systems; only the times differ, and a
+    // time may have more digits on one (a 12.3 ms handshake under Wine):
+    // each run of digits stands as one `#`.
+    let words = |text: &str| {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if !c.is_ascii_digit() {
+                out.push(c);
+            } else if !out.ends_with('#') {
+                out.push('#');
+            }
+        }
+        out
+    };
     assert_eq!(words(&stdout(&korean)), words(&stdout(&linux)));
 }
