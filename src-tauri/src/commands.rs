@@ -16,8 +16,9 @@ use handshake_core::probe::tls::{CertificateDer, ClientIdentity, read_ca_file};
 use handshake_core::render::Syntax;
 use handshake_core::scan::{self, ScanOptions, ScanReport};
 use handshake_core::settings::Settings;
+use handshake_core::verify::Checked;
 use handshake_core::verify::{Countdown, Protocol};
-use handshake_core::{CheckOptions, CheckReport, Options, Report, Target, diagnose as core};
+use handshake_core::{CheckOptions, Options, Report, Target, diagnose as core};
 use handshake_core::{Language, Secret};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -325,7 +326,8 @@ pub(crate) fn preview_fix(
         .collect())
 }
 
-/// The files in `folder` that an export would replace.
+/// The files in `folder` an export would replace that the user must agree
+/// to (the profile alone is rewritten freely, as `handshake generate` does).
 #[tauri::command]
 #[specta::specta]
 pub(crate) fn export_conflicts(
@@ -336,13 +338,11 @@ pub(crate) fn export_conflicts(
     // The names are the preview's: no certificate is made before the user
     // has seen what would be replaced.
     let prepared = state.prepare(&request, None, None)?;
-    Ok(handshake_core::export::conflicts(
-        Path::new(&folder),
-        prepared.files.iter().map(|f| f.name.as_str()),
-    )
-    .iter()
-    .map(|path| path.display().to_string())
-    .collect())
+    let replaced = prepared.must_replace(Path::new(&folder));
+    Ok(replaced
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect())
 }
 
 pub(crate) use crate::state::Exported;
@@ -408,9 +408,9 @@ pub(crate) async fn verify(
     certificates: Certificates,
     choices: VerifyChoices,
     on_idle: Channel<u32>,
-) -> Result<CheckReport, CommandError> {
+) -> Result<Checked, CommandError> {
     let (target, options) = check_options(&url, ca, &certificates, &choices, on_idle)?;
-    Ok(handshake_core::check(&target, &options).await)
+    Ok(handshake_core::check(&target, &options).await.into())
 }
 
 /// [`verify`], then the same URL in the desktop's default browser, as
@@ -426,7 +426,7 @@ pub(crate) async fn verify_in_browser(
     choices: VerifyChoices,
     language: Language,
     on_idle: Channel<u32>,
-) -> Result<CheckReport, CommandError> {
+) -> Result<Checked, CommandError> {
     use tauri_plugin_opener::OpenerExt;
     let (target, options) = check_options(&url, ca, &certificates, &choices, on_idle)?;
     let open = |page: &str| {
@@ -434,7 +434,9 @@ pub(crate) async fn verify_in_browser(
             .open_url(page, None::<&str>)
             .map_err(std::io::Error::other)
     };
-    Ok(handshake_core::browser::check(&target, &options, "default", language, open).await?)
+    let report =
+        handshake_core::browser::check(&target, &options, "default", language, open).await?;
+    Ok(report.into())
 }
 
 /// The target and options of a check from the Verify step's form, validated

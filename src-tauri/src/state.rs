@@ -157,7 +157,7 @@ impl AppState {
     ) -> Result<Exported, CommandError> {
         let folder = chosen_folder(folder)?;
         let prepared = self.prepare(request, Some(folder), password)?;
-        let written = handshake_core::render::write(folder, &prepared.files, replace)?;
+        let written = prepared.export(folder, replace)?;
         self.update(|settings| {
             settings.last_folder = Some(folder.display().to_string());
             settings.last_request = Some(request.clone());

@@ -42,20 +42,6 @@ pub(crate) fn error(problem: &Problem, language: Language) -> String {
     )
 }
 
-/// `1.2 ms`, or `–` for a step that did not run.
-pub(crate) fn ms(value: Option<f64>, language: Language) -> String {
-    value.map_or_else(
-        || "–".to_owned(),
-        |v| {
-            say(
-                language,
-                "cli-check-ms",
-                Facts::new().with("ms", format!("{v:.1}")),
-            )
-        },
-    )
-}
-
 /// Columns `text` takes on a terminal: Hangul and other wide letters take two.
 pub(crate) fn width(text: &str) -> usize {
     text.chars()

@@ -295,6 +295,32 @@ pub fn with_documents(
     files
 }
 
+impl Prepared {
+    /// The files in `folder` that exporting would replace and the user must
+    /// agree to: every existing one but the profile, which is Handshake's
+    /// own record of the choices (rewritten with a backup, comments kept).
+    /// The window lists them; `handshake generate` asks for `--force`.
+    pub fn must_replace(&self, folder: &Path) -> Vec<PathBuf> {
+        let names = self.files.iter().map(|file| file.name.as_str());
+        crate::export::conflicts(folder, names)
+            .into_iter()
+            .filter(|path| !path.ends_with(crate::profile::FILE_NAME))
+            .collect()
+    }
+
+    /// Writes every file into `folder`, all or none: an existing file is
+    /// replaced (keeping a `.bak`) only when `replace` says the user agreed,
+    /// or when it is the profile alone.
+    pub fn export(
+        &self,
+        folder: &Path,
+        replace: bool,
+    ) -> Result<Vec<crate::export::Written>, crate::export::ExportError> {
+        let replace = replace || self.must_replace(folder).is_empty();
+        crate::render::write(folder, &self.files, replace)
+    }
+}
+
 /// Prepares every file of `request` for `folder`, or — with `None` — a
 /// preview: the same files, paths under [`EXPORT_FOLDER`], and placeholder
 /// certificate material (nothing is written, not even the development CA).
@@ -449,6 +475,51 @@ mod tests {
 
     fn target(url: &str) -> Target {
         Target::parse(url).expect("URL")
+    }
+
+    #[test]
+    fn only_the_profile_is_replaced_without_asking() {
+        let folder =
+            std::env::temp_dir().join(format!("handshake-fix-replace-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        let file =
+            |name: &str, text: &str| GeneratedFile::text(name, text.to_owned(), Syntax::Nginx);
+        let prepared = |text: &str| Prepared {
+            files: vec![
+                file("nginx.conf", text),
+                file(crate::profile::FILE_NAME, text),
+            ],
+            ca_cert: None,
+            anchor: None,
+            warnings: Vec::new(),
+            password_unset: None,
+        };
+        let first = prepared("first");
+        assert!(first.must_replace(&folder).is_empty());
+        first.export(&folder, false).expect("a new folder");
+        // Both exist now: the configuration needs consent, the profile not.
+        let second = prepared("second");
+        assert_eq!(second.must_replace(&folder), [folder.join("nginx.conf")]);
+        assert!(second.export(&folder, false).is_err());
+        let read = |name: &str| std::fs::read_to_string(folder.join(name)).unwrap_or_default();
+        assert_eq!(
+            (read("nginx.conf"), read(crate::profile::FILE_NAME)),
+            ("first".into(), "first".into())
+        );
+        // The profile alone is rewritten freely, with a backup.
+        let profile_only = Prepared {
+            files: vec![file(crate::profile::FILE_NAME, "third")],
+            ..prepared("")
+        };
+        assert!(profile_only.must_replace(&folder).is_empty());
+        let written = profile_only
+            .export(&folder, false)
+            .expect("the profile alone");
+        assert!(written[0].backup.is_some());
+        assert_eq!(read(crate::profile::FILE_NAME), "third");
+        second.export(&folder, true).expect("agreed");
+        assert_eq!(read("nginx.conf"), "second");
+        let _ = std::fs::remove_dir_all(&folder);
     }
 
     #[test]

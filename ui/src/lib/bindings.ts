@@ -69,13 +69,13 @@ export const commands = {
 	 *  as `handshake check` does with the same choices; the idle hold's
 	 *  seconds left go to `on_idle`.
 	 */
-	verify: (url: string, ca: string | null, certificates: Certificates, choices: VerifyChoices, onIdle: Channel<number>) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify", { url, ca, certificates, choices, onIdle })),
+	verify: (url: string, ca: string | null, certificates: Certificates, choices: VerifyChoices, onIdle: Channel<number>) => typedError<Checked, CommandError>(__TAURI_INVOKE("verify", { url, ca, certificates, choices, onIdle })),
 	/**
 	 *  [`verify`], then the same URL in the desktop's default browser, as
 	 *  `handshake check --browser` does: the probe page opened through the
 	 *  desktop's opener, its words in `language`.
 	 */
-	verifyInBrowser: (url: string, ca: string | null, certificates: Certificates, choices: VerifyChoices, language: Language, onIdle: Channel<number>) => typedError<CheckReport, CommandError>(__TAURI_INVOKE("verify_in_browser", { url, ca, certificates, choices, language, onIdle })),
+	verifyInBrowser: (url: string, ca: string | null, certificates: Certificates, choices: VerifyChoices, language: Language, onIdle: Channel<number>) => typedError<Checked, CommandError>(__TAURI_INVOKE("verify_in_browser", { url, ca, certificates, choices, language, onIdle })),
 	/**  What the app remembers (language, recent targets, last choices). */
 	loadSettings: () => __TAURI_INVOKE<Settings>("load_settings"),
 	/**  Remembers the UI language. */
@@ -527,6 +527,30 @@ export type CheckReport = {
 	idle: IdleHold | null,
 	/**  When it failed: the diagnosis of the same URL. */
 	findings: Finding[],
+};
+
+/**  What a check's summary says. */
+export type CheckSummary = {
+	/**  One line: the URL, and what answered or what failed. */
+	verdict: Phrase,
+	/**
+	 *  What the check saw, in order (none when it failed: the findings
+	 *  say why instead).
+	 */
+	lines: SeenLine[],
+	/**
+	 *  The findings to tell after the lines: on failure, why it failed;
+	 *  on success, what a browser saw (`--browser`).
+	 */
+	findings: Finding[],
+};
+
+/**  A check with its summary, as the window receives it. */
+export type Checked = {
+	/**  What the check found. */
+	report: CheckReport,
+	/**  What it says. */
+	summary: CheckSummary,
 };
 
 /**  Where the browser's socket goes. */
@@ -1464,6 +1488,14 @@ export type Scheme =
 "http" | 
 /**  HTTP over TLS. */
 "https";
+
+/**  One thing the check saw: its label and its value. */
+export type SeenLine = {
+	/**  What it is ("phases", "tls", "protocol"). */
+	label: Phrase,
+	/**  What was seen. */
+	value: Phrase,
+};
 
 /**  The server's choices and what it sent in the clear. */
 export type ServerHello = {

@@ -1,5 +1,5 @@
 import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from "@fluent/bundle";
-import { LANGUAGES, type CheckFailure, type Facts, type Finding, type Language, type Phrase, type PickReason, type Route, type Spoken } from "./bindings";
+import { LANGUAGES, type Facts, type Finding, type Language, type Phrase, type Route } from "./bindings";
 
 // One catalogue per language, shared with the CLI and the core
 // (`crates/core/locales/LANG/*.ftl`): the findings, log findings, errors and
@@ -99,17 +99,6 @@ export function phrase(said: Phrase): string {
   return t(said.id, facts);
 }
 
-/** The protocol's own answer to a check, as `handshake check` says it:
- * every field by its name (absent ones `none`, flags `yes`/`no`), the same
- * facts the core's `Spoken::facts` gives the terminal. */
-export function spoken(answer: Spoken, picked: PickReason | null): string {
-  const facts: Record<string, string | number> = { picked: picked ?? "no" };
-  for (const [name, value] of Object.entries(answer)) {
-    facts[name] = value === null ? "none" : typeof value === "boolean" ? (value ? "yes" : "no") : value;
-  }
-  return t("check-spoken", facts);
-}
-
 /** Which way the diagnosis went (straight, or through which proxy and
  * why), with the facts the core's `Route` gives the terminal. */
 export function route(way: Route): string {
@@ -127,16 +116,3 @@ export function route(way: Route): string {
   }
 }
 
-/** Why `handshake check` failed, in the current language. */
-export function failure(failed: CheckFailure): string {
-  const { kind, ...facts } = failed as { kind: string } & Record<string, string | number | null>;
-  // Fluent cannot test for an empty string: the core says whether a close
-  // came with a reason as a fact of its own, and so does the window.
-  if (typeof facts.reason === "string") facts.has_reason = facts.reason === "" ? "no" : "yes";
-  // A STOMP ERROR frame's body: absent from the JSON when empty.
-  if (kind === "protocol-refused") {
-    facts.detail ??= "";
-    facts.has_detail = facts.detail === "" ? "no" : "yes";
-  }
-  return t(`check-${kind}`, facts);
-}

@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { CheckReport, Exported, FilePreview, FixRequest, LogReport } from "../lib/bindings";
+import type { Checked, Exported, FilePreview, FixRequest, LogReport } from "../lib/bindings";
+import fixtures from "../lib/catalogue.fixtures.json";
 import { locale } from "../lib/i18n.svelte";
 import ExportStep from "./ExportStep.svelte";
 import FixStep from "./FixStep.svelte";
@@ -174,66 +175,53 @@ describe("Export", () => {
   });
 });
 
-const checked: CheckReport = {
-  url: "wss://chat.example.com/ws",
-  ok: true,
-  failure: null,
-  waited_ms: null,
-  phases_ms: { dns: 0.1, tcp: 0.2, tls: 2.5, upgrade: 0.8, first_answer: 0.3 },
-  tls: { version: "TLSv1.3", cipher: "TLS13_AES_128_GCM_SHA256", alpn: null },
-  certificate: null,
-  subprotocol: null,
-  protocol: "stomp",
-  picked: null,
-  spoken: { protocol: "stomp", version: "1.2", server: null, heart_beat: "0,0", over_sockjs: false },
-  round_trips_ms: [0.3],
-  latency: null,
-  answer: { kind: "text", text: "handshake" },
-  close_code: 1000,
-  idle: { asked_s: 5, held_s: 5, pings: 4 },
-  findings: [],
-};
+// Checks as the core summarises them (`verify::summary::examples`): a
+// STOMP broker that answered, and a refused port with its diagnosis.
+const checks = fixtures.checks as unknown as Checked[];
+const stomp = checks.find((c) => c.report.spoken?.protocol === "stomp");
+const refused = checks.find((c) => c.report.failure?.kind === "refused");
+if (!stomp || !refused) throw new Error("the fixtures lost their STOMP and refused checks");
 
 describe("Verify", () => {
   it("trusts the exported CA and shows green with the phases", async () => {
     const calls: unknown[] = [];
     mockIPC((command, payload) => {
       calls.push(payload);
-      return checked;
+      return stomp;
     });
-    render(VerifyStep, { url: checked.url, ca: "/ca.pem", onBack: () => {} });
+    render(VerifyStep, { url: stomp.report.url, ca: "/ca.pem", onBack: () => {} });
     await fireEvent.change(screen.getByTestId("verify-protocol"), { target: { value: "stomp" } });
     await fireEvent.click(screen.getByTestId("verify"));
-    expect((await screen.findByTestId("verify-ok")).textContent).toBe(`Verified: ${checked.url} works`);
-    expect(screen.getByTestId("phases").textContent).toContain("TLSv1.3");
-    // The protocol's own answer, in the words the terminal uses.
-    expect(screen.getByTestId("spoken").textContent).toBe("STOMP 1.2 — CONNECTED, heart-beat 0,0");
-    expect(screen.getByTestId("idle").textContent).toBe("held open 5 s, 4 pings sent");
+    // The core's summary, in the words the terminal uses.
+    expect((await screen.findByTestId("verify-ok")).textContent).toBe(
+      `✓ ${stomp.report.url} — connected, STOMP CONNECTED received, the server did not answer the close`,
+    );
+    expect(screen.getByTestId("check-label-phases").textContent).toBe(
+      "dns 0.3 ms · tcp 0.1 ms · tls 2.4 ms · upgrade 0.6 ms · first answer 0.8 ms",
+    );
+    expect(screen.getByTestId("check-label-tls").textContent).toContain("TLSv1.3");
+    expect(screen.getByTestId("check-label-protocol").textContent).toBe(
+      "STOMP 1.2 over SockJS — CONNECTED, server RabbitMQ/3.10.8, heart-beat 0,0 (picked by --protocol auto: the server chose its subprotocol)",
+    );
+    expect(screen.getByTestId("check-label-idle").textContent).toBe("held open 0 s, 1 ping sent");
+    expect([...screen.getByTestId("seen").querySelectorAll("dt")].map((dt) => dt.textContent)).toEqual(
+      stomp.summary.lines.map((line) => line.label.id.replace("check-label-", "").replace("-", " ")),
+    );
     expect(calls).toMatchObject([
-      { url: checked.url, ca: "/ca.pem", choices: { protocol: "stomp", wait_secs: 30, idle_secs: 0, ping_secs: 0 } },
+      { url: stomp.report.url, ca: "/ca.pem", choices: { protocol: "stomp", wait_secs: 30, idle_secs: 0, ping_secs: 0 } },
     ]);
   });
 
   it("counts down while waiting, then shows red with the findings", async () => {
-    let answer: (report: CheckReport) => void = () => {};
+    let answer: (checked: Checked) => void = () => {};
     mockIPC(() => new Promise((resolve) => (answer = resolve)));
-    render(VerifyStep, { url: checked.url, ca: null, onBack: () => {} });
+    render(VerifyStep, { url: refused.report.url, ca: null, onBack: () => {} });
     await fireEvent.click(screen.getByTestId("verify"));
     expect((await screen.findByRole("status")).textContent).toContain("Waiting for your server… 30 s");
-    answer({
-      ...checked,
-      ok: false,
-      failure: { kind: "refused", port: 443 },
-      findings: [
-        {
-          code: "tcp-refused",
-          severity: "error",
-          facts: { port: 443, addresses: ["127.0.0.1:443"], wait_s: 30, attempts: 31 },
-        },
-      ],
-    });
-    expect((await screen.findByTestId("verify-failed")).textContent).toContain("nothing listens on port 443");
-    expect(screen.getByText("Nothing listens on port 443")).toBeTruthy();
+    answer(refused);
+    expect((await screen.findByTestId("verify-failed")).textContent).toBe(`✗ ${refused.report.url} — nothing listens on port 8443`);
+    expect(screen.getByText("Nothing listens on port 8443")).toBeTruthy();
+    expect(screen.queryByTestId("seen")).toBeNull();
     expect(screen.getByTestId("verify").textContent).toContain("Try again");
   });
 });

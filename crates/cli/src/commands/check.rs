@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write as _};
 use std::time::{Duration, Instant};
 
 use handshake_core::i18n::Facts;
-use handshake_core::verify::{Answer, Countdown, MAX_IDLE, Protocol};
+use handshake_core::verify::{self, Countdown, MAX_IDLE, Protocol};
 use handshake_core::{CheckOptions, CheckReport, Language, Secret};
 
 use super::endpoint::EndpointArgs;
@@ -254,146 +254,34 @@ async fn with_countdown(
     report
 }
 
-/// The human form.
+/// The human form: the core's summary, its labels in one column, then its
+/// findings.
 fn describe(report: &CheckReport, language: Language) -> String {
-    let say = |id: &str, facts: Facts| say(language, id, facts);
-    let ms = |value: Option<f64>| render::ms(value, language);
+    let summary = verify::summary(report);
     let mut out = String::new();
-    let Some(failure) = &report.failure else {
-        let rounds = report.round_trips_ms.len();
-        let close = report
-            .close_code
-            .map_or_else(|| "none".to_owned(), |c| c.to_string());
-        // The protocol's own answer, once: its name says what answered in
-        // the summary (the handshake, or the echoed messages), its facts
-        // the protocol line below.
-        let spoken = report.spoken.as_ref().map(|s| s.facts(report.picked));
-        let protocol = spoken
-            .as_ref()
-            .and_then(|facts| facts.text("protocol"))
-            .unwrap_or("echo")
-            .to_owned();
-        let _ = writeln!(
-            out,
-            "{}",
-            say(
-                "cli-check-ok",
-                Facts::new()
-                    .with("url", &report.url)
-                    .with("protocol", protocol)
-                    .with("answered", rounds)
-                    .with("sent", rounds)
-                    .with("close", close)
-            )
-        );
-        let p = &report.phases_ms;
-        let mut lines = vec![say(
-            "cli-check-phases",
-            Facts::new()
-                .with("dns", ms(p.dns))
-                .with("tcp", ms(p.tcp))
-                .with("tls", ms(p.tls))
-                .with("upgrade", ms(p.upgrade))
-                .with("first_answer", ms(p.first_answer)),
-        )];
-        if let Some(waited) = report.waited_ms {
-            lines.push(say(
-                "cli-check-waited",
-                Facts::new().with("waited_s", format!("{:.1}", waited / 1000.0)),
-            ));
-        }
-        if let Some(tls) = &report.tls {
-            lines.push(say(
-                "cli-check-tls",
-                Facts::new()
-                    .with("version", &tls.version)
-                    .with("cipher", &tls.cipher)
-                    .with(
-                        "alpn",
-                        tls.alpn
-                            .clone()
-                            .unwrap_or_else(|| say("cli-none", Facts::new())),
-                    ),
-            ));
-        }
-        if let Some(cert) = &report.certificate {
-            lines.push(say(
-                "cli-check-certificate",
-                Facts::new()
-                    .with("subject", &cert.subject)
-                    .with("issuer", &cert.issuer)
-                    .with("not_after", &cert.not_after),
-            ));
-        }
-        lines.push(say(
-            "cli-check-subprotocol",
-            Facts::new().with(
-                "subprotocol",
-                report
-                    .subprotocol
-                    .clone()
-                    .unwrap_or_else(|| say("cli-none", Facts::new())),
-            ),
-        ));
-        if let Some(spoken) = spoken {
-            let words = say("check-spoken", spoken);
-            lines.push(say("cli-check-spoken", Facts::new().with("spoken", words)));
-        }
-        match &report.answer {
-            Some(Answer::Text { text }) => {
-                lines.push(say("cli-check-answer", Facts::new().with("text", text)));
-            }
-            Some(Answer::Binary { bytes }) => {
-                lines.push(say(
-                    "cli-check-answer-binary",
-                    Facts::new().with("bytes", *bytes),
-                ));
-            }
-            _ => {}
-        }
-        if let Some(idle) = &report.idle {
-            lines.push(say(
-                "cli-check-idle",
-                Facts::new()
-                    .with("held_s", idle.held_s)
-                    .with("pings", idle.pings),
-            ));
-        }
-        if let Some(latency) = &report.latency {
-            lines.push(say(
-                "cli-check-round-trip",
-                Facts::new()
-                    .with("min", format!("{:.1}", latency.min))
-                    .with("median", format!("{:.1}", latency.median))
-                    .with("max", format!("{:.1}", latency.max))
-                    .with("count", rounds),
-            ));
-        }
-        for line in lines {
-            let _ = writeln!(out, "  {line}");
-        }
-        // What the browser saw (`--browser`), after Handshake's own check.
+    let _ = writeln!(out, "{}", language.say_phrase(&summary.verdict));
+    for line in &summary.lines {
+        let label = language.say_phrase(&line.label);
+        let pad = LABEL_COLUMN.saturating_sub(render::width(&label)).max(1);
+        let value = language.say_phrase(&line.value);
+        let _ = writeln!(out, "  {label}{:pad$}{value}", "");
+    }
+    if report.ok {
         for finding in report.findings.iter().filter(|f| f.code.is_browser()) {
             render::finding(&mut out, finding, language);
         }
-        return out;
-    };
-    let _ = writeln!(
-        out,
-        "{}",
-        say(
-            "cli-check-failed",
-            Facts::new()
-                .with("url", &report.url)
-                .with("failure", language.say(failure))
-        )
-    );
-    if report.findings.is_empty() {
-        return out;
-    }
-    let _ = writeln!(out, "\n{}", say("cli-check-because", Facts::new()));
-    for finding in &report.findings {
-        render::finding(&mut out, finding, language);
+    } else if !report.findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            say(language, "cli-check-because", Facts::new())
+        );
+        for finding in &report.findings {
+            render::finding(&mut out, finding, language);
+        }
     }
     out
 }
+
+/// The column the summary's values start in, after a two-space indent.
+const LABEL_COLUMN: usize = 13;

@@ -11,7 +11,7 @@ use handshake_core::pki::{self, KeyType};
 use handshake_core::profile::{self, Profile};
 use handshake_core::render::client::ClientPlan;
 use handshake_core::render::spring::{self, BootVersion, SpringForm, SpringPlan};
-use handshake_core::render::{self, Fix, ProxyPlan};
+use handshake_core::render::{Fix, ProxyPlan};
 use handshake_core::{Language, Target, export};
 
 use super::credential;
@@ -410,12 +410,7 @@ fn write(
 ) -> Result<ExitStatus, Problem> {
     let say = |id: &str, facts: Facts| say(language, id, facts);
     let files = &prepared.files;
-    // The profile is ours to update: replacing only it needs no --force.
-    let force = args.output.force
-        || export::conflicts(&job.out, files.iter().map(|file| file.name.as_str()))
-            .iter()
-            .all(|path| path.ends_with(profile::FILE_NAME));
-    let written = render::write(&job.out, files, force)?;
+    let written = prepared.export(&job.out, args.output.force)?;
     for (file, done) in files.iter().zip(&written) {
         let secret = file.mode == export::Mode::Secret;
         println!(

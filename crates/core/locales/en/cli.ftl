@@ -53,38 +53,9 @@ cli-serve-listening = Serving probes on http://{ $address }/probe?target=URL (Ct
 
 ## handshake check
 
-cli-check-ok = ✓ { $url } — connected, { $protocol ->
-        [stomp] STOMP CONNECTED received
-        [socketio] Socket.IO namespace joined
-        [graphql-ws] graphql-ws connection acknowledged
-       *[other] { $answered } of { $sent } { $sent ->
-            [one] message
-           *[other] messages
-        } answered
-    }, { $close ->
-        [none] the server did not answer the close
-       *[other] closed cleanly ({ $close })
-    }
-cli-check-phases = phases       dns { $dns } · tcp { $tcp } · tls { $tls } · upgrade { $upgrade } · first answer { $first_answer }
-cli-check-ms = { $ms } ms
-cli-check-waited = waited       { $waited_s } s for the server to come up
-cli-check-tls = tls          { $version } · { $cipher } · ALPN { $alpn }
-cli-check-certificate = certificate  { $subject } · issued by { $issuer } · valid until { $not_after }
-cli-check-subprotocol = subprotocol  { $subprotocol }
-cli-check-spoken = protocol     { $spoken }
-cli-check-answer = answer       “{ $text }”
-cli-check-answer-binary = answer       { $bytes } bytes of binary
-cli-check-round-trip = round trip   min { $min } · median { $median } · max { $max } ms ({ $count })
-cli-check-idle = idle         held open { $held_s } s{ $pings ->
-        [0] {""}
-        [one] , 1 ping sent
-       *[other] , { $pings } pings sent
-    }
 cli-check-idling = holding the connection idle… { $left } s left
-cli-check-failed = ✗ { $url } — { $failure }
 cli-check-because = Because:
 cli-check-waiting = waiting for the server to accept connections… { $left } s left
-cli-none = none
 
 ## handshake explain-log
 

@@ -115,3 +115,63 @@ report-route-proxy = through the proxy { $proxy } ({ $from }{ $authenticated ->
 report-route-exempt = directly: { $variable } exempts this host from the proxy
 report-route-disabled = directly (--no-proxy)
 report-route-direct = directly (no proxy variable applies)
+
+## A check's summary (`handshake check` and the Verify step): the verdict,
+## then one line per thing seen, each a label and a value.
+
+check-verdict-ok = ✓ { $url } — connected, { $protocol ->
+        [stomp] STOMP CONNECTED received
+        [socketio] Socket.IO namespace joined
+        [graphql-ws] graphql-ws connection acknowledged
+       *[other] { $answered } of { $sent } { $sent ->
+            [one] message
+           *[other] messages
+        } answered
+    }, { $close ->
+        [none] the server did not answer the close
+       *[other] closed cleanly ({ $close })
+    }
+check-verdict-failed = ✗ { $url } — { $reason }
+check-label-phases = phases
+check-seen-phases = dns { $dns ->
+        [none] –
+       *[other] { $dns } ms
+    } · tcp { $tcp ->
+        [none] –
+       *[other] { $tcp } ms
+    } · tls { $tls ->
+        [none] –
+       *[other] { $tls } ms
+    } · upgrade { $upgrade ->
+        [none] –
+       *[other] { $upgrade } ms
+    } · first answer { $first_answer ->
+        [none] –
+       *[other] { $first_answer } ms
+    }
+check-label-waited = waited
+check-seen-waited = { $waited_s } s for the server to come up
+check-label-tls = tls
+check-seen-tls = { $version } · { $cipher } · ALPN { $alpn ->
+        [none] none
+       *[other] { $alpn }
+    }
+check-label-certificate = certificate
+check-seen-certificate = { $subject } · issued by { $issuer } · valid until { $not_after }
+check-label-subprotocol = subprotocol
+check-seen-subprotocol = { $subprotocol ->
+        [none] none
+       *[other] { $subprotocol }
+    }
+check-label-protocol = protocol
+check-label-answer = answer
+check-seen-answer = “{ $text }”
+check-seen-answer-binary = { $bytes } bytes of binary
+check-label-idle = idle
+check-seen-idle = held open { $held_s } s{ $pings ->
+        [0] {""}
+        [one] , 1 ping sent
+       *[other] , { $pings } pings sent
+    }
+check-label-round-trip = round trip
+check-seen-round-trip = min { $min } · median { $median } · max { $max } ms ({ $count })

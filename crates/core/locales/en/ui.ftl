@@ -193,22 +193,12 @@ verify-protocol-name = { $protocol ->
 verify-idle = Hold idle (seconds)
 verify-ping = Ping every (seconds)
 verify-idling = Holding the connection idle… { $n } s left
-verify-idle-held = Idle
-verify-idle-result = held open { $held } s{ $pings ->
-        [0] {""}
-        [one] , 1 ping sent
-       *[other] , { $pings } pings sent
-    }
 verify-wait = Wait for the server to restart (seconds)
 verify-run = Verify
 verify-browser = Try it in my browser
 verify-browser-waiting = Waiting for your browser: it opens a page that connects to the URL and reports back (up to 30 s)…
 verify-waiting = Waiting for your server… { $n } s
-verify-ok = Verified: { $url } works
-verify-failed = Still failing
 verify-retry = Try again
-verify-phases = Phases
-verify-rtt = round trip
 
 log-title = Explain an error message
 log-lede = Paste a server log, a browser console or a stack trace. Nothing leaves this machine.
@@ -281,7 +271,6 @@ target-ipc-failed = Handshake could not check the URL: { $detail }
 evidence-chain = Chain { $n }
 evidence-total = total
 evidence-wait = waiting for the server
-verify-upgrade = upgrade
 app-error-cancelled = Stopped. Nothing was sent after the step that was running.
 app-error-nothing-exported = Nothing was exported yet.
 app-error-folder-not-absolute = Choose a folder (an absolute path) to export into.

@@ -48,34 +48,9 @@ cli-serve-listening = http://{ $address }/probe?target=URL 에서 프로브를 �
 
 ## handshake check
 
-cli-check-ok = ✓ { $url } — 연결됨, { $protocol ->
-        [stomp] STOMP CONNECTED 받음
-        [socketio] Socket.IO 네임스페이스 참여
-        [graphql-ws] graphql-ws connection_ack 받음
-       *[other] 메시지 { $sent }개 중 { $answered }개 응답
-    }, { $close ->
-        [none] 서버가 종료 요청에 응답하지 않았습니다
-       *[other] 정상 종료({ $close })
-    }
-cli-check-phases = 단계         dns { $dns } · tcp { $tcp } · tls { $tls } · 업그레이드 { $upgrade } · 첫 응답 { $first_answer }
-cli-check-ms = { $ms }ms
-cli-check-waited = 대기         서버가 올라오기까지 { $waited_s }초
-cli-check-tls = tls          { $version } · { $cipher } · ALPN { $alpn }
-cli-check-certificate = 인증서       { $subject } · 발급자 { $issuer } · { $not_after }까지 유효
-cli-check-subprotocol = 서브프로토콜 { $subprotocol }
-cli-check-spoken = 프로토콜     { $spoken }
-cli-check-answer = 응답         “{ $text }”
-cli-check-answer-binary = 응답         바이너리 { $bytes }바이트
-cli-check-round-trip = 왕복         최소 { $min } · 중간값 { $median } · 최대 { $max }ms ({ $count }회)
-cli-check-idle = 유휴         { $held_s }초 동안 열려 있음{ $pings ->
-        [0] {""}
-       *[other] , ping { $pings }회 보냄
-    }
 cli-check-idling = 연결을 유휴 상태로 유지하는 중… { $left }초 남음
-cli-check-failed = ✗ { $url } — { $failure }
 cli-check-because = 원인:
 cli-check-waiting = 서버가 연결을 받을 때까지 기다리는 중… { $left }초 남음
-cli-none = 없음
 
 ## handshake explain-log
 

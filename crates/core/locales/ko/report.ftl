@@ -115,3 +115,59 @@ report-route-proxy = 프록시 { $proxy }을(를) 거쳐서({ $from }{ $authenti
 report-route-exempt = 직접: { $variable }이(가) 이 호스트를 프록시에서 뺍니다
 report-route-disabled = 직접(--no-proxy)
 report-route-direct = 직접(적용되는 프록시 변수 없음)
+
+## A check's summary (`handshake check` and the Verify step): the verdict,
+## then one line per thing seen, each a label and a value.
+
+check-verdict-ok = ✓ { $url } — 연결됨, { $protocol ->
+        [stomp] STOMP CONNECTED 받음
+        [socketio] Socket.IO 네임스페이스 참여
+        [graphql-ws] graphql-ws connection_ack 받음
+       *[other] 메시지 { $sent }개 중 { $answered }개 응답
+    }, { $close ->
+        [none] 서버가 종료 요청에 응답하지 않았습니다
+       *[other] 정상 종료({ $close })
+    }
+check-verdict-failed = ✗ { $url } — { $reason }
+check-label-phases = 단계
+check-seen-phases = dns { $dns ->
+        [none] –
+       *[other] { $dns }ms
+    } · tcp { $tcp ->
+        [none] –
+       *[other] { $tcp }ms
+    } · tls { $tls ->
+        [none] –
+       *[other] { $tls }ms
+    } · 업그레이드 { $upgrade ->
+        [none] –
+       *[other] { $upgrade }ms
+    } · 첫 응답 { $first_answer ->
+        [none] –
+       *[other] { $first_answer }ms
+    }
+check-label-waited = 대기
+check-seen-waited = 서버가 올라오기까지 { $waited_s }초
+check-label-tls = tls
+check-seen-tls = { $version } · { $cipher } · ALPN { $alpn ->
+        [none] 없음
+       *[other] { $alpn }
+    }
+check-label-certificate = 인증서
+check-seen-certificate = { $subject } · 발급자 { $issuer } · { $not_after }까지 유효
+check-label-subprotocol = 서브프로토콜
+check-seen-subprotocol = { $subprotocol ->
+        [none] 없음
+       *[other] { $subprotocol }
+    }
+check-label-protocol = 프로토콜
+check-label-answer = 응답
+check-seen-answer = “{ $text }”
+check-seen-answer-binary = 바이너리 { $bytes }바이트
+check-label-idle = 유휴
+check-seen-idle = { $held_s }초 동안 열려 있음{ $pings ->
+        [0] {""}
+       *[other] , ping { $pings }회 보냄
+    }
+check-label-round-trip = 왕복
+check-seen-round-trip = 최소 { $min } · 중간값 { $median } · 최대 { $max }ms ({ $count }회)

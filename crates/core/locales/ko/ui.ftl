@@ -194,21 +194,12 @@ verify-protocol-name = { $protocol ->
 verify-idle = 유휴 유지(초)
 verify-ping = ping 간격(초)
 verify-idling = 연결을 유휴 상태로 유지하는 중… { $n }초 남음
-verify-idle-held = 유휴
-verify-idle-result = { $held }초 동안 열려 있음{ $pings ->
-        [0] {""}
-       *[other] , ping { $pings }회 보냄
-    }
 verify-wait = 서버 재시작 대기(초)
 verify-run = 검증
 verify-browser = 내 브라우저에서 시도
 verify-browser-waiting = 브라우저를 기다리는 중: URL에 연결하는 페이지를 열고 결과를 보내옵니다(최대 30초)…
 verify-waiting = 서버를 기다리는 중… { $n }초
-verify-ok = 검증 완료: { $url } 연결이 동작합니다
-verify-failed = 아직 실패합니다
 verify-retry = 다시 시도
-verify-phases = 단계별 시간
-verify-rtt = 왕복
 
 log-title = 오류 메시지 설명
 log-lede = 서버 로그, 브라우저 콘솔, 스택 트레이스를 붙여 넣으세요. 이 컴퓨터 밖으로 나가지 않습니다.
@@ -272,7 +263,6 @@ target-ipc-failed = Handshake가 URL을 확인하지 못했습니다: { $detail 
 evidence-chain = 체인 { $n }
 evidence-total = 전체
 evidence-wait = 서버 대기
-verify-upgrade = 업그레이드
 app-error-cancelled = 중지했습니다. 실행 중이던 단계 이후로는 아무것도 보내지 않았습니다.
 app-error-nothing-exported = 아직 내보낸 것이 없습니다.
 app-error-folder-not-absolute = 내보낼 폴더(절대 경로)를 고르세요.

@@ -54,6 +54,22 @@ pub struct Phrase {
 }
 
 impl Phrase {
+    /// The message `id` filled with `facts`.
+    pub fn new(id: &str, facts: Facts) -> Phrase {
+        Phrase {
+            id: id.to_owned(),
+            facts,
+            cause: None,
+        }
+    }
+
+    /// This phrase wrapping `cause` (said first, given as the fact `reason`).
+    #[must_use]
+    pub fn caused_by(mut self, cause: Phrase) -> Phrase {
+        self.cause = Some(Box::new(cause));
+        self
+    }
+
     /// The data of `message`.
     pub fn of(message: &(impl Message + ?Sized)) -> Phrase {
         Phrase {

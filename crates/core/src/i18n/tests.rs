@@ -182,10 +182,8 @@ fn words_of(pattern: &ast::Pattern<String>) -> String {
 /// Korean values that are rightly the same as the English ones, each with
 /// the reason; anything else the same in both is an untranslated copy.
 const SAME_IN_BOTH: &[(&str, &str)] = &[
-    (
-        "cli-check-tls",
-        "a protocol line: `tls`, the version, the cipher and ALPN are names",
-    ),
+    ("check-label-tls", "`tls` is a protocol's name"),
+    ("check-seen-answer", "the server's own words, quoted"),
     ("cli-keystore-spring", "a product and a file name"),
     ("place-apache-conf", "a path"),
     ("trust-ca-fedora", "product names and a command"),
@@ -950,9 +948,16 @@ fn the_window_gets_the_same_words_as_the_terminal() {
             json!({ "phrase": phrase, "words": said(&|l| json!(l.say_phrase(&phrase))) })
         })
         .collect();
-    let failures: Vec<_> = crate::exchange::CheckFailure::examples()
+    // A check's summary: the window says the core's phrases, the terminal too.
+    let checks: Vec<crate::verify::Checked> = crate::verify::summary::examples()
         .into_iter()
-        .map(|failure| json!({ "failure": failure, "words": said(&|l| json!(l.say(&failure))) }))
+        .map(crate::verify::Checked::from)
+        .collect();
+    let phrases: Vec<_> = phrases
+        .into_iter()
+        .chain(checks.iter().flat_map(|checked| checked.summary.phrases()).map(
+            |phrase| json!({ "phrase": phrase, "words": said(&|l| json!(l.say_phrase(phrase))) }),
+        ))
         .collect();
     let reports: serde_json::Map<String, serde_json::Value> = [
         "tls-to-plain-port",
@@ -973,7 +978,7 @@ fn the_window_gets_the_same_words_as_the_terminal() {
     let document = json!({
         "findings": findings,
         "phrases": phrases,
-        "failures": failures,
+        "checks": checks,
         "reports": reports,
     });
     let text = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";

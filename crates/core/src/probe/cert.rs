@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use x509_parser::prelude::*;
 
 /// One certificate as the server presented it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CertInfo {
     /// The subject distinguished name.

@@ -9,6 +9,7 @@
 
 mod discover;
 mod protocol;
+pub mod summary;
 
 use std::time::{Duration, Instant};
 
@@ -24,6 +25,7 @@ use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
 pub use crate::exchange::{CheckFailure, Exchange, Protocol, WsCause};
 pub use protocol::{PickReason, Spoken};
+pub use summary::{CheckSummary, Checked, SeenLine, summary};
 
 use crate::Target;
 use crate::clock::{millis, now_unix};

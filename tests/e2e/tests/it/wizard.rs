@@ -295,14 +295,14 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
             |t| !t.is_empty(),
         )
         .await;
-    assert_eq!(
-        verdict,
-        format!("Verified: wss://localhost:{tls_port}/ws works"),
-        "{}",
+    // The core's summary, as `handshake check` prints it.
+    assert!(
+        verdict.starts_with(&format!("✓ wss://localhost:{tls_port}/ws — connected, ")),
+        "{verdict}\n{}",
         nginx.log()
     );
     desktop
-        .text_of("[data-testid=phases]", |t| t.contains("TLSv1.3"))
+        .text_of("[data-testid=check-label-tls]", |t| t.contains("TLSv1.3"))
         .await;
     desktop
         .screenshot_for_readme("wizard-7-verify", "verify-en")
@@ -340,7 +340,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .await;
     desktop
         .text_of("[data-testid=verify-ok]", |t| {
-            t == format!("검증 완료: wss://localhost:{tls_port}/ws 연결이 동작합니다")
+            t.starts_with(&format!("✓ wss://localhost:{tls_port}/ws — 연결됨, "))
         })
         .await;
     desktop.assert_no_english("7-verify").await;
@@ -362,7 +362,7 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .await;
     assert_eq!(
         failed,
-        format!("아직 실패합니다: 포트 {closed}에서 대기 중인 프로세스가 없습니다")
+        format!("✗ wss://localhost:{closed}/ws — 포트 {closed}에서 대기 중인 프로세스가 없습니다")
     );
     let refused = desktop
         .text_of("[data-code=tcp-refused]", |t| t.contains("해결 방법"))
@@ -409,12 +409,12 @@ async fn from_a_broken_url_to_a_verified_wss_connection() {
         .text_of("[data-testid=verify-ok]", |t| !t.is_empty())
         .await;
     let spoken = desktop
-        .text_of("[data-testid=spoken]", |t| !t.is_empty())
+        .text_of("[data-testid=check-label-protocol]", |t| !t.is_empty())
         .await;
     assert!(spoken.starts_with("Socket.IO — 세션 "), "{spoken}");
     assert!(spoken.ends_with("25000ms마다 ping"), "{spoken}");
     let idle = desktop
-        .text_of("[data-testid=idle]", |t| !t.is_empty())
+        .text_of("[data-testid=check-label-idle]", |t| !t.is_empty())
         .await;
     assert!(idle.starts_with("3초 동안 열려 있음, ping "), "{idle}");
     desktop.assert_no_english("7-verify-socketio").await;
