@@ -82,10 +82,6 @@ pub(crate) enum Usage {
     GenerateWhat,
     ProfileAndSubcommand,
     NoOut,
-    ClientTarget,
-    ProxyCertificate,
-    PemForms,
-    NoKeystore,
     JavaHome,
     JavaCacerts {
         home: String,
@@ -109,10 +105,6 @@ impl Message for Usage {
             Usage::GenerateWhat => "cli-error-generate-what",
             Usage::ProfileAndSubcommand => "cli-error-profile-and-subcommand",
             Usage::NoOut => "cli-error-no-out",
-            Usage::ClientTarget => "cli-error-client-target",
-            Usage::ProxyCertificate => "cli-error-proxy-certificate",
-            Usage::PemForms => "cli-error-pem-forms",
-            Usage::NoKeystore => "cli-error-no-keystore",
             Usage::JavaHome => "cli-error-java-home",
             Usage::JavaCacerts { .. } => "cli-error-java-cacerts",
             Usage::CaUnreadable => "cli-error-ca-unreadable",
@@ -190,6 +182,7 @@ from_user_errors!(
     handshake_core::export::ExportError,
     handshake_core::render::RenderError,
     handshake_core::fix::FixError,
+    handshake_core::fix::RequestError,
     handshake_core::trust::TrustError,
     handshake_core::browser::BrowserError,
     handshake_core::proxy::ProxyError,
@@ -229,6 +222,25 @@ impl Message for Output {
 
     fn facts(&self) -> Facts {
         Facts::new().with("detail", self.0.to_string())
+    }
+}
+
+/// An address `serve` cannot listen on (taken, or not this machine's):
+/// exit status 1.
+pub(crate) struct Listen {
+    pub(crate) address: std::net::SocketAddr,
+    pub(crate) error: std::io::Error,
+}
+
+impl Message for Listen {
+    fn id(&self) -> &'static str {
+        "cli-error-listen"
+    }
+
+    fn facts(&self) -> Facts {
+        Facts::new()
+            .with("address", self.address.to_string())
+            .with("detail", self.error.to_string())
     }
 }
 

@@ -69,6 +69,12 @@ impl UserError for crate::trust::TrustError {
     }
 }
 
+impl UserError for crate::fix::RequestError {
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::Input
+    }
+}
+
 impl UserError for crate::verify::BadCheck {
     fn kind(&self) -> ErrorKind {
         ErrorKind::Input

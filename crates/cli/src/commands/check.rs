@@ -13,7 +13,6 @@ use crate::exit::ExitStatus;
 use crate::problem::{Problem, Usage};
 use crate::render::{self, say};
 
-/// Open a real WebSocket, send a message, wait for the answer, close cleanly.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  handshake check wss://localhost:8443/ws --ca handshake-dev-ca.pem\n  handshake check wss://api.example.com/ws --wait 60 --count 20\n  API_TOKEN=… handshake check wss://api.example.com/ws --bearer-env API_TOKEN\n\nOn failure the URL is diagnosed and the findings say why.\nExit status: 0 when the check passed, 1 when it failed, 2 for unusable input."

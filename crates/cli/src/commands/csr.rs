@@ -11,7 +11,6 @@ use crate::exit::ExitStatus;
 use crate::problem::{Problem, Usage};
 use crate::render::say;
 
-/// Make a private key and a CSR with the host names, for a public CA.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Example:\n  handshake csr --host api.example.com --host www.example.com --key-out api.key --csr-out api.csr"

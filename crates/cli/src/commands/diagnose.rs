@@ -12,7 +12,6 @@ use crate::exit::ExitStatus;
 use crate::problem::{Problem, Usage};
 use crate::render::{self, say};
 
-/// Diagnose an endpoint: what fails, why, and what to do.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  handshake diagnose wss://localhost:8443/ws\n  handshake diagnose wss://localhost:8443/ws --ca handshake-dev-ca.pem --wait 30\n  handshake diagnose https://api.example.com/v1 --origin https://app.example.com --json\n  handshake diagnose --replay report.json --lang ko\n\nExit status: 0 when no finding is an error, 1 when one is, 2 for unusable input."

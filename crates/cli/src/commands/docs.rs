@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use crate::exit::ExitStatus;
 use crate::problem::Problem;
 
-/// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  handshake completions bash > ~/.local/share/bash-completion/completions/handshake\n  handshake completions zsh > ~/.zfunc/_handshake\n  handshake completions fish > ~/.config/fish/completions/handshake.fish\n\nThe packages install them where the shells look."
@@ -18,7 +17,6 @@ pub(crate) struct CompletionsArgs {
     shell: clap_complete::Shell,
 }
 
-/// Write the man pages: handshake.1 and one per subcommand.
 #[derive(Debug, clap::Args)]
 #[command(hide = true)]
 pub(crate) struct ManArgs {

@@ -11,7 +11,9 @@ use handshake_core::{Options, Secret, Target, cert_files};
 use super::credential;
 use crate::problem::{Problem, Usage};
 
-/// How to reach the endpoint: what `diagnose` and `check` take.
+// How to reach the endpoint: what `diagnose` and `check` take.
+// (Not a doc comment: a flattened struct's would become the description
+// of every command it is part of.)
 #[derive(Debug, clap::Args)]
 pub(crate) struct EndpointArgs {
     #[command(flatten)]
@@ -38,7 +40,9 @@ pub(crate) struct EndpointArgs {
     password_env: Option<String>,
 }
 
-/// How to reach any endpoint of a list: what `scan` takes too.
+// How to reach any endpoint of a list: what `scan` takes too.
+// (Not a doc comment: a flattened struct's would become the description
+// of every command it is part of.)
 #[derive(Debug, clap::Args)]
 pub(crate) struct ReachArgs {
     /// The origin of the page that opens the connection, e.g.

@@ -12,7 +12,6 @@ use crate::exit::ExitStatus;
 use crate::problem::{Problem, Unreadable};
 use crate::render::say;
 
-/// Explain the errors in a server or browser log.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  handshake explain-log /var/log/tomcat10/catalina.out\n  journalctl -u myapp | handshake explain-log -\n  handshake explain-log --json /var/log/nginx/error.log\n\nReads Tomcat/Spring Boot, nginx, Apache, Java and Node.js logs and browser consoles.\nExit status: 0 when no problem was recognised, 1 when one was, 2 when the file cannot be read."

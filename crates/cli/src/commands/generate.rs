@@ -5,11 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use handshake_core::file::Holds;
-use handshake_core::fix::{self, CertificateChoice, FixRequest, Prepared, Supplied};
+use handshake_core::fix::{
+    self, CertificateChoice, Choices, FixKind, FixRequest, Prepared, ProxyChoices, RequestError,
+    SpringChoices, Supplied,
+};
 use handshake_core::i18n::Facts;
 use handshake_core::pki::{self, KeyType};
 use handshake_core::profile::{self, Profile};
-use handshake_core::render::client::ClientPlan;
 use handshake_core::render::spring::{self, BootVersion, SpringForm, SpringPlan};
 use handshake_core::render::{Fix, ProxyPlan};
 use handshake_core::{Language, Target, export};
@@ -19,7 +21,6 @@ use crate::exit::ExitStatus;
 use crate::problem::{Flag, Problem, Usage};
 use crate::render::say;
 
-/// Generate the configuration that fixes the connection.
 #[derive(Debug, clap::Args)]
 #[command(
     args_conflicts_with_subcommands = true,
@@ -35,7 +36,9 @@ pub(crate) struct Args {
     output: Output,
 }
 
-/// Where and how the files are written; allowed before or after the subcommand.
+// Where and how the files are written; allowed before or after the subcommand.
+// (Not a doc comment: a flattened struct's would become the description
+// of every command it is part of.)
 #[derive(Debug, clap::Args)]
 struct Output {
     /// The folder to write into.
@@ -68,7 +71,9 @@ enum What {
     Client,
 }
 
-/// A new certificate made along with the configuration.
+// A new certificate made along with the configuration.
+// (Not a doc comment: a flattened struct's would become the description
+// of every command it is part of.)
 #[derive(Debug, clap::Args)]
 struct NewCert {
     /// Make a certificate for the --host names, signed by the development CA.
@@ -108,13 +113,13 @@ struct ProxyArgs {
     #[arg(long, value_name = "URL")]
     upstream: String,
     /// The WebSocket path.
-    #[arg(long, value_name = "PATH", default_value = "/ws")]
+    #[arg(long, value_name = "PATH", default_value = ProxyPlan::DEFAULT_WS_PATH)]
     ws_path: String,
     /// The TLS listen address.
-    #[arg(long, value_name = "ADDRESS", default_value = "443")]
+    #[arg(long, value_name = "ADDRESS", default_value = ProxyPlan::DEFAULT_LISTEN)]
     listen: String,
     /// The plain listen address redirecting to TLS ("none" for no redirect).
-    #[arg(long, value_name = "ADDRESS", default_value = "80")]
+    #[arg(long, value_name = "ADDRESS", default_value = ProxyPlan::DEFAULT_REDIRECT_FROM)]
     redirect_from: String,
     /// Send Strict-Transport-Security (two years), even for localhost, an
     /// address or a single-label name, where it is off by default.
@@ -134,16 +139,16 @@ struct SpringArgs {
     #[arg(long, value_name = "FORM", default_value = "keystore", value_parser = parse_form)]
     form: SpringForm,
     /// server.port.
-    #[arg(long, default_value_t = 8443)]
+    #[arg(long, default_value_t = SpringPlan::DEFAULT_PORT)]
     port: u16,
     /// An existing keystore: file:/path/server.p12, or classpath:server.p12.
     #[arg(long, value_name = "LOCATION", conflicts_with_all = ["cert", "dev_ca", "self_signed"])]
     key_store: Option<String>,
     /// The key's alias in the keystore.
-    #[arg(long, default_value = "server")]
+    #[arg(long, default_value = SpringPlan::DEFAULT_ALIAS)]
     alias: String,
     /// The environment variable with the keystore password (unset: a random one); its value goes to ssl.env only.
-    #[arg(long, value_name = "VAR", default_value = "SSL_KEYSTORE_PASSWORD")]
+    #[arg(long, value_name = "VAR", default_value = spring::DEFAULT_PASSWORD_ENV)]
     password_env: String,
     /// Existing PEM files to import (the key in any format; written as PKCS#8 or into the keystore).
     #[arg(long, value_name = "PEM", requires = "key", conflicts_with_all = ["dev_ca", "self_signed"])]
@@ -200,7 +205,7 @@ struct Job {
 
 fn job(args: &Args, speech: Speech) -> Result<Job, Problem> {
     let output = &args.output;
-    let (profile, out, plan) = match (&args.what, &args.profile) {
+    let (mut request, out, plan) = match (&args.what, &args.profile) {
         (None, None) => return Err(Usage::GenerateWhat.into()),
         (Some(_), Some(_)) => return Err(Usage::ProfileAndSubcommand.into()),
         (None, Some(file)) => {
@@ -215,23 +220,23 @@ fn job(args: &Args, speech: Speech) -> Result<Job, Problem> {
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
             let out = output.out.clone().unwrap_or_else(|| folder.to_owned());
-            (profile, out, Certificate::default())
+            // The files the profile names, as they are.
+            let request = FixRequest {
+                profile,
+                certificate: CertificateChoice::InPlace,
+                key_type: KeyType::default(),
+            };
+            (request, out, Certificate::default())
         }
         (Some(what), None) => {
             let out = output.out.clone().ok_or(Usage::NoOut)?;
-            let (fix, target, plan) = plan(what, output)?;
-            let profile = Profile {
-                target,
-                origin: output.origin.clone(),
-                language: speech.language,
-                fix,
-            };
-            (profile, out, plan)
+            let (request, plan) = request(what, output, speech.language)?;
+            (request, out, plan)
         }
     };
     // The password goes into ssl.env (and a new keystore); without one a
     // new keystore gets a random password.
-    let password = match &profile.fix {
+    let password = match &request.profile.fix {
         // A shared profile must not pick which secret goes into ssl.env.
         Fix::Spring(plan)
             if args.profile.is_some()
@@ -263,16 +268,11 @@ fn job(args: &Args, speech: Speech) -> Result<Job, Problem> {
         days: new.map(|new| new.days),
         location: new.and_then(|new| new.location.clone()),
     };
-    let key_type = match new {
-        Some(new) => credential::key_type(&new.key_type)?,
-        None => KeyType::EcdsaP256,
-    };
+    if let Some(new) = new {
+        request.key_type = credential::key_type(&new.key_type)?;
+    }
     Ok(Job {
-        request: FixRequest {
-            profile,
-            certificate: plan.choice,
-            key_type,
-        },
+        request,
         supplied,
         out,
         ca_dir: new
@@ -281,9 +281,9 @@ fn job(args: &Args, speech: Speech) -> Result<Job, Problem> {
     })
 }
 
-/// Where the certificate comes from, as the flags say.
+/// What the flags add to the request for a new or imported certificate.
+#[derive(Default)]
 struct Certificate<'a> {
-    choice: CertificateChoice,
     /// The flags of a new certificate.
     new_cert: Option<&'a NewCert>,
     /// Its names besides the target's.
@@ -291,105 +291,99 @@ struct Certificate<'a> {
     passphrase_file: Option<&'a Path>,
 }
 
-/// The fix, its target URL and where the certificate comes from.
-fn plan<'a>(what: &'a What, output: &Output) -> Result<(Fix, String, Certificate<'a>), Problem> {
+/// The request the flags make: what they chose, given to the core's one
+/// request builder (the window's too), and what they add for the certificate.
+fn request<'a>(
+    what: &'a What,
+    output: &Output,
+    language: Language,
+) -> Result<(FixRequest, Certificate<'a>), Problem> {
     let flag = |flag: &'static str| move |error| Problem::usage(Flag { flag, error });
-    let target = |default: String| -> Result<String, Problem> {
-        let url = output.target.clone().unwrap_or(default);
-        Target::parse(&url).map(|t| t.url).map_err(flag("--target"))
+    let target = (output.target.as_deref())
+        .map(Target::parse)
+        .transpose()
+        .map_err(flag("--target"))?;
+    let chose = |kind| Choices {
+        target: target.clone(),
+        origin: output.origin.clone(),
+        ..Choices::new(kind, language)
     };
-    match what {
-        What::Client => {
-            let url = output.target.as_deref().ok_or(Usage::ClientTarget)?;
-            let parsed = Target::parse(url).map_err(flag("--target"))?;
-            let plan = ClientPlan::for_target(&parsed, output.origin.as_deref());
-            Ok((Fix::Client(plan), parsed.url, Certificate::default()))
-        }
+    let (choices, certificate) = match what {
+        What::Client => (chose(FixKind::Client), Certificate::default()),
         What::Nginx(args) | What::Apache(args) | What::Haproxy(args) | What::Caddy(args) => {
             let new = &args.new_cert;
-            let certificate = match (&args.cert, &args.key) {
-                (Some(cert), Some(key)) => Certificate {
-                    choice: CertificateChoice::Existing {
-                        cert: fix::absolute(cert),
-                        key: fix::absolute(key),
-                    },
-                    ..Certificate::default()
+            let (choice, new_cert) = match (&args.cert, &args.key) {
+                (Some(cert), Some(key)) => {
+                    let (cert, key) = (fix::absolute(cert), fix::absolute(key));
+                    (Some(CertificateChoice::Existing { cert, key }), None)
+                }
+                _ if new.dev_ca || new.self_signed => (Some(new.choice()), Some(new)),
+                _ => (None, None),
+            };
+            let kind = match what {
+                What::Apache(_) => FixKind::Apache,
+                What::Haproxy(_) => FixKind::Haproxy,
+                What::Caddy(_) => FixKind::Caddy,
+                _ => FixKind::Nginx,
+            };
+            let choices = Choices {
+                hosts: args.hosts.clone(),
+                certificate: choice,
+                proxy: ProxyChoices {
+                    upstream: Some(args.upstream.clone()),
+                    ws_path: Some(args.ws_path.clone()),
+                    listen: Some(args.listen.clone()),
+                    redirect_from: Some(
+                        (args.redirect_from != "none").then(|| args.redirect_from.clone()),
+                    ),
+                    hsts: (args.hsts || args.no_hsts).then_some(args.hsts),
                 },
-                _ if new.dev_ca || new.self_signed => Certificate {
-                    choice: new.choice(),
-                    new_cert: Some(new),
-                    ..Certificate::default()
-                },
-                _ => return Err(Usage::ProxyCertificate.into()),
+                ..chose(kind)
             };
-            let defaults = ProxyPlan::new(
-                args.hosts.clone(),
-                String::new(),
-                String::new(),
-                args.upstream.clone(),
-            );
-            let plan = ProxyPlan {
-                listen_tls: args.listen.clone(),
-                listen_redirect: (args.redirect_from != "none").then(|| args.redirect_from.clone()),
-                ws_path: args.ws_path.clone(),
-                hsts: (defaults.hsts || args.hsts) && !args.no_hsts,
-                ..defaults
+            let certificate = Certificate {
+                new_cert,
+                ..Certificate::default()
             };
-            let url = target(format!("wss://{}{}", args.hosts[0], args.ws_path))?;
-            let fix = match what {
-                What::Apache(_) => Fix::Apache(plan),
-                What::Haproxy(_) => Fix::Haproxy(plan),
-                What::Caddy(_) => Fix::Caddy(plan),
-                _ => Fix::Nginx(plan),
-            };
-            Ok((fix, url, certificate))
+            (choices, certificate)
         }
         What::Spring(args) => {
             let new = &args.new_cert;
             let choice = match (&args.cert, &args.key) {
-                (Some(cert), Some(key)) => CertificateChoice::Import {
+                (Some(cert), Some(key)) => Some(CertificateChoice::Import {
                     cert: cert.display().to_string(),
                     key: key.display().to_string(),
-                },
-                _ if new.dev_ca || new.self_signed => new.choice(),
-                _ if args.form.is_pem() => return Err(Usage::PemForms.into()),
-                _ if args.key_store.is_none() => return Err(Usage::NoKeystore.into()),
+                }),
+                _ if new.dev_ca || new.self_signed => Some(new.choice()),
                 // The application's own keystore, named by --key-store.
-                _ => CertificateChoice::InPlace,
+                _ => None,
             };
-            let fix = Fix::Spring(SpringPlan {
-                boot: args.boot,
-                form: args.form,
-                port: args.port,
-                password_env: args.password_env.clone(),
-                ..SpringPlan::new(
-                    args.key_store.clone().unwrap_or_default(),
-                    args.alias.clone(),
-                )
-            });
-            let host = args.hosts.first().map_or("localhost", String::as_str);
-            let url = target(format!("wss://{host}:{}/ws", args.port))?;
+            let choices = Choices {
+                hosts: args.hosts.clone(),
+                certificate: choice,
+                spring: SpringChoices {
+                    boot: Some(args.boot),
+                    form: Some(args.form),
+                    port: Some(args.port),
+                    key_store: args.key_store.clone(),
+                    alias: Some(args.alias.clone()),
+                    password_env: Some(args.password_env.clone()),
+                },
+                ..chose(FixKind::Spring)
+            };
             let certificate = Certificate {
                 new_cert: (new.dev_ca || new.self_signed).then_some(new),
                 hosts: &args.hosts,
                 passphrase_file: args.key_password_file.as_deref(),
-                choice,
             };
-            Ok((fix, url, certificate))
+            (choices, certificate)
         }
-    }
-}
-
-impl Default for Certificate<'_> {
-    /// The files the plan names (a profile), or none (the client fix).
-    fn default() -> Self {
-        Certificate {
-            choice: CertificateChoice::InPlace,
-            new_cert: None,
-            hosts: &[],
-            passphrase_file: None,
-        }
-    }
+    };
+    let request = choices.request().map_err(|error| match error {
+        // The URL made from the host, port and path: what --target sets.
+        RequestError::Target(error) => flag("--target")(error),
+        error => error.into(),
+    })?;
+    Ok((request, certificate))
 }
 
 impl NewCert {

@@ -11,8 +11,6 @@ use crate::exit::ExitStatus;
 use crate::problem::Problem;
 use crate::render::say;
 
-/// Inspect a PKCS12 keystore: aliases, key entries, certificates, and the
-/// error Spring Boot would show when server.ssl.* does not fit it.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Example:\n  SSL_KEYSTORE_PASSWORD=… handshake inspect server.p12 --password-env SSL_KEYSTORE_PASSWORD --alias server"

@@ -17,8 +17,6 @@ use crate::exit::ExitStatus;
 use crate::problem::{Problem, Usage};
 use crate::render::say;
 
-/// Make a PKCS12 keystore: from a development CA, self-signed, or from your
-/// PEM certificate and key.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  SSL_KEYSTORE_PASSWORD=… handshake keystore --host localhost --host 127.0.0.1 --out server.p12 --password-env SSL_KEYSTORE_PASSWORD\n  SSL_KEYSTORE_PASSWORD=… handshake keystore --cert fullchain.pem --key privkey.pem --out server.p12 --password-env SSL_KEYSTORE_PASSWORD\n\nWithout --cert/--key or --self-signed, the leaf is signed by the development CA (created once in --ca-dir)."

@@ -27,18 +27,35 @@ use crate::problem::Problem;
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub(crate) enum Command {
+    /// Open a real WebSocket, send a message, wait for the answer, close cleanly.
     Check(check::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions(docs::CompletionsArgs),
+    /// Make a private key and a CSR with the host names, for a public CA.
     Csr(csr::Args),
+    /// Diagnose an endpoint: what fails, why, and what to do.
     Diagnose(diagnose::Args),
+    /// Explain the errors in a server or browser log.
     ExplainLog(explain_log::Args),
+    /// Generate the configuration that fixes the connection.
     Generate(generate::Args),
+    /// Inspect a PKCS12 keystore: aliases, key entries, certificates, and the
+    /// error Spring Boot would show when server.ssl.* does not fit it.
     Inspect(inspect::Args),
+    /// Make a PKCS12 keystore: from a development CA, self-signed, or from your
+    /// PEM certificate and key.
     Keystore(keystore::Args),
+    /// Write the man pages: handshake.1 and one per subcommand.
     Man(docs::ManArgs),
+    /// Diagnose a list of endpoints at once: what fails, what expires.
     Scan(scan::Args),
+    /// Serve probes for Prometheus, as blackbox_exporter does.
     Serve(serve::Args),
+    /// Show how a target URL is understood: scheme, host, port, path, TLS.
     Target(target::Args),
+    /// Trust (or stop trusting) the development CA in the stores found on this
+    /// machine — the system store, Chromium's and every Firefox profile's NSS
+    /// database, the JDK's truststore — or in the stores named.
     Trust(trust::Args),
 }
 

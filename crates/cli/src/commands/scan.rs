@@ -13,7 +13,6 @@ use crate::exit::ExitStatus;
 use crate::problem::{Problem, Usage};
 use crate::render::say;
 
-/// Diagnose a list of endpoints at once: what fails, what expires.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  handshake scan endpoints.txt\n  grep -v staging endpoints.txt | handshake scan - --json > reports.ndjson\n  handshake scan endpoints.txt --csv --expiring-within 14\n\nA line is a URL, optionally followed by --origin PAGE_ORIGIN or --ca PEM; # starts a comment.\nExit status: 0 when no target has an error finding (and, with --expiring-within, no certificate ends within DAYS), 1 otherwise, 2 for unusable input."

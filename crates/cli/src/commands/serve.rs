@@ -19,10 +19,9 @@ use handshake_core::{Language, Options};
 
 use super::endpoint::ReachArgs;
 use crate::exit::ExitStatus;
-use crate::problem::Problem;
+use crate::problem::{Listen, Problem};
 use crate::render::say;
 
-/// Serve probes for Prometheus, as blackbox_exporter does.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  handshake serve\n  handshake serve --listen 0.0.0.0:9115 --allow api.example.com --allow chat.example.com\n\nPrometheus scrapes /probe?target=wss://api.example.com/ws with blackbox_exporter's relabelling (README: Monitoring).\nOnly /probe and /metrics are served; with --allow, every other host is refused (403)."
@@ -60,7 +59,12 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         .with_state(exporter);
     let listen = args.listen;
     super::block_on_all_cores(async move {
-        let listener = tokio::net::TcpListener::bind(listen).await?;
+        let listener = (tokio::net::TcpListener::bind(listen).await).map_err(|error| {
+            Problem::failure(Listen {
+                address: listen,
+                error,
+            })
+        })?;
         eprintln!(
             "{}",
             say(
@@ -69,7 +73,8 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
                 Facts::new().with("address", listener.local_addr()?.to_string())
             )
         );
-        axum::serve(listener, app).await
+        axum::serve(listener, app).await?;
+        Ok::<_, Problem>(())
     })??;
     Ok(ExitStatus::Success)
 }

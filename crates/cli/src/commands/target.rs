@@ -7,7 +7,6 @@ use crate::exit::ExitStatus;
 use crate::problem::Problem;
 use crate::render::{self, say};
 
-/// Show how a target URL is understood: scheme, host, port, path, TLS.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example:\n  handshake target wss://localhost:8443/ws")]
 pub(crate) struct Args {

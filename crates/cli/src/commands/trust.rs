@@ -16,9 +16,6 @@ use crate::exit::ExitStatus;
 use crate::problem::{Problem, Usage};
 use crate::render::say;
 
-/// Trust (or stop trusting) the development CA in the stores found on this
-/// machine — the system store, Chromium's and every Firefox profile's NSS
-/// database, the JDK's truststore — or in the stores named.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  handshake trust --check\n  handshake trust --store browsers --yes\n  sudo handshake trust --system --yes\n  handshake trust --java-cacerts ./truststore.p12 --uninstall\n\nWith no store named, the stores of this machine are found (as mkcert does). Every change is listed before it is made, and needs --yes or a confirmation."

@@ -875,3 +875,196 @@ fn trust_a_java_truststore_of_ones_own() {
     ----- stderr -----
     ");
 }
+
+#[test]
+fn help_names_and_says_every_command() {
+    // Each subcommand's line says what it does: the list is what a user
+    // meets first (and what completions and man pages are made from).
+    handshake_snapshot!(&[], handshake(&["--help"]), @"
+    exit status: 0
+    ----- stdout -----
+    handshake: diagnose, fix and verify wss:// and https:// endpoints from the command line.
+
+    Usage: handshake [OPTIONS] <COMMAND>
+
+    Commands:
+      check        Open a real WebSocket, send a message, wait for the answer, close cleanly
+      completions  Print the completion script for a shell (bash, zsh, fish, elvish, powershell)
+      csr          Make a private key and a CSR with the host names, for a public CA
+      diagnose     Diagnose an endpoint: what fails, why, and what to do
+      explain-log  Explain the errors in a server or browser log
+      generate     Generate the configuration that fixes the connection
+      inspect      Inspect a PKCS12 keystore: aliases, key entries, certificates, and the error Spring
+                   Boot would show when server.ssl.* does not fit it
+      keystore     Make a PKCS12 keystore: from a development CA, self-signed, or from your PEM
+                   certificate and key
+      man          Write the man pages: handshake.1 and one per subcommand
+      scan         Diagnose a list of endpoints at once: what fails, what expires
+      serve        Serve probes for Prometheus, as blackbox_exporter does
+      target       Show how a target URL is understood: scheme, host, port, path, TLS
+      trust        Trust (or stop trusting) the development CA in the stores found on this machine — the
+                   system store, Chromium's and every Firefox profile's NSS database, the JDK's
+                   truststore — or in the stores named
+      help         Print this message or the help of the given subcommand(s)
+
+    Options:
+          --lang <LANG>  The language of the output: en or ko
+      -h, --help         Print help
+      -V, --version      Print version
+
+    Examples:
+      handshake diagnose wss://localhost:8443/ws
+      handshake explain-log /var/log/tomcat10/catalina.out
+      handshake diagnose --lang ko wss://localhost:8443/ws
+
+    Language: --lang en|ko, else HANDSHAKE_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else
+    English.
+    ----- stderr -----
+    ");
+}
+
+#[test]
+fn man_writes_a_page_per_command() {
+    let dir = scratch("snapshot-man");
+    let out = dir.join("man");
+    let written = handshake(&["man", "--out", &out.display().to_string()]);
+    let mut pages: Vec<String> = std::fs::read_dir(&out)
+        .map(|entries| {
+            (entries.flatten())
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    pages.sort();
+    insta::assert_snapshot!(format!("{}\n{}", crate::said(&written), pages.join("\n")), @"
+    exit status: 0
+    ----- stdout -----
+
+    ----- stderr -----
+
+    handshake-check.1
+    handshake-completions.1
+    handshake-csr.1
+    handshake-diagnose.1
+    handshake-explain-log.1
+    handshake-generate-apache.1
+    handshake-generate-caddy.1
+    handshake-generate-client.1
+    handshake-generate-haproxy.1
+    handshake-generate-nginx.1
+    handshake-generate-spring.1
+    handshake-generate.1
+    handshake-inspect.1
+    handshake-keystore.1
+    handshake-scan.1
+    handshake-serve.1
+    handshake-target.1
+    handshake-trust.1
+    handshake.1
+    ");
+    // A page says what its command does, not what a part of its flags is.
+    for (page, says) in [
+        ("handshake-check.1", "Open a real WebSocket"),
+        ("handshake-scan.1", "Diagnose a list of endpoints"),
+        ("handshake-generate.1", "Generate the configuration"),
+        ("handshake-generate-nginx.1", "Nginx terminates TLS"),
+    ] {
+        let text = std::fs::read_to_string(out.join(page)).unwrap_or_default();
+        let name = text.lines().skip_while(|line| line != &".SH NAME").nth(1);
+        assert!(
+            name.is_some_and(|name| name.contains(says)),
+            "{page}: {name:?}"
+        );
+    }
+}
+
+#[test]
+fn serve_on_a_taken_address() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let address = taken.local_addr().expect("its address").to_string();
+    let port = taken.local_addr().expect("its address").port().to_string();
+    let replaced = [(port.as_str(), "PORT")];
+    handshake_snapshot!(&replaced, handshake(&["serve", "--listen", &address]), @"
+    exit status: 1
+    ----- stdout -----
+
+    ----- stderr -----
+    error: cannot listen on 127.0.0.1:[PORT]: Address already in use (os error 98)
+    ");
+    handshake_snapshot!(&replaced, handshake(&["serve", "--lang", "ko", "--listen", &address]), @"
+    exit status: 1
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: 127.0.0.1:[PORT]에서 연결을 받을 수 없습니다: Address already in use (os error 98)
+    ");
+}
+
+#[test]
+fn inspect_a_keystore_handshake_made() {
+    let dir = scratch("snapshot-inspect");
+    let store = dir.join("server.p12");
+    let made = command()
+        .args([
+            "keystore",
+            "--self-signed",
+            "--host",
+            "localhost",
+            "--host",
+            "api.example.com",
+        ])
+        .args(["--password-env", "HANDSHAKE_SNAPSHOT_PASSWORD", "--out"])
+        .arg(&store)
+        .env("HANDSHAKE_SNAPSHOT_PASSWORD", "snapshot-secret")
+        .output()
+        .expect("handshake runs");
+    assert!(made.status.success(), "{}", crate::said(&made));
+    let inspect = |lang: &str, alias: &str| {
+        command()
+            .args([
+                "inspect",
+                "--password-env",
+                "HANDSHAKE_SNAPSHOT_PASSWORD",
+                "--lang",
+                lang,
+            ])
+            .args(["--alias", alias])
+            .arg(&store)
+            .env("HANDSHAKE_SNAPSHOT_PASSWORD", "snapshot-secret")
+            .output()
+            .expect("handshake runs")
+    };
+    let replaced = [];
+    handshake_snapshot!(&replaced, inspect("en", "server"), @r#"
+    exit status: 0
+    ----- stdout -----
+    [TEMP]/server.p12: 1 entry
+
+      alias "server" · PrivateKeyEntry · chain of 1 · key matches its certificate
+        CN=localhost · issued by CN=localhost · covers localhost, api.example.com · valid until [DATE] ([N] days left)
+    ----- stderr -----
+    "#);
+    handshake_snapshot!(&replaced, inspect("ko", "server"), @r#"
+    exit status: 0
+    ----- stdout -----
+    [TEMP]/server.p12: 항목 1개
+
+      별칭 "server" · PrivateKeyEntry · 체인 1개 · 키가 인증서와 짝이 맞습니다
+        CN=localhost · 발급자 CN=localhost · 대상 localhost, api.example.com · [DATE]까지 유효([N]일 남음)
+    ----- stderr -----
+    "#);
+    handshake_snapshot!(&replaced, inspect("en", "tomcat"), @r#"
+    exit status: 1
+    ----- stdout -----
+
+    ----- stderr -----
+    ✗ [TEMP]/server.p12: The keystore has no alias "tomcat" (it has: server). Spring Boot's embedded Tomcat stops with "Alias name [tomcat] does not identify a key entry"; set server.ssl.key-alias to one of these.
+    "#);
+    handshake_snapshot!(&replaced, inspect("ko", "tomcat"), @r#"
+    exit status: 1
+    ----- stdout -----
+
+    ----- stderr -----
+    ✗ [TEMP]/server.p12: 키스토어에 "tomcat" 별칭이 없습니다(있는 별칭: server). Spring Boot의 내장 Tomcat은 "Alias name [tomcat] does not identify a key entry"를 남기고 멈춥니다. server.ssl.key-alias를 이 중 하나로 설정하세요.
+    "#);
+}

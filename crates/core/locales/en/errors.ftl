@@ -160,3 +160,10 @@ error-scan-line-not-text = The line is not UTF-8 text.
 
 error-probe-no-target = Name the endpoint to probe: /probe?target=wss://api.example.com/ws
 error-probe-not-allowed = { $host } is not among the hosts this exporter probes (--allow).
+
+## A fix request the choices cannot make (`handshake generate`).
+error-client-target = name the socket's URL: --target wss://host/path
+error-proxy-certificate = name the certificate: --cert and --key (files already on the server), or make one with --dev-ca or --self-signed
+error-proxy-host = name the host clients use: --host NAME
+error-pem-forms = the PEM forms need the certificate: --cert and --key (the key is written as PKCS#8), or --dev-ca / --self-signed
+error-no-keystore = name the keystore: --key-store file:/path/server.p12, or make one with --dev-ca, --self-signed or --cert/--key

@@ -95,6 +95,7 @@ cli-warning = ! { $warning }
 cli-trust-ca = 클라이언트가 개발용 CA를 신뢰해야 합니다: { $path } (handshake trust가 시스템·브라우저·Java 저장소를 찾아 줍니다)
 cli-next = 다음: { $next_steps }을(를) 읽고 확인하세요: { $check }
 cli-no-ssl-env = ! ssl.env를 쓰지 않았습니다. 쓰려면 { $variable }을(를) 설정하세요
+cli-error-listen = { $address }에서 연결을 받을 수 없습니다: { $detail }
 cli-error-output = 출력을 쓸 수 없습니다: { $detail }
 
 ## handshake keystore
@@ -162,10 +163,6 @@ cli-error-flag = { $flag }: { $reason }
 cli-error-generate-what = 무엇을 만들지(nginx, apache, spring, client) 지정하거나 --profile FILE을 쓰세요
 cli-error-profile-and-subcommand = --profile은 프로필을 그대로 다시 만듭니다. 하위 명령은 빼세요
 cli-error-no-out = 저장할 폴더를 지정하세요: --out DIR
-cli-error-client-target = 소켓 URL을 지정하세요: --target wss://host/path
-cli-error-proxy-certificate = 인증서를 지정하세요: --cert와 --key(서버에 이미 있는 파일), 또는 --dev-ca나 --self-signed로 새로 만드세요
-cli-error-pem-forms = PEM 형식에는 인증서가 필요합니다: --cert와 --key(키는 PKCS#8로 씁니다), 또는 --dev-ca / --self-signed
-cli-error-no-keystore = 키스토어를 지정하세요: --key-store file:/path/server.p12, 또는 --dev-ca, --self-signed, --cert/--key로 새로 만드세요
 cli-error-java-home = JAVA_HOME이 설정되지 않았습니다. JDK를 가리키게 하거나(예: /usr/lib/jvm/java-17-openjdk-amd64), --java-cacerts로 truststore를 지정하세요
 cli-error-java-cacerts = { $home }에 lib/security/cacerts가 없습니다. JAVA_HOME이 JDK인가요? 아니면 --java-cacerts로 truststore를 지정하세요
 cli-error-ca-unreadable = 개발용 CA 인증서를 읽을 수 없습니다

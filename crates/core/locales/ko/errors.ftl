@@ -159,3 +159,10 @@ error-scan-line-not-text = 줄이 UTF-8 텍스트가 아닙니다.
 
 error-probe-no-target = 프로브할 엔드포인트를 지정하세요: /probe?target=wss://api.example.com/ws
 error-probe-not-allowed = { $host }은(는) 이 익스포터가 프로브하는 호스트(--allow)에 없습니다.
+
+## A fix request the choices cannot make (`handshake generate`).
+error-client-target = 소켓 URL을 지정하세요: --target wss://host/path
+error-proxy-certificate = 인증서를 지정하세요: --cert와 --key(서버에 이미 있는 파일), 또는 --dev-ca나 --self-signed로 새로 만드세요
+error-proxy-host = 클라이언트가 쓰는 호스트 이름을 지정하세요: --host NAME
+error-pem-forms = PEM 형식에는 인증서가 필요합니다: --cert와 --key(키는 PKCS#8로 씁니다), 또는 --dev-ca / --self-signed
+error-no-keystore = 키스토어를 지정하세요: --key-store file:/path/server.p12, 또는 --dev-ca, --self-signed, --cert/--key로 새로 만드세요

@@ -85,6 +85,15 @@ pub struct ProxyPlan {
 }
 
 impl ProxyPlan {
+    /// The TLS listen address unless told.
+    pub const DEFAULT_LISTEN: &str = "443";
+    /// The plain address redirecting to TLS unless told.
+    pub const DEFAULT_REDIRECT_FROM: &str = "80";
+    /// The WebSocket path when no target names one.
+    pub const DEFAULT_WS_PATH: &str = "/ws";
+    /// Where the application listens unless told.
+    pub const DEFAULT_UPSTREAM: &str = "http://127.0.0.1:8080";
+
     /// The usual plan: 443 with a redirect from 80, HSTS for a public name
     /// (never for `localhost`, an address or a single-label name, where the
     /// diagnosis would warn about it), idle sockets kept for an hour.
@@ -100,12 +109,12 @@ impl ProxyPlan {
                 .all(|name| crate::target::is_site_name(name));
         ProxyPlan {
             server_names,
-            listen_tls: "443".to_owned(),
-            listen_redirect: Some("80".to_owned()),
+            listen_tls: ProxyPlan::DEFAULT_LISTEN.to_owned(),
+            listen_redirect: Some(ProxyPlan::DEFAULT_REDIRECT_FROM.to_owned()),
             certificate,
             certificate_key,
             upstream,
-            ws_path: "/ws".to_owned(),
+            ws_path: ProxyPlan::DEFAULT_WS_PATH.to_owned(),
             hsts,
             idle_timeout_secs: 3600,
         }

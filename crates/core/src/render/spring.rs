@@ -184,13 +184,18 @@ fn default_password_env() -> String {
 const BUNDLE: &str = "server";
 
 impl SpringPlan {
+    /// `server.port` when no target names one.
+    pub const DEFAULT_PORT: u16 = 8443;
+    /// The key's alias in a keystore Handshake makes.
+    pub const DEFAULT_ALIAS: &str = "server";
+
     /// The keystore form for the latest Boot, port 8443, password from
     /// `SSL_KEYSTORE_PASSWORD`.
     pub fn new(key_store: String, key_alias: String) -> SpringPlan {
         SpringPlan {
             boot: BootVersion::LATEST,
             form: SpringForm::Keystore,
-            port: 8443,
+            port: SpringPlan::DEFAULT_PORT,
             key_store,
             key_alias,
             certificate: "file:server-chain.pem".to_owned(),

@@ -14,11 +14,7 @@ use crate::finding::Code;
 use crate::i18n::{Facts, Language, Message};
 use crate::pki::{self, KeyType, LeafRequest, PkiError, Source};
 use crate::profile::Profile;
-use crate::render::client::ClientPlan;
-use crate::render::spring::SpringPlan;
-use crate::render::{
-    self, Anchor, AnchorKind, Fix, GeneratedFile, Material, ProxyPlan, RenderError, Syntax,
-};
+use crate::render::{self, Anchor, AnchorKind, Fix, GeneratedFile, Material, RenderError, Syntax};
 use crate::{Secret, Target};
 
 /// The ways to fix a `wss://` connection.
@@ -94,47 +90,24 @@ fn certificate_fix(target: &Target) -> FixKind {
 }
 
 pub use crate::render::values::EXPORT_FOLDER;
+pub use request::{Choices, ProxyChoices, RequestError, SpringChoices};
 
-/// A profile for `kind` with the defaults `url` implies: its host as the
-/// server name, its path as the WebSocket path, its port for Spring (8443
-/// instead of 443), the application on 127.0.0.1:8080 behind a proxy.
+mod request;
+
+/// The profile of a `kind` fix for `target`, every choice at its default
+/// and its certificate files under [`EXPORT_FOLDER`]: what the window
+/// starts from.
 pub fn default_profile(
     kind: FixKind,
     target: &Target,
     origin: Option<&str>,
     language: Language,
 ) -> Profile {
-    let ws_path = target.path.split('?').next().unwrap_or("/").to_owned();
-    let proxy = || ProxyPlan {
-        ws_path: ws_path.clone(),
-        ..ProxyPlan::new(
-            vec![target.host.clone()],
-            String::new(),
-            String::new(),
-            "http://127.0.0.1:8080".to_owned(),
-        )
-    };
-    let fix = match kind {
-        FixKind::Spring => Fix::Spring(SpringPlan {
-            port: if target.port == 443 {
-                8443
-            } else {
-                target.port
-            },
-            ..SpringPlan::new(String::new(), "server".to_owned())
-        }),
-        FixKind::Nginx => Fix::Nginx(proxy()),
-        FixKind::Apache => Fix::Apache(proxy()),
-        FixKind::Haproxy => Fix::Haproxy(proxy()),
-        FixKind::Caddy => Fix::Caddy(proxy()),
-        FixKind::Client => Fix::Client(ClientPlan::for_target(target, origin)),
-    };
-    let mut profile = Profile {
-        target: target.url.clone(),
+    let choices = Choices {
         origin: origin.map(str::to_owned),
-        language,
-        fix,
+        ..Choices::new(kind, language)
     };
+    let mut profile = choices.profile(target);
     place_material(&mut profile.fix, EXPORT_FOLDER);
     profile
 }
