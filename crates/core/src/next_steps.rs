@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 
 use crate::i18n::Facts;
 use crate::profile::Profile;
-use crate::render::{Anchor, AnchorKind, Fix};
+use crate::render::client::ClientPlan;
+use crate::render::spring::SpringPlan;
+use crate::render::{Anchor, AnchorKind, Fix, FixView, ProxyPlan, ProxyServer};
 
 /// The command that proves the fix: it trusts what `anchor` names (a file
 /// of the export) for this one run, so it passes as written before any
@@ -23,119 +25,13 @@ pub(crate) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor
     let language = profile.language;
     let say = |id: &str| language.text(id, &Facts::new());
     let check = |url: &str| check_command(url, anchor.map(|a| a.kind.file_name()));
-    let (kind, places, commands, mut notes, client_url) = match &profile.fix {
-        Fix::Spring(plan) => {
-            let url = format!("wss://{}:{}{}", profile.host(), plan.port, profile.path());
-            (
-                "spring",
-                vec![
-                    ("application.properties", "place-application-properties"),
-                    ("application.yml", "place-application-yml"),
-                    ("ssl.env", "place-ssl-env"),
-                    ("server.p12", "place-server-p12"),
-                    ("fullchain.pem", "place-spring-fullchain"),
-                    ("privkey.pem", "place-spring-privkey"),
-                    (AnchorKind::DevCa.file_name(), "place-dev-ca"),
-                    (AnchorKind::SelfSigned.file_name(), "place-self-signed"),
-                ],
-                [
-                    plan.needs_password()
-                        .then(|| "set -a; . ./ssl.env; set +a".to_owned()),
-                    Some(say("next-steps-run-spring")),
-                    Some(check(&url)),
-                ]
-                .into_iter()
-                .flatten()
-                .collect(),
-                plan.advice(language),
-                url,
-            )
-        }
-        Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
-            let url = format!(
-                "wss://{}{}",
-                plan.server_names
-                    .first()
-                    .map_or("localhost", String::as_str),
-                plan.ws_path
-            );
-            let (kind, mut commands) = match &profile.fix {
-                Fix::Apache(_) => (
-                    "apache",
-                    vec![
-                        format!("sudo a2enmod {}", crate::render::apache::MODULES.join(" ")),
-                        "sudo cp handshake-apache.conf /etc/apache2/sites-available/ && sudo a2ensite handshake-apache".to_owned(),
-                        "sudo apache2ctl configtest && sudo systemctl reload apache2".to_owned(),
-                    ],
-                ),
-                Fix::Haproxy(_) => (
-                    "haproxy",
-                    vec![
-                        "sudo sh -c 'cat handshake-haproxy.cfg >> /etc/haproxy/haproxy.cfg'".to_owned(),
-                        "sudo haproxy -c -f /etc/haproxy/haproxy.cfg && sudo systemctl reload haproxy".to_owned(),
-                    ],
-                ),
-                Fix::Caddy(_) => (
-                    "caddy",
-                    vec![
-                        "sudo cp Caddyfile /etc/caddy/Caddyfile".to_owned(),
-                        "sudo caddy validate --config /etc/caddy/Caddyfile && sudo systemctl reload caddy".to_owned(),
-                    ],
-                ),
-                // Nginx.
-                _ => (
-                    "nginx",
-                    vec![
-                        "sudo cp handshake-nginx.conf /etc/nginx/conf.d/".to_owned(),
-                        "sudo nginx -t && sudo systemctl reload nginx".to_owned(),
-                    ],
-                ),
-            };
-            commands.push(check(&url));
-            (
-                kind,
-                vec![
-                    ("handshake-nginx.conf", "place-nginx-conf"),
-                    ("handshake-apache.conf", "place-apache-conf"),
-                    ("handshake-haproxy.cfg", "place-haproxy-cfg"),
-                    ("Caddyfile", "place-caddyfile"),
-                    ("application-behind-proxy.properties", "place-behind-proxy"),
-                    ("fullchain.pem", "place-proxy-fullchain"),
-                    ("privkey.pem", "place-proxy-privkey"),
-                    ("fullchain.pem.key", "place-haproxy-key"),
-                    (AnchorKind::DevCa.file_name(), "place-dev-ca"),
-                    (AnchorKind::SelfSigned.file_name(), "place-self-signed"),
-                ],
-                commands,
-                vec![
-                    language.text(
-                        "note-proxy-upstream",
-                        &Facts::new().with("upstream", &plan.upstream),
-                    ),
-                    say(if kind == "caddy" {
-                        "note-caddy-idle"
-                    } else {
-                        "note-proxy-idle"
-                    }),
-                ],
-                url,
-            )
-        }
-        Fix::Client(plan) => (
-            "client",
-            vec![
-                ("socket.ts", "place-socket-ts"),
-                ("socket.js", "place-socket-js"),
-                ("socket-node.mjs", "place-socket-node"),
-            ],
-            vec![check(&profile.target)],
-            vec![say("note-client-scheme"), say("note-client-reconnect")],
-            match &plan.host {
-                Some(host) => format!("wss://{host}{}", plan.path),
-                None => format!("wss://<{}>{}", say("next-steps-page-host"), plan.path),
-            },
-        ),
-    };
+    let Steps {
+        kind,
+        places,
+        commands,
+        mut notes,
+        client_url,
+    } = Steps::of(profile, &check);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -206,4 +102,111 @@ pub(crate) fn render(profile: &Profile, names: &[String], anchor: Option<&Anchor
         ),
     );
     out
+}
+
+/// What `NEXT-STEPS.md` says of one fix: its name, where each file goes,
+/// the commands, the notes, and the URL clients open.
+struct Steps {
+    kind: &'static str,
+    places: Vec<(&'static str, &'static str)>,
+    commands: Vec<String>,
+    notes: Vec<String>,
+    client_url: String,
+}
+
+impl Steps {
+    fn of(profile: &Profile, check: &dyn Fn(&str) -> String) -> Steps {
+        match profile.fix.view() {
+            FixView::Spring(plan) => spring(profile, plan, check),
+            FixView::Proxy(server, plan) => proxy(profile, server, plan, check),
+            FixView::Client(plan) => client(profile, plan, check),
+        }
+    }
+}
+
+fn spring(profile: &Profile, plan: &SpringPlan, check: &dyn Fn(&str) -> String) -> Steps {
+    let language = profile.language;
+    let say = |id: &str| language.text(id, &Facts::new());
+    let url = format!("wss://{}:{}{}", profile.host(), plan.port, profile.path());
+    Steps {
+        kind: "spring",
+        places: vec![
+            ("application.properties", "place-application-properties"),
+            ("application.yml", "place-application-yml"),
+            ("ssl.env", "place-ssl-env"),
+            ("server.p12", "place-server-p12"),
+            ("fullchain.pem", "place-spring-fullchain"),
+            ("privkey.pem", "place-spring-privkey"),
+            (AnchorKind::DevCa.file_name(), "place-dev-ca"),
+            (AnchorKind::SelfSigned.file_name(), "place-self-signed"),
+        ],
+        commands: [
+            plan.needs_password()
+                .then(|| "set -a; . ./ssl.env; set +a".to_owned()),
+            Some(say("next-steps-run-spring")),
+            Some(check(&url)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        notes: plan.advice(language),
+        client_url: url,
+    }
+}
+
+fn proxy(
+    profile: &Profile,
+    server: &ProxyServer,
+    plan: &ProxyPlan,
+    check: &dyn Fn(&str) -> String,
+) -> Steps {
+    let language = profile.language;
+    let say = |id: &str| language.text(id, &Facts::new());
+    let url = format!(
+        "wss://{}{}",
+        plan.server_names
+            .first()
+            .map_or("localhost", String::as_str),
+        plan.ws_path
+    );
+    let mut commands = (server.commands)();
+    commands.push(check(&url));
+    Steps {
+        kind: server.name,
+        places: vec![
+            (server.file, server.place),
+            ("application-behind-proxy.properties", "place-behind-proxy"),
+            ("fullchain.pem", "place-proxy-fullchain"),
+            (server.key_file, server.key_place),
+            (AnchorKind::DevCa.file_name(), "place-dev-ca"),
+            (AnchorKind::SelfSigned.file_name(), "place-self-signed"),
+        ],
+        commands,
+        notes: vec![
+            language.text(
+                "note-proxy-upstream",
+                &Facts::new().with("upstream", &plan.upstream),
+            ),
+            say(server.idle_note),
+        ],
+        client_url: url,
+    }
+}
+
+fn client(profile: &Profile, plan: &ClientPlan, check: &dyn Fn(&str) -> String) -> Steps {
+    let say = |id: &str| profile.language.text(id, &Facts::new());
+    Steps {
+        kind: "client",
+        places: vec![
+            ("socket.ts", "place-socket-ts"),
+            ("socket.js", "place-socket-js"),
+            ("socket-node.mjs", "place-socket-node"),
+        ],
+        commands: vec![check(&profile.target)],
+        notes: vec![say("note-client-scheme"), say("note-client-reconnect")],
+        client_url: match &plan.host {
+            Some(host) => format!("wss://{host}{}", plan.path),
+            None => format!("wss://<{}>{}", say("next-steps-page-host"), plan.path),
+        },
+    }
 }

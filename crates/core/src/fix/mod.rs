@@ -116,22 +116,15 @@ pub fn default_profile(
 /// (where the generated material will be on the server).
 pub fn place_material(fix: &mut Fix, folder: &str) {
     let folder = folder.trim_end_matches('/');
-    match fix {
-        Fix::Spring(plan) => {
-            plan.key_store = format!("file:{folder}/server.p12");
-            plan.certificate = format!("file:{folder}/fullchain.pem");
-            plan.private_key = format!("file:{folder}/privkey.pem");
-        }
-        // HAProxy reads the key from `<certificate>.key` beside it.
-        Fix::Haproxy(plan) => {
-            plan.certificate = format!("{folder}/fullchain.pem");
-            plan.certificate_key = format!("{folder}/fullchain.pem.key");
-        }
-        Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Caddy(plan) => {
-            plan.certificate = format!("{folder}/fullchain.pem");
-            plan.certificate_key = format!("{folder}/privkey.pem");
-        }
-        Fix::Client(_) => {}
+    let key_file = fix.server().map(|server| server.key_file);
+    if let Fix::Spring(plan) = fix {
+        plan.key_store = format!("file:{folder}/server.p12");
+        plan.certificate = format!("file:{folder}/fullchain.pem");
+        plan.private_key = format!("file:{folder}/privkey.pem");
+    }
+    if let (Some(plan), Some(key_file)) = (fix.proxy_mut(), key_file) {
+        plan.certificate = format!("{folder}/fullchain.pem");
+        plan.certificate_key = format!("{folder}/{key_file}");
     }
 }
 

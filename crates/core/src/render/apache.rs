@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{MOZILLA_INTERMEDIATE_CIPHERS, ProxyPlan};
+use super::{MOZILLA_INTERMEDIATE_CIPHERS, ProxyPlan, ProxyServer, Syntax};
 use crate::i18n::{Facts, Language};
 
 /// The modules the virtual host needs (`a2enmod` names).
@@ -16,6 +16,25 @@ pub const MODULES: [&str; 6] = [
     "headers",
     "alias",
 ];
+
+/// Apache httpd, as Handshake generates for it.
+pub const SERVER: ProxyServer = ProxyServer {
+    name: "apache",
+    file: "handshake-apache.conf",
+    syntax: Syntax::Apache,
+    place: "place-apache-conf",
+    render,
+    key_file: "privkey.pem",
+    key_place: "place-proxy-privkey",
+    commands: || {
+        vec![
+            format!("sudo a2enmod {}", MODULES.join(" ")),
+            "sudo cp handshake-apache.conf /etc/apache2/sites-available/ && sudo a2ensite handshake-apache".to_owned(),
+            "sudo apache2ctl configtest && sudo systemctl reload apache2".to_owned(),
+        ]
+    },
+    idle_note: "note-proxy-idle",
+};
 
 /// The site file (sites-available/), for a server with [`MODULES`]
 /// enabled, its comments in `language`.

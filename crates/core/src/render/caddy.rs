@@ -8,8 +8,27 @@
 
 use std::fmt::Write as _;
 
-use super::ProxyPlan;
+use super::{ProxyPlan, ProxyServer, Syntax};
 use crate::i18n::{Facts, Language};
+
+/// Caddy, as Handshake generates for it.
+pub const SERVER: ProxyServer = ProxyServer {
+    name: "caddy",
+    file: "Caddyfile",
+    syntax: Syntax::Caddyfile,
+    place: "place-caddyfile",
+    render,
+    key_file: "privkey.pem",
+    key_place: "place-proxy-privkey",
+    commands: || {
+        vec![
+            "sudo cp Caddyfile /etc/caddy/Caddyfile".to_owned(),
+            "sudo caddy validate --config /etc/caddy/Caddyfile && sudo systemctl reload caddy"
+                .to_owned(),
+        ]
+    },
+    idle_note: "note-caddy-idle",
+};
 
 /// The Caddyfile, its comments in `language`.
 pub fn render(plan: &ProxyPlan, language: Language) -> String {

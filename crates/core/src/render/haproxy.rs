@@ -9,8 +9,27 @@
 
 use std::fmt::Write as _;
 
-use super::{MOZILLA_INTERMEDIATE_CIPHERS, ProxyPlan};
+use super::{MOZILLA_INTERMEDIATE_CIPHERS, ProxyPlan, ProxyServer, Syntax};
 use crate::i18n::{Facts, Language};
+
+/// HAProxy, as Handshake generates for it.
+pub const SERVER: ProxyServer = ProxyServer {
+    name: "haproxy",
+    file: "handshake-haproxy.cfg",
+    syntax: Syntax::Haproxy,
+    place: "place-haproxy-cfg",
+    render,
+    key_file: "fullchain.pem.key",
+    key_place: "place-haproxy-key",
+    commands: || {
+        vec![
+            "sudo sh -c 'cat handshake-haproxy.cfg >> /etc/haproxy/haproxy.cfg'".to_owned(),
+            "sudo haproxy -c -f /etc/haproxy/haproxy.cfg && sudo systemctl reload haproxy"
+                .to_owned(),
+        ]
+    },
+    idle_note: "note-proxy-idle",
+};
 
 /// The sections to append to haproxy.cfg, their comments in `language`.
 pub fn render(plan: &ProxyPlan, language: Language) -> String {

@@ -143,11 +143,9 @@ pub enum Fix {
 impl Fix {
     /// The plan of the reverse proxy in front, when one terminates TLS.
     pub fn proxy(&self) -> Option<&ProxyPlan> {
-        match self {
-            Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
-                Some(plan)
-            }
-            Fix::Spring(_) | Fix::Client(_) => None,
+        match self.view() {
+            FixView::Proxy(_, plan) => Some(plan),
+            FixView::Spring(_) | FixView::Client(_) => None,
         }
     }
 
@@ -160,6 +158,65 @@ impl Fix {
             Fix::Spring(_) | Fix::Client(_) => None,
         }
     }
+
+    /// The fix as its readers tell it apart: the proxies are one case, each
+    /// known by its [`ProxyServer`]. The one place besides
+    /// [`Fix::proxy_mut`] that names every proxy.
+    pub fn view(&self) -> FixView<'_> {
+        match self {
+            Fix::Spring(plan) => FixView::Spring(plan),
+            Fix::Nginx(plan) => FixView::Proxy(&nginx::SERVER, plan),
+            Fix::Apache(plan) => FixView::Proxy(&apache::SERVER, plan),
+            Fix::Haproxy(plan) => FixView::Proxy(&haproxy::SERVER, plan),
+            Fix::Caddy(plan) => FixView::Proxy(&caddy::SERVER, plan),
+            Fix::Client(plan) => FixView::Client(plan),
+        }
+    }
+
+    /// The proxy in front, if that is the fix.
+    pub fn server(&self) -> Option<&'static ProxyServer> {
+        match self.view() {
+            FixView::Proxy(server, _) => Some(server),
+            FixView::Spring(_) | FixView::Client(_) => None,
+        }
+    }
+}
+
+/// A [`Fix`] as its readers tell it apart.
+#[derive(Debug, Clone, Copy)]
+pub enum FixView<'a> {
+    /// Spring Boot terminates TLS itself.
+    Spring(&'a SpringPlan),
+    /// A proxy in front.
+    Proxy(&'static ProxyServer, &'a ProxyPlan),
+    /// Only the client changes.
+    Client(&'a ClientPlan),
+}
+
+/// A proxy Handshake generates for, as one unit: its configuration file
+/// and renderer, where it reads the key, and what puts it live. Each
+/// proxy's module defines its `SERVER`; rendering, placing the material
+/// and `NEXT-STEPS.md` read it, and name no proxy themselves.
+#[derive(Debug)]
+pub struct ProxyServer {
+    /// Its name in `NEXT-STEPS.md`'s title (`next-steps-title`).
+    pub name: &'static str,
+    /// The configuration file.
+    pub file: &'static str,
+    /// The file's syntax, for the preview.
+    pub syntax: Syntax,
+    /// Where the file goes (a `place-*` message).
+    pub place: &'static str,
+    /// The configuration, its comments in the language given.
+    pub render: fn(&ProxyPlan, Language) -> String,
+    /// The private key's file name (HAProxy reads `<certificate>.key`).
+    pub key_file: &'static str,
+    /// Where the key goes (a `place-*` message).
+    pub key_place: &'static str,
+    /// The commands that install and reload it.
+    pub commands: fn() -> Vec<String>,
+    /// What it does with an idle WebSocket (a `note-*` message).
+    pub idle_note: &'static str,
 }
 
 /// What a generated file holds, for syntax highlighting in the preview.
@@ -370,35 +427,14 @@ pub fn files(
     material: Material<'_>,
 ) -> Result<Vec<GeneratedFile>, RenderError> {
     values::check(fix).map_err(RenderError::Value)?;
-    let mut out = match fix {
-        Fix::Spring(plan) => spring_files(plan, material, language)?,
-        Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
-            let config = match fix {
-                Fix::Apache(_) => GeneratedFile::text(
-                    "handshake-apache.conf",
-                    apache::render(plan, language),
-                    Syntax::Apache,
-                ),
-                Fix::Haproxy(_) => GeneratedFile::text(
-                    "handshake-haproxy.cfg",
-                    haproxy::render(plan, language),
-                    Syntax::Haproxy,
-                ),
-                Fix::Caddy(_) => GeneratedFile::text(
-                    "Caddyfile",
-                    caddy::render(plan, language),
-                    Syntax::Caddyfile,
-                ),
-                // Nginx.
-                _ => GeneratedFile::text(
-                    "handshake-nginx.conf",
-                    nginx::render(plan, language),
-                    Syntax::Nginx,
-                ),
-            };
+    let mut out = match fix.view() {
+        FixView::Spring(plan) => spring_files(plan, material, language)?,
+        FixView::Proxy(server, plan) => {
+            let config =
+                GeneratedFile::text(server.file, (server.render)(plan, language), server.syntax);
             proxy_files(plan, config, material, language)
         }
-        Fix::Client(plan) => vec![
+        FixView::Client(plan) => vec![
             GeneratedFile::text("socket.ts", client::typescript(plan), Syntax::Typescript),
             GeneratedFile::text("socket.js", client::javascript(plan), Syntax::Javascript),
             GeneratedFile::text(

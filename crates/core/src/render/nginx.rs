@@ -8,8 +8,26 @@
 
 use std::fmt::Write as _;
 
-use super::{MOZILLA_INTERMEDIATE_CIPHERS, ProxyPlan};
+use super::{MOZILLA_INTERMEDIATE_CIPHERS, ProxyPlan, ProxyServer, Syntax};
 use crate::i18n::{Facts, Language};
+
+/// Nginx, as Handshake generates for it.
+pub const SERVER: ProxyServer = ProxyServer {
+    name: "nginx",
+    file: "handshake-nginx.conf",
+    syntax: Syntax::Nginx,
+    place: "place-nginx-conf",
+    render,
+    key_file: "privkey.pem",
+    key_place: "place-proxy-privkey",
+    commands: || {
+        vec![
+            "sudo cp handshake-nginx.conf /etc/nginx/conf.d/".to_owned(),
+            "sudo nginx -t && sudo systemctl reload nginx".to_owned(),
+        ]
+    },
+    idle_note: "note-proxy-idle",
+};
 
 /// The config file, to include in Nginx's `http` block (conf.d/ or
 /// sites-available/), its comments in `language`.

@@ -9,7 +9,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use serde::Serialize;
 
-use super::{Fix, ProxyPlan};
+use super::{Fix, FixView, ProxyPlan};
 use crate::i18n::{Facts, Message};
 use crate::render::spring::SpringPlan;
 
@@ -80,13 +80,11 @@ impl Message for InvalidValue {
 
 /// Checks every value of `fix` that a generated file will hold.
 pub fn check(fix: &Fix) -> Result<(), InvalidValue> {
-    match fix {
-        Fix::Nginx(plan) | Fix::Apache(plan) | Fix::Haproxy(plan) | Fix::Caddy(plan) => {
-            check_proxy(plan)
-        }
-        Fix::Spring(plan) => check_spring(plan),
+    match fix.view() {
+        FixView::Proxy(_, plan) => check_proxy(plan),
+        FixView::Spring(plan) => check_spring(plan),
         // The client's values are written as escaped string literals.
-        Fix::Client(_) => Ok(()),
+        FixView::Client(_) => Ok(()),
     }
 }
 

@@ -24,6 +24,7 @@ use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
 pub use crate::exchange::{CheckFailure, Exchange, Protocol, WsCause};
+use protocol::Socket;
 pub use protocol::{PickReason, Spoken};
 pub use summary::{CheckSummary, Checked, SeenLine, summary};
 
@@ -518,6 +519,8 @@ pub(crate) async fn reach(
     Ok(stream)
 }
 
+/// One try of the check: reach, secure, upgrade, speak, hold, close; the
+/// report filled in as each step goes.
 async fn attempt(
     target: &Target,
     options: &CheckOptions,
@@ -528,61 +531,81 @@ async fn attempt(
     let timeout_s = (timeout.as_secs_f64() * 10.0).round() / 10.0;
     check_values(target, options)?;
     let stream = reach(target, options, options.wait, report).await?;
-
     let stream: Box<dyn Io> = if target.secure {
-        let step = Instant::now();
-        let trust = Trust::new(&options.ca);
-        match tls::handshake(
-            stream,
-            &target.host,
-            &trust,
-            options.identity.as_ref(),
-            timeout,
-        )
-        .await
-        {
-            Handshake::Established {
-                stream,
-                session,
-                chain,
-                verdict,
-                stapled,
-                ..
-            } => {
-                report.phases_ms.tls = Some(millis(step.elapsed()));
-                report.tls = Some(session);
-                report.certificate = chain.first().and_then(|der| cert::inspect(der, now_unix()));
-                verdict.map_err(|_| CheckFailure::Untrusted)?;
-                if let (Some(staple), Some(served)) = (&stapled, &report.certificate)
-                    && let Some((at, _)) = staple.revocation_of(&served.serial)
-                {
-                    return Err(CheckFailure::Revoked {
-                        serial: served.serial.clone(),
-                        at: at.to_owned(),
-                    });
-                }
-                if let (Some(expected), Some(served)) = (&options.expected, &report.certificate)
-                    && expected.serial != served.serial
-                {
-                    return Err(CheckFailure::NotReloaded {
-                        served_serial: served.serial.clone(),
-                        expected_serial: expected.serial.clone(),
-                    });
-                }
-                stream
-            }
-            Handshake::Failed { .. } => return Err(CheckFailure::Tls),
-        }
+        secure(stream, target, options, report).await?
     } else {
         Box::new(stream)
     };
-
     let step = Instant::now();
     let (mut socket, subprotocol) = upgrade(stream, target, options, plan, timeout_s).await?;
     report.phases_ms.upgrade = Some(millis(step.elapsed()));
-    report.subprotocol = subprotocol.clone();
+    report.subprotocol = subprotocol;
+    speak(&mut socket, options, plan, report).await?;
+    report.latency = latency(&report.round_trips_ms);
+    if let Some(idle) = options.idle {
+        hold(&mut socket, idle.min(MAX_IDLE), options, report).await?;
+    }
+    report.close_code = close(&mut socket, timeout).await;
+    Ok(())
+}
+
+/// The TLS handshake, and the certificate it showed held to what the check
+/// expects: trusted, not revoked by its own staple, the one expected.
+async fn secure(
+    stream: TcpStream,
+    target: &Target,
+    options: &CheckOptions,
+    report: &mut CheckReport,
+) -> Result<Box<dyn Io>, CheckFailure> {
+    let step = Instant::now();
+    let trust = Trust::new(&options.ca);
+    let identity = options.identity.as_ref();
+    let handshake = tls::handshake(stream, &target.host, &trust, identity, options.timeout);
+    let Handshake::Established {
+        stream,
+        session,
+        chain,
+        verdict,
+        stapled,
+        ..
+    } = handshake.await
+    else {
+        return Err(CheckFailure::Tls);
+    };
+    report.phases_ms.tls = Some(millis(step.elapsed()));
+    report.tls = Some(session);
+    report.certificate = chain.first().and_then(|der| cert::inspect(der, now_unix()));
+    verdict.map_err(|_| CheckFailure::Untrusted)?;
+    if let (Some(staple), Some(served)) = (&stapled, &report.certificate)
+        && let Some((at, _)) = staple.revocation_of(&served.serial)
+    {
+        return Err(CheckFailure::Revoked {
+            serial: served.serial.clone(),
+            at: at.to_owned(),
+        });
+    }
+    if let (Some(expected), Some(served)) = (&options.expected, &report.certificate)
+        && expected.serial != served.serial
+    {
+        return Err(CheckFailure::NotReloaded {
+            served_serial: served.serial.clone(),
+            expected_serial: expected.serial.clone(),
+        });
+    }
+    Ok(stream)
+}
+
+/// The application's protocol over the open socket: the one named, or the
+/// one `auto` recognises (by the subprotocol taken, or by what the server
+/// says first), else an echo.
+async fn speak(
+    socket: &mut Socket<Box<dyn Io>>,
+    options: &CheckOptions,
+    plan: &protocol::Plan,
+    report: &mut CheckReport,
+) -> Result<(), CheckFailure> {
     (report.protocol, report.picked) = match plan.protocol {
-        Protocol::Auto => match subprotocol.as_deref() {
+        Protocol::Auto => match report.subprotocol.as_deref() {
             Some(name) if name.ends_with(".stomp") => {
                 (Protocol::Stomp, Some(PickReason::Subprotocol))
             }
@@ -592,9 +615,8 @@ async fn attempt(
         chosen => (chosen, plan.pick),
     };
     let picked = plan.protocol == Protocol::Auto;
-    let host = options.stomp_host.as_deref();
     let sent = Instant::now();
-    let limits = protocol::limits(timeout);
+    let limits = protocol::limits(options.timeout);
     // What the server says before anything is sent names it, whatever
     // subprotocol it took. Node's `ws` takes the first one offered whatever
     // it is (Socket.IO's engine too): then its first frame is waited for a
@@ -602,40 +624,33 @@ async fn attempt(
     let mut first = None;
     if picked {
         let took_first_offered =
-            subprotocol.is_some() && subprotocol.as_ref() == plan.offer.first();
+            report.subprotocol.is_some() && report.subprotocol.as_ref() == plan.offer.first();
         let patience = if took_first_offered {
             SPEAKS_FIRST_PATIENCE
         } else {
             Duration::ZERO
         };
-        first = protocol::said_first(&mut socket, limits, patience).await?;
+        first = protocol::said_first(socket, limits, patience).await?;
         if let Some((_, Some(revealed))) = &first {
             (report.protocol, report.picked) = (*revealed, Some(PickReason::Greeting));
         }
     }
-    let first_text = |first: Option<(protocol::Incoming, Option<Protocol>)>| match first {
-        Some((protocol::Incoming::Text(text), _)) => Some(text),
-        _ => None,
-    };
-    let spoken = match report.protocol {
-        Protocol::Stomp => {
-            let login = options.stomp_login.as_ref();
-            protocol::stomp(&mut socket, host, login, limits, picked, first_text(first)).await?
-        }
-        Protocol::GraphqlWs => {
-            protocol::graphql_ws(&mut socket, limits, picked, first_text(first)).await?
-        }
-        Protocol::Sockjs => {
-            let login = options.stomp_login.as_ref();
-            protocol::sockjs(&mut socket, host, login, limits, first_text(first)).await?
-        }
-        Protocol::Socketio => protocol::socketio(&mut socket, limits, first_text(first)).await?,
-        Protocol::Echo | Protocol::Auto => {
-            echo(&mut socket, options, report, first.map(|(said, _)| said)).await?;
-            Spoken::Echo
-        }
-    };
-    if report.protocol != Protocol::Echo {
+    let spoken = if matches!(report.protocol, Protocol::Echo | Protocol::Auto) {
+        echo(socket, options, report, first.map(|(said, _)| said)).await?;
+        Spoken::Echo
+    } else {
+        let greeting = match first {
+            Some((protocol::Incoming::Text(text), _)) => Some(text),
+            _ => None,
+        };
+        let speaking = protocol::Speaking {
+            host: options.stomp_host.as_deref(),
+            login: options.stomp_login.as_ref(),
+            limits,
+            picked,
+            greeting,
+        };
+        let spoken = protocol::speak(report.protocol, socket, speaking).await?;
         // A protocol's handshake is one exchange: its time is the round trip.
         let rtt = millis(sent.elapsed());
         report.phases_ms.first_answer = Some(rtt);
@@ -644,13 +659,14 @@ async fn attempt(
             // `auto` offered a subprotocol the server took without speaking it.
             (report.protocol, report.picked) = (Protocol::Echo, Some(PickReason::Nothing));
         }
-    }
+        spoken
+    };
     report.spoken = Some(spoken);
-    report.latency = latency(&report.round_trips_ms);
-    if let Some(idle) = options.idle {
-        hold(&mut socket, idle.min(MAX_IDLE), options, report).await?;
-    }
+    Ok(())
+}
 
+/// A clean close: the server's close code, if it answers within a step.
+async fn close(socket: &mut Socket<Box<dyn Io>>, timeout: Duration) -> Option<u16> {
     let closing = async {
         socket
             .close(Some(CloseFrame {
@@ -666,8 +682,7 @@ async fn attempt(
         }
         None
     };
-    report.close_code = tokio::time::timeout(timeout, closing).await.ok().flatten();
-    Ok(())
+    tokio::time::timeout(timeout, closing).await.ok().flatten()
 }
 
 /// The opening handshake, written and read here (not by the WebSocket
