@@ -6,11 +6,11 @@
 
 use std::path::Path;
 
-use crate::Secret;
 use crate::keystore::{self, StoredEntry};
 use crate::pki::{self, PkiError};
 use crate::probe::cert::{CertInfo, inspect};
 use crate::probe::tls::ClientIdentity;
+use crate::secret::Secret;
 
 /// The certificate files a diagnosis or a check is given besides the URL,
 /// as the user named them: the command line's `--client-cert`,

@@ -21,7 +21,7 @@ pub trait UserError: Message + std::error::Error {
     fn kind(&self) -> ErrorKind;
 }
 
-impl UserError for crate::TargetError {
+impl UserError for crate::target::TargetError {
     fn kind(&self) -> ErrorKind {
         ErrorKind::Input
     }

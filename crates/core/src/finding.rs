@@ -388,19 +388,6 @@ impl Finding {
             fix: catalogue.attribute(id, "fix", &self.facts),
         }
     }
-
-    /// The finding with its words in `language`: what `--json` prints.
-    pub fn said(&self, language: Language) -> Said {
-        let words = self.words(language);
-        Said {
-            code: self.code,
-            severity: self.severity,
-            title: words.title,
-            explanation: words.explanation,
-            fix: words.fix,
-            facts: self.facts.clone(),
-        }
-    }
 }
 
 /// A finding's words in one language.
@@ -412,23 +399,6 @@ pub struct Words {
     pub explanation: String,
     /// What to do, and which Handshake generator produces it.
     pub fix: String,
-}
-
-/// A finding with its words: `{code, severity, title, explanation, fix, facts}`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Said {
-    /// The stable identifier.
-    pub code: Code,
-    /// How much it matters.
-    pub severity: Severity,
-    /// One line.
-    pub title: String,
-    /// Why, citing what was observed.
-    pub explanation: String,
-    /// What to do.
-    pub fix: String,
-    /// The typed values the words were made from.
-    pub facts: Facts,
 }
 
 #[cfg(test)]

@@ -12,10 +12,10 @@ use rustls::pki_types::CertificateDer;
 use serde::Serialize;
 use sha1::{Digest, Sha1};
 
-use crate::Secret;
 use crate::clock::now_unix;
 use crate::i18n::{Facts, Message};
 use crate::probe::cert::{CertInfo, inspect as inspect_cert};
+use crate::secret::Secret;
 
 /// What goes into a keystore.
 #[derive(Debug)]

@@ -34,6 +34,7 @@ pub mod probe;
 pub mod profile;
 pub mod proxy;
 pub mod render;
+pub mod said;
 pub mod scan;
 pub mod secret;
 pub mod settings;

@@ -15,7 +15,7 @@ use prometheus_client::registry::Registry;
 use crate::diagnose::{Options, Report, diagnose};
 use crate::i18n::{Facts, Message};
 use crate::proxy::ProxyError;
-use crate::{Target, TargetError};
+use crate::target::{Target, TargetError};
 
 /// The content type of the series.
 pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";

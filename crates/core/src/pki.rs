@@ -415,7 +415,7 @@ pub fn self_signed(request: &LeafRequest) -> Result<Credential, PkiError> {
 pub fn import_pem(
     certs_pem: &[u8],
     key_pem: &[u8],
-    passphrase: Option<&crate::Secret>,
+    passphrase: Option<&crate::secret::Secret>,
 ) -> Result<Credential, PkiError> {
     let decrypted;
     let key_pem = if String::from_utf8_lossy(key_pem).contains("ENCRYPTED PRIVATE KEY") {
@@ -510,7 +510,7 @@ fn key_derivation_work(scheme: &pkcs8::pkcs5::EncryptionScheme<'_>) -> u64 {
     }
 }
 
-fn decrypt_pkcs8(pem: &[u8], passphrase: &crate::Secret) -> Result<String, PkiError> {
+fn decrypt_pkcs8(pem: &[u8], passphrase: &crate::secret::Secret) -> Result<String, PkiError> {
     use pkcs8::der::pem::{self, LineEnding};
     let unreadable = || PkiError::NoKeyInPem;
     let text = String::from_utf8_lossy(pem);
@@ -659,7 +659,7 @@ pub enum Source {
         /// The private key file.
         key: PathBuf,
         /// The key's passphrase, when it is encrypted.
-        passphrase: Option<crate::Secret>,
+        passphrase: Option<crate::secret::Secret>,
     },
 }
 
@@ -737,7 +737,7 @@ pub fn pem_to_der(pem: &str) -> Option<Vec<u8>> {
 
 /// Short instructions for trusting the CA by hand, per platform; `pem` and
 /// `der` are the exported file names.
-pub fn trust_instructions(pem: &str, der: &str, language: crate::Language) -> String {
+pub fn trust_instructions(pem: &str, der: &str, language: crate::i18n::Language) -> String {
     let facts = Facts::new().with("pem", pem).with("der", der);
     let say = |id: &str| language.text(id, &facts);
     let mut out = format!(
@@ -795,7 +795,7 @@ mod tests {
 
     #[test]
     fn an_encrypted_key_asking_for_hours_of_key_derivation_is_refused_at_once() {
-        let passphrase = crate::Secret::new("secret");
+        let passphrase = crate::secret::Secret::new("secret");
         let (cert, key) = encrypted_key(1000);
         assert!(import_pem(&cert, &key, Some(&passphrase)).is_ok());
         let (cert, key) = encrypted_key(u32::MAX);

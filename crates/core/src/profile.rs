@@ -11,7 +11,7 @@ use toml_edit::{DocumentMut, Item, Table};
 
 use crate::i18n::Language;
 use crate::render::Fix;
-use crate::{Target, TargetError};
+use crate::target::{Target, TargetError};
 
 /// The profile's file name in an export folder.
 pub const FILE_NAME: &str = "handshake.toml";

@@ -19,7 +19,7 @@ use crate::finding::{Code, Severity};
 use crate::i18n::{Facts, Message};
 use crate::probe::tls::{CaFileError, read_ca_file};
 use crate::proxy::ProxyError;
-use crate::{Target, TargetError};
+use crate::target::{Target, TargetError};
 
 /// The longest line read; a longer one is reported and skipped.
 pub const MAX_LINE: usize = 8 * 1024;

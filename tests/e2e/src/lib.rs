@@ -108,19 +108,19 @@ impl Desktop {
             attempts += 1;
             // Bounded: a window that never comes up fails the test instead
             // of holding every later one in line.
-            let connected = tokio::time::timeout(
+            let Ok(connected) = tokio::time::timeout(
                 PATIENCE,
                 ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
                     .capabilities(capabilities.clone())
                     .connect(&format!("http://127.0.0.1:{port}")),
             )
             .await
-            .unwrap_or_else(|_| {
+            else {
                 panic!(
                     "the window of {} did not come up within {PATIENCE:?}",
                     app.display()
                 )
-            });
+            };
             match connected {
                 Ok(client) => break client,
                 Err(error) if attempts >= 5 => {

@@ -100,7 +100,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         None => checked(&endpoint.target, &options, args.json, language)?,
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report.said(language))?);
+        println!("{}", serde_json::to_string_pretty(&report.said(language)?)?);
     } else {
         print!("{}", describe(&report, language));
     }

@@ -50,7 +50,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         (None, None) => return Err(Usage::NoUrl.into()),
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report.said(language))?);
+        println!("{}", serde_json::to_string_pretty(&report.said(language)?)?);
     } else {
         print!("{}", describe(&report, language));
     }

@@ -38,7 +38,7 @@ pub(crate) fn run(args: &Args, language: Language) -> Result<ExitStatus, Problem
         })
     })?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report.said(language))?);
+        println!("{}", serde_json::to_string_pretty(&report.said(language)?)?);
     } else {
         print!("{}", describe(&name, &report, language));
     }

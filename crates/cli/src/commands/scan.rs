@@ -170,7 +170,8 @@ impl Output {
         let group = verdict.group.as_str();
         match self.format {
             Format::Json => {
-                if let Ok(line) = serde_json::to_string(&report.said(language)) {
+                let said = report.said(language);
+                if let Ok(line) = said.and_then(|said| serde_json::to_string(&said)) {
                     println!("{line}");
                 }
             }

@@ -532,7 +532,10 @@ fn diagnose_json_of_a_refused_port() {
         [
           {
             "code": "tcp-refused",
+            "severity": "error",
+            "title": "포트 [PORT]에서 대기 중인 프로세스가 없습니다",
             "explanation": "127.0.0.1:[PORT](으)로의 연결이 거부되었습니다. 그 포트에서 연결을 받는 프로세스가 없습니다.",
+            "fix": "서버를 시작하거나, 서버가 실제로 대기하는 포트를 확인하세요(서버에서 `ss -ltnp`). 재시작 중이라면 --wait 30을 붙여 다시 실행하세요. TLS를 켠 Spring Boot 앱이라면 다른 포트, 즉 server.port(보통 8443)에서 대기하고 있을 수 있습니다.",
             "facts": {
               "addresses": [
                 "127.0.0.1:[PORT]"
@@ -541,10 +544,7 @@ fn diagnose_json_of_a_refused_port() {
               "port": [PORT],
               "port_hint": "spring-tls",
               "wait_s": 0.0
-            },
-            "fix": "서버를 시작하거나, 서버가 실제로 대기하는 포트를 확인하세요(서버에서 `ss -ltnp`). 재시작 중이라면 --wait 30을 붙여 다시 실행하세요. TLS를 켠 Spring Boot 앱이라면 다른 포트, 즉 server.port(보통 8443)에서 대기하고 있을 수 있습니다.",
-            "severity": "error",
-            "title": "포트 [PORT]에서 대기 중인 프로세스가 없습니다"
+            }
           }
         ]
         "#);

@@ -19,7 +19,11 @@ use tokio::net::{TcpListener, TcpStream};
 
 use crate::diagnose::{self, BrowserEvidence, BrowserReport, BrowserStore, Options};
 use crate::trust::{self, Browser, Environment, Group};
-use crate::{CheckOptions, CheckReport, Severity, Target};
+use crate::{
+    finding::Severity,
+    target::Target,
+    verify::{CheckOptions, CheckReport},
+};
 
 /// How long the browser has to start, open the page and report.
 pub const DEADLINE: Duration = Duration::from_secs(30);
@@ -73,7 +77,7 @@ pub async fn check(
     target: &Target,
     options: &CheckOptions,
     browser: &str,
-    language: crate::Language,
+    language: crate::i18n::Language,
     open: impl FnOnce(&str) -> std::io::Result<()>,
 ) -> Result<CheckReport, BrowserError> {
     // A browser given by its path is named by its file name.
@@ -413,7 +417,11 @@ mod tests {
             listener,
             "t0ken".into(),
             origin.clone(),
-            page::html("wss://localhost:8443/ws", "t0ken", crate::Language::En),
+            page::html(
+                "wss://localhost:8443/ws",
+                "t0ken",
+                crate::i18n::Language::En,
+            ),
         ));
         let report = r#"{"opened":true,"event":{"kind":"message","data":"ping"},"elapsed_ms":3.5,"user_agent":"Test"}"#;
         assert_eq!(
@@ -457,7 +465,7 @@ mod tests {
         let html = page::html(
             "wss://x/</script><script>alert(1)//",
             "t",
-            crate::Language::Ko,
+            crate::i18n::Language::Ko,
         );
         assert!(!html.contains("</script><script>alert"), "{html}");
         assert!(html.contains("브라우저 검사"), "{html}");

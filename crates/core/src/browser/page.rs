@@ -3,8 +3,8 @@
 //! first thing that happens — the answer, the close, or the constructor's
 //! exception — to its own server, with the timings and the user agent.
 
-use crate::Language;
 use crate::i18n::Facts;
+use crate::i18n::Language;
 
 /// The page for `url` in `language`, posting to `/TOKEN/report`.
 pub(super) fn html(url: &str, token: &str, language: Language) -> String {

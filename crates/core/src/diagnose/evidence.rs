@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Target;
 use crate::probe::cert::CertInfo;
 use crate::probe::dns::DnsError;
 use crate::probe::hello::HelloAnswer;
@@ -16,6 +15,7 @@ use crate::probe::tls::{TlsFailure, TlsSession};
 use crate::probe::tunnel::{Forwarded, ProxyFailure};
 pub use crate::probe::ws::AfterUpgrade;
 use crate::proxy::Route;
+use crate::target::Target;
 
 /// What the probes saw, raw enough to check the findings against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -30,9 +30,8 @@ use serde::{Deserialize, Serialize};
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
-use crate::Target;
 use crate::clock::{millis, now_unix};
-use crate::finding::{Code, Finding, Said, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::i18n::Language;
 use crate::probe::cert::{self, CertInfo};
 use crate::probe::dial::Dial;
@@ -45,6 +44,7 @@ use crate::probe::tls::{self, ClientIdentity, Handshake, TlsFailure, Trust};
 use crate::probe::tunnel::Forwarded;
 use crate::probe::{Io, dns, fallback, tunnel, ws};
 use crate::proxy::{ProxyCredentials, Proxying, Route, Way};
+use crate::target::Target;
 
 /// What the user asked for besides the URL.
 #[derive(Debug, Clone)]
@@ -177,37 +177,18 @@ impl Report {
             .map(|finding| finding.code)
     }
 
-    /// The report with every finding's words in `language`: what
-    /// `handshake diagnose --json` prints.
-    pub fn said(&self, language: Language) -> SaidReport<'_> {
-        SaidReport {
-            handshake: env!("CARGO_PKG_VERSION"),
-            url: &self.url,
-            ok: self.ok,
-            findings: self.findings.iter().map(|f| f.said(language)).collect(),
-            evidence: &self.evidence,
-            timings_ms: &self.timings_ms,
+    /// The report with every finding's words in `language`, and the
+    /// version that wrote it (a replay by an older one says so instead of
+    /// misreading evidence it does not know): what `handshake diagnose
+    /// --json` prints.
+    pub fn said(&self, language: Language) -> Result<serde_json::Value, serde_json::Error> {
+        let mut said = crate::said::said(self, language)?;
+        if let Some(fields) = said.as_object_mut() {
+            let version = env!("CARGO_PKG_VERSION").into();
+            crate::said::insert_first(fields, ("handshake", version));
         }
+        Ok(said)
     }
-}
-
-/// A report with its findings' words: `{handshake, url, ok, findings,
-/// evidence, timings_ms}`.
-#[derive(Debug, Serialize)]
-pub struct SaidReport<'a> {
-    /// The version of Handshake that wrote it: a replay by an older one
-    /// says so instead of misreading evidence it does not know.
-    pub handshake: &'static str,
-    /// The normalised target URL.
-    pub url: &'a str,
-    /// True when no finding is an error.
-    pub ok: bool,
-    /// Each finding with its code, severity, words and facts.
-    pub findings: Vec<Said>,
-    /// What the probes saw.
-    pub evidence: &'a Evidence,
-    /// How long each step took.
-    pub timings_ms: &'a Timings,
 }
 
 /// The longest wait for the other address family's answer: on a network

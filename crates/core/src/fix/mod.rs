@@ -15,7 +15,7 @@ use crate::i18n::{Facts, Language, Message};
 use crate::pki::{self, KeyType, LeafRequest, PkiError, Source};
 use crate::profile::Profile;
 use crate::render::{self, Anchor, AnchorKind, Fix, GeneratedFile, Material, RenderError, Syntax};
-use crate::{Secret, Target};
+use crate::{secret::Secret, target::Target};
 
 /// The ways to fix a `wss://` connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,7 +11,7 @@ use crate::profile::Profile;
 use crate::render::client::ClientPlan;
 use crate::render::spring::{BootVersion, SpringForm, SpringPlan};
 use crate::render::{Fix, ProxyPlan};
-use crate::{Target, TargetError};
+use crate::target::{Target, TargetError};
 
 /// What the user chose; what is `None` or empty takes its default.
 #[derive(Debug, Clone)]

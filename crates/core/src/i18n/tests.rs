@@ -633,7 +633,7 @@ fn every_error() -> Vec<Box<dyn Message>> {
             scheme: "ftp".into(),
         }),
         Box::new(TargetError::MissingHost {
-            scheme: crate::Scheme::Wss,
+            scheme: crate::target::Scheme::Wss,
         }),
         Box::new(TargetError::InvalidPort {
             port: "70000".into(),

@@ -17,7 +17,7 @@ use std::io::Read;
 use aho_corasick::AhoCorasick;
 use serde::Serialize;
 
-use crate::finding::{Code, Finding, Said};
+use crate::finding::{Code, Finding};
 use crate::i18n::Language;
 
 pub use signatures::SIGNATURES;
@@ -67,54 +67,9 @@ pub struct LogFinding {
 impl LogReport {
     /// The report with every finding's words in `language`: what
     /// `handshake explain-log --json` prints.
-    pub fn said(&self, language: Language) -> SaidLogReport<'_> {
-        SaidLogReport {
-            ok: self.ok,
-            lines: self.lines,
-            findings: self
-                .findings
-                .iter()
-                .map(|found| SaidLogFinding {
-                    finding: found.finding.said(language),
-                    count: found.count,
-                    first_line: found.first_line,
-                    last_line: found.last_line,
-                    sample: &found.sample,
-                    diagnose: found.diagnose.as_deref(),
-                })
-                .collect(),
-        }
+    pub fn said(&self, language: Language) -> Result<serde_json::Value, serde_json::Error> {
+        crate::said::said(self, language)
     }
-}
-
-/// A log report with its findings' words.
-#[derive(Debug, Serialize)]
-pub struct SaidLogReport<'a> {
-    /// True when no finding is an error.
-    pub ok: bool,
-    /// Each problem with its words and where it appears.
-    pub findings: Vec<SaidLogFinding<'a>>,
-    /// Lines read.
-    pub lines: u64,
-}
-
-/// A log finding with its words: `{code, severity, title, explanation, fix,
-/// facts, count, first_line, last_line, sample, diagnose}`.
-#[derive(Debug, Serialize)]
-pub struct SaidLogFinding<'a> {
-    /// The finding with its words.
-    #[serde(flatten)]
-    pub finding: Said,
-    /// How many lines matched.
-    pub count: u64,
-    /// The first matching line (1-based).
-    pub first_line: u64,
-    /// The last matching line (1-based).
-    pub last_line: u64,
-    /// The first matching line's text.
-    pub sample: &'a str,
-    /// A URL from the line that `handshake diagnose` can check.
-    pub diagnose: Option<&'a str>,
 }
 
 /// What one signature made of one line.
@@ -278,7 +233,7 @@ impl Scanner {
         LogReport {
             ok: !findings
                 .iter()
-                .any(|f| f.finding.severity == crate::Severity::Error),
+                .any(|f| f.finding.severity == crate::finding::Severity::Error),
             findings,
             lines: self.line,
         }

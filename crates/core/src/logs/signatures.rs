@@ -769,7 +769,7 @@ fn tls_version(minor: u8) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Language;
+    use crate::i18n::Language;
     use crate::logs::explain_text;
 
     fn only(text: &str) -> crate::logs::LogFinding {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HostKind, Target};
+use crate::target::{HostKind, Target};
 
 /// Why a name did not resolve.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

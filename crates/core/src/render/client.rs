@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Target;
+use crate::target::Target;
 
 /// Where the browser's socket goes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,7 +34,7 @@ impl ClientPlan {
     pub fn for_target(target: &Target, page_origin: Option<&str>) -> ClientPlan {
         let host = if target.default_port {
             match target.host_kind {
-                crate::HostKind::Ipv6 => format!("[{}]", target.host),
+                crate::target::HostKind::Ipv6 => format!("[{}]", target.host),
                 _ => target.host.clone(),
             }
         } else {

@@ -14,11 +14,11 @@ pub mod values;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Secret;
 use crate::export::Mode;
 use crate::i18n::{Facts, Language, Message};
 use crate::keystore::{KeystoreSpec, to_pkcs12};
 use crate::pki::Credential;
+use crate::secret::Secret;
 
 use client::ClientPlan;
 use spring::SpringPlan;
@@ -413,7 +413,7 @@ impl Message for RenderError {
 
 /// `target` as the WebSocket URL a client opens (`https:` → `wss:`).
 fn websocket_url(target: &str) -> String {
-    crate::Target::parse(target)
+    crate::target::Target::parse(target)
         .map_or_else(|_| target.to_owned(), |t| t.as_websocket().to_string())
 }
 

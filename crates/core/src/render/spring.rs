@@ -519,7 +519,7 @@ fn header(plan: &SpringPlan, language: Language) -> String {
 }
 
 /// `ssl.env`: the one file with the password (write it with mode 0600).
-pub fn env_file(plan: &SpringPlan, password: &crate::Secret, language: Language) -> String {
+pub fn env_file(plan: &SpringPlan, password: &crate::secret::Secret, language: Language) -> String {
     format!(
         "# {}\n# systemd: EnvironmentFile=/path/to/ssl.env   shell: set -a; . ./ssl.env; set +a\n{}={}\n",
         language.text("config-ssl-env", &Facts::new()),

@@ -331,8 +331,8 @@ mod tests {
         use crate::fix::{
             CertificateChoice, FixKind, FixRequest, Supplied, default_profile, prepare,
         };
-        let target = crate::Target::parse("wss://chat.example.com/ws").expect("URL");
-        let mut profile = default_profile(FixKind::Nginx, &target, None, crate::Language::En);
+        let target = crate::target::Target::parse("wss://chat.example.com/ws").expect("URL");
+        let mut profile = default_profile(FixKind::Nginx, &target, None, crate::i18n::Language::En);
         let request = |profile: &crate::profile::Profile| FixRequest {
             profile: profile.clone(),
             certificate: CertificateChoice::SelfSigned,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::TrustError;
 use super::program;
-use crate::Secret;
+use crate::secret::Secret;
 
 /// One change to a trust store.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::{Action, Ca, StoreKind, StoreName, TrustError, TrustStore, program};
-use crate::Secret;
+use crate::secret::Secret;
 
 /// The variable keytool reads the store password from.
 const PASSWORD_VARIABLE: &str = "HANDSHAKE_STOREPASS";

@@ -10,11 +10,11 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt as _};
 
 use super::CheckOptions;
 use super::protocol::{self, PickReason};
-use crate::Target;
 use crate::exchange::Protocol;
 use crate::probe::http::{self, ResponseHead};
 use crate::probe::tls::{self, Trust};
 use crate::probe::{Io, fallback};
+use crate::target::Target;
 
 /// The longest wait for one answer's head; the whole is bounded by the
 /// check's step timeout.

@@ -28,7 +28,6 @@ use protocol::Socket;
 pub use protocol::{PickReason, Spoken};
 pub use summary::{CheckSummary, Checked, SeenLine, summary};
 
-use crate::Target;
 use crate::clock::{millis, now_unix};
 use crate::diagnose::{self, Options};
 use crate::finding::Finding;
@@ -38,6 +37,7 @@ use crate::probe::tls::{self, ClientIdentity, Handshake, TlsSession, Trust};
 use crate::probe::{Io, dns, http, tunnel, ws};
 use crate::proxy::{Proxying, Route, Way};
 use crate::secret::Secret;
+use crate::target::Target;
 use tokio::net::TcpStream;
 
 /// How long `auto` waits for a server that took the first subprotocol
@@ -192,72 +192,19 @@ pub struct IdleHold {
 }
 
 impl CheckReport {
-    /// The report with its failure and findings in words of `language`:
-    /// what `handshake check --json` prints.
-    pub fn said(&self, language: crate::Language) -> SaidCheckReport<'_> {
-        SaidCheckReport {
-            url: &self.url,
-            ok: self.ok,
-            failure: self.failure.as_ref(),
-            error: self.failure.as_ref().map(|failure| language.say(failure)),
-            waited_ms: self.waited_ms,
-            phases_ms: &self.phases_ms,
-            tls: self.tls.as_ref(),
-            certificate: self.certificate.as_ref(),
-            subprotocol: self.subprotocol.as_deref(),
-            protocol: self.protocol,
-            picked: self.picked,
-            spoken: self.spoken.as_ref(),
-            round_trips_ms: &self.round_trips_ms,
-            latency: self.latency.as_ref(),
-            answer: self.answer.as_ref(),
-            close_code: self.close_code,
-            idle: self.idle.as_ref(),
-            findings: self.findings.iter().map(|f| f.said(language)).collect(),
+    /// The report with its failure said (`error`) and every finding's
+    /// words in `language`: what `handshake check --json` prints.
+    pub fn said(
+        &self,
+        language: crate::i18n::Language,
+    ) -> Result<serde_json::Value, serde_json::Error> {
+        let mut said = crate::said::said(self, language)?;
+        if let Some(fields) = said.as_object_mut() {
+            let error = self.failure.as_ref().map(|failure| language.say(failure));
+            crate::said::insert_after(fields, "failure", [("error", error.into())]);
         }
+        Ok(said)
     }
-}
-
-/// A check report with its words: the failure as a sentence (`error`) and
-/// each finding with its title, explanation and fix.
-#[derive(Debug, Serialize)]
-pub struct SaidCheckReport<'a> {
-    /// The normalised URL.
-    pub url: &'a str,
-    /// True when the check passed.
-    pub ok: bool,
-    /// What failed, as data.
-    pub failure: Option<&'a CheckFailure>,
-    /// What failed, in words.
-    pub error: Option<String>,
-    /// How long the server took to start accepting.
-    pub waited_ms: Option<f64>,
-    /// The time of each phase.
-    pub phases_ms: &'a Phases,
-    /// The negotiated TLS parameters.
-    pub tls: Option<&'a TlsSession>,
-    /// The certificate the server presented.
-    pub certificate: Option<&'a CertInfo>,
-    /// The subprotocol the server chose.
-    pub subprotocol: Option<&'a str>,
-    /// The protocol the check spoke.
-    pub protocol: Protocol,
-    /// Why `auto` picked it; `None` when the user named it.
-    pub picked: Option<PickReason>,
-    /// The protocol's own answer.
-    pub spoken: Option<&'a Spoken>,
-    /// Each round trip, in order.
-    pub round_trips_ms: &'a [f64],
-    /// Minimum, median and maximum of the round trips.
-    pub latency: Option<&'a Latency>,
-    /// The first answer.
-    pub answer: Option<&'a Answer>,
-    /// The close code the server answered with.
-    pub close_code: Option<u16>,
-    /// The idle hold.
-    pub idle: Option<&'a IdleHold>,
-    /// When it failed: the diagnosis of the same URL, with words.
-    pub findings: Vec<crate::finding::Said>,
 }
 
 impl WsCause {
@@ -374,10 +321,10 @@ impl crate::i18n::Message for BadCheck {
 /// clients are given (`new SockJS("https://…")`, `io("https://…")`), which
 /// [`check`] opens as ws(s) — under `auto` once the endpoint has answered
 /// as one of the two.
-pub fn target(input: &str, protocol: Protocol) -> Result<Target, crate::TargetError> {
+pub fn target(input: &str, protocol: Protocol) -> Result<Target, crate::target::TargetError> {
     match (Target::parse_websocket(input), protocol) {
         (
-            Err(crate::TargetError::NotWebSocket { .. }),
+            Err(crate::target::TargetError::NotWebSocket { .. }),
             Protocol::Auto | Protocol::Sockjs | Protocol::Socketio,
         ) => Target::parse(input),
         (parsed, _) => parsed,

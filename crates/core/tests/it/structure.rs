@@ -82,3 +82,47 @@ fn no_module_of_the_core_imports_one_that_imports_it_back() {
         }
     }
 }
+
+/// The core's modules name what they use where it is defined
+/// (`crate::target::Target`), never through `lib.rs`'s re-exports for the
+/// front ends (`crate::Target`): an import through the crate's root hides
+/// the module it comes from, and the structure above would not see it.
+#[test]
+fn the_core_imports_from_the_defining_module() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut through_the_root = Vec::new();
+    let mut folders = vec![src.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            if path == src.join("lib.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("source");
+            for (number, line) in text.lines().enumerate() {
+                let named = line.match_indices("crate::").any(|(at, _)| {
+                    let after = &line[at + "crate::".len()..];
+                    // `crate::Target`, or `crate::{Target, …}`.
+                    after.starts_with(|c: char| c.is_ascii_uppercase())
+                        || after.strip_prefix('{').is_some_and(|group| {
+                            group.split(',').any(|item| {
+                                item.trim().starts_with(|c: char| c.is_ascii_uppercase())
+                            })
+                        })
+                });
+                if named {
+                    through_the_root.push(format!("{}:{}: {line}", path.display(), number + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        through_the_root.is_empty(),
+        "{}",
+        through_the_root.join("\n")
+    );
+}

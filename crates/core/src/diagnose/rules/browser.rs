@@ -127,13 +127,16 @@ mod tests {
         );
         assert_eq!(
             (with[0].code, with[0].severity),
-            (Code::BrowserOriginRefused, crate::Severity::Warning)
+            (
+                Code::BrowserOriginRefused,
+                crate::finding::Severity::Warning
+            )
         );
         let without = browser(
             &fixtures::named("browser-origin-refused/no-origin"),
             &Timings::default(),
         );
-        assert_eq!(without[0].severity, crate::Severity::Error);
+        assert_eq!(without[0].severity, crate::finding::Severity::Error);
     }
 
     #[test]

@@ -599,11 +599,11 @@ mod tests {
         let found = validity(&evidence, &Timings::default());
         assert_eq!(found[0].code, Code::CertExpired);
         assert_eq!(found[0].facts.whole("days"), Some(1));
-        let title = found[0].words(crate::Language::En).title;
+        let title = found[0].words(crate::i18n::Language::En).title;
         assert_eq!(title, "The certificate expired one day ago");
         evidence.chain[0].not_after_unix = evidence.checked_at - 5 * 3600;
         let title = validity(&evidence, &Timings::default())[0]
-            .words(crate::Language::En)
+            .words(crate::i18n::Language::En)
             .title;
         assert_eq!(title, "The certificate expired 5 hours ago");
     }
@@ -625,7 +625,7 @@ mod tests {
         assert_eq!(found[0].code, Code::CertExpiringSoon);
         // Named by its first name, not left blank.
         assert_eq!(found[0].facts.text("subject"), Some("localhost"));
-        let words = found[0].words(crate::Language::En).explanation;
+        let words = found[0].words(crate::i18n::Language::En).explanation;
         assert!(words.contains("for localhost is valid"), "{words}");
         // A 90-day certificate 20 days before its end is still warned of.
         evidence.chain[0].not_before_unix = now - 70 * 86_400;
@@ -764,7 +764,7 @@ mod tests {
             &Timings::default(),
         );
         assert_eq!(found[0].facts.text("product"), Some("zscaler"));
-        assert_eq!(found[0].severity, crate::Severity::Warning);
+        assert_eq!(found[0].severity, crate::finding::Severity::Warning);
         assert!(intercepted(&fixtures::by_code(Code::WsOk), &Timings::default()).is_empty());
     }
 

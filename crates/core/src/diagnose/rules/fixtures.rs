@@ -20,7 +20,7 @@ use crate::probe::tcp::{AddressReply, Reply};
 use crate::probe::tcp::{NetworkCause, NetworkError};
 use crate::probe::tls::{TlsFailure, TlsSession};
 use crate::probe::tunnel::Forwarded;
-use crate::{Target, probe::ws};
+use crate::{probe::ws, target::Target};
 
 /// 2026-11-29T00:00:00Z: the fixtures' "now".
 pub(crate) const NOW: i64 = 1_795_910_400;

@@ -116,12 +116,12 @@ mod tests {
         let mut evidence = fixtures::by_code(Code::HttpRedirect);
         assert_eq!(
             redirect(&evidence, &Timings::default())[0].severity,
-            crate::Severity::Error
+            crate::finding::Severity::Error
         );
-        evidence.target =
-            crate::Target::parse("https://localhost:8443/ws").unwrap_or_else(|_| unreachable!());
+        evidence.target = crate::target::Target::parse("https://localhost:8443/ws")
+            .unwrap_or_else(|_| unreachable!());
         let found = redirect(&evidence, &Timings::default());
-        assert_eq!(found[0].severity, crate::Severity::Warning);
+        assert_eq!(found[0].severity, crate::finding::Severity::Warning);
         assert_eq!(
             found[0].facts.text("location"),
             Some("https://localhost:8443/ws/")
@@ -146,7 +146,7 @@ mod tests {
         assert_eq!(found[0].facts.text("host"), Some("localhost"));
         let mut public = evidence.clone();
         public.target =
-            crate::Target::parse("https://example.com/").unwrap_or_else(|_| unreachable!());
+            crate::target::Target::parse("https://example.com/").unwrap_or_else(|_| unreachable!());
         assert!(hsts_localhost(&public, &Timings::default()).is_empty());
     }
 }

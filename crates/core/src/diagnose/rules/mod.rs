@@ -23,7 +23,7 @@ pub(crate) mod fixtures;
 use super::{Evidence, Timings};
 use crate::finding::{Code, Finding};
 use crate::probe::http::ResponseHead;
-use crate::{HostKind, Scheme, Target};
+use crate::target::{HostKind, Scheme, Target};
 
 /// One rule: the codes it may produce and the check itself.
 #[derive(Debug)]

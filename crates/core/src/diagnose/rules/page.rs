@@ -84,7 +84,7 @@ mod tests {
     #[test]
     fn an_https_page_may_not_open_ws() {
         let found = mixed_content(&fixtures::by_code(Code::MixedContent), &Timings::default());
-        assert_eq!(found[0].severity, crate::Severity::Error);
+        assert_eq!(found[0].severity, crate::finding::Severity::Error);
         assert_eq!(found[0].facts.text("blocked"), Some("yes"));
         assert_eq!(found[0].facts.text("kind"), Some("websocket"));
         assert_eq!(
@@ -102,9 +102,14 @@ mod tests {
     fn loopback_is_allowed_by_browsers_and_warned_about() {
         for host in ["localhost", "app.localhost", "127.0.0.2", "[::1]"] {
             let mut evidence = fixtures::by_code(Code::MixedContent);
-            evidence.target = crate::Target::parse(&format!("ws://{host}:8080/ws")).expect("url");
+            evidence.target =
+                crate::target::Target::parse(&format!("ws://{host}:8080/ws")).expect("url");
             let found = mixed_content(&evidence, &Timings::default());
-            assert_eq!(found[0].severity, crate::Severity::Warning, "{host}");
+            assert_eq!(
+                found[0].severity,
+                crate::finding::Severity::Warning,
+                "{host}"
+            );
             assert_eq!(found[0].facts.text("blocked"), Some("no"), "{host}");
         }
     }

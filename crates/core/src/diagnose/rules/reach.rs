@@ -213,7 +213,7 @@ mod tests {
     fn the_spring_port_hint_is_given_only_where_it_can_be_true() {
         let fix = |name: &str| {
             let found = tcp_refused(&fixtures::named(name), &Timings::default());
-            crate::Language::En
+            crate::i18n::Language::En
                 .catalogue()
                 .attribute("tcp-refused", "fix", &found[0].facts)
         };
@@ -242,7 +242,7 @@ mod tests {
             &fixtures::by_code(Code::ServerNotReady),
             &Timings::default(),
         );
-        assert_eq!(found[0].severity, crate::Severity::Warning);
+        assert_eq!(found[0].severity, crate::finding::Severity::Warning);
         assert_eq!(found[0].facts.get("waited_s"), Some(&Fact::Decimal(1.3)));
     }
 }

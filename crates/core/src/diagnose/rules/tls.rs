@@ -243,7 +243,7 @@ mod tests {
         );
         let legacy = fixtures::by_code(Code::TlsLegacyVersions);
         let found = legacy_versions(&legacy, &Timings::default());
-        assert_eq!(found[0].severity, crate::Severity::Warning);
+        assert_eq!(found[0].severity, crate::finding::Severity::Warning);
         assert_eq!(found[0].facts.text("version"), Some("TLSv1.1"));
     }
 

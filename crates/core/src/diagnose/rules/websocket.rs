@@ -2,13 +2,13 @@
 //! status that names the cause.
 
 use super::{Extra, Rule, answer, first_line, http_answer, http_url, url_with};
-use crate::Target;
 use crate::diagnose::{Evidence, Timings};
 use crate::exchange::CheckFailure;
 use crate::finding::{Code, Finding};
 use crate::i18n::Fact;
 use crate::probe::http::ResponseHead;
 use crate::probe::ws;
+use crate::target::Target;
 
 /// The greeting of a SockJS endpoint's base URL (the SockJS project's
 /// server and Spring's `.withSockJS()` send the same).

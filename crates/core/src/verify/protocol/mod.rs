@@ -22,10 +22,10 @@ use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
 use super::MAX_MESSAGE;
-use crate::Target;
 use crate::exchange::{CheckFailure, Protocol, WsCause};
 use crate::i18n::Facts;
 use crate::secret::Secret;
+use crate::target::Target;
 
 pub(crate) use socketio::path as socketio_path;
 
