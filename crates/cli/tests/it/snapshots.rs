@@ -229,6 +229,37 @@ fn trust_check_before_any_ca() {
 }
 
 #[test]
+fn target_as_a_person_reads_it() {
+    handshake_snapshot!(&[], handshake(&["target", "wss://Example.COM/ws?x=1"]), @"
+    exit status: 0
+    ----- stdout -----
+    wss://example.com/ws?x=1
+      scheme  wss (WebSocket over TLS)
+      host    example.com (DNS name)
+      port    443 (default for wss)
+      path    /ws?x=1
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], handshake(&["target", "--lang", "ko", "https://[::1]:8443/api"]), @"
+    exit status: 0
+    ----- stdout -----
+    https://[::1]:8443/api
+      스킴    https (TLS 위의 HTTP)
+      호스트  ::1 (IPv6 주소)
+      포트    8443
+      경로    /api
+    ----- stderr -----
+    ");
+    handshake_snapshot!(&[], handshake(&["target", "--lang", "ko", "ftp://example.com/"]), @r#"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: Handshake는 "ftp://"가 아니라 WebSocket과 HTTP 엔드포인트를 확인합니다. WebSocket은 wss:// 또는 ws://, API는 https:// 또는 http://를 쓰세요.
+    "#);
+}
+
+#[test]
 fn target_as_json() {
     handshake_snapshot!(&[], handshake(&["target", "--json", "wss://Example.COM/ws?x=1"]), @r#"
     exit status: 0
