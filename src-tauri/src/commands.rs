@@ -180,6 +180,9 @@ pub(crate) struct KeystoreAnswer {
     entries: Vec<EntryReport>,
     /// Why Spring Boot would not start with it, in the catalogue's words.
     refused: Option<Phrase>,
+    /// The alias Spring Boot would use with it ("Use this keystore" takes
+    /// it); `None` when refused, or when it would find none.
+    alias: Option<String>,
 }
 
 /// Inspects the keystore at `path` as `handshake inspect` does. The
@@ -196,12 +199,14 @@ pub(crate) fn inspect_keystore(
         keystore::inspect_file(Path::new(&path), &Secret::new(password), alias.as_deref())?;
     Ok(match verdict {
         Ok(entries) => KeystoreAnswer {
+            alias: keystore::spring_alias(&entries, alias.as_deref()),
             entries,
             refused: None,
         },
         Err(error) => KeystoreAnswer {
             entries: Vec::new(),
             refused: Some(Phrase::of(&error)),
+            alias: None,
         },
     })
 }

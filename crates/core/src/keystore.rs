@@ -195,6 +195,25 @@ pub struct EntryReport {
 /// to "will it start with this keystore?" (not an error of the asking).
 pub type Verdict = Result<Vec<EntryReport>, KeystoreError>;
 
+/// The alias Spring Boot is to use (`server.ssl.key-alias`): the one
+/// `given`, when it names a key entry whose key fits its certificate (as
+/// Tomcat matches it, whatever its case); with none given, the keystore's
+/// only such entry. `None` when Spring Boot would not find one.
+pub fn spring_alias(entries: &[EntryReport], given: Option<&str>) -> Option<String> {
+    let mut keys = entries
+        .iter()
+        .filter(|entry| entry.private_key && entry.key_matches != Some(false));
+    match given {
+        Some(given) => keys
+            .any(|entry| entry.alias.eq_ignore_ascii_case(given))
+            .then(|| given.to_owned()),
+        None => match (keys.next(), keys.next()) {
+            (Some(only), None) => Some(only.alias.clone()),
+            _ => None,
+        },
+    }
+}
+
 /// The keystore in the file at `path`, inspected as [`inspect`] does:
 /// what `handshake inspect` and the window's Keystore screen both read.
 /// The outer error is a file that cannot be read at all.
@@ -335,6 +354,31 @@ mod tests {
         }
         let mac = sequence(&[tlv(0x30, digest), tlv(0x04, salt), tlv(0x02, &count_bytes)].concat());
         sequence(&[tlv(0x02, version), tlv(0x30, auth_safe), mac].concat())
+    }
+
+    #[test]
+    fn spring_uses_the_alias_given_or_the_only_fitting_key() {
+        let entry = |alias: &str, private_key: bool, key_matches: Option<bool>| EntryReport {
+            alias: alias.into(),
+            private_key,
+            key_matches,
+            chain: Vec::new(),
+        };
+        let one = [entry("tomcat", true, Some(true)), entry("ca", false, None)];
+        assert_eq!(spring_alias(&one, None).as_deref(), Some("tomcat"));
+        assert_eq!(
+            spring_alias(&one, Some("TomCat")).as_deref(),
+            Some("TomCat")
+        );
+        assert_eq!(spring_alias(&one, Some("ca")), None, "not a key entry");
+        let two = [entry("a", true, Some(true)), entry("b", true, None)];
+        assert_eq!(
+            spring_alias(&two, None),
+            None,
+            "Spring Boot would not choose"
+        );
+        let unfit = [entry("a", true, Some(false))];
+        assert_eq!(spring_alias(&unfit, None), None, "its key is another's");
     }
 
     #[test]

@@ -53,7 +53,10 @@ export const commands = {
 	 *  folder before one is chosen).
 	 */
 	previewFix: (request: FixRequest, folder: string | null, password: string | null) => typedError<FilePreview[], CommandError>(__TAURI_INVOKE("preview_fix", { request, folder, password })),
-	/**  The files in `folder` that an export would replace. */
+	/**
+	 *  The files in `folder` an export would replace that the user must agree
+	 *  to (the profile alone is rewritten freely, as `handshake generate` does).
+	 */
 	exportConflicts: (request: FixRequest, folder: string) => typedError<string[], CommandError>(__TAURI_INVOKE("export_conflicts", { request, folder })),
 	/**
 	 *  Writes every file into `folder` (all or none; replacing only with
@@ -1154,6 +1157,11 @@ export type KeystoreAnswer = {
 	entries: EntryReport[],
 	/**  Why Spring Boot would not start with it, in the catalogue's words. */
 	refused: Phrase | null,
+	/**
+	 *  The alias Spring Boot would use with it ("Use this keystore" takes
+	 *  it); `None` when refused, or when it would find none.
+	 */
+	alias: string | null,
 };
 
 /**  A language Handshake speaks. */
