@@ -1099,3 +1099,120 @@ fn inspect_a_keystore_handshake_made() {
     ✗ [TEMP]/server.p12: 키스토어에 "tomcat" 별칭이 없습니다(있는 별칭: server). Spring Boot의 내장 Tomcat은 "Alias name [tomcat] does not identify a key entry"를 남기고 멈춥니다. server.ssl.key-alias를 이 중 하나로 설정하세요.
     "#);
 }
+
+#[test]
+fn generate_refuses_what_it_cannot_make() {
+    let dir = scratch("snapshot-generate-refused");
+    let out = dir.join("fix").display().to_string();
+    let proxy = [
+        "generate",
+        "nginx",
+        "--host",
+        "chat.example.com",
+        "--upstream",
+        "http://127.0.0.1:8080",
+        "--out",
+        &out,
+    ];
+    handshake_snapshot!(&[], handshake(&proxy), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: name the certificate: --cert and --key (files already on the server), or make one with --dev-ca or --self-signed
+    ");
+    handshake_snapshot!(&[], handshake(&[&proxy[..], &["--lang", "ko"]].concat()), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: 인증서를 지정하세요: --cert와 --key(서버에 이미 있는 파일), 또는 --dev-ca나 --self-signed로 새로 만드세요
+    ");
+    let pem = ["generate", "spring", "--form", "pem", "--out", &out];
+    handshake_snapshot!(&[], handshake(&pem), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: the PEM forms need the certificate: --cert and --key (the key is written as PKCS#8), or --dev-ca / --self-signed
+    ");
+    handshake_snapshot!(&[], handshake(&[&pem[..], &["--lang", "ko"]].concat()), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: PEM 형식에는 인증서가 필요합니다: --cert와 --key(키는 PKCS#8로 씁니다), 또는 --dev-ca / --self-signed
+    ");
+    handshake_snapshot!(&[], handshake(&["generate", "client", "--out", &out, "--lang", "ko"]), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: 소켓 URL을 지정하세요: --target wss://host/path
+    ");
+    // A file already there: nothing is written until --force.
+    let client = [
+        "generate",
+        "client",
+        "--target",
+        "wss://chat.example.com/ws",
+        "--out",
+        &out,
+    ];
+    let first = handshake(&client);
+    assert!(first.status.success(), "{}", crate::said(&first));
+    std::fs::write(dir.join("fix").join("socket.ts"), "// edited\n").expect("an edit");
+    handshake_snapshot!(&[], handshake(&client), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    error: [TEMP]/fix/socket.ts already exists; nothing was written. Choose another name, or replace it (CLI: --force), which keeps the old file as [TEMP]/fix/socket.ts.bak.
+    ");
+    handshake_snapshot!(&[], handshake(&[&client[..], &["--lang", "ko"]].concat()), @"
+    exit status: 2
+    ----- stdout -----
+
+    ----- stderr -----
+    오류: [TEMP]/fix/socket.ts이(가) 이미 있어서 아무것도 쓰지 않았습니다. 다른 이름을 고르거나, 바꾸세요(CLI: --force). 바꾸면 기존 파일은 [TEMP]/fix/socket.ts.bak으로 보관합니다.
+    ");
+    let kept = std::fs::read_to_string(dir.join("fix").join("socket.ts")).unwrap_or_default();
+    assert_eq!(kept, "// edited\n", "the edit is kept");
+}
+
+#[test]
+fn serve_says_where_it_listens() {
+    use std::io::BufRead as _;
+    let port = free_port().to_string();
+    for lang in ["en", "ko"] {
+        let mut serve = command()
+            .args([
+                "serve",
+                "--lang",
+                lang,
+                "--listen",
+                &format!("127.0.0.1:{port}"),
+            ])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("handshake serve runs");
+        let mut line = String::new();
+        let read = serve
+            .stderr
+            .take()
+            .map(std::io::BufReader::new)
+            .map(|mut e| e.read_line(&mut line));
+        let _ = serve.kill();
+        let _ = serve.wait();
+        assert!(matches!(read, Some(Ok(n)) if n > 0), "{lang}: no line");
+        let line = line.replace(&port, "[PORT]");
+        match lang {
+            "en" => {
+                insta::assert_snapshot!(line, @"Serving probes on http://127.0.0.1:[PORT]/probe?target=URL (Ctrl-C stops)")
+            }
+            _ => {
+                insta::assert_snapshot!(line, @"http://127.0.0.1:[PORT]/probe?target=URL 에서 프로브를 받습니다(Ctrl-C로 멈춤)")
+            }
+        }
+    }
+}
