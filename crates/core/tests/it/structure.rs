@@ -4,7 +4,24 @@
 //! may reach anywhere.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Every source file under `src`.
+fn sources(src: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![src.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
 
 /// Each top-level module of `src` and the top-level modules its code (not
 /// its tests) names as `crate::…`.
@@ -19,37 +36,29 @@ fn imports(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
         })
         .collect();
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut folders = vec![src.to_owned()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("folder").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            let relative = path.strip_prefix(src).expect("under src");
-            let Some(first) = relative.iter().next() else {
-                continue;
-            };
-            let first = first.to_string_lossy();
-            let module = first.strip_suffix(".rs").unwrap_or(&first).to_owned();
-            let name = relative.to_string_lossy();
-            if module == "lib" || name.ends_with("tests.rs") || name.contains("fixtures") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).expect("source");
-            let code = text
-                .split("#[cfg(test)]\nmod tests")
-                .next()
-                .unwrap_or_default();
-            for (at, _) in code.match_indices("crate::") {
-                let named: String = code[at + "crate::".len()..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                    .collect();
-                if named != module && modules.contains(&named) {
-                    edges.entry(module.clone()).or_default().insert(named);
-                }
+    for path in sources(src) {
+        let relative = path.strip_prefix(src).expect("under src");
+        let Some(first) = relative.iter().next() else {
+            continue;
+        };
+        let first = first.to_string_lossy();
+        let module = first.strip_suffix(".rs").unwrap_or(&first).to_owned();
+        let name = relative.to_string_lossy();
+        if module == "lib" || name.ends_with("tests.rs") || name.contains("fixtures") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("source");
+        let code = text
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or_default();
+        for (at, _) in code.match_indices("crate::") {
+            let named: String = code[at + "crate::".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect();
+            if named != module && modules.contains(&named) {
+                edges.entry(module.clone()).or_default().insert(named);
             }
         }
     }
@@ -91,32 +100,24 @@ fn no_module_of_the_core_imports_one_that_imports_it_back() {
 fn the_core_imports_from_the_defining_module() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut through_the_root = Vec::new();
-    let mut folders = vec![src.clone()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("folder").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            if path == src.join("lib.rs") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).expect("source");
-            for (number, line) in text.lines().enumerate() {
-                let named = line.match_indices("crate::").any(|(at, _)| {
-                    let after = &line[at + "crate::".len()..];
-                    // `crate::Target`, or `crate::{Target, …}`.
-                    after.starts_with(|c: char| c.is_ascii_uppercase())
-                        || after.strip_prefix('{').is_some_and(|group| {
-                            group.split(',').any(|item| {
-                                item.trim().starts_with(|c: char| c.is_ascii_uppercase())
-                            })
-                        })
-                });
-                if named {
-                    through_the_root.push(format!("{}:{}: {line}", path.display(), number + 1));
-                }
+    for path in sources(&src) {
+        if path == src.join("lib.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("source");
+        for (number, line) in text.lines().enumerate() {
+            let named = line.match_indices("crate::").any(|(at, _)| {
+                let after = &line[at + "crate::".len()..];
+                // `crate::Target`, or `crate::{Target, …}`.
+                after.starts_with(|c: char| c.is_ascii_uppercase())
+                    || after.strip_prefix('{').is_some_and(|group| {
+                        group
+                            .split(',')
+                            .any(|item| item.trim().starts_with(|c: char| c.is_ascii_uppercase()))
+                    })
+            });
+            if named {
+                through_the_root.push(format!("{}:{}: {line}", path.display(), number + 1));
             }
         }
     }
