@@ -265,19 +265,12 @@ fn describe(report: &CheckReport, language: Language) -> String {
         let value = language.say_phrase(&line.value);
         let _ = writeln!(out, "  {label}{:pad$}{value}", "");
     }
-    if report.ok {
-        for finding in report.findings.iter().filter(|f| f.code.is_browser()) {
-            render::finding(&mut out, finding, language);
-        }
-    } else if !report.findings.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            say(language, "cli-check-because", Facts::new())
-        );
-        for finding in &report.findings {
-            render::finding(&mut out, finding, language);
-        }
+    if !report.ok && !summary.findings.is_empty() {
+        let because = say(language, "cli-check-because", Facts::new());
+        let _ = writeln!(out, "\n{because}");
+    }
+    for finding in &summary.findings {
+        render::finding(&mut out, finding, language);
     }
     out
 }

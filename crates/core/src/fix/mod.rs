@@ -6,6 +6,8 @@
 //! plan and gathers the certificate material, so the app's commands stay a
 //! line or two.
 
+mod request;
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -91,8 +93,6 @@ fn certificate_fix(target: &Target) -> FixKind {
 
 pub use crate::render::values::EXPORT_FOLDER;
 pub use request::{Choices, ProxyChoices, RequestError, SpringChoices};
-
-mod request;
 
 /// The profile of a `kind` fix for `target`, every choice at its default
 /// and its certificate files under [`EXPORT_FOLDER`]: what the window

@@ -18,8 +18,8 @@ pub struct CheckSummary {
     /// What the check saw, in order (none when it failed: the findings
     /// say why instead).
     pub lines: Vec<SeenLine>,
-    /// The findings to tell after the lines: on failure, why it failed;
-    /// on success, what a browser saw (`--browser`).
+    /// The findings to tell after the lines: when the report failed, all of
+    /// them; when it passed, what a browser saw (`--browser`).
     pub findings: Vec<Finding>,
 }
 
@@ -52,14 +52,17 @@ impl From<CheckReport> for Checked {
 
 /// The summary of `report`.
 pub fn summary(report: &CheckReport) -> CheckSummary {
+    // A failed check's findings say why; a passed one's, what a browser saw
+    // (a browser's errors fail the report with the check passed).
+    let findings = (report.findings.iter())
+        .filter(|finding| !report.ok || finding.code.is_browser())
+        .cloned()
+        .collect();
     let Some(failure) = &report.failure else {
         return CheckSummary {
             verdict: verdict(report),
             lines: lines(report),
-            findings: (report.findings.iter())
-                .filter(|finding| finding.code.is_browser())
-                .cloned()
-                .collect(),
+            findings,
         };
     };
     CheckSummary {
@@ -69,7 +72,7 @@ pub fn summary(report: &CheckReport) -> CheckSummary {
         )
         .caused_by(Phrase::of(failure)),
         lines: Vec::new(),
-        findings: report.findings.clone(),
+        findings,
     }
 }
 

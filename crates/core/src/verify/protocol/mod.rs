@@ -175,8 +175,8 @@ pub enum Spoken {
 impl Spoken {
     /// The facts `check-spoken` says: every field by its name (absent ones
     /// `none`, flags `yes`/`no`) and why `auto` picked the protocol (`no`
-    /// when the user named it). The window derives the same facts from the
-    /// same fields.
+    /// when the user named it), as the check's summary gives them to the
+    /// terminal and the window alike.
     pub fn facts(&self, picked: Option<PickReason>) -> Facts {
         use serde_json::Value;
         let mut facts = Facts::new().with("picked", picked.map_or("no", PickReason::as_str));
