@@ -542,8 +542,8 @@ export type CheckSummary = {
 	 */
 	lines: SeenLine[],
 	/**
-	 *  The findings to tell after the lines: on failure, why it failed;
-	 *  on success, what a browser saw (`--browser`).
+	 *  The findings to tell after the lines: when the report failed, all of
+	 *  them; when it passed, what a browser saw (`--browser`).
 	 */
 	findings: Finding[],
 };
