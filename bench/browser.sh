@@ -12,5 +12,5 @@ for program in chromium firefox-esr certutil; do
   command -v "$program" >/dev/null || { echo "bench/browser.sh needs $program (./dev test installs it)" >&2; exit 1; }
 done
 cargo build -q --release -p handshake-bench
-packaging/build-cli
-"$CARGO_TARGET_DIR/release/bench-browser" "$CARGO_TARGET_DIR/release/handshake" "${1:-7}"
+handshake=$(packaging/build-cli)
+"$CARGO_TARGET_DIR/release/bench-browser" "$handshake" "${1:-7}"

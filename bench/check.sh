@@ -15,5 +15,5 @@ if ! command -v websocat >/dev/null; then
   CARGO_TARGET_DIR="$CARGO_TARGET_DIR/../websocat" cargo install websocat --locked --quiet
 fi
 cargo build -q --release -p handshake-bench
-packaging/build-cli
-"$CARGO_TARGET_DIR/release/bench-check" "$CARGO_TARGET_DIR/release/handshake" "$(command -v websocat)" "${1:-100}"
+handshake=$(packaging/build-cli)
+"$CARGO_TARGET_DIR/release/bench-check" "$handshake" "$(command -v websocat)" "${1:-100}"

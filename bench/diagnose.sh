@@ -10,4 +10,4 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 . bench/peers.sh
-"$CARGO_TARGET_DIR/release/bench-diagnose" "$CARGO_TARGET_DIR/release/handshake" "${1:-30}" ${2:-}
+"$CARGO_TARGET_DIR/release/bench-diagnose" "$handshake" "${1:-30}" ${2:-}

@@ -8,5 +8,5 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/handshake/target}
 cargo build -q --release -p handshake-bench
-packaging/build-cli
-"$CARGO_TARGET_DIR/release/bench-explain-log" "$CARGO_TARGET_DIR/release/handshake" "${1:-512}" "${2:-5}"
+handshake=$(packaging/build-cli)
+"$CARGO_TARGET_DIR/release/bench-explain-log" "$handshake" "${1:-512}" "${2:-5}"

@@ -11,5 +11,5 @@ if ! command -v mkcert >/dev/null; then
   apt-get install -y -qq --no-install-recommends mkcert >/dev/null
 fi
 cargo build -q --release -p handshake-bench
-packaging/build-cli
-"$CARGO_TARGET_DIR/release/bench-keystore" "$CARGO_TARGET_DIR/release/handshake" "${1:-10}"
+handshake=$(packaging/build-cli)
+"$CARGO_TARGET_DIR/release/bench-keystore" "$handshake" "${1:-10}"

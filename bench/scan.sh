@@ -9,4 +9,4 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 . bench/peers.sh
-"$CARGO_TARGET_DIR/release/bench-scan" "$CARGO_TARGET_DIR/release/handshake"
+"$CARGO_TARGET_DIR/release/bench-scan" "$handshake"
