@@ -10,9 +10,9 @@ use p12_keystore::{
 };
 use rustls::pki_types::CertificateDer;
 use serde::Serialize;
-use sha1::{Digest, Sha1};
 
 use crate::clock::now_unix;
+use crate::digest::sha1;
 use crate::i18n::{Facts, Message};
 use crate::probe::cert::{CertInfo, inspect as inspect_cert};
 use crate::secret::Secret;
@@ -282,7 +282,7 @@ pub fn to_pkcs12(spec: &KeystoreSpec<'_>) -> Result<Vec<u8>, KeystoreError> {
         .map_err(encoding)?;
     let key = PrivateKey::from_der(spec.key_pkcs8).map_err(encoding)?;
     // The JDK pairs key and certificate by localKeyId; any stable bytes do.
-    let local_key_id = Sha1::digest(leaf.as_ref()).to_vec();
+    let local_key_id = sha1(&[leaf.as_ref()]).to_vec();
     let mut store = KeyStore::new();
     store.add_entry(
         spec.alias,

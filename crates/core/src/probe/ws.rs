@@ -7,8 +7,9 @@ use std::time::Duration;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
-use sha1::{Digest, Sha1};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+
+use crate::digest::sha1;
 
 /// The GUID every server appends to the key (RFC 6455, section 1.3).
 const GUID: &str = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -21,10 +22,7 @@ pub fn new_key() -> String {
 
 /// The `Sec-WebSocket-Accept` a server must answer to `key`.
 pub fn accept_for(key: &str) -> String {
-    let mut sha = Sha1::new();
-    sha.update(key.as_bytes());
-    sha.update(GUID.as_bytes());
-    STANDARD.encode(sha.finalize())
+    STANDARD.encode(sha1(&[key.as_bytes(), GUID.as_bytes()]))
 }
 
 /// The headers of an upgrade request, with `origin` when given.

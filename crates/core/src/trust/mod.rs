@@ -29,7 +29,7 @@ mod nss;
 mod program;
 mod windows;
 
-use crate::digest::{hex, sha256_hex};
+use crate::digest::{hex, sha1, sha256_hex};
 use std::path::{Path, PathBuf};
 
 pub use action::Action;
@@ -147,8 +147,7 @@ impl Ca {
     /// The SHA-1 fingerprint, upper-case hex, that macOS's `security`
     /// names certificates by.
     fn sha1(&self) -> String {
-        use sha1::Digest;
-        hex(&sha1::Sha1::digest(&self.der)).to_ascii_uppercase()
+        hex(&sha1(&[&self.der])).to_ascii_uppercase()
     }
 
     /// The entry name in an NSS database or Java truststore: unique per
