@@ -6,6 +6,7 @@
 # testssl.sh and curl through the proxy, in one run. Prints ratios.
 #
 #   bench/diagnose.sh [RUNS] [floor]   (floor: the start-up table alone)
+#   bench/diagnose.sh 0 serve          (its endpoints, until stdin closes)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -9,8 +9,10 @@
 //! slower than its baseline says so. `HANDSHAKE_BENCH_BASELINE=write` makes
 //! this run the baseline.
 //!
-//! Usage: bench-diagnose HANDSHAKE_BINARY [RUNS] [floor]
-//! (`floor`: the start-up table alone.)
+//! Usage: bench-diagnose HANDSHAKE_BINARY [RUNS] [floor|serve]
+//! (`floor`: the start-up table alone; `serve`: the start-up table's
+//! endpoints, their commands printed, until standard input closes — for a
+//! profiler.)
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -36,7 +38,8 @@ fn main() {
         std::process::exit(2);
     };
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(30);
-    let floor_only = args.next().as_deref() == Some("floor");
+    let mode = args.next();
+    let floor_only = mode.as_deref() == Some("floor");
 
     let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
     let ca = Ca::new("Handshake Bench CA");
@@ -72,6 +75,19 @@ fn main() {
         &[legacy_port],
     );
 
+    if mode.as_deref() == Some("serve") {
+        let ca = ca_file.display();
+        println!("{handshake} diagnose wss://127.0.0.1:{}/ws", refused);
+        println!("{handshake} diagnose ws://localhost:{}/ws", healthy_ws.port);
+        println!(
+            "{handshake} diagnose --ca {ca} wss://localhost:{}/ws",
+            healthy.port
+        );
+        let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut Vec::new());
+        drop((healthy, plain, expired, healthy_ws, nginx));
+        let _ = std::fs::remove_dir_all(dir);
+        return;
+    }
     let floor = floor(
         &handshake,
         &ca_file,
