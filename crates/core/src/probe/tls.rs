@@ -699,6 +699,21 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Tap<S> {
         Pin::new(&mut self.inner).poll_write(cx, buf)
     }
 
+    // rustls hands over a flight's records at once (ChangeCipherSpec and
+    // Finished): one `writev`, one segment for the server to wake up for,
+    // instead of one `sendto` each.
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.inner).poll_flush(cx)
     }
