@@ -202,8 +202,11 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
     let (cert, _key) = ca.leaf(&["localhost"], -1, 30).write_pem(&dir.join("one"));
     let (_, other_key) = ca.leaf(&["localhost"], -1, 30).write_pem(&dir.join("two"));
     let missing = dir.join("missing.pem");
+    // httpd binds it before it reads the key: a free port, or the refusal
+    // is the address's.
+    let listen = format!("127.0.0.1:{}", handshake_testkit::servers::free_port());
     let plan = |certificate: &std::path::Path, key: &std::path::Path| ProxyPlan {
-        listen_tls: "127.0.0.1:18443".into(),
+        listen_tls: listen.clone(),
         listen_redirect: None,
         certificate: certificate.display().to_string(),
         certificate_key: key.display().to_string(),
@@ -246,7 +249,7 @@ fn nginx_and_apache_on_missing_or_mismatched_certificate_files() {
     let said = Apache::refused_start(
         &apache::MODULES,
         &format!(
-            "Listen 127.0.0.1:18443\n{}",
+            "Listen {listen}\n{}",
             apache::render(&plan(&cert, &other_key), Language::En)
         ),
     );
